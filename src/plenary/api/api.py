@@ -1,0 +1,55 @@
+"""The REST API, version 1, mounted at /api/v1/ (OpenAPI at /api/v1/openapi.json)."""
+
+from django.http import Http404
+from ninja import NinjaAPI, Router, Schema
+
+from plenary.api import errors
+from plenary.api.auth import ANYONE, SIGNED_IN
+from plenary.api.treaties import router as treaties_router
+
+api = NinjaAPI(
+    title="plenary API",
+    version="1",
+    description=(
+        "The records of the Convention for programs. Reads are public; writes need a "
+        "token (`Authorization: Bearer <key>`) or a signed-in browser session. Every "
+        'failure has the shape {"detail": "...", "errors": [{"field": "...", "message": '
+        '"..."}]}.'
+    ),
+    urls_namespace="api",
+    auth=ANYONE,
+)
+errors.install(api)
+
+
+class MeOut(Schema):
+    username: str
+    role: str
+    state: str | None
+    organisation: str | None
+
+
+me_router = Router(tags=["accounts"])
+
+
+@me_router.get("/me", response={200: MeOut, 401: errors.ErrorOut}, auth=SIGNED_IN)
+def me(request):
+    """Who the caller is: their role and the State or organisation they act for."""
+    user = request.auth
+    return {
+        "username": user.username,
+        "role": user.role,
+        "state": user.state.iso3 if user.state_id else None,
+        "organisation": user.organisation.name if user.organisation_id else None,
+    }
+
+
+api.add_router("", me_router)
+api.add_router("", treaties_router)
+
+
+@api.api_operation(
+    ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:unknown}", include_in_schema=False
+)
+def unknown(request, unknown: str):
+    raise Http404(f"No API endpoint at /api/v1/{unknown}.")

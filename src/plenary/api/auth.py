@@ -1,0 +1,35 @@
+"""How the API knows who is calling: a bearer token (programs) or the session (browser)."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+from ninja.security import HttpBearer, SessionAuth
+
+from plenary.core.models import ApiToken
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer <key>`; the key's digest must match an unrevoked token."""
+
+    def authenticate(self, request, token):
+        found = (
+            ApiToken.objects.select_related("user")
+            .filter(digest=ApiToken.digest_of(token), revoked_at__isnull=True)
+            .first()
+        )
+        if found is None or not found.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        request.user = found.user
+        return found.user
+
+
+def anonymous(request):
+    """Reads are public: an unauthenticated caller reads as the anonymous public."""
+    return AnonymousUser()
+
+
+token_auth = TokenAuth()
+session_auth = SessionAuth(csrf=True)
+# Writes need a signed-in caller; reads also accept the anonymous public.
+SIGNED_IN = [token_auth, session_auth]
+ANYONE = [token_auth, session_auth, anonymous]

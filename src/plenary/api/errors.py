@@ -1,0 +1,78 @@
+"""One error shape for every failure: {"detail": "...", "errors": [{"field", "message"}]}."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from ninja import NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from plenary.rules.errors import RuleError
+
+INVALID_INPUT = "The request is not valid."
+NOT_FOUND = "Not found."
+FORBIDDEN = "You do not have permission to do this."
+NOT_SIGNED_IN = "Sign in, or send a valid token as 'Authorization: Bearer <key>'."
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[FieldError] = []
+
+
+def error_body(detail: str, errors: list[dict] | None = None) -> dict:
+    return {"detail": detail, "errors": errors or []}
+
+
+def _field_of(location: list | tuple) -> str:
+    # Ninja locates a field as ("query", "on") or ("body", "payload", "name"); callers
+    # know the field by its own name, so drop where it came from.
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "form", "payload")]
+    return ".".join(parts) or "__all__"
+
+
+def install(api: NinjaAPI) -> None:
+    def respond(request, status: int, detail: str, errors: list[dict] | None = None):
+        return api.create_response(request, error_body(detail, errors), status=status)
+
+    @api.exception_handler(NinjaValidationError)
+    def invalid_request(request, exc):
+        errors = [{"field": _field_of(e.get("loc", [])), "message": e["msg"]} for e in exc.errors]
+        return respond(request, 422, INVALID_INPUT, errors)
+
+    @api.exception_handler(DjangoValidationError)
+    def invalid_by_rule(request, exc):
+        if hasattr(exc, "error_dict"):
+            errors = [
+                {"field": field, "message": message}
+                for field, messages in exc.message_dict.items()
+                for message in messages
+            ]
+        else:
+            errors = [{"field": "__all__", "message": m} for m in exc.messages]
+        return respond(request, 422, INVALID_INPUT, errors)
+
+    @api.exception_handler(RuleError)
+    def broken_rule(request, exc):
+        return respond(request, 422, INVALID_INPUT, [{"field": exc.field, "message": exc.message}])
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return respond(request, 404, str(exc) if str(exc) else NOT_FOUND)
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request, exc):
+        return respond(request, 403, str(exc) or FORBIDDEN)
+
+    @api.exception_handler(AuthenticationError)
+    def not_signed_in(request, exc):
+        return respond(request, 401, NOT_SIGNED_IN)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return respond(request, exc.status_code, str(exc))

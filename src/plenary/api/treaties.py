@@ -1,0 +1,199 @@
+"""/api/v1/states, /obligations, /transparency-reports: the treaty registry for programs."""
+
+from datetime import date
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, Router, Schema
+
+from plenary.api.auth import SIGNED_IN
+from plenary.api.errors import ErrorOut
+from plenary.treaties import selectors, services
+from plenary.treaties.models import Obligation, State
+
+router = Router(tags=["treaty registry"])
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ON = "The date the answer is for, YYYY-MM-DD; today when omitted."
+NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
+
+
+class StateOut(Schema):
+    name: str
+    iso3: str
+    status: Literal["state_party", "signatory", "not_party"]
+    signature: date | None
+    deposit: date | None
+    instrument: str | None
+    entry_into_force: date | None
+
+
+class ObligationOut(Schema):
+    state: str
+    iso3: str
+    article: Literal[3, 4, 7]
+    original_deadline: date
+    current_deadline: date
+    status: Literal["pending", "completed", "overdue"]
+
+
+class TransparencyReportOut(Schema):
+    id: int
+    state: str
+    iso3: str
+    kind: Literal["initial", "annual"]
+    year_covered: int | None
+    received_on: date
+    document: str
+
+
+class TransparencyReportIn(Schema):
+    state: str = Field(description="ISO 3166 alpha-3 code of the reporting State")
+    kind: Literal["initial", "annual"]
+    year_covered: int | None = None
+    received_on: date
+    document: str = ""
+
+
+class ExtensionIn(Schema):
+    new_deadline: date
+    meeting: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+    decided_on: date | None = None
+    decision_document: str = ""
+    conditions: str = ""
+    months: int | None = None
+
+
+class ExtensionOut(Schema):
+    id: int
+    previous_deadline: date
+    new_deadline: date
+    months: int
+    meeting: str
+    decided_on: date | None
+
+
+def _today(on: date | None) -> date:
+    return on or timezone.localdate()
+
+
+def _state_out(standing) -> dict:
+    return {
+        "name": standing.name,
+        "iso3": standing.iso3,
+        "status": standing.status,
+        "signature": standing.signed_on,
+        "deposit": standing.deposited_on,
+        "instrument": standing.instrument or None,
+        "entry_into_force": standing.entry_into_force,
+    }
+
+
+def _report_out(report) -> dict:
+    return {
+        "id": report.pk,
+        "state": report.state.name,
+        "iso3": report.state.iso3,
+        "kind": report.kind,
+        "year_covered": report.year_covered,
+        "received_on": report.received_on,
+        "document": report.document,
+    }
+
+
+@router.get("/states", response={200: list[StateOut], **ERRORS})
+def list_states(
+    request,
+    on: date | None = None,
+    status: Literal["state_party", "signatory", "not_party"] | None = None,
+):
+    """Every State with its status towards the Convention on `on`."""
+    convention = selectors.convention_named()
+    standings = selectors.states_on(convention=convention, on=_today(on), status=status)
+    return [_state_out(s) for s in standings]
+
+
+@router.get("/states/{iso3}", response={200: StateOut, **ERRORS})
+def get_state(request, iso3: str, on: date | None = None):
+    convention = selectors.convention_named()
+    return _state_out(selectors.state_standing(convention=convention, iso3=iso3, on=_today(on)))
+
+
+@router.get("/states/{iso3}/obligations", response={200: list[ObligationOut], **ERRORS})
+def state_obligations(request, iso3: str, on: date | None = None):
+    convention = selectors.convention_named()
+    selectors.state_standing(convention=convention, iso3=iso3, on=_today(on))
+    rows = selectors.obligations_on(convention=convention, on=_today(on), iso3=iso3)
+    return [row.as_dict() for row in rows]
+
+
+@router.get("/obligations", response={200: list[ObligationOut], **ERRORS})
+def list_obligations(
+    request,
+    on: date | None = None,
+    article: Literal[3, 4, 7] | None = None,
+    status: Literal["pending", "completed", "overdue"] | None = None,
+):
+    """The obligations of every State Party on `on` (Articles 3, 4 and 7)."""
+    convention = selectors.convention_named()
+    rows = selectors.obligations_on(
+        convention=convention, on=_today(on), article=article, status=status
+    )
+    return [row.as_dict() for row in rows]
+
+
+@router.get("/transparency-reports", response={200: list[TransparencyReportOut], **ERRORS})
+def list_transparency_reports(request, on: date | None = None, state: str | None = None):
+    """Article 7 reports received by `on` (all when omitted), optionally of one State."""
+    convention = selectors.convention_named()
+    reports = selectors.transparency_reports(convention=convention, on=on, iso3=state)
+    return [_report_out(r) for r in reports]
+
+
+@router.post(
+    "/transparency-reports",
+    response={201: TransparencyReportOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def submit_transparency_report(request, payload: TransparencyReportIn):
+    """Record an Article 7 report: the Secretariat for any State, a Delegation for its own."""
+    state = State.objects.filter(iso3=payload.state.upper()).first()
+    if state is None:
+        raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
+    if not request.auth.has_perm("treaties.submit_transparency_report", state):
+        raise PermissionDenied("You may record Article 7 reports only for your own State.")
+    report = services.record_transparency_report(
+        convention=selectors.convention_named(),
+        state=state,
+        kind=payload.kind,
+        year_covered=payload.year_covered,
+        received_on=payload.received_on,
+        document=payload.document,
+        today=timezone.localdate(),
+        by=request.auth,
+    )
+    return 201, _report_out(report)
+
+
+@router.post(
+    "/obligations/{obligation_id}/extensions",
+    response={201: ExtensionOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def grant_extension(request, obligation_id: int, payload: ExtensionIn):
+    """Record an extension the States Parties granted (the Secretariat keeps the record)."""
+    if not request.auth.has_perm("treaties.grant_extension"):
+        raise PermissionDenied("Only the Secretariat records extensions.")
+    obligation = get_object_or_404(Obligation, pk=obligation_id)
+    extension = services.grant_extension(obligation=obligation, by=request.auth, **payload.dict())
+    return 201, {
+        "id": extension.pk,
+        "previous_deadline": extension.previous_deadline,
+        "new_deadline": extension.new_deadline,
+        "months": extension.months,
+        "meeting": extension.meeting,
+        "decided_on": extension.decided_on,
+    }

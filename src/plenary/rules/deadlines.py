@@ -1,0 +1,203 @@
+"""Deadlines and statuses derived from the Convention's articles.
+
+Every function takes keyword arguments only; the Convention's rules come in as `rules`
+and the current date, where it matters, as `today`.
+"""
+
+from datetime import date, timedelta
+from typing import Literal
+
+from plenary.rules.conventions import RuleSet
+from plenary.rules.errors import RuleError
+from plenary.rules.months import add_months, add_years, first_day_of_nth_month_after
+
+ObligationStatus = Literal["completed", "overdue", "pending"]
+TreatyStatus = Literal["state_party", "signatory", "not_party"]
+
+
+def _long_date(d: date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def entry_into_force_for(*, rules: RuleSet, deposited_on: date) -> date:
+    """Return the date the Convention enters into force for a State depositing on `deposited_on`.
+
+    Article 17: "This Convention shall enter into force on the first day of the sixth month
+    after the month in which the thirtieth instrument of ratification, acceptance, approval
+    or accession has been deposited. For any State that deposits its instrument [...] after
+    the date of the deposit of the thirtieth instrument [...], this Convention shall enter
+    into force on the first day of the sixth month after the date on which that State has
+    deposited its instrument."
+
+    The date of the triggering deposit is not modelled: when the first day of the sixth
+    month after the deposit is on or before the Convention's own entry into force, that
+    State is one of the first instruments and gets the Convention's date.
+    """
+    if deposited_on < rules.opened_for_signature:
+        raise RuleError(
+            "deposited_on",
+            "a deposit cannot precede the opening of the Convention for signature on "
+            f"{_long_date(rules.opened_for_signature)}",
+        )
+    candidate = first_day_of_nth_month_after(deposited_on, rules.eif_months_after_deposit)
+    return rules.entry_into_force if candidate <= rules.entry_into_force else candidate
+
+
+def stockpile_destruction_deadline(*, rules: RuleSet, entry_into_force: date) -> date:
+    """Return the deadline for destroying stockpiles.
+
+    Article 3.2: "[...] as soon as possible but not later than eight years after the entry
+    into force of this Convention for that State Party." (APMBC Article 4: four years.)
+    """
+    return add_years(entry_into_force, rules.stockpile_years)
+
+
+def clearance_deadline(
+    *,
+    rules: RuleSet,
+    entry_into_force: date,
+    end_of_active_hostilities: date | None = None,
+) -> date:
+    """Return the deadline for clearing and destroying remnants.
+
+    Article 4.1(a): "[...] not later than ten years from [the date of entry into force of
+    this Convention for that State Party]"; Article 4.1(b): where munitions became remnants
+    after that date, "not later than ten years after the end of the active hostilities
+    during which such cluster munitions became cluster munition remnants". The later
+    starting point applies.
+    """
+    start = entry_into_force
+    if end_of_active_hostilities is not None and end_of_active_hostilities > start:
+        start = end_of_active_hostilities
+    return add_years(start, rules.clearance_years)
+
+
+def check_extension(
+    *, rules: RuleSet, article: str, current_deadline: date, new_deadline: date
+) -> int:
+    """Return the length in months of an extension, or raise RuleError if it is not allowed.
+
+    Article 3.3: an extension of the stockpile deadline "by a period of up to four years";
+    Article 4.5: of the clearance deadline "by a period of up to five years". An extension
+    that ends part-way through a month counts that month in full.
+    """
+    if article == rules.stockpile_article:
+        maximum = rules.stockpile_extension_max_months
+    elif article == rules.clearance_article:
+        maximum = rules.clearance_extension_max_months
+    else:
+        maximum = None
+    if maximum is None:
+        raise RuleError(
+            "new_deadline",
+            f"Article {article} of the {rules.short_name} allows no extension of a deadline",
+        )
+    if new_deadline <= current_deadline:
+        raise RuleError(
+            "new_deadline",
+            f"an extension must end after the current deadline of {_long_date(current_deadline)}",
+        )
+    months = 1
+    while add_months(current_deadline, months) < new_deadline:
+        months += 1
+    if months > maximum:
+        exact = add_months(current_deadline, months) == new_deadline
+        span = f"{months} months" if exact else f"more than {months - 1} months"
+        raise RuleError(
+            "new_deadline",
+            f"an extension under Article {article} may not exceed {maximum // 12} years "
+            f"({maximum} months); {_long_date(new_deadline)} is {span} after "
+            f"{_long_date(current_deadline)}",
+        )
+    return months
+
+
+def initial_report_deadline(*, rules: RuleSet, entry_into_force: date) -> date:
+    """Return the deadline for the initial transparency report.
+
+    Article 7.1: "as soon as practicable, and in any event not later than 180 days after the
+    entry into force of this Convention for that State Party".
+    """
+    return entry_into_force + timedelta(days=rules.initial_report_days)
+
+
+def annual_report_deadline(*, rules: RuleSet, year_covered: int) -> date:
+    """Return the deadline for the annual report covering `year_covered`.
+
+    Article 7.2: States Parties shall annually update the information, "covering the last
+    calendar year, and report it [...] not later than 30 April of each year".
+    """
+    month, day = rules.annual_report_due
+    return date(year_covered + 1, month, day)
+
+
+def annual_reports_due(*, rules: RuleSet, entry_into_force: date, today: date) -> list[int]:
+    """Return the years covered by annual reports whose deadline is on or before `today`.
+
+    Article 7.2 does not say which year the first update covers. Interpretation: the first
+    annual report covers the calendar year in which the initial report falls due, and is due
+    30 April of the next year. EIF 1 August 2010 gives an initial report due 28 January
+    2011, so the first annual report covers 2011 and is due 30 April 2012.
+    """
+    year = initial_report_deadline(rules=rules, entry_into_force=entry_into_force).year
+    years: list[int] = []
+    while annual_report_deadline(rules=rules, year_covered=year) <= today:
+        years.append(year)
+        year += 1
+    return years
+
+
+def obligation_status(
+    *, deadline: date, completed_on: date | None, today: date
+) -> ObligationStatus:
+    """Return "completed" if done by `today`, else "overdue" past the deadline, else "pending"."""
+    if completed_on is not None and completed_on <= today:
+        return "completed"
+    if today > deadline:
+        return "overdue"
+    return "pending"
+
+
+def treaty_status(
+    *,
+    rules: RuleSet,
+    signed_on: date | None,
+    deposited_on: date | None,
+    withdrawal_effective_on: date | None,
+    today: date,
+) -> TreatyStatus:
+    """Return a State's standing towards the Convention on `today`.
+
+    "state_party": it has deposited and the Convention is in force for it (Article 17).
+    "signatory": it signed on or before `today` and the Convention is not yet in force for
+    it; a State that has deposited but awaits entry into force stays a signatory if it
+    signed, and is "not_party" if it acceded without signing.
+    "not_party": otherwise, including once a withdrawal has taken effect (Article 20).
+    """
+    if withdrawal_effective_on is not None and withdrawal_effective_on <= today:
+        return "not_party"
+    if (
+        deposited_on is not None
+        and deposited_on <= today
+        and entry_into_force_for(rules=rules, deposited_on=deposited_on) <= today
+    ):
+        return "state_party"
+    if signed_on is not None and signed_on <= today:
+        return "signatory"
+    return "not_party"
+
+
+def check_signature(*, rules: RuleSet, signed_on: date) -> None:
+    """Raise RuleError unless `signed_on` falls while the Convention was open for signature.
+
+    Article 15: "This Convention [...] shall be open for signature [...] and thereafter at
+    United Nations Headquarters in New York until its entry into force." After that,
+    a State joins by accession (Article 16.2).
+    """
+    if not rules.opened_for_signature <= signed_on < rules.entry_into_force:
+        raise RuleError(
+            "signed_on",
+            f"the Convention was open for signature from {_long_date(rules.opened_for_signature)}"
+            f" until its entry into force on {_long_date(rules.entry_into_force)}; "
+            f"{_long_date(signed_on)} is outside that period",
+        )

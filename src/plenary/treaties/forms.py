@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plenary.treaties.models import ReportKind
+from plenary.treaties.selectors import STATUSES
+
+
+class OnDateForm(forms.Form):
+    on = forms.DateField(
+        label=_("Status on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class StateFilterForm(OnDateForm):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Any")), *[(s, s.replace("_", " ")) for s in STATUSES]],
+    )
+    article = forms.ChoiceField(
+        label=_("Obligation"),
+        required=False,
+        choices=[("", _("Any")), ("3", _("Article 3")), ("4", _("Article 4"))],
+    )
+    q = forms.CharField(label=_("Name or code"), required=False, max_length=100)
+
+
+class TransparencyReportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=ReportKind.choices)
+    year_covered = forms.IntegerField(
+        label=_("Calendar year covered (annual reports)"),
+        required=False,
+        min_value=2010,
+        max_value=2100,
+    )
+    received_on = forms.DateField(
+        label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    document = forms.CharField(label=_("Document or file reference"), required=False)

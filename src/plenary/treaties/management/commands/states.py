@@ -1,0 +1,37 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from plenary.treaties import selectors
+from plenary.treaties.management.commands._listing import parse_on, write
+
+KEYS = ["name", "iso3", "status", "signature", "deposit", "instrument", "entry_into_force"]
+
+
+class Command(BaseCommand):
+    help = "List every State with its status towards the Convention on a date."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--on", help="the date, YYYY-MM-DD (default: today)")
+        parser.add_argument("--status", choices=selectors.STATUSES)
+        parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
+        parser.add_argument("--convention", default="CCM")
+
+    def handle(self, *args, **options):
+        on = parse_on(options["on"], timezone.localdate())
+        try:
+            convention = selectors.convention_named(options["convention"])
+        except Exception as error:
+            raise CommandError(f"--convention: {error}") from None
+        rows = [
+            {
+                "name": s.name,
+                "iso3": s.iso3,
+                "status": s.status,
+                "signature": s.signed_on,
+                "deposit": s.deposited_on,
+                "instrument": s.instrument or None,
+                "entry_into_force": s.entry_into_force,
+            }
+            for s in selectors.states_on(convention=convention, on=on, status=options["status"])
+        ]
+        write(self.stdout, rows, KEYS, options["format"])

@@ -1,0 +1,242 @@
+"""States, their participation in a convention, obligations and Article 7 reports.
+
+Dates a rule computes (entry into force, original and current deadlines) are
+stored beside the facts they come from so that "who was a State Party on D"
+and "what is due on D" are one query each; `services` keeps them in step.
+"""
+
+from functools import cached_property
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from plenary.rules.conventions import RuleSet, get_ruleset
+
+
+class Convention(models.Model):
+    """A convention whose machinery plenary runs; its rules are `plenary.rules` data."""
+
+    short_name = models.CharField(max_length=20, unique=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @cached_property
+    def rules(self) -> RuleSet:
+        return get_ruleset(self.short_name)
+
+    @property
+    def name(self) -> str:
+        return self.rules.name
+
+    @property
+    def symbol_root(self) -> str:
+        return self.rules.symbol_root
+
+    @property
+    def entry_into_force(self):
+        return self.rules.entry_into_force
+
+
+class UNMembership(models.TextChoices):
+    MEMBER = "member", _("Member State of the United Nations")
+    OBSERVER = "observer", _("Non-member observer State")
+    NONE = "none", _("Not a member of the United Nations")
+
+
+class State(models.Model):
+    """A State, named by the UN's official short name."""
+
+    iso3 = models.CharField("ISO 3166 alpha-3", max_length=3, unique=True)
+    name = models.CharField(max_length=100, unique=True)
+    un_membership = models.CharField(max_length=10, choices=UNMembership.choices)
+    source = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                name="state_iso3_is_three_capitals", condition=Q(iso3__regex=r"^[A-Z]{3}$")
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FormerStateName(models.Model):
+    """A short name the UN used for a State before, as older documents write it."""
+
+    state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="former_names")
+    name = models.CharField(max_length=100, unique=True)
+    used_until = models.DateField(null=True, blank=True)
+    source = models.TextField()
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """An international organisation, institution or NGO that attends meetings."""
+
+    name = models.CharField(max_length=200, unique=True)
+    abbreviation = models.CharField(max_length=20, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+
+class Instrument(models.TextChoices):
+    RATIFICATION = "ratification", _("ratification")
+    ACCESSION = "accession", _("accession")
+    ACCEPTANCE = "acceptance", _("acceptance")
+    APPROVAL = "approval", _("approval")
+    SUCCESSION = "succession", _("succession")
+
+
+class Participation(models.Model):
+    """A State's record with the depositary: signature, deposit, withdrawal, each sourced."""
+
+    convention = models.ForeignKey(Convention, on_delete=models.PROTECT)
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="participations")
+    signed_on = models.DateField(null=True, blank=True)
+    signature_source = models.TextField(blank=True)
+    deposited_on = models.DateField(null=True, blank=True)
+    instrument = models.CharField(max_length=12, choices=Instrument.choices, blank=True)
+    deposit_source = models.TextField(blank=True)
+    entry_into_force = models.DateField(
+        null=True, blank=True, editable=False, help_text=_("Computed by Article 17.")
+    )
+    withdrawal_effective_on = models.DateField(null=True, blank=True)
+    withdrawal_source = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["convention", "state"], name="one_participation"),
+            models.CheckConstraint(
+                name="deposit_has_instrument",
+                condition=Q(deposited_on__isnull=True, instrument="")
+                | (Q(deposited_on__isnull=False) & ~Q(instrument="")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state} / {self.convention}"
+
+
+class Article(models.TextChoices):
+    STOCKPILE = "3", _("Article 3: destruction of stockpiles")
+    CLEARANCE = "4", _("Article 4: clearance of cluster munition remnants")
+
+
+class Obligation(models.Model):
+    """A State Party's Article 3 or Article 4 obligation and its deadline."""
+
+    convention = models.ForeignKey(Convention, on_delete=models.PROTECT)
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="obligations")
+    article = models.CharField(max_length=2, choices=Article.choices)
+    end_of_active_hostilities = models.DateField(null=True, blank=True)
+    original_deadline = models.DateField(editable=False)
+    current_deadline = models.DateField(editable=False)
+    completed_on = models.DateField(null=True, blank=True)
+    completion_note = models.TextField(blank=True)
+    source = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["state__name", "article"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convention", "state", "article"], name="one_obligation_per_article"
+            ),
+            models.CheckConstraint(
+                name="current_deadline_not_before_original",
+                condition=Q(current_deadline__gte=F("original_deadline")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state}: Article {self.article}"
+
+
+class Extension(models.Model):
+    """An extension of an obligation's deadline granted by the States Parties."""
+
+    obligation = models.ForeignKey(Obligation, on_delete=models.PROTECT, related_name="extensions")
+    decided_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("Empty where no source gives the day; it then counts from the old deadline."),
+    )
+    meeting = models.CharField(max_length=200)
+    decision_document = models.CharField(max_length=60, blank=True)
+    previous_deadline = models.DateField()
+    new_deadline = models.DateField()
+    months = models.PositiveSmallIntegerField()
+    conditions = models.TextField(blank=True)
+    source = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["obligation", "new_deadline"]
+        constraints = [
+            models.CheckConstraint(
+                name="extension_moves_deadline_later",
+                condition=Q(new_deadline__gt=F("previous_deadline")),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation}: to {self.new_deadline:%d %B %Y}"
+
+
+class ReportKind(models.TextChoices):
+    INITIAL = "initial", _("initial")
+    ANNUAL = "annual", _("annual")
+
+
+class TransparencyReport(models.Model):
+    """An Article 7 report received from a State Party."""
+
+    convention = models.ForeignKey(Convention, on_delete=models.PROTECT)
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="transparency_reports")
+    kind = models.CharField(max_length=7, choices=ReportKind.choices)
+    year_covered = models.PositiveSmallIntegerField(null=True, blank=True)
+    received_on = models.DateField()
+    document = models.CharField(max_length=200, blank=True)
+    source = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["state__name", "received_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convention", "state"],
+                condition=Q(kind="initial"),
+                name="one_initial_report",
+            ),
+            models.UniqueConstraint(
+                fields=["convention", "state", "year_covered"],
+                condition=Q(kind="annual"),
+                name="one_annual_report_per_year",
+            ),
+            models.CheckConstraint(
+                name="annual_report_names_its_year",
+                condition=Q(kind="initial", year_covered__isnull=True)
+                | Q(kind="annual", year_covered__isnull=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == ReportKind.INITIAL:
+            return f"{self.state}: initial report"
+        return f"{self.state}: annual report for {self.year_covered}"

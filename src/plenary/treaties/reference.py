@@ -1,0 +1,232 @@
+"""Load the sourced reference data in data/ into the registry, idempotently.
+
+Each row goes through the same services a person would use, so the data is held to
+the Convention's rules (a deposit before the opening for signature, an extension
+longer than its article allows, months that disagree with the dates: all refused).
+A second load changes nothing and adds nothing.
+"""
+
+import csv
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from plenary.treaties import services
+from plenary.treaties.models import (
+    Convention,
+    Extension,
+    FormerStateName,
+    Obligation,
+    State,
+    TransparencyReport,
+)
+
+DEPOSIT_ACTIONS = {"ratification", "accession", "acceptance", "approval", "succession"}
+
+
+@dataclass
+class LoadReport:
+    states: int = 0
+    participations: int = 0
+    obligations: int = 0
+    extensions_added: int = 0
+    reports_added: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+
+class ReferenceDataError(ValueError):
+    """A row of the reference data breaks a rule; the message names the file, row and field."""
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = []
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            cleaned = {key: (value or "").strip() for key, value in row.items()}
+            cleaned["_where"] = f"{path.name} line {number} ({cleaned.get('iso3', '')})"
+            rows.append(cleaned)
+        return rows
+
+
+@contextmanager
+def _row(row: dict[str, str]):
+    try:
+        yield
+    except ValidationError as error:
+        details = "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+        raise ReferenceDataError(f"{row['_where']}: {details}") from error
+    except (KeyError, ValueError, State.DoesNotExist, Obligation.DoesNotExist) as error:
+        if isinstance(error, ReferenceDataError):
+            raise
+        raise ReferenceDataError(f"{row['_where']}: {error}") from error
+
+
+def _date(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def default_data_dir() -> Path:
+    return Path(settings.REFERENCE_DATA_DIR)
+
+
+@transaction.atomic
+def load_reference_data(*, data_dir: Path | None = None, today: date) -> LoadReport:
+    """Load States, the CCM's depositary record, obligations, extensions and Article 7 reports.
+
+    Steps: upsert States by ISO code and their former names; make sure the CCM exists;
+    record each State's participation; record each obligation; grant each extension not
+    yet on record, in deadline order; record each Article 7 report not yet on record.
+    """
+    data_dir = data_dir or default_data_dir()
+    report = LoadReport()
+    states = _load_states(data_dir, report)
+    ccm, _ = Convention.objects.get_or_create(short_name="CCM")
+    _load_participations(data_dir / "ccm" / "treaty_actions.csv", ccm, states, report)
+    _load_obligations(data_dir / "ccm" / "obligations.csv", ccm, states, report)
+    _load_extensions(data_dir / "ccm" / "extensions.csv", ccm, report)
+    _load_reports(data_dir / "ccm" / "article7_reports.csv", ccm, states, report, today)
+    return report
+
+
+def _load_states(data_dir: Path, report: LoadReport) -> dict[str, State]:
+    existing = {state.iso3: state for state in State.objects.all()}
+    for row in _rows(data_dir / "states.csv"):
+        with _row(row):
+            _load_state(row, existing)
+        report.states += 1
+    former = data_dir / "state_names_former.csv"
+    if former.exists():
+        for row in _rows(former):
+            with _row(row):
+                FormerStateName.objects.update_or_create(
+                    name=row["name"],
+                    defaults={
+                        "state": existing[row["iso3"]],
+                        "used_until": _date(row.get("used_until", "")),
+                        "source": row["source"],
+                    },
+                )
+    return existing
+
+
+def _load_state(row: dict[str, str], existing: dict[str, State]) -> None:
+    values = {"name": row["name"], "un_membership": row["un_membership"], "source": row["source"]}
+    state = existing.get(row["iso3"]) or State(iso3=row["iso3"])
+    if state.pk is None or any(getattr(state, k) != v for k, v in values.items()):
+        for key, value in values.items():
+            setattr(state, key, value)
+        state.full_clean()
+        state.save()
+        existing[state.iso3] = state
+
+
+def _load_participations(path: Path, ccm: Convention, states: dict, report: LoadReport) -> None:
+    by_state: dict[str, dict] = {}
+    for row in _rows(path):
+        record = by_state.setdefault(row["iso3"], {"_row": row})
+        action = row["action"]
+        if action == "signature":
+            record["signed_on"], record["signature_source"] = _date(row["date"]), row["source"]
+        elif action in DEPOSIT_ACTIONS:
+            record["deposited_on"], record["deposit_source"] = _date(row["date"]), row["source"]
+            record["instrument"] = action
+        elif action == "withdrawal_effective":
+            record["withdrawal_effective_on"] = _date(row["date"])
+            record["withdrawal_source"] = row["source"]
+        elif action == "withdrawal":
+            continue  # the notification; the record holds the date it takes effect
+        else:
+            raise ReferenceDataError(f"{row['_where']}: action {action!r} is not known")
+    for iso3, record in by_state.items():
+        with _row(record["_row"]):
+            services.record_participation(
+                convention=ccm,
+                state=states[iso3],
+                signed_on=record.get("signed_on"),
+                deposited_on=record.get("deposited_on"),
+                instrument=record.get("instrument", ""),
+                signature_source=record.get("signature_source", ""),
+                deposit_source=record.get("deposit_source", ""),
+                withdrawal_effective_on=record.get("withdrawal_effective_on"),
+                withdrawal_source=record.get("withdrawal_source", ""),
+                reason="Reference data",
+            )
+        report.participations += 1
+
+
+def _load_obligations(path: Path, ccm: Convention, states: dict, report: LoadReport) -> None:
+    for row in _rows(path):
+        with _row(row):
+            services.record_obligation(
+                convention=ccm,
+                state=states[row["iso3"]],
+                article=row["article"],
+                end_of_active_hostilities=_date(row["end_of_active_hostilities"]),
+                completed_on=_date(row["completed_on"]),
+                completion_note=row["completion_note"],
+                source=row["source"],
+                reason="Reference data",
+            )
+        report.obligations += 1
+
+
+def _load_extensions(path: Path, ccm: Convention, report: LoadReport) -> None:
+    rows = sorted(_rows(path), key=lambda r: (r["iso3"], r["article"], r["new_deadline"]))
+    for row in rows:
+        if not row["new_deadline"]:
+            report.skipped.append(f"extension of {row['iso3']} ({row['meeting']}): no new deadline")
+            continue
+        with _row(row):
+            obligation = Obligation.objects.get(
+                convention=ccm, state__iso3=row["iso3"], article=row["article"]
+            )
+            new_deadline = date.fromisoformat(row["new_deadline"])
+            if Extension.objects.filter(obligation=obligation, new_deadline=new_deadline).exists():
+                continue
+            services.grant_extension(
+                obligation=obligation,
+                new_deadline=new_deadline,
+                meeting=row["meeting"],
+                decided_on=_date(row["decided_on"]),
+                decision_document=row["decision_document"],
+                months=int(row["months"]) if row["months"] else None,
+                source=row["source"],
+            )
+        report.extensions_added += 1
+
+
+def _load_reports(
+    path: Path, ccm: Convention, states: dict, report: LoadReport, today: date
+) -> None:
+    for row in _rows(path):
+        received_on = _date(row["received_on"])
+        year = int(row["year_covered"]) if row["year_covered"] else None
+        if row["kind"] == "annual" and year is None:
+            report.skipped.append(
+                f"annual report of {row['iso3']} received {received_on}: no year covered"
+            )
+            continue
+        with _row(row):
+            state = states[row["iso3"]]
+            already = TransparencyReport.objects.filter(
+                convention=ccm, state=state, kind=row["kind"], year_covered=year
+            ).exists()
+            if already:
+                continue
+            services.record_transparency_report(
+                convention=ccm,
+                state=state,
+                kind=row["kind"],
+                year_covered=year,
+                received_on=received_on,
+                source=row["source"],
+                today=today,
+            )
+        report.reports_added += 1

@@ -1,0 +1,391 @@
+"""Every read of the treaty registry.
+
+Each selector runs a fixed number of queries, whatever the number of States, and
+leaves the treaty's logic (statuses, deadlines) to `plenary.rules`, so that a
+status shown on a page, in the API and on the command line is computed once.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import F, FilteredRelation, Prefetch, Q
+from django.http import Http404
+
+from plenary.rules import deadlines
+from plenary.treaties.models import (
+    Convention,
+    Extension,
+    Obligation,
+    Participation,
+    ReportKind,
+    State,
+    TransparencyReport,
+)
+
+STATUSES = ("state_party", "signatory", "not_party")
+
+
+def convention_named(short_name: str = "CCM") -> Convention:
+    try:
+        return Convention.objects.get(short_name=short_name)
+    except Convention.DoesNotExist:
+        raise Http404(f"No convention {short_name!r} is loaded.") from None
+
+
+@dataclass
+class StateStanding:
+    """A State and its standing towards a convention on one date."""
+
+    state: State
+    status: str
+    signed_on: date | None
+    deposited_on: date | None
+    instrument: str
+    entry_into_force: date | None
+    withdrawal_effective_on: date | None
+    obligations: list = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.state.name
+
+    @property
+    def iso3(self) -> str:
+        return self.state.iso3
+
+
+def _standing(convention: Convention, state: State, on: date) -> StateStanding:
+    # `state.p_*` come from the FilteredRelation annotation in `states_on`.
+    status = deadlines.treaty_status(
+        rules=convention.rules,
+        signed_on=state.p_signed_on,
+        deposited_on=state.p_deposited_on,
+        withdrawal_effective_on=state.p_withdrawal,
+        today=on,
+    )
+    return StateStanding(
+        state=state,
+        status=status,
+        signed_on=state.p_signed_on if state.p_signed_on and state.p_signed_on <= on else None,
+        deposited_on=(
+            state.p_deposited_on if state.p_deposited_on and state.p_deposited_on <= on else None
+        ),
+        instrument=(state.p_instrument or "")
+        if state.p_deposited_on and state.p_deposited_on <= on
+        else "",
+        entry_into_force=(
+            state.p_eif if state.p_deposited_on and state.p_deposited_on <= on else None
+        ),
+        withdrawal_effective_on=state.p_withdrawal,
+    )
+
+
+def _states_with_participation(convention: Convention):
+    return State.objects.annotate(
+        p=FilteredRelation("participations", condition=Q(participations__convention=convention))
+    ).annotate(
+        p_signed_on=F("p__signed_on"),
+        p_deposited_on=F("p__deposited_on"),
+        p_instrument=F("p__instrument"),
+        p_eif=F("p__entry_into_force"),
+        p_withdrawal=F("p__withdrawal_effective_on"),
+    )
+
+
+def states_on(
+    *,
+    convention: Convention,
+    on: date,
+    status: str | None = None,
+    article: str | None = None,
+    search: str = "",
+) -> list[StateStanding]:
+    """Every State with its status on `on`; optionally only one status or obligation.
+
+    Two queries: the States with their participation, and (when filtering by
+    obligation) the obligations of that article.
+    """
+    states = _states_with_participation(convention)
+    if search:
+        states = states.filter(Q(name__icontains=search) | Q(iso3__iexact=search))
+    standings = [_standing(convention, state, on) for state in states.order_by("name")]
+    if status:
+        standings = [s for s in standings if s.status == status]
+    if article:
+        holders = _obligations_on(convention=convention, on=on, article=article)
+        by_state = {row.iso3: row for row in holders}
+        standings = [s for s in standings if s.iso3 in by_state]
+        for standing in standings:
+            standing.obligations = [by_state[standing.iso3]]
+    return standings
+
+
+def state_standing(*, convention: Convention, iso3: str, on: date) -> StateStanding:
+    state = _states_with_participation(convention).filter(iso3=iso3.upper()).first()
+    if state is None:
+        raise Http404(f"No State with the ISO 3166 code {iso3!r}.")
+    return _standing(convention, state, on)
+
+
+@dataclass
+class ObligationOn:
+    """An obligation of a State Party as it stood on one date."""
+
+    state: str
+    iso3: str
+    article: int
+    what: str
+    original_deadline: date
+    current_deadline: date
+    status: str
+    completed_on: date | None = None
+    extensions: list = field(default_factory=list)
+    obligation_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "state": self.state,
+            "iso3": self.iso3,
+            "article": self.article,
+            "original_deadline": self.original_deadline,
+            "current_deadline": self.current_deadline,
+            "status": self.status,
+        }
+
+
+def _effective_from(extension: Extension) -> date:
+    # Where no source gives the day of the decision, an extension is taken to run from
+    # the deadline it replaces: the States Parties decide a request before that deadline.
+    return extension.decided_on or extension.previous_deadline
+
+
+def _obligations_on(
+    *, convention: Convention, on: date, article: str | None = None, iso3: str | None = None
+) -> list[ObligationOn]:
+    obligations = (
+        Obligation.objects.filter(
+            convention=convention,
+            state__participations__convention=convention,
+            state__participations__entry_into_force__lte=on,
+        )
+        .exclude(state__participations__withdrawal_effective_on__lte=on)
+        .select_related("state")
+        .prefetch_related(
+            Prefetch("extensions", queryset=Extension.objects.order_by("new_deadline"))
+        )
+        .order_by("state__name", "article")
+    )
+    if article:
+        obligations = obligations.filter(article=article)
+    if iso3:
+        obligations = obligations.filter(state__iso3=iso3.upper())
+    rows = []
+    for obligation in obligations:
+        granted = [e for e in obligation.extensions.all() if _effective_from(e) <= on]
+        current = granted[-1].new_deadline if granted else obligation.original_deadline
+        rows.append(
+            ObligationOn(
+                state=obligation.state.name,
+                iso3=obligation.state.iso3,
+                article=int(obligation.article),
+                what=obligation.get_article_display(),
+                original_deadline=obligation.original_deadline,
+                current_deadline=current,
+                status=deadlines.obligation_status(
+                    deadline=current, completed_on=obligation.completed_on, today=on
+                ),
+                completed_on=obligation.completed_on
+                if obligation.completed_on and obligation.completed_on <= on
+                else None,
+                extensions=granted,
+                obligation_id=obligation.pk,
+            )
+        )
+    return rows
+
+
+def _reports_by_state(convention: Convention, on: date) -> dict[int, list[TransparencyReport]]:
+    reports = defaultdict(list)
+    for report in TransparencyReport.objects.filter(convention=convention, received_on__lte=on):
+        reports[report.state_id].append(report)
+    return reports
+
+
+def _article7_on(
+    *, convention: Convention, on: date, iso3: str | None = None
+) -> list[ObligationOn]:
+    """Article 7 for each State Party on `on`: its initial report, and the annual report of
+    the current cycle (covering the previous calendar year, due 30 April of this year)
+    once the State owes annual reports."""
+    rules = convention.rules
+    parties = (
+        Participation.objects.filter(convention=convention, entry_into_force__lte=on)
+        .exclude(withdrawal_effective_on__lte=on)
+        .select_related("state")
+        .order_by("state__name")
+    )
+    if iso3:
+        parties = parties.filter(state__iso3=iso3.upper())
+    received = _reports_by_state(convention, on)
+    rows = []
+    for party in parties:
+        reports = received.get(party.state_id, [])
+        initial_due = deadlines.initial_report_deadline(
+            rules=rules, entry_into_force=party.entry_into_force
+        )
+        initial = next((r for r in reports if r.kind == ReportKind.INITIAL), None)
+        rows.append(
+            ObligationOn(
+                state=party.state.name,
+                iso3=party.state.iso3,
+                article=7,
+                what="Article 7: initial report",
+                original_deadline=initial_due,
+                current_deadline=initial_due,
+                status=deadlines.obligation_status(
+                    deadline=initial_due,
+                    completed_on=initial.received_on if initial else None,
+                    today=on,
+                ),
+                completed_on=initial.received_on if initial else None,
+            )
+        )
+        year = on.year - 1
+        if year >= initial_due.year:
+            annual_due = deadlines.annual_report_deadline(rules=rules, year_covered=year)
+            annual = next(
+                (r for r in reports if r.kind == ReportKind.ANNUAL and r.year_covered == year),
+                None,
+            )
+            rows.append(
+                ObligationOn(
+                    state=party.state.name,
+                    iso3=party.state.iso3,
+                    article=7,
+                    what=f"Article 7: annual report covering {year}",
+                    original_deadline=annual_due,
+                    current_deadline=annual_due,
+                    status=deadlines.obligation_status(
+                        deadline=annual_due,
+                        completed_on=annual.received_on if annual else None,
+                        today=on,
+                    ),
+                    completed_on=annual.received_on if annual else None,
+                )
+            )
+    return rows
+
+
+def obligations_on(
+    *,
+    convention: Convention,
+    on: date,
+    article: int | None = None,
+    iso3: str | None = None,
+    status: str | None = None,
+) -> list[ObligationOn]:
+    """Every obligation of every State Party on `on`: Articles 3 and 4, then Article 7."""
+    rows: list[ObligationOn] = []
+    if article in (None, 3, 4):
+        rows += _obligations_on(
+            convention=convention,
+            on=on,
+            article=str(article) if article else None,
+            iso3=iso3,
+        )
+    if article in (None, 7):
+        rows += _article7_on(convention=convention, on=on, iso3=iso3)
+    if status:
+        rows = [row for row in rows if row.status == status]
+    return sorted(rows, key=lambda row: (row.state, row.article, row.current_deadline))
+
+
+def due_on(*, convention: Convention, on: date) -> list[ObligationOn]:
+    """What is pending or overdue on `on`, soonest deadline first."""
+    rows = [r for r in obligations_on(convention=convention, on=on) if r.status != "completed"]
+    return sorted(rows, key=lambda row: (row.current_deadline, row.state))
+
+
+def overdue_initial_reports_on(*, convention: Convention, on: date) -> int:
+    return sum(
+        1
+        for row in _article7_on(convention=convention, on=on)
+        if row.what.endswith("initial report") and row.status == "overdue"
+    )
+
+
+def transparency_reports(
+    *, convention: Convention, on: date | None = None, iso3: str | None = None
+):
+    reports = TransparencyReport.objects.filter(convention=convention).select_related("state")
+    if on:
+        reports = reports.filter(received_on__lte=on)
+    if iso3:
+        reports = reports.filter(state__iso3=iso3.upper())
+    return reports.order_by("state__name", "received_on")
+
+
+def state_record(*, convention: Convention, iso3: str, on: date) -> dict:
+    """Everything the State page shows: standing, obligations on `on`, reports, timeline."""
+    standing = state_standing(convention=convention, iso3=iso3, on=on)
+    obligations = obligations_on(convention=convention, on=on, iso3=iso3)
+    reports = list(transparency_reports(convention=convention, iso3=iso3))
+    all_extensions = list(
+        Extension.objects.filter(
+            obligation__convention=convention, obligation__state=standing.state
+        )
+        .select_related("obligation")
+        .order_by("new_deadline")
+    )
+    participation = Participation.objects.filter(
+        convention=convention, state=standing.state
+    ).first()
+    timeline = _timeline(standing, participation, all_extensions, reports)
+    return {
+        "standing": standing,
+        "participation": participation,
+        "obligations": obligations,
+        "reports": reports,
+        "timeline": timeline,
+    }
+
+
+def _timeline(standing, participation, extensions, reports) -> list[tuple[date, str, str]]:
+    events: list[tuple[date, str, str]] = []
+    if participation is not None:
+        if participation.signed_on:
+            events.append((participation.signed_on, "Signature", participation.signature_source))
+        if participation.deposited_on:
+            events.append(
+                (
+                    participation.deposited_on,
+                    f"Deposit of instrument of {participation.get_instrument_display()}",
+                    participation.deposit_source,
+                )
+            )
+            events.append(
+                (participation.entry_into_force, "Entry into force (Article 17)", "computed")
+            )
+        if participation.withdrawal_effective_on:
+            events.append(
+                (
+                    participation.withdrawal_effective_on,
+                    "Withdrawal takes effect",
+                    participation.withdrawal_source,
+                )
+            )
+    for extension in extensions:
+        when = _effective_from(extension)
+        events.append(
+            (
+                when,
+                f"Article {extension.obligation.article} deadline extended "
+                f"{extension.months} months to {extension.new_deadline:%-d %B %Y} "
+                f"({extension.meeting})",
+                extension.source,
+            )
+        )
+    for report in reports:
+        events.append((report.received_on, f"Article 7 {report} received", report.source))
+    return sorted(events, key=lambda e: e[0])
