@@ -44,12 +44,18 @@ def me(request):
     }
 
 
-api.add_router("", me_router)
-api.add_router("", treaties_router)
+# Answers any other path under /api/v1/ with a 404 in the API's error shape; added last so
+# that every real endpoint matches first.
+fallback_router = Router()
 
 
-@api.api_operation(
+@fallback_router.api_operation(
     ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:unknown}", include_in_schema=False
 )
 def unknown(request, unknown: str):
     raise Http404(f"No API endpoint at /api/v1/{unknown}.")
+
+
+api.add_router("", me_router)
+api.add_router("", treaties_router)
+api.add_router("", fallback_router)

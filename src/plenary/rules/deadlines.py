@@ -15,7 +15,7 @@ ObligationStatus = Literal["completed", "overdue", "pending"]
 TreatyStatus = Literal["state_party", "signatory", "not_party"]
 
 
-def _long_date(d: date) -> str:
+def long_date(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
@@ -37,7 +37,7 @@ def entry_into_force_for(*, rules: RuleSet, deposited_on: date) -> date:
         raise RuleError(
             "deposited_on",
             "a deposit cannot precede the opening of the Convention for signature on "
-            f"{_long_date(rules.opened_for_signature)}",
+            f"{long_date(rules.opened_for_signature)}",
         )
     candidate = first_day_of_nth_month_after(deposited_on, rules.eif_months_after_deposit)
     return rules.entry_into_force if candidate <= rules.entry_into_force else candidate
@@ -95,7 +95,7 @@ def check_extension(
     if new_deadline <= current_deadline:
         raise RuleError(
             "new_deadline",
-            f"an extension must end after the current deadline of {_long_date(current_deadline)}",
+            f"an extension must end after the current deadline of {long_date(current_deadline)}",
         )
     months = 1
     while add_months(current_deadline, months) < new_deadline:
@@ -106,8 +106,8 @@ def check_extension(
         raise RuleError(
             "new_deadline",
             f"an extension under Article {article} may not exceed {maximum // 12} years "
-            f"({maximum} months); {_long_date(new_deadline)} is {span} after "
-            f"{_long_date(current_deadline)}",
+            f"({maximum} months); {long_date(new_deadline)} is {span} after "
+            f"{long_date(current_deadline)}",
         )
     return months
 
@@ -197,7 +197,7 @@ def check_signature(*, rules: RuleSet, signed_on: date) -> None:
     if not rules.opened_for_signature <= signed_on < rules.entry_into_force:
         raise RuleError(
             "signed_on",
-            f"the Convention was open for signature from {_long_date(rules.opened_for_signature)}"
-            f" until its entry into force on {_long_date(rules.entry_into_force)}; "
-            f"{_long_date(signed_on)} is outside that period",
+            f"the Convention was open for signature from {long_date(rules.opened_for_signature)}"
+            f" until its entry into force on {long_date(rules.entry_into_force)}; "
+            f"{long_date(signed_on)} is outside that period",
         )

@@ -113,7 +113,7 @@ class Participation(models.Model):
     instrument = models.CharField(max_length=12, choices=Instrument.choices, blank=True)
     deposit_source = models.TextField(blank=True)
     entry_into_force = models.DateField(
-        null=True, blank=True, editable=False, help_text=_("Computed by Article 17.")
+        null=True, blank=True, help_text=_("Computed by Article 17.")
     )
     withdrawal_effective_on = models.DateField(null=True, blank=True)
     withdrawal_source = models.TextField(blank=True)
@@ -145,9 +145,14 @@ class Obligation(models.Model):
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="obligations")
     article = models.CharField(max_length=2, choices=Article.choices)
     end_of_active_hostilities = models.DateField(null=True, blank=True)
-    original_deadline = models.DateField(editable=False)
-    current_deadline = models.DateField(editable=False)
+    original_deadline = models.DateField(help_text=_("Computed from entry into force."))
+    current_deadline = models.DateField(help_text=_("The latest extension, else the original."))
     completed_on = models.DateField(null=True, blank=True)
+    completed_by = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("Where no source gives the day: the date by which completion is on record."),
+    )
     completion_note = models.TextField(blank=True)
     source = models.TextField()
     history = HistoricalRecords()
@@ -166,6 +171,11 @@ class Obligation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state}: Article {self.article}"
+
+    @property
+    def completion_date(self):
+        """The date from which the obligation counts as completed, if it is."""
+        return self.completed_on or self.completed_by
 
 
 class Extension(models.Model):

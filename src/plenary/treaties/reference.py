@@ -170,6 +170,7 @@ def _load_obligations(path: Path, ccm: Convention, states: dict, report: LoadRep
                 article=row["article"],
                 end_of_active_hostilities=_date(row["end_of_active_hostilities"]),
                 completed_on=_date(row["completed_on"]),
+                completed_by=_date(row.get("completed_by", "")),
                 completion_note=row["completion_note"],
                 source=row["source"],
                 reason="Reference data",

@@ -140,6 +140,7 @@ class ObligationOn:
     current_deadline: date
     status: str
     completed_on: date | None = None
+    completed_by: date | None = None
     extensions: list = field(default_factory=list)
     obligation_id: int | None = None
 
@@ -193,10 +194,13 @@ def _obligations_on(
                 original_deadline=obligation.original_deadline,
                 current_deadline=current,
                 status=deadlines.obligation_status(
-                    deadline=current, completed_on=obligation.completed_on, today=on
+                    deadline=current, completed_on=obligation.completion_date, today=on
                 ),
                 completed_on=obligation.completed_on
                 if obligation.completed_on and obligation.completed_on <= on
+                else None,
+                completed_by=obligation.completed_by
+                if obligation.completed_by and obligation.completed_by <= on
                 else None,
                 extensions=granted,
                 obligation_id=obligation.pk,

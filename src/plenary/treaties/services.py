@@ -159,6 +159,7 @@ def record_obligation(
     source: str,
     end_of_active_hostilities: date | None = None,
     completed_on: date | None = None,
+    completed_by: date | None = None,
     completion_note: str = "",
     by=None,
     reason: str = "",
@@ -171,10 +172,11 @@ def record_obligation(
     if article not in Article.values:
         raise ValidationError({"article": [f"must be one of {', '.join(Article.values)}"]})
     eif = _entry_into_force(convention=convention, state=state)
-    if completed_on is not None and completed_on < eif:
-        raise ValidationError(
-            {"completed_on": [COMPLETED_BEFORE_FORCE.format(eif=f"{eif:%d %B %Y}")]}
-        )
+    for name, value in (("completed_on", completed_on), ("completed_by", completed_by)):
+        if value is not None and value < eif:
+            raise ValidationError(
+                {name: [COMPLETED_BEFORE_FORCE.format(eif=deadlines.long_date(eif))]}
+            )
     original = _deadline_for(
         convention=convention, article=article, eif=eif, hostilities=end_of_active_hostilities
     )
@@ -193,6 +195,7 @@ def record_obligation(
         "original_deadline": original,
         "current_deadline": latest.first() or original,
         "completed_on": completed_on,
+        "completed_by": None if completed_on else completed_by,
         "completion_note": completion_note,
         "source": source,
     }
@@ -251,7 +254,9 @@ def grant_extension(
     attribute(extension, by=by)
     extension.save()
     obligation.current_deadline = new_deadline
-    attribute(obligation, by=by, reason=f"Extension to {new_deadline:%d %B %Y} ({meeting})")
+    attribute(
+        obligation, by=by, reason=f"Extension to {deadlines.long_date(new_deadline)} ({meeting})"
+    )
     obligation.save()
     return extension
 

@@ -14,5 +14,11 @@ class Command(BaseCommand):
             f"{report.obligations} obligations, {report.extensions_added} extensions added, "
             f"{report.reports_added} Article 7 reports added."
         )
-        for line in report.skipped:
-            self.stdout.write(f"  not loaded: {line}")
+        if report.skipped:
+            self.stdout.write(
+                f"{len(report.skipped)} rows are not loaded for want of a sourced fact"
+                + (":" if options["verbosity"] > 1 else " (--verbosity 2 lists them).")
+            )
+        if options["verbosity"] > 1:
+            for line in report.skipped:
+                self.stdout.write(f"  not loaded: {line}")

@@ -1,0 +1,72 @@
+# Two commands for a fresh machine: `make serve` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup serve test lint test-sqlite test-postgresql chromium lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs are stamped so that a second `make serve` starts in seconds.
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . 2>/dev/null \
+		|| $(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
+	touch $@
+
+## setup: virtual environment, install, migrate the SQLite database in var/, load reference data
+setup: $(VENV)/.installed
+	@mkdir -p var
+	$(BIN)/plenary migrate --no-input --verbosity 0
+	$(BIN)/plenary load_reference
+	@$(BIN)/plenary demo_users
+
+## serve: set up, then serve on http://127.0.0.1:8000
+serve: setup
+	@echo "plenary is at http://$(HOST):$(PORT)/ (sign in as 'secretariat', password 'plenary-demo')"
+	$(BIN)/plenary runserver $(HOST):$(PORT)
+
+## chromium: Debian's chromium for the browser tests, when it is missing
+chromium:
+	@command -v chromium >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/plenary makemigrations --check --dry-run --verbosity 0
+
+test-sqlite: $(VENV)/.installed-dev chromium
+	env -u DATABASE_URL $(BIN)/pytest -n 2 -q
+
+test-postgresql: $(VENV)/.installed-dev chromium
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q
+
+## test: set up with the development tools, lint, then every test on SQLite and on PostgreSQL
+test: setup $(VENV)/.installed-dev chromium lint
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
+		$(MAKE) --no-print-directory test-postgresql; \
+	else \
+		echo "PostgreSQL: no DATABASE_URL and nothing on 127.0.0.1:5432; skipped"; \
+	fi
+
+## lock: re-pin every dependency after a change to pyproject.toml
+lock:
+	rm -rf /tmp/plenary-lock && $(PYTHON) -m venv /tmp/plenary-lock
+	/tmp/plenary-lock/bin/pip install --quiet . && /tmp/plenary-lock/bin/pip freeze --exclude plenary > requirements.lock
+	/tmp/plenary-lock/bin/pip install --quiet '.[dev]' && /tmp/plenary-lock/bin/pip freeze --exclude plenary > requirements-dev.lock
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,91 @@
+"""The shared cast (one user per role) and the CCM reference data, loaded once per database."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+
+from plenary.core.models import Role, User
+from plenary.core.services import issue_api_token
+from plenary.treaties.models import Convention, State
+from plenary.treaties.reference import load_reference_data
+
+PASSWORD = "a-long-test-password"
+LOAD_DAY = date(2026, 11, 24)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_reference_data(today=LOAD_DAY)
+
+
+@pytest.fixture
+def ccm(db) -> Convention:
+    # A browser test (transactional) empties the tables when it ends; reload after it.
+    if not State.objects.exists():
+        load_reference_data(today=LOAD_DAY)
+    return Convention.objects.get(short_name="CCM")
+
+
+def make_user(username: str, role: str, iso3: str | None = None) -> User:
+    user = User(
+        username=username,
+        role=role,
+        email=f"{username}@example.org",
+        state=State.objects.get(iso3=iso3) if iso3 else None,
+    )
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+@pytest.fixture
+def secretariat(ccm):
+    return make_user("secretariat", Role.SECRETARIAT)
+
+
+@pytest.fixture
+def president(ccm):
+    return make_user("president", Role.PRESIDENCY)
+
+
+@pytest.fixture
+def isu(ccm):
+    return make_user("isu", Role.ISU)
+
+
+@pytest.fixture
+def coordinator(ccm):
+    return make_user("coordinator", Role.COORDINATOR)
+
+
+@pytest.fixture
+def peru_delegate(ccm):
+    return make_user("peru_delegate", Role.DELEGATION, "PER")
+
+
+@pytest.fixture
+def chile_delegate(ccm):
+    return make_user("chile_delegate", Role.DELEGATION, "CHL")
+
+
+@pytest.fixture
+def observer(ccm):
+    return make_user("observer", Role.OBSERVER)
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def token_client(user: User) -> Client:
+    return Client(HTTP_AUTHORIZATION=f"Bearer {issue_api_token(user=user, name='test')}")
