@@ -58,8 +58,8 @@ def ensure_demo_users() -> list[User]:
         state = State.objects.filter(iso3=iso3).first() if iso3 else None
         if iso3 and state is None:
             continue
-        user, _ = User.objects.get_or_create(username=username, defaults={"role": role})
-        user.role, user.state = role, state
+        user = User.objects.filter(username=username).first() or User(username=username)
+        user.role, user.state, user.organisation = role, state, None
         user.email = f"{username}@example.org"
         user.is_staff = user.is_superuser = role == "secretariat"
         user.set_password(settings.DEMO_PASSWORD)
