@@ -6,7 +6,7 @@ from typing import Literal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
@@ -175,7 +175,7 @@ def submit_transparency_report(request, payload: TransparencyReportIn):
         today=timezone.localdate(),
         by=request.auth,
     )
-    return 201, _report_out(report)
+    return Status(201, _report_out(report))
 
 
 @router.post(
@@ -189,11 +189,14 @@ def grant_extension(request, obligation_id: int, payload: ExtensionIn):
         raise PermissionDenied("Only the Secretariat records extensions.")
     obligation = get_object_or_404(Obligation, pk=obligation_id)
     extension = services.grant_extension(obligation=obligation, by=request.auth, **payload.dict())
-    return 201, {
-        "id": extension.pk,
-        "previous_deadline": extension.previous_deadline,
-        "new_deadline": extension.new_deadline,
-        "months": extension.months,
-        "meeting": extension.meeting,
-        "decided_on": extension.decided_on,
-    }
+    return Status(
+        201,
+        {
+            "id": extension.pk,
+            "previous_deadline": extension.previous_deadline,
+            "new_deadline": extension.new_deadline,
+            "months": extension.months,
+            "meeting": extension.meeting,
+            "decided_on": extension.decided_on,
+        },
+    )
