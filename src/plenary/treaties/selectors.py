@@ -64,19 +64,15 @@ def _standing(convention: Convention, state: State, on: date) -> StateStanding:
         withdrawal_effective_on=state.p_withdrawal,
         today=on,
     )
+    signed = state.p_signed_on is not None and state.p_signed_on <= on
+    deposited = state.p_deposited_on is not None and state.p_deposited_on <= on
     return StateStanding(
         state=state,
         status=status,
-        signed_on=state.p_signed_on if state.p_signed_on and state.p_signed_on <= on else None,
-        deposited_on=(
-            state.p_deposited_on if state.p_deposited_on and state.p_deposited_on <= on else None
-        ),
-        instrument=(state.p_instrument or "")
-        if state.p_deposited_on and state.p_deposited_on <= on
-        else "",
-        entry_into_force=(
-            state.p_eif if state.p_deposited_on and state.p_deposited_on <= on else None
-        ),
+        signed_on=state.p_signed_on if signed else None,
+        deposited_on=state.p_deposited_on if deposited else None,
+        instrument=(state.p_instrument or "") if deposited else "",
+        entry_into_force=state.p_eif if deposited else None,
         withdrawal_effective_on=state.p_withdrawal,
     )
 
