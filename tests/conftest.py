@@ -33,6 +33,13 @@ def ccm(db) -> Convention:
     return Convention.objects.get(short_name="CCM")
 
 
+def new_state(iso3: str) -> State:
+    """A State outside the reference data, for facts no real State has."""
+    return State.objects.create(
+        iso3=iso3, name=f"Test State {iso3}", un_membership="none", source="test"
+    )
+
+
 def make_user(username: str, role: str, iso3: str | None = None) -> User:
     user = User(
         username=username,

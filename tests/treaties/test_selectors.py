@@ -3,6 +3,7 @@ from datetime import date
 from plenary.rules import deadlines
 from plenary.treaties import selectors, services
 from plenary.treaties.models import State
+from tests.conftest import new_state
 
 
 def test_statuses_on_a_date_agree_with_the_rules_for_every_state(ccm):
@@ -37,7 +38,7 @@ def test_obligations_run_a_constant_number_of_queries(ccm, django_assert_max_num
 
 
 def test_initial_report_is_overdue_after_180_days_and_completed_once_received(ccm):
-    state = State.objects.create(iso3="XXE", name="Test State E", un_membership="none", source="t")
+    state = new_state("XXE")
     services.record_participation(
         convention=ccm,
         state=state,
@@ -48,7 +49,7 @@ def test_initial_report_is_overdue_after_180_days_and_completed_once_received(cc
 
     def initial_on(on):
         rows = selectors.obligations_on(convention=ccm, on=on, iso3="XXE", article=7)
-        return next(row for row in rows if row.what.endswith("initial report"))
+        return next(row for row in rows if row.report == "initial")
 
     assert initial_on(date(2021, 12, 28)).status == "pending"
     assert initial_on(date(2021, 12, 29)).status == "overdue"
@@ -66,7 +67,7 @@ def test_initial_report_is_overdue_after_180_days_and_completed_once_received(cc
 def test_annual_report_of_the_cycle_is_due_30_april(ccm):
     rows = selectors.obligations_on(convention=ccm, on=date(2021, 4, 30), iso3="PER", article=7)
 
-    annual = next(row for row in rows if "annual" in row.what)
+    annual = next(row for row in rows if row.report == "annual")
     assert annual.what == "Article 7: annual report covering 2020"
     assert annual.current_deadline == date(2021, 4, 30)
 
@@ -83,3 +84,26 @@ def test_filtering_by_article_4_lists_only_its_holders(ccm):
 
     assert {"BIH", "CHL", "LBN", "HRV", "MNE"} <= {s.iso3 for s in standings}
     assert all(s.obligations[0].article == 4 for s in standings)
+
+
+def test_overdue_initial_reports_count_a_state_until_its_report_is_received(ccm):
+    new_year = date(2022, 1, 1)
+    before = selectors.overdue_initial_reports_on(convention=ccm, on=new_year)
+    state = new_state("XXF")
+    services.record_participation(
+        convention=ccm,
+        state=state,
+        signed_on=None,
+        deposited_on=date(2021, 1, 5),
+        instrument="accession",
+    )  # initial report due 28 December 2021
+
+    assert selectors.overdue_initial_reports_on(convention=ccm, on=new_year) == before + 1
+    services.record_transparency_report(
+        convention=ccm,
+        state=state,
+        kind="initial",
+        received_on=date(2021, 12, 30),
+        today=date(2021, 12, 30),
+    )
+    assert selectors.overdue_initial_reports_on(convention=ccm, on=new_year) == before

@@ -7,17 +7,16 @@ from django.core.exceptions import ValidationError
 
 from plenary.treaties import services
 from plenary.treaties.models import Participation, State, TransparencyReport
+from tests.conftest import new_state
 
 
 def test_a_deposit_before_the_convention_was_open_is_refused(ccm):
-    kosovo_like = State.objects.create(
-        iso3="XXA", name="Test State", un_membership="none", source="test"
-    )
+    state = new_state("XXA")
 
     with pytest.raises(ValidationError) as error:
         services.record_participation(
             convention=ccm,
-            state=kosovo_like,
+            state=state,
             signed_on=None,
             deposited_on=date(2008, 12, 2),
             instrument="accession",
@@ -29,11 +28,11 @@ def test_a_deposit_before_the_convention_was_open_is_refused(ccm):
             "on 3 December 2008"
         ]
     }
-    assert not Participation.objects.filter(state=kosovo_like).exists()
+    assert not Participation.objects.filter(state=state).exists()
 
 
 def test_a_signature_after_entry_into_force_is_refused(ccm):
-    state = State.objects.create(iso3="XXB", name="Test State B", un_membership="none", source="t")
+    state = new_state("XXB")
 
     with pytest.raises(ValidationError) as error:
         services.record_participation(
@@ -45,7 +44,7 @@ def test_a_signature_after_entry_into_force_is_refused(ccm):
 
 
 def test_a_deposit_must_name_its_instrument(ccm):
-    state = State.objects.create(iso3="XXC", name="Test State C", un_membership="none", source="t")
+    state = new_state("XXC")
 
     with pytest.raises(ValidationError) as error:
         services.record_participation(
@@ -56,7 +55,7 @@ def test_a_deposit_must_name_its_instrument(ccm):
 
 
 def test_entry_into_force_follows_article_17(ccm):
-    state = State.objects.create(iso3="XXD", name="Test State D", un_membership="none", source="t")
+    state = new_state("XXD")
 
     participation = services.record_participation(
         convention=ccm,

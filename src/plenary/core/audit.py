@@ -10,3 +10,15 @@ def attribute(obj: Model, *, by, reason: str = "") -> Model:
     if reason:
         obj._change_reason = reason
     return obj
+
+
+def assign(obj: Model, values: dict) -> bool:
+    """Set `values` on `obj`; return whether it is new or any value differs (so needs a save).
+
+    Saving only on a real change keeps the audit trail free of empty records when the
+    same facts are recorded again (e.g. a second load of the reference data).
+    """
+    changed = obj.pk is None or any(getattr(obj, key) != value for key, value in values.items())
+    for key, value in values.items():
+        setattr(obj, key, value)
+    return changed

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from plenary.core.audit import assign
 from plenary.treaties import services
 from plenary.treaties.models import (
     Convention,
@@ -119,9 +120,7 @@ def _load_states(data_dir: Path, report: LoadReport) -> dict[str, State]:
 def _load_state(row: dict[str, str], existing: dict[str, State]) -> None:
     values = {"name": row["name"], "un_membership": row["un_membership"], "source": row["source"]}
     state = existing.get(row["iso3"]) or State(iso3=row["iso3"])
-    if state.pk is None or any(getattr(state, k) != v for k, v in values.items()):
-        for key, value in values.items():
-            setattr(state, key, value)
+    if assign(state, values):
         state.full_clean()
         state.save()
         existing[state.iso3] = state

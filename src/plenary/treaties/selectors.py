@@ -138,7 +138,7 @@ class ObligationOn:
     completed_on: date | None = None
     completed_by: date | None = None
     extensions: list = field(default_factory=list)
-    obligation_id: int | None = None
+    report: str = ""  # for Article 7: "initial" or "annual"
 
     def as_dict(self) -> dict:
         return {
@@ -199,7 +199,6 @@ def _obligations_on(
                 if obligation.completed_by and obligation.completed_by <= on
                 else None,
                 extensions=granted,
-                obligation_id=obligation.pk,
             )
         )
     return rows
@@ -249,6 +248,7 @@ def _article7_on(
                     today=on,
                 ),
                 completed_on=initial.received_on if initial else None,
+                report=ReportKind.INITIAL,
             )
         )
         year = on.year - 1
@@ -272,6 +272,7 @@ def _article7_on(
                         today=on,
                     ),
                     completed_on=annual.received_on if annual else None,
+                    report=ReportKind.ANNUAL,
                 )
             )
     return rows
@@ -311,7 +312,7 @@ def overdue_initial_reports_on(*, convention: Convention, on: date) -> int:
     return sum(
         1
         for row in _article7_on(convention=convention, on=on)
-        if row.what.endswith("initial report") and row.status == "overdue"
+        if row.report == ReportKind.INITIAL and row.status == "overdue"
     )
 
 

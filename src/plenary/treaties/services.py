@@ -9,7 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from plenary.core.audit import attribute
+from plenary.core.audit import assign, attribute
 from plenary.rules import deadlines
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import (
@@ -107,12 +107,7 @@ def record_participation(
         "withdrawal_effective_on": withdrawal_effective_on,
         "withdrawal_source": withdrawal_source,
     }
-    changed = participation.pk is None or any(
-        getattr(participation, k) != v for k, v in values.items()
-    )
-    if changed:
-        for key, value in values.items():
-            setattr(participation, key, value)
+    if assign(participation, values):
         attribute(participation, by=by, reason=reason)
         participation.save()
         for obligation in Obligation.objects.select_for_update().filter(
@@ -131,12 +126,18 @@ def _refresh_deadlines(*, obligation: Obligation, eif: date | None, by) -> None:
         eif=eif,
         hostilities=obligation.end_of_active_hostilities,
     )
-    latest = obligation.extensions.order_by("-new_deadline").values_list("new_deadline", flat=True)
-    current = latest.first() or original
-    if (obligation.original_deadline, obligation.current_deadline) != (original, current):
-        obligation.original_deadline, obligation.current_deadline = original, current
+    current = _current_deadline(obligation=obligation, original=original)
+    if assign(obligation, {"original_deadline": original, "current_deadline": current}):
         attribute(obligation, by=by, reason="Entry into force recomputed")
         obligation.save()
+
+
+def _current_deadline(*, obligation: Obligation, original: date) -> date:
+    """The new deadline of the latest extension granted, else the original deadline."""
+    if obligation.pk is None:
+        return original
+    latest = obligation.extensions.order_by("-new_deadline").values_list("new_deadline", flat=True)
+    return latest.first() or original
 
 
 def _entry_into_force(*, convention: Convention, state: State) -> date:
@@ -185,23 +186,16 @@ def record_obligation(
         .filter(convention=convention, state=state, article=article)
         .first()
     ) or Obligation(convention=convention, state=state, article=article)
-    latest = (
-        obligation.extensions.order_by("-new_deadline").values_list("new_deadline", flat=True)
-        if obligation.pk
-        else Extension.objects.none().values_list("new_deadline", flat=True)
-    )
     values = {
         "end_of_active_hostilities": end_of_active_hostilities,
         "original_deadline": original,
-        "current_deadline": latest.first() or original,
+        "current_deadline": _current_deadline(obligation=obligation, original=original),
         "completed_on": completed_on,
         "completed_by": None if completed_on else completed_by,
         "completion_note": completion_note,
         "source": source,
     }
-    if obligation.pk is None or any(getattr(obligation, k) != v for k, v in values.items()):
-        for key, value in values.items():
-            setattr(obligation, key, value)
+    if assign(obligation, values):
         attribute(obligation, by=by, reason=reason)
         obligation.save()
     return obligation
