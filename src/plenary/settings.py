@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "plenary.core",
     "plenary.treaties",
+    "plenary.meetings",
 ]
 
 MIDDLEWARE = [

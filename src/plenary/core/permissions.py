@@ -26,14 +26,30 @@ is_observer = _has_role(Role.OBSERVER)
 is_signed_in = rules.is_authenticated & rules.is_active
 
 
+def _is(obj, label: str) -> bool:
+    # By label, not class: core does not import the treaty registry.
+    return obj is not None and getattr(getattr(obj, "_meta", None), "label", None) == label
+
+
 @rules.predicate
 def is_delegation_of_state(user, state) -> bool:
     """The user is a Delegation acting for this very State (`state` is a State)."""
     return bool(
-        state is not None
+        _is(state, "treaties.State")
         and is_delegation(user)
         and user.state_id is not None
         and user.state_id == state.pk
+    )
+
+
+@rules.predicate
+def is_delegation_of_organisation(user, organisation) -> bool:
+    """The user is a Delegation acting for this very organisation."""
+    return bool(
+        _is(organisation, "treaties.Organisation")
+        and is_delegation(user)
+        and user.organisation_id is not None
+        and user.organisation_id == organisation.pk
     )
 
 

@@ -73,11 +73,25 @@ class FormerStateName(models.Model):
 
     state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="former_names")
     name = models.CharField(max_length=100, unique=True)
-    used_until = models.DateField(null=True, blank=True)
+    used_until = models.DateField(
+        null=True, blank=True, help_text=_("The date the UN began using the new name, if sourced.")
+    )
+    seen_in_use_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("The latest date a source shows the name in use, when the change is undated."),
+    )
     source = models.TextField()
 
     def __str__(self) -> str:
         return self.name
+
+
+class ObserverRule(models.TextChoices):
+    """The rule of procedure (CCM/MSP/2010/3) under which an organisation attends."""
+
+    RULE_1_2 = "1(2)", _("rule 1 (2)")
+    RULE_1_3 = "1(3)", _("rule 1 (3)")
 
 
 class Organisation(models.Model):
@@ -85,6 +99,13 @@ class Organisation(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     abbreviation = models.CharField(max_length=20, blank=True)
+    observer_rule = models.CharField(
+        max_length=4,
+        choices=ObserverRule.choices,
+        blank=True,
+        help_text=_("Rule 1 (2): named in the Convention; rule 1 (3): invited by decision."),
+    )
+    source = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -111,6 +111,7 @@ def _load_states(data_dir: Path, report: LoadReport) -> dict[str, State]:
                     defaults={
                         "state": existing[row["iso3"]],
                         "used_until": _date(row.get("used_until", "")),
+                        "seen_in_use_on": _date(row.get("seen_in_use_on", "")),
                         "source": row["source"],
                     },
                 )

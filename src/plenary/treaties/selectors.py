@@ -12,10 +12,11 @@ from datetime import date
 from django.db.models import F, FilteredRelation, Prefetch, Q
 from django.http import Http404
 
-from plenary.rules import deadlines
+from plenary.rules import deadlines, names
 from plenary.treaties.models import (
     Convention,
     Extension,
+    FormerStateName,
     Obligation,
     Participation,
     ReportKind,
@@ -115,6 +116,17 @@ def states_on(
         for standing in standings:
             standing.obligations = [by_state[standing.iso3]]
     return standings
+
+
+def names_on(*, on: date) -> dict[int, str]:
+    """Each State's name as the UN used it on `on`, by State id (two queries)."""
+    former: dict[int, list[names.FormerName]] = defaultdict(list)
+    for row in FormerStateName.objects.all():
+        former[row.state_id].append(names.FormerName(row.name, row.used_until, row.seen_in_use_on))
+    return {
+        pk: names.name_on(current=name, former=former.get(pk, ()), on=on)
+        for pk, name in State.objects.values_list("pk", "name")
+    }
 
 
 def state_standing(*, convention: Convention, iso3: str, on: date) -> StateStanding:

@@ -1,0 +1,23 @@
+"""Who may change meetings.
+
+The Secretariat convenes meetings and keeps their plan, officers, agenda and
+programme. A Delegation registers its own State's or organisation's delegation,
+and nobody else's; the deadline is enforced in `services`.
+"""
+
+import rules
+
+from plenary.core.permissions import (
+    is_delegation_of_organisation,
+    is_delegation_of_state,
+    is_secretariat,
+    is_signed_in,
+)
+
+rules.add_perm("meetings.manage_meeting", is_secretariat)
+# The object is the State or the organisation whose delegation it is.
+rules.add_perm(
+    "meetings.register_delegation",
+    is_secretariat | is_delegation_of_state | is_delegation_of_organisation,
+)
+rules.add_perm("meetings.view_delegations", is_signed_in)

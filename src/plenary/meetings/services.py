@@ -1,0 +1,545 @@
+"""Every write to meetings: one function per state change, atomic, attributed.
+
+Each service checks its rule and raises a ValidationError keyed by the field at
+fault before anything is written, so a refused change leaves no trace.
+"""
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from plenary.core.audit import attribute
+from plenary.core.permissions import is_secretariat
+from plenary.meetings.models import (
+    AgendaItem,
+    Delegate,
+    DelegateRole,
+    Delegation,
+    Meeting,
+    MeetingFormat,
+    MeetingPart,
+    Officer,
+    PlanChange,
+    ProgrammeEntry,
+    ProgrammeSlot,
+)
+from plenary.rules import times
+from plenary.rules.deadlines import long_date
+from plenary.rules.errors import RuleError
+from plenary.treaties.models import Organisation, State
+
+NO_PARTS = "a meeting has at least one part"
+PART_NUMBERS = "parts are numbered 1, 2, ... in order; got {numbers}"
+PART_ENDS_BEFORE_START = "part {number} cannot end ({ends}) before it starts ({starts})"
+PARTS_OVERLAP = "part {number} starts ({starts}) before part {previous} ends ({ends})"
+UNKNOWN_FORMAT = "part {number}: the format is one of {choices}, not {value!r}"
+PLAN_UNCHANGED = "the new plan is the same as the current one"
+PART_IN_USE = "part {number} has a programme or registered delegations: it cannot be dropped"
+SUB_ITEM_WITHOUT_ITEM = "item {number} is not on the agenda: add it before its sub-items"
+DUPLICATE_ITEM = "item {label} is already on the agenda of {meeting}"
+SLOT_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
+SLOT_ENDS_BEFORE_START = "a slot ends after it starts: {starts} to {ends}"
+SLOTS_OVERLAP = "the slot {starts}-{ends} on {day} overlaps the slot {other}"
+ENTRY_ITEM_ELSEWHERE = "{item} is not an item of the agenda of {meeting}"
+ENTRY_EMPTY = "an entry names an agenda item or has a text"
+REGISTRATION_CLOSED = (
+    "registration for {meeting} closed at 23:59:59 on {deadline} ({zone} time); only the"
+    " Secretariat can change a registration now"
+)
+ALREADY_REGISTERED = "{participant} already has a delegation for {meeting}: edit it instead"
+ONE_HEAD = "a delegation has exactly one head of delegation"
+DELEGATE_NAME = "each delegate needs a name"
+PART_OF_ANOTHER_MEETING = "part {number} is not a part of {meeting}"
+NO_PART_ATTENDED = "a delegation attends at least one part"
+NOT_YOUR_DELEGATION = "you may register only the delegation of your own State or organisation"
+OFFICER_WHO = "an officer is a person or a State: give exactly one"
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    """A part as planned: the values `replan_meeting` compares and keeps in history."""
+
+    number: int
+    starts_on: date
+    ends_on: date
+    format: str = ""
+    venue: str = ""
+    city: str = ""
+    platform: str = ""
+    time_zone: str = "Europe/Zurich"
+
+    @classmethod
+    def of(cls, part: MeetingPart) -> "PartPlan":
+        return cls(**{name: getattr(part, name) for name in cls.__dataclass_fields__})
+
+    def as_dict(self) -> dict:
+        values = asdict(self)
+        values["starts_on"] = self.starts_on.isoformat()
+        values["ends_on"] = self.ends_on.isoformat()
+        return values
+
+
+@dataclass(frozen=True)
+class DelegateIn:
+    role: str
+    name: str
+    title: str = ""
+
+
+def _invalid(field: str, message: str) -> ValidationError:
+    return ValidationError({field: [message]})
+
+
+def _check_zone(name: str, field: str = "time_zone") -> None:
+    try:
+        times.zone(name, field=field)
+    except RuleError as error:
+        raise _invalid(error.field, error.message) from error
+
+
+def _check_plan(parts: Sequence[PartPlan]) -> None:
+    if not parts:
+        raise _invalid("parts", NO_PARTS)
+    numbers = [part.number for part in parts]
+    if numbers != list(range(1, len(parts) + 1)):
+        raise _invalid("parts", PART_NUMBERS.format(numbers=numbers))
+    previous = None
+    for part in parts:
+        if part.ends_on < part.starts_on:
+            raise _invalid(
+                "ends_on",
+                PART_ENDS_BEFORE_START.format(
+                    number=part.number,
+                    ends=long_date(part.ends_on),
+                    starts=long_date(part.starts_on),
+                ),
+            )
+        if part.format and part.format not in MeetingFormat.values:
+            raise _invalid(
+                "format",
+                UNKNOWN_FORMAT.format(
+                    number=part.number, choices=", ".join(MeetingFormat.values), value=part.format
+                ),
+            )
+        _check_zone(part.time_zone)
+        if previous is not None and part.starts_on <= previous.ends_on:
+            raise _invalid(
+                "starts_on",
+                PARTS_OVERLAP.format(
+                    number=part.number,
+                    starts=long_date(part.starts_on),
+                    previous=previous.number,
+                    ends=long_date(previous.ends_on),
+                ),
+            )
+        previous = part
+
+
+@transaction.atomic
+def create_meeting(
+    *,
+    convention,
+    code: str,
+    kind: str,
+    title: str,
+    parts: Sequence[PartPlan],
+    number: int | None = None,
+    prepares: Meeting | None = None,
+    symbol_root: str = "",
+    convened_by: str = "",
+    convening_reference: str = "",
+    registration_deadline: date | None = None,
+    time_zone: str = "Europe/Zurich",
+    source: str = "",
+    by=None,
+) -> Meeting:
+    """Convene a meeting as first planned.
+
+    Steps: check the plan (parts numbered from 1, each ending on or after its start, in
+    order without overlap, known formats and time zones); check the meeting's fields;
+    save the meeting and its parts.
+    """
+    _check_plan(parts)
+    _check_zone(time_zone)
+    meeting = Meeting(
+        convention=convention,
+        code=code,
+        kind=kind,
+        number=number,
+        title=title,
+        prepares=prepares,
+        symbol_root=symbol_root,
+        convened_by=convened_by,
+        convening_reference=convening_reference,
+        registration_deadline=registration_deadline,
+        time_zone=time_zone,
+        source=source,
+    )
+    meeting.full_clean()
+    attribute(meeting, by=by, reason="Convened")
+    meeting.save()
+    for plan in parts:
+        part = MeetingPart(meeting=meeting, **asdict(plan))
+        attribute(part, by=by, reason="Convened")
+        part.save()
+    return meeting
+
+
+def current_plan(meeting: Meeting) -> list[PartPlan]:
+    return [PartPlan.of(part) for part in meeting.parts.order_by("number")]
+
+
+@transaction.atomic
+def replan_meeting(
+    *,
+    meeting: Meeting,
+    parts: Sequence[PartPlan],
+    decided_by: str,
+    reason: str,
+    decided_on: date | None = None,
+    source: str = "",
+    by=None,
+) -> PlanChange:
+    """Move, relocate, change the format of, or split a meeting, as decided.
+
+    Steps: lock the meeting; check the new plan; refuse a plan equal to the current one
+    and the dropping of a part that already has a programme or delegations; update,
+    add or drop parts; record the change with the plan before and after, its reason and
+    the decision behind it.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _check_plan(parts)
+    if not decided_by.strip():
+        raise _invalid("decided_by", "name the decision behind the change")
+    if not reason.strip():
+        raise _invalid("reason", "give the reason for the change")
+    before = current_plan(meeting)
+    if before == list(parts):
+        raise _invalid("parts", PLAN_UNCHANGED)
+    existing = {part.number: part for part in meeting.parts.all()}
+    for number, part in existing.items():
+        if number > len(parts) and (part.slots.exists() or part.delegations.exists()):
+            raise _invalid("parts", PART_IN_USE.format(number=number))
+    for plan in parts:
+        part = existing.get(plan.number) or MeetingPart(meeting=meeting)
+        if part.pk and PartPlan.of(part) == plan:
+            continue
+        for name, value in asdict(plan).items():
+            setattr(part, name, value)
+        attribute(part, by=by, reason=f"{reason} ({decided_by})")
+        part.save()
+    for number, part in existing.items():
+        if number > len(parts):
+            part.delete()
+    change = PlanChange(
+        meeting=meeting,
+        decided_on=decided_on,
+        decided_by=decided_by,
+        reason=reason,
+        previous_plan=[plan.as_dict() for plan in before],
+        new_plan=[plan.as_dict() for plan in parts],
+        source=source,
+        recorded_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    change.save()
+    return change
+
+
+@transaction.atomic
+def record_officer(
+    *,
+    meeting: Meeting,
+    role: str,
+    person: str = "",
+    state: State | None = None,
+    description: str = "",
+    act: str = "serving",
+    act_on: date | None = None,
+    source: str = "",
+    by=None,
+) -> Officer:
+    """Record an officer of the meeting and how and when they took office."""
+    if bool(person.strip()) == (state is not None):
+        raise _invalid("person", OFFICER_WHO)
+    position = (
+        meeting.officers.filter(role=role).aggregate(Max("position"))["position__max"] or 0
+    ) + 1
+    officer = Officer(
+        meeting=meeting,
+        role=role,
+        person=person.strip(),
+        state=state,
+        description=description,
+        act=act,
+        act_on=act_on,
+        position=position,
+        source=source,
+    )
+    officer.full_clean()
+    attribute(officer, by=by)
+    officer.save()
+    return officer
+
+
+@transaction.atomic
+def add_agenda_item(
+    *,
+    meeting: Meeting,
+    number: int,
+    title: str,
+    letter: str = "",
+    symbols: Sequence[str] = (),
+    by=None,
+) -> AgendaItem:
+    """Put an item, or a lettered sub-item of an item already there, on the agenda."""
+    letter = letter.strip().lower()
+    label = f"{number} ({letter})" if letter else str(number)
+    if letter and not meeting.agenda_items.filter(number=number, letter="").exists():
+        raise _invalid("letter", SUB_ITEM_WITHOUT_ITEM.format(number=number))
+    if meeting.agenda_items.filter(number=number, letter=letter).exists():
+        raise _invalid("number", DUPLICATE_ITEM.format(label=label, meeting=meeting))
+    item = AgendaItem(
+        meeting=meeting, number=number, letter=letter, title=title.strip(), symbols=list(symbols)
+    )
+    item.full_clean()
+    attribute(item, by=by)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def adopt_agenda(*, meeting: Meeting, on: date, by=None) -> Meeting:
+    meeting.agenda_adopted_on = on
+    attribute(meeting, by=by, reason="Agenda adopted")
+    meeting.save(update_fields=["agenda_adopted_on"])
+    return meeting
+
+
+def _fmt(clock: time) -> str:
+    return f"{clock:%H:%M}"
+
+
+@transaction.atomic
+def add_programme_slot(
+    *, part: MeetingPart, day: date, starts_at: time, ends_at: time, by=None
+) -> ProgrammeSlot:
+    """Add a time slot to a part's programme.
+
+    Steps: lock the part (two slots added at once cannot both pass the overlap check);
+    check the day is a day of the part, the slot ends after it starts and overlaps no
+    other slot of that day.
+    """
+    part = MeetingPart.objects.select_for_update().get(pk=part.pk)
+    if not part.starts_on <= day <= part.ends_on:
+        raise _invalid(
+            "day",
+            SLOT_OUTSIDE_PART.format(
+                day=long_date(day),
+                number=part.number,
+                starts=long_date(part.starts_on),
+                ends=long_date(part.ends_on),
+            ),
+        )
+    if ends_at <= starts_at:
+        raise _invalid(
+            "ends_at", SLOT_ENDS_BEFORE_START.format(starts=_fmt(starts_at), ends=_fmt(ends_at))
+        )
+    clash = (
+        part.slots.filter(day=day, starts_at__lt=ends_at, ends_at__gt=starts_at)
+        .order_by("starts_at")
+        .first()
+    )
+    if clash is not None:
+        raise _invalid(
+            "starts_at",
+            SLOTS_OVERLAP.format(
+                starts=_fmt(starts_at),
+                ends=_fmt(ends_at),
+                day=long_date(day),
+                other=f"{_fmt(clash.starts_at)}-{_fmt(clash.ends_at)}",
+            ),
+        )
+    slot = ProgrammeSlot(part=part, day=day, starts_at=starts_at, ends_at=ends_at)
+    attribute(slot, by=by)
+    slot.save()
+    return slot
+
+
+@transaction.atomic
+def add_programme_entry(
+    *,
+    slot: ProgrammeSlot,
+    agenda_item: AgendaItem | None = None,
+    text: str = "",
+    symbols: Sequence[str] = (),
+    by=None,
+) -> ProgrammeEntry:
+    """Add a line at the end of a slot: an item of the meeting's agenda, or free text."""
+    slot = ProgrammeSlot.objects.select_for_update().select_related("part__meeting").get(pk=slot.pk)
+    meeting = slot.part.meeting
+    if agenda_item is None and not text.strip():
+        raise _invalid("text", ENTRY_EMPTY)
+    if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
+        raise _invalid(
+            "agenda_item", ENTRY_ITEM_ELSEWHERE.format(item=agenda_item, meeting=meeting)
+        )
+    position = (slot.entries.aggregate(Max("position"))["position__max"] or 0) + 1
+    entry = ProgrammeEntry(
+        slot=slot,
+        position=position,
+        agenda_item=agenda_item,
+        text=text.strip(),
+        symbols=list(symbols),
+    )
+    attribute(entry, by=by)
+    entry.save()
+    return entry
+
+
+def registration_closes_at(meeting: Meeting) -> datetime | None:
+    if meeting.registration_deadline is None:
+        return None
+    return times.end_of_day(meeting.registration_deadline, meeting.time_zone)
+
+
+def _check_may_register(*, meeting: Meeting, participant, by, now: datetime) -> None:
+    """A person acts for their own State or organisation, before the deadline; the Secretariat
+    for anyone, at any time. `by=None` is the system loading records of the past."""
+    if by is None or is_secretariat(by):
+        return
+    if not by.has_perm("meetings.register_delegation", participant):
+        raise PermissionDenied(NOT_YOUR_DELEGATION)
+    closes_at = registration_closes_at(meeting)
+    if closes_at is not None and times.is_past(closes_at, now):
+        raise _invalid(
+            "registration_deadline",
+            REGISTRATION_CLOSED.format(
+                meeting=meeting,
+                deadline=long_date(meeting.registration_deadline),
+                zone=meeting.time_zone,
+            ),
+        )
+
+
+def _check_members(members: Sequence[DelegateIn], *, required: bool) -> None:
+    if not members and not required:
+        return
+    if any(not member.name.strip() for member in members):
+        raise _invalid("members", DELEGATE_NAME)
+    for member in members:
+        if member.role not in DelegateRole.values:
+            raise _invalid(
+                "members", f"a delegate's role is one of {', '.join(DelegateRole.values)}"
+            )
+    if sum(member.role == DelegateRole.HEAD for member in members) != 1:
+        raise _invalid("members", ONE_HEAD)
+
+
+def _parts_attended(meeting: Meeting, parts: Sequence[MeetingPart] | None) -> list[MeetingPart]:
+    if parts is None:
+        return list(meeting.parts.all())
+    if not parts:
+        raise _invalid("parts", NO_PART_ATTENDED)
+    for part in parts:
+        if part.meeting_id != meeting.pk:
+            raise _invalid(
+                "parts", PART_OF_ANOTHER_MEETING.format(number=part.number, meeting=meeting)
+            )
+    return list(parts)
+
+
+def _replace_members(delegation: Delegation, members: Sequence[DelegateIn], by) -> None:
+    delegation.members.all().delete()
+    for position, member in enumerate(members, start=1):
+        delegate = Delegate(
+            delegation=delegation,
+            position=position,
+            role=member.role,
+            name=member.name.strip(),
+            title=member.title.strip(),
+        )
+        attribute(delegate, by=by)
+        delegate.save()
+
+
+@transaction.atomic
+def register_delegation(
+    *,
+    meeting: Meeting,
+    members: Sequence[DelegateIn],
+    now: datetime,
+    state: State | None = None,
+    organisation: Organisation | None = None,
+    parts: Sequence[MeetingPart] | None = None,
+    source: str = "",
+    by=None,
+) -> Delegation:
+    """Register a State's or an organisation's delegation for a meeting.
+
+    Steps: check the person acts for that participant and registration is open (the
+    Secretariat may register at any time); check the delegation has one head and named
+    members, and the parts it attends are parts of the meeting (all parts by default);
+    refuse a second delegation of the same participant; save it with its members.
+    """
+    participant = state or organisation
+    if (state is None) == (organisation is None):
+        raise _invalid("state", "a delegation is of one State or of one organisation")
+    _check_may_register(meeting=meeting, participant=participant, by=by, now=now)
+    _check_members(members, required=by is not None)
+    attended = _parts_attended(meeting, parts)
+    if meeting.delegations.filter(state=state, organisation=organisation).exists():
+        raise _invalid(
+            "state" if state else "organisation",
+            ALREADY_REGISTERED.format(participant=participant, meeting=meeting),
+        )
+    delegation = Delegation(
+        meeting=meeting,
+        state=state,
+        organisation=organisation,
+        submitted_by=by if getattr(by, "is_authenticated", False) else None,
+        submitted_at=now,
+        source=source,
+    )
+    attribute(delegation, by=by, reason="Registered")
+    try:
+        with transaction.atomic():
+            delegation.save()
+    except IntegrityError:
+        # Another request registered the same participant between the check and the save.
+        raise _invalid(
+            "state" if state else "organisation",
+            ALREADY_REGISTERED.format(participant=participant, meeting=meeting),
+        ) from None
+    delegation.parts.set(attended)
+    _replace_members(delegation, members, by)
+    return delegation
+
+
+@transaction.atomic
+def update_delegation(
+    *,
+    delegation: Delegation,
+    members: Sequence[DelegateIn],
+    now: datetime,
+    parts: Sequence[MeetingPart] | None = None,
+    by=None,
+) -> Delegation:
+    """Change a delegation's members or the parts it attends, under the same rules."""
+    delegation = (
+        Delegation.objects.select_for_update().select_related("meeting").get(pk=delegation.pk)
+    )
+    _check_may_register(
+        meeting=delegation.meeting, participant=delegation.participant, by=by, now=now
+    )
+    _check_members(members, required=by is not None)
+    attended = _parts_attended(delegation.meeting, parts)
+    attribute(delegation, by=by, reason="Registration changed")
+    delegation.submitted_at = now
+    delegation.save()
+    delegation.parts.set(attended)
+    _replace_members(delegation, members, by)
+    return delegation
