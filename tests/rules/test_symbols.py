@@ -1,5 +1,7 @@
+import csv
 import dataclasses
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,6 +17,8 @@ from plenary.rules.symbols import (
     parse,
     sort_key,
 )
+
+DOCUMENTS_CSV = Path(__file__).resolve().parents[2] / "data" / "ccm" / "documents.csv"
 
 # The annex of CCM/CONF/2020/L.1, in its printed order.
 ANNEX = [
@@ -333,3 +337,11 @@ def test_next_in_series_invalid_taken_symbol_raises_rule_error():
 def test_next_in_series_takes_keywords_only():
     with pytest.raises(TypeError):
         next_in_series("CCM/CONF/2020", "WP", [])  # type: ignore[misc]
+
+
+def test_documents_csv_symbols_are_the_annex_in_order():
+    with DOCUMENTS_CSV.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [row["symbol"] for row in rows] == ANNEX
+    assert all(parse(row["symbol"]).meeting_root == row["meeting_root"] for row in rows)
+    assert sorted((row["symbol"] for row in rows), key=sort_key) == ANNEX
