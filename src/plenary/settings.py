@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "plenary.core",
     "plenary.treaties",
     "plenary.meetings",
+    "plenary.documents",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Documents' files go through Django's storage API ("default" below): local disk under
+# MEDIA_ROOT here; an object store can replace it by changing the backend.
+DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

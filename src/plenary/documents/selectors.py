@@ -1,0 +1,147 @@
+"""Every read of documents, in the order of a list-of-documents annex.
+
+Each selector runs a fixed number of queries whatever the number of documents: the
+documents, then one query each for their language versions, submitting States and
+agenda items (prefetched).
+"""
+
+import contextlib
+import re
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from plenary.documents.models import Document, LanguageVersion
+from plenary.meetings.models import Meeting
+from plenary.rules import symbols
+from plenary.rules.errors import RuleError
+
+NO_SUCH_MEETING = "No meeting has the code or symbol root {key!r}."
+NO_SUCH_DOCUMENT = "No document has the symbol {symbol!r}."
+NO_SYMBOL_ROOT = "{meeting} has no symbol root: give it one (e.g. CCM/CONF/2020) first"
+BAD_AGENDA_ITEM = "{value!r} is not an agenda item: write it as 7 or 7b"
+
+_ITEM = re.compile(r"^\s*(\d+)\s*\(?\s*([a-z]?)\s*\)?\s*$")
+
+
+def meeting_for(key: str) -> Meeting:
+    """The meeting whose code (2RC) or symbol root (CCM/CONF/2020) is `key`."""
+    key = key.strip().strip("/")
+    meeting = Meeting.objects.filter(Q(code=key) | Q(symbol_root=key)).first() if key else None
+    if meeting is None:
+        raise Http404(NO_SUCH_MEETING.format(key=key))
+    return meeting
+
+
+def parse_agenda_item(value: str) -> tuple[int, str]:
+    """ "7" -> (7, ""); "7b" or "7 (b)" -> (7, "b")."""
+    match = _ITEM.match(value.lower())
+    if match is None:
+        raise ValueError(BAD_AGENDA_ITEM.format(value=value))
+    return int(match.group(1)), match.group(2)
+
+
+def _documents() -> QuerySet[Document]:
+    return Document.objects.select_related("meeting", "part", "revises").prefetch_related(
+        Prefetch("versions", queryset=LanguageVersion.objects.order_by("language")),
+        "submitting_states",
+        "agenda_items",
+    )
+
+
+def in_annex_order(documents) -> list[Document]:
+    return sorted(documents, key=lambda document: symbols.sort_key(document.symbol))
+
+
+def _title_words(query: QuerySet[Document], search: str) -> QuerySet[Document]:
+    words = search.split()
+    if not words:
+        return query
+    by_title = Q()
+    for word in words:
+        by_title &= Q(title__icontains=word)
+    return query.filter(Q(symbol__icontains=search.strip()) | by_title)
+
+
+def documents_of(
+    *,
+    meeting: Meeting,
+    series: str | None = None,
+    agenda_item: str | None = None,
+    language: str | None = None,
+    search: str = "",
+) -> list[Document]:
+    """A meeting's documents in annex order, optionally of one series ("" is the main
+    series), on one agenda item ("7" or "7b"), available in one language, or matching a
+    search (the symbol, or every word in the title)."""
+    query = _documents().filter(meeting=meeting)
+    if series is not None:
+        query = query.filter(series=series)
+    if agenda_item:
+        number, letter = parse_agenda_item(agenda_item)
+        query = query.filter(agenda_items__number=number, agenda_items__letter=letter)
+    if language:
+        query = query.filter(versions__language=language)
+    query = _title_words(query, search)
+    return in_annex_order(query.distinct())
+
+
+def search_documents(*, search: str) -> list[Document]:
+    """Documents of every meeting whose symbol contains `search` or whose title has all of
+    its words, in annex order (meeting by meeting)."""
+    if not search.strip():
+        return []
+    return in_annex_order(_title_words(_documents(), search).distinct())
+
+
+def document_with_symbol(symbol: str) -> Document:
+    """The document with this symbol, with its versions, States, agenda items, revisions."""
+    text = symbol.strip().strip("/")
+    # A symbol that is not well formed is looked up as written: it matches no document.
+    with contextlib.suppress(RuleError):
+        text = str(symbols.parse(text))
+    document = (
+        _documents()
+        .prefetch_related(Prefetch("revisions", queryset=Document.objects.order_by("symbol")))
+        .filter(symbol=text)
+        .first()
+    )
+    if document is None:
+        raise Http404(NO_SUCH_DOCUMENT.format(symbol=text))
+    return document
+
+
+def language_version(*, document: Document, language: str) -> LanguageVersion:
+    for version in document.versions.all():
+        if version.language == language:
+            return version
+    raise Http404(f"{document.symbol} has no version in {language!r}.")
+
+
+def next_symbol(*, meeting: Meeting, series: str) -> symbols.Symbol:
+    """The next free symbol of `series` ("" for the main series) of the meeting; allocates
+    nothing (`services.allocate_next_symbol` reserves one)."""
+    if not meeting.symbol_root:
+        raise ValidationError({"meeting": [NO_SYMBOL_ROOT.format(meeting=meeting)]})
+    taken = Document.objects.filter(meeting=meeting, series=series).values_list("symbol", flat=True)
+    try:
+        return symbols.next_in_series(
+            meeting_root=meeting.symbol_root, series=series, taken=list(taken)
+        )
+    except RuleError as error:
+        raise ValidationError({error.field: [error.message]}) from None
+
+
+def annex_rows(*, meeting: Meeting) -> list[dict]:
+    """The list-of-documents annex of a meeting: symbol, title, series, date, languages."""
+    return [
+        {
+            "symbol": document.symbol,
+            "title": document.title,
+            "series": document.series,
+            "date": document.issued_on,
+            "languages": [version.language for version in document.versions.all()],
+        }
+        for document in documents_of(meeting=meeting)
+    ]

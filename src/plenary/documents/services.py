@@ -1,0 +1,315 @@
+"""Every write to documents: issue a document, allocate the next symbol, add a language version.
+
+Each service checks its rules and raises a ValidationError keyed by the field at fault
+before anything is written, so a refused change leaves no record and no file. `by=None`
+is the system (e.g. loading the reference data); a person's permission is checked here,
+so the pages, the API and the command line share one check.
+"""
+
+import hashlib
+import zipfile
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from plenary.core.audit import attribute
+from plenary.documents import selectors
+from plenary.documents.models import (
+    DOCX_CONTENT_TYPE,
+    PDF_CONTENT_TYPE,
+    Document,
+    DocumentStatus,
+    Language,
+    LanguageVersion,
+    Submitter,
+)
+from plenary.meetings.models import AgendaItem, Meeting, MeetingPart
+from plenary.rules import symbols
+from plenary.rules.errors import RuleError
+from plenary.treaties.models import State
+
+NO_SYMBOL_ROOT = selectors.NO_SYMBOL_ROOT
+SYMBOL_OF_ANOTHER_MEETING = (
+    "{symbol} is not a symbol of {meeting}: its documents' symbols begin with {root}/"
+)
+DUPLICATE_SYMBOL = "{symbol} is already the symbol of a document: {title}"
+REVISED_DOCUMENT_MISSING = "{symbol} changes {revised}, which is not on record: issue it first"
+TITLE_REQUIRED = "give the document a title"
+UNKNOWN_SUBMITTER = "the submitter is one of {choices}, not {value!r}"
+STATES_REQUIRED = "a document submitted by States names at least one State"
+NO_STATES_FOR = "a document submitted by {submitter} names no State"
+UNKNOWN_STATUS = "the status is one of {choices}, not {value!r}"
+ITEM_OF_ANOTHER_MEETING = "{item} is not an item of the agenda of {meeting}"
+PART_OF_ANOTHER_MEETING = "part {number} is not a part of {meeting}"
+UNKNOWN_LANGUAGE = "{value!r} is not a language of the United Nations: one of {choices}"
+EMPTY_FILE = "the file is empty"
+FILE_TOO_LARGE = "the file is {size} bytes; the limit is {limit} bytes"
+NOT_PDF_OR_DOCX = "{name}: only PDF (.pdf) and Word (.docx) files are accepted"
+NOT_WHAT_ITS_NAME_SAYS = "{name}: the file's name says {said}, but its content is {found}"
+ANOTHER_ORIGINAL = "the {language} version is already the original: a document has one original"
+MAY_NOT_ISSUE = "Only the Secretariat issues documents and allocates symbols."
+MAY_NOT_UPLOAD = "A Delegation uploads language versions only of documents its own State submitted."
+
+_CHUNK = 64 * 1024
+
+
+def _invalid(field: str, message: str) -> ValidationError:
+    return ValidationError({field: [message]})
+
+
+def _check_may(by, perm: str, message: str, obj=None) -> None:
+    if by is not None and not by.has_perm(perm, obj):
+        raise PermissionDenied(message)
+
+
+def _parse(symbol: str) -> symbols.Symbol:
+    try:
+        return symbols.parse(symbol)
+    except RuleError as error:
+        raise _invalid("symbol", error.message) from None
+
+
+def _check_submitter(submitted_by: str, states: Sequence[State]) -> None:
+    if submitted_by not in Submitter.values:
+        raise _invalid(
+            "submitted_by",
+            UNKNOWN_SUBMITTER.format(choices=", ".join(Submitter.values), value=submitted_by),
+        )
+    if submitted_by == Submitter.STATES and not states:
+        raise _invalid("submitting_states", STATES_REQUIRED)
+    if submitted_by in (Submitter.ISU, Submitter.SECRETARIAT) and states:
+        raise _invalid(
+            "submitting_states", NO_STATES_FOR.format(submitter=Submitter(submitted_by).label)
+        )
+
+
+@transaction.atomic
+def create_document(
+    *,
+    meeting: Meeting,
+    symbol: str,
+    title: str,
+    issued_on: date | None = None,
+    submitted_by: str = Submitter.SECRETARIAT,
+    submitting_states: Sequence[State] = (),
+    agenda_items: Sequence[AgendaItem] = (),
+    part: MeetingPart | None = None,
+    status: str = DocumentStatus.ISSUED,
+    source: str = "",
+    by=None,
+) -> Document:
+    """Issue a document of a meeting under its symbol.
+
+    Steps: check the person may issue documents; parse the symbol and check it begins
+    with the meeting's symbol root; refuse a symbol already taken; for a Rev., Corr. or
+    Add., find the document it changes (the symbol without its last suffix); check the
+    title, submitter, status, agenda items and part; save it; a revision (Rev.) marks the
+    document it revises as superseded.
+    """
+    _check_may(by, "documents.issue_document", MAY_NOT_ISSUE)
+    parsed = _parse(symbol.strip())
+    if not meeting.symbol_root:
+        raise _invalid("symbol", NO_SYMBOL_ROOT.format(meeting=meeting))
+    if parsed.meeting_root != meeting.symbol_root:
+        raise _invalid(
+            "symbol",
+            SYMBOL_OF_ANOTHER_MEETING.format(
+                symbol=parsed, meeting=meeting, root=meeting.symbol_root
+            ),
+        )
+    text = str(parsed)
+    taken = Document.objects.filter(symbol=text).first()
+    if taken is not None:
+        raise _invalid("symbol", DUPLICATE_SYMBOL.format(symbol=text, title=taken.title))
+    revises = None
+    if parsed.suffixes:
+        revised = str(replace(parsed, suffixes=parsed.suffixes[:-1]))
+        revises = Document.objects.select_for_update().filter(symbol=revised).first()
+        if revises is None:
+            raise _invalid("symbol", REVISED_DOCUMENT_MISSING.format(symbol=text, revised=revised))
+    if not title.strip():
+        raise _invalid("title", TITLE_REQUIRED)
+    _check_submitter(submitted_by, submitting_states)
+    if status not in DocumentStatus.values:
+        raise _invalid(
+            "status", UNKNOWN_STATUS.format(choices=", ".join(DocumentStatus.values), value=status)
+        )
+    for item in agenda_items:
+        if item.meeting_id != meeting.pk:
+            raise _invalid(
+                "agenda_items", ITEM_OF_ANOTHER_MEETING.format(item=item, meeting=meeting)
+            )
+    if part is not None and part.meeting_id != meeting.pk:
+        raise _invalid("part", PART_OF_ANOTHER_MEETING.format(number=part.number, meeting=meeting))
+
+    document = Document(
+        meeting=meeting,
+        part=part,
+        symbol=text,
+        series=parsed.series,
+        number=parsed.number,
+        suffixes="/".join(f"{kind}.{number}" for kind, number in parsed.suffixes),
+        title=title.strip(),
+        issued_on=issued_on,
+        submitted_by=submitted_by,
+        status=status,
+        revises=revises,
+        source=source,
+    )
+    attribute(document, by=by, reason="Issued")
+    try:
+        with transaction.atomic():
+            document.save()
+    except IntegrityError:
+        # Another request took the same symbol between the check and the save.
+        raise _invalid("symbol", DUPLICATE_SYMBOL.format(symbol=text, title=title)) from None
+    document.submitting_states.set(submitting_states)
+    document.agenda_items.set(agenda_items)
+    if revises is not None and parsed.suffixes[-1][0] == "Rev":
+        revises.status = DocumentStatus.SUPERSEDED
+        attribute(revises, by=by, reason=f"Revised by {text}")
+        revises.save(update_fields=["status"])
+    return document
+
+
+@transaction.atomic
+def allocate_next_symbol(
+    *,
+    meeting: Meeting,
+    series: str,
+    title: str,
+    submitted_by: str = Submitter.SECRETARIAT,
+    submitting_states: Sequence[State] = (),
+    by=None,
+) -> Document:
+    """Reserve the next free symbol of a series for a new document, as an advance version.
+
+    Steps: check the person may issue documents; lock the meeting's row, so that requests
+    allocating in the same meeting at once queue here and each sees the symbols the
+    others took (on SQLite the IMMEDIATE transaction serialises them); compute the next
+    free symbol; issue the document under it.
+    """
+    _check_may(by, "documents.issue_document", MAY_NOT_ISSUE)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    symbol = selectors.next_symbol(meeting=meeting, series=series)
+    return create_document(
+        meeting=meeting,
+        symbol=str(symbol),
+        title=title,
+        submitted_by=submitted_by,
+        submitting_states=submitting_states,
+        status=DocumentStatus.ADVANCE,
+        by=by,
+    )
+
+
+def _content_kind(upload: File) -> str | None:
+    """What the bytes are, whatever the name says: "pdf", "docx" or None."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(upload) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            return None
+        finally:
+            upload.seek(0)
+        if "[Content_Types].xml" in names and any(n.startswith("word/") for n in names):
+            return "docx"
+    return None
+
+
+def _sha256(upload: File) -> str:
+    digest = hashlib.sha256()
+    upload.seek(0)
+    for chunk in upload.chunks(_CHUNK):
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
+def check_upload(upload: File) -> str:
+    """Check a file is a PDF or a Word document within the size limit; return its kind."""
+    name = PurePosixPath(upload.name or "").name
+    limit = settings.DOCUMENT_MAX_UPLOAD_BYTES
+    if not upload.size:
+        raise _invalid("file", EMPTY_FILE)
+    if upload.size > limit:
+        raise _invalid("file", FILE_TOO_LARGE.format(size=upload.size, limit=limit))
+    said = {".pdf": "pdf", ".docx": "docx"}.get(PurePosixPath(name).suffix.lower())
+    if said is None:
+        raise _invalid("file", NOT_PDF_OR_DOCX.format(name=name))
+    found = _content_kind(upload)
+    if found != said:
+        labels = {"pdf": "PDF", "docx": "Word (.docx)", None: "neither PDF nor Word"}
+        raise _invalid(
+            "file", NOT_WHAT_ITS_NAME_SAYS.format(name=name, said=labels[said], found=labels[found])
+        )
+    return said
+
+
+def add_language_version(
+    *,
+    document: Document,
+    language: str,
+    upload: File,
+    is_original: bool = False,
+    by=None,
+) -> LanguageVersion:
+    """Store a document's file in one language, or replace the file of that language.
+
+    Steps: check the person may upload for this document; check the language, then the
+    file (not empty, within DOCUMENT_MAX_UPLOAD_BYTES, a PDF or a .docx by its content,
+    and named as what it is); refuse a second original language; only then write the file
+    to storage, and record it in one transaction. If recording fails, the file just
+    written is deleted, so no file is left without its record. A replaced file stays in
+    storage: the version's history still points at it.
+    """
+    _check_may(by, "documents.add_language_version", MAY_NOT_UPLOAD, document)
+    if language not in Language.values:
+        raise _invalid(
+            "language",
+            UNKNOWN_LANGUAGE.format(value=language, choices=", ".join(Language.values)),
+        )
+    kind = check_upload(upload)
+    if is_original:
+        other = document.versions.filter(is_original=True).exclude(language=language).first()
+        if other is not None:
+            raise _invalid(
+                "is_original", ANOTHER_ORIGINAL.format(language=other.get_language_display())
+            )
+    sha256 = _sha256(upload)
+    storage = LanguageVersion._meta.get_field("file").storage
+    stored = storage.save(f"documents/{document.file_stem}_{language}.{kind}", upload)
+    try:
+        with transaction.atomic():
+            version = (
+                LanguageVersion.objects.select_for_update()
+                .filter(document=document, language=language)
+                .first()
+            ) or LanguageVersion(document=document, language=language)
+            replaced = version.pk is not None
+            version.is_original = is_original
+            version.file.name = stored
+            version.size = upload.size
+            version.content_type = PDF_CONTENT_TYPE if kind == "pdf" else DOCX_CONTENT_TYPE
+            version.sha256 = sha256
+            version.uploaded_at = timezone.now()
+            version.uploaded_by = by if getattr(by, "is_authenticated", False) else None
+            attribute(version, by=by, reason="File replaced" if replaced else "File uploaded")
+            version.save()
+    except BaseException:
+        storage.delete(stored)
+        raise
+    return version

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from plenary.documents import views
+
+app_name = "documents"
+urlpatterns = [
+    path("meetings/<str:code>/documents/", views.meeting_documents, name="meeting_documents"),
+    path("documents/", views.search, name="search"),
+    # Before the document page: a symbol's path converter would swallow these endings.
+    path(
+        "documents/<path:symbol>/versions/",
+        views.add_language_version,
+        name="add_language_version",
+    ),
+    path("documents/<path:symbol>/download/<str:language>/", views.download, name="download"),
+    path("documents/<path:symbol>/", views.document_detail, name="document_detail"),
+]
