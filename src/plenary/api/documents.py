@@ -1,0 +1,163 @@
+"""/api/v1/documents and a meeting's next symbol: documents and their files for programs."""
+
+from datetime import date, datetime
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from plenary.api.auth import SIGNED_IN
+from plenary.api.errors import ErrorOut
+from plenary.documents import selectors, services
+from plenary.documents.models import Document, LanguageVersion
+
+router = Router(tags=["documents"])
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+SeriesName = Literal["main", "L", "WP", "CRP", "INF", "MISC"]
+SERIES = "The series: main (numbered documents), L, WP, CRP, INF or MISC."
+
+
+class VersionOut(Schema):
+    language: str
+    is_original: bool
+    size: int
+    content_type: str
+    sha256: str
+    uploaded_at: datetime
+    download_url: str
+
+
+class DocumentOut(Schema):
+    symbol: str
+    title: str
+    meeting: str
+    series: str
+    number: int
+    suffixes: list[str]
+    part: int | None
+    issued_on: date | None
+    status: str
+    submitted_by: str
+    submitting_states: list[str]
+    agenda_items: list[str]
+    revises: str | None
+    languages: list[VersionOut]
+
+
+class AllocateIn(Schema):
+    title: str
+
+
+def _series(series: str | None) -> str | None:
+    return "" if series == "main" else series
+
+
+def _version_out(request, document: Document, version: LanguageVersion) -> dict:
+    return {
+        "language": version.language,
+        "is_original": version.is_original,
+        "size": version.size,
+        "content_type": version.content_type,
+        "sha256": version.sha256,
+        "uploaded_at": version.uploaded_at,
+        "download_url": request.build_absolute_uri(
+            reverse("documents:download", args=[document.symbol, version.language])
+        ),
+    }
+
+
+def _document_out(request, document: Document) -> dict:
+    return {
+        "symbol": document.symbol,
+        "title": document.title,
+        "meeting": document.meeting.code,
+        "series": document.series,
+        "number": document.number,
+        "suffixes": document.suffixes.split("/") if document.suffixes else [],
+        "part": document.part.number if document.part_id else None,
+        "issued_on": document.issued_on,
+        "status": document.status,
+        "submitted_by": document.submitted_by,
+        "submitting_states": [state.iso3 for state in document.submitting_states.all()],
+        "agenda_items": [f"{item.number}{item.letter}" for item in document.agenda_items.all()],
+        "revises": document.revises.symbol if document.revises_id else None,
+        "languages": [_version_out(request, document, v) for v in document.versions.all()],
+    }
+
+
+@router.get("/documents", response={200: list[DocumentOut], **ERRORS})
+def list_documents(
+    request,
+    meeting: str | None = None,
+    series: SeriesName | None = None,
+    agenda_item: str | None = None,
+    language: Literal["ar", "zh", "en", "fr", "ru", "es"] | None = None,
+    q: str = "",
+):
+    """A meeting's documents (by its code, 2RC, or symbol root, CCM/CONF/2020) in the order
+    of a list-of-documents annex; without a meeting, the documents matching `q`."""
+    if meeting is None:
+        if not q.strip():
+            raise ValidationError({"meeting": ["give a meeting, or a search with q"]})
+        return [_document_out(request, d) for d in selectors.search_documents(search=q)]
+    try:
+        documents = selectors.documents_of(
+            meeting=selectors.meeting_for(meeting),
+            series=_series(series),
+            agenda_item=agenda_item,
+            language=language,
+            search=q,
+        )
+    except ValueError as error:
+        raise ValidationError({"agenda_item": [str(error)]}) from None
+    return [_document_out(request, d) for d in documents]
+
+
+# Declared before GET /documents/{symbol}: the symbol's path would otherwise swallow it.
+@router.post(
+    "/documents/{path:symbol}/versions",
+    response={201: VersionOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def add_language_version(
+    request,
+    symbol: str,
+    language: Form[str],
+    file: File[UploadedFile],
+    is_original: Form[bool] = False,
+):
+    """Upload the file (PDF or .docx) of a document in one language, or replace it. The
+    Secretariat uploads for any document; a Delegation for its own State's documents."""
+    document = selectors.document_with_symbol(symbol)
+    if not request.auth.has_perm("documents.add_language_version", document):
+        raise PermissionDenied(services.MAY_NOT_UPLOAD)
+    version = services.add_language_version(
+        document=document, language=language, upload=file, is_original=is_original, by=request.auth
+    )
+    return Status(201, _version_out(request, document, version))
+
+
+@router.get("/documents/{path:symbol}", response={200: DocumentOut, **ERRORS})
+def get_document(request, symbol: str):
+    return _document_out(request, selectors.document_with_symbol(symbol))
+
+
+@router.post(
+    "/meetings/{code}/documents/next-symbol",
+    response={201: DocumentOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def allocate_next_symbol(request, code: str, payload: AllocateIn, series: SeriesName = "main"):
+    """Reserve the next free symbol of a series for a new document (the Secretariat)."""
+    if not request.auth.has_perm("documents.issue_document"):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    document = services.allocate_next_symbol(
+        meeting=selectors.meeting_for(code),
+        series=_series(series),
+        title=payload.title,
+        by=request.auth,
+    )
+    return Status(201, _document_out(request, selectors.document_with_symbol(document.symbol)))

@@ -1,0 +1,65 @@
+"""Load the documents of data/ccm/documents.csv (lists of documents annexed to reports).
+
+Each row goes through `services.create_document`, so a symbol that is malformed or not
+of its meeting is refused as it would be from a person. A row whose meeting is not
+loaded is skipped and reported; a document already on record is left as it is, so a
+second load adds nothing.
+"""
+
+import csv
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from plenary.documents import services
+from plenary.documents.models import Document
+from plenary.meetings.models import Meeting
+from plenary.treaties.reference import ReferenceDataError
+
+FILE = Path("ccm") / "documents.csv"
+
+
+@transaction.atomic
+def load_documents(*, data_dir: Path) -> str:
+    """Load the documents; return one summary line (added, already there, skipped)."""
+    path = Path(data_dir) / FILE
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    meetings = {m.symbol_root: m for m in Meeting.objects.exclude(symbol_root="")}
+    known = set(Document.objects.values_list("symbol", flat=True))
+    added = kept = 0
+    missing: Counter[str] = Counter()
+    for line, row in enumerate(rows, start=2):
+        row = {key: (value or "").strip() for key, value in row.items()}
+        meeting = meetings.get(row["meeting_root"])
+        if meeting is None:
+            missing[row["meeting_root"]] += 1
+            continue
+        if row["symbol"] in known:
+            kept += 1
+            continue
+        part = meeting.parts.filter(number=int(row["part"])).first() if row["part"] else None
+        try:
+            services.create_document(
+                meeting=meeting,
+                symbol=row["symbol"],
+                title=row["title"],
+                issued_on=date.fromisoformat(row["issued_on"]) if row["issued_on"] else None,
+                part=part,
+                source=row["source"],
+            )
+        except (ValidationError, ValueError) as error:
+            where = f"{path.name} line {line} ({row['symbol']})"
+            raise ReferenceDataError(f"{where}: {error}") from error
+        known.add(row["symbol"])
+        added += 1
+    summary = f"Documents: {added} added, {kept} already on record"
+    if missing:
+        skipped = ", ".join(
+            f"{count} of {root} (meeting not loaded)" for root, count in sorted(missing.items())
+        )
+        summary += f"; skipped {skipped}"
+    return summary + "."
