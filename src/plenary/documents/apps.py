@@ -1,7 +1,11 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "plenary.documents"
-    verbose_name = _("Documents")
+    label = "documents"
+    verbose_name = "Documents"
+
+    def ready(self) -> None:
+        # Registers this app's permissions with `rules`.
+        from plenary.documents import permissions  # noqa: F401
