@@ -1,0 +1,187 @@
+"""United Nations document symbols of a Convention's meetings, e.g. `CCM/CONF/2020/CRP.8/Rev.1`.
+
+A symbol is a meeting root `ROOT/BODY/YEAR` (`CCM/CONF/2020`, `CCM/MSP/2019`), then either a
+number in the main series (`/16`) or a series and a number (`/WP.4`, `/CRP.8`, `/INF.1`,
+`/MISC.1`, `/L.1`), then any sequence of revisions, corrigenda and addenda (`/Rev.1`,
+`/Corr.1`, `/Add.1`). Symbols of preparatory meetings (`CCM/CONF/2015/PM.1/2`) and
+amendments (`/Amend.1`) are not of this shape and are refused.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Literal, cast
+
+from plenary.rules.errors import RuleError
+
+Series = Literal["", "L", "WP", "CRP", "INF", "MISC"]
+SuffixKind = Literal["Rev", "Corr", "Add"]
+
+# The order of a list-of-documents annex: the main series, then L, WP, CRP, INF and MISC.
+SERIES: tuple[Series, ...] = ("", "L", "WP", "CRP", "INF", "MISC")
+SUFFIX_KINDS: tuple[SuffixKind, ...] = ("Rev", "Corr", "Add")
+
+EXPECTED_SHAPE = (
+    "ROOT/BODY/YEAR/N or ROOT/BODY/YEAR/SERIES.N with SERIES one of L, WP, CRP, INF, MISC, "
+    "followed by any of /Rev.N, /Corr.N, /Add.N (e.g. CCM/CONF/2020/CRP.8/Rev.1)"
+)
+BAD_MEETING_ROOT = "{meeting_root!r} is not ROOT/BODY/YEAR (e.g. CCM/CONF/2020)"
+BAD_SERIES_NAME = "{series!r} is not one of '' (the main series), L, WP, CRP, INF, MISC"
+
+EMPTY = "no symbol given"
+WHITESPACE = "spaces or other whitespace are not allowed"
+EMPTY_PART = "empty part between slashes (a doubled, leading or trailing slash)"
+NO_NUMBER = "no document number after ROOT/BODY/YEAR"
+BAD_CODE = "{part_name} {part!r} must be capital letters and digits, starting with a letter"
+BAD_YEAR = "year {part!r} must be four digits, from 1000"
+BAD_NUMBER = "number {part!r} must be a whole number from 1, without leading zeros"
+UNKNOWN_SERIES = "series {part!r} is not one of L, WP, CRP, INF, MISC"
+UNKNOWN_SUFFIX = "suffix {part!r} is not one of Rev.N, Corr.N, Add.N"
+
+_CODE = re.compile(r"[A-Z][A-Z0-9]*")
+_YEAR = re.compile(r"[1-9][0-9]{3}")
+_NUMBER = re.compile(r"[1-9][0-9]*")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """One document symbol; `str()` formats it and `parse()` reads it back."""
+
+    root: str
+    body: str
+    year: int
+    series: Series
+    number: int
+    suffixes: tuple[tuple[SuffixKind, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        for field, value in (("root", self.root), ("body", self.body)):
+            if not _CODE.fullmatch(value):
+                raise RuleError(field, BAD_CODE.format(part_name=field, part=value))
+        if not 1000 <= self.year <= 9999:
+            raise RuleError("year", BAD_YEAR.format(part=str(self.year)))
+        if self.series not in SERIES:
+            raise RuleError("series", UNKNOWN_SERIES.format(part=self.series))
+        if self.number < 1:
+            raise RuleError("number", BAD_NUMBER.format(part=str(self.number)))
+        for kind, number in self.suffixes:
+            if kind not in SUFFIX_KINDS or number < 1:
+                raise RuleError("suffixes", UNKNOWN_SUFFIX.format(part=f"{kind}.{number}"))
+
+    @property
+    def meeting_root(self) -> str:
+        return f"{self.root}/{self.body}/{self.year}"
+
+    @property
+    def base(self) -> "Symbol":
+        """The original document: this symbol without its revisions, corrigenda and addenda."""
+        return replace(self, suffixes=())
+
+    def __str__(self) -> str:
+        document = f"{self.series}.{self.number}" if self.series else str(self.number)
+        suffixes = "".join(f"/{kind}.{number}" for kind, number in self.suffixes)
+        return f"{self.meeting_root}/{document}{suffixes}"
+
+
+def _invalid(text: str, problem: str) -> RuleError:
+    return RuleError("symbol", f"{text!r}: {problem}; expected {EXPECTED_SHAPE}")
+
+
+def _number(text: str, part: str) -> int:
+    if not _NUMBER.fullmatch(part):
+        raise _invalid(text, BAD_NUMBER.format(part=part))
+    return int(part)
+
+
+def _meeting_parts(text: str, parts: list[str]) -> tuple[str, str, int]:
+    root, body, year = parts
+    for part_name, part in (("root", root), ("body", body)):
+        if not _CODE.fullmatch(part):
+            raise _invalid(text, BAD_CODE.format(part_name=part_name, part=part))
+    if not _YEAR.fullmatch(year):
+        raise _invalid(text, BAD_YEAR.format(part=year))
+    return root, body, int(year)
+
+
+def parse(text: str) -> Symbol:
+    """Read a symbol such as `CCM/CONF/2020/CRP.8/Rev.1`; raise RuleError("symbol") otherwise."""
+    if not text:
+        raise _invalid(text, EMPTY)
+    if any(character.isspace() for character in text):
+        raise _invalid(text, WHITESPACE)
+    parts = text.split("/")
+    if "" in parts:
+        raise _invalid(text, EMPTY_PART)
+    if len(parts) < 4:
+        raise _invalid(text, NO_NUMBER)
+    root, body, year = _meeting_parts(text, parts[:3])
+
+    document = parts[3]
+    series, dot, number = document.rpartition(".")
+    if not dot:
+        series, number = "", document
+    elif series not in SERIES[1:]:
+        raise _invalid(text, UNKNOWN_SERIES.format(part=series))
+
+    suffixes: list[tuple[SuffixKind, int]] = []
+    for part in parts[4:]:
+        kind, dot, suffix_number = part.partition(".")
+        if not dot or kind not in SUFFIX_KINDS:
+            raise _invalid(text, UNKNOWN_SUFFIX.format(part=part))
+        suffixes.append((cast(SuffixKind, kind), _number(text, suffix_number)))
+
+    return Symbol(
+        root=root,
+        body=body,
+        year=year,
+        series=cast(Series, series),
+        number=_number(text, number),
+        suffixes=tuple(suffixes),
+    )
+
+
+def sort_key(symbol: Symbol | str) -> tuple:
+    """Order symbols as a list-of-documents annex does.
+
+    By meeting, then the main series, L, WP, CRP, INF and MISC, each by number; a
+    revision, corrigendum or addendum comes directly after the document it changes
+    (Rev before Corr before Add, each by number).
+    """
+    if isinstance(symbol, str):
+        symbol = parse(symbol)
+    return (
+        symbol.root,
+        symbol.body,
+        symbol.year,
+        SERIES.index(symbol.series),
+        symbol.number,
+        tuple((SUFFIX_KINDS.index(kind), number) for kind, number in symbol.suffixes),
+    )
+
+
+def next_in_series(*, meeting_root: str, series: str, taken: Iterable[Symbol | str]) -> Symbol:
+    """Return the next free symbol of `series` ("" for the main series) under `meeting_root`.
+
+    One more than the highest number of that series already taken under that meeting root,
+    revisions, corrigenda and addenda counting as their original; 1 when none is taken.
+    """
+    parts = meeting_root.split("/")
+    if len(parts) != 3 or not all(
+        (_CODE.fullmatch(parts[0]), _CODE.fullmatch(parts[1]), _YEAR.fullmatch(parts[2]))
+    ):
+        raise RuleError("meeting_root", BAD_MEETING_ROOT.format(meeting_root=meeting_root))
+    if series not in SERIES:
+        raise RuleError("series", BAD_SERIES_NAME.format(series=series))
+    root, body, year = parts
+    numbers = [
+        symbol.number
+        for symbol in (parse(item) if isinstance(item, str) else item for item in taken)
+        if symbol.meeting_root == meeting_root and symbol.series == series
+    ]
+    return Symbol(
+        root=root,
+        body=body,
+        year=int(year),
+        series=cast(Series, series),
+        number=max(numbers, default=0) + 1,
+    )
