@@ -7,8 +7,8 @@ from django.test import Client
 
 from plenary.core.models import Role, User
 from plenary.core.services import issue_api_token
-from plenary.treaties.models import Convention, State
 from plenary.reference import load_reference
+from plenary.treaties.models import Convention, State
 
 PASSWORD = "a-long-test-password"
 LOAD_DAY = date(2026, 11, 24)

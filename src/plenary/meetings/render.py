@@ -14,6 +14,7 @@ from plenary.rules import prose, times
 
 ORDINAL_PART = {1: "1st", 2: "2nd", 3: "3rd"}
 PRODID = "-//plenary//meetings//EN"
+EN_DASH = "\u2013"  # between the times of a slot, as the UN prints them
 
 
 def line_text(line: ProgrammeLine) -> str:
@@ -49,7 +50,7 @@ def programme_text(part: MeetingPart, days: list[ProgrammeDay]) -> str:
     for day in days:
         out += ["", f"{day.day:%A} {day.day.day} {day.day:%B}"]
         for slot in day.slots:
-            out += ["", f"{slot.starts_at:%H:%M} – {slot.ends_at:%H:%M}", ""]
+            out += ["", f"{slot.starts_at:%H:%M} {EN_DASH} {slot.ends_at:%H:%M}", ""]
             for line in slot.lines:
                 indent = "    " if line.kind == "sub_item" else ""
                 out.append(indent + line_text(line))

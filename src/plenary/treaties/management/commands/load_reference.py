@@ -5,7 +5,7 @@ from plenary.reference import load_reference
 
 
 class Command(BaseCommand):
-    help = "Load the sourced reference data in data/ (States, the CCM's record, meetings, ...). Idempotent."
+    help = "Load the sourced reference data in data/ (States, records, meetings). Idempotent."
 
     def handle(self, *args, **options):
         lines = load_reference(today=timezone.localdate())
