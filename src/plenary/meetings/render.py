@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import icalendar
 
-from plenary.meetings.models import Meeting, MeetingPart
+from plenary.meetings.models import Meeting, MeetingFormat, MeetingPart
 from plenary.meetings.selectors import ProgrammeDay, ProgrammeLine
 from plenary.rules import prose, times
 
@@ -146,3 +146,18 @@ def meetings_ics(meetings: list[Meeting], *, host: str, name: str) -> bytes:
                 event.add("description", f"Format: {part.get_format_display()}")
             calendar.add_component(event)
     return _finish(calendar)
+
+
+def plan_summary(plan: list[dict]) -> str:
+    """A plan as prose: "16-20 November 2020, in person, Palais des Nations, Geneva"."""
+    parts = []
+    for part in plan:
+        starts, ends = date.fromisoformat(part["starts_on"]), date.fromisoformat(part["ends_on"])
+        words = [_span(starts, ends)]
+        if part.get("format"):
+            words.append(dict(MeetingFormat.choices)[part["format"]])
+        words += [part[key] for key in ("venue", "city", "platform") if part.get(key)]
+        parts.append(", ".join(str(word) for word in words))
+    if len(parts) == 1:
+        return parts[0]
+    return "; ".join(f"part {number}: {text}" for number, text in enumerate(parts, start=1))
