@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from plenary.documents import services
-from plenary.documents.models import Submitter
+from plenary.documents.models import Document, Submitter
 from plenary.documents.reference import load_documents
 from plenary.meetings.models import Meeting
 from plenary.meetings.services import PartPlan, create_meeting
@@ -62,16 +62,28 @@ def second_review_conference(convention) -> Meeting:
     )
 
 
+def clear_documents(meeting: Meeting) -> None:
+    # Revisions first: a document protects the documents that revise it.
+    for document in Document.objects.filter(meeting=meeting).order_by("-suffixes"):
+        document.delete()
+
+
 @pytest.fixture
 def conference(ccm) -> Meeting:
-    return second_review_conference(ccm)
+    """The Second Review Conference before any of its documents is issued."""
+    meeting = second_review_conference(ccm)
+    clear_documents(meeting)
+    return meeting
 
 
 @pytest.fixture
-def annex(conference) -> Meeting:
-    """The 30 documents of seed 003's annex, loaded from data/ccm/documents.csv."""
+def annex(ccm) -> Meeting:
+    """The Second Review Conference with the 30 documents of seed 003's annex, as the
+    reference data loads them (data/ccm/meetings.json, data/ccm/documents.csv)."""
+    meeting = second_review_conference(ccm)
     load_documents(data_dir=settings.REFERENCE_DATA_DIR)
-    return conference
+    assert meeting.documents.count() == 30
+    return meeting
 
 
 @pytest.fixture

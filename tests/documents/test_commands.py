@@ -23,7 +23,8 @@ def _seed_003_annex() -> list[tuple[str, str]]:
         return [(row["symbol"], row["title"]) for row in csv.DictReader(handle)]
 
 
-def test_documents_lists_the_annex_of_seed_003_in_its_order(annex):
+def test_documents_lists_the_annex_of_seed_003_in_its_order(ccm):
+    # The reference data as `load_reference` loaded it: no document is added here.
     rows = json.loads(run("documents", "CCM/CONF/2020", "--format", "json"))
 
     assert len(rows) == 30

@@ -3,6 +3,8 @@ from django.conf import settings
 from plenary.documents.models import Document
 from plenary.documents.reference import load_documents
 from plenary.meetings.models import Meeting
+from plenary.reference import load_reference
+from tests.conftest import LOAD_DAY
 
 
 def test_load_documents_is_idempotent(conference):
@@ -26,3 +28,9 @@ def test_load_documents_skips_rows_of_a_meeting_not_loaded(ccm):
         "Documents: 0 added, 0 already on record; skipped 30 of CCM/CONF/2020 (meeting not loaded)."
     )
     assert not Document.objects.exists()
+
+
+def test_load_reference_loads_the_documents_after_the_meetings(ccm):
+    lines = load_reference(today=LOAD_DAY)
+
+    assert "Documents: 0 added, 30 already on record." in lines
