@@ -5,8 +5,8 @@ from ninja import NinjaAPI, Router, Schema
 
 from plenary.api import errors
 from plenary.api.auth import ANYONE, SIGNED_IN
-from plenary.api.meetings import router as meetings_router
 from plenary.api.documents import router as documents_router
+from plenary.api.meetings import router as meetings_router
 from plenary.api.treaties import router as treaties_router
 
 api = NinjaAPI(
