@@ -1,5 +1,6 @@
 """/api/v1/documents: listing in annex order, one document, uploads and the next symbol."""
 
+from plenary.api.documents import NEED_MEETING_OR_SEARCH
 from plenary.documents import services
 from plenary.documents.models import Document, LanguageVersion
 from tests.conftest import token_client
@@ -151,3 +152,19 @@ def test_a_delegation_cannot_allocate_a_symbol(peru_delegate, annex):
 
     assert response.status_code == 403
     assert response.json()["detail"] == services.MAY_NOT_ISSUE
+
+
+def test_search_across_meetings(client, annex):
+    response = client.get("/api/v1/documents?q=list of participants")
+
+    assert [d["symbol"] for d in response.json()] == [
+        "CCM/CONF/2020/INF.1",
+        "CCM/CONF/2020/MISC.1",
+    ]
+
+
+def test_a_listing_needs_a_meeting_or_a_search(client, annex):
+    response = client.get("/api/v1/documents")
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": "meeting", "message": NEED_MEETING_OR_SEARCH}]

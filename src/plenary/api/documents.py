@@ -17,6 +17,7 @@ router = Router(tags=["documents"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 SeriesName = Literal["main", "L", "WP", "CRP", "INF", "MISC"]
+NEED_MEETING_OR_SEARCH = "give a meeting, or a search with q"
 SERIES = "The series: main (numbered documents), L, WP, CRP, INF or MISC."
 
 
@@ -101,7 +102,7 @@ def list_documents(
     of a list-of-documents annex; without a meeting, the documents matching `q`."""
     if meeting is None:
         if not q.strip():
-            raise ValidationError({"meeting": ["give a meeting, or a search with q"]})
+            raise ValidationError({"meeting": [NEED_MEETING_OR_SEARCH]})
         return [_document_out(request, d) for d in selectors.search_documents(search=q)]
     try:
         documents = selectors.documents_of(
