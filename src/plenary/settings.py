@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "plenary.core",
     "plenary.treaties",
     "plenary.meetings",
+    "plenary.decisions",
 ]
 
 MIDDLEWARE = [
