@@ -378,7 +378,9 @@ def conclude_silence_procedure(
     if by is not None and not by.has_perm("decisions.conclude_silence_procedure"):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     procedure = (
-        SilenceProcedure.objects.select_for_update().select_related("meeting").get(pk=procedure.pk)
+        SilenceProcedure.objects.select_for_update(of=("self",))
+        .select_related("meeting")
+        .get(pk=procedure.pk)
     )
     if not procedure.is_open:
         return procedure
@@ -685,7 +687,7 @@ def submit_extension_request(
 
 def _lock_undecided(request: ExtensionRequest) -> ExtensionRequest:
     request = (
-        ExtensionRequest.objects.select_for_update()
+        ExtensionRequest.objects.select_for_update(of=("self",))
         .select_related("obligation__state", "obligation__convention", "meeting")
         .get(pk=request.pk)
     )
