@@ -7,8 +7,8 @@ from django.test import Client
 
 from plenary.core.models import Role, User
 from plenary.core.services import issue_api_token
+from plenary.reference import load_reference
 from plenary.treaties.models import Convention, State
-from plenary.treaties.reference import load_reference_data
 
 PASSWORD = "a-long-test-password"
 LOAD_DAY = date(2026, 11, 24)
@@ -22,14 +22,14 @@ def fast_password_hasher(settings):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load_reference_data(today=LOAD_DAY)
+        load_reference(today=LOAD_DAY)
 
 
 @pytest.fixture
 def ccm(db) -> Convention:
     # A browser test (transactional) empties the tables when it ends; reload after it.
     if not State.objects.exists():
-        load_reference_data(today=LOAD_DAY)
+        load_reference(today=LOAD_DAY)
     return Convention.objects.get(short_name="CCM")
 
 

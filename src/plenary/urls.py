@@ -6,6 +6,7 @@ from plenary.api.api import api
 urlpatterns = [
     path("", include("plenary.core.urls")),
     path("", include("plenary.treaties.urls")),
+    path("", include("plenary.meetings.urls")),
     path("", include("plenary.decisions.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

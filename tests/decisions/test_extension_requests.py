@@ -61,7 +61,7 @@ def test_an_article_3_request_over_48_months_is_refused(test_obligation, secreta
             "49 months after 1 March 2021"
         ]
     }
-    assert not ExtensionRequest.objects.exists()
+    assert not ExtensionRequest.objects.filter(obligation=test_obligation).exists()
 
 
 def test_an_article_4_request_over_60_months_is_refused(lebanon_clearance, secretariat):

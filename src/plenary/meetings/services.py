@@ -250,6 +250,17 @@ def replan_meeting(
 
 
 @transaction.atomic
+def record_plenary_meetings_held(*, part: MeetingPart, count: int, by=None) -> MeetingPart:
+    """Record how many formal plenary meetings a part held."""
+    if count < 0:
+        raise _invalid("plenary_meetings_held", "a count of meetings is zero or more")
+    part.plenary_meetings_held = count
+    attribute(part, by=by, reason="Plenary meetings held")
+    part.save(update_fields=["plenary_meetings_held"])
+    return part
+
+
+@transaction.atomic
 def record_officer(
     *,
     meeting: Meeting,

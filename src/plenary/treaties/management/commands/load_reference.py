@@ -1,24 +1,23 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from plenary.treaties.reference import load_reference_data
+from plenary.reference import load_reference
 
 
 class Command(BaseCommand):
-    help = "Load the sourced reference data in data/ (States, the CCM's record). Idempotent."
+    help = "Load the sourced reference data in data/ (States, records, meetings). Idempotent."
 
     def handle(self, *args, **options):
-        report = load_reference_data(today=timezone.localdate())
-        self.stdout.write(
-            f"Reference data: {report.states} States, {report.participations} participations, "
-            f"{report.obligations} obligations, {report.extensions_added} extensions added, "
-            f"{report.reports_added} Article 7 reports added."
-        )
-        if report.skipped:
+        lines = load_reference(today=timezone.localdate())
+        summary = [line for line in lines if not line.startswith("not loaded: ")]
+        left_out = [line for line in lines if line.startswith("not loaded: ")]
+        for line in summary:
+            self.stdout.write(line)
+        if left_out:
             self.stdout.write(
-                f"{len(report.skipped)} rows are not loaded for want of a sourced fact"
+                f"{len(left_out)} rows are not loaded for want of a sourced fact"
                 + (":" if options["verbosity"] > 1 else " (--verbosity 2 lists them).")
             )
         if options["verbosity"] > 1:
-            for line in report.skipped:
-                self.stdout.write(f"  not loaded: {line}")
+            for line in left_out:
+                self.stdout.write(f"  {line}")

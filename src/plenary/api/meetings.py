@@ -1,0 +1,242 @@
+"""/api/v1/meetings: meetings, their parts, programme, participants and registration."""
+
+from datetime import date
+from typing import Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from plenary.api.auth import SIGNED_IN
+from plenary.api.errors import ErrorOut
+from plenary.meetings import render, selectors, services
+from plenary.rules import times
+from plenary.rules.errors import RuleError
+from plenary.treaties.models import State
+from plenary.treaties.selectors import convention_named
+
+router = Router(tags=["meetings"])
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+NOT_YOURS = "You may register only the delegation of your own State or organisation."
+
+
+class PartOut(Schema):
+    number: int
+    starts_on: date
+    ends_on: date
+    format: Literal["in_person", "virtual", "hybrid", ""]
+    venue: str
+    city: str
+    platform: str
+    time_zone: str
+    plenary_meetings_held: int | None
+
+
+class MeetingOut(Schema):
+    code: str
+    title: str
+    kind: str
+    symbol_root: str
+    registration_deadline: date | None
+    parts: list[PartOut]
+
+
+class PlanChangeOut(Schema):
+    decided_on: date | None
+    decided_by: str
+    reason: str
+    previously: str
+    now: str
+
+
+class OfficerOut(Schema):
+    role: str
+    name: str
+    description: str
+    act: str
+    act_on: date | None
+
+
+class AgendaItemOut(Schema):
+    number: int
+    letter: str
+    title: str
+    symbols: list[str]
+
+
+class MeetingDetailOut(MeetingOut):
+    convened_by: str
+    plan_changes: list[PlanChangeOut]
+    officers: list[OfficerOut]
+    agenda: list[AgendaItemOut]
+    agenda_adopted_on: date | None
+
+
+class ParticipantsOut(Schema):
+    states_parties: list[str]
+    signatories: list[str]
+    other_states: list[str]
+    rule_1_2: list[str]
+    rule_1_3: list[str]
+
+
+class DelegateIn(Schema):
+    role: Literal["head", "alternate", "adviser"]
+    name: str = Field(min_length=1, max_length=200)
+    title: str = Field("", max_length=300)
+
+
+class DelegationIn(Schema):
+    state: str | None = Field(None, description="ISO 3166 alpha-3; your own State by default")
+    members: list[DelegateIn]
+    parts: list[int] | None = Field(None, description="Part numbers attended; all by default")
+
+
+class DelegationOut(Schema):
+    participant: str
+    parts: list[int]
+    members: list[DelegateIn]
+    submitted_at: str | None
+
+
+def _meeting_out(meeting) -> dict:
+    return {
+        "code": meeting.code,
+        "title": meeting.title,
+        "kind": meeting.kind,
+        "symbol_root": meeting.symbol_root,
+        "registration_deadline": meeting.registration_deadline,
+        "parts": list(meeting.parts.all()),
+    }
+
+
+@router.get("/meetings", response={200: list[MeetingOut], **ERRORS})
+def list_meetings(request):
+    """Every meeting of the Convention with its parts, latest first."""
+    return [_meeting_out(m) for m in selectors.meetings(convention=convention_named())]
+
+
+@router.get("/meetings/{code}", response={200: MeetingDetailOut, **ERRORS})
+def get_meeting(request, code: str):
+    """A meeting: its current plan, every change of plan, officers and agenda."""
+    record = selectors.meeting_record(selectors.meeting_by_reference(code))
+    meeting = record["meeting"]
+    return {
+        **_meeting_out(meeting),
+        "parts": record["parts"],
+        "convened_by": meeting.convened_by,
+        "agenda_adopted_on": meeting.agenda_adopted_on,
+        "plan_changes": [
+            {
+                "decided_on": change.decided_on,
+                "decided_by": change.decided_by,
+                "reason": change.reason,
+                "previously": render.plan_summary(change.previous_plan),
+                "now": render.plan_summary(change.new_plan),
+            }
+            for change in record["plan_changes"]
+        ],
+        "officers": [
+            {
+                "role": officer.role,
+                "name": officer.person or officer.state.name,
+                "description": officer.description,
+                "act": officer.act,
+                "act_on": officer.act_on,
+            }
+            for officer in record["officers"]
+        ],
+        "agenda": record["agenda"],
+    }
+
+
+def _zone(tz: str | None) -> str | None:
+    if not tz:
+        return None
+    try:
+        times.zone(tz, field="tz")
+    except RuleError as error:
+        raise ValidationError({error.field: [error.message]}) from error
+    return tz
+
+
+@router.get("/meetings/{code}/programme", response={200: dict, **ERRORS})
+def get_programme(request, code: str, part: int = 1, tz: str | None = None):
+    """A part's programme of work by day and slot; `tz` shows the times in another zone."""
+    the_part = selectors.part_of(selectors.meeting_by_reference(code), part)
+    return render.programme_data(the_part, selectors.programme_of(part=the_part, zone=_zone(tz)))
+
+
+@router.get("/meetings/{code}/participants", response={200: ParticipantsOut, **ERRORS})
+def get_participants(request, code: str, part: int = 1):
+    """The participants of a part by the categories of the rules of procedure."""
+    the_part = selectors.part_of(selectors.meeting_by_reference(code), part)
+    return selectors.participants_by_category(part=the_part)
+
+
+def _delegation_out(delegation) -> dict:
+    return {
+        "participant": str(delegation.participant),
+        "parts": sorted(part.number for part in delegation.parts.all()),
+        "members": [
+            {"role": m.role, "name": m.name, "title": m.title} for m in delegation.members.all()
+        ],
+        "submitted_at": delegation.submitted_at.isoformat() if delegation.submitted_at else None,
+    }
+
+
+@router.put(
+    "/meetings/{code}/delegation",
+    response={200: DelegationOut, 201: DelegationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def register_delegation(request, code: str, payload: DelegationIn):
+    """Register your delegation, or replace its members and parts (201 when new).
+
+    A Delegation registers its own State or organisation until the registration
+    deadline (23:59:59 on that day, the meeting's time zone); the Secretariat registers
+    any State (`state`) at any time.
+    """
+    user = request.auth
+    meeting = selectors.meeting_by_reference(code)
+    if payload.state:
+        participant = State.objects.filter(iso3=payload.state.upper()).first()
+        if participant is None:
+            raise ValidationError({"state": [f"no State has the ISO 3166 code {payload.state!r}"]})
+    else:
+        participant = user.state or user.organisation
+    if participant is None or not user.has_perm("meetings.register_delegation", participant):
+        raise PermissionDenied(NOT_YOURS)
+    parts = None
+    if payload.parts is not None:
+        by_number = {part.number: part for part in meeting.parts.all()}
+        unknown = [n for n in payload.parts if n not in by_number]
+        if unknown:
+            raise ValidationError({"parts": [f"{meeting} has no part {unknown[0]}"]})
+        parts = [by_number[n] for n in payload.parts]
+    members = [services.DelegateIn(**member.dict()) for member in payload.members]
+    lookup = (
+        {"state": participant} if isinstance(participant, State) else {"organisation": participant}
+    )
+    existing = selectors.delegation_of(meeting=meeting, **lookup)
+    if existing is None:
+        delegation = services.register_delegation(
+            meeting=meeting, members=members, parts=parts, now=timezone.now(), by=user, **lookup
+        )
+        return Status(201, _delegation_out(delegation))
+    delegation = services.update_delegation(
+        delegation=existing, members=members, parts=parts, now=timezone.now(), by=user
+    )
+    return _delegation_out(delegation)
+
+
+@router.get(
+    "/meetings/{code}/delegations", response={200: list[DelegationOut], **ERRORS}, auth=SIGNED_IN
+)
+def list_delegations(request, code: str):
+    """Every registered delegation with its members (signed-in users)."""
+    return [
+        _delegation_out(d)
+        for d in selectors.delegations_of(meeting=selectors.meeting_by_reference(code))
+    ]

@@ -1,0 +1,38 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
+
+from plenary.meetings import selectors
+
+HEADINGS = {
+    "states_parties": "States Parties",
+    "signatories": "States signatories",
+    "other_states": "Other States",
+    "rule_1_2": "Observers under rule 1 (2) of the rules of procedure",
+    "rule_1_3": "Observers under rule 1 (3) of the rules of procedure",
+}
+
+
+class Command(BaseCommand):
+    help = "The participants of a meeting's part by category: plenary participants 2RC --part 1."
+
+    def add_arguments(self, parser):
+        parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
+        parser.add_argument("--part", type=int, default=1)
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+
+    def handle(self, *args, **options):
+        try:
+            meeting = selectors.meeting_by_reference(options["meeting"])
+            part = selectors.part_of(meeting, options["part"])
+        except Http404 as error:
+            raise CommandError(str(error)) from error
+        lists = selectors.participants_by_category(part=part)
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(lists, indent=2, ensure_ascii=False))
+            return
+        for category, names in lists.items():
+            self.stdout.write(f"{HEADINGS[category]} ({len(names)})")
+            for name in names:
+                self.stdout.write(f"  {name}")

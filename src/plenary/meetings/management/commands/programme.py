@@ -1,0 +1,38 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
+
+from plenary.meetings import render, selectors
+
+
+class Command(BaseCommand):
+    help = (
+        "A part's programme of work: plenary programme CCM/CONF/2020 --part 1 [--format json|ics]."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
+        parser.add_argument("--part", type=int, default=1)
+        parser.add_argument("--format", choices=["text", "json", "ics"], default="text")
+        parser.add_argument("--time-zone", help="Show times in this zone, e.g. America/Lima.")
+
+    def handle(self, *args, **options):
+        try:
+            meeting = selectors.meeting_by_reference(options["meeting"])
+            part = selectors.part_of(meeting, options["part"])
+        except Http404 as error:
+            raise CommandError(str(error)) from error
+        zone = options["time_zone"]
+        if zone:
+            try:
+                selectors.times.zone(zone, field="--time-zone")
+            except selectors.times.RuleError as error:
+                raise CommandError(f"{error.field}: {error.message}") from error
+        days = selectors.programme_of(part=part, zone=zone)
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(render.programme_data(part, days), indent=2))
+        elif options["format"] == "ics":
+            self.stdout.write(render.programme_ics(part, days, host="plenary").decode())
+        else:
+            self.stdout.write(render.programme_text(part, days), ending="")

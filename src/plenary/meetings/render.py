@@ -1,0 +1,163 @@
+"""A part's programme and the meetings of a convention, as text, JSON and iCalendar.
+
+The selectors gather the records; these functions only lay them out, so the
+command line, the pages and the feeds show the same programme.
+"""
+
+from datetime import UTC, date, datetime
+
+import icalendar
+
+from plenary.meetings.models import Meeting, MeetingFormat, MeetingPart
+from plenary.meetings.selectors import ProgrammeDay, ProgrammeLine
+from plenary.rules import prose, times
+
+ORDINAL_PART = {1: "1st", 2: "2nd", 3: "3rd"}
+PRODID = "-//plenary//meetings//EN"
+EN_DASH = "\u2013"  # between the times of a slot, as the UN prints them
+
+
+def line_text(line: ProgrammeLine) -> str:
+    """ "6. Organization of work (continued)", "(a) Universalization (CCM/CONF/2020/12)"."""
+    words = [line.label, line.title] if line.label else [line.title]
+    text = " ".join(words)
+    if line.continued:
+        text += " (continued)"
+    if line.symbols:
+        text += f" ({prose.join(line.symbols)})"
+    return text
+
+
+def part_heading(part: MeetingPart) -> str:
+    ordinal = ORDINAL_PART.get(part.number, f"{part.number}th")
+    place = f"{part.get_format_display()} meeting" if part.format else (part.city or "")
+    return f"{ordinal} Part: {place}, {_span(part.starts_on, part.ends_on)}"
+
+
+def _span(starts: date, ends: date) -> str:
+    if starts == ends:
+        return f"{starts.day} {starts:%B %Y}"
+    if (starts.year, starts.month) == (ends.year, ends.month):
+        return f"{starts.day}-{ends.day} {ends:%B %Y}"
+    if starts.year == ends.year:
+        return f"{starts.day} {starts:%B} - {ends.day} {ends:%B %Y}"
+    return f"{starts.day} {starts:%B %Y} - {ends.day} {ends:%B %Y}"
+
+
+def programme_text(part: MeetingPart, days: list[ProgrammeDay]) -> str:
+    """The programme laid out as the annex to a President's letter."""
+    out = [str(part.meeting), part_heading(part), "", "Programme of work"]
+    for day in days:
+        out += ["", f"{day.day:%A} {day.day.day} {day.day:%B}"]
+        for slot in day.slots:
+            out += ["", f"{slot.starts_at:%H:%M} {EN_DASH} {slot.ends_at:%H:%M}", ""]
+            for line in slot.lines:
+                indent = "    " if line.kind == "sub_item" else ""
+                out.append(indent + line_text(line))
+    return "\n".join(out) + "\n"
+
+
+def programme_data(part: MeetingPart, days: list[ProgrammeDay]) -> dict:
+    return {
+        "meeting": part.meeting.title,
+        "part": part.number,
+        "time_zone": str(days[0].slots[0].starts.tzinfo) if days else part.time_zone,
+        "days": [
+            {
+                "day": day.day.isoformat(),
+                "slots": [
+                    {
+                        "starts_at": f"{slot.starts_at:%H:%M}",
+                        "ends_at": f"{slot.ends_at:%H:%M}",
+                        "lines": [
+                            {
+                                "kind": line.kind,
+                                "label": line.label,
+                                "title": line.title,
+                                "continued": line.continued,
+                                "symbols": line.symbols,
+                                "text": line_text(line),
+                            }
+                            for line in slot.lines
+                        ],
+                    }
+                    for slot in day.slots
+                ],
+            }
+            for day in days
+        ],
+    }
+
+
+def _calendar(name: str) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _finish(calendar: icalendar.Calendar) -> bytes:
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def programme_ics(part: MeetingPart, days: list[ProgrammeDay], *, host: str) -> bytes:
+    """One event per slot, in the venue's time zone (VTIMEZONE included)."""
+    meeting = part.meeting
+    calendar = _calendar(f"{meeting.title}, part {part.number}: programme of work")
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    for day in days:
+        for slot in day.slots:
+            event = icalendar.Event()
+            starts = slot.starts.astimezone(times.zone(part.time_zone))
+            event.add("uid", f"{meeting.code}-{part.number}-{starts:%Y%m%dT%H%M}@{host}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", starts)
+            event.add("dtend", slot.ends.astimezone(times.zone(part.time_zone)))
+            items = "; ".join(line_text(line) for line in slot.lines if line.kind == "item")
+            event.add("summary", f"{meeting.title}: {items}" if items else meeting.title)
+            event.add("description", "\n".join(line_text(line) for line in slot.lines))
+            if part.platform or part.venue:
+                event.add(
+                    "location", ", ".join(filter(None, [part.venue, part.city, part.platform]))
+                )
+            calendar.add_component(event)
+    return _finish(calendar)
+
+
+def meetings_ics(meetings: list[Meeting], *, host: str, name: str) -> bytes:
+    """One all-day event per part of each meeting."""
+    calendar = _calendar(name)
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    for meeting in meetings:
+        for part in meeting.parts.all():
+            event = icalendar.Event()
+            event.add("uid", f"{meeting.code}-{part.number}@{host}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", part.starts_on)
+            event.add("dtend", date.fromordinal(part.ends_on.toordinal() + 1))
+            several = len(meeting.parts.all()) > 1
+            event.add("summary", f"{meeting.title}" + (f" (part {part.number})" if several else ""))
+            where = ", ".join(filter(None, [part.venue, part.city, part.platform]))
+            if where:
+                event.add("location", where)
+            if part.format:
+                event.add("description", f"Format: {part.get_format_display()}")
+            calendar.add_component(event)
+    return _finish(calendar)
+
+
+def plan_summary(plan: list[dict]) -> str:
+    """A plan as prose: "16-20 November 2020, in person, Palais des Nations, Geneva"."""
+    parts = []
+    for part in plan:
+        starts, ends = date.fromisoformat(part["starts_on"]), date.fromisoformat(part["ends_on"])
+        words = [_span(starts, ends)]
+        if part.get("format"):
+            words.append(dict(MeetingFormat.choices)[part["format"]])
+        words += [part[key] for key in ("venue", "city", "platform") if part.get(key)]
+        parts.append(", ".join(str(word) for word in words))
+    if len(parts) == 1:
+        return parts[0]
+    return "; ".join(f"part {number}: {text}" for number, text in enumerate(parts, start=1))

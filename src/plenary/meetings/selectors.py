@@ -1,0 +1,213 @@
+"""Every read of meetings, each in a fixed number of queries.
+
+The list of participants and the "(continued)" marks of a programme are derived
+here from the records (registrations, the treaty registry, the agenda), never typed.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+
+from plenary.meetings.models import (
+    Delegation,
+    Meeting,
+    MeetingPart,
+    Officer,
+    ProgrammeEntry,
+    ProgrammeSlot,
+)
+from plenary.rules import names, programme, times
+from plenary.treaties import selectors as treaties
+from plenary.treaties.models import ObserverRule
+
+CATEGORIES = ("states_parties", "signatories", "other_states", "rule_1_2", "rule_1_3")
+STATUS_CATEGORY = {
+    "state_party": "states_parties",
+    "signatory": "signatories",
+    "not_party": "other_states",
+}
+RULE_CATEGORY = {ObserverRule.RULE_1_2: "rule_1_2", ObserverRule.RULE_1_3: "rule_1_3"}
+
+
+def meetings(*, convention=None):
+    """Every meeting with its parts, latest first (two queries)."""
+    queryset = Meeting.objects.select_related("convention", "prepares").prefetch_related("parts")
+    if convention is not None:
+        queryset = queryset.filter(convention=convention)
+    rows = list(queryset)
+    rows.sort(key=lambda meeting: _first_day(meeting), reverse=True)
+    return rows
+
+
+def _first_day(meeting: Meeting) -> date:
+    parts = list(meeting.parts.all())
+    return min(part.starts_on for part in parts) if parts else date.min
+
+
+def meeting_by_reference(reference: str) -> Meeting:
+    """A meeting by its code (2RC) or its symbol root (CCM/CONF/2020)."""
+    reference = reference.strip().strip("/")
+    meeting = (
+        Meeting.objects.select_related("convention", "prepares")
+        .filter(Q(code__iexact=reference) | Q(symbol_root__iexact=reference))
+        .first()
+    )
+    if meeting is None:
+        raise Http404(f"No meeting with the code or symbol root {reference!r}.")
+    return meeting
+
+
+def part_of(meeting: Meeting, number: int) -> MeetingPart:
+    part = meeting.parts.filter(number=number).first()
+    if part is None:
+        raise Http404(f"{meeting} has no part {number}.")
+    return part
+
+
+def meeting_record(meeting: Meeting) -> dict:
+    """A meeting's parts, plan changes, officers and agenda (five queries)."""
+    officers = list(
+        Officer.objects.filter(meeting=meeting).select_related("state").order_by("role", "position")
+    )
+    role_order = [choice for choice, _ in Officer._meta.get_field("role").choices]
+    officers.sort(key=lambda officer: (role_order.index(officer.role), officer.position))
+    return {
+        "meeting": meeting,
+        "parts": list(meeting.parts.order_by("number")),
+        "plan_changes": list(meeting.plan_changes.order_by("recorded_at", "pk")),
+        "officers": officers,
+        "agenda": list(meeting.agenda_items.order_by("number", "letter")),
+    }
+
+
+def participants_by_category(*, part: MeetingPart) -> dict[str, list[str]]:
+    """The participants of a part by the categories of the rules of procedure.
+
+    States by their status on the part's first day (States Parties, signatories, other
+    States), then organisations under rule 1 (2) and rule 1 (3), each list named as on
+    that day and in the UN's alphabetical order. Five queries.
+    """
+    on = part.starts_on
+    delegations = list(
+        Delegation.objects.filter(parts=part).select_related("state", "organisation")
+    )
+    standing = {
+        row.state.pk: row.status
+        for row in treaties.states_on(convention=part.meeting.convention, on=on)
+    }
+    state_names = treaties.names_on(on=on)
+    lists: dict[str, list[str]] = {category: [] for category in CATEGORIES}
+    for delegation in delegations:
+        if delegation.state_id:
+            category = STATUS_CATEGORY[standing[delegation.state_id]]
+            lists[category].append(state_names[delegation.state_id])
+        else:
+            organisation = delegation.organisation
+            category = RULE_CATEGORY.get(organisation.observer_rule, "rule_1_3")
+            lists[category].append(str(organisation))
+    return {
+        category: sorted(found, key=names.un_alphabetical_key) for category, found in lists.items()
+    }
+
+
+@dataclass
+class ProgrammeLine:
+    kind: str  # "item", "sub_item" or "text"
+    label: str
+    title: str
+    symbols: list[str]
+    continued: bool = False
+
+
+@dataclass
+class Slot:
+    day: date
+    starts_at: time
+    ends_at: time
+    starts: datetime
+    ends: datetime
+    lines: list[ProgrammeLine] = field(default_factory=list)
+
+
+@dataclass
+class ProgrammeDay:
+    day: date
+    slots: list[Slot] = field(default_factory=list)
+
+
+def programme_of(*, part: MeetingPart, zone: str | None = None) -> list[ProgrammeDay]:
+    """A part's programme by day and slot, "(continued)" computed; two queries.
+
+    Times are planned in the part's time zone; `zone` shows them in another (a
+    virtual participant's own), which may move a slot to another day.
+    """
+    slots = list(
+        ProgrammeSlot.objects.filter(part=part)
+        .order_by("day", "starts_at")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=ProgrammeEntry.objects.select_related("agenda_item").order_by("position"),
+            )
+        )
+    )
+    shown_in = ZoneInfo(zone) if zone else None
+    lines_by_slot = [_lines(slot) for slot in slots]
+    marks = programme.continued_marks([[line for line, _ in lines] for lines in lines_by_slot])
+    days: list[ProgrammeDay] = []
+    for slot, lines, marked in zip(slots, lines_by_slot, marks, strict=True):
+        starts = times.at(slot.day, slot.starts_at, part.time_zone)
+        ends = times.at(slot.day, slot.ends_at, part.time_zone)
+        if shown_in is not None:
+            starts, ends = starts.astimezone(shown_in), ends.astimezone(shown_in)
+        shown = Slot(
+            day=starts.date(),
+            starts_at=starts.time(),
+            ends_at=ends.time(),
+            starts=starts,
+            ends=ends,
+        )
+        for index, (_, line) in enumerate(lines):
+            line.continued = index in marked
+            shown.lines.append(line)
+        if not days or days[-1].day != shown.day:
+            days.append(ProgrammeDay(day=shown.day))
+        days[-1].slots.append(shown)
+    return days
+
+
+def _lines(slot: ProgrammeSlot) -> list[tuple[programme.Line, ProgrammeLine]]:
+    lines = []
+    for entry in slot.entries.all():
+        item = entry.agenda_item
+        if item is None:
+            key = programme.Line(number=None, text=entry.text)
+            shown = ProgrammeLine("text", "", entry.text, list(entry.symbols))
+        else:
+            key = programme.Line(number=item.number, letter=item.letter)
+            shown = ProgrammeLine(
+                "sub_item" if item.letter else "item", item.label, item.title, list(entry.symbols)
+            )
+        lines.append((key, shown))
+    return lines
+
+
+def delegation_of(*, meeting: Meeting, state=None, organisation=None) -> Delegation | None:
+    return (
+        Delegation.objects.filter(meeting=meeting, state=state, organisation=organisation)
+        .prefetch_related("members", "parts")
+        .first()
+    )
+
+
+def delegations_of(*, meeting: Meeting) -> list[Delegation]:
+    """Every delegation of a meeting with its members and parts (three queries)."""
+    return list(
+        Delegation.objects.filter(meeting=meeting)
+        .select_related("state", "organisation")
+        .prefetch_related("members", "parts")
+        .order_by("state__name", "organisation__name")
+    )

@@ -1,0 +1,50 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from plenary.core.models import Role
+from plenary.meetings import services
+from plenary.meetings.services import PartPlan
+from tests.conftest import PASSWORD, make_user
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def open_meeting(ccm):
+    today = timezone.localdate()
+    return services.create_meeting(
+        convention=ccm,
+        code="TEST-MSP",
+        kind="msp",
+        title="Test Meeting of States Parties",
+        registration_deadline=today + timedelta(days=30),
+        parts=[PartPlan(1, today + timedelta(days=60), today + timedelta(days=62), "in_person")],
+    )
+
+
+def test_a_delegation_registers_and_appears_on_the_list_of_participants(page, open_meeting):
+    make_user("peru_delegate", Role.DELEGATION, "PER")
+    page.goto(page.base_url + "/accounts/login/?next=/meetings/TEST-MSP/")
+    page.get_by_label("Username").fill("peru_delegate")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Test Meeting of States Parties")
+    expect(page.locator('[data-category="states_parties"]')).to_have_text("—")
+    page.get_by_role("link", name="Register or edit your delegation").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Delegation of Peru")
+    page.get_by_label("Role 1").select_option("head")
+    page.get_by_label("Name 1").fill("Sr. Embajador Uno")
+    page.get_by_label("Title 1").fill("Ambassador, Permanent Representative")
+    page.get_by_label("Role 2").select_option("adviser")
+    page.get_by_label("Name 2").fill("Sra. Asesora Dos")
+    page.get_by_role("button", name="Register the delegation").click()
+
+    expect(page.get_by_role("status")).to_contain_text(
+        "The delegation of Peru is registered for Test Meeting of States Parties."
+    )
+    expect(page.locator('[data-category="states_parties"]')).to_have_text("Peru")
