@@ -115,3 +115,19 @@ def test_every_reference_record_has_a_source():
     for name in ("silence_procedures.json", "extension_requests.json"):
         records = json.loads((settings.REFERENCE_DATA_DIR / "ccm" / name).read_text())
         assert all(record["source"] for record in records)
+
+
+def test_reference_procedures_link_the_meetings_plan_changes(decisions_loaded):
+    linked = {
+        p.circulated_on.isoformat(): (
+            p.plan_change.decided_on.isoformat() if p.plan_change else None
+        )
+        for p in SilenceProcedure.objects.select_related("plan_change")
+    }
+
+    assert linked == {
+        "2020-02-06": "2020-02-13",
+        "2020-05-29": None,  # the postponement: the meetings' data holds no plan change for it
+        "2020-06-09": "2020-06-16",
+        "2020-11-06": "2020-11-10",
+    }
