@@ -166,3 +166,8 @@ def test_a_meeting_parts_history_shows_each_change_of_plan(ccm, observer):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Silence procedure of 6 to 10 November 2020" in page
+
+
+def test_each_change_of_plan_links_to_its_silence_procedure(ccm):
+    page = client_for(None).get("/meetings/2RC/").content.decode()
+    assert page.count("Record of the silence procedure") == 2

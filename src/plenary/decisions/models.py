@@ -89,7 +89,7 @@ class SilenceProcedure(models.Model):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="+",
+        related_name="silence_procedures",
         help_text=_("The change of the meeting's plan this procedure decided."),
     )
     source = models.TextField(blank=True)
