@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "plenary.treaties",
     "plenary.meetings",
     "plenary.documents",
+    "plenary.decisions",
 ]
 
 MIDDLEWARE = [

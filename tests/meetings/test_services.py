@@ -125,7 +125,7 @@ def test_a_part_with_a_programme_cannot_be_dropped(ccm):
             reason="One part only",
         )
     assert _error(excinfo) == {
-        "parts": ["part 2 has a programme or registered delegations: it cannot be dropped"]
+        "parts": ["part 2 has a programme, delegations or decisions: it cannot be dropped"]
     }
     assert meeting.parts.count() == 2
 

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from plenary.meetings import services
-from plenary.meetings.models import Delegation
+from plenary.meetings.models import Delegation, Meeting
 from plenary.meetings.services import PartPlan
 from tests.conftest import client_for, token_client
 
@@ -158,3 +158,16 @@ def test_registration_page_is_for_delegations_only(ccm, observer):
 
 def test_today_is_used_for_the_open_meeting(ccm):
     assert _open_meeting(ccm).registration_deadline > date(2026, 1, 1)
+
+
+def test_a_meeting_parts_history_shows_each_change_of_plan(ccm, observer):
+    part = Meeting.objects.get(code="2RC").parts.get(number=1)
+    response = client_for(observer).get(f"/history/meetings/meetingpart/{part.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Silence procedure of 6 to 10 November 2020" in page
+
+
+def test_each_change_of_plan_links_to_its_silence_procedure(ccm):
+    page = client_for(None).get("/meetings/2RC/").content.decode()
+    assert page.count("Record of the silence procedure") == 2

@@ -11,6 +11,7 @@ from plenary.core.permissions import is_signed_in
 
 HISTORY_MODELS = {
     "treaties": {"state", "participation", "obligation", "extension", "transparencyreport"},
+    "meetings": {"meeting", "meetingpart", "officer", "agendaitem", "delegation"},
     "documents": {"document", "languageversion"},
 }
 

@@ -68,7 +68,7 @@ def part_of(meeting: Meeting, number: int) -> MeetingPart:
 
 
 def meeting_record(meeting: Meeting) -> dict:
-    """A meeting's parts, plan changes, officers and agenda (five queries)."""
+    """A meeting's parts, plan changes and their procedures, officers and agenda (six queries)."""
     officers = list(
         Officer.objects.filter(meeting=meeting).select_related("state").order_by("role", "position")
     )
@@ -77,7 +77,12 @@ def meeting_record(meeting: Meeting) -> dict:
     return {
         "meeting": meeting,
         "parts": list(meeting.parts.order_by("number")),
-        "plan_changes": list(meeting.plan_changes.order_by("recorded_at", "pk")),
+        # The silence procedures behind each change (the decisions app's reverse relation).
+        "plan_changes": list(
+            meeting.plan_changes.order_by("recorded_at", "pk").prefetch_related(
+                "silence_procedures"
+            )
+        ),
         "officers": officers,
         "agenda": list(meeting.agenda_items.order_by("number", "letter")),
     }

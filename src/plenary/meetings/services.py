@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, ProtectedError
 
 from plenary.core.audit import attribute
 from plenary.core.permissions import is_secretariat
@@ -38,7 +38,7 @@ PART_ENDS_BEFORE_START = "part {number} cannot end ({ends}) before it starts ({s
 PARTS_OVERLAP = "part {number} starts ({starts}) before part {previous} ends ({ends})"
 UNKNOWN_FORMAT = "part {number}: the format is one of {choices}, not {value!r}"
 PLAN_UNCHANGED = "the new plan is the same as the current one"
-PART_IN_USE = "part {number} has a programme or registered delegations: it cannot be dropped"
+PART_IN_USE = "part {number} has a programme, delegations or decisions: it cannot be dropped"
 SUB_ITEM_WITHOUT_ITEM = "item {number} is not on the agenda: add it before its sub-items"
 DUPLICATE_ITEM = "item {label} is already on the agenda of {meeting}"
 SLOT_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
@@ -234,7 +234,12 @@ def replan_meeting(
         part.save()
     for number, part in existing.items():
         if number > len(parts):
-            part.delete()
+            try:
+                with transaction.atomic():
+                    part.delete()
+            except ProtectedError:
+                # Another app's records (e.g. decisions taken at the part) point at it.
+                raise _invalid("parts", PART_IN_USE.format(number=number)) from None
     change = PlanChange(
         meeting=meeting,
         decided_on=decided_on,

@@ -28,7 +28,8 @@ class StateAdmin(SimpleHistoryAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "abbreviation"]
+    list_display = ["name", "abbreviation", "observer_rule"]
+    list_filter = ["observer_rule"]
     search_fields = ["name", "abbreviation"]
 
 

@@ -1,0 +1,256 @@
+"""/api/v1/silence-procedures and /api/v1/extension-requests: decisions for programs."""
+
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from plenary.api.auth import SIGNED_IN
+from plenary.api.errors import ErrorOut, error_body
+from plenary.decisions import selectors, services
+from plenary.decisions.models import SilenceProcedure
+from plenary.treaties.models import Obligation, State
+
+router = Router(tags=["decisions"])
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
+NO_SUCH_OBLIGATION = "{state} has no Article {article} obligation"
+ALREADY_BROKEN_DETAIL = "This State has already broken the silence."
+
+
+class SilenceSummaryOut(Schema):
+    id: int
+    subject: str
+    document_symbol: str
+    circulated_by: str
+    circulated: date
+    deadline: datetime
+    outcome: str
+    broken_by: list[str]
+
+
+class AddresseeOut(Schema):
+    iso3: str
+    name: str
+
+
+class BreakOut(Schema):
+    state: str
+    iso3: str
+    broken_at: datetime
+    reason: str
+
+
+class SilenceDetailOut(SilenceSummaryOut):
+    time_zone: str
+    meeting: str | None
+    effect_kind: str
+    concluded_at: datetime | None
+    addressees: list[AddresseeOut]
+    breaks: list[BreakOut]
+
+
+class BreakIn(Schema):
+    reason: str = Field(min_length=1)
+    state: str | None = Field(
+        None, description="ISO 3166 alpha-3 code; the caller's own State when omitted"
+    )
+
+
+class ConditionOut(Schema):
+    letter: str
+    text: str
+
+
+class ExtensionRequestOut(Schema):
+    id: int
+    state: str
+    iso3: str
+    article: int
+    meeting: str | None
+    submitted_on: date | None
+    original_deadline: date
+    requested_deadline: date
+    months: int
+    analysis_document: str
+    draft_decision_document: str
+    recommendation: str | None
+    recommended_at: str | None
+    decision: str | None
+    decided_at: str | None
+    decided_on: date | None
+    granted_deadline: date | None
+    conditions: list[ConditionOut]
+
+
+class ExtensionRequestIn(Schema):
+    state: str = Field(description="ISO 3166 alpha-3 code of the requesting State")
+    article: int = Field(description="3 (stockpiles) or 4 (clearance)")
+    requested_deadline: date | None = None
+    months: int | None = None
+    meeting: str | None = Field(None, description="code or symbol root of the meeting")
+    work_plan: str = ""
+    documents: list[str] = []
+
+
+def _summary(procedure: SilenceProcedure) -> dict:
+    return {
+        "id": procedure.pk,
+        "subject": procedure.subject,
+        "document_symbol": procedure.document_symbol,
+        "circulated_by": procedure.circulated_by,
+        "circulated": procedure.circulated_on,
+        "deadline": procedure.deadline,
+        "outcome": procedure.outcome,
+        "broken_by": sorted(b.state.name for b in procedure.breaks.all()),
+    }
+
+
+def _detail(procedure: SilenceProcedure, user) -> dict:
+    # The public sees the outcome and who broke the silence; signed-in users also see
+    # the addressees and each break's reason and time.
+    full = user.has_perm("decisions.view_silence_breaks")
+    return {
+        **_summary(procedure),
+        "time_zone": procedure.time_zone,
+        "meeting": procedure.meeting.code if procedure.meeting_id else None,
+        "effect_kind": procedure.effect_kind,
+        "concluded_at": procedure.concluded_at,
+        "addressees": [
+            {"iso3": a.state.iso3, "name": a.state.name} for a in procedure.addressees.all()
+        ]
+        if full
+        else [],
+        "breaks": [
+            {
+                "state": b.state.name,
+                "iso3": b.state.iso3,
+                "broken_at": b.broken_at,
+                "reason": b.reason,
+            }
+            for b in procedure.breaks.all()
+        ]
+        if full
+        else [],
+    }
+
+
+def _part(part) -> str | None:
+    return f"{part.meeting.code} part {part.number}" if part else None
+
+
+def _request_out(request) -> dict:
+    row = selectors.extension_row(request)
+    return {
+        "id": request.pk,
+        "state": row["state"],
+        "iso3": request.obligation.state.iso3,
+        "article": row["article"],
+        "meeting": request.meeting.code if request.meeting_id else None,
+        "submitted_on": request.submitted_on,
+        "original_deadline": row["original_deadline"],
+        "requested_deadline": row["requested_deadline"],
+        "months": row["months"],
+        "analysis_document": request.analysis_document,
+        "draft_decision_document": request.draft_decision_document,
+        "recommendation": row["recommendation"],
+        "recommended_at": _part(request.recommended_at),
+        "decision": row["decision"],
+        "decided_at": _part(request.decided_at),
+        "decided_on": request.decided_on,
+        "granted_deadline": row["granted_deadline"],
+        "conditions": [{"letter": c.letter, "text": c.text} for c in request.conditions.all()],
+    }
+
+
+@router.get("/silence-procedures", response={200: list[SilenceSummaryOut], **ERRORS})
+def list_silence_procedures(request, outcome: str | None = None):
+    """Every silence procedure, latest deadline first, with its outcome."""
+    return [_summary(p) for p in selectors.silence_procedures(outcome=outcome)]
+
+
+@router.get("/silence-procedures/{procedure_id}", response={200: SilenceDetailOut, **ERRORS})
+def get_silence_procedure(request, procedure_id: int):
+    return _detail(selectors.silence_procedure_record(pk=procedure_id), request.auth)
+
+
+@router.post(
+    "/silence-procedures/{procedure_id}/breaks",
+    response={201: BreakOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def break_silence(request, procedure_id: int, payload: BreakIn):
+    """Break the silence for the caller's State (a Delegation of an addressee State).
+
+    A State breaks a silence once: sending it again answers 409 and leaves the first
+    break as it was.
+    """
+    procedure = get_object_or_404(SilenceProcedure, pk=procedure_id)
+    user = request.auth
+    state = (
+        user.state
+        if payload.state is None
+        else State.objects.filter(iso3=payload.state.upper()).first()
+    )
+    if state is None:
+        raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
+    try:
+        silence_break = services.break_silence(
+            procedure=procedure, state=state, by=user, reason=payload.reason, now=timezone.now()
+        )
+    except services.AlreadyBroken as error:
+        errors = [
+            {"field": field, "message": message}
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+        return Status(409, error_body(ALREADY_BROKEN_DETAIL, errors))
+    return Status(
+        201,
+        {
+            "state": state.name,
+            "iso3": state.iso3,
+            "broken_at": silence_break.broken_at,
+            "reason": silence_break.reason,
+        },
+    )
+
+
+@router.get("/extension-requests", response={200: list[ExtensionRequestOut], **ERRORS})
+def list_extension_requests(request, meeting: str | None = None, state: str | None = None):
+    """Deadline-extension requests, optionally before one meeting (code or symbol root) or
+    of one State (ISO 3166 alpha-3)."""
+    found = selectors.meeting_named(meeting) if meeting else None
+    return [_request_out(r) for r in selectors.extension_requests(meeting=found, iso3=state)]
+
+
+@router.get("/extension-requests/{request_id}", response={200: ExtensionRequestOut, **ERRORS})
+def get_extension_request(request, request_id: int):
+    return _request_out(selectors.extension_request(pk=request_id))
+
+
+@router.post("/extension-requests", response={201: ExtensionRequestOut, **ERRORS}, auth=SIGNED_IN)
+def submit_extension_request(request, payload: ExtensionRequestIn):
+    """Submit a request: a Delegation for its own State, or the Secretariat."""
+    state = State.objects.filter(iso3=payload.state.upper()).first()
+    if state is None:
+        raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
+    obligation = Obligation.objects.filter(state=state, article=str(payload.article)).first()
+    if obligation is None:
+        raise ValidationError(
+            {"article": [NO_SUCH_OBLIGATION.format(state=state, article=payload.article)]}
+        )
+    created = services.submit_extension_request(
+        obligation=obligation,
+        by=request.auth,
+        submitted_on=timezone.localdate(),
+        requested_deadline=payload.requested_deadline,
+        months=payload.months,
+        work_plan=payload.work_plan,
+        documents=payload.documents,
+        meeting=selectors.meeting_named(payload.meeting) if payload.meeting else None,
+    )
+    return Status(201, _request_out(selectors.extension_request(pk=created.pk)))

@@ -1,0 +1,318 @@
+"""Silence procedures, decisions taken in plenary, and deadline-extension requests.
+
+A silence procedure is circulated to the States Parties of its circulation date
+(`Addressee` rows, fixed then); any of them may break the silence before the
+deadline (`SilenceBreak`, one per State, never edited). At the deadline
+`services.conclude_silence_procedure` fixes the outcome and carries out the effect.
+
+An extension request under Article 3 or 4 goes through analysis, a draft decision
+(a CRP), a recommendation at a meeting part and the decision; a grant is recorded as
+a `treaties.Extension` through `treaties.services.grant_extension`.
+"""
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
+from plenary.treaties.models import Convention, Extension, Obligation, State
+
+
+def period_text(start: date, end: date) -> str:
+    """A period as UN reports write it: 6-13 February 2020, 29 May-4 June 2020."""
+    if start.year != end.year:
+        return f"{start.day} {start:%B %Y}-{end.day} {end:%B %Y}"
+    if start.month != end.month:
+        return f"{start.day} {start:%B}-{end.day} {end:%B %Y}"
+    if start.day != end.day:
+        return f"{start.day}-{end.day} {end:%B %Y}"
+    return f"{end.day} {end:%B %Y}"
+
+
+class Circulator(models.TextChoices):
+    PRESIDENCY = "presidency", _("the Presidency")
+    SECRETARIAT = "secretariat", _("the Secretariat")
+
+
+class Outcome(models.TextChoices):
+    OPEN = "open", _("open")
+    ADOPTED = "adopted", _("adopted (silence not broken)")
+    BROKEN = "broken", _("silence broken")
+
+
+class EffectKind(models.TextChoices):
+    NONE = "none", _("none: the outcome is the record")
+    REPLAN_MEETING = "replan_meeting", _("change a meeting's plan")
+    DECISION = "decision", _("record a decision")
+
+
+class SilenceProcedure(models.Model):
+    """A proposal circulated to the States Parties, adopted unless one breaks the silence."""
+
+    convention = models.ForeignKey(Convention, on_delete=models.PROTECT)
+    subject = models.CharField(max_length=300)
+    document_symbol = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text=_("The symbol of the text or draft decision, e.g. CCM/CONF/2020/CRP.1"),
+    )
+    circulated_by = models.CharField(
+        max_length=12, choices=Circulator.choices, blank=True, help_text=_("Blank: not on record.")
+    )
+    circulated_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    circulated_on = models.DateField()
+    deadline = models.DateTimeField(help_text=_("Aware; by default 23:59:59 Geneva time."))
+    time_zone = models.CharField(max_length=60, default="Europe/Zurich")
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="silence_procedures",
+        help_text=_("The meeting the proposal concerns, if any."),
+    )
+    effect_kind = models.CharField(
+        max_length=20, choices=EffectKind.choices, default=EffectKind.NONE
+    )
+    effect = models.JSONField(default=dict, blank=True)
+    outcome = models.CharField(max_length=8, choices=Outcome.choices, default=Outcome.OPEN)
+    concluded_at = models.DateTimeField(null=True, blank=True)
+    plan_change = models.ForeignKey(
+        PlanChange,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="silence_procedures",
+        help_text=_("The change of the meeting's plan this procedure decided."),
+    )
+    source = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-deadline", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="silence_concluded_has_a_time",
+                condition=Q(outcome="open", concluded_at__isnull=True)
+                | (~Q(outcome="open") & Q(concluded_at__isnull=False)),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome == Outcome.OPEN
+
+    @property
+    def deadline_date(self) -> date:
+        """The last day of the procedure in its own time zone."""
+        return self.deadline.astimezone(ZoneInfo(self.time_zone)).date()
+
+    @property
+    def period(self) -> str:
+        return period_text(self.circulated_on, self.deadline_date)
+
+
+class Addressee(models.Model):
+    """A State Party on the circulation date, to which the procedure was circulated."""
+
+    procedure = models.ForeignKey(
+        SilenceProcedure, on_delete=models.CASCADE, related_name="addressees"
+    )
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["procedure", "state__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["procedure", "state"], name="one_addressee_per_state")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.state)
+
+
+class SilenceBreak(models.Model):
+    """A State Party's objection: it breaks the silence. Recorded once, never edited."""
+
+    procedure = models.ForeignKey(SilenceProcedure, on_delete=models.CASCADE, related_name="breaks")
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+")
+    broken_at = models.DateTimeField()
+    reason = models.TextField()
+    broken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["procedure", "broken_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["procedure", "state"], name="one_break_per_state"),
+            models.CheckConstraint(name="break_has_a_reason", condition=~Q(reason="")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.state} at {self.broken_at:%Y-%m-%d %H:%M:%S}"
+
+
+class DecisionKind(models.TextChoices):
+    ADOPTED = "adopted", _("adopted")
+    RECOMMENDED = "recommended", _("recommended for adoption at a later part")
+    TOOK_NOTE = "took_note", _("took note of")
+    APPROVED = "approved", _("approved")
+
+
+class Decision(models.Model):
+    """A decision taken in plenary at a meeting part, or by a silence procedure."""
+
+    part = models.ForeignKey(
+        MeetingPart, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    silence_procedure = models.OneToOneField(
+        SilenceProcedure,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decision",
+    )
+    kind = models.CharField(max_length=12, choices=DecisionKind.choices)
+    subject = models.TextField()
+    documents = models.JSONField(default=list, blank=True, help_text=_("Document symbols."))
+    agenda_items = models.ManyToManyField(AgendaItem, blank=True, related_name="decisions")
+    paragraph = models.TextField(blank=True)
+    decided_on = models.DateField(null=True, blank=True)
+    source = models.TextField(blank=True)
+    history = HistoricalRecords(m2m_fields=[agenda_items])
+
+    class Meta:
+        ordering = ["decided_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="decision_in_plenary_or_by_silence",
+                condition=(Q(part__isnull=False) & Q(silence_procedure__isnull=True))
+                | (Q(part__isnull=True) & Q(silence_procedure__isnull=False)),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.subject[:60]}"
+
+
+class Recommendation(models.TextChoices):
+    GRANT = "grant", _("recommended to grant")
+    REFUSE = "refuse", _("recommended to refuse")
+
+
+class RequestDecision(models.TextChoices):
+    GRANTED = "granted", _("granted")
+    REFUSED = "refused", _("refused")
+
+
+class ExtensionRequest(models.Model):
+    """A State Party's request to extend its Article 3 or Article 4 deadline."""
+
+    obligation = models.ForeignKey(
+        Obligation, on_delete=models.PROTECT, related_name="extension_requests"
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="extension_requests",
+        help_text=_("The meeting asked to decide it."),
+    )
+    submitted_on = models.DateField(null=True, blank=True, help_text=_("Blank: not on record."))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    current_deadline = models.DateField(help_text=_("The obligation's deadline when submitted."))
+    requested_deadline = models.DateField()
+    requested_months = models.PositiveSmallIntegerField(help_text=_("Computed from the dates."))
+    work_plan = models.TextField(blank=True)
+    documents = models.JSONField(default=list, blank=True, help_text=_("Document symbols."))
+    analysis_document = models.CharField(max_length=60, blank=True)
+    analysis_observations = models.TextField(blank=True)
+    draft_decision_document = models.CharField(max_length=60, blank=True)
+    recommendation = models.CharField(max_length=6, choices=Recommendation.choices, blank=True)
+    recommended_at = models.ForeignKey(
+        MeetingPart, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    recommended_on = models.DateField(null=True, blank=True)
+    recommended_deadline = models.DateField(null=True, blank=True)
+    decision = models.CharField(max_length=7, choices=RequestDecision.choices, blank=True)
+    decided_at = models.ForeignKey(
+        MeetingPart, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(null=True, blank=True, help_text=_("Blank: not on record."))
+    granted_deadline = models.DateField(null=True, blank=True)
+    extension = models.OneToOneField(
+        Extension,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="request",
+        help_text=_("The extension recorded in the treaty registry when granted."),
+    )
+    source = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["obligation__state__name", "obligation__article", "current_deadline"]
+        constraints = [
+            models.CheckConstraint(
+                name="request_extends_the_deadline",
+                condition=Q(requested_deadline__gt=F("current_deadline")),
+            ),
+            models.CheckConstraint(
+                name="granted_request_has_its_deadline",
+                condition=(Q(decision="granted") & Q(granted_deadline__isnull=False))
+                | (~Q(decision="granted") & Q(granted_deadline__isnull=True)),
+            ),
+            models.CheckConstraint(
+                name="recommendation_to_grant_has_its_deadline",
+                condition=Q(recommendation="grant", recommended_deadline__isnull=False)
+                | ~Q(recommendation="grant"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.obligation}: request to {self.requested_deadline:%d %B %Y}"
+
+    @property
+    def state(self) -> State:
+        return self.obligation.state
+
+    @property
+    def article(self) -> str:
+        return self.obligation.article
+
+
+class ReportingCondition(models.Model):
+    """An item (a), (b), ... the decision asks the State to report on under Article 7."""
+
+    request = models.ForeignKey(
+        ExtensionRequest, on_delete=models.CASCADE, related_name="conditions"
+    )
+    letter = models.CharField(max_length=1)
+    text = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["request", "letter"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "letter"], name="condition_letter_unique"),
+            models.CheckConstraint(
+                name="condition_letter_is_lowercase", condition=Q(letter__regex=r"^[a-z]$")
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"({self.letter}) {self.text}"

@@ -1,0 +1,163 @@
+"""Load the silence procedures and extension requests of the record into the database.
+
+The effects of these procedures of the past are already on record (the meetings'
+reference data holds the plan changes; the treaty registry's extensions.csv holds the
+extensions), so this loader records them as concluded WITHOUT carrying them out again:
+procedures through `record_concluded_silence_procedure`, grants by linking the
+extension already in the registry. Idempotent: what is on record is left as it is.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from plenary.decisions import services
+from plenary.decisions.models import ExtensionRequest
+from plenary.meetings.models import Meeting
+from plenary.treaties.models import Convention, Extension, Obligation
+from plenary.treaties.reference import ReferenceDataError
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _records(path: Path) -> list[dict]:
+    records = json.loads(path.read_text(encoding="utf-8"))
+    for number, record in enumerate(records, start=1):
+        if not record.get("source"):
+            raise ReferenceDataError(f"{path.name} record {number}: no source")
+        record["_where"] = f"{path.name} record {number}"
+    return records
+
+
+def _meeting(record: dict) -> Meeting:
+    meeting = Meeting.objects.filter(code=record["meeting"]).first()
+    if meeting is None:
+        raise ReferenceDataError(
+            f"{record['_where']}: no meeting {record['meeting']!r}; load the meetings first"
+        )
+    return meeting
+
+
+def _fail(record: dict, error: ValidationError) -> ReferenceDataError:
+    details = "; ".join(
+        f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+    )
+    return ReferenceDataError(f"{record['_where']}: {details}")
+
+
+@transaction.atomic
+def load_decisions(*, data_dir: Path) -> str:
+    """Load data/ccm/silence_procedures.json and extension_requests.json; one summary line."""
+    ccm = Convention.objects.get(short_name="CCM")
+    procedures = _load_silence_procedures(data_dir / "ccm" / "silence_procedures.json", ccm)
+    requests, linked = _load_extension_requests(data_dir / "ccm" / "extension_requests.json", ccm)
+    return (
+        f"Decisions: {procedures} silence procedures, {requests} extension requests "
+        f"({linked} linked to the registry's extensions)."
+    )
+
+
+def _load_silence_procedures(path: Path, ccm: Convention) -> int:
+    records = _records(path)
+    for record in records:
+        try:
+            services.record_concluded_silence_procedure(
+                convention=ccm,
+                subject=record["subject"],
+                circulated_on=_date(record["circulated_on"]),
+                deadline_on=_date(record["deadline_on"]),
+                outcome=record["outcome"],
+                circulated_by=record.get("circulated_by", ""),
+                document_symbol=record.get("document_symbol", ""),
+                meeting=_meeting(record) if record.get("meeting") else None,
+                effect_kind=record.get("effect_kind", "none"),
+                effect=record.get("effect") or {},
+                source=record["source"],
+            )
+        except ValidationError as error:
+            raise _fail(record, error) from error
+    return len(records)
+
+
+def _load_extension_requests(path: Path, ccm: Convention) -> tuple[int, int]:
+    records = _records(path)
+    linked = 0
+    for record in records:
+        try:
+            linked += _load_request(record, ccm)
+        except ValidationError as error:
+            raise _fail(record, error) from error
+    return len(records), linked
+
+
+def _load_request(record: dict, ccm: Convention) -> int:
+    obligation = Obligation.objects.filter(
+        convention=ccm, state__iso3=record["iso3"], article=record["article"]
+    ).first()
+    if obligation is None:
+        raise ReferenceDataError(f"{record['_where']}: no Article {record['article']} obligation")
+    current = _date(record["current_deadline"])
+    request = ExtensionRequest.objects.filter(
+        obligation=obligation, current_deadline=current
+    ).first()
+    if request is not None and request.decision:
+        return int(request.extension_id is not None)
+    meeting = _meeting(record)
+    parts = {part.number: part for part in meeting.parts.all()}
+    if request is None:
+        request = services.submit_extension_request(
+            obligation=obligation,
+            by=None,
+            submitted_on=_date(record.get("submitted_on")),
+            requested_deadline=_date(record["requested_deadline"]),
+            current_deadline=current,
+            documents=record.get("documents", []),
+            work_plan=record.get("work_plan", ""),
+            meeting=meeting,
+            source=record["source"],
+        )
+    if record.get("months") is not None and request.requested_months != record["months"]:
+        raise ReferenceDataError(
+            f"{record['_where']}: the dates give {request.requested_months} months, "
+            f"not {record['months']}"
+        )
+    if record.get("analysis_document"):
+        services.record_analysis(request=request, analysis_document=record["analysis_document"])
+    if record.get("draft_decision_document"):
+        services.record_draft_decision(
+            request=request, draft_decision_document=record["draft_decision_document"]
+        )
+    recommendation = record.get("recommendation")
+    if recommendation:
+        services.recommend_extension(
+            request=request,
+            part=parts[recommendation["part"]],
+            recommendation=recommendation["recommendation"],
+            until=_date(recommendation.get("until")),
+            recommended_on=_date(recommendation.get("on")),
+            conditions=record.get("conditions", []),
+        )
+    decision = record.get("decision")
+    if not decision:
+        return 0
+    until = _date(decision.get("until"))
+    extension = Extension.objects.filter(obligation=obligation, new_deadline=until).first()
+    if decision["decision"] == "granted" and extension is None:
+        # Not granted twice: the grant belongs in the treaty registry's extensions.csv.
+        raise ReferenceDataError(
+            f"{record['_where']}: the registry has no extension of {record['iso3']} to {until}"
+        )
+    services.decide_extension_request(
+        request=request,
+        part=parts[decision["part"]],
+        decision=decision["decision"],
+        until=until,
+        decided_on=_date(decision.get("decided_on")),
+        extension=extension,
+    )
+    return int(extension is not None)

@@ -1,0 +1,165 @@
+"""Every read of decisions, each in a fixed number of queries whatever the number of rows."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+
+from plenary.decisions.models import (
+    Addressee,
+    Decision,
+    ExtensionRequest,
+    Outcome,
+    SilenceBreak,
+    SilenceProcedure,
+)
+from plenary.meetings.models import Meeting
+from plenary.rules.deadlines import long_date
+
+_BREAKS = Prefetch("breaks", queryset=SilenceBreak.objects.select_related("state"))
+
+
+def silence_procedures(*, outcome: str | None = None):
+    """Every procedure, latest deadline first, with the States that broke each (2 queries)."""
+    procedures = SilenceProcedure.objects.select_related("meeting").prefetch_related(_BREAKS)
+    if outcome:
+        procedures = procedures.filter(outcome=outcome)
+    return procedures
+
+
+def open_silence_procedures(*, now: datetime):
+    """The procedures still open at `now`, soonest deadline first."""
+    return silence_procedures(outcome=Outcome.OPEN).filter(deadline__gte=now).order_by("deadline")
+
+
+def silence_procedure_record(*, pk: int) -> SilenceProcedure:
+    """One procedure with its addressees and breaks (3 queries)."""
+    procedure = (
+        SilenceProcedure.objects.select_related("meeting", "plan_change", "circulated_by_user")
+        .prefetch_related(
+            _BREAKS,
+            Prefetch("addressees", queryset=Addressee.objects.select_related("state")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if procedure is None:
+        raise Http404(f"No silence procedure {pk}.")
+    return procedure
+
+
+def time_left(procedure: SilenceProcedure, now: datetime) -> str:
+    """ "2 days 3 hours", "45 minutes": the time until the deadline, for an open procedure."""
+    seconds = int((procedure.deadline - now).total_seconds())
+    if seconds < 0:
+        return "deadline passed"
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+    parts = []
+    if days:
+        parts.append(f"{days} day{'s' if days != 1 else ''}")
+    if hours:
+        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+    if not days and (minutes or not parts):
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(parts)
+
+
+def silence_row(procedure: SilenceProcedure) -> dict:
+    """The public summary of a procedure, as the command line and the API give it."""
+    return {
+        "subject": procedure.subject,
+        "circulated": procedure.circulated_on,
+        "deadline": procedure.deadline.astimezone(_zone(procedure)).isoformat(),
+        "outcome": procedure.outcome,
+        "broken_by": sorted(b.state.name for b in procedure.breaks.all()),
+    }
+
+
+def _zone(procedure: SilenceProcedure) -> ZoneInfo:
+    return ZoneInfo(procedure.time_zone)
+
+
+def meeting_named(name: str) -> Meeting:
+    """A meeting by its code (2RC) or the root of its symbols (CCM/CONF/2020)."""
+    meeting = Meeting.objects.filter(Q(code=name) | Q(symbol_root=name)).first()
+    if meeting is None:
+        raise Http404(f"No meeting has the code or symbol root {name!r}.")
+    return meeting
+
+
+def extension_requests(*, meeting: Meeting | None = None, iso3: str | None = None):
+    """Extension requests with their State, parts, extension and conditions (2 queries)."""
+    requests = ExtensionRequest.objects.select_related(
+        "obligation__state",
+        "meeting",
+        "recommended_at__meeting",
+        "decided_at__meeting",
+        "extension",
+    ).prefetch_related("conditions")
+    if meeting is not None:
+        requests = requests.filter(meeting=meeting)
+    if iso3:
+        requests = requests.filter(obligation__state__iso3=iso3.upper())
+    return requests
+
+
+def extension_request(*, pk: int) -> ExtensionRequest:
+    request = extension_requests().filter(pk=pk).first()
+    if request is None:
+        raise Http404(f"No extension request {pk}.")
+    return request
+
+
+def recommendation_text(request: ExtensionRequest) -> str | None:
+    if not request.recommendation:
+        return None
+    if request.recommended_deadline:
+        return f"recommended to grant until {request.recommended_deadline.isoformat()}"
+    return "recommended to refuse"
+
+
+def extension_row(request: ExtensionRequest) -> dict:
+    """A request as the `extensions` command and the API list give it."""
+    return {
+        "state": request.obligation.state.name,
+        "article": int(request.obligation.article),
+        "original_deadline": request.current_deadline,
+        "requested_deadline": request.requested_deadline,
+        "months": request.requested_months,
+        "recommendation": recommendation_text(request),
+        "decision": request.decision or None,
+        "granted_deadline": request.granted_deadline,
+    }
+
+
+def reporting_conditions(*, iso3: str) -> list[dict]:
+    """What decisions on a State's extension requests ask it to report under Article 7."""
+    requests = extension_requests(iso3=iso3).exclude(recommendation="", decision="")
+    return [
+        {
+            "request": request,
+            "article": request.obligation.article,
+            "until": request.granted_deadline or request.recommended_deadline,
+            "conditions": list(request.conditions.all()),
+        }
+        for request in requests
+        if request.conditions.all()
+    ]
+
+
+def decisions_of(*, meeting: Meeting):
+    """The decisions taken at a meeting's parts, with their agenda items (2 queries)."""
+    return (
+        Decision.objects.filter(part__meeting=meeting)
+        .select_related("part")
+        .prefetch_related("agenda_items")
+        .order_by("part__number", "decided_on", "pk")
+    )
+
+
+def describe_deadline(procedure: SilenceProcedure) -> str:
+    local = procedure.deadline.astimezone(_zone(procedure))
+    return f"{local:%H:%M:%S} on {long_date(local.date())} ({procedure.time_zone} time)"

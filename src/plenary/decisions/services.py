@@ -1,0 +1,902 @@
+"""Every write to decisions: one function per state change, atomic, attributed.
+
+Each service checks its rules and raises a ValidationError keyed by the field at fault
+(or PermissionDenied) before anything is written, so a refused change leaves no trace.
+`by=None` is the system recording facts of the past (the reference data); a person
+acting is always checked against `permissions`. The clock comes in as `now`.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+
+from plenary.core.audit import attribute
+from plenary.core.permissions import is_delegation
+from plenary.decisions.models import (
+    Addressee,
+    Decision,
+    DecisionKind,
+    EffectKind,
+    ExtensionRequest,
+    Outcome,
+    Recommendation,
+    ReportingCondition,
+    RequestDecision,
+    SilenceBreak,
+    SilenceProcedure,
+)
+from plenary.decisions.notifications import CIRCULATED, CONCLUDED, notify_on_commit
+from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
+from plenary.meetings.services import PartPlan, replan_meeting
+from plenary.rules import deadlines, symbols, times
+from plenary.rules.deadlines import long_date
+from plenary.rules.errors import RuleError
+from plenary.rules.months import add_months
+from plenary.treaties import selectors as treaty_selectors
+from plenary.treaties.models import Convention, Extension, Obligation, State
+from plenary.treaties.services import grant_extension
+
+# Silence procedures
+NOT_A_CIRCULATOR = "only the Presidency or the Secretariat circulates a silence procedure"
+SUBJECT_REQUIRED = "give the subject of the procedure"
+DEADLINE_NOT_AFTER_CIRCULATION = (
+    "the deadline ({deadline}) must be after the circulation on {circulated}"
+)
+DEADLINE_ALREADY_PAST = "the deadline {deadline} ({zone} time) has already passed"
+UNKNOWN_EFFECT = "the effect is one of {choices}, not {value!r}"
+EFFECT_NEEDS_MEETING = "a change of a meeting's plan names the meeting"
+EFFECT_NEEDS_PARTS = "give the new plan as a list of parts: {error}"
+EFFECT_DECISION_KIND = "a decision's kind is one of {choices}, not {value!r}"
+NOT_A_DELEGATION = (
+    "only the Delegation of a State Party to which the procedure was circulated can break"
+    " the silence"
+)
+NOT_YOUR_STATE = "you may break the silence only for your own State"
+NOT_ADDRESSED = (
+    "{state} was not a State Party on {circulated}, when the procedure was circulated: only the"
+    " States Parties it was circulated to can break the silence"
+)
+REASON_REQUIRED = "give the reason for breaking the silence"
+SILENCE_ENDED_AT = (
+    "the silence procedure ended at {time} on {deadline} ({zone} time); it can no longer be broken"
+)
+ALREADY_CONCLUDED = "the silence procedure was concluded on {concluded}: {outcome}"
+ALREADY_BROKEN = (
+    "{state} broke the silence at {time} ({zone} time); a break is recorded once and cannot be"
+    " withdrawn or edited"
+)
+NOT_YET_DUE = "the silence procedure runs until {time} on {deadline} ({zone} time)"
+NOT_CONCLUDED_OUTCOME = "a concluded procedure is adopted or broken, not {value!r}"
+BROKEN_NEEDS_BREAKS = "a broken silence names the States that broke it"
+ADOPTED_HAS_NO_BREAKS = "an adopted procedure has no breaks"
+NOT_THE_SECRETARIAT = "only the Secretariat records this"
+
+# Decisions in plenary
+DECIDED_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
+ITEM_ELSEWHERE = "{item} is not an item of the agenda of {meeting}"
+UNKNOWN_DECISION_KIND = "the kind is one of {choices}, not {value!r}"
+
+# Extension requests
+NOT_YOUR_REQUEST = "you may submit extension requests only for your own State"
+DEADLINE_OR_MONTHS = "give the requested deadline or the number of months, not both"
+DEADLINE_OR_MONTHS_MISSING = "give the requested deadline or the number of months"
+MONTHS_POSITIVE = "an extension is of one month or more"
+OBLIGATION_COMPLETED = "{state} completed this obligation on {day}: there is nothing to extend"
+NOT_A_DEADLINE_IN_FORCE = (
+    "{day} was never the deadline of this obligation (original {original}, extensions to"
+    " {extensions})"
+)
+REQUEST_PENDING = (
+    "{state} already has a request pending on this obligation, to {day}: decide it first"
+)
+NOT_A_CRP = "a draft decision is a conference room paper (a CRP), not {symbol}"
+ALREADY_DECIDED = "the request was already {decision} on {day}"
+ALREADY_DECIDED_UNDATED = "the request was already {decision}"
+RECOMMENDATION_UNKNOWN = "the recommendation is one of {choices}, not {value!r}"
+GRANT_NEEDS_DEADLINE = "a recommendation or decision to grant names the new deadline"
+REFUSAL_HAS_NO_DEADLINE = "a refusal names no new deadline"
+BEYOND_REQUEST = "{day} is after the deadline requested, {requested}"
+PART_OF_ANOTHER_MEETING = "the request is before {meeting}, not {other}"
+DECISION_UNKNOWN = "the decision is one of {choices}, not {value!r}"
+DEADLINE_MOVED = (
+    "the obligation's deadline is now {current}, not {requested} as when the request was"
+    " submitted; record a new request"
+)
+EXTENSION_MISMATCH = (
+    "the extension on record ends on {actual}, not {given}, or is of another obligation"
+)
+EXTENSION_ALREADY_LINKED = "that extension is already the grant of another request"
+CONDITION_EMPTY = "a reporting condition has a text"
+TOO_MANY_CONDITIONS = "at most 26 conditions, (a) to (z)"
+
+
+def _invalid(field: str, message: str) -> ValidationError:
+    return ValidationError({field: [message]})
+
+
+def _check_symbol(field: str, value: str) -> symbols.Symbol:
+    try:
+        return symbols.parse(value)
+    except RuleError as error:
+        raise _invalid(field, error.message) from error
+
+
+def _check_symbols(field: str, values: Sequence[str]) -> list[str]:
+    return [str(_check_symbol(field, value)) for value in values]
+
+
+def _local(moment: datetime, zone: str) -> datetime:
+    return moment.astimezone(times.zone(zone))
+
+
+def _clock(moment: datetime) -> str:
+    return f"{moment:%H:%M:%S}"
+
+
+# Silence procedures ----------------------------------------------------------------------
+
+
+def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
+    if kind not in EffectKind.values:
+        raise _invalid(
+            "effect_kind", UNKNOWN_EFFECT.format(choices=", ".join(EffectKind.values), value=kind)
+        )
+    if kind == EffectKind.REPLAN_MEETING:
+        if meeting is None:
+            raise _invalid("meeting", EFFECT_NEEDS_MEETING)
+        try:
+            plans = parts_of(effect)
+        except (KeyError, TypeError, ValueError) as error:
+            raise _invalid("effect", EFFECT_NEEDS_PARTS.format(error=error)) from None
+        if not plans:
+            raise _invalid("effect", EFFECT_NEEDS_PARTS.format(error="no parts"))
+    if kind == EffectKind.DECISION:
+        decision_kind = effect.get("kind", DecisionKind.ADOPTED)
+        if decision_kind not in DecisionKind.values:
+            raise _invalid(
+                "effect",
+                EFFECT_DECISION_KIND.format(
+                    choices=", ".join(DecisionKind.values), value=decision_kind
+                ),
+            )
+
+
+def parts_of(effect: dict) -> list[PartPlan]:
+    """The new plan of a "replan_meeting" effect: {"parts": [{"number", "starts_on", ...}]}."""
+    plans = []
+    for part in effect["parts"]:
+        values = dict(part)
+        values["starts_on"] = date.fromisoformat(values["starts_on"])
+        values["ends_on"] = date.fromisoformat(values["ends_on"])
+        plans.append(PartPlan(**values))
+    return plans
+
+
+def _deadline(day: date, clock: time, zone: str) -> datetime:
+    try:
+        return times.at(day, clock, zone)
+    except RuleError as error:
+        raise _invalid(error.field, error.message) from error
+
+
+def _address(procedure: SilenceProcedure) -> None:
+    """Circulate to the States Parties of the circulation date, fixed as rows."""
+    parties = treaty_selectors.states_on(
+        convention=procedure.convention, on=procedure.circulated_on, status="state_party"
+    )
+    Addressee.objects.bulk_create(
+        [Addressee(procedure=procedure, state=standing.state) for standing in parties]
+    )
+
+
+@transaction.atomic
+def circulate_silence_procedure(
+    *,
+    convention: Convention,
+    subject: str,
+    circulated_on: date,
+    deadline_on: date,
+    now: datetime,
+    by,
+    document_symbol: str = "",
+    deadline_time: time = times.END_OF_DAY,
+    time_zone: str = "Europe/Zurich",
+    meeting: Meeting | None = None,
+    effect_kind: str = EffectKind.NONE,
+    effect: dict | None = None,
+    source: str = "",
+) -> SilenceProcedure:
+    """Circulate a proposal to the States Parties under a silence procedure.
+
+    Steps: check the person is the Presidency or the Secretariat; check the subject, the
+    document's symbol, the deadline (default 23:59:59 on `deadline_on` in Geneva, after
+    the circulation and not yet past) and the effect adoption will carry out; save; fix
+    the addressees as the States Parties on `circulated_on`; e-mail their Delegations
+    once committed.
+    """
+    if not (by is not None and by.has_perm("decisions.circulate_silence_procedure")):
+        raise PermissionDenied(NOT_A_CIRCULATOR)
+    if not subject.strip():
+        raise _invalid("subject", SUBJECT_REQUIRED)
+    if document_symbol:
+        document_symbol = str(_check_symbol("document_symbol", document_symbol))
+    deadline = _deadline(deadline_on, deadline_time, time_zone)
+    if deadline_on < circulated_on:
+        raise _invalid(
+            "deadline",
+            DEADLINE_NOT_AFTER_CIRCULATION.format(
+                deadline=long_date(deadline_on), circulated=long_date(circulated_on)
+            ),
+        )
+    if times.is_past(deadline, now):
+        raise _invalid(
+            "deadline",
+            DEADLINE_ALREADY_PAST.format(
+                deadline=f"{_clock(deadline)} on {long_date(deadline_on)}", zone=time_zone
+            ),
+        )
+    effect = effect or {}
+    _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
+    procedure = SilenceProcedure(
+        convention=convention,
+        subject=subject.strip(),
+        document_symbol=document_symbol,
+        circulated_by=by.role,
+        circulated_by_user=by,
+        circulated_on=circulated_on,
+        deadline=deadline,
+        time_zone=time_zone,
+        meeting=meeting,
+        effect_kind=effect_kind,
+        effect=effect,
+        source=source,
+    )
+    attribute(procedure, by=by, reason="Circulated")
+    procedure.save()
+    _address(procedure)
+    notify_on_commit(procedure, CIRCULATED)
+    return procedure
+
+
+class AlreadyBroken(ValidationError):
+    """The State already broke this silence: its first break stands, unchanged."""
+
+
+def _already_broken(existing: SilenceBreak, zone: str) -> AlreadyBroken:
+    local = _local(existing.broken_at, zone)
+    return AlreadyBroken(
+        {
+            "state": [
+                ALREADY_BROKEN.format(
+                    state=existing.state,
+                    time=f"{_clock(local)} on {long_date(local.date())}",
+                    zone=zone,
+                )
+            ]
+        }
+    )
+
+
+def _check_open(procedure: SilenceProcedure, now: datetime) -> None:
+    if not procedure.is_open:
+        raise _invalid(
+            "outcome",
+            ALREADY_CONCLUDED.format(
+                concluded=long_date(_local(procedure.concluded_at, procedure.time_zone).date()),
+                outcome=procedure.get_outcome_display(),
+            ),
+        )
+    if times.is_past(procedure.deadline, now):
+        local = _local(procedure.deadline, procedure.time_zone)
+        raise _invalid(
+            "deadline",
+            SILENCE_ENDED_AT.format(
+                time=_clock(local), deadline=long_date(local.date()), zone=procedure.time_zone
+            ),
+        )
+
+
+@transaction.atomic
+def break_silence(
+    *, procedure: SilenceProcedure, state: State, by, reason: str, now: datetime
+) -> SilenceBreak:
+    """Record a State Party's objection, which breaks the silence.
+
+    Steps: check the person is a Delegation acting for `state`; lock the procedure (so
+    that a break and the conclusion, or two breaks of one State, cannot interleave);
+    check the State is an addressee, the procedure is open and its deadline not past
+    (its last second still counts), and a reason is given; refuse a second break of the
+    same State (its first stands); save.
+    """
+    if not is_delegation(by) or by.state_id is None:
+        raise PermissionDenied(NOT_A_DELEGATION)
+    if by.state_id != state.pk:
+        raise PermissionDenied(NOT_YOUR_STATE)
+    procedure = SilenceProcedure.objects.select_for_update().get(pk=procedure.pk)
+    if not procedure.addressees.filter(state=state).exists():
+        raise PermissionDenied(
+            NOT_ADDRESSED.format(state=state, circulated=long_date(procedure.circulated_on))
+        )
+    _check_open(procedure, now)
+    if not reason.strip():
+        raise _invalid("reason", REASON_REQUIRED)
+    existing = procedure.breaks.select_related("state").filter(state=state).first()
+    if existing is not None:
+        raise _already_broken(existing, procedure.time_zone)
+    silence_break = SilenceBreak(
+        procedure=procedure, state=state, broken_at=now, reason=reason.strip(), broken_by=by
+    )
+    try:
+        with transaction.atomic():
+            silence_break.save()
+    except IntegrityError:
+        # Another request of the same State got in between the check and the save.
+        existing = procedure.breaks.select_related("state").get(state=state)
+        raise _already_broken(existing, procedure.time_zone) from None
+    return silence_break
+
+
+def _carry_out(procedure: SilenceProcedure, by) -> None:
+    """Carry out what the adopted proposal decides."""
+    if procedure.effect_kind == EffectKind.REPLAN_MEETING:
+        procedure.plan_change = replan_meeting(
+            meeting=procedure.meeting,
+            parts=parts_of(procedure.effect),
+            decided_by=f"silence procedure of {procedure.period}",
+            reason=procedure.effect.get("reason") or procedure.subject,
+            decided_on=procedure.deadline_date,
+            source=procedure.source,
+            by=by,
+        )
+    elif procedure.effect_kind == EffectKind.DECISION:
+        decision = Decision(
+            silence_procedure=procedure,
+            kind=procedure.effect.get("kind", DecisionKind.ADOPTED),
+            subject=procedure.effect.get("text") or procedure.subject,
+            documents=[procedure.document_symbol] if procedure.document_symbol else [],
+            decided_on=procedure.deadline_date,
+            source=f"silence procedure of {procedure.period}",
+        )
+        attribute(decision, by=by, reason="Adopted by silence procedure")
+        decision.save()
+
+
+@transaction.atomic
+def conclude_silence_procedure(
+    *, procedure: SilenceProcedure, now: datetime, by=None
+) -> SilenceProcedure:
+    """Fix the outcome of a procedure whose deadline has passed.
+
+    Steps: lock the procedure; leave a concluded one as it is; refuse before the
+    deadline; "broken" if any State broke the silence, else "adopted"; on adoption carry
+    out its effect (change the meeting's plan, or record the decision); e-mail the
+    addressees' Delegations once committed.
+    """
+    if by is not None and not by.has_perm("decisions.conclude_silence_procedure"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    procedure = (
+        SilenceProcedure.objects.select_for_update(of=("self",))
+        .select_related("meeting")
+        .get(pk=procedure.pk)
+    )
+    if not procedure.is_open:
+        return procedure
+    if not times.is_past(procedure.deadline, now):
+        local = _local(procedure.deadline, procedure.time_zone)
+        raise _invalid(
+            "deadline",
+            NOT_YET_DUE.format(
+                time=_clock(local), deadline=long_date(local.date()), zone=procedure.time_zone
+            ),
+        )
+    broken = procedure.breaks.exists()
+    procedure.outcome = Outcome.BROKEN if broken else Outcome.ADOPTED
+    procedure.concluded_at = now
+    if not broken:
+        _carry_out(procedure, by)
+    attribute(procedure, by=by, reason=f"Concluded: {procedure.get_outcome_display()}")
+    procedure.save()
+    notify_on_commit(procedure, CONCLUDED)
+    return procedure
+
+
+def conclude_due_silence_procedures(*, now: datetime, by=None) -> list[SilenceProcedure]:
+    """Conclude every open procedure whose deadline has passed (what a worker runs).
+
+    Each in its own transaction: one that cannot be carried out does not hold back
+    the others; its error is raised after the rest are concluded.
+    """
+    concluded, failures = [], []
+    for procedure in SilenceProcedure.objects.filter(outcome=Outcome.OPEN, deadline__lt=now):
+        try:
+            concluded.append(conclude_silence_procedure(procedure=procedure, now=now, by=by))
+        except ValidationError as error:
+            failures.append((procedure, error))
+    if failures:
+        raise ValidationError(
+            [f"{procedure}: {'; '.join(error.messages)}" for procedure, error in failures]
+        )
+    return concluded
+
+
+@dataclass(frozen=True)
+class PastBreak:
+    state: State
+    broken_at: datetime
+    reason: str
+
+
+@transaction.atomic
+def record_concluded_silence_procedure(
+    *,
+    convention: Convention,
+    subject: str,
+    circulated_on: date,
+    deadline_on: date,
+    outcome: str,
+    source: str,
+    circulated_by: str = "",
+    document_symbol: str = "",
+    deadline_time: time = times.END_OF_DAY,
+    time_zone: str = "Europe/Zurich",
+    meeting: Meeting | None = None,
+    effect_kind: str = EffectKind.NONE,
+    effect: dict | None = None,
+    breaks: Sequence[PastBreak] = (),
+    by=None,
+) -> SilenceProcedure:
+    """Record a procedure of the past as concluded, WITHOUT carrying out its effect again.
+
+    For history (the reference data): its effect is on record already (e.g. the meeting's
+    plan change). Steps: check as for circulation; the outcome is "adopted" (no breaks)
+    or "broken" (with its breaks); the addressees are the States Parties on
+    `circulated_on`; link the meeting's plan change decided on the deadline's date, if
+    one is on record; no e-mail. Recording the same procedure again (same subject and
+    circulation date) updates nothing and returns it.
+    """
+    if by is not None and not by.has_perm("decisions.record_decision"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    existing = SilenceProcedure.objects.filter(
+        convention=convention, subject=subject.strip(), circulated_on=circulated_on
+    ).first()
+    if existing is not None:
+        return existing
+    if not subject.strip():
+        raise _invalid("subject", SUBJECT_REQUIRED)
+    if outcome not in (Outcome.ADOPTED, Outcome.BROKEN):
+        raise _invalid("outcome", NOT_CONCLUDED_OUTCOME.format(value=outcome))
+    if outcome == Outcome.BROKEN and not breaks:
+        raise _invalid("breaks", BROKEN_NEEDS_BREAKS)
+    if outcome == Outcome.ADOPTED and breaks:
+        raise _invalid("breaks", ADOPTED_HAS_NO_BREAKS)
+    if document_symbol:
+        document_symbol = str(_check_symbol("document_symbol", document_symbol))
+    deadline = _deadline(deadline_on, deadline_time, time_zone)
+    if deadline_on < circulated_on:
+        raise _invalid(
+            "deadline",
+            DEADLINE_NOT_AFTER_CIRCULATION.format(
+                deadline=long_date(deadline_on), circulated=long_date(circulated_on)
+            ),
+        )
+    effect = effect or {}
+    _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
+    plan_change = None
+    if meeting is not None:
+        changes = PlanChange.objects.filter(meeting=meeting, decided_on=deadline_on)
+        plan_change = changes.order_by("pk").first()
+    procedure = SilenceProcedure(
+        convention=convention,
+        subject=subject.strip(),
+        document_symbol=document_symbol,
+        circulated_by=circulated_by,
+        circulated_on=circulated_on,
+        deadline=deadline,
+        time_zone=time_zone,
+        meeting=meeting,
+        effect_kind=effect_kind,
+        effect=effect,
+        outcome=outcome,
+        concluded_at=deadline,
+        plan_change=plan_change,
+        source=source,
+    )
+    procedure.full_clean()
+    attribute(procedure, by=by, reason="Recorded from the record of the past")
+    procedure.save()
+    _address(procedure)
+    addressed = set(procedure.addressees.values_list("state_id", flat=True))
+    for past in breaks:
+        if past.state.pk not in addressed:
+            raise PermissionDenied(
+                NOT_ADDRESSED.format(state=past.state, circulated=long_date(circulated_on))
+            )
+        SilenceBreak.objects.create(
+            procedure=procedure, state=past.state, broken_at=past.broken_at, reason=past.reason
+        )
+    return procedure
+
+
+# Decisions in plenary --------------------------------------------------------------------
+
+
+def _check_day_of_part(field: str, day: date | None, part: MeetingPart) -> None:
+    if day is not None and not part.starts_on <= day <= part.ends_on:
+        raise _invalid(
+            field,
+            DECIDED_OUTSIDE_PART.format(
+                day=long_date(day),
+                number=part.number,
+                starts=long_date(part.starts_on),
+                ends=long_date(part.ends_on),
+            ),
+        )
+
+
+@transaction.atomic
+def record_decision(
+    *,
+    part: MeetingPart,
+    kind: str,
+    subject: str,
+    decided_on: date | None = None,
+    documents: Sequence[str] = (),
+    agenda_items: Sequence[AgendaItem] = (),
+    paragraph: str = "",
+    source: str = "",
+    by=None,
+) -> Decision:
+    """Record a decision the plenary took at a meeting part.
+
+    Steps: check the person is the Secretariat; check the kind, the subject, the
+    documents' symbols, that the day is a day of the part and the agenda items are
+    items of its meeting; save with its agenda items.
+    """
+    if by is not None and not by.has_perm("decisions.record_decision"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    if kind not in DecisionKind.values:
+        raise _invalid(
+            "kind", UNKNOWN_DECISION_KIND.format(choices=", ".join(DecisionKind.values), value=kind)
+        )
+    if not subject.strip():
+        raise _invalid("subject", SUBJECT_REQUIRED)
+    documents = _check_symbols("documents", documents)
+    _check_day_of_part("decided_on", decided_on, part)
+    for item in agenda_items:
+        if item.meeting_id != part.meeting_id:
+            raise _invalid("agenda_items", ITEM_ELSEWHERE.format(item=item, meeting=part.meeting))
+    decision = Decision(
+        part=part,
+        kind=kind,
+        subject=subject.strip(),
+        documents=documents,
+        paragraph=paragraph,
+        decided_on=decided_on,
+        source=source,
+    )
+    attribute(decision, by=by)
+    decision.save()
+    decision.agenda_items.set(agenda_items)
+    return decision
+
+
+# Extension requests ----------------------------------------------------------------------
+
+
+def _check_deadline_in_force(obligation: Obligation, day: date) -> None:
+    """A request of the past extends a deadline that was in force then."""
+    extended_to = list(obligation.extensions.values_list("new_deadline", flat=True))
+    if day != obligation.original_deadline and day not in extended_to:
+        raise _invalid(
+            "current_deadline",
+            NOT_A_DEADLINE_IN_FORCE.format(
+                day=long_date(day),
+                original=long_date(obligation.original_deadline),
+                extensions=", ".join(long_date(d) for d in extended_to) or "none",
+            ),
+        )
+
+
+def _months(*, obligation: Obligation, current: date, until: date, field: str) -> int:
+    try:
+        return deadlines.check_extension(
+            rules=obligation.convention.rules,
+            article=obligation.article,
+            current_deadline=current,
+            new_deadline=until,
+        )
+    except RuleError as error:
+        raise _invalid(field, error.message) from error
+
+
+@transaction.atomic
+def submit_extension_request(
+    *,
+    obligation: Obligation,
+    by,
+    submitted_on: date | None,
+    requested_deadline: date | None = None,
+    months: int | None = None,
+    work_plan: str = "",
+    documents: Sequence[str] = (),
+    meeting: Meeting | None = None,
+    current_deadline: date | None = None,
+    source: str = "",
+) -> ExtensionRequest:
+    """Record a State Party's request to extend its Article 3 or Article 4 deadline.
+
+    Steps: check the person is the Secretariat or a Delegation of that State; lock the
+    obligation; refuse a completed obligation or a second pending request; take the
+    deadline in force (the obligation's current deadline, or for a request of the past a
+    deadline that was once in force); compute the requested deadline from `months`, or
+    the months from the requested deadline, and check them against the article's maximum
+    (Article 3.3: 4 years; Article 4.5: 5 years); check the documents' symbols; save.
+    """
+    state = obligation.state
+    if by is not None and not by.has_perm("decisions.submit_extension_request", state):
+        raise PermissionDenied(NOT_YOUR_REQUEST)
+    if requested_deadline is not None and months is not None:
+        raise _invalid("requested_deadline", DEADLINE_OR_MONTHS)
+    if requested_deadline is None and months is None:
+        raise _invalid("requested_deadline", DEADLINE_OR_MONTHS_MISSING)
+    if months is not None and months < 1:
+        raise _invalid("months", MONTHS_POSITIVE)
+    obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    if obligation.completion_date is not None and current_deadline is None:
+        raise _invalid(
+            "obligation",
+            OBLIGATION_COMPLETED.format(state=state, day=long_date(obligation.completion_date)),
+        )
+    if current_deadline is None:
+        current_deadline = obligation.current_deadline
+    else:
+        _check_deadline_in_force(obligation, current_deadline)
+    pending = obligation.extension_requests.filter(decision="").first()
+    if pending is not None:
+        raise _invalid(
+            "obligation",
+            REQUEST_PENDING.format(state=state, day=long_date(pending.requested_deadline)),
+        )
+    if months is not None:
+        requested_deadline = add_months(current_deadline, months)
+    computed = _months(
+        obligation=obligation,
+        current=current_deadline,
+        until=requested_deadline,
+        field="months" if months is not None else "requested_deadline",
+    )
+    request = ExtensionRequest(
+        obligation=obligation,
+        meeting=meeting,
+        submitted_on=submitted_on,
+        submitted_by=by if getattr(by, "is_authenticated", False) else None,
+        current_deadline=current_deadline,
+        requested_deadline=requested_deadline,
+        requested_months=computed,
+        work_plan=work_plan,
+        documents=_check_symbols("documents", documents),
+        source=source,
+    )
+    attribute(request, by=by, reason="Submitted")
+    request.save()
+    return request
+
+
+def _lock_undecided(request: ExtensionRequest) -> ExtensionRequest:
+    request = (
+        ExtensionRequest.objects.select_for_update(of=("self",))
+        .select_related("obligation__state", "obligation__convention", "meeting")
+        .get(pk=request.pk)
+    )
+    if request.decision:
+        if request.decided_on:
+            message = ALREADY_DECIDED.format(
+                decision=request.get_decision_display(), day=long_date(request.decided_on)
+            )
+        else:
+            message = ALREADY_DECIDED_UNDATED.format(decision=request.get_decision_display())
+        raise _invalid("decision", message)
+    return request
+
+
+@transaction.atomic
+def record_analysis(
+    *, request: ExtensionRequest, analysis_document: str, observations: str = "", by=None
+) -> ExtensionRequest:
+    """Record the analysis of a request: its document (e.g. CCM/CONF/2020/6) and observations."""
+    if by is not None and not by.has_perm("decisions.record_analysis"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    request = _lock_undecided(request)
+    request.analysis_document = str(_check_symbol("analysis_document", analysis_document))
+    request.analysis_observations = observations
+    attribute(request, by=by, reason="Analysis recorded")
+    request.save()
+    return request
+
+
+@transaction.atomic
+def record_draft_decision(
+    *, request: ExtensionRequest, draft_decision_document: str, by=None
+) -> ExtensionRequest:
+    """Record the draft decision on a request, a conference room paper (CRP)."""
+    if by is not None and not by.has_perm("decisions.record_draft_decision"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    request = _lock_undecided(request)
+    symbol = _check_symbol("draft_decision_document", draft_decision_document)
+    if symbol.series != "CRP":
+        raise _invalid("draft_decision_document", NOT_A_CRP.format(symbol=symbol))
+    request.draft_decision_document = str(symbol)
+    attribute(request, by=by, reason="Draft decision recorded")
+    request.save()
+    return request
+
+
+def _check_part(request: ExtensionRequest, part: MeetingPart) -> None:
+    if request.meeting_id is not None and part.meeting_id != request.meeting_id:
+        raise _invalid(
+            "part", PART_OF_ANOTHER_MEETING.format(meeting=request.meeting, other=part.meeting)
+        )
+
+
+def _check_until(request: ExtensionRequest, until: date, field: str) -> None:
+    _months(
+        obligation=request.obligation, current=request.current_deadline, until=until, field=field
+    )
+    if until > request.requested_deadline:
+        raise _invalid(
+            field,
+            BEYOND_REQUEST.format(
+                day=long_date(until), requested=long_date(request.requested_deadline)
+            ),
+        )
+
+
+def _set_conditions(request: ExtensionRequest, conditions: Sequence[str], by) -> None:
+    if len(conditions) > 26:
+        raise _invalid("conditions", TOO_MANY_CONDITIONS)
+    if any(not text.strip() for text in conditions):
+        raise _invalid("conditions", CONDITION_EMPTY)
+    request.conditions.all().delete()
+    for number, text in enumerate(conditions):
+        condition = ReportingCondition(request=request, letter=chr(ord("a") + number), text=text)
+        attribute(condition, by=by)
+        condition.save()
+
+
+@transaction.atomic
+def recommend_extension(
+    *,
+    request: ExtensionRequest,
+    part: MeetingPart,
+    recommendation: str = Recommendation.GRANT,
+    until: date | None = None,
+    recommended_on: date | None = None,
+    conditions: Sequence[str] | None = None,
+    by=None,
+) -> ExtensionRequest:
+    """Record the plenary's recommendation on a request at a part ("recommended to grant
+    until D"), with the reporting conditions (a), (b), ... under Article 7.
+
+    Steps: check the person is the Secretariat; lock the undecided request; check the
+    part is of the meeting the request is before (which it becomes if none); a
+    recommendation to grant names a deadline within the article's maximum and not after
+    the one requested; the day is a day of the part; replace the conditions if given.
+    """
+    if by is not None and not by.has_perm("decisions.recommend_extension"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    request = _lock_undecided(request)
+    if recommendation not in Recommendation.values:
+        raise _invalid(
+            "recommendation",
+            RECOMMENDATION_UNKNOWN.format(
+                choices=", ".join(Recommendation.values), value=recommendation
+            ),
+        )
+    _check_part(request, part)
+    if recommendation == Recommendation.GRANT:
+        if until is None:
+            raise _invalid("until", GRANT_NEEDS_DEADLINE)
+        _check_until(request, until, "until")
+    elif until is not None:
+        raise _invalid("until", REFUSAL_HAS_NO_DEADLINE)
+    _check_day_of_part("recommended_on", recommended_on, part)
+    request.meeting_id = part.meeting_id
+    request.recommendation = recommendation
+    request.recommended_at = part
+    request.recommended_on = recommended_on
+    request.recommended_deadline = until
+    attribute(request, by=by, reason="Recommendation recorded")
+    request.save()
+    if conditions is not None:
+        _set_conditions(request, conditions, by)
+    return request
+
+
+def _conditions_text(request: ExtensionRequest) -> str:
+    return "\n".join(str(condition) for condition in request.conditions.all())
+
+
+@transaction.atomic
+def decide_extension_request(
+    *,
+    request: ExtensionRequest,
+    part: MeetingPart,
+    decision: str,
+    until: date | None = None,
+    decided_on: date | None = None,
+    conditions: Sequence[str] | None = None,
+    extension: Extension | None = None,
+    source: str = "",
+    by=None,
+) -> ExtensionRequest:
+    """Record the plenary's decision on a request: granted until D, or refused.
+
+    Steps: check the person is the Secretariat; lock the undecided request; check the
+    part and the day; a grant names its deadline (by default the one recommended),
+    within the article's maximum and not after the one requested; replace the
+    conditions if given; on a grant, extend the obligation through
+    `treaties.services.grant_extension` (which keeps the old deadline in its history) —
+    or, for a decision of the past already in the registry, link that `extension`.
+    """
+    if by is not None and not by.has_perm("decisions.decide_extension_request"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    request = _lock_undecided(request)
+    if decision not in RequestDecision.values:
+        raise _invalid(
+            "decision",
+            DECISION_UNKNOWN.format(choices=", ".join(RequestDecision.values), value=decision),
+        )
+    _check_part(request, part)
+    _check_day_of_part("decided_on", decided_on, part)
+    if decision == RequestDecision.GRANTED:
+        until = until or request.recommended_deadline
+        if until is None:
+            raise _invalid("until", GRANT_NEEDS_DEADLINE)
+        _check_until(request, until, "until")
+    elif until is not None:
+        raise _invalid("until", REFUSAL_HAS_NO_DEADLINE)
+    if conditions is not None:
+        _set_conditions(request, conditions, by)
+    if decision == RequestDecision.GRANTED:
+        if extension is not None:
+            if extension.obligation_id != request.obligation_id or extension.new_deadline != until:
+                raise _invalid(
+                    "extension",
+                    EXTENSION_MISMATCH.format(
+                        actual=long_date(extension.new_deadline), given=long_date(until)
+                    ),
+                )
+            if ExtensionRequest.objects.filter(extension=extension).exists():
+                raise _invalid("extension", EXTENSION_ALREADY_LINKED)
+        else:
+            obligation = request.obligation
+            if obligation.current_deadline != request.current_deadline:
+                raise _invalid(
+                    "until",
+                    DEADLINE_MOVED.format(
+                        current=long_date(obligation.current_deadline),
+                        requested=long_date(request.current_deadline),
+                    ),
+                )
+            extension = grant_extension(
+                obligation=obligation,
+                new_deadline=until,
+                meeting=str(part.meeting),
+                decided_on=decided_on,
+                decision_document=request.draft_decision_document,
+                conditions=_conditions_text(request),
+                source=source or f"Decision recorded in plenary: {part}",
+                by=by,
+            )
+        request.extension = extension
+        request.granted_deadline = until
+    request.meeting_id = part.meeting_id
+    request.decision = decision
+    request.decided_at = part
+    request.decided_on = decided_on
+    attribute(request, by=by, reason=f"Decision: {decision}")
+    request.save()
+    return request

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from plenary.decisions import views
+
+app_name = "decisions"
+urlpatterns = [
+    path("silence-procedures/", views.silence_list, name="silence_list"),
+    path("silence-procedures/<int:pk>/", views.silence_detail, name="silence_detail"),
+    path("silence-procedures/<int:pk>/breaks/", views.break_silence, name="break_silence"),
+    path("extension-requests/", views.extension_list, name="extension_list"),
+    path("extension-requests/<int:pk>/", views.extension_detail, name="extension_detail"),
+]
