@@ -1,12 +1,14 @@
 """The shared cast (one user per role) and the CCM reference data, loaded once per database."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from plenary.core.models import Role, User
 from plenary.core.services import issue_api_token
+from plenary.meetings import services as meetings
 from plenary.reference import load_reference
 from plenary.treaties.models import Convention, State
 
@@ -96,3 +98,20 @@ def client_for(user: User | None) -> Client:
 
 def token_client(user: User) -> Client:
     return Client(HTTP_AUTHORIZATION=f"Bearer {issue_api_token(user=user, name='test')}")
+
+
+def open_meeting(convention: Convention):
+    """A meeting of States Parties whose registration of delegations is still open today."""
+    today = timezone.localdate()
+    return meetings.create_meeting(
+        convention=convention,
+        code="TEST-MSP",
+        kind="msp",
+        title="Test Meeting of States Parties",
+        registration_deadline=today + timedelta(days=30),
+        parts=[
+            meetings.PartPlan(
+                1, today + timedelta(days=60), today + timedelta(days=62), "in_person"
+            )
+        ],
+    )

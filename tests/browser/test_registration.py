@@ -1,31 +1,18 @@
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from plenary.core.models import Role
-from plenary.meetings import services
-from plenary.meetings.services import PartPlan
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, make_user, open_meeting
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def open_meeting(ccm):
-    today = timezone.localdate()
-    return services.create_meeting(
-        convention=ccm,
-        code="TEST-MSP",
-        kind="msp",
-        title="Test Meeting of States Parties",
-        registration_deadline=today + timedelta(days=30),
-        parts=[PartPlan(1, today + timedelta(days=60), today + timedelta(days=62), "in_person")],
-    )
+def test_msp(ccm):
+    return open_meeting(ccm)
 
 
-def test_a_delegation_registers_and_appears_on_the_list_of_participants(page, open_meeting):
+def test_a_delegation_registers_and_appears_on_the_list_of_participants(page, test_msp):
     make_user("peru_delegate", Role.DELEGATION, "PER")
     page.goto(page.base_url + "/accounts/login/?next=/meetings/TEST-MSP/")
     page.get_by_label("Username").fill("peru_delegate")

@@ -1,29 +1,13 @@
 """Meeting pages, feeds and /api/v1/meetings: what a delegate and a program see."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import icalendar
 import pytest
-from django.utils import timezone
 
-from plenary.meetings import services
 from plenary.meetings.models import Delegation, Meeting
-from plenary.meetings.services import PartPlan
-from tests.conftest import client_for, token_client
-
-
-def _open_meeting(ccm):
-    """A meeting whose registration is still open today."""
-    today = timezone.localdate()
-    return services.create_meeting(
-        convention=ccm,
-        code="TEST-MSP",
-        kind="msp",
-        title="Test Meeting of States Parties",
-        registration_deadline=today + timedelta(days=30),
-        parts=[PartPlan(1, today + timedelta(days=60), today + timedelta(days=62), "in_person")],
-    )
+from tests.conftest import client_for, open_meeting, token_client
 
 
 def test_meeting_page_shows_the_plan_history_programme_and_participants(ccm):
@@ -86,7 +70,7 @@ def test_api_participants_and_programme(ccm):
 
 
 def test_api_registers_and_then_edits_own_delegation(ccm, peru_delegate):
-    meeting = _open_meeting(ccm)
+    meeting = open_meeting(ccm)
     client = token_client(peru_delegate)
     body = {"members": [{"role": "head", "name": "Ms. Head", "title": "Ambassador"}]}
     created = client.put(
@@ -108,7 +92,7 @@ def test_api_registers_and_then_edits_own_delegation(ccm, peru_delegate):
 
 
 def test_api_refuses_registration_for_another_state(ccm, peru_delegate):
-    meeting = _open_meeting(ccm)
+    meeting = open_meeting(ccm)
     response = token_client(peru_delegate).put(
         f"/api/v1/meetings/{meeting.code}/delegation",
         json.dumps({"state": "CHL", "members": [{"role": "head", "name": "X"}]}),
@@ -129,7 +113,7 @@ def test_api_refuses_registration_after_the_deadline(ccm, peru_delegate):
 
 
 def test_registration_page_registers_own_delegation(ccm, chile_delegate):
-    meeting = _open_meeting(ccm)
+    meeting = open_meeting(ccm)
     client = client_for(chile_delegate)
     form = {
         "members-TOTAL_FORMS": "6",
@@ -150,14 +134,14 @@ def test_registration_page_registers_own_delegation(ccm, chile_delegate):
 
 
 def test_registration_page_is_for_delegations_only(ccm, observer):
-    meeting = _open_meeting(ccm)
+    meeting = open_meeting(ccm)
     assert client_for(observer).get(f"/meetings/{meeting.code}/registration/").status_code == 403
     anonymous = client_for(None).get(f"/meetings/{meeting.code}/registration/")
     assert anonymous.status_code == 302
 
 
-def test_today_is_used_for_the_open_meeting(ccm):
-    assert _open_meeting(ccm).registration_deadline > date(2026, 1, 1)
+def test_today_is_used_for_theopen_meeting(ccm):
+    assert open_meeting(ccm).registration_deadline > date(2026, 1, 1)
 
 
 def test_a_meeting_parts_history_shows_each_change_of_plan(ccm, observer):

@@ -164,14 +164,14 @@ def _zone(tz: str | None) -> str | None:
 @router.get("/meetings/{code}/programme", response={200: dict, **ERRORS})
 def get_programme(request, code: str, part: int = 1, tz: str | None = None):
     """A part's programme of work by day and slot; `tz` shows the times in another zone."""
-    the_part = selectors.part_of(selectors.meeting_by_reference(code), part)
+    the_part = selectors.part_by_reference(code, part)
     return render.programme_data(the_part, selectors.programme_of(part=the_part, zone=_zone(tz)))
 
 
 @router.get("/meetings/{code}/participants", response={200: ParticipantsOut, **ERRORS})
 def get_participants(request, code: str, part: int = 1):
     """The participants of a part by the categories of the rules of procedure."""
-    the_part = selectors.part_of(selectors.meeting_by_reference(code), part)
+    the_part = selectors.part_by_reference(code, part)
     return selectors.participants_by_category(part=the_part)
 
 

@@ -67,6 +67,11 @@ def part_of(meeting: Meeting, number: int) -> MeetingPart:
     return part
 
 
+def part_by_reference(reference: str, number: int) -> MeetingPart:
+    """Part `number` of the meeting with this code or symbol root."""
+    return part_of(meeting_by_reference(reference), number)
+
+
 def meeting_record(meeting: Meeting) -> dict:
     """A meeting's parts, plan changes and their procedures, officers and agenda (six queries)."""
     officers = list(

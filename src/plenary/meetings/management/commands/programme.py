@@ -19,8 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            meeting = selectors.meeting_by_reference(options["meeting"])
-            part = selectors.part_of(meeting, options["part"])
+            part = selectors.part_by_reference(options["meeting"], options["part"])
         except Http404 as error:
             raise CommandError(str(error)) from error
         zone = options["time_zone"]
