@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 
 from plenary.core.audit import attribute
 from plenary.core.permissions import is_delegation
+from plenary.core.validation import invalid as _invalid
 from plenary.decisions.models import (
     Addressee,
     Decision,
@@ -111,10 +112,6 @@ EXTENSION_MISMATCH = (
 EXTENSION_ALREADY_LINKED = "that extension is already the grant of another request"
 CONDITION_EMPTY = "a reporting condition has a text"
 TOO_MANY_CONDITIONS = "at most 26 conditions, (a) to (z)"
-
-
-def _invalid(field: str, message: str) -> ValidationError:
-    return ValidationError({field: [message]})
 
 
 def _check_symbol(field: str, value: str) -> symbols.Symbol:

@@ -14,12 +14,13 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from plenary.core.audit import attribute
+from plenary.core.validation import invalid as _invalid
 from plenary.documents import selectors
 from plenary.documents.models import (
     DOCX_CONTENT_TYPE,
@@ -58,10 +59,6 @@ MAY_NOT_ISSUE = "Only the Secretariat issues documents and allocates symbols."
 MAY_NOT_UPLOAD = "A Delegation uploads language versions only of documents its own State submitted."
 
 _CHUNK = 64 * 1024
-
-
-def _invalid(field: str, message: str) -> ValidationError:
-    return ValidationError({field: [message]})
 
 
 def _check_may(by, perm: str, message: str, obj=None) -> None:

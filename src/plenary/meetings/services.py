@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError
 
 from plenary.core.audit import attribute
 from plenary.core.permissions import is_secretariat
+from plenary.core.validation import invalid as _invalid
 from plenary.meetings.models import (
     AgendaItem,
     Delegate,
@@ -88,10 +89,6 @@ class DelegateIn:
     role: str
     name: str
     title: str = ""
-
-
-def _invalid(field: str, message: str) -> ValidationError:
-    return ValidationError({field: [message]})
 
 
 def _check_zone(name: str, field: str = "time_zone") -> None:

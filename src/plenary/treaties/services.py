@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plenary.core.audit import assign, attribute
+from plenary.core.validation import invalid
 from plenary.rules import deadlines
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import (
@@ -37,10 +38,6 @@ MONTHS_MISMATCH = "the dates give {computed} months, not {given}"
 INSTRUMENT_WITHOUT_DEPOSIT = "an instrument is named only with the date of its deposit"
 DEPOSIT_WITHOUT_INSTRUMENT = "name the kind of instrument deposited"
 COMPLETED_BEFORE_FORCE = "the obligation cannot be completed before {eif}, when it arose"
-
-
-def _rule_error_to_validation(error: RuleError) -> ValidationError:
-    return ValidationError({error.field: [error.message]})
 
 
 def _deadline_for(*, convention: Convention, article: str, eif: date, hostilities: date | None):
@@ -230,7 +227,7 @@ def grant_extension(
             new_deadline=new_deadline,
         )
     except RuleError as error:
-        raise _rule_error_to_validation(error) from error
+        raise invalid(error.field, error.message) from error
     if months is not None and months != computed:
         raise ValidationError({"months": [MONTHS_MISMATCH.format(computed=computed, given=months)]})
     extension = Extension(

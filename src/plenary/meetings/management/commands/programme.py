@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from plenary.meetings import render, selectors
+from plenary.rules import times
+from plenary.rules.errors import RuleError
 
 
 class Command(BaseCommand):
@@ -25,8 +27,8 @@ class Command(BaseCommand):
         zone = options["time_zone"]
         if zone:
             try:
-                selectors.times.zone(zone, field="--time-zone")
-            except selectors.times.RuleError as error:
+                times.zone(zone, field="--time-zone")
+            except RuleError as error:
                 raise CommandError(f"{error.field}: {error.message}") from error
         days = selectors.programme_of(part=part, zone=zone)
         if options["format"] == "json":
