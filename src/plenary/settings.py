@@ -62,6 +62,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The benchmark's floor views (core/floor.py) answer only when this is set.
+BENCH_FLOOR_VIEWS = envbool("PLENARY_BENCH_FLOOR", "false")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

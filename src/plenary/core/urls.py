@@ -1,11 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from plenary.core import views
+from plenary.core import floor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("bench/fixed-text", floor.fixed_text, name="floor_fixed_text"),
+    path("bench/sixty-rows", floor.sixty_rows, name="floor_sixty_rows"),
     path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
