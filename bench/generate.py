@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import math
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
@@ -422,11 +423,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print the targets as JSON")
     args = parser.parse_args(argv)
     django.setup()
     started = time.perf_counter()
     targets = generate(size=Size().scaled(args.scale), seed=args.seed)
-    print(f"generated at scale {args.scale} in {time.perf_counter() - started:.1f} s: {targets}")
+    seconds = time.perf_counter() - started
+    if args.json:
+        print(json.dumps(asdict(targets) | {"seconds": round(seconds, 2)}, default=str))
+    else:
+        print(f"generated at scale {args.scale} in {seconds:.1f} s: {targets}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 from plenary.api.api import api
 
@@ -9,7 +11,9 @@ urlpatterns = [
     path("", include("plenary.meetings.urls")),
     path("", include("plenary.documents.urls")),
     path("", include("plenary.decisions.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Exempt from CSRF: the worst a forged request can do is change a reader's language,
+    # and a token in every page would make anonymous pages uncacheable (core/page_cache.py).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -7,5 +7,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Accounts and audit"
 
     def ready(self) -> None:
-        # Registers this app's permissions with `rules`.
-        from plenary.core import permissions  # noqa: F401
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from plenary.core import permissions  # noqa: F401  (registers them with `rules`)
+        from plenary.core.page_cache import records_changed
+
+        # Cache invalidation is the one thing done on signals: every write to a record, by
+        # any service, the admin or a command, must retire the cached anonymous pages.
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(records_changed, dispatch_uid=f"page-cache-{signal}")

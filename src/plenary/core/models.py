@@ -93,3 +93,16 @@ class FailedLogin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} from {self.ip_address} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PageGeneration(models.Model):
+    """A number every committed change to the records moves on; cached pages are keyed by it.
+
+    One row. Anonymous pages are cached per generation (core/page_cache.py), so a change
+    made by any process on any machine retires every cached page at once.
+    """
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,133 @@
+"""Rendered pages for anonymous readers, cached until the records change.
+
+On a conference day hundreds of delegates and members of the public open the same
+programme and document lists. Their pages are the same for every anonymous reader of a
+language, so they are rendered once per generation of the records:
+
+- A request is served from the cache only when it is a GET with no session cookie and
+  no Authorization header: a signed-in user always sees a freshly rendered page.
+- The key holds the records' generation (one indexed row, `PageGeneration`), the
+  language, the host and the full path with its query string.
+- Every committed write to a model of a domain app (save, delete, many-to-many change)
+  moves the generation on after its transaction commits (`records_changed`), so a page
+  cached before a write is never served after it, whichever process made the write.
+- Only complete 200 answers without cookies, under a size limit, are kept; admin,
+  sign-in, language switching, health checks and the benchmark's floor views never are.
+
+PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default with DEBUG).
+"""
+
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import IntegrityError, connections, transaction
+from django.db.models import F
+from django.http import HttpResponse
+from django.utils.encoding import iri_to_uri
+
+from plenary.core.models import PageGeneration
+
+HEADER = "X-Plenary-Page-Cache"
+NEVER_CACHED = ("/admin/", "/accounts/", "/i18n/", "/healthz", "/bench/")
+MAX_BYTES = 1024 * 1024
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+
+
+def generation() -> int:
+    value = PageGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
+    return value or 0
+
+
+def bump(using: str = "default") -> None:
+    """Move the generation on: every cached page becomes unreachable."""
+    if not PageGeneration.objects.using(using).filter(pk=1).update(value=F("value") + 1):
+        try:
+            with transaction.atomic(using=using):
+                PageGeneration.objects.using(using).create(pk=1, value=1)
+        except IntegrityError:  # another process created it first
+            PageGeneration.objects.using(using).filter(pk=1).update(value=F("value") + 1)
+
+
+_BUMPS: dict[str, partial] = {}
+
+
+def records_changed(sender, *, using: str = "default", **kwargs) -> None:
+    """Signal receiver: after the transaction that changed a record commits, bump once."""
+    action = kwargs.get("action")  # many-to-many changes only
+    if not _is_record(sender) or (action is not None and not action.startswith("post_")):
+        return
+    callback = _BUMPS.setdefault(using, partial(bump, using=using))
+    connection = connections[using]
+    if any(queued is callback for _, queued, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(callback, using=using)
+
+
+def _is_record(model) -> bool:
+    meta = model._meta
+    return (
+        model.__module__.startswith("plenary.")
+        and meta.app_label != "core"
+        and not model.__name__.startswith("Historical")
+    )
+
+
+class AnonymousPageCache:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not _anonymous_get(request):
+            return self.get_response(request)
+        cache = caches["pages"]
+        key = ":".join(
+            [
+                "page",
+                str(generation()),
+                getattr(request, "LANGUAGE_CODE", ""),
+                request.get_host(),
+                iri_to_uri(request.get_full_path()),
+            ]
+        )
+        if (stored := cache.get(key)) is not None:
+            response = _rebuild(stored)
+            response[HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if _keepable(response):
+            cache.set(key, _stored(response), seconds)
+            response[HEADER] = "miss"
+        return response
+
+
+def _anonymous_get(request) -> bool:
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES  # a flash message for this reader
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith(NEVER_CACHED)
+    )
+
+
+def _keepable(response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and len(response.content) <= MAX_BYTES
+        and "no-store" not in response.get("Cache-Control", "")
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+def _stored(response) -> tuple:
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    return response.status_code, headers, response.content
+
+
+def _rebuild(stored: tuple) -> HttpResponse:
+    status, headers, content = stored
+    return HttpResponse(content, status=status, headers=headers)
