@@ -113,6 +113,27 @@ def prepare(db: str, env: dict) -> tuple[dict, float, float | None]:
     return targets, load_reference_s, report_docx_s
 
 
+def _healthz(timeout: float) -> bool:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}/healthz", headers={"X-Forwarded-Proto": "https"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:  # noqa: S310 (http only)
+            return answer.status == 200
+    except OSError:
+        return False
+
+
+def settle() -> None:
+    """Wait until the workers have drained the requests wrk left queued when it stopped."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        if _healthz(5) and time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.2)
+
+
 def serve(env: dict) -> subprocess.Popen:
     server = subprocess.Popen(
         [
@@ -131,15 +152,9 @@ def serve(env: dict) -> subprocess.Popen:
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        try:
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{PORT}/healthz", headers={"X-Forwarded-Proto": "https"}
-            )
-            with urllib.request.urlopen(request, timeout=2) as answer:  # noqa: S310 (http only)
-                if answer.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.3)
+        if _healthz(2):
+            return server
+        time.sleep(0.3)
     stop(server)
     raise SystemExit("gunicorn did not answer /healthz within 30 s")
 
@@ -208,7 +223,9 @@ def load(db: str, targets: dict, seconds: int) -> list[dict]:
         measured = {}
         for name, path in pages(targets).items():
             url = f"http://127.0.0.1:{PORT}{path}"
+            settle()
             wrk(url, 4, 1)  # warm the workers' caches and connections
+            settle()
             measured[name] = wrk(url, connections, seconds)
         floor = measured[FLOOR]["rps"]
         for name, result in measured.items():
