@@ -89,7 +89,14 @@ def fresh_database(db: str, var: Path) -> None:
     if db == "postgresql":
         import psycopg
 
-        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as connection:
+        try:
+            connection = psycopg.connect(PG_ADMIN_URL, autocommit=True)
+        except psycopg.OperationalError as error:
+            raise SystemExit(
+                f"PostgreSQL is not reachable at {PG_ADMIN_URL} ({error}); start it, set "
+                "BENCH_PG_ADMIN_URL, or run `python -m bench.run --databases sqlite`"
+            ) from error
+        with connection:
             connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
             connection.execute(f"CREATE DATABASE {PG_DATABASE}")
 
