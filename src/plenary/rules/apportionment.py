@@ -94,6 +94,4 @@ def rescaled(*, rates: Mapping[K, Decimal], places: int = 6) -> dict[K, Decimal]
     if denominator == 0:
         raise RuleError("rates", ZERO_RATES)
     quantum = Decimal(1).scaleb(-places)
-    return {
-        entity: (rate * 100 / denominator).quantize(quantum) for entity, rate in rates.items()
-    }
+    return {entity: (rate * 100 / denominator).quantize(quantum) for entity, rate in rates.items()}
