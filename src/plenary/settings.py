@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "plenary.meetings",
     "plenary.documents",
     "plenary.decisions",
+    "plenary.finance",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     # Exempt from CSRF: the worst a forged request can do is change a reader's language,
     # and a token in every page would make anonymous pages uncacheable (core/page_cache.py).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("", include("plenary.finance.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

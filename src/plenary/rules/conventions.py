@@ -24,6 +24,15 @@ class RuleSet:
     transparency_article: str
     initial_report_days: int
     annual_report_due: tuple[int, int]
+    # Article 14 cost sharing, as settings (plenary.finance states them on its pages):
+    # who shares a meeting's cost besides the States not party that participate:
+    # "all_states_parties" (every State Party on the first day) or "attending_states_parties";
+    cost_shared_by: str = "all_states_parties"
+    # the rate of an entity with no UN rate for the year: "scale_minimum" (the lowest rate
+    # of the period's scale) or "excluded" (it shares nothing);
+    rate_without_un_rate: str = "scale_minimum"
+    # the currencies in which payments are accepted (ISO 4217).
+    accepted_currencies: tuple[str, ...] = ("USD",)
 
 
 CCM = RuleSet(
@@ -43,6 +52,9 @@ CCM = RuleSet(
     transparency_article="7",
     initial_report_days=180,
     annual_report_due=(4, 30),
+    cost_shared_by="all_states_parties",
+    rate_without_un_rate="scale_minimum",
+    accepted_currencies=("USD",),
 )
 
 APMBC = RuleSet(

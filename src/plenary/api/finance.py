@@ -1,0 +1,325 @@
+"""/api/v1/finance/: the scale, cost sharing, estimates, assessments, payments, status."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from plenary.api.auth import SIGNED_IN
+from plenary.api.errors import ErrorOut
+from plenary.finance import selectors, services
+from plenary.finance.models import Assessment
+
+router = Router(tags=["finance"])
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+
+
+class RateOut(Schema):
+    iso3: str
+    scale_name: str
+    rate: str
+    source: str
+
+
+class ScaleOut(Schema):
+    first_year: int
+    last_year: int
+    resolution: str
+    rates: list[RateOut]
+
+
+@router.get("/finance/scale", response={200: ScaleOut, **ERRORS})
+def scale(request, year: int):
+    """The UN scale of assessments in force in `year`, with each rate's source."""
+    period, rates = selectors.scale_for(year=year)
+    return {
+        "first_year": period.first_year,
+        "last_year": period.last_year,
+        "resolution": period.resolution,
+        "rates": [
+            {
+                "iso3": rate.state.iso3,
+                "scale_name": rate.scale_name,
+                "rate": selectors.published(rate.rate),
+                "source": rate.source,
+            }
+            for rate in sorted(rates.values(), key=lambda r: r.scale_name)
+        ],
+    }
+
+
+class ShareOut(Schema):
+    state: str
+    iso3: str
+    basis: str
+    rate: str
+    rate_note: str
+    percent: str
+    share: str
+
+
+class ApportionmentOut(Schema):
+    meeting: str
+    first_day: date
+    resolution: str
+    shared_by: str
+    rate_without_un_rate: str
+    total: str
+    shares: list[ShareOut]
+
+
+@router.get("/finance/apportionment", response={200: ApportionmentOut, **ERRORS})
+def apportion(request, meeting: str, total: str):
+    """Share `total` (US dollars) of `meeting` (code or symbol root) by the scale."""
+    result = selectors.apportion_meeting(meeting=selectors.meeting_with_parts(meeting), total=total)
+    return {
+        "meeting": result.meeting.title,
+        "first_day": result.first_day,
+        "resolution": result.period.resolution,
+        "shared_by": result.shared_by,
+        "rate_without_un_rate": result.rate_without_un_rate,
+        "total": str(result.total),
+        "shares": [
+            {
+                "state": row.name,
+                "iso3": row.iso3,
+                "basis": row.basis,
+                "rate": selectors.published(row.un_rate),
+                "rate_note": row.rate_note,
+                "percent": str(row.percent),
+                "share": str(row.share),
+            }
+            for row in result.rows
+        ],
+    }
+
+
+class EstimateOut(Schema):
+    id: int
+    meeting: str
+    document_symbol: str
+    approved_by: str
+    estimated_total: str | None
+    actual_total: str | None
+
+
+@router.get("/finance/estimates", response={200: list[EstimateOut], **ERRORS})
+def estimates(request):
+    rows = []
+    for estimate in selectors.cost_estimates():
+        estimated, actual = selectors.estimate_totals(estimate)
+        rows.append(
+            {
+                "id": estimate.pk,
+                "meeting": str(estimate.meeting or estimate.meeting_title),
+                "document_symbol": estimate.document_symbol,
+                "approved_by": estimate.approved_by,
+                "estimated_total": None if estimated is None else str(estimated),
+                "actual_total": None if actual is None else str(actual),
+            }
+        )
+    return rows
+
+
+class IssueIn(Schema):
+    issued_on: date
+    due_on: date
+
+
+class AssessmentOut(Schema):
+    id: int
+    iso3: str
+    kind: str
+    rate: str
+    amount: str
+    year: int
+    due_on: date
+
+
+def _assessment_out(row: Assessment) -> dict:
+    return {
+        "id": row.pk,
+        "iso3": row.state.iso3,
+        "kind": row.kind,
+        "rate": selectors.published(row.un_rate),
+        "amount": str(row.amount),
+        "year": row.year,
+        "due_on": row.due_on,
+    }
+
+
+@router.post(
+    "/finance/estimates/{pk}/assessments",
+    response={201: list[AssessmentOut], **ERRORS},
+    auth=SIGNED_IN,
+)
+def issue(request, pk: int, payload: IssueIn):
+    """Assess every sharing State its share of the estimate (the Secretariat)."""
+    estimate = selectors.cost_estimate(pk=pk)
+    issued = services.issue_assessments(
+        estimate=estimate, issued_on=payload.issued_on, due_on=payload.due_on, by=request.auth
+    )
+    rows = Assessment.objects.filter(pk__in=[row.pk for row in issued]).select_related("state")
+    return Status(201, [_assessment_out(row) for row in rows.order_by("state__name")])
+
+
+class PaymentIn(Schema):
+    assessment: int
+    received_on: date
+    amount: str
+    currency: str
+    reference: str
+
+
+class PaymentOut(Schema):
+    id: int
+    assessment: int
+    received_on: date
+    amount: str
+    currency: str
+    reference: str
+
+
+@router.post("/finance/payments", response={201: PaymentOut, **ERRORS}, auth=SIGNED_IN)
+def pay(request, payload: PaymentIn):
+    """Record a payment against an assessment (the Secretariat); only accepted currencies."""
+    if not request.auth.has_perm("finance.manage"):
+        raise PermissionDenied(services.NOT_THE_SECRETARIAT)
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("estimate__meeting__convention"), pk=payload.assessment
+    )
+    payment = services.record_payment(
+        assessment=assessment,
+        received_on=payload.received_on,
+        amount=payload.amount,
+        currency=payload.currency,
+        reference=payload.reference,
+        by=request.auth,
+    )
+    return Status(
+        201,
+        {
+            "id": payment.pk,
+            "assessment": assessment.pk,
+            "received_on": payment.received_on,
+            "amount": str(payment.amount),
+            "currency": payment.currency,
+            "reference": payment.reference,
+        },
+    )
+
+
+class AccountOut(Schema):
+    iso3: str
+    state: str
+    year: int
+    assessed: str
+    paid: str
+    balance: str
+    arrears: str
+
+
+def _viewer(request):
+    if not request.auth.has_perm("finance.view_status"):
+        raise PermissionDenied
+    return selectors.visible_state_id(request.auth)
+
+
+@router.get("/finance/status", response={200: list[AccountOut], **ERRORS}, auth=SIGNED_IN)
+def status(request, on: date | None = None):
+    """Assessed, paid, balance and arrears by State and year; a Delegation sees its own."""
+    state_id = _viewer(request)
+    rows = selectors.accounts(on=on or timezone.localdate(), state_id=state_id)
+    return [
+        {
+            "iso3": a.iso3,
+            "state": a.name,
+            "year": a.year,
+            "assessed": str(a.assessed),
+            "paid": str(a.paid),
+            "balance": str(a.balance),
+            "arrears": str(a.arrears),
+        }
+        for a in rows
+    ]
+
+
+class DueOut(Schema):
+    assessment: int
+    iso3: str
+    state: str
+    due_on: date
+    outstanding: str
+    meeting: str
+
+
+@router.get("/finance/due-dates", response={200: list[DueOut], **ERRORS}, auth=SIGNED_IN)
+def due_dates(request):
+    """Payment due dates of assessments with an amount outstanding."""
+    state_id = _viewer(request)
+    return [
+        {
+            "assessment": d.assessment_id,
+            "iso3": d.iso3,
+            "state": d.state,
+            "due_on": d.due_on,
+            "outstanding": str(d.outstanding),
+            "meeting": d.meeting,
+        }
+        for d in selectors.payment_due_dates(state_id=state_id)
+    ]
+
+
+class BudgetOut(Schema):
+    kind: str
+    first_year: int
+    last_year: int
+    document_symbol: str
+    title: str
+    total: str | None
+    decision: str
+    source: str
+    activities: list[str]
+
+
+@router.get("/finance/isu-budgets", response={200: list[BudgetOut], **ERRORS})
+def isu_budgets(request):
+    return [
+        {
+            "kind": b.kind,
+            "first_year": b.first_year,
+            "last_year": b.last_year,
+            "document_symbol": b.document_symbol,
+            "title": b.title,
+            "total": None if b.total is None else str(b.total),
+            "decision": b.decision,
+            "source": b.source,
+            "activities": [a.activity for a in b.activities.all()],
+        }
+        for b in selectors.isu_budgets()
+    ]
+
+
+class ContributionOut(Schema):
+    iso3: str
+    state: str
+    year: int
+    amount: str
+    currency: str
+
+
+@router.get("/finance/contributions", response={200: list[ContributionOut], **ERRORS})
+def contributions(request):
+    """Voluntary contributions to the ISU trust fund by State and year."""
+    return [
+        {
+            "iso3": c.state.iso3,
+            "state": c.state.name,
+            "year": c.year,
+            "amount": str(c.amount),
+            "currency": c.currency,
+        }
+        for c in selectors.voluntary_contributions()
+    ]

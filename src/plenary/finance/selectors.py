@@ -1,0 +1,334 @@
+"""Every read of the Convention's finances, each in a fixed number of queries.
+
+Who shares a meeting's cost and at what rate is derived here from the records (the treaty
+registry on the meeting's first day, the delegations registered for it, the scale of the
+year) and the convention's settings (`RuleSet.cost_shared_by`, `rate_without_un_rate`);
+the arithmetic is `plenary.rules.apportionment`.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch, Sum
+from django.http import Http404
+
+from plenary.finance.models import (
+    Assessment,
+    CostEstimate,
+    IsuBudget,
+    Payment,
+    ScalePeriod,
+    ScaleRate,
+    VoluntaryContribution,
+)
+from plenary.finance.permissions import is_delegation_of_a_state
+from plenary.meetings.models import Delegation, Meeting
+from plenary.meetings.selectors import meeting_by_reference
+from plenary.rules import apportionment, names
+from plenary.rules.errors import RuleError
+from plenary.treaties import selectors as treaties
+
+ZERO = Decimal("0.00")
+NO_SCALE = "no scale of assessments is on record for {year}, the year of the meeting"
+NO_DATES = "{meeting} has no dates on record, so no year for its scale"
+
+SHARED_BY = {
+    "all_states_parties": (
+        "every State Party on the meeting's first day, and every State not party that "
+        "participates in it"
+    ),
+    "attending_states_parties": (
+        "the States Parties that attend the meeting, and every State not party that "
+        "participates in it"
+    ),
+}
+RATE_WITHOUT_UN_RATE = {
+    "scale_minimum": (
+        "a State with no UN rate (and no notional rate on record) for the year is assessed "
+        "at the lowest rate of that year's scale"
+    ),
+    "excluded": "a State with no UN rate for the year shares nothing",
+}
+
+
+def published(rate: Decimal) -> str:
+    """A rate as the UN publishes it: per cent to three decimals (more only if needed)."""
+    return f"{rate:.3f}" if rate == rate.quantize(Decimal("0.001")) else f"{rate.normalize()}"
+
+
+def first_day(meeting: Meeting) -> date:
+    days = [part.starts_on for part in meeting.parts.all()]
+    if not days:
+        raise RuleError("meeting", NO_DATES.format(meeting=meeting))
+    return min(days)
+
+
+def scale_for(*, year: int) -> tuple[ScalePeriod, dict[int, ScaleRate]]:
+    """The scale period covering `year` and its rates by State id (two queries)."""
+    period = ScalePeriod.objects.filter(first_year__lte=year, last_year__gte=year).first()
+    if period is None:
+        raise RuleError("meeting", NO_SCALE.format(year=year))
+    rates = {rate.state_id: rate for rate in period.rates.select_related("state")}
+    return period, rates
+
+
+def scale_periods():
+    return list(ScalePeriod.objects.order_by("first_year"))
+
+
+@dataclass
+class Sharer:
+    state_id: int
+    iso3: str
+    name: str
+    basis: str  # "State Party" or "State not party, participating"
+    un_rate: Decimal
+    rate_note: str  # "" when the rate is the State's own UN rate
+    percent: Decimal = ZERO
+    share: Decimal = ZERO
+
+
+def sharers(*, meeting: Meeting) -> tuple[date, ScalePeriod, list[Sharer]]:
+    """Who shares `meeting`'s cost and with what UN rate, per the convention's settings.
+
+    Six queries: the parts, the scale (two), the registry on the first day, the names on
+    that day, and the delegations.
+    """
+    on = first_day(meeting)
+    period, rates = scale_for(year=on.year)
+    rules = meeting.convention.rules
+    standing = treaties.states_on(convention=meeting.convention, on=on)
+    state_names = treaties.names_on(on=on)
+    attending = set(
+        Delegation.objects.filter(meeting=meeting, state__isnull=False).values_list(
+            "state_id", flat=True
+        )
+    )
+    minimum = min((rate.rate for rate in rates.values()), default=None)
+    rows: list[Sharer] = []
+    for row in standing:
+        pk = row.state.pk
+        if row.status == "state_party":
+            if rules.cost_shared_by == "attending_states_parties" and pk not in attending:
+                continue
+            basis = "State Party"
+        elif pk in attending:
+            basis = "State not party, participating"
+        else:
+            continue
+        if pk in rates:
+            un_rate, note = rates[pk].rate, ""
+        elif rules.rate_without_un_rate == "scale_minimum" and minimum is not None:
+            un_rate, note = minimum, "no UN rate on record: the lowest rate of the scale"
+        else:
+            continue
+        rows.append(Sharer(pk, row.state.iso3, state_names[pk], basis, un_rate, note))
+    rows.sort(key=lambda sharer: names.un_alphabetical_key(sharer.name))
+    return on, period, rows
+
+
+@dataclass
+class Apportionment:
+    meeting: Meeting
+    first_day: date
+    period: ScalePeriod
+    total: Decimal
+    rows: list[Sharer]
+    shared_by: str
+    rate_without_un_rate: str
+
+    @property
+    def rate_sum(self) -> Decimal:
+        return sum((row.un_rate for row in self.rows), ZERO)
+
+    @property
+    def share_sum(self) -> Decimal:
+        return sum((row.share for row in self.rows), ZERO)
+
+
+def apportion_meeting(*, meeting: Meeting, total) -> Apportionment:
+    """Each sharing State's share of `total` for `meeting` (see `sharers`)."""
+    total = apportionment.to_amount(total, field="total")
+    on, period, rows = sharers(meeting=meeting)
+    rates = {row.iso3: row.un_rate for row in rows}
+    shares = apportionment.apportion(total=total, rates=rates)
+    percent = apportionment.rescaled(rates=rates)
+    for row in rows:
+        row.share = shares[row.iso3]
+        row.percent = percent[row.iso3]
+    rules = meeting.convention.rules
+    return Apportionment(
+        meeting=meeting,
+        first_day=on,
+        period=period,
+        total=total,
+        rows=rows,
+        shared_by=SHARED_BY[rules.cost_shared_by],
+        rate_without_un_rate=RATE_WITHOUT_UN_RATE[rules.rate_without_un_rate],
+    )
+
+
+def cost_estimates(*, meeting: Meeting | None = None) -> list[CostEstimate]:
+    """Cost estimates with their lines and meeting (two queries)."""
+    queryset = CostEstimate.objects.select_related("meeting").prefetch_related("lines")
+    if meeting is not None:
+        queryset = queryset.filter(meeting=meeting)
+    return list(queryset.order_by("pk"))
+
+
+def estimate_totals(estimate: CostEstimate) -> tuple[Decimal | None, Decimal | None]:
+    """(estimated, actual) totals from the prefetched lines; None where not on record."""
+    lines = list(estimate.lines.all())
+    if not lines:
+        return None, None
+    estimated = sum((line.estimated for line in lines), ZERO)
+    actuals = [line.actual for line in lines]
+    actual = None if any(a is None for a in actuals) else sum(actuals, ZERO)
+    return estimated, actual
+
+
+def cost_estimate(*, pk: int) -> CostEstimate:
+    estimate = (
+        CostEstimate.objects.select_related("meeting", "meeting__convention")
+        .prefetch_related("lines")
+        .filter(pk=pk)
+        .first()
+    )
+    if estimate is None:
+        raise Http404(f"No cost estimate {pk}.")
+    return estimate
+
+
+def _assessments(state_id: int | None = None):
+    queryset = Assessment.objects.select_related("state", "estimate", "estimate__meeting").annotate(
+        paid=Sum("payments__amount")
+    )
+    if state_id is not None:
+        queryset = queryset.filter(state_id=state_id)
+    return queryset.order_by("due_on", "state__name", "pk")
+
+
+@dataclass
+class AccountYear:
+    iso3: str
+    name: str
+    year: int
+    assessed: Decimal = ZERO
+    paid: Decimal = ZERO
+    arrears: Decimal = ZERO
+
+    @property
+    def balance(self) -> Decimal:
+        return self.assessed - self.paid
+
+
+def visible_state_id(user) -> int | None:
+    """None: every State's account; otherwise the only State whose account `user` sees."""
+    if is_delegation_of_a_state(user):
+        return user.state_id
+    return None
+
+
+def accounts(*, on: date, state_id: int | None = None) -> list[AccountYear]:
+    """Assessed, paid, balance and arrears (owed past the due date on `on`) by State and
+    assessment year (one query)."""
+    rows: dict[tuple[int, int], AccountYear] = {}
+    for assessment in _assessments(state_id):
+        key = (assessment.state_id, assessment.year)
+        if key not in rows:
+            rows[key] = AccountYear(assessment.state.iso3, assessment.state.name, assessment.year)
+        account = rows[key]
+        paid = assessment.paid or ZERO
+        account.assessed += assessment.amount
+        account.paid += paid
+        if assessment.due_on < on and assessment.amount - paid > 0:
+            account.arrears += assessment.amount - paid
+    return sorted(rows.values(), key=lambda a: (a.year, names.un_alphabetical_key(a.name)))
+
+
+@dataclass
+class YearTotals:
+    year: int
+    assessed: Decimal = ZERO
+    paid: Decimal = ZERO
+
+
+def totals_by_year(*, state_id: int | None = None) -> list[YearTotals]:
+    """Assessed (by assessment year) and paid (by year received), every year (two queries)."""
+    years: dict[int, YearTotals] = defaultdict(lambda: YearTotals(0))
+    assessed = Assessment.objects.all()
+    payments = Payment.objects.all()
+    if state_id is not None:
+        assessed = assessed.filter(state_id=state_id)
+        payments = payments.filter(assessment__state_id=state_id)
+    for year, amount in assessed.values_list("year").annotate(total=Sum("amount")):
+        years[year].year = year
+        years[year].assessed = amount
+    for received_on, amount in payments.values_list("received_on", "amount"):
+        years[received_on.year].year = received_on.year
+        years[received_on.year].paid += amount
+    return [years[year] for year in sorted(years)]
+
+
+@dataclass
+class DueDate:
+    """A payment due date of an assessment, for reminders and calendars."""
+
+    assessment_id: int
+    iso3: str
+    state: str
+    due_on: date
+    outstanding: Decimal
+    meeting: str
+
+
+def payment_due_dates(*, state_id: int | None = None) -> list[DueDate]:
+    """Every assessment with an amount still outstanding, by due date (one query)."""
+    rows = []
+    for assessment in _assessments(state_id):
+        outstanding = assessment.amount - (assessment.paid or ZERO)
+        if outstanding > 0:
+            estimate = assessment.estimate
+            rows.append(
+                DueDate(
+                    assessment.pk,
+                    assessment.state.iso3,
+                    assessment.state.name,
+                    assessment.due_on,
+                    outstanding,
+                    str(estimate.meeting or estimate.meeting_title),
+                )
+            )
+    return rows
+
+
+def assessments_of(*, estimate: CostEstimate) -> list[Assessment]:
+    return list(
+        Assessment.objects.filter(estimate=estimate)
+        .select_related("state")
+        .annotate(paid=Sum("payments__amount"))
+        .order_by("state__name", "kind")
+    )
+
+
+def isu_budgets() -> list[IsuBudget]:
+    return list(IsuBudget.objects.prefetch_related("activities").order_by("first_year", "kind"))
+
+
+def voluntary_contributions(*, state_id: int | None = None) -> list[VoluntaryContribution]:
+    queryset = VoluntaryContribution.objects.select_related("state")
+    if state_id is not None:
+        queryset = queryset.filter(state_id=state_id)
+    return list(queryset.order_by("year", "state__name"))
+
+
+def meeting_with_parts(reference: str) -> Meeting:
+    """A meeting by code or symbol root, with its convention and parts (two queries)."""
+    meeting = meeting_by_reference(reference)
+    return (
+        Meeting.objects.select_related("convention")
+        .prefetch_related(Prefetch("parts"))
+        .get(pk=meeting.pk)
+    )

@@ -1,0 +1,406 @@
+"""Every write to the Convention's finances: one function per change, atomic, attributed.
+
+Each service checks its input and raises RuleError (field, message) or PermissionDenied
+before anything is written, so a refused change leaves no trace. `by=None` is the system
+recording facts from the reference data; a person acting is checked against
+`finance.manage`.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from plenary.core.audit import attribute
+from plenary.finance import selectors
+from plenary.finance.models import (
+    Assessment,
+    AssessmentKind,
+    BudgetPeriod,
+    CostCategory,
+    CostEstimate,
+    CostLineItem,
+    IsuBudget,
+    Payment,
+    VoluntaryContribution,
+    WorkPlanActivity,
+)
+from plenary.meetings.models import Meeting
+from plenary.rules import apportionment
+from plenary.rules.conventions import CCM
+from plenary.rules.errors import RuleError
+from plenary.treaties.models import State
+
+NOT_THE_SECRETARIAT = "only the Secretariat manages the Convention's finances"
+NO_MEETING = "an estimate names the meeting it is for"
+NO_LINES = "an estimate has at least one line item"
+UNKNOWN_CATEGORY = "a line item's category is one of {choices}, not {value!r}"
+ESTIMATE_WITHOUT_MEETING = (
+    "the meeting of this estimate is not on record, so nobody can be assessed for it"
+)
+ESTIMATE_WITHOUT_LINES = "the estimate has no line items, so no total to share"
+ALREADY_ASSESSED = "assessments on this estimate were issued on {issued}"
+DUE_BEFORE_ISSUE = "the due date ({due}) must not be before the issue date ({issued})"
+NOT_ASSESSED = "issue the assessments on the estimated cost first"
+ACTUAL_INCOMPLETE = "record the actual cost of every line item first"
+ALREADY_SETTLED = "the actual cost was already settled on {issued}"
+ZERO_PAYMENT = "a payment must be more than zero"
+CURRENCY_NOT_ACCEPTED = "payments are accepted in {accepted}, not {value!r}"
+REFERENCE_REQUIRED = "give the payment's reference"
+YEARS_OUT_OF_ORDER = "the last year ({last}) must not be before the first ({first})"
+ANNUAL_IS_ONE_YEAR = "an annual budget covers one year"
+TITLE_REQUIRED = "give the budget's title"
+
+
+def _check_manager(by) -> None:
+    if by is not None and not by.has_perm("finance.manage"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+
+
+def _currency(value: str, *, accepted: Sequence[str]) -> str:
+    code = (value or "").strip().upper()
+    if code not in accepted:
+        raise RuleError(
+            "currency", CURRENCY_NOT_ACCEPTED.format(accepted=", ".join(accepted), value=value)
+        )
+    return code
+
+
+@dataclass(frozen=True)
+class LineIn:
+    category: str
+    estimated: object
+    description: str = ""
+
+
+@transaction.atomic
+def record_cost_estimate(
+    *,
+    meeting: Meeting | None,
+    lines: Sequence[LineIn],
+    document_symbol: str = "",
+    approved_by: str = "",
+    approved_on: date | None = None,
+    meeting_title: str = "",
+    source: str = "",
+    by=None,
+) -> CostEstimate:
+    """Record a meeting's cost estimate.
+
+    Steps: check the caller; check that it names a meeting (on record, or by title for the
+    record of the past) and that each line has a known category and an amount to the cent,
+    not negative; write the estimate and its lines.
+    """
+    _check_manager(by)
+    if meeting is None and not meeting_title.strip():
+        raise RuleError("meeting", NO_MEETING)
+    if by is not None and not lines:
+        raise RuleError("lines", NO_LINES)
+    checked = []
+    for index, line in enumerate(lines):
+        if line.category not in CostCategory.values:
+            raise RuleError(
+                f"lines.{index}.category",
+                UNKNOWN_CATEGORY.format(
+                    choices=", ".join(CostCategory.values), value=line.category
+                ),
+            )
+        amount = apportionment.to_amount(line.estimated, field=f"lines.{index}.estimated")
+        checked.append((line, amount))
+    estimate = attribute(
+        CostEstimate(
+            meeting=meeting,
+            meeting_title=meeting_title.strip(),
+            document_symbol=document_symbol.strip(),
+            approved_by=approved_by.strip(),
+            approved_on=approved_on,
+            source=source,
+        ),
+        by=by,
+        reason="cost estimate recorded",
+    )
+    estimate.save()
+    for line, amount in checked:
+        CostLineItem.objects.create(
+            estimate=estimate,
+            category=line.category,
+            description=line.description,
+            estimated=amount,
+        )
+    return estimate
+
+
+@transaction.atomic
+def record_actual_cost(*, line: CostLineItem, actual: object, by=None) -> CostLineItem:
+    """Record the actual cost of one line item.
+
+    Steps: check the caller; check the amount (a number, to the cent, not negative);
+    refuse once the estimate has been settled; save.
+    """
+    _check_manager(by)
+    amount = apportionment.to_amount(actual, field="actual")
+    settled = line.estimate.assessments.exclude(kind=AssessmentKind.ESTIMATED).first()
+    if settled is not None:
+        raise RuleError("actual", ALREADY_SETTLED.format(issued=settled.issued_on))
+    line.actual = amount
+    attribute(line, by=by, reason="actual cost recorded").save()
+    return line
+
+
+def _issue(estimate, rows, *, kind, amounts, issued_on, due_on, year, by) -> list[Assessment]:
+    issued = []
+    for row in rows:
+        amount = amounts[row.state_id]
+        if kind != AssessmentKind.ESTIMATED and amount == 0:
+            continue
+        actual_kind = kind
+        if kind != AssessmentKind.ESTIMATED:
+            actual_kind = AssessmentKind.ADDITIONAL if amount > 0 else AssessmentKind.CREDIT
+        assessment = attribute(
+            Assessment(
+                estimate=estimate,
+                state_id=row.state_id,
+                kind=actual_kind,
+                un_rate=row.un_rate,
+                share_percent=row.percent,
+                amount=amount,
+                year=year,
+                issued_on=issued_on,
+                due_on=due_on,
+                issued_by=by if getattr(by, "is_authenticated", False) else None,
+            ),
+            by=by,
+            reason=f"assessment {actual_kind}",
+        )
+        assessment.save()
+        issued.append(assessment)
+    return issued
+
+
+def _check_dates(issued_on: date, due_on: date) -> None:
+    if due_on < issued_on:
+        raise RuleError("due_on", DUE_BEFORE_ISSUE.format(due=due_on, issued=issued_on))
+
+
+@transaction.atomic
+def issue_assessments(
+    *, estimate: CostEstimate, issued_on: date, due_on: date, by=None
+) -> list[Assessment]:
+    """Assess every sharing State its share of the estimated cost.
+
+    Steps: check the caller and the dates; lock the estimate and refuse a second issue;
+    require a meeting on record with a scale for its year and line items; apportion the
+    estimated total among the sharers (`selectors.apportion_meeting`); write one
+    assessment per State, for the year of the meeting's first day.
+    """
+    _check_manager(by)
+    _check_dates(issued_on, due_on)
+    estimate = CostEstimate.objects.select_for_update().get(pk=estimate.pk)
+    earlier = estimate.assessments.first()
+    if earlier is not None:
+        raise RuleError("estimate", ALREADY_ASSESSED.format(issued=earlier.issued_on))
+    if estimate.meeting_id is None:
+        raise RuleError("estimate", ESTIMATE_WITHOUT_MEETING)
+    estimated, _ = selectors.estimate_totals(estimate)
+    if estimated is None:
+        raise RuleError("estimate", ESTIMATE_WITHOUT_LINES)
+    meeting = selectors.meeting_with_parts(estimate.meeting.code)
+    result = selectors.apportion_meeting(meeting=meeting, total=estimated)
+    amounts = {row.state_id: row.share for row in result.rows}
+    return _issue(
+        estimate,
+        result.rows,
+        kind=AssessmentKind.ESTIMATED,
+        amounts=amounts,
+        issued_on=issued_on,
+        due_on=due_on,
+        year=result.first_day.year,
+        by=by,
+    )
+
+
+@transaction.atomic
+def settle_actual_cost(
+    *, estimate: CostEstimate, issued_on: date, due_on: date, by=None
+) -> list[Assessment]:
+    """Settle the estimated against the actual cost: a credit or an additional assessment.
+
+    Steps: check the caller and the dates; lock the estimate; require the estimated
+    assessments and every line's actual cost, and no earlier settlement; apportion the
+    actual total among the same States at the same rates; write, per State, the
+    difference from its estimated share (positive: additional, negative: credit). The
+    differences sum exactly to actual minus estimated total.
+    """
+    _check_manager(by)
+    _check_dates(issued_on, due_on)
+    estimate = CostEstimate.objects.select_for_update().get(pk=estimate.pk)
+    estimated_rows = list(
+        estimate.assessments.filter(kind=AssessmentKind.ESTIMATED).select_related("state")
+    )
+    if not estimated_rows:
+        raise RuleError("estimate", NOT_ASSESSED)
+    settled = estimate.assessments.exclude(kind=AssessmentKind.ESTIMATED).first()
+    if settled is not None:
+        raise RuleError("estimate", ALREADY_SETTLED.format(issued=settled.issued_on))
+    _, actual = selectors.estimate_totals(estimate)
+    if actual is None:
+        raise RuleError("estimate", ACTUAL_INCOMPLETE)
+    rates = {row.state.iso3: row.un_rate for row in estimated_rows}
+    shares = apportionment.apportion(total=actual, rates=rates)
+    rows = [
+        selectors.Sharer(
+            row.state_id, row.state.iso3, row.state.name, "", row.un_rate, "", row.share_percent
+        )
+        for row in estimated_rows
+    ]
+    differences = {row.state_id: shares[row.state.iso3] - row.amount for row in estimated_rows}
+    return _issue(
+        estimate,
+        rows,
+        kind=AssessmentKind.ADDITIONAL,
+        amounts=differences,
+        issued_on=issued_on,
+        due_on=due_on,
+        year=estimated_rows[0].year,
+        by=by,
+    )
+
+
+@transaction.atomic
+def record_payment(
+    *,
+    assessment: Assessment,
+    received_on: date,
+    amount: object,
+    currency: str,
+    reference: str,
+    by=None,
+) -> Payment:
+    """Record a payment received against an assessment.
+
+    Steps: check the caller; check the amount (a number, to the cent, more than zero),
+    the currency (one the convention accepts) and the reference; write the payment.
+    """
+    _check_manager(by)
+    value = apportionment.to_amount(amount, field="amount")
+    if value == 0:
+        raise RuleError("amount", ZERO_PAYMENT)
+    rules = assessment.estimate.meeting.convention.rules if assessment.estimate.meeting else None
+    accepted = rules.accepted_currencies if rules else ("USD",)
+    code = _currency(currency, accepted=accepted)
+    if not reference.strip():
+        raise RuleError("reference", REFERENCE_REQUIRED)
+    payment = attribute(
+        Payment(
+            assessment=assessment,
+            received_on=received_on,
+            amount=value,
+            currency=code,
+            reference=reference.strip(),
+            recorded_by=by if getattr(by, "is_authenticated", False) else None,
+        ),
+        by=by,
+        reason="payment received",
+    )
+    payment.save()
+    return payment
+
+
+@transaction.atomic
+def record_isu_budget(
+    *,
+    kind: str,
+    first_year: int,
+    last_year: int,
+    title: str,
+    document_symbol: str = "",
+    total: object | None = None,
+    decision: str = "",
+    activities: Sequence[tuple[str, object | None]] = (),
+    source: str = "",
+    by=None,
+) -> IsuBudget:
+    """Record (or update, by kind and years) an ISU budget and work plan.
+
+    Steps: check the caller; check the years, the title and any amounts; write the
+    budget and replace its activities. A second identical record changes nothing.
+    """
+    _check_manager(by)
+    if kind not in BudgetPeriod.values:
+        raise RuleError("kind", f"a budget is one of {', '.join(BudgetPeriod.values)}")
+    if last_year < first_year:
+        raise RuleError("last_year", YEARS_OUT_OF_ORDER.format(last=last_year, first=first_year))
+    if kind == BudgetPeriod.ANNUAL and last_year != first_year:
+        raise RuleError("last_year", ANNUAL_IS_ONE_YEAR)
+    if not title.strip():
+        raise RuleError("title", TITLE_REQUIRED)
+    amount = None if total is None else apportionment.to_amount(total, field="total")
+    checked = [
+        (text, None if value is None else apportionment.to_amount(value, field="activities"))
+        for text, value in activities
+    ]
+    budget, _ = IsuBudget.objects.get_or_create(
+        kind=kind,
+        first_year=first_year,
+        last_year=last_year,
+        defaults={"title": title.strip()},
+    )
+    values = {
+        "title": title.strip(),
+        "document_symbol": document_symbol,
+        "total": amount,
+        "decision": decision,
+        "source": source,
+    }
+    if any(getattr(budget, key) != value for key, value in values.items()):
+        for key, value in values.items():
+            setattr(budget, key, value)
+        attribute(budget, by=by, reason="ISU budget recorded").save()
+    if checked or by is not None:
+        budget.activities.all().delete()
+        for position, (text, value) in enumerate(checked, start=1):
+            WorkPlanActivity.objects.create(
+                budget=budget, position=position, activity=text, amount=value
+            )
+    return budget
+
+
+@transaction.atomic
+def record_voluntary_contribution(
+    *,
+    state: State,
+    year: int,
+    amount: object,
+    currency: str = "USD",
+    received_on: date | None = None,
+    reference: str = "",
+    source: str = "",
+    by=None,
+) -> VoluntaryContribution:
+    """Record a State's voluntary contribution to the ISU trust fund.
+
+    Steps: check the caller, the amount (a number to the cent, more than zero) and the
+    currency; write the contribution.
+    """
+    _check_manager(by)
+    value = apportionment.to_amount(amount, field="amount")
+    if value == 0:
+        raise RuleError("amount", ZERO_PAYMENT)
+    code = _currency(currency, accepted=CCM.accepted_currencies)
+    contribution = attribute(
+        VoluntaryContribution(
+            state=state,
+            year=year,
+            amount=value,
+            currency=code,
+            received_on=received_on,
+            reference=reference,
+            source=source,
+        ),
+        by=by,
+        reason="voluntary contribution recorded",
+    )
+    contribution.save()
+    return contribution

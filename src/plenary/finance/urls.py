@@ -1,0 +1,12 @@
+from django.urls import path
+
+from plenary.finance import views
+
+app_name = "finance"
+urlpatterns = [
+    path("finance/", views.status, name="status"),
+    path("finance/status.csv", views.status_export, {"fmt": "csv"}, name="status_csv"),
+    path("finance/status.xlsx", views.status_export, {"fmt": "xlsx"}, name="status_xlsx"),
+    path("finance/scale/", views.scale, name="scale"),
+    path("finance/apportionment/<path:reference>/", views.apportionment, name="apportionment"),
+]
