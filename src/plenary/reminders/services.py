@@ -189,10 +189,13 @@ def compose(reminder: Reminder) -> EmailMessage:
 def deliver(*, reminder: Reminder, worker: str, now: datetime) -> bool:
     """Send one claimed reminder; mark it sent, or failed with the error. Return success.
 
-    Steps: compose the e-mail; send it; only then mark the row sent, and only while the
-    claim is still `worker`'s; on an error keep the row failed with the error for a retry.
+    Steps: check the claim is still `worker`'s; compose and send the e-mail; only then
+    mark the row sent (while the claim is still `worker`'s); on an error keep the row
+    failed with the error, for a retry.
     """
     mine = Reminder.objects.filter(pk=reminder.pk, status=Status.CLAIMED, claimed_by=worker)
+    if not mine.exists():
+        return False  # another worker retook an expired claim: it sends, not this one
     try:
         compose(reminder).send(fail_silently=False)
     except Exception as error:  # any failure of the mail server is recorded, then retried
@@ -211,7 +214,11 @@ class SendSummary:
 
 
 def send_due_reminders(
-    *, now: datetime, offsets: tuple[int, ...] | None = None, worker: str | None = None
+    *,
+    now: datetime,
+    offsets: tuple[int, ...] | None = None,
+    worker: str | None = None,
+    batch: int = 50,
 ) -> SendSummary:
     """What the worker runs: schedule the reminders due at `now`, then claim and send
     batches until nothing is left that this run has not tried. Safe to run by hand, and
@@ -219,8 +226,8 @@ def send_due_reminders(
     worker = worker or worker_name()
     summary = SendSummary(scheduled=schedule_reminders(now=now, offsets=offsets))
     tried: set[int] = set()
-    while batch := claim_reminders(now=now, worker=worker, exclude=tried):
-        for reminder in batch:
+    while claimed := claim_reminders(now=now, worker=worker, limit=batch, exclude=tried):
+        for reminder in claimed:
             tried.add(reminder.pk)
             if deliver(reminder=reminder, worker=worker, now=now):
                 summary.sent += 1
