@@ -17,14 +17,14 @@ def _next_run_waiting() -> bool:
     ).exists()
 
 
-def schedule_next_run() -> bool:
-    """Enqueue the next run unless one is already waiting; return whether one was added.
-    Two workers may both add one; the sends stay exactly once (see services)."""
+def schedule_next_run(*, now: bool = False) -> bool:
+    """Enqueue the next run (at once, or after REMINDER_INTERVAL_SECONDS) unless one is
+    already waiting; return whether one was added. Two workers may both add one; the
+    sends stay exactly once (see services)."""
     if _next_run_waiting():
         return False
-    send_reminders.using(
-        run_after=timezone.now() + timedelta(seconds=settings.REMINDER_INTERVAL_SECONDS)
-    ).enqueue()
+    delay = 0 if now else settings.REMINDER_INTERVAL_SECONDS
+    send_reminders.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue()
     return True
 
 

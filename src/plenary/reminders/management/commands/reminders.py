@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["action"] == "start":
-            added = tasks.schedule_next_run()
+            added = tasks.schedule_next_run(now=True)
             self.stdout.write(
                 "Queued the reminders' first run." if added else "A run is already queued."
             )
