@@ -54,6 +54,7 @@ def test_two_workers_at_once_send_each_reminder_once(ccm):
     )
     assert {(r.status, r.attempts) for r in rows} == {(Status.SENT, 1)}
 
+
 def test_worker_restart_retakes_an_expired_claim_and_sends_once(ccm, settings):
     settings.REMINDER_CLAIM_SECONDS = 600
     (peru,) = _delegates(["PER"])

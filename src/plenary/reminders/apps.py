@@ -7,5 +7,5 @@ class RemindersConfig(AppConfig):
     verbose_name = "Reminders and calendars"
 
     def ready(self) -> None:
-        # Registers this app's permissions with `rules`.
-        from plenary.reminders import permissions  # noqa: F401
+        # Registers this app's permissions with `rules` and its system check.
+        from plenary.reminders import checks, permissions  # noqa: F401
