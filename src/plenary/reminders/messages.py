@@ -106,11 +106,9 @@ FOOTER = {
 
 def long_date(day: date, language: str) -> str:
     month = MONTHS[language][day.month - 1]
-    if language == "en":
-        return f"{day.day} {month} {day.year}"
-    return (
-        f"{day.day} {month} de {day.year}" if language == "es" else f"{day.day} {month} {day.year}"
-    )
+    if language == "es":
+        return f"{day.day} de {month} de {day.year}"
+    return f"{day.day} {month} {day.year}"
 
 
 def compose(
