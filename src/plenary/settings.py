@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "plenary.documents",
     "plenary.decisions",
     "plenary.finance",
+    "plenary.reminders",
 ]
 
 MIDDLEWARE = [
@@ -217,3 +218,17 @@ LOGGING = {
 
 REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "data"))
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "plenary-demo")
+
+# Reminders (plenary.reminders): each module here has `deadlines_between(*, start, end,
+# state=None)`; a new capability's deadlines are one more line.
+PLENARY_DEADLINE_PROVIDERS = [
+    "plenary.treaties.deadlines",
+    "plenary.meetings.deadlines",
+    "plenary.decisions.deadlines",
+]
+# Whole days before a deadline's day; checked by plenary.rules.reminders.parse_offsets.
+REMINDER_OFFSETS_DAYS = envlist("REMINDER_OFFSETS_DAYS", "30,7,1")
+REMINDER_MISSED_WITHIN_DAYS = int(os.environ.get("REMINDER_MISSED_WITHIN_DAYS", "7"))
+REMINDER_CLAIM_SECONDS = int(os.environ.get("REMINDER_CLAIM_SECONDS", "600"))
+REMINDER_MAX_ATTEMPTS = int(os.environ.get("REMINDER_MAX_ATTEMPTS", "5"))
+REMINDER_INTERVAL_SECONDS = int(os.environ.get("REMINDER_INTERVAL_SECONDS", "300"))

@@ -15,6 +15,7 @@ urlpatterns = [
     # and a token in every page would make anonymous pages uncacheable (core/page_cache.py).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", include("plenary.finance.urls")),
+    path("", include("plenary.reminders.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

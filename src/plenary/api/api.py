@@ -9,6 +9,7 @@ from plenary.api.decisions import router as decisions_router
 from plenary.api.documents import router as documents_router
 from plenary.api.finance import router as finance_router
 from plenary.api.meetings import router as meetings_router
+from plenary.api.reminders import router as reminders_router
 from plenary.api.treaties import router as treaties_router
 
 api = NinjaAPI(
@@ -66,4 +67,5 @@ api.add_router("", meetings_router)
 api.add_router("", documents_router)
 api.add_router("", decisions_router)
 api.add_router("", finance_router)
+api.add_router("", reminders_router)
 api.add_router("", fallback_router)

@@ -1,0 +1,38 @@
+"""Decisions' deadlines for the reminders: silence procedures (two queries at most)."""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from plenary.decisions.models import Addressee, Outcome, SilenceProcedure
+from plenary.rules.reminders import Bound, Deadline
+
+
+def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
+    """Silence procedures whose last day (in their zone) is in [start, end]; with `state`,
+    only those circulated to that State. Passing one is no failure: silence adopts."""
+    # A day either side covers every zone; the exact day is checked below.
+    procedures = SilenceProcedure.objects.filter(
+        deadline__gte=datetime.combine(start - timedelta(days=1), time.min, tzinfo=UTC),
+        deadline__lt=datetime.combine(end + timedelta(days=2), time.min, tzinfo=UTC),
+    ).order_by("deadline", "pk")
+    procedures = [p for p in procedures if start <= p.deadline_date <= end]
+    if state:
+        sent_to = set(
+            Addressee.objects.filter(
+                procedure__in=[p.pk for p in procedures], state__iso3=state
+            ).values_list("procedure_id", flat=True)
+        )
+        procedures = [p for p in procedures if p.pk in sent_to]
+    return [
+        Deadline.at(
+            key=f"decisions.silence:{procedure.pk}:{procedure.deadline.isoformat()}",
+            kind="silence_procedure",
+            ends_at=procedure.deadline,
+            time_zone=procedure.time_zone,
+            subject=f"Silence procedure: {procedure.subject}",
+            bound=Bound.states_parties(),
+            link=f"/silence-procedures/{procedure.pk}/",
+            notify_missed=False,
+            note="" if procedure.outcome == Outcome.OPEN else str(procedure.get_outcome_display()),
+        )
+        for procedure in procedures
+    ]

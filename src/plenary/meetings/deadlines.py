@@ -1,0 +1,29 @@
+"""Meetings' deadlines for the reminders: the registration of delegations (one query)."""
+
+from datetime import date
+
+from plenary.core.models import Role
+from plenary.meetings.models import Meeting
+from plenary.rules.deadlines import long_date
+from plenary.rules.reminders import Bound, Deadline
+
+
+def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
+    """Registration deadlines in [start, end]. They bind every Delegation (any State or
+    organisation may register one), so `state` narrows nothing."""
+    meetings = Meeting.objects.filter(registration_deadline__range=(start, end)).order_by(
+        "registration_deadline", "code"
+    )
+    return [
+        Deadline.by_end_of(
+            key=f"meetings.registration:{meeting.code}:{meeting.registration_deadline}",
+            kind="registration",
+            day=meeting.registration_deadline,
+            time_zone=meeting.time_zone,
+            subject=f"Registration of delegations for the {meeting.title}",
+            bound=Bound.for_role(Role.DELEGATION),
+            link=f"/meetings/{meeting.code}/",
+            note=f"by {long_date(meeting.registration_deadline)}",
+        )
+        for meeting in meetings
+    ]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class RemindersConfig(AppConfig):
+    name = "plenary.reminders"
+    label = "reminders"
+    verbose_name = "Reminders and calendars"
+
+    def ready(self) -> None:
+        # Registers this app's permissions with `rules` and its system check.
+        from plenary.reminders import checks, permissions  # noqa: F401

@@ -1,0 +1,147 @@
+"""Every read of the reminders: the deadlines of every capability, whom they bind, what was
+sent, and the State a feed token opens.
+
+The deadlines come from the modules named in `settings.PLENARY_DEADLINE_PROVIDERS`, each
+with one function `deadlines_between(*, start, end, state=None)` that runs a fixed number
+of queries; adding a capability is a module and one line of settings.
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.module_loading import import_string
+
+from plenary.core.models import Role, User
+from plenary.reminders.models import FeedToken, Reminder, Status
+from plenary.reminders.tokens import digest
+from plenary.rules import reminders as rules
+from plenary.rules.errors import RuleError
+from plenary.treaties.models import Participation, State
+
+UNKNOWN_STATE = "no State with the ISO 3166 code {iso3!r}"
+PERIOD_REVERSED = "the period ends on {end} before it starts on {start}"
+
+
+def providers() -> list:
+    return [
+        import_string(f"{path}.deadlines_between") for path in settings.PLENARY_DEADLINE_PROVIDERS
+    ]
+
+
+def state_named(iso3: str) -> State:
+    """The State with ISO code `iso3`, or a RuleError on "state" (one query)."""
+    state = State.objects.filter(iso3=(iso3 or "").strip().upper()).first()
+    if state is None:
+        raise RuleError("state", UNKNOWN_STATE.format(iso3=iso3))
+    return state
+
+
+def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[rules.Deadline]:
+    """Every capability's deadlines whose day is in [start, end], soonest first; with
+    `state` (ISO code), those that bind that State. An unknown State is a RuleError."""
+    if end < start:
+        raise RuleError("end", PERIOD_REVERSED.format(start=start, end=end))
+    iso3 = state_named(state).iso3 if state else None
+    found: list[rules.Deadline] = []
+    for provider in providers():
+        found += provider(start=start, end=end, state=iso3)
+    if iso3:
+        found = [deadline for deadline in found if deadline.bound.binds_state(iso3)]
+    return sorted(found, key=lambda d: (d.ends_at, d.subject, d.key))
+
+
+def binds_user(bound: rules.Bound, user, parties: set[str]) -> bool:
+    """Whether a deadline with this bound is the user's to meet. `parties`: ISO codes of
+    the States Parties."""
+    if not (user.is_active and user.is_authenticated):
+        return False
+    iso3 = user.state.iso3 if user.state_id else None
+    if bound.kind == rules.STATE:
+        return user.role == Role.DELEGATION and iso3 == bound.iso3
+    if bound.kind == rules.STATES_PARTIES:
+        return user.role == Role.DELEGATION and iso3 in parties
+    if bound.kind == rules.SECRETARIAT:
+        return user.role == Role.SECRETARIAT
+    return user.role == bound.role
+
+
+def states_parties(on: date) -> set[str]:
+    """ISO codes of the States Parties on `on` (one query)."""
+    return set(
+        Participation.objects.filter(entry_into_force__lte=on)
+        .exclude(withdrawal_effective_on__lte=on)
+        .values_list("state__iso3", flat=True)
+    )
+
+
+def deadlines_for_user(*, user, start: date, end: date) -> list[rules.Deadline]:
+    """What is due for `user`: the Secretariat sees every State's; a Delegation its
+    State's and its role's; anyone else what binds their role."""
+    if user.role == Role.SECRETARIAT:
+        return deadlines_between(start=start, end=end)
+    if user.role == Role.DELEGATION and user.state_id:
+        return deadlines_between(start=start, end=end, state=user.state.iso3)
+    return [d for d in deadlines_between(start=start, end=end) if binds_user(d.bound, user, set())]
+
+
+def recipients(deadlines: list[rules.Deadline], *, on: date) -> dict[str, list[User]]:
+    """The active users with an e-mail address bound by each deadline, by key, with their
+    preferences (two queries, whatever the number of deadlines)."""
+    bounds = {deadline.bound for deadline in deadlines}
+    if not bounds:
+        return {}
+    parties = states_parties(on) if any(b.kind == rules.STATES_PARTIES for b in bounds) else set()
+    wanted = Q(pk__in=[])
+    iso3s = {b.iso3 for b in bounds if b.kind == rules.STATE}
+    if rules.STATES_PARTIES in {b.kind for b in bounds}:
+        iso3s |= parties
+    if iso3s:
+        wanted |= Q(role=Role.DELEGATION, state__iso3__in=iso3s)
+    roles = {b.role for b in bounds if b.kind == rules.ROLE}
+    if any(b.kind == rules.SECRETARIAT for b in bounds):
+        roles.add(Role.SECRETARIAT)
+    if roles:
+        wanted |= Q(role__in=roles)
+    users = list(
+        User.objects.filter(wanted, is_active=True)
+        .exclude(email="")
+        .select_related("state", "reminder_preference")
+        .order_by("username")
+    )
+    by_bound = defaultdict(list)
+    for bound in bounds:
+        by_bound[bound] = [user for user in users if binds_user(bound, user, parties)]
+    return {deadline.key: by_bound[deadline.bound] for deadline in deadlines}
+
+
+def reminders(*, status: str | None = None, user=None):
+    rows = Reminder.objects.select_related("user", "user__state").order_by(
+        "-deadline_ends_at", "deadline_key", "user__username"
+    )
+    if status:
+        rows = rows.filter(status=status)
+    if user is not None:
+        rows = rows.filter(user=user)
+    return rows
+
+
+def failed_reminders():
+    """Sends that failed and wait for a retry or gave up: what the Secretariat must see."""
+    return reminders(status=Status.FAILED)
+
+
+def feed_state(*, key: str) -> State | None:
+    """The State whose private feed `key` opens; None if unknown or revoked (one query)."""
+    token = (
+        FeedToken.objects.filter(digest=digest(key), revoked_at__isnull=True)
+        .select_related("state")
+        .first()
+    )
+    return token.state if token else None
+
+
+def feed_tokens(*, state: State | None = None):
+    tokens = FeedToken.objects.select_related("state", "created_by")
+    return tokens.filter(state=state) if state is not None else tokens

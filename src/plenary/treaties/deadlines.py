@@ -1,0 +1,134 @@
+"""The treaty registry's deadlines for the reminders: Article 7 reports, Articles 3 and 4.
+
+Three queries whatever the number of States: the States Parties, the reports received,
+the obligations with their extensions. A deadline already met (a report received, an
+obligation completed by then) is not listed; a deadline an extension replaced before it
+came is not listed either.
+"""
+
+from datetime import date
+
+from django.db.models import Prefetch
+
+from plenary.rules import deadlines as rules
+from plenary.rules.reminders import Bound, Deadline
+from plenary.treaties.models import (
+    Extension,
+    Obligation,
+    Participation,
+    ReportKind,
+    TransparencyReport,
+)
+
+# The Convention names no time zone for its deadlines; the Secretariat (UNODA Geneva
+# Branch) and the ISU that receive reports and requests work in Geneva.
+TREATY_ZONE = "Europe/Zurich"
+
+
+def _parties(state: str | None):
+    parties = Participation.objects.filter(entry_into_force__isnull=False).select_related(
+        "state", "convention"
+    )
+    return parties.filter(state__iso3=state) if state else parties
+
+
+def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
+    received_initial: set[tuple[int, int]] = set()
+    received_annual: set[tuple[int, int, int]] = set()
+    reports = TransparencyReport.objects.all()
+    if state:
+        reports = reports.filter(state__iso3=state)
+    for convention_id, state_id, kind, year in reports.values_list(
+        "convention_id", "state_id", "kind", "year_covered"
+    ):
+        if kind == ReportKind.INITIAL:
+            received_initial.add((convention_id, state_id))
+        else:
+            received_annual.add((convention_id, state_id, year))
+    found = []
+    for party in _parties(state):
+        convention, who = party.convention, party.state
+        withdrawn = party.withdrawal_effective_on
+        initial_due = rules.initial_report_deadline(
+            rules=convention.rules, entry_into_force=party.entry_into_force
+        )
+        if start <= initial_due <= end and (convention.pk, who.pk) not in received_initial:
+            found.append(
+                Deadline.by_end_of(
+                    key=f"treaties.article7.initial:{convention.short_name}:{who.iso3}",
+                    kind="article7_initial",
+                    day=initial_due,
+                    time_zone=TREATY_ZONE,
+                    subject=f"{who.name}: Article 7 initial transparency report",
+                    bound=Bound.state(who.iso3),
+                    link=f"/states/{who.iso3}/",
+                )
+            )
+        for year in range(max(start.year - 1, initial_due.year), end.year):
+            due = rules.annual_report_deadline(rules=convention.rules, year_covered=year)
+            if not start <= due <= end or (withdrawn and withdrawn <= due):
+                continue
+            if (convention.pk, who.pk, year) in received_annual:
+                continue
+            found.append(
+                Deadline.by_end_of(
+                    key=f"treaties.article7.annual:{convention.short_name}:{who.iso3}:{year}",
+                    kind="article7_annual",
+                    day=due,
+                    time_zone=TREATY_ZONE,
+                    subject=f"{who.name}: Article 7 annual report covering {year}",
+                    bound=Bound.state(who.iso3),
+                    link=f"/states/{who.iso3}/",
+                )
+            )
+    return found
+
+
+def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadline]:
+    obligations = Obligation.objects.select_related("state", "convention").prefetch_related(
+        Prefetch("extensions", queryset=Extension.objects.order_by("new_deadline"))
+    )
+    if state:
+        obligations = obligations.filter(state__iso3=state)
+    found = []
+    for obligation in obligations:
+        extensions = list(obligation.extensions.all())
+        replacing = {extension.previous_deadline: extension for extension in extensions}
+        done = obligation.completion_date
+        for day in [obligation.original_deadline, *(e.new_deadline for e in extensions)]:
+            if not start <= day <= end or (done and done <= day):
+                continue
+            extension = replacing.get(day)
+            if extension and extension.decided_on and extension.decided_on < day:
+                continue
+            who = obligation.state
+            found.append(
+                Deadline.by_end_of(
+                    key=(
+                        f"treaties.article{obligation.article}:"
+                        f"{obligation.convention.short_name}:{who.iso3}:{day.isoformat()}"
+                    ),
+                    kind=f"article{obligation.article}",
+                    day=day,
+                    time_zone=TREATY_ZONE,
+                    subject=f"{who.name}: {obligation.get_article_display()}",
+                    bound=Bound.state(who.iso3),
+                    link=f"/states/{who.iso3}/",
+                    # The registry takes an undated extension to run from the deadline it
+                    # replaces: the deadline stood until its day, but passing it is no failure.
+                    notify_missed=extension is None,
+                    note=(
+                        f"extended to {rules.long_date(extension.new_deadline)} "
+                        f"({extension.meeting})"
+                        if extension
+                        else ""
+                    ),
+                )
+            )
+    return found
+
+
+def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
+    """Article 7, 3 and 4 deadlines whose day is in [start, end], of one State (ISO code)
+    or of every State Party."""
+    return _article7(start, end, state) + _articles_3_and_4(start, end, state)
