@@ -1,0 +1,27 @@
+"""Finance's deadlines for the reminders: assessments with money outstanding (one query)."""
+
+from datetime import date
+
+from plenary.finance.selectors import payment_due_dates
+from plenary.rules.deadlines import long_date
+from plenary.rules.reminders import Bound, Deadline
+from plenary.treaties.deadlines import TREATY_ZONE
+
+
+def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
+    """Payment due dates in [start, end] of the assessments not yet paid in full; each
+    binds the State assessed. Payments go to the UN in Geneva, hence Geneva time."""
+    return [
+        Deadline.by_end_of(
+            key=f"finance.payment:{due.assessment_id}:{due.due_on}",
+            kind="payment",
+            day=due.due_on,
+            time_zone=TREATY_ZONE,
+            subject=f"Payment of the assessed share of {due.meeting} (USD {due.outstanding:,.2f})",
+            bound=Bound.state(due.iso3),
+            link="/finance/",
+            note=f"due {long_date(due.due_on)}",
+        )
+        for due in payment_due_dates()
+        if start <= due.due_on <= end and (state is None or due.iso3 == state)
+    ]
