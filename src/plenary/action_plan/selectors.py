@@ -6,7 +6,7 @@ contributions; a computed indicator runs its computation once per year it shows.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
@@ -166,8 +166,11 @@ def plan_progress(*, plan: ActionPlan, year: int) -> list[SectionProgress]:
     ]
 
 
-def indicator_record(*, pk: int, year: int) -> tuple[Indicator, IndicatorProgress, list]:
-    """An indicator, its progress up to `year`, and every value entered for it."""
+def indicator_record(
+    *, pk: int, year: int | None, today: date
+) -> tuple[Indicator, IndicatorProgress, list]:
+    """An indicator, its progress up to `year` (by default this year, or the plan's last
+    year once the plan has ended), and every value entered for it."""
     indicator = (
         Indicator.objects.select_related("section__plan__convention", "action", "section__area")
         .filter(pk=pk)
@@ -176,6 +179,8 @@ def indicator_record(*, pk: int, year: int) -> tuple[Indicator, IndicatorProgres
     if indicator is None:
         raise Http404(f"No indicator {pk}.")
     plan = indicator.section.plan
+    if year is None:
+        year = min(today.year, plan.last_year)
     entered = list(
         IndicatorValue.objects.filter(indicator=indicator)
         .select_related("state", "entered_by")
