@@ -315,8 +315,9 @@ def enter_indicator_value(
     if not source.strip():
         raise _invalid("source", SOURCE_REQUIRED)
     row = (
-        IndicatorValue.objects.select_for_update()
+        IndicatorValue.objects.select_for_update(of=("self",))
         .filter(indicator=indicator, year=year, state=state)
+        .order_by()
         .first()
     ) or IndicatorValue(indicator=indicator, year=year, state=state)
     corrected = row.pk is not None
@@ -600,7 +601,7 @@ def submit_contribution(
             raise _invalid("attachment", " ".join(error.messages)) from None
     lookup = {"state": by.state} if by.state_id else {"organisation": by.organisation}
     contribution = (
-        Contribution.objects.select_for_update()
+        Contribution.objects.select_for_update(of=("self",))
         .select_related("author", "state", "organisation")
         .filter(consultation=consultation, **lookup)
         .first()
