@@ -180,7 +180,7 @@ def test_organisation_contributes_and_appears_in_the_compiled_docx(
     delegate = make_user("icrc_delegate", Role.OBSERVER)
     delegate.role, delegate.organisation = Role.DELEGATION, icrc
     delegate.save()
-    first, second, _ = _questions(open_consultation)
+    first = _questions(open_consultation)[0]
     services.submit_contribution(
         consultation=open_consultation,
         answers={first.pk: "ICRC view"},
