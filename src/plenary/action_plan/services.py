@@ -53,7 +53,6 @@ COMPUTED_NOT_TYPED = (
     "{code} is computed from the records ({label}); its values are recomputed, not entered"
 )
 SOURCE_REQUIRED = "give the source of the value"
-STATE_NOT_PARTY = "{state} was not a State Party in {year}"
 # Coordinators
 MAY_NOT_RECORD_COORDINATION = (
     "Only the Secretariat, the ISU or the Presidency records coordinators."
