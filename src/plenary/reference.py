@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from plenary.action_plan.reference import load_action_plans
 from plenary.decisions.reference import load_decisions
 from plenary.documents.reference import load_documents
 from plenary.finance.reference import load_finance
@@ -29,5 +30,6 @@ def load_reference(*, today: date, data_dir: Path | None = None) -> list[str]:
         load_documents(data_dir=data_dir),
         load_decisions(data_dir=data_dir),
         load_finance(data_dir=data_dir),
+        load_action_plans(data_dir=data_dir),
     ]
     return lines + [f"not loaded: {line}" for line in treaties.skipped]

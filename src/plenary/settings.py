@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "plenary.decisions",
     "plenary.finance",
     "plenary.reminders",
+    "plenary.action_plan",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("", include("plenary.finance.urls")),
     path("", include("plenary.reminders.urls")),
+    path("", include("plenary.action_plan.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -4,6 +4,7 @@ from django.http import Http404
 from ninja import NinjaAPI, Router, Schema
 
 from plenary.api import errors
+from plenary.api.action_plan import router as action_plan_router
 from plenary.api.auth import ANYONE, SIGNED_IN
 from plenary.api.decisions import router as decisions_router
 from plenary.api.documents import router as documents_router
@@ -68,4 +69,5 @@ api.add_router("", documents_router)
 api.add_router("", decisions_router)
 api.add_router("", finance_router)
 api.add_router("", reminders_router)
+api.add_router("", action_plan_router)
 api.add_router("", fallback_router)

@@ -1,0 +1,117 @@
+"""Indicators plenary computes from its own records rather than having them typed.
+
+Each computation names the records it reads and the rule it applies (`definition`, shown
+on the indicator's page), and computes one year's value from the treaty registry through
+`plenary.treaties.selectors`, so that a figure here and on the obligations pages is the
+same figure. A computation runs a fixed number of queries whatever the number of States.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from plenary.rules import indicators
+from plenary.treaties import selectors as treaty_selectors
+from plenary.treaties.models import Convention, ReportKind, TransparencyReport
+
+
+@dataclass(frozen=True)
+class Computation:
+    name: str
+    kind: str
+    label: str
+    definition: str
+    compute: Callable[[Convention, int], "ComputedValue"]
+
+
+@dataclass(frozen=True)
+class ComputedValue:
+    value: Decimal | None
+    measured_on: date
+    states: tuple[str, ...] = ()  # the States counted, by name
+
+
+def _article3_pending(convention: Convention, year: int) -> ComputedValue:
+    on = indicators.year_end(year)
+    rows = treaty_selectors.obligations_on(convention=convention, on=on, article=3)
+    states = tuple(sorted(row.state for row in rows if row.status != "completed"))
+    return ComputedValue(Decimal(len(states)), on, states)
+
+
+def _initial_reports_overdue(convention: Convention, year: int) -> ComputedValue:
+    on = indicators.year_end(year)
+    rows = treaty_selectors.obligations_on(convention=convention, on=on, article=7)
+    states = tuple(
+        sorted(
+            row.state
+            for row in rows
+            if row.report == ReportKind.INITIAL and row.status == "overdue"
+        )
+    )
+    return ComputedValue(Decimal(len(states)), on, states)
+
+
+def _annual_reports_by_30_april(convention: Convention, year: int) -> ComputedValue:
+    month, day = convention.rules.annual_report_due
+    on = date(year, month, day)
+    states = tuple(
+        sorted(
+            TransparencyReport.objects.filter(
+                convention=convention,
+                kind=ReportKind.ANNUAL,
+                year_covered=year - 1,
+                received_on__lte=on,
+            ).values_list("state__name", flat=True)
+        )
+    )
+    return ComputedValue(Decimal(len(states)), on, states)
+
+
+COMPUTATIONS: dict[str, Computation] = {
+    c.name: c
+    for c in (
+        Computation(
+            name="article3_pending_at_year_end",
+            kind="count",
+            label="States Parties with an Article 3 obligation pending at year end",
+            definition=(
+                "The States Parties on 31 December of the year (entry into force on or before "
+                "that day, no withdrawal in effect) holding an Article 3 (stockpile "
+                "destruction) obligation not completed by that day: "
+                "treaties.selectors.obligations_on(on=31 December, article=3), status not "
+                "'completed'."
+            ),
+            compute=_article3_pending,
+        ),
+        Computation(
+            name="initial_reports_overdue_at_year_end",
+            kind="count",
+            label="Initial Article 7 reports overdue on 31 December",
+            definition=(
+                "The States Parties on 31 December of the year whose initial transparency "
+                "report (Article 7.1: due 180 days after entry into force) had not been "
+                "received by that day although its deadline had passed: "
+                "treaties.selectors.obligations_on(on=31 December, article=7), initial "
+                "reports with status 'overdue'."
+            ),
+            compute=_initial_reports_overdue,
+        ),
+        Computation(
+            name="annual_reports_received_by_30_april",
+            kind="count",
+            label="Annual Article 7 reports received by 30 April",
+            definition=(
+                "The annual transparency reports covering the previous calendar year "
+                "(Article 7.2) received on or before 30 April of the year: "
+                "TransparencyReport rows of kind 'annual', year_covered = year - 1, "
+                "received_on <= 30 April."
+            ),
+            compute=_annual_reports_by_30_april,
+        ),
+    )
+}
+
+
+def computation(name: str) -> Computation | None:
+    return COMPUTATIONS.get(name)

@@ -1,0 +1,72 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
+from django.utils import timezone
+
+from plenary.action_plan import render, selectors
+from plenary.core.models import Role, User
+from plenary.treaties.management.commands._listing import write
+
+NEEDS_OUTPUT = "a .docx export is written to a file: give -o contributions.docx"
+
+
+class Command(BaseCommand):
+    help = (
+        "Written consultations: `consultation list`, or `consultation export <id> --format "
+        "docx -o contributions.docx` (every answer per question, with its author)."
+    )
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        sub.add_parser("list", help="every consultation with its deadline")
+        export = sub.add_parser("export", help="the compiled contributions")
+        export.add_argument("id", type=int)
+        export.add_argument("--format", choices=["docx", "json"], default="docx")
+        export.add_argument("-o", "--output", help="the file to write")
+
+    def handle(self, *args, **options):
+        if options["action"] == "list":
+            now = timezone.now()
+            rows = [
+                {
+                    "id": c.pk,
+                    "title": c.title,
+                    "deadline": c.deadline.isoformat(),
+                    "open": c.deadline >= now.replace(microsecond=0),
+                }
+                for c in selectors.consultations()
+            ]
+            write(self.stdout, rows, ["id", "title", "deadline", "open"], "table")
+            return
+        try:
+            consultation = selectors.consultation_record(pk=options["id"])
+        except Http404 as error:
+            raise CommandError(str(error)) from None
+        reader = User(role=Role.PRESIDENCY, is_active=True)
+        questions, contributions = selectors.compiled(consultation=consultation, user=reader)
+        if options["format"] == "json":
+            rows = [
+                {
+                    "question": row.question.number,
+                    "section": row.section.number,
+                    "text": row.question.text,
+                    "answers": [
+                        {"contributor": a.contributor, "author": a.author, "text": a.text}
+                        for a in row.answers
+                    ],
+                }
+                for row in questions
+            ]
+            write(self.stdout, rows, [], "json")
+            return
+        if not options["output"]:
+            raise CommandError(NEEDS_OUTPUT)
+        body = render.compiled_docx(
+            consultation=consultation, questions=questions, contributions=contributions
+        )
+        Path(options["output"]).write_bytes(body)
+        self.stdout.write(
+            f"{options['output']}: {len(contributions)} contributions to {len(questions)} "
+            "questions."
+        )

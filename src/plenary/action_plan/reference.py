@@ -1,0 +1,176 @@
+"""Load the action plans, thematic areas, coordinators and consultations of the record.
+
+Reads data/ccm/action_plan.json (sources in data/ccm/ACTION_PLAN_SOURCES.md) through the
+services. Idempotent: plans, areas, sections, indicators and coordinators are matched by
+their keys and left alone when unchanged; a consultation is matched by its title and
+issue date and loaded once.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from plenary.action_plan import services
+from plenary.action_plan.models import ActionPlan, Consultation
+from plenary.meetings.models import Meeting
+from plenary.treaties.models import Convention, State
+from plenary.treaties.reference import ReferenceDataError
+
+
+def _fail(where: str, error: ValidationError) -> ReferenceDataError:
+    details = "; ".join(
+        f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+    )
+    return ReferenceDataError(f"action_plan.json {where}: {details}")
+
+
+def _need_source(where: str, record: dict) -> None:
+    if not record.get("source"):
+        raise ReferenceDataError(f"action_plan.json {where}: no source")
+
+
+@transaction.atomic
+def load_action_plans(*, data_dir: Path) -> str:
+    """Load data/ccm/action_plan.json; return one summary line."""
+    data = json.loads((data_dir / "ccm" / "action_plan.json").read_text(encoding="utf-8"))
+    ccm = Convention.objects.get(short_name="CCM")
+    try:
+        areas = _areas(data["thematic_areas"], ccm)
+        plans, indicators = _plans(data["plans"], ccm, areas)
+        coordinations = _coordinations(data["coordinations"], areas)
+        consultations = _consultations(data["consultations"], ccm, areas)
+    except ValidationError as error:
+        raise _fail("record", error) from None
+    return (
+        f"Action plan: {len(areas)} thematic areas, {plans} action plans, {indicators} "
+        f"indicators, {coordinations} coordinations on record; {consultations} consultations "
+        "added."
+    )
+
+
+def _areas(records: list[dict], ccm: Convention) -> dict:
+    areas = {}
+    for record in records:
+        _need_source(f"area {record['slug']}", record)
+        areas[record["slug"]] = services.record_thematic_area(
+            convention=ccm,
+            slug=record["slug"],
+            name=record["name"],
+            order=record["order"],
+            source=record["source"],
+        )
+    return areas
+
+
+def _plans(records: list[dict], ccm: Convention, areas: dict) -> tuple[int, int]:
+    indicators = 0
+    for record in records:
+        _need_source(f"plan {record['code']}", record)
+        plan = services.record_action_plan(
+            convention=ccm,
+            code=record["code"],
+            name=record["name"],
+            first_year=record["first_year"],
+            last_year=record["last_year"],
+            adopted=record.get("adopted", ""),
+            document_symbol=record.get("document_symbol", ""),
+            source=record["source"],
+        )
+        sections = {}
+        for section in record["sections"]:
+            sections[section["number"]] = services.record_section(
+                plan=plan,
+                number=section["number"],
+                title=section["title"],
+                area=areas[section["area"]] if section.get("area") else None,
+                source=section["source"],
+            )
+        actions = {}
+        for action in record["actions"]:
+            _need_source(f"action {action['number']}", action)
+            actions[action["number"]] = services.record_action(
+                section=sections[action["section"]],
+                number=action["number"],
+                text=action["text"],
+                source=action["source"],
+            )
+        for indicator in record["indicators"]:
+            _need_source(f"indicator {indicator['code']}", indicator)
+            services.record_indicator(
+                section=sections[indicator["section"]],
+                action=actions.get(indicator.get("action")),
+                code=indicator["code"],
+                text=indicator["text"],
+                kind=indicator["kind"],
+                baseline_year=indicator.get("baseline_year"),
+                baseline_value=indicator.get("baseline_value"),
+                baseline_source=indicator.get("baseline_source", ""),
+                target_value=indicator.get("target_value"),
+                target_year=indicator.get("target_year"),
+                computation=indicator.get("computation", ""),
+                source=indicator["source"],
+            )
+            indicators += 1
+    return len(records), indicators
+
+
+def _coordinations(records: list[dict], areas: dict) -> int:
+    states = {s.iso3: s for s in State.objects.all()}
+    for record in records:
+        _need_source(f"coordination of {record['area']}", record)
+        services.record_coordination(
+            area=areas[record["area"]],
+            states=[states[iso3] for iso3 in record["states"]],
+            title=record.get("title", ""),
+            term_from=date.fromisoformat(record["term_from"]) if record.get("term_from") else None,
+            term_to=date.fromisoformat(record["term_to"]) if record.get("term_to") else None,
+            in_office_year=record.get("in_office_year"),
+            source=record["source"],
+        )
+    return len(records)
+
+
+def _consultations(records: list[dict], ccm: Convention, areas: dict) -> int:
+    added = 0
+    for record in records:
+        _need_source(f"consultation {record['key']}", record)
+        issued_on = date.fromisoformat(record["issued_on"])
+        if Consultation.objects.filter(title=record["title"], issued_on=issued_on).exists():
+            continue
+        meeting = Meeting.objects.get(code=record["meeting"]) if record.get("meeting") else None
+        plan = ActionPlan.objects.get(code=record["plan"]) if record.get("plan") else None
+        services.issue_consultation(
+            convention=ccm,
+            title=record["title"],
+            issued_by=record["issued_by"],
+            issued_on=issued_on,
+            deadline_on=date.fromisoformat(record["deadline_on"]),
+            addressees=record["addressees"],
+            addresses_states=record["addresses_states"],
+            addresses_organisations=record["addresses_organisations"],
+            visibility=record["visibility"],
+            send_to=record.get("send_to", ""),
+            meeting=meeting,
+            plan=plan,
+            source=record["source"],
+            now=None,
+            sections=[
+                services.SectionSpec(
+                    number=section["number"],
+                    title=section["title"],
+                    area=areas[section["area"]] if section.get("area") else None,
+                    questions=[
+                        services.QuestionSpec(
+                            text=q["text"], paragraph=q["paragraph"], level=q["level"]
+                        )
+                        for q in section["questions"]
+                    ],
+                )
+                for section in record["sections"]
+            ],
+        )
+        added += 1
+    return added

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from plenary.action_plan import views
+
+app_name = "action_plan"
+urlpatterns = [
+    path("action-plans/", views.plan_list, name="plan_list"),
+    path("action-plans/indicators/<int:pk>/", views.indicator_detail, name="indicator"),
+    path("action-plans/<str:code>/", views.plan_detail, name="plan_detail"),
+    path("action-plans/<str:code>/progress/", views.progress, name="progress"),
+    path("action-plans/<str:code>/progress.csv", views.progress_csv, name="progress_csv"),
+    path("action-plans/<str:code>/progress.docx", views.progress_docx, name="progress_docx"),
+    path("thematic-areas/", views.area_list, name="area_list"),
+    path("thematic-areas/<slug:slug>/", views.area_detail, name="area_detail"),
+    path("consultations/", views.consultation_list, name="consultation_list"),
+    path("consultations/<int:pk>/", views.consultation_detail, name="consultation"),
+    path("consultations/<int:pk>/compiled/", views.compiled, name="compiled"),
+    path("consultations/<int:pk>/compiled.docx", views.compiled_docx, name="compiled_docx"),
+    path(
+        "consultations/<int:pk>/contributions/<int:contribution>/attachment",
+        views.attachment,
+        name="attachment",
+    ),
+]

@@ -1,0 +1,449 @@
+"""/api/v1/action-plans and /api/v1/consultations: action plans, coordinators, consultations."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+from ninja import Field, Router, Schema, Status
+
+from plenary.action_plan import selectors, services
+from plenary.action_plan.computations import COMPUTATIONS
+from plenary.action_plan.models import Indicator
+from plenary.action_plan.render import progress_rows
+from plenary.api.auth import SIGNED_IN
+from plenary.api.errors import ErrorOut
+from plenary.core.validation import invalid
+from plenary.treaties.models import State
+from plenary.treaties.selectors import convention_named
+
+router = Router(tags=["action plan"])
+
+ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
+NO_SUCH_QUESTION = "the consultation has no question {number}"
+NO_SUCH_INDICATOR = "No indicator {pk}."
+
+
+class PlanOut(Schema):
+    code: str
+    name: str
+    first_year: int
+    last_year: int
+    adopted: str
+    document_symbol: str
+    source: str
+
+
+class IndicatorOut(Schema):
+    id: int
+    code: str
+    text: str
+    kind: str
+    action: str | None
+    unit: str
+    baseline_year: int | None
+    baseline_value: Decimal | None
+    target_value: Decimal | None
+    target_year: int | None
+    computed: bool
+    computation: str
+    definition: str
+    source: str
+
+
+class ActionOut(Schema):
+    number: str
+    text: str
+    source: str
+
+
+class SectionOut(Schema):
+    number: int
+    title: str
+    area: str | None
+    actions: list[ActionOut]
+    indicators: list[IndicatorOut]
+
+
+class PlanDetailOut(PlanOut):
+    sections: list[SectionOut]
+
+
+class ProgressRowOut(Schema):
+    section: str
+    action: str
+    indicator: str
+    text: str
+    kind: str
+    baseline_year: int | None
+    baseline: str
+    target: str
+    year: int
+    value: str
+    change: str
+    towards_target_percent: str
+    computed: str
+    source: str
+
+
+class ValueIn(Schema):
+    year: int
+    value: Decimal | None = None
+    answer: bool | None = None
+    state: str | None = Field(None, description="ISO 3166 alpha-3 code, for a yes/no indicator")
+    source: str
+
+
+class ValueOut(Schema):
+    indicator: str
+    year: int
+    state: str | None
+    value: Decimal | None
+    answer: bool | None
+    source: str
+
+
+class CoordinationOut(Schema):
+    states: list[str]
+    title: str
+    term_from: date | None
+    term_to: date | None
+    in_office_year: int | None
+    source: str
+
+
+class AreaOut(Schema):
+    slug: str
+    name: str
+    coordinators: list[CoordinationOut]
+
+
+class CoordinationIn(Schema):
+    states: list[str] = Field(description="ISO 3166 alpha-3 codes")
+    title: str = ""
+    term_from: date | None = None
+    term_to: date | None = None
+    source: str
+
+
+class QuestionOut(Schema):
+    number: int
+    paragraph: str
+    text: str
+    level: int
+
+
+class ConsultationSectionOut(Schema):
+    number: str
+    title: str
+    area: str | None
+    questions: list[QuestionOut]
+
+
+class ConsultationOut(Schema):
+    id: int
+    title: str
+    issued_by: str
+    issued_on: date
+    addressees: str
+    deadline: datetime
+    time_zone: str
+    visibility: str
+    is_open: bool
+
+
+class ConsultationDetailOut(ConsultationOut):
+    source: str
+    sections: list[ConsultationSectionOut]
+
+
+class AnswerIn(Schema):
+    question: int = Field(description="the question's number in the document")
+    text: str
+
+
+class ContributionIn(Schema):
+    answers: list[AnswerIn]
+
+
+class AnswerOut(Schema):
+    question: int
+    text: str
+
+
+class ContributionOut(Schema):
+    id: int
+    contributor: str
+    author: str
+    submitted_at: datetime
+    updated_at: datetime
+    attachment: str
+    answers: list[AnswerOut]
+
+
+class DeadlineIn(Schema):
+    deadline_on: date
+
+
+def _plan_out(plan) -> dict:
+    return {
+        "code": plan.code,
+        "name": plan.name,
+        "first_year": plan.first_year,
+        "last_year": plan.last_year,
+        "adopted": plan.adopted,
+        "document_symbol": plan.document_symbol,
+        "source": plan.source,
+    }
+
+
+def _indicator_out(indicator: Indicator) -> dict:
+    computed = COMPUTATIONS.get(indicator.computation)
+    return {
+        "id": indicator.pk,
+        "code": indicator.code,
+        "text": indicator.text,
+        "kind": indicator.kind,
+        "action": indicator.action.number if indicator.action_id else None,
+        "unit": indicator.unit,
+        "baseline_year": indicator.baseline_year,
+        "baseline_value": indicator.baseline_value,
+        "target_value": indicator.target_value,
+        "target_year": indicator.target_year,
+        "computed": indicator.is_computed,
+        "computation": indicator.computation,
+        "definition": computed.definition if computed else "",
+        "source": indicator.source,
+    }
+
+
+@router.get("/action-plans", response={200: list[PlanOut], **ERRORS})
+def list_action_plans(request):
+    return [_plan_out(plan) for plan in selectors.action_plans()]
+
+
+@router.get("/action-plans/thematic-areas", response={200: list[AreaOut], **ERRORS})
+def list_thematic_areas(request):
+    """The thematic areas and every coordination on record (two queries)."""
+    return [
+        {
+            "slug": area.slug,
+            "name": area.name,
+            "coordinators": [_coordination_out(c) for c in area.coordinations.all()],
+        }
+        for area in selectors.thematic_areas(convention=convention_named())
+    ]
+
+
+def _coordination_out(coordination) -> dict:
+    return {
+        "states": [s.name for s in coordination.states.all()],
+        "title": coordination.title,
+        "term_from": coordination.term_from,
+        "term_to": coordination.term_to,
+        "in_office_year": coordination.in_office_year,
+        "source": coordination.source,
+    }
+
+
+def _states(codes: list[str]) -> list[State]:
+    found = {s.iso3: s for s in State.objects.filter(iso3__in=[c.upper() for c in codes])}
+    for code in codes:
+        if code.upper() not in found:
+            raise invalid("states", NO_SUCH_STATE.format(code=code))
+    return [found[c.upper()] for c in codes]
+
+
+@router.post(
+    "/action-plans/thematic-areas/{slug}/coordinators",
+    response={201: CoordinationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_coordinators(request, slug: str, payload: CoordinationIn):
+    """Record the States coordinating an area for a term (Secretariat, ISU, Presidency)."""
+    if not request.auth.has_perm("action_plan.record_coordination"):
+        raise PermissionDenied(services.MAY_NOT_RECORD_COORDINATION)
+    area = selectors.thematic_area(convention=convention_named(), slug=slug)
+    coordination = services.record_coordination(
+        area=area,
+        states=_states(payload.states),
+        title=payload.title,
+        term_from=payload.term_from,
+        term_to=payload.term_to,
+        source=payload.source,
+        by=request.auth,
+    )
+    return Status(201, _coordination_out(coordination))
+
+
+@router.post(
+    "/action-plans/indicators/{indicator_id}/values",
+    response={201: ValueOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def enter_value(request, indicator_id: int, payload: ValueIn):
+    """Enter an indicator's value for a year (ISU, coordinators, Secretariat). A computed
+    indicator is refused: its values are recomputed from the records."""
+    if not request.auth.has_perm("action_plan.enter_indicator_value"):
+        raise PermissionDenied(services.MAY_NOT_ENTER_VALUE)
+    indicator = Indicator.objects.select_related("section__plan").filter(pk=indicator_id).first()
+    if indicator is None:
+        raise Http404(NO_SUCH_INDICATOR.format(pk=indicator_id))
+    state = _states([payload.state])[0] if payload.state else None
+    row = services.enter_indicator_value(
+        indicator=indicator,
+        year=payload.year,
+        value=payload.value,
+        answer=payload.answer,
+        state=state,
+        source=payload.source,
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return Status(
+        201,
+        {
+            "indicator": indicator.code,
+            "year": row.year,
+            "state": state.iso3 if state else None,
+            "value": row.value,
+            "answer": row.answer,
+            "source": row.source,
+        },
+    )
+
+
+@router.get("/action-plans/{code}", response={200: PlanDetailOut, **ERRORS})
+def get_action_plan(request, code: str):
+    plan = selectors.action_plan(code=code)
+    return {
+        **_plan_out(plan),
+        "sections": [
+            {
+                "number": section.number,
+                "title": section.title,
+                "area": section.area.slug if section.area_id else None,
+                "actions": [
+                    {"number": a.number, "text": a.text, "source": a.source}
+                    for a in section.actions.all()
+                ],
+                "indicators": [_indicator_out(i) for i in section.indicators.all()],
+            }
+            for section in plan.sections.all()
+        ],
+    }
+
+
+@router.get("/action-plans/{code}/progress", response={200: list[ProgressRowOut], **ERRORS})
+def get_progress(request, code: str, year: int):
+    """Each indicator in `year` against its baseline and target; computed ones recomputed."""
+    plan = selectors.action_plan(code=code)
+    return progress_rows(selectors.plan_progress(plan=plan, year=year))
+
+
+def _consultation_out(consultation, now) -> dict:
+    return {
+        "id": consultation.pk,
+        "title": consultation.title,
+        "issued_by": consultation.issued_by,
+        "issued_on": consultation.issued_on,
+        "addressees": consultation.addressees,
+        "deadline": consultation.deadline,
+        "time_zone": consultation.time_zone,
+        "visibility": consultation.visibility,
+        "is_open": consultation.deadline >= now.replace(microsecond=0),
+    }
+
+
+@router.get("/consultations", response={200: list[ConsultationOut], **ERRORS})
+def list_consultations(request):
+    now = timezone.now()
+    return [_consultation_out(c, now) for c in selectors.consultations()]
+
+
+@router.get("/consultations/{consultation_id}", response={200: ConsultationDetailOut, **ERRORS})
+def get_consultation(request, consultation_id: int):
+    """The consultation document: its sections and questions, addressees and deadline."""
+    consultation = selectors.consultation_record(pk=consultation_id)
+    return {
+        **_consultation_out(consultation, timezone.now()),
+        "source": consultation.source,
+        "sections": [
+            {
+                "number": s.number,
+                "title": s.title,
+                "area": s.area.slug if s.area_id else None,
+                "questions": [
+                    {"number": q.number, "paragraph": q.paragraph, "text": q.text, "level": q.level}
+                    for q in s.questions.all()
+                ],
+            }
+            for s in consultation.sections.all()
+        ],
+    }
+
+
+def _contribution_out(contribution) -> dict:
+    return {
+        "id": contribution.pk,
+        "contributor": contribution.contributor,
+        "author": str(contribution.author or ""),
+        "submitted_at": contribution.submitted_at,
+        "updated_at": contribution.updated_at,
+        "attachment": contribution.attachment_name,
+        "answers": [
+            {"question": a.question.number, "text": a.text} for a in contribution.answers.all()
+        ],
+    }
+
+
+@router.get(
+    "/consultations/{consultation_id}/contributions",
+    response={200: list[ContributionOut], **ERRORS},
+)
+def list_contributions(request, consultation_id: int):
+    """The contributions the caller may see: all for the President's team and where the
+    consultation's visibility allows; otherwise the caller's own Delegation's."""
+    consultation = selectors.consultation_record(pk=consultation_id)
+    return [
+        _contribution_out(c)
+        for c in selectors.visible_contributions(consultation=consultation, user=request.auth)
+    ]
+
+
+@router.put(
+    "/consultations/{consultation_id}/contributions/mine",
+    response={200: ContributionOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def submit_contribution(request, consultation_id: int, payload: ContributionIn):
+    """Submit or edit the caller's Delegation's contribution, until the deadline."""
+    consultation = selectors.consultation_record(pk=consultation_id)
+    by_number = {q.number: q.pk for s in consultation.sections.all() for q in s.questions.all()}
+    answers = {}
+    for answer in payload.answers:
+        if answer.question not in by_number:
+            raise invalid("answers", NO_SUCH_QUESTION.format(number=answer.question))
+        answers[by_number[answer.question]] = answer.text
+    services.submit_contribution(
+        consultation=consultation, answers=answers, by=request.auth, now=timezone.now()
+    )
+    own = selectors.contribution_of(consultation=consultation, user=request.auth)
+    return _contribution_out(own)
+
+
+@router.post(
+    "/consultations/{consultation_id}/deadline",
+    response={200: ConsultationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def move_deadline(request, consultation_id: int, payload: DeadlineIn):
+    """Move the deadline for contributions (the President's team or the Secretariat)."""
+    consultation = selectors.consultation_record(pk=consultation_id)
+    now = timezone.now()
+    moved = services.move_consultation_deadline(
+        consultation=consultation, deadline_on=payload.deadline_on, now=now, by=request.auth
+    )
+    return _consultation_out(moved, now)
