@@ -227,6 +227,7 @@ PLENARY_DEADLINE_PROVIDERS = [
     "plenary.meetings.deadlines",
     "plenary.decisions.deadlines",
     "plenary.finance.deadlines",
+    "plenary.action_plan.deadlines",
 ]
 # Whole days before a deadline's day; checked by plenary.rules.reminders.parse_offsets.
 REMINDER_OFFSETS_DAYS = envlist("REMINDER_OFFSETS_DAYS", "30,7,1")
