@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "plenary.meetings",
     "plenary.documents",
     "plenary.decisions",
+    "plenary.drafting",
 ]
 
 MIDDLEWARE = [
