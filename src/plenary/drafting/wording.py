@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from django.template import Context, Engine, TemplateDoesNotExist
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,10 +35,16 @@ class Piece:
     items: list[tuple[str, str]] = field(default_factory=list)
 
 
-@cache
 def engine() -> Engine:
+    """The drafting engine; `DRAFTING_TEMPLATE_DIRS` (settings) come first, so a
+    Secretariat's own wording overrides the templates shipped with plenary."""
+    return _engine(tuple(getattr(settings, "DRAFTING_TEMPLATE_DIRS", ())))
+
+
+@cache
+def _engine(extra: tuple[str, ...]) -> Engine:
     return Engine(
-        dirs=[str(TEMPLATES)],
+        dirs=[*extra, str(TEMPLATES)],
         debug=True,
         autoescape=False,
         string_if_invalid=MISSING_VALUE,
@@ -48,10 +55,6 @@ def engine() -> Engine:
 
 def template_name(convention: str, language: str, name: str) -> str:
     return f"drafting/{convention.lower()}/{language}/{name}.txt"
-
-
-def exists(convention: str, language: str, name: str) -> bool:
-    return (TEMPLATES / template_name(convention, language, name)).is_file()
 
 
 def _error(error: Exception, name: str) -> TemplateError:
