@@ -12,6 +12,7 @@ from datetime import date
 
 from plenary.drafting import wording
 from plenary.drafting.models import ReportText, Section
+from plenary.meetings.render import EN_DASH, line_text, part_heading
 from plenary.rules import months
 
 NO_PARTICIPANTS = (
@@ -21,6 +22,7 @@ NO_PLENARY_MEETINGS = "The number of plenary meetings held is not recorded yet."
 NO_OFFICER = "No {role} is recorded for this meeting yet."
 NO_DOCUMENTS = "No document of part {number} is recorded yet: the annex is missing."
 NO_DECISIONS = "No decision or recommendation of part {number} is recorded yet."
+NO_PROGRAMME = "No programme of work is recorded for this part yet."
 NO_SYMBOL = "[symbol not yet allocated]"
 MISSING_NOTE = "[Missing: {what}]"
 
@@ -441,4 +443,40 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         missing=missing,
         language=language,
         file_stem=stem.replace("/", "_"),
+    )
+
+
+def programme(part, days, *, language: str = "en") -> Drafted:
+    """A part's programme of work in the layout of the annex to a President's letter
+    (seed 000): the meeting, the part, the title, then each day, its slots and lines."""
+    convention = part.meeting.convention.short_name
+    context = {"meeting": part.meeting, "part": part, "part_heading": part_heading(part)}
+    blocks = [
+        Block("masthead", piece.text, style="masthead")
+        for piece in wording.pieces(convention, language, "programme/masthead", context)
+    ]
+    title = wording.sentence(convention, language, "programme/title", context)
+    blocks.append(Block("title", title))
+    for day in days:
+        blocks.append(
+            Block(
+                "heading", wording.sentence(convention, language, "programme/day", {"day": day.day})
+            )
+        )
+        for slot in day.slots:
+            blocks.append(
+                Block(
+                    "text", f"{slot.starts_at:%H:%M} {EN_DASH} {slot.ends_at:%H:%M}", style="slot"
+                )
+            )
+            for line in slot.lines:
+                blocks.append(Block("text", line_text(line), style=line.kind))
+    if not days:
+        blocks.append(Block("missing", MISSING_NOTE.format(what=NO_PROGRAMME)))
+    return Drafted(
+        title=title,
+        blocks=blocks,
+        missing=[] if days else [NO_PROGRAMME],
+        language=language,
+        file_stem=f"{part.meeting.code}_part{part.number}_programme",
     )

@@ -95,7 +95,10 @@ def to_docx(drafted: Drafted) -> bytes:
         elif block.kind in ("text", "missing"):
             paragraph = document.add_paragraph()
             run = paragraph.add_run(block.text)
-            run.italic = block.kind == "missing"
+            run.italic = block.kind == "missing" or block.style == "sub_item"
+            run.bold = block.style == "slot"
+            if block.style == "sub_item":
+                paragraph.paragraph_format.left_indent = Mm(10)
         elif block.kind == "page_break":
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif block.kind == "table":
@@ -145,6 +148,8 @@ def to_text(drafted: Drafted) -> str:
             out.append("")
         elif block.kind == "masthead":
             out.append(block.text)
+        elif block.kind == "text":
+            out.append(("    " if block.style == "sub_item" else "") + block.text)
         else:
             out += ["", block.text, ""]
     return "\n".join(out).rstrip() + "\n"
