@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("plenary.meetings.urls")),
     path("", include("plenary.documents.urls")),
     path("", include("plenary.decisions.urls")),
+    path("", include("plenary.drafting.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
