@@ -29,11 +29,10 @@ def _part_and_kind(request, code: str):
 
 def _report(request, code: str):
     part, kind = _part_and_kind(request, code)
-    on = (
-        date.fromisoformat(request.GET["date"])
-        if request.GET.get("date", "")[:1].isdigit()
-        else None
-    )
+    try:
+        on = date.fromisoformat(request.GET["date"]) if request.GET.get("date") else None
+    except ValueError:
+        raise Http404("Give the report's date as YYYY-MM-DD.") from None
     records = selectors.report_records(part=part, kind=kind)
     return part, kind, content.report(records, kind=kind, on=on or timezone.localdate())
 
