@@ -7,6 +7,7 @@ the templates of the convention and language (`wording`). The renderers in `rend
 write the same content as .docx, HTML or text.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,11 +24,14 @@ NO_OFFICER = "No {role} is recorded for this meeting yet."
 NO_DOCUMENTS = "No document of part {number} is recorded yet: the annex is missing."
 NO_DECISIONS = "No decision or recommendation of part {number} is recorded yet."
 NO_PROGRAMME = "No programme of work is recorded for this part yet."
+NO_MANDATE = "The convening reference names no General Assembly resolution."
+NO_REGISTRATION_DEADLINE = "No registration deadline is recorded for the {meeting}."
 NO_SYMBOL = "[symbol not yet allocated]"
 MISSING_NOTE = "[Missing: {what}]"
 
 # The order the report tells the officers of a day in (seed 003 paras 21-22).
 _ROLE_ORDER = ["secretary_general", "vice_president", "secretary", "isu_director", "president"]
+_MANDATE = re.compile(r"resolution (\d+/\d+), operative paragraph (\d+)")
 SECTIONS = [section for section, _ in Section.choices]
 
 
@@ -479,4 +483,73 @@ def programme(part, days, *, language: str = "en") -> Drafted:
         missing=[] if days else [NO_PROGRAMME],
         language=language,
         file_stem=f"{part.meeting.code}_part{part.number}_programme",
+    )
+
+
+def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
+    """The note verbale convening a meeting and its preparatory meetings (seed 004)."""
+    convention = records.ruleset.short_name
+    mandate = _MANDATE.search(records.meeting.convening_reference or "")
+    month, day = records.ruleset.annual_report_due
+    context = {
+        "meeting": records.meeting,
+        "convention": records.ruleset,
+        "reference": reference,
+        "on": records.on,
+        "resolution": mandate.group(1) if mandate else "",
+        "resolution_paragraph": mandate.group(2) if mandate else "",
+        "article7_due": date(records.on.year, month, day),
+        "meetings": [
+            {
+                "meeting": meeting,
+                "parts": _plan_parts(records.plans[meeting.pk]),
+                "deadline": meeting.registration_deadline,
+            }
+            for meeting in records.meetings
+        ],
+    }
+    blocks = [
+        Block("text", piece.text, style="masthead")
+        for piece in wording.pieces(convention, language, "note_verbale/convening", context)
+    ]
+    missing = [] if mandate else [NO_MANDATE]
+    missing += [
+        NO_REGISTRATION_DEADLINE.format(meeting=m.title)
+        for m in records.meetings
+        if m.registration_deadline is None
+    ]
+    blocks += [Block("missing", MISSING_NOTE.format(what=what)) for what in missing]
+    return Drafted(
+        title=f"{reference}",
+        blocks=blocks,
+        missing=missing,
+        language=language,
+        file_stem=f"{records.meeting.code}_convening_note_verbale",
+    )
+
+
+def president_letter(
+    part, days, *, president, body: str, on: date, language: str = "en"
+) -> Drafted:
+    """A letter of the President with a body of the President's choosing and the part's
+    programme of work as its annex."""
+    convention = part.meeting.convention.short_name
+    context = {"meeting": part.meeting, "part": part, "president": president, "on": on}
+    opening = wording.pieces(convention, language, "letter/opening", context)
+    closing = wording.pieces(convention, language, "letter/closing", context)
+    paragraphs = [" ".join(chunk.split()) for chunk in body.split("\n\n") if chunk.strip()]
+    blocks = [Block("text", piece.text) for piece in opening]
+    blocks += [Block("text", text) for text in paragraphs]
+    blocks += [Block("text", piece.text) for piece in closing]
+    blocks.append(Block("page_break"))
+    annex = programme(part, days, language=language)
+    blocks += annex.blocks
+    missing = [] if president is not None else [NO_OFFICER.format(role="President")]
+    missing += annex.missing
+    return Drafted(
+        title=wording.sentence(convention, language, "letter/title", context),
+        blocks=blocks,
+        missing=missing,
+        language=language,
+        file_stem=f"{part.meeting.code}_president_letter",
     )

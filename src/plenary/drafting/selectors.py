@@ -34,7 +34,15 @@ class MeetingHistory:
         if self.plan_changes:
             return self.plan_changes[0].previous_plan
         return [
-            {"number": part.number, "starts_on": part.starts_on.isoformat()} for part in self.parts
+            {
+                "number": part.number,
+                "starts_on": part.starts_on.isoformat(),
+                "ends_on": part.ends_on.isoformat(),
+                "format": part.format,
+                "venue": part.venue,
+                "city": part.city,
+            }
+            for part in self.parts
         ]
 
 
@@ -130,17 +138,27 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
 
 @dataclass
 class ConveningRecords:
-    """What the convening note verbale says: the meeting, its preparatory meetings."""
+    """What the convening note verbale says: the meeting and its preparatory meetings,
+    each with its plan as it stood on the day of the note."""
 
     meeting: Meeting
     ruleset: conventions.RuleSet
     meetings: list[Meeting]
-    first_plans: dict[int, list[dict]]
-    on: date | None = None
+    plans: dict[int, list[dict]]
+    on: date
 
 
-def convening_records(*, meeting: Meeting) -> ConveningRecords:
-    """The meeting and its preparatory meetings as they were convened (their first plans)."""
+def plan_on(history: MeetingHistory, on: date) -> list[dict]:
+    """The plan in force on `on`: the first plan, then every change decided by that day."""
+    plan = history.first_plan
+    for change in history.plan_changes:
+        if change.decided_on is not None and change.decided_on <= on:
+            plan = change.new_plan
+    return plan
+
+
+def convening_records(*, meeting: Meeting, on: date) -> ConveningRecords:
+    """The meeting and its preparatory meetings as convened on `on` (five queries)."""
     preparations = list(
         Meeting.objects.filter(prepares=meeting, kind="preparatory")
         .select_related("convention")
@@ -151,7 +169,8 @@ def convening_records(*, meeting: Meeting) -> ConveningRecords:
         meeting=meeting,
         ruleset=conventions.get_ruleset(meeting.convention.short_name),
         meetings=[history.meeting for history in histories],
-        first_plans={history.meeting.pk: history.first_plan for history in histories},
+        plans={history.meeting.pk: plan_on(history, on) for history in histories},
+        on=on,
     )
 
 
@@ -169,3 +188,7 @@ def programme_records(*, part: MeetingPart):
 
 def prefetch_parts() -> Prefetch:
     return Prefetch("parts", queryset=MeetingPart.objects.order_by("number"))
+
+
+def president_of(*, meeting: Meeting):
+    return meeting.officers.filter(role="president").order_by("position").first()
