@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve test lint test-sqlite test-postgresql chromium wrk bench lock clean
+.PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,15 +55,22 @@ wrk:
 bench: $(VENV)/.installed wrk
 	$(BIN)/python -m bench.run
 
+## libreoffice: Debian's LibreOffice Writer and poppler for the drafting tests, when missing
+libreoffice:
+	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		$$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; }
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/plenary makemigrations --check --dry-run --verbosity 0
 
-test-sqlite: $(VENV)/.installed-dev chromium
+test-sqlite: $(VENV)/.installed-dev chromium libreoffice
 	env -u DATABASE_URL $(BIN)/pytest -n 2 -q
 
-test-postgresql: $(VENV)/.installed-dev chromium
+test-postgresql: $(VENV)/.installed-dev chromium libreoffice
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q
 
 ## test: set up with the development tools, lint, then every test on SQLite and on PostgreSQL

@@ -12,6 +12,7 @@ from django.db import transaction
 from plenary.action_plan.reference import load_action_plans
 from plenary.decisions.reference import load_decisions
 from plenary.documents.reference import load_documents
+from plenary.drafting.reference import load_report_texts
 from plenary.finance.reference import load_finance
 from plenary.meetings.reference import load_meetings
 from plenary.treaties.reference import default_data_dir, load_reference_data
@@ -31,5 +32,6 @@ def load_reference(*, today: date, data_dir: Path | None = None) -> list[str]:
         load_decisions(data_dir=data_dir),
         load_finance(data_dir=data_dir),
         load_action_plans(data_dir=data_dir),
+        load_report_texts(data_dir=data_dir),
     ]
     return lines + [f"not loaded: {line}" for line in treaties.skipped]

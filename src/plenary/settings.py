@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "plenary.finance",
     "plenary.reminders",
     "plenary.action_plan",
+    "plenary.drafting",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("plenary.finance.urls")),
     path("", include("plenary.reminders.urls")),
     path("", include("plenary.action_plan.urls")),
+    path("", include("plenary.drafting.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

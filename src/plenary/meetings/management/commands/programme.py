@@ -10,13 +10,15 @@ from plenary.rules.errors import RuleError
 
 class Command(BaseCommand):
     help = (
-        "A part's programme of work: plenary programme CCM/CONF/2020 --part 1 [--format json|ics]."
+        "A part's programme of work: plenary programme CCM/CONF/2020 --part 1"
+        " [--format json|ics|docx -o FILE]."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
         parser.add_argument("--part", type=int, default=1)
-        parser.add_argument("--format", choices=["text", "json", "ics"], default="text")
+        parser.add_argument("--format", choices=["text", "json", "ics", "docx"], default="text")
+        parser.add_argument("-o", "--output", help="File to write (a .docx needs one).")
         parser.add_argument("--time-zone", help="Show times in this zone, e.g. America/Lima.")
 
     def handle(self, *args, **options):
@@ -31,7 +33,16 @@ class Command(BaseCommand):
             except RuleError as error:
                 raise CommandError(f"{error.field}: {error.message}") from error
         days = selectors.programme_of(part=part, zone=zone)
-        if options["format"] == "json":
+        if options["format"] == "docx":
+            # The Word layout is drafting's (the annex of a President's letter, seed 000).
+            from plenary.drafting import content
+            from plenary.drafting import render as drafting_render
+
+            if not options["output"]:
+                raise CommandError("a .docx is written to a file: give -o FILE")
+            with open(options["output"], "wb") as out:
+                out.write(drafting_render.to_docx(content.programme(part, days)))
+        elif options["format"] == "json":
             self.stdout.write(json.dumps(render.programme_data(part, days), indent=2))
         elif options["format"] == "ics":
             self.stdout.write(render.programme_ics(part, days, host="plenary").decode())

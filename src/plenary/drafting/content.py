@@ -1,0 +1,555 @@
+"""Drafted documents as content: a pure function of the records, no database, no files.
+
+`report` turns `selectors.ReportRecords` into a `Drafted` document: a UN heading block,
+sections of continuously numbered paragraphs with lettered items, and the annex table.
+Which paragraphs there are is decided here, from the records; their wording comes from
+the templates of the convention and language (`wording`). The renderers in `render`
+write the same content as .docx, HTML or text.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from plenary.drafting import wording
+from plenary.drafting.models import ReportText, Section
+from plenary.meetings.render import EN_DASH, line_text, part_heading
+from plenary.rules import months
+
+NO_PARTICIPANTS = (
+    "No delegation is registered for part {number} yet: the lists of participants are missing."
+)
+NO_PLENARY_MEETINGS = "The number of plenary meetings held is not recorded yet."
+NO_OFFICER = "No {role} is recorded for this meeting yet."
+NO_DOCUMENTS = "No document of part {number} is recorded yet: the annex is missing."
+NO_DECISIONS = "No decision or recommendation of part {number} is recorded yet."
+NO_PROGRAMME = "No programme of work is recorded for this part yet."
+NO_MANDATE = "The convening reference names no General Assembly resolution."
+NO_REGISTRATION_DEADLINE = "No registration deadline is recorded for the {meeting}."
+NO_SYMBOL = "[symbol not yet allocated]"
+MISSING_NOTE = "[Missing: {what}]"
+
+# The order the report tells the officers of a day in (seed 003 paras 21-22).
+_ROLE_ORDER = ["secretary_general", "vice_president", "secretary", "isu_director", "president"]
+_MANDATE = re.compile(r"resolution (\d+/\d+), operative paragraph (\d+)")
+SECTIONS = [section for section, _ in Section.choices]
+
+
+@dataclass
+class Block:
+    """One block of a drafted document, in order.
+
+    kind: "masthead" (heading block line), "title", "heading", "paragraph" (numbered
+    when `number` is set), "text" (an unnumbered paragraph), "missing" (what the
+    records lack), "table" (`rows`, the first one the header), "page_break".
+    """
+
+    kind: str
+    text: str = ""
+    number: int | None = None
+    items: list[tuple[str, str]] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    key: str = ""
+    style: str = ""
+    hand_added: bool = False
+
+
+@dataclass
+class Drafted:
+    title: str
+    blocks: list[Block]
+    missing: list[str] = field(default_factory=list)
+    language: str = "en"
+    file_stem: str = "document"
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [block for block in self.blocks if block.kind == "paragraph"]
+
+
+@dataclass
+class _Spec:
+    """A paragraph to draft: a template and its context, or a hand-added text."""
+
+    key: str
+    template: str = ""
+    context: dict = field(default_factory=dict)
+    on: date | None = None
+    text: ReportText | None = None
+    missing: str = ""
+
+
+def _span(start: date, end: date) -> tuple[date, date]:
+    return (start, end)
+
+
+def _plan_parts(plan: list[dict]) -> list[dict]:
+    return [
+        {
+            **part,
+            "span": _span(
+                date.fromisoformat(part["starts_on"]), date.fromisoformat(part["ends_on"])
+            ),
+        }
+        for part in plan
+    ]
+
+
+def _officers(records, role: str) -> list:
+    return [officer for officer in records.officers if officer.role == role]
+
+
+def _within(part, day: date | None) -> bool:
+    return day is not None and part.starts_on <= day <= part.ends_on
+
+
+def _introduction(records) -> list[_Spec]:
+    meeting, history = records.meeting, records.history
+    specs = [_Spec("introduction-convention", f"report/convention_{meeting.kind}")]
+    if history.plan_changes:
+        specs.append(
+            _Spec(
+                "introduction-first-plan",
+                "report/introduction_first_plan",
+                {"plan": _plan_parts(history.first_plan)},
+            )
+        )
+    presidents = _officers(records, "president")
+    if presidents:
+        specs.append(
+            _Spec(
+                "introduction-president",
+                "report/introduction_president",
+                {"president": presidents[0]},
+            )
+        )
+    if meeting.convened_by:
+        specs.append(
+            _Spec(
+                "introduction-convened",
+                "report/introduction_convened",
+                {
+                    "preparations": [
+                        h.meeting for h in records.preparations if h.meeting.kind == "preparatory"
+                    ]
+                },
+            )
+        )
+    briefings = [h for h in records.preparations if h.meeting.kind == "informal_briefing"]
+    for preparation in records.preparations:
+        if preparation.meeting.kind != "preparatory" or not preparation.parts:
+            continue
+        first = preparation.first_plan[0]
+        planned = date.fromisoformat(first["starts_on"])
+        briefing = next((b for b in briefings if b.parts and b.parts[0].starts_on == planned), None)
+        specs.append(
+            _Spec(
+                f"introduction-{preparation.meeting.code}",
+                "report/introduction_preparatory_meeting",
+                {
+                    "preparation": preparation.meeting,
+                    "planned": planned,
+                    "held": preparation.parts[0].starts_on,
+                    "changed": bool(preparation.plan_changes),
+                    "briefing": briefing.parts[0] if briefing else None,
+                    "procedures": [
+                        _span(p.circulated_on, p.deadline_date) for p in preparation.procedures
+                    ],
+                },
+            )
+        )
+    changes = [
+        {
+            "change": change,
+            "procedures": [
+                _span(p.circulated_on, p.deadline_date) for p in change.silence_procedures.all()
+            ],
+            "plan": _plan_parts(change.new_plan),
+        }
+        for change in history.plan_changes
+    ]
+    if changes:
+        specs.append(
+            _Spec(
+                "introduction-plan-changes",
+                "report/introduction_plan_changes",
+                {"changes": changes},
+            )
+        )
+    return specs
+
+
+def _organization(records) -> list[_Spec]:
+    part = records.part
+    specs = [_Spec("organization-dates", "report/organization_dates")]
+    for role, key in (
+        ("isu_director", "organization-isu"),
+        ("secretary", "organization-secretary"),
+    ):
+        found = _officers(records, role)
+        if found:
+            specs.append(_Spec(key, f"report/organization_{role}", {"officer": found[0]}))
+    participants = records.participants
+    if not any(participants.values()):
+        specs.append(
+            _Spec("organization-participants", missing=NO_PARTICIPANTS.format(number=part.number))
+        )
+        return specs
+    for category, names in participants.items():
+        if names:
+            specs.append(
+                _Spec(
+                    f"organization-{category.replace('_', '-')}",
+                    f"report/organization_{category}",
+                    {
+                        "names": names,
+                        "organisations": [records.organisations.get(n, n) for n in names],
+                    },
+                )
+            )
+    return specs
+
+
+def _work(records) -> list[_Spec]:
+    part, meeting = records.part, records.meeting
+    specs = []
+    presidents = _officers(records, "president")
+    specs.append(
+        _Spec(
+            "work-opening",
+            "report/work_opening",
+            {"president": presidents[0] if presidents else None},
+            on=part.starts_on,
+        )
+    )
+    if part.plenary_meetings_held is None:
+        specs.append(_Spec("work-plenary-meetings", missing=NO_PLENARY_MEETINGS))
+    else:
+        specs.append(_Spec("work-plenary-meetings", "report/work_plenary_meetings"))
+    groups: dict[tuple, list] = {}
+    for officer in records.officers:
+        if officer.role != "president" and _within(part, officer.act_on):
+            groups.setdefault((officer.act_on, officer.role, officer.act), []).append(officer)
+    for (on, role, act), officers in sorted(
+        groups.items(), key=lambda g: (g[0][0], _ROLE_ORDER.index(g[0][1]))
+    ):
+        specs.append(
+            _Spec(
+                f"work-officers-{role.replace('_', '-')}",
+                "report/work_officers",
+                {
+                    "role": role,
+                    "act": act,
+                    "officers": officers,
+                    "names": [records.state_names.get(o.state_id, "") for o in officers],
+                },
+                on=on,
+            )
+        )
+    if _within(part, meeting.agenda_adopted_on):
+        main = [
+            d for d in records.documents if "/" in d.symbol and d.symbol.rsplit("/", 1)[1].isdigit()
+        ]
+        agenda = next((d for d in main if d.title.lower().startswith("provisional agenda")), None)
+        programme = next(
+            (d for d in main if d.title.lower().startswith("provisional programme of work")), None
+        )
+        rules = next((i for i in records.agenda if "rules of procedure" in i.title.lower()), None)
+        specs.append(
+            _Spec(
+                "work-agenda",
+                "report/work_agenda",
+                {
+                    "agenda": agenda,
+                    "programme": programme,
+                    "rules_symbols": rules.symbols if rules else [],
+                    "adopted_on": meeting.agenda_adopted_on,
+                },
+                on=meeting.agenda_adopted_on,
+            )
+        )
+    if records.documents:
+        specs.append(_Spec("work-documents", "report/work_documents"))
+    else:
+        specs.append(_Spec("work-documents", missing=NO_DOCUMENTS.format(number=part.number)))
+    return specs
+
+
+def _decisions(records) -> list[_Spec]:
+    part, ruleset = records.part, records.ruleset
+    specs = []
+    for request in records.extension_requests:
+        state = request.obligation.state
+        key = f"extension-{state.iso3}-{request.obligation.article}"
+        decided = request.decided_at_id == part.pk and request.decision
+        until = request.granted_deadline if decided else request.recommended_deadline
+        context = {
+            "request": request,
+            "state": state.name,
+            "stockpiles": request.obligation.article == ruleset.stockpile_article,
+            "decided": bool(decided),
+            "grant": (request.decision == "granted")
+            if decided
+            else request.recommendation == "grant",
+            "until": until,
+            "months": months.months_between(request.current_deadline, until) if until else None,
+        }
+        specs.append(_Spec(key, "report/decisions_extension", context))
+        conditions = list(request.conditions.all())
+        if conditions:
+            specs.append(
+                _Spec(
+                    f"{key}-conditions",
+                    "report/decisions_extension_conditions",
+                    {**context, "conditions": conditions},
+                )
+            )
+    if not specs:
+        specs.append(_Spec("decisions-none", missing=NO_DECISIONS.format(number=part.number)))
+    return specs
+
+
+def _place_texts(specs: list[_Spec], texts: list[ReportText]) -> list[_Spec]:
+    """Put each hand-added text after the paragraph it names, else at the end."""
+    keys = {spec.key for spec in specs}
+    placed: list[_Spec] = []
+    # Words joined to a paragraph come before the paragraphs placed after it.
+    texts = sorted(texts, key=lambda t: (t.placement == "paragraph", t.position, t.pk))
+    for spec in specs:
+        placed.append(spec)
+        placed += [_Spec(f"text-{t.pk}", on=t.on, text=t) for t in texts if t.after == spec.key]
+    placed += [_Spec(f"text-{t.pk}", on=t.on, text=t) for t in texts if t.after not in keys]
+    return placed
+
+
+def _join(paragraph: Block, addition: str, *, at: str) -> None:
+    """Words that open the paragraph, or end it before its full stop."""
+    text, addition = paragraph.text.strip(), addition.strip()
+    if at == "start":
+        paragraph.text = f"{addition} {text[:1].lower()}{text[1:]}"
+        return
+    if text.endswith("."):
+        text = text[:-1]
+    space = "" if addition[:1] in ",;:" else " "
+    paragraph.text = f"{text}{space}{addition}"
+
+
+def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
+    """The procedural report (interim or final) of a part, from its records."""
+    convention = records.ruleset.short_name
+    meeting, part = records.meeting, records.part
+    agenda = [item for item in records.agenda if not item.letter]
+    base = {
+        "meeting": meeting,
+        "part": part,
+        "parts": list(meeting.parts.all()),
+        "several_parts": len(meeting.parts.all()) > 1,
+        "convention": records.ruleset,
+        "kind": kind,
+        "on": on,
+        "agenda_item": agenda[-1] if agenda else None,
+        "body": "Conference" if meeting.kind == "review_conference" else "Meeting",
+    }
+
+    report_title = wording.sentence(convention, language, "report/title", base)
+    own = next((d for d in records.documents if d.title == report_title), None)
+    base["symbol"] = own.symbol if own else NO_SYMBOL
+
+    def pieces(name: str, context: dict) -> list[wording.Piece]:
+        return wording.pieces(convention, language, name, {**base, **context})
+
+    blocks = [
+        Block("masthead", piece.text, style="masthead") for piece in pieces("report/masthead", {})
+    ]
+    blocks.append(Block("title", report_title))
+    missing: list[str] = []
+    texts = {section: [t for t in records.texts if t.section == section] for section in SECTIONS}
+    builders = {
+        Section.INTRODUCTION: _introduction,
+        Section.ORGANIZATION: _organization,
+        Section.WORK: _work,
+        Section.DECISIONS: _decisions,
+    }
+    number = 0
+    for section in SECTIONS:
+        blocks.append(
+            Block(
+                "heading", wording.sentence(convention, language, f"report/heading_{section}", base)
+            )
+        )
+        last_day = None
+        for spec in _place_texts(builders[section](records), texts[section]):
+            if spec.missing:
+                missing.append(spec.missing)
+                blocks.append(
+                    Block("missing", MISSING_NOTE.format(what=spec.missing), key=spec.key)
+                )
+                continue
+            if spec.text is not None:
+                found = [wording.Piece(spec.text.body)]
+            else:
+                found = pieces(
+                    spec.template,
+                    {**spec.context, "same_day": spec.on is not None and spec.on == last_day},
+                )
+            if spec.on is not None:
+                last_day = spec.on
+            for piece in found:
+                placement = spec.text.placement if spec.text is not None else "paragraph"
+                anchor = blocks[-1] if blocks[-1].kind == "paragraph" else None
+                if (
+                    placement != "paragraph"
+                    and anchor is not None
+                    and anchor.key == spec.text.after
+                ):
+                    _join(anchor, piece.text, at=placement)
+                    anchor.hand_added = True
+                    continue
+                number += 1
+                blocks.append(
+                    Block(
+                        "paragraph",
+                        piece.text,
+                        number=number,
+                        items=piece.items,
+                        key=spec.key,
+                        hand_added=spec.text is not None,
+                    )
+                )
+    if records.documents:
+        blocks.append(Block("page_break"))
+        blocks.append(
+            Block(
+                "heading",
+                wording.sentence(convention, language, "report/annex_heading", base),
+                style="annex",
+            )
+        )
+        blocks.append(
+            Block(
+                "title",
+                wording.sentence(convention, language, "report/annex_title", base),
+                style="annex",
+            )
+        )
+        header = wording.sentence(convention, language, "report/annex_columns", base).split("|")
+        blocks.append(
+            Block(
+                "table",
+                rows=[[c.strip() for c in header]]
+                + [[d.symbol, d.title] for d in records.documents],
+            )
+        )
+    stem = own.symbol if own else f"{meeting.code}_part{part.number}_{kind}_report"
+    return Drafted(
+        title=report_title,
+        blocks=blocks,
+        missing=missing,
+        language=language,
+        file_stem=stem.replace("/", "_"),
+    )
+
+
+def programme(part, days, *, language: str = "en") -> Drafted:
+    """A part's programme of work in the layout of the annex to a President's letter
+    (seed 000): the meeting, the part, the title, then each day, its slots and lines."""
+    convention = part.meeting.convention.short_name
+    context = {"meeting": part.meeting, "part": part, "part_heading": part_heading(part)}
+    blocks = [
+        Block("masthead", piece.text, style="masthead")
+        for piece in wording.pieces(convention, language, "programme/masthead", context)
+    ]
+    title = wording.sentence(convention, language, "programme/title", context)
+    blocks.append(Block("title", title))
+    for day in days:
+        blocks.append(
+            Block(
+                "heading", wording.sentence(convention, language, "programme/day", {"day": day.day})
+            )
+        )
+        for slot in day.slots:
+            blocks.append(
+                Block(
+                    "text", f"{slot.starts_at:%H:%M} {EN_DASH} {slot.ends_at:%H:%M}", style="slot"
+                )
+            )
+            for line in slot.lines:
+                blocks.append(Block("text", line_text(line), style=line.kind))
+    if not days:
+        blocks.append(Block("missing", MISSING_NOTE.format(what=NO_PROGRAMME)))
+    return Drafted(
+        title=title,
+        blocks=blocks,
+        missing=[] if days else [NO_PROGRAMME],
+        language=language,
+        file_stem=f"{part.meeting.code}_part{part.number}_programme",
+    )
+
+
+def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
+    """The note verbale convening a meeting and its preparatory meetings (seed 004)."""
+    convention = records.ruleset.short_name
+    mandate = _MANDATE.search(records.meeting.convening_reference or "")
+    month, day = records.ruleset.annual_report_due
+    context = {
+        "meeting": records.meeting,
+        "convention": records.ruleset,
+        "reference": reference,
+        "on": records.on,
+        "resolution": mandate.group(1) if mandate else "",
+        "resolution_paragraph": mandate.group(2) if mandate else "",
+        "article7_due": date(records.on.year, month, day),
+        "meetings": [
+            {
+                "meeting": meeting,
+                "parts": _plan_parts(records.plans[meeting.pk]),
+                "deadline": meeting.registration_deadline,
+            }
+            for meeting in records.meetings
+        ],
+    }
+    blocks = [
+        Block("text", piece.text, style="masthead")
+        for piece in wording.pieces(convention, language, "note_verbale/convening", context)
+    ]
+    missing = [] if mandate else [NO_MANDATE]
+    missing += [
+        NO_REGISTRATION_DEADLINE.format(meeting=m.title)
+        for m in records.meetings
+        if m.registration_deadline is None
+    ]
+    blocks += [Block("missing", MISSING_NOTE.format(what=what)) for what in missing]
+    return Drafted(
+        title=f"{reference}",
+        blocks=blocks,
+        missing=missing,
+        language=language,
+        file_stem=f"{records.meeting.code}_convening_note_verbale",
+    )
+
+
+def president_letter(
+    part, days, *, president, body: str, on: date, language: str = "en"
+) -> Drafted:
+    """A letter of the President with a body of the President's choosing and the part's
+    programme of work as its annex."""
+    convention = part.meeting.convention.short_name
+    context = {"meeting": part.meeting, "part": part, "president": president, "on": on}
+    opening = wording.pieces(convention, language, "letter/opening", context)
+    closing = wording.pieces(convention, language, "letter/closing", context)
+    paragraphs = [" ".join(chunk.split()) for chunk in body.split("\n\n") if chunk.strip()]
+    blocks = [Block("text", piece.text) for piece in opening]
+    blocks += [Block("text", text) for text in paragraphs]
+    blocks += [Block("text", piece.text) for piece in closing]
+    blocks.append(Block("page_break"))
+    annex = programme(part, days, language=language)
+    blocks += annex.blocks
+    missing = [] if president is not None else [NO_OFFICER.format(role="President")]
+    missing += annex.missing
+    return Drafted(
+        title=wording.sentence(convention, language, "letter/title", context),
+        blocks=blocks,
+        missing=missing,
+        language=language,
+        file_stem=f"{part.meeting.code}_president_letter",
+    )

@@ -1,0 +1,62 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
+
+from plenary.drafting import content, render, selectors
+from plenary.drafting.wording import TemplateError
+
+
+class Command(BaseCommand):
+    help = (
+        "The procedural report of a meeting part, drafted from the records: plenary report"
+        " CCM/CONF/2020 --part 1 --kind interim --format docx -o report.docx"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
+        parser.add_argument("--part", type=int, default=1)
+        parser.add_argument("--kind", choices=["interim", "final"], default="interim")
+        parser.add_argument("--format", choices=["docx", "html", "text"], default="text")
+        parser.add_argument("--language", default="en")
+        parser.add_argument("--date", type=date.fromisoformat, help="Date of the report.")
+        parser.add_argument("-o", "--output", help="File to write (a .docx needs one).")
+
+    def handle(self, *args, **options):
+        try:
+            part = selectors.part_with_meeting(reference=options["meeting"], number=options["part"])
+        except Http404 as error:
+            raise CommandError(str(error)) from error
+        records = selectors.report_records(part=part, kind=options["kind"])
+        try:
+            drafted = content.report(
+                records,
+                kind=options["kind"],
+                on=options["date"] or date.today(),
+                language=options["language"],
+            )
+        except TemplateError as error:
+            raise CommandError(str(error)) from error
+        write(self, drafted, options["format"], options["output"])
+
+
+def write(command: BaseCommand, drafted, format_: str, output: str | None) -> None:
+    """Write a drafted document to a file or standard output; report what is missing."""
+    if format_ == "docx":
+        if not output:
+            raise CommandError("a .docx is written to a file: give -o FILE")
+        with open(output, "wb") as out:
+            out.write(render.to_docx(drafted))
+    else:
+        text = (
+            render.to_html(drafted, standalone=True)
+            if format_ == "html"
+            else render.to_text(drafted)
+        )
+        if output:
+            with open(output, "w", encoding="utf-8") as out:
+                out.write(text)
+        else:
+            command.stdout.write(text, ending="")
+    for what in drafted.missing:
+        command.stderr.write(f"missing: {what}")

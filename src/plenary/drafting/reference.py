@@ -1,0 +1,55 @@
+"""Load the texts added by hand to reports (data/ccm/report_texts.json), idempotently.
+
+A text already at its place (part, report, section, paragraph, position) is left as
+it is, so a second load adds nothing and a text the Secretariat has since reworded
+keeps its new wording.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from plenary.drafting import services
+from plenary.drafting.models import ReportText
+from plenary.meetings.models import MeetingPart
+from plenary.treaties.reference import ReferenceDataError
+
+
+@transaction.atomic
+def load_report_texts(*, data_dir: Path) -> str:
+    path = data_dir / "ccm" / "report_texts.json"
+    records = json.loads(path.read_text(encoding="utf-8"))["texts"]
+    added = 0
+    for number, record in enumerate(records, start=1):
+        where = f"{path.name} text {number}"
+        if not record.get("source"):
+            raise ReferenceDataError(f"{where}: no source")
+        part = MeetingPart.objects.filter(
+            meeting__code=record["meeting"], number=record["part"]
+        ).first()
+        if part is None:
+            raise ReferenceDataError(f"{where}: no part {record['part']} of {record['meeting']}")
+        place = {
+            "part": part,
+            "report_kind": record.get("report_kind", ""),
+            "section": record["section"],
+            "after": record.get("after", ""),
+            "position": record.get("position", 1),
+        }
+        if ReportText.objects.filter(**place).exists():
+            continue
+        try:
+            services.add_report_text(
+                **place,
+                body=record["body"],
+                placement=record.get("placement", "paragraph"),
+                on=date.fromisoformat(record["on"]) if record.get("on") else None,
+                source=record["source"],
+            )
+        except ValidationError as error:
+            raise ReferenceDataError(f"{where}: {error.messages}") from error
+        added += 1
+    return f"Drafting: {added} texts added by hand to reports."

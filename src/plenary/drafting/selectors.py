@@ -1,0 +1,194 @@
+"""The records a drafted document is built from, gathered in a fixed number of queries.
+
+A selector returns plain records (a dataclass of model rows and lists); `content`
+turns them into a document and `render` writes it, so each step is tested alone.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, Q
+
+from plenary.decisions.models import ExtensionRequest, SilenceProcedure
+from plenary.documents.models import Document
+from plenary.drafting.models import ReportText
+from plenary.meetings import selectors as meetings
+from plenary.meetings.models import Meeting, MeetingPart, PlanChange
+from plenary.rules import conventions, symbols
+from plenary.treaties import selectors as treaties
+from plenary.treaties.models import Organisation
+
+
+@dataclass
+class MeetingHistory:
+    """A meeting of the series (the meeting itself, a preparatory meeting, a briefing)."""
+
+    meeting: Meeting
+    parts: list[MeetingPart]
+    plan_changes: list[PlanChange]
+    procedures: list[SilenceProcedure]
+
+    @property
+    def first_plan(self) -> list[dict]:
+        """The plan before any change (the first change's previous plan)."""
+        if self.plan_changes:
+            return self.plan_changes[0].previous_plan
+        return [
+            {
+                "number": part.number,
+                "starts_on": part.starts_on.isoformat(),
+                "ends_on": part.ends_on.isoformat(),
+                "format": part.format,
+                "venue": part.venue,
+                "city": part.city,
+            }
+            for part in self.parts
+        ]
+
+
+@dataclass
+class ReportRecords:
+    meeting: Meeting
+    part: MeetingPart
+    ruleset: conventions.RuleSet
+    history: MeetingHistory
+    preparations: list[MeetingHistory]
+    officers: list
+    agenda: list
+    participants: dict[str, list[str]]
+    organisations: dict[str, Organisation]
+    extension_requests: list[ExtensionRequest]
+    documents: list[Document]
+    texts: list[ReportText] = field(default_factory=list)
+    state_names: dict[int, str] = field(default_factory=dict)
+
+
+def _histories(meetings_: list[Meeting]) -> list[MeetingHistory]:
+    """Parts, plan changes (with their procedures) and procedures of meetings: 4 queries."""
+    ids = [meeting.pk for meeting in meetings_]
+    parts = list(MeetingPart.objects.filter(meeting_id__in=ids).order_by("number"))
+    changes = list(
+        PlanChange.objects.filter(meeting_id__in=ids)
+        .order_by("recorded_at", "pk")
+        .prefetch_related("silence_procedures")
+    )
+    procedures = list(
+        SilenceProcedure.objects.filter(meeting_id__in=ids).order_by("circulated_on", "pk")
+    )
+    return [
+        MeetingHistory(
+            meeting=meeting,
+            parts=[part for part in parts if part.meeting_id == meeting.pk],
+            plan_changes=[change for change in changes if change.meeting_id == meeting.pk],
+            procedures=[proc for proc in procedures if proc.meeting_id == meeting.pk],
+        )
+        for meeting in meetings_
+    ]
+
+
+def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords:
+    """Everything the report of a part says, whatever the number of participants,
+    requests or documents: about twenty queries."""
+    meeting = (
+        Meeting.objects.select_related("convention")
+        .prefetch_related("parts")
+        .get(pk=part.meeting_id)
+    )
+    part = next(each for each in meeting.parts.all() if each.pk == part.pk)
+    preparations = list(
+        Meeting.objects.filter(prepares=meeting).select_related("convention").order_by("number")
+    )
+    histories = _histories([meeting, *preparations])
+    record = meetings.meeting_record(meeting)
+    organisations = {
+        str(organisation): organisation
+        for organisation in Organisation.objects.filter(delegation__parts=part)
+    }
+    requests = list(
+        ExtensionRequest.objects.filter(Q(recommended_at=part) | Q(decided_at=part))
+        .select_related("obligation__state")
+        .prefetch_related("conditions")
+        .order_by("obligation__article", "obligation__state__name")
+    )
+    documents = sorted(
+        Document.objects.filter(part=part).only("symbol", "title", "meeting_id", "part_id"),
+        key=lambda document: symbols.sort_key(document.symbol),
+    )
+    texts = list(
+        ReportText.objects.filter(part=part)
+        .filter(Q(report_kind="") | Q(report_kind=kind))
+        .order_by("section", "after", "position", "pk")
+    )
+    return ReportRecords(
+        meeting=meeting,
+        part=part,
+        ruleset=conventions.get_ruleset(meeting.convention.short_name),
+        history=histories[0],
+        preparations=histories[1:],
+        officers=record["officers"],
+        agenda=record["agenda"],
+        participants=meetings.participants_by_category(part=part),
+        organisations=organisations,
+        extension_requests=requests,
+        documents=documents,
+        texts=texts,
+        state_names=treaties.names_on(on=part.starts_on),
+    )
+
+
+@dataclass
+class ConveningRecords:
+    """What the convening note verbale says: the meeting and its preparatory meetings,
+    each with its plan as it stood on the day of the note."""
+
+    meeting: Meeting
+    ruleset: conventions.RuleSet
+    meetings: list[Meeting]
+    plans: dict[int, list[dict]]
+    on: date
+
+
+def plan_on(history: MeetingHistory, on: date) -> list[dict]:
+    """The plan in force on `on`: the first plan, then every change decided by that day."""
+    plan = history.first_plan
+    for change in history.plan_changes:
+        if change.decided_on is not None and change.decided_on <= on:
+            plan = change.new_plan
+    return plan
+
+
+def convening_records(*, meeting: Meeting, on: date) -> ConveningRecords:
+    """The meeting and its preparatory meetings as convened on `on` (five queries)."""
+    preparations = list(
+        Meeting.objects.filter(prepares=meeting, kind="preparatory")
+        .select_related("convention")
+        .order_by("number")
+    )
+    histories = _histories([*preparations, meeting])
+    return ConveningRecords(
+        meeting=meeting,
+        ruleset=conventions.get_ruleset(meeting.convention.short_name),
+        meetings=[history.meeting for history in histories],
+        plans={history.meeting.pk: plan_on(history, on) for history in histories},
+        on=on,
+    )
+
+
+def part_with_meeting(*, reference: str, number: int) -> MeetingPart:
+    """Part `number` of the meeting with this code or symbol root, its meeting loaded."""
+    meeting = meetings.meeting_by_reference(reference)
+    part = meetings.part_of(meeting, number)
+    part.meeting = meeting
+    return part
+
+
+def programme_records(*, part: MeetingPart):
+    return meetings.programme_of(part=part)
+
+
+def prefetch_parts() -> Prefetch:
+    return Prefetch("parts", queryset=MeetingPart.objects.order_by("number"))
+
+
+def president_of(*, meeting: Meeting):
+    return meeting.officers.filter(role="president").order_by("position").first()

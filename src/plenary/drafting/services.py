@@ -1,0 +1,123 @@
+"""Every write of drafting: the texts the Secretariat adds by hand to a part's report."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from plenary.core.audit import attribute
+from plenary.core.validation import invalid
+from plenary.drafting.models import Placement, ReportKind, ReportText, Section
+from plenary.meetings.models import MeetingPart
+
+BODY_REQUIRED = "write the text to add"
+UNKNOWN_SECTION = "the section is one of {choices}, not {value!r}"
+UNKNOWN_PLACEMENT = "the placement is one of {choices}, not {value!r}"
+NEEDS_ANCHOR = "words that open or end a paragraph name that paragraph (after)"
+UNKNOWN_KIND = "the report is one of {choices} (or blank for every report), not {value!r}"
+PLACE_TAKEN = "a text is already at position {position} after {after!r} in this section"
+DAY_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
+NOT_THE_SECRETARIAT = "only the Secretariat adds texts to a report"
+
+
+def _check(*, part, section, report_kind, body, on, after, position, exclude=None) -> None:
+    if section not in Section.values:
+        raise invalid(
+            "section", UNKNOWN_SECTION.format(choices=", ".join(Section.values), value=section)
+        )
+    if report_kind and report_kind not in ReportKind.values:
+        raise invalid(
+            "report_kind",
+            UNKNOWN_KIND.format(choices=", ".join(ReportKind.values), value=report_kind),
+        )
+    if not body.strip():
+        raise invalid("body", BODY_REQUIRED)
+    if on is not None and not part.starts_on <= on <= part.ends_on:
+        raise invalid(
+            "on",
+            DAY_OUTSIDE_PART.format(
+                day=on, number=part.number, starts=part.starts_on, ends=part.ends_on
+            ),
+        )
+    taken = ReportText.objects.filter(
+        part=part, report_kind=report_kind, section=section, after=after, position=position
+    )
+    if exclude is not None:
+        taken = taken.exclude(pk=exclude.pk)
+    if taken.exists():
+        raise invalid("position", PLACE_TAKEN.format(position=position, after=after))
+
+
+def _check_author(by) -> None:
+    if by is not None and not by.has_perm("drafting.add_report_text"):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+
+
+@transaction.atomic
+def add_report_text(
+    *,
+    part: MeetingPart,
+    section: str,
+    body: str,
+    after: str = "",
+    position: int = 1,
+    placement: str = "paragraph",
+    on: date | None = None,
+    report_kind: str = "",
+    source: str = "",
+    by=None,
+) -> ReportText:
+    """Add a hand-written text to the report of a part.
+
+    Steps: check the author is the Secretariat (None: a command or the reference
+    loader), the section and report kind are known, the body is not empty, the day is a
+    day of the part and the place is free; then save it, attributed.
+    """
+    _check_author(by)
+    after = after.strip()
+    if placement not in Placement.values:
+        raise invalid(
+            "placement",
+            UNKNOWN_PLACEMENT.format(choices=", ".join(Placement.values), value=placement),
+        )
+    if placement != Placement.PARAGRAPH and not after:
+        raise invalid("after", NEEDS_ANCHOR)
+    _check(
+        part=part,
+        section=section,
+        report_kind=report_kind,
+        body=body,
+        on=on,
+        after=after,
+        position=position,
+    )
+    text = ReportText(
+        part=part,
+        report_kind=report_kind,
+        section=section,
+        after=after,
+        position=position,
+        placement=placement,
+        on=on,
+        body=body.strip(),
+        source=source,
+        added_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+    attribute(text, by=by, reason="Text added to the report")
+    text.save()
+    return text
+
+
+@transaction.atomic
+def change_report_text(*, text: ReportText, body: str, by=None) -> ReportText:
+    """Change the wording of a hand-written text (its history keeps the earlier wording).
+
+    Steps: check the author and that the body is not empty; save, attributed.
+    """
+    _check_author(by)
+    if not body.strip():
+        raise invalid("body", BODY_REQUIRED)
+    text.body = body.strip()
+    attribute(text, by=by, reason="Text of the report changed")
+    text.save(update_fields=["body"])
+    return text

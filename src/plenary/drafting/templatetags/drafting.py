@@ -1,0 +1,141 @@
+"""Filters the drafting templates use: dates and lists the way UN documents write them."""
+
+from datetime import date
+
+from django import template
+
+from plenary.rules import prose
+
+register = template.Library()
+
+ORDINALS = [
+    "", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
+    "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth",
+]  # fmt: skip
+NUMBERS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+]  # fmt: skip
+# Names the UN writes with "the" in running text (UNTERM short names).
+WITH_ARTICLE = {
+    "Bahamas", "Central African Republic", "Comoros", "Congo", "Czech Republic",
+    "Democratic People's Republic of Korea", "Democratic Republic of the Congo",
+    "Dominican Republic", "Gambia", "Holy See", "Lao People's Democratic Republic",
+    "Marshall Islands", "Netherlands", "Netherlands (Kingdom of the)", "Niger", "Philippines",
+    "Republic of Korea", "Republic of Moldova", "Russian Federation", "Solomon Islands",
+    "Sudan", "Syrian Arab Republic", "United Arab Emirates",
+    "United Kingdom of Great Britain and Northern Ireland",
+    "United Republic of Tanzania", "United States of America", "State of Palestine",
+}  # fmt: skip
+
+
+@register.filter
+def un_date(day: date | None) -> str:
+    """25 November 2020."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+@register.filter
+def day_month(day: date | None) -> str:
+    """25 November."""
+    return f"{day.day} {day:%B}" if day else ""
+
+
+@register.filter
+def weekday_date(day: date | None) -> str:
+    """Friday 9 October 2020."""
+    return f"{day:%A} {day.day} {day:%B %Y}" if day else ""
+
+
+@register.filter
+def from_to(span) -> str:
+    """(start, end) as "from 29 May to 4 June 2020", "from 6 to 13 February 2020", or
+    "on 8 June 2020"."""
+    start, end = span
+    if start == end:
+        return f"on {un_date(end)}"
+    if start.year != end.year:
+        return f"from {un_date(start)} to {un_date(end)}"
+    if start.month != end.month:
+        return f"from {start.day} {start:%B} to {un_date(end)}"
+    return f"from {start.day} to {un_date(end)}"
+
+
+@register.filter
+def dash_span(span) -> str:
+    """(start, end) as "25-27 November 2020"."""
+    start, end = span
+    if start == end:
+        return un_date(end)
+    if start.year != end.year:
+        return f"{un_date(start)}-{un_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {start:%B}-{un_date(end)}"
+    return f"{start.day}-{un_date(end)}"
+
+
+@register.filter
+def listing(items) -> str:
+    """A, B, and C (the serial comma, as the report lists States)."""
+    return prose.join([str(item) for item in items], serial_comma=True)
+
+
+@register.filter
+def plain_listing(items) -> str:
+    """A, B and C."""
+    return prose.join([str(item) for item in items])
+
+
+@register.filter
+def ordinal(number: int | None) -> str:
+    return ORDINALS[number] if number and number < len(ORDINALS) else f"{number}th"
+
+
+@register.filter
+def ordinal_lower(number: int | None) -> str:
+    return ordinal(number).lower()
+
+
+@register.filter
+def in_words(number: int) -> str:
+    return NUMBERS[number] if 0 <= number < len(NUMBERS) else str(number)
+
+
+@register.filter
+def in_text(name: str) -> str:
+    """A State's name in running text: "the Netherlands"."""
+    return f"the {name}" if name in WITH_ARTICLE else name
+
+
+@register.filter
+def capfirst_text(name: str) -> str:
+    text = in_text(name)
+    return text[:1].upper() + text[1:]
+
+
+@register.filter
+def names_in_text(items) -> list[str]:
+    return [in_text(str(item)) for item in items]
+
+
+@register.filter
+def pair(first, second) -> tuple:
+    """`start|pair:end` for the span filters."""
+    return (first, second)
+
+
+@register.filter
+def annual_due(ruleset) -> str:
+    """The day each year an annual Article 7 report is due: "30 April"."""
+    month, day = ruleset.annual_report_due
+    return day_month(date(2000, month, day))
+
+
+@register.filter
+def starts_with(text, prefix) -> bool:
+    return bool(prefix) and str(text).startswith(str(prefix))
+
+
+@register.filter
+def index(items, position: int):
+    return items[position]
