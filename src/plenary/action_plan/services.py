@@ -33,6 +33,7 @@ from plenary.action_plan.models import (
     Visibility,
 )
 from plenary.core.audit import assign, attribute
+from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.documents.services import check_upload
 from plenary.meetings.models import Meeting
@@ -77,11 +78,6 @@ EMPTY_CONTRIBUTION = "answer at least one question or attach a file"
 NOT_THE_AUTHOR = (
     "the contribution of {contributor} was submitted by {author}; only its author edits it"
 )
-
-
-def _check_may(by, perm: str, message: str, obj=None) -> None:
-    if by is not None and not by.has_perm(perm, obj):
-        raise PermissionDenied(message)
 
 
 def _rule(call, *args, **kwargs):

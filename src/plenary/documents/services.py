@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from plenary.core.audit import attribute
+from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.documents import selectors
 from plenary.documents.models import (
@@ -59,11 +59,6 @@ MAY_NOT_ISSUE = "Only the Secretariat issues documents and allocates symbols."
 MAY_NOT_UPLOAD = "A Delegation uploads language versions only of documents its own State submitted."
 
 _CHUNK = 64 * 1024
-
-
-def _check_may(by, perm: str, message: str, obj=None) -> None:
-    if by is not None and not by.has_perm(perm, obj):
-        raise PermissionDenied(message)
 
 
 def _parse(symbol: str) -> symbols.Symbol:
