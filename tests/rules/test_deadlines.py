@@ -13,6 +13,7 @@ from plenary.rules.deadlines import (
     entry_into_force_for,
     initial_report_deadline,
     obligation_status,
+    period,
     stockpile_destruction_deadline,
     treaty_status,
 )
@@ -583,3 +584,16 @@ def test_treaty_status_any_state_in_force_is_state_party(deposited_on, signed, d
         )
         == "state_party"
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "written"),
+    [
+        (date(2020, 2, 6), date(2020, 2, 13), "6-13 February 2020"),
+        (date(2020, 5, 29), date(2020, 6, 4), "29 May-4 June 2020"),
+        (date(2020, 12, 30), date(2021, 1, 2), "30 December 2020-2 January 2021"),
+        (date(2020, 6, 8), date(2020, 6, 8), "8 June 2020"),
+    ],
+)
+def test_period_is_written_the_un_way(start, end, written):
+    assert period(start, end) == written

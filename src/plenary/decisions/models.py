@@ -20,18 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
+from plenary.rules.deadlines import period
 from plenary.treaties.models import Convention, Extension, Obligation, State
-
-
-def period_text(start: date, end: date) -> str:
-    """A period as UN reports write it: 6-13 February 2020, 29 May-4 June 2020."""
-    if start.year != end.year:
-        return f"{start.day} {start:%B %Y}-{end.day} {end:%B %Y}"
-    if start.month != end.month:
-        return f"{start.day} {start:%B}-{end.day} {end:%B %Y}"
-    if start.day != end.day:
-        return f"{start.day}-{end.day} {end:%B %Y}"
-    return f"{end.day} {end:%B %Y}"
 
 
 class Circulator(models.TextChoices):
@@ -119,7 +109,7 @@ class SilenceProcedure(models.Model):
 
     @property
     def period(self) -> str:
-        return period_text(self.circulated_on, self.deadline_date)
+        return period(self.circulated_on, self.deadline_date)
 
 
 class Addressee(models.Model):

@@ -19,6 +19,17 @@ def long_date(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def period(start: date, end: date) -> str:
+    """A period as UN documents write it: 6-13 February 2020, 29 May-4 June 2020."""
+    if start == end:
+        return long_date(end)
+    if start.year != end.year:
+        return f"{long_date(start)}-{long_date(end)}"
+    if start.month != end.month:
+        return f"{start.day} {start:%B}-{long_date(end)}"
+    return f"{start.day}-{long_date(end)}"
+
+
 def entry_into_force_for(*, rules: RuleSet, deposited_on: date) -> date:
     """Return the date the Convention enters into force for a State depositing on `deposited_on`.
 

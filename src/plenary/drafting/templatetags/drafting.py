@@ -5,6 +5,7 @@ from datetime import date
 from django import template
 
 from plenary.rules import prose
+from plenary.rules.deadlines import long_date, period
 
 register = template.Library()
 
@@ -32,7 +33,7 @@ WITH_ARTICLE = {
 @register.filter
 def un_date(day: date | None) -> str:
     """25 November 2020."""
-    return f"{day.day} {day:%B %Y}" if day else ""
+    return long_date(day) if day else ""
 
 
 @register.filter
@@ -64,14 +65,7 @@ def from_to(span) -> str:
 @register.filter
 def dash_span(span) -> str:
     """(start, end) as "25-27 November 2020"."""
-    start, end = span
-    if start == end:
-        return un_date(end)
-    if start.year != end.year:
-        return f"{un_date(start)}-{un_date(end)}"
-    if start.month != end.month:
-        return f"{start.day} {start:%B}-{un_date(end)}"
-    return f"{start.day}-{un_date(end)}"
+    return period(*span)
 
 
 @register.filter
