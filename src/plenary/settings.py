@@ -219,6 +219,9 @@ LOGGING = {
 }
 
 REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "data"))
+# The conventions `plenary load_reference` loads, each from REFERENCE_DATA_DIR/<slug>/ when
+# that directory exists (slug: the short name in lower case).
+PLENARY_CONVENTIONS = envlist("PLENARY_CONVENTIONS", "CCM,APMBC")
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "plenary-demo")
 
 # Reminders (plenary.reminders): each module here has `deadlines_between(*, start, end,

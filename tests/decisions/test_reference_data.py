@@ -62,7 +62,9 @@ def test_loading_twice_changes_nothing(decisions_loaded, review_conference):
 
     from plenary.decisions.reference import load_decisions
 
-    again = load_decisions(data_dir=settings.REFERENCE_DATA_DIR)
+    again = load_decisions(
+        convention=review_conference.convention, directory=settings.REFERENCE_DATA_DIR / "ccm"
+    )
 
     assert again == decisions_loaded
     assert ExtensionRequest.objects.count() == 5

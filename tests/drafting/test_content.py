@@ -135,7 +135,10 @@ def test_reference_texts_load_twice_adds_nothing(ccm):
 
     before = ReportText.objects.count()
     data = Path(__file__).resolve().parents[2] / "data"
-    assert load_report_texts(data_dir=data) == "Drafting: 0 texts added by hand to reports."
+    assert (
+        load_report_texts(convention=ccm, directory=data / "ccm")
+        == "Drafting: 0 texts added by hand to reports."
+    )
     assert ReportText.objects.count() == before == 24
 
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.db.models import Q
 
+from plenary.reference import load_reference
 from plenary.treaties import selectors
 from plenary.treaties.models import Participation, State
-from plenary.treaties.reference import load_reference_data
 from tests.conftest import LOAD_DAY
 from tests.treaties import seed_003
 
@@ -94,9 +94,11 @@ def test_a_second_load_adds_and_changes_nothing(ccm):
     history_before = Participation.history.count()
     states_before = State.objects.count()
 
-    report = load_reference_data(today=LOAD_DAY)
+    lines = load_reference(today=LOAD_DAY)
 
-    assert (report.extensions_added, report.reports_added) == (0, 0)
+    registry = lines[lines.index("CCM (data/ccm/):") + 1]
+    assert registry.startswith("Treaty registry: ")
+    assert registry.endswith(", 0 extensions added, 0 Article 7 reports added.")
     assert State.objects.count() == states_before
     assert Participation.history.count() == history_before
 
