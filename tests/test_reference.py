@@ -6,7 +6,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from plenary.documents.models import Document
@@ -26,8 +25,9 @@ SHARED = [
 
 
 @pytest.fixture
-def apmbc_data(tmp_path) -> Path:
+def apmbc_data(tmp_path, settings) -> Path:
     """A data directory with the shared files and only a small APMBC directory."""
+    settings.PLENARY_CONVENTIONS = ["CCM", "APMBC"]
     for name in SHARED:
         shutil.copy(settings.REFERENCE_DATA_DIR / name, tmp_path / name)
     shutil.copytree(FIXTURE / "apmbc", tmp_path / "apmbc")
