@@ -120,7 +120,7 @@ def pair(first, second) -> tuple:
 
 @register.filter
 def annual_due(ruleset) -> str:
-    """The day each year an annual Article 7 report is due: "30 April"."""
+    """The day each year an annual transparency report is due: "30 April"."""
     month, day = ruleset.annual_report_due
     return day_month(date(2000, month, day))
 
