@@ -151,3 +151,15 @@ def test_apmbc_programme_and_letter_name_no_other_convention(apmbc_conference, p
     )
     for words in CCM_WORDS:
         assert words not in every_text(letter)
+
+
+def test_apmbc_convening_note_quotes_no_other_convention(apmbc_conference):
+    records = selectors.convening_records(meeting=apmbc_conference, on=date(2099, 3, 1))
+
+    note = content.convening_note(records, reference="TEST-REFERENCE")
+
+    assert f"has the honour to refer to the 1997 {APMBC_NAME}" in every_text(note)
+    assert not [block for block in note.blocks if "Article 14" in block.text]
+    assert render.to_docx(note).startswith(b"PK")
+    for words in CCM_WORDS:
+        assert words not in every_text(note)

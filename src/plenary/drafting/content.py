@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from plenary.drafting import wording
 from plenary.drafting.convention import (
     convention_words,
@@ -31,8 +33,8 @@ NO_DECISIONS = "No decision or recommendation of part {number} is recorded yet."
 NO_PROGRAMME = "No programme of work is recorded for this part yet."
 NO_MANDATE = "The convening reference names no General Assembly resolution."
 NO_REGISTRATION_DEADLINE = "No registration deadline is recorded for the {meeting}."
-NO_SECRETARIAT = "The convention file of the {convention} gives no address of its secretariat."
-NO_ANNUAL_REPORT_DAY = "The convention file of the {convention} gives no day for annual reports."
+NO_SECRETARIAT = _("The convention file of the {convention} gives no address of its secretariat.")
+NO_ANNUAL_REPORT_DAY = _("The convention file of the {convention} gives no day for annual reports.")
 NO_SYMBOL = "[symbol not yet allocated]"
 MISSING_NOTE = "[Missing: {what}]"
 
