@@ -43,7 +43,9 @@ def convene(convention, secretariat, *, kind: str, code: str, symbol_root: str =
         code=code,
         kind=kind,
         number=1,
-        title="Test Review Conference" if kind == "review_conference" else "Test Meeting",
+        title="Test Review Conference"
+        if kind == "review_conference"
+        else "Test Meeting of the States Parties",
         symbol_root=symbol_root,
         parts=[meetings.PartPlan(1, date(2099, 11, 23), date(2099, 11, 27), "in_person")],
         by=secretariat,
@@ -133,6 +135,11 @@ def test_apmbc_meeting_of_states_parties_quotes_its_article_11(apmbc, secretaria
         " meet regularly in order to consider any matter with regard to the application or"
         " implementation of this Convention”."
     )
+    # A title that names the States Parties is not followed by "of States Parties" again.
+    assert (
+        f"The Test Meeting of the States Parties to the {APMBC_NAME} was held from 23 to 27"
+        " November 2099."
+    ) in [block.text for block in report.paragraphs]
     assert render.to_docx(report).startswith(b"PK")
     for words in CCM_WORDS:
         assert words not in every_text(report)
