@@ -75,6 +75,15 @@ def test_apmbc_only_delegation_is_refused_through_the_api(ccm_procedure, outside
     assert not SilenceBreak.objects.exists()
 
 
+def test_apmbc_only_delegation_is_refused_on_the_page(ccm_procedure, outsider):
+    response = client_for(outsider).post(
+        f"/silence-procedures/{ccm_procedure.pk}/breaks/", {"reason": "Not ours"}
+    )
+    assert response.status_code == 422
+    assert "was not a State Party to the CCM on 2 March 2030" in response.content.decode()
+    assert not SilenceBreak.objects.exists()
+
+
 def test_apmbc_only_delegation_has_no_ccm_procedure_to_answer(
     ccm_procedure, outsider, peru_delegate
 ):

@@ -46,7 +46,8 @@ def _detail(request, convention: str, pk: int, form=None, status: int = 200):
             "deadline": selectors.describe_deadline(procedure),
             "time_left": selectors.time_left(procedure, now) if procedure.is_open else "",
             "show_breaks": user.has_perm("decisions.view_silence_breaks"),
-            "break_form": (form or BreakSilenceForm()) if may_break else None,
+            # A refused submission shows its form with the reason for the refusal.
+            "break_form": form or (BreakSilenceForm() if may_break else None),
         },
         status=status,
     )
@@ -74,7 +75,8 @@ def break_silence(request, convention: str, pk: int):
                 now=timezone.now(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            # The refusal may name a field the form has not (state, deadline): show it above.
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("Your State's break of the silence is recorded."))
             return redirect("decisions:silence_detail", pk=pk)
