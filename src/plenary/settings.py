@@ -226,6 +226,8 @@ DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "plenary-demo")
 
 # Reminders (plenary.reminders): each module here has `deadlines_between(*, start, end,
 # state=None)`; a new capability's deadlines are one more line.
+# The convention (short name, e.g. "CCM") commands act on without --convention; "": none.
+PLENARY_DEFAULT_CONVENTION = os.environ.get("PLENARY_DEFAULT_CONVENTION", "")
 PLENARY_DEADLINE_PROVIDERS = [
     "plenary.treaties.deadlines",
     "plenary.meetings.deadlines",

@@ -25,7 +25,7 @@ def test_api_lists_silence_procedures_in_constant_queries(
     client, decisions_loaded, open_procedure, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(3):
-        response = client.get("/api/v1/silence-procedures")
+        response = client.get("/api/v1/silence-procedures?convention=CCM")
 
     rows = response.json()
     assert response.status_code == 200
@@ -36,7 +36,7 @@ def test_api_lists_silence_procedures_in_constant_queries(
 
 def test_a_delegation_breaks_the_silence_through_the_api(open_procedure, peru_delegate):
     client = token_client(peru_delegate)
-    url = f"/api/v1/silence-procedures/{open_procedure.pk}/breaks"
+    url = f"/api/v1/silence-procedures/{open_procedure.pk}/breaks?convention=CCM"
 
     first = client.post(url, {"reason": "Too early"}, content_type="application/json")
     again = client.post(url, {"reason": "Still"}, content_type="application/json")
@@ -50,7 +50,7 @@ def test_a_delegation_breaks_the_silence_through_the_api(open_procedure, peru_de
 
 def test_an_api_break_for_another_state_is_forbidden(open_procedure, peru_delegate):
     response = token_client(peru_delegate).post(
-        f"/api/v1/silence-procedures/{open_procedure.pk}/breaks",
+        f"/api/v1/silence-procedures/{open_procedure.pk}/breaks?convention=CCM",
         {"reason": "No", "state": "CHL"},
         content_type="application/json",
     )
@@ -62,7 +62,7 @@ def test_an_api_break_for_another_state_is_forbidden(open_procedure, peru_delega
 
 def test_an_anonymous_break_is_refused(client, open_procedure):
     response = client.post(
-        f"/api/v1/silence-procedures/{open_procedure.pk}/breaks",
+        f"/api/v1/silence-procedures/{open_procedure.pk}/breaks?convention=CCM",
         {"reason": "No"},
         content_type="application/json",
     )
@@ -79,9 +79,11 @@ def test_the_public_sees_the_outcome_but_not_the_reasons(client, open_procedure,
         now=timezone.now(),
     )
 
-    public = client.get(f"/api/v1/silence-procedures/{open_procedure.pk}").json()
+    public = client.get(f"/api/v1/silence-procedures/{open_procedure.pk}?convention=CCM").json()
     signed_in = (
-        token_client(peru_delegate).get(f"/api/v1/silence-procedures/{open_procedure.pk}").json()
+        token_client(peru_delegate)
+        .get(f"/api/v1/silence-procedures/{open_procedure.pk}?convention=CCM")
+        .json()
     )
 
     assert public["broken_by"] == ["Peru"]
@@ -93,10 +95,10 @@ def test_api_lists_extension_requests_by_meeting_and_state(
     client, decisions_loaded, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(4):
-        response = client.get("/api/v1/extension-requests?meeting=2RC")
+        response = client.get("/api/v1/extension-requests?convention=CCM&meeting=2RC")
     assert len(response.json()) == 5
 
-    peru = client.get("/api/v1/extension-requests?state=PER").json()
+    peru = client.get("/api/v1/extension-requests?convention=CCM&state=PER").json()
     assert [(r["months"], r["granted_deadline"], r["recommended_at"]) for r in peru] == [
         (37, "2024-04-01", "2RC part 1")
     ]
@@ -108,12 +110,12 @@ def test_api_submits_an_extension_request_for_the_own_state(ccm, peru_delegate, 
 
     chile = Obligation.objects.get(state__iso3="CHL", article="4")
     response = token_client(chile_delegate).post(
-        "/api/v1/extension-requests",
+        "/api/v1/extension-requests?convention=CCM",
         {"state": "CHL", "article": 4, "months": 12},
         content_type="application/json",
     )
     forbidden = token_client(peru_delegate).post(
-        "/api/v1/extension-requests",
+        "/api/v1/extension-requests?convention=CCM",
         {"state": "CHL", "article": 4, "months": 12},
         content_type="application/json",
     )
@@ -125,7 +127,7 @@ def test_api_submits_an_extension_request_for_the_own_state(ccm, peru_delegate, 
 
 def test_api_refuses_a_request_longer_than_the_article_allows(ccm, chile_delegate):
     response = token_client(chile_delegate).post(
-        "/api/v1/extension-requests",
+        "/api/v1/extension-requests?convention=CCM",
         {"state": "CHL", "article": 4, "months": 61},
         content_type="application/json",
     )

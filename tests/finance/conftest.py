@@ -9,6 +9,7 @@ from plenary.finance.services import LineIn
 @pytest.fixture
 def estimate(ccm, secretariat):
     return services.record_cost_estimate(
+        convention=ccm,
         meeting=selectors.meeting_with_parts("2RC"),
         lines=[
             LineIn("conference_services", "250000.00", "Rooms and equipment"),

@@ -133,7 +133,7 @@ def test_api_scale_year_without_scale_is_422(ccm):
 def test_api_issue_assessments_and_pay(estimate, secretariat):
     client = token_client(secretariat)
     response = client.post(
-        f"/api/v1/finance/estimates/{estimate.pk}/assessments",
+        f"/api/v1/finance/estimates/{estimate.pk}/assessments?convention=CCM",
         json.dumps({"issued_on": "2020-12-01", "due_on": "2021-01-31"}),
         content_type="application/json",
     )
@@ -142,7 +142,7 @@ def test_api_issue_assessments_and_pay(estimate, secretariat):
     assert sum(Decimal(row["amount"]) for row in rows) == Decimal("400000.00")
     peru = next(row for row in rows if row["iso3"] == "PER")
     paid = client.post(
-        "/api/v1/finance/payments",
+        "/api/v1/finance/payments?convention=CCM",
         json.dumps(
             {
                 "assessment": peru["id"],
@@ -155,7 +155,7 @@ def test_api_issue_assessments_and_pay(estimate, secretariat):
         content_type="application/json",
     )
     assert paid.status_code == 201
-    due = client.get("/api/v1/finance/due-dates").json()
+    due = client.get("/api/v1/finance/due-dates?convention=CCM").json()
     assert "PER" not in {row["iso3"] for row in due}
     assert len(due) == 123
 
@@ -163,7 +163,7 @@ def test_api_issue_assessments_and_pay(estimate, secretariat):
 def test_api_payment_in_a_currency_not_accepted_is_422(assessed, secretariat):
     peru = Assessment.objects.get(estimate=assessed, state__iso3="PER")
     response = token_client(secretariat).post(
-        "/api/v1/finance/payments",
+        "/api/v1/finance/payments?convention=CCM",
         json.dumps(
             {
                 "assessment": peru.pk,
@@ -188,7 +188,7 @@ def test_api_payment_in_a_currency_not_accepted_is_422(assessed, secretariat):
 def test_api_payment_by_a_delegation_is_403(assessed, peru_delegate):
     peru = Assessment.objects.get(estimate=assessed, state__iso3="PER")
     response = token_client(peru_delegate).post(
-        "/api/v1/finance/payments",
+        "/api/v1/finance/payments?convention=CCM",
         json.dumps(
             {
                 "assessment": peru.pk,
@@ -205,14 +205,18 @@ def test_api_payment_by_a_delegation_is_403(assessed, peru_delegate):
 
 
 def test_api_status_delegation_sees_own_account(assessed, peru_delegate):
-    data = token_client(peru_delegate).get("/api/v1/finance/status?on=2021-02-01").json()
+    data = (
+        token_client(peru_delegate)
+        .get("/api/v1/finance/status?convention=CCM&on=2021-02-01")
+        .json()
+    )
     assert [row["iso3"] for row in data] == ["PER"]
 
 
 def test_api_isu_budgets_and_estimates(ccm):
     client = client_for(None)
-    budgets = client.get("/api/v1/finance/isu-budgets").json()
+    budgets = client.get("/api/v1/finance/isu-budgets?convention=CCM").json()
     assert [b["document_symbol"] for b in budgets] == ["CCM/CONF/2020/3", "CCM/CONF/2020/2"]
-    estimates = client.get("/api/v1/finance/estimates").json()
+    estimates = client.get("/api/v1/finance/estimates?convention=CCM").json()
     assert estimates[0]["document_symbol"] == "CCM/CONF/2020/WP.2"
     assert estimates[0]["estimated_total"] is None

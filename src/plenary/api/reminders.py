@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
@@ -16,6 +16,7 @@ ERRORS = {401: ErrorOut, 422: ErrorOut}
 
 class DeadlineOut(Schema):
     key: str
+    convention: str = Field(description="short name of the deadline's convention, e.g. CCM")
     kind: str
     date: date
     ends_at: datetime

@@ -1,4 +1,5 @@
-"""Finance's deadlines for the reminders: assessments with money outstanding (one query)."""
+"""Finance's deadlines for the reminders: assessments with money outstanding (one query per
+convention)."""
 
 from datetime import date
 
@@ -6,11 +7,13 @@ from plenary.finance.selectors import payment_due_dates
 from plenary.rules.deadlines import long_date
 from plenary.rules.reminders import Bound, Deadline
 from plenary.treaties.deadlines import TREATY_ZONE
+from plenary.treaties.models import Convention
 
 
 def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
-    """Payment due dates in [start, end] of the assessments not yet paid in full; each
-    binds the State assessed. Payments go to the UN in Geneva, hence Geneva time."""
+    """Payment due dates in [start, end] of the assessments not yet paid in full, of every
+    convention, each naming its convention; each binds the State assessed. Payments go to
+    the UN in Geneva, hence Geneva time."""
     return [
         Deadline.by_end_of(
             key=f"finance.payment:{due.assessment_id}:{due.due_on}",
@@ -19,9 +22,11 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             time_zone=TREATY_ZONE,
             subject=f"Payment of the assessed share of {due.meeting} (USD {due.outstanding:,.2f})",
             bound=Bound.state(due.iso3),
+            convention=convention.short_name,
             link="/finance/",
             note=f"due {long_date(due.due_on)}",
         )
-        for due in payment_due_dates()
+        for convention in Convention.objects.order_by("short_name")
+        for due in payment_due_dates(convention=convention)
         if start <= due.due_on <= end and (state is None or due.iso3 == state)
     ]

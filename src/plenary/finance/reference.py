@@ -80,17 +80,20 @@ def _load_scale(path: Path, names: dict[str, State]) -> int:
     return added
 
 
-def _load_record(path: Path) -> tuple[int, int]:
+def _load_record(path: Path, convention: Convention) -> tuple[int, int]:
     data = json.loads(path.read_text(encoding="utf-8"))
     estimates = 0
     for record in data["cost_estimates"]:
         if not record.get("source"):
             raise ReferenceDataError(f"{path.name}: a cost estimate has no source")
         if CostEstimate.objects.filter(
-            document_symbol=record["document_symbol"], meeting_title=record["meeting_title"]
+            convention=convention,
+            document_symbol=record["document_symbol"],
+            meeting_title=record["meeting_title"],
         ).exists():
             continue
         services.record_cost_estimate(
+            convention=convention,
             meeting=None,
             meeting_title=record["meeting_title"],
             lines=[],
@@ -101,6 +104,7 @@ def _load_record(path: Path) -> tuple[int, int]:
         estimates += 1
     for record in data["isu_budgets"]:
         services.record_isu_budget(
+            convention=convention,
             kind=record["kind"],
             first_year=record["first_year"],
             last_year=record["last_year"],
@@ -127,5 +131,5 @@ def load_finance(*, convention: Convention, directory: Path) -> str | None:
     path = directory / "finance.json"
     if not path.exists():
         return None
-    estimates, budgets = _load_record(path)
+    estimates, budgets = _load_record(path, convention)
     return f"Finance: {estimates} cost estimates added, {budgets} ISU budgets."

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from plenary.finance import charts, exports, selectors
 from plenary.rules.errors import RuleError
+from plenary.treaties.selectors import convention_named
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -26,32 +27,38 @@ def _status(request):
     return on, state_id
 
 
-def status(request):
-    """The financial status: assessed vs paid by year and the arrears by State."""
+def status(request, convention: str):
+    """A convention's financial status: assessed vs paid by year and the arrears by State."""
+    convention = convention_named(convention)
     on, state_id = _status(request)
-    accounts = selectors.accounts(on=on, state_id=state_id)
-    years = selectors.totals_by_year(state_id=state_id)
+    accounts = selectors.accounts(convention=convention, on=on, state_id=state_id)
+    years = selectors.totals_by_year(convention=convention, state_id=state_id)
+    estimates = selectors.cost_estimates(convention=convention)
     return render(
         request,
         "finance/status.html",
         {
+            "convention": convention,
             "on": on,
             "accounts": accounts,
             "arrears": [a for a in accounts if a.arrears > 0],
             "chart": mark_safe(charts.assessed_vs_paid(years)),  # noqa: S308 - built and escaped by charts
             "own_state": request.user.state if state_id else None,
-            "estimates": [(e, *selectors.estimate_totals(e)) for e in selectors.cost_estimates()],
-            "budgets": selectors.isu_budgets(),
-            "contributions": selectors.voluntary_contributions(state_id=state_id),
-            "due": selectors.payment_due_dates(state_id=state_id),
+            "estimates": [(e, *selectors.estimate_totals(e)) for e in estimates],
+            "budgets": selectors.isu_budgets(convention=convention),
+            "contributions": selectors.voluntary_contributions(
+                convention=convention, state_id=state_id
+            ),
+            "due": selectors.payment_due_dates(convention=convention, state_id=state_id),
         },
     )
 
 
-def status_export(request, fmt: str):
+def status_export(request, convention: str, fmt: str):
+    convention = convention_named(convention)
     on, state_id = _status(request)
-    accounts = selectors.accounts(on=on, state_id=state_id)
-    name = f"ccm-financial-status-{on.isoformat()}"
+    accounts = selectors.accounts(convention=convention, on=on, state_id=state_id)
+    name = f"{convention.short_name.lower()}-financial-status-{on.isoformat()}"
     if fmt == "csv":
         response = HttpResponse(exports.status_csv(accounts), content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'

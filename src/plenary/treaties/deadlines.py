@@ -59,8 +59,12 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     kind="article7_initial",
                     day=initial_due,
                     time_zone=TREATY_ZONE,
-                    subject=f"{who.name}: Article 7 initial transparency report",
+                    subject=(
+                        f"{who.name}: Article {convention.rules.transparency_article} "
+                        "initial transparency report"
+                    ),
                     bound=Bound.state(who.iso3),
+                    convention=convention.short_name,
                     link=f"/states/{who.iso3}/",
                 )
             )
@@ -76,8 +80,12 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     kind="article7_annual",
                     day=due,
                     time_zone=TREATY_ZONE,
-                    subject=f"{who.name}: Article 7 annual report covering {year}",
+                    subject=(
+                        f"{who.name}: Article {convention.rules.transparency_article} "
+                        f"annual report covering {year}"
+                    ),
                     bound=Bound.state(who.iso3),
+                    convention=convention.short_name,
                     link=f"/states/{who.iso3}/",
                 )
             )
@@ -113,6 +121,7 @@ def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadlin
                     time_zone=TREATY_ZONE,
                     subject=f"{who.name}: {obligation.get_article_display()}",
                     bound=Bound.state(who.iso3),
+                    convention=obligation.convention.short_name,
                     link=f"/states/{who.iso3}/",
                     # The registry takes an undated extension to run from the deadline it
                     # replaces: the deadline stood until its day, but passing it is no failure.

@@ -1,6 +1,10 @@
 from django.core.management.base import BaseCommand
 
 from plenary.decisions import selectors
+from plenary.decisions.management.commands._convention import (
+    add_convention_argument,
+    convention_of,
+)
 from plenary.decisions.models import Outcome
 from plenary.treaties.management.commands._listing import write
 
@@ -13,11 +17,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--outcome", choices=Outcome.values)
         parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
+        add_convention_argument(parser)
 
     def handle(self, *args, **options):
-        procedures = selectors.silence_procedures(outcome=options["outcome"]).order_by(
-            "deadline", "pk"
-        )
+        procedures = selectors.silence_procedures(
+            convention=convention_of(options), outcome=options["outcome"]
+        ).order_by("deadline", "pk")
         rows = [selectors.silence_row(procedure) for procedure in procedures]
         if options["format"] != "json":
             for row in rows:
