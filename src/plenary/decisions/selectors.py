@@ -16,13 +16,17 @@ from plenary.decisions.models import (
 )
 from plenary.meetings.models import Meeting
 from plenary.rules.deadlines import long_date
+from plenary.treaties.models import Convention
 
 _BREAKS = Prefetch("breaks", queryset=SilenceBreak.objects.select_related("state"))
 
 
-def silence_procedures(*, outcome: str | None = None):
-    """Every procedure, latest deadline first, with the States that broke each (2 queries)."""
+def silence_procedures(*, convention: Convention | None = None, outcome: str | None = None):
+    """Every procedure of the convention (of all when None, for the scheduler), with the
+    States that broke each (2 queries)."""
     procedures = SilenceProcedure.objects.select_related("meeting").prefetch_related(_BREAKS)
+    if convention is not None:
+        procedures = procedures.filter(convention=convention)
     if outcome:
         procedures = procedures.filter(outcome=outcome)
     return procedures
@@ -33,7 +37,7 @@ def open_silence_procedures(*, now: datetime):
     return silence_procedures(outcome=Outcome.OPEN).filter(deadline__gte=now).order_by("deadline")
 
 
-def silence_procedure_record(*, pk: int) -> SilenceProcedure:
+def silence_procedure_record(*, convention: Convention, pk: int) -> SilenceProcedure:
     """One procedure with its addressees and breaks (3 queries)."""
     procedure = (
         SilenceProcedure.objects.select_related("meeting", "plan_change", "circulated_by_user")
@@ -41,7 +45,7 @@ def silence_procedure_record(*, pk: int) -> SilenceProcedure:
             _BREAKS,
             Prefetch("addressees", queryset=Addressee.objects.select_related("state")),
         )
-        .filter(pk=pk)
+        .filter(pk=pk, convention=convention)
         .first()
     )
     if procedure is None:
@@ -82,16 +86,26 @@ def _zone(procedure: SilenceProcedure) -> ZoneInfo:
     return ZoneInfo(procedure.time_zone)
 
 
-def meeting_named(name: str) -> Meeting:
-    """A meeting by its code (2RC) or the root of its symbols (CCM/CONF/2020)."""
-    meeting = Meeting.objects.filter(Q(code=name) | Q(symbol_root=name)).first()
+def meeting_named(name: str, *, convention: Convention) -> Meeting:
+    """The convention's meeting by its code (2RC) or the root of its symbols (CCM/CONF/2020)."""
+    meeting = (
+        Meeting.objects.filter(convention=convention)
+        .filter(Q(code=name) | Q(symbol_root=name))
+        .first()
+    )
     if meeting is None:
         raise Http404(f"No meeting has the code or symbol root {name!r}.")
     return meeting
 
 
-def extension_requests(*, meeting: Meeting | None = None, iso3: str | None = None):
-    """Extension requests with their State, parts, extension and conditions (2 queries)."""
+def extension_requests(
+    *,
+    convention: Convention | None = None,
+    meeting: Meeting | None = None,
+    iso3: str | None = None,
+):
+    """Extension requests (of one convention, or of all when None) with their State, parts,
+    extension and conditions (2 queries)."""
     requests = ExtensionRequest.objects.select_related(
         "obligation__state",
         "meeting",
@@ -99,6 +113,8 @@ def extension_requests(*, meeting: Meeting | None = None, iso3: str | None = Non
         "decided_at__meeting",
         "extension",
     ).prefetch_related("conditions")
+    if convention is not None:
+        requests = requests.filter(obligation__convention=convention)
     if meeting is not None:
         requests = requests.filter(meeting=meeting)
     if iso3:
@@ -106,8 +122,8 @@ def extension_requests(*, meeting: Meeting | None = None, iso3: str | None = Non
     return requests
 
 
-def extension_request(*, pk: int) -> ExtensionRequest:
-    request = extension_requests().filter(pk=pk).first()
+def extension_request(*, convention: Convention, pk: int) -> ExtensionRequest:
+    request = extension_requests(convention=convention).filter(pk=pk).first()
     if request is None:
         raise Http404(f"No extension request {pk}.")
     return request

@@ -29,6 +29,7 @@ from plenary.meetings.selectors import meeting_by_reference
 from plenary.rules import apportionment, names
 from plenary.rules.errors import RuleError
 from plenary.treaties import selectors as treaties
+from plenary.treaties.models import Convention
 
 ZERO = Decimal("0.00")
 NO_SCALE = "no scale of assessments is on record for {year}, the year of the meeting"
@@ -170,9 +171,14 @@ def apportion_meeting(*, meeting: Meeting, total) -> Apportionment:
     )
 
 
-def cost_estimates(*, meeting: Meeting | None = None) -> list[CostEstimate]:
-    """Cost estimates with their lines and meeting (two queries)."""
+def cost_estimates(
+    *, convention: Convention | None = None, meeting: Meeting | None = None
+) -> list[CostEstimate]:
+    """Cost estimates (of the convention's meetings, or all when None) with their lines and
+    meeting (two queries)."""
     queryset = CostEstimate.objects.select_related("meeting").prefetch_related("lines")
+    if convention is not None:
+        queryset = queryset.filter(meeting__convention=convention)
     if meeting is not None:
         queryset = queryset.filter(meeting=meeting)
     return list(queryset.order_by("pk"))
@@ -189,11 +195,12 @@ def estimate_totals(estimate: CostEstimate) -> tuple[Decimal | None, Decimal | N
     return estimated, actual
 
 
-def cost_estimate(*, pk: int) -> CostEstimate:
+def cost_estimate(*, convention: Convention, pk: int) -> CostEstimate:
+    """An estimate for one of the convention's meetings."""
     estimate = (
         CostEstimate.objects.select_related("meeting", "meeting__convention")
         .prefetch_related("lines")
-        .filter(pk=pk)
+        .filter(pk=pk, meeting__convention=convention)
         .first()
     )
     if estimate is None:
@@ -324,9 +331,10 @@ def voluntary_contributions(*, state_id: int | None = None) -> list[VoluntaryCon
     return list(queryset.order_by("year", "state__name"))
 
 
-def meeting_with_parts(reference: str) -> Meeting:
-    """A meeting by code or symbol root, with its convention and parts (two queries)."""
-    meeting = meeting_by_reference(reference)
+def meeting_with_parts(reference: str, *, convention: Convention) -> Meeting:
+    """The convention's meeting by code or symbol root, with its convention and parts (two
+    queries)."""
+    meeting = meeting_by_reference(reference, convention=convention)
     return (
         Meeting.objects.select_related("convention")
         .prefetch_related(Prefetch("parts"))

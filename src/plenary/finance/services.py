@@ -206,7 +206,9 @@ def issue_assessments(
     estimated, _ = selectors.estimate_totals(estimate)
     if estimated is None:
         raise RuleError("estimate", ESTIMATE_WITHOUT_LINES)
-    meeting = selectors.meeting_with_parts(estimate.meeting.code)
+    meeting = selectors.meeting_with_parts(
+        estimate.meeting.code, convention=estimate.meeting.convention
+    )
     result = selectors.apportion_meeting(meeting=meeting, total=estimated)
     amounts = {row.state_id: row.share for row in result.rows}
     return _issue(

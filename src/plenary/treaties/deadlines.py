@@ -61,7 +61,7 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     time_zone=TREATY_ZONE,
                     subject=f"{who.name}: Article 7 initial transparency report",
                     bound=Bound.state(who.iso3),
-                    link=f"/states/{who.iso3}/",
+                    link=f"/{convention.slug}/states/{who.iso3}/",
                 )
             )
         for year in range(max(start.year - 1, initial_due.year), end.year):
@@ -78,7 +78,7 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     time_zone=TREATY_ZONE,
                     subject=f"{who.name}: Article 7 annual report covering {year}",
                     bound=Bound.state(who.iso3),
-                    link=f"/states/{who.iso3}/",
+                    link=f"/{convention.slug}/states/{who.iso3}/",
                 )
             )
     return found
@@ -113,7 +113,7 @@ def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadlin
                     time_zone=TREATY_ZONE,
                     subject=f"{who.name}: {obligation.get_article_display()}",
                     bound=Bound.state(who.iso3),
-                    link=f"/states/{who.iso3}/",
+                    link=f"/{obligation.convention.slug}/states/{who.iso3}/",
                     # The registry takes an undated extension to run from the deadline it
                     # replaces: the deadline stood until its day, but passing it is no failure.
                     notify_missed=extension is None,
