@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch, Q, Sum
 from django.http import Http404
 
 from plenary.finance.models import (
@@ -174,11 +174,11 @@ def apportion_meeting(*, meeting: Meeting, total) -> Apportionment:
 def cost_estimates(
     *, convention: Convention | None = None, meeting: Meeting | None = None
 ) -> list[CostEstimate]:
-    """Cost estimates (of the convention's meetings, or all when None) with their lines and
-    meeting (two queries)."""
+    """Cost estimates (of the convention's meetings and those of no meeting, or all when
+    None) with their lines and meeting (two queries)."""
     queryset = CostEstimate.objects.select_related("meeting").prefetch_related("lines")
     if convention is not None:
-        queryset = queryset.filter(meeting__convention=convention)
+        queryset = queryset.filter(Q(meeting__convention=convention) | Q(meeting__isnull=True))
     if meeting is not None:
         queryset = queryset.filter(meeting=meeting)
     return list(queryset.order_by("pk"))
