@@ -25,7 +25,7 @@ def test_a_delegation_contributes_to_the_seed_002_consultation_and_it_is_compile
         by=president,
     )
 
-    page.goto(page.base_url + f"/accounts/login/?next=/consultations/{consultation.pk}/")
+    page.goto(page.base_url + f"/accounts/login/?next=/ccm/consultations/{consultation.pk}/")
     page.get_by_label("Username").fill("peru_delegate")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

@@ -8,6 +8,7 @@ pytestmark = pytest.mark.browser
 
 def test_a_visitor_finds_the_signatories_on_the_first_day_of_the_conference(page):
     page.goto(page.base_url + "/")
+    page.get_by_role("main").get_by_role("link", name="Convention on Cluster Munitions").click()
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="States and obligations"
     ).click()
