@@ -61,7 +61,11 @@ def _load_organisations(rows: list[dict]) -> None:
 
 
 def _load_meeting(convention: Convention, row: dict) -> None:
-    prepares = Meeting.objects.get(code=row["prepares"]) if row.get("prepares") else None
+    prepares = (
+        Meeting.objects.get(convention=convention, code=row["prepares"])
+        if row.get("prepares")
+        else None
+    )
     meeting = services.create_meeting(
         convention=convention,
         code=row["code"],
@@ -175,7 +179,7 @@ def load_meetings(*, data_dir: Path) -> str:
     _load_organisations(data.get("organisations", []))
     added = 0
     for row in data["meetings"]:
-        if Meeting.objects.filter(code=row["code"]).exists():
+        if Meeting.objects.filter(convention=convention, code=row["code"]).exists():
             continue
         try:
             with transaction.atomic():
