@@ -51,8 +51,9 @@ def pages(targets: dict) -> dict[str, str]:
         "meeting page": f"/ccm/meetings/{code}/",
         "meeting documents": f"/ccm/meetings/{code}/documents/",
         "document page": f"/ccm/documents/{targets['document_symbol']}/",
-        "API states": "/api/v1/ccm/states",
-        "API documents of a meeting": f"/api/v1/ccm/documents?meeting={code}",
+        # One page of 500 answers with every State and document, as before pagination.
+        "API states": "/api/v1/ccm/states?limit=500",
+        "API documents of a meeting": f"/api/v1/ccm/documents?meeting={code}&limit=500",
         "floor: fixed text": "/bench/fixed-text",
         FLOOR: "/bench/sixty-rows",
     }

@@ -43,8 +43,8 @@ def pages(targets: Targets) -> dict[str, str]:
         "meeting page": f"/ccm/meetings/{code}/",
         "meeting documents": f"/ccm/meetings/{code}/documents/",
         "document page": f"/ccm/documents/{targets.document_symbol}/",
-        "API states": "/api/v1/ccm/states",
-        "API documents of a meeting": f"/api/v1/ccm/documents?meeting={code}",
+        "API states": "/api/v1/ccm/states?limit=500",
+        "API documents of a meeting": f"/api/v1/ccm/documents?meeting={code}&limit=500",
         "floor: 60 rows": "/bench/sixty-rows",
     }
 
