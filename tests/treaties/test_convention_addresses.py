@@ -150,3 +150,29 @@ def test_a_command_without_a_convention_or_a_default_fails_clearly(ccm, settings
 def test_a_command_with_an_unknown_convention_fails_clearly(ccm):
     with pytest.raises(CommandError, match="No convention 'XYZ'"):
         call_command("states", "--convention", "XYZ")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/apmbc/",
+        "/apmbc/states/",
+        "/apmbc/states/UKR/",
+        "/apmbc/due/",
+        "/apmbc/meetings/",
+        "/apmbc/meetings.ics",
+        "/apmbc/documents/?q=report",
+        "/apmbc/silence-procedures/",
+        "/apmbc/extension-requests/",
+        "/apmbc/finance/scale/",
+        "/apmbc/action-plans/",
+        "/apmbc/thematic-areas/",
+        "/apmbc/consultations/",
+    ],
+)
+def test_every_list_page_answers_for_a_convention_without_records(client, apmbc, path):
+    assert client.get(path).status_code == 200
+
+
+def test_the_finance_page_answers_under_a_second_convention(secretariat, apmbc):
+    assert client_for(secretariat).get("/apmbc/finance/").status_code == 200
