@@ -25,7 +25,7 @@ def test_the_state_page_links_to_its_history_and_history_lists_changes(secretari
     client = client_for(secretariat)
     peru = ccm.participation_set.get(state__iso3="PER")
 
-    page = client.get("/states/PER/").content.decode()
+    page = client.get("/ccm/states/PER/").content.decode()
     history = client.get(f"/history/treaties/participation/{peru.pk}/").content.decode()
 
     assert f"/history/treaties/participation/{peru.pk}/" in page

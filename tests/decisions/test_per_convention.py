@@ -66,7 +66,7 @@ def test_apmbc_only_delegation_cannot_break_a_ccm_silence(ccm_procedure, outside
 
 def test_apmbc_only_delegation_is_refused_through_the_api(ccm_procedure, outsider):
     response = token_client(outsider).post(
-        f"/api/v1/silence-procedures/{ccm_procedure.pk}/breaks?convention=CCM",
+        f"/api/v1/ccm/silence-procedures/{ccm_procedure.pk}/breaks",
         {"reason": "Not ours"},
         content_type="application/json",
     )
@@ -77,7 +77,7 @@ def test_apmbc_only_delegation_is_refused_through_the_api(ccm_procedure, outside
 
 def test_apmbc_only_delegation_is_refused_on_the_page(ccm_procedure, outsider):
     response = client_for(outsider).post(
-        f"/silence-procedures/{ccm_procedure.pk}/breaks/", {"reason": "Not ours"}
+        f"/ccm/silence-procedures/{ccm_procedure.pk}/breaks/", {"reason": "Not ours"}
     )
     assert response.status_code == 422
     assert "was not a State Party to the CCM on 2 March 2030" in response.content.decode()
@@ -95,7 +95,7 @@ def test_apmbc_only_delegation_has_no_ccm_procedure_to_answer(
     ) == [ccm_procedure]
     due = reminders.deadlines_for_user(user=outsider, start=date(2030, 3, 1), end=date(2030, 3, 31))
     assert [d for d in due if d.kind == "silence_procedure"] == []
-    page = client_for(outsider).get(f"/silence-procedures/{ccm_procedure.pk}/")
+    page = client_for(outsider).get(f"/ccm/silence-procedures/{ccm_procedure.pk}/")
     assert page.context["break_form"] is None
 
 

@@ -84,7 +84,9 @@ def apmbc_conference(apmbc, secretariat):
 
 
 def drafted(meeting, kind: str):
-    part = selectors.part_with_meeting(reference=meeting.code, number=1)
+    part = selectors.part_with_meeting(
+        convention=meeting.convention, reference=meeting.code, number=1
+    )
     return content.report(selectors.report_records(part=part, kind=kind), kind=kind, on=REPORT_DAY)
 
 
@@ -146,7 +148,9 @@ def test_apmbc_meeting_of_states_parties_quotes_its_article_11(apmbc, secretaria
 
 
 def test_apmbc_programme_and_letter_name_no_other_convention(apmbc_conference, president):
-    part = selectors.part_with_meeting(reference=apmbc_conference.code, number=1)
+    part = selectors.part_with_meeting(
+        convention=apmbc_conference.convention, reference=apmbc_conference.code, number=1
+    )
     days = selectors.programme_records(part=part)
 
     letter = content.president_letter(

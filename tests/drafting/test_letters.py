@@ -71,7 +71,7 @@ def _with_secretariat(ruleset, **secretariat):
 
 def test_convening_note_verbale_gives_the_secretariat_of_the_convention_file(ccm):
     records = selectors.convening_records(
-        meeting=meetings.meeting_by_reference("2RC"), on=date(2020, 3, 4)
+        meeting=meetings.meeting_by_reference("2RC", convention=ccm), on=date(2020, 3, 4)
     )
     records = dataclasses.replace(
         records,

@@ -17,7 +17,7 @@ from plenary.finance.services import LineIn
 from plenary.meetings.services import PartPlan, create_meeting
 from plenary.rules.errors import RuleError
 from tests.apmbc_only import APMBC_ONLY, apmbc, apmbc_only_state
-from tests.conftest import client_for, token_client
+from tests.conftest import client_for, the_ccm, token_client
 
 APMBC_TOTAL = Decimal("120000.00")
 
@@ -119,7 +119,7 @@ def test_another_conventions_estimate_and_assessment_are_not_found(assessed, apm
 def test_estimate_for_a_meeting_of_another_convention_refused(apmbc_assessed, secretariat):
     with pytest.raises(RuleError) as caught:
         services.record_cost_estimate(
-            convention=selectors.meeting_with_parts("2RC").convention,
+            convention=the_ccm(),
             meeting=apmbc_assessed.meeting,
             lines=[LineIn("documents", "10")],
             by=secretariat,
@@ -134,11 +134,11 @@ def test_estimate_for_a_meeting_of_another_convention_refused(apmbc_assessed, se
 
 def test_ccm_page_and_exports_show_no_apmbc_money(assessed, apmbc_assessed, secretariat):
     client = client_for(secretariat)
-    page = client.get("/finance/?on=2022-01-01")
+    page = client.get("/ccm/finance/?on=2022-01-01")
     assert page.context["convention"].short_name == "CCM"
     assert "Test State XAP" not in page.content.decode()
     assert "Test Meeting of the States Parties to the APMBC" not in page.content.decode()
-    exported = client.get("/finance/status.csv?on=2022-01-01")
+    exported = client.get("/ccm/finance/status.csv?on=2022-01-01")
     rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
     assert exported["Content-Disposition"] == (
         'attachment; filename="ccm-financial-status-2022-01-01.csv"'
@@ -149,21 +149,20 @@ def test_ccm_page_and_exports_show_no_apmbc_money(assessed, apmbc_assessed, secr
 
 def test_api_status_and_due_dates_per_convention(assessed, apmbc_assessed, secretariat):
     client = token_client(secretariat)
-    apmbc_status = client.get("/api/v1/finance/status?convention=APMBC&on=2022-01-01").json()
-    ccm_status = client.get("/api/v1/finance/status?convention=CCM&on=2022-01-01").json()
+    apmbc_status = client.get("/api/v1/apmbc/finance/status?on=2022-01-01").json()["items"]
+    ccm_status = client.get("/api/v1/ccm/finance/status?on=2022-01-01").json()["items"]
     assert sum(Decimal(row["assessed"]) for row in apmbc_status) == APMBC_TOTAL
     assert APMBC_ONLY not in {row["iso3"] for row in ccm_status}
-    apmbc_due = client.get("/api/v1/finance/due-dates?convention=APMBC").json()
+    apmbc_due = client.get("/api/v1/apmbc/finance/due-dates").json()["items"]
     assert {row["meeting"] for row in apmbc_due} == {
         "Test Meeting of the States Parties to the APMBC"
     }
-    assert client.get("/api/v1/finance/status").status_code == 422  # no default convention
 
 
 def test_api_cannot_pay_a_ccm_assessment_under_the_apmbc(assessed, apmbc_assessed, secretariat):
     peru = Assessment.objects.get(estimate=assessed, state__iso3="PER")
     response = token_client(secretariat).post(
-        "/api/v1/finance/payments?convention=APMBC",
+        "/api/v1/apmbc/finance/payments",
         json.dumps(
             {
                 "assessment": peru.pk,

@@ -11,6 +11,7 @@ from plenary.finance.models import Assessment, CostEstimate, Payment
 from plenary.finance.services import LineIn
 from plenary.rules import apportionment
 from plenary.rules.errors import RuleError
+from tests.conftest import the_ccm
 
 
 def test_issue_assessments_share_the_estimated_total(assessed):
@@ -58,7 +59,7 @@ def test_record_cost_estimate_negative_amount_refused(ccm, secretariat):
     with pytest.raises(RuleError) as caught:
         services.record_cost_estimate(
             convention=ccm,
-            meeting=selectors.meeting_with_parts("2RC"),
+            meeting=selectors.meeting_with_parts("2RC", convention=the_ccm()),
             lines=[LineIn("documents", "-5")],
             by=secretariat,
         )
@@ -73,7 +74,7 @@ def test_record_cost_estimate_non_numeric_amount_refused(ccm, secretariat):
     with pytest.raises(RuleError) as caught:
         services.record_cost_estimate(
             convention=ccm,
-            meeting=selectors.meeting_with_parts("2RC"),
+            meeting=selectors.meeting_with_parts("2RC", convention=the_ccm()),
             lines=[LineIn("documents", "12,5 k")],
             by=secretariat,
         )

@@ -88,7 +88,7 @@ def test_feed_key_is_stored_only_as_its_digest(ccm, peru_delegate):
 
 @pytest.mark.parametrize("part", [1, 2])
 def test_programme_feed_every_event_starts_in_the_venue_zone(ccm, part):
-    response = client_for(None).get(f"/meetings/2RC/programme.ics?part={part}")
+    response = client_for(None).get(f"/ccm/meetings/2RC/programme.ics?part={part}")
     assert response.status_code == 200
     calendar, events = _events(response.content)
     for event in events:
@@ -99,7 +99,7 @@ def test_programme_feed_every_event_starts_in_the_venue_zone(ccm, part):
 
 
 def test_meetings_feed_every_event_is_a_whole_day(ccm):
-    _calendar, events = _events(client_for(None).get("/meetings.ics").content)
+    _calendar, events = _events(client_for(None).get("/ccm/meetings.ics").content)
     assert events
     for event in events:
         # All-day events (VALUE=DATE) are floating days: a calendar shows them on that day.

@@ -70,7 +70,7 @@ def test_api_and_feed_rows_name_their_convention(ccm):
     rows = (
         client_for(None)
         .get(f"/api/v1/deadlines?start=2021-04-01&end=2021-05-31&state={APMBC_ONLY}")
-        .json()
+        .json()["items"]
     )
     assert [(row["convention"], row["subject"]) for row in rows] == [
         ("APMBC", f"Test State {APMBC_ONLY}: Article 7 annual report covering 2020")

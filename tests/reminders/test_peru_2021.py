@@ -22,7 +22,7 @@ PERU_2021 = [
         "time_zone": "Europe/Zurich",
         "subject": "Peru: Article 3: destruction of stockpiles",
         "bound": "PER",
-        "link": "/states/PER/",
+        "link": "/ccm/states/PER/",
         "note": "extended to 1 April 2024 (Second Review Conference)",
     },
     {
@@ -34,7 +34,7 @@ PERU_2021 = [
         "time_zone": "Europe/Zurich",
         "subject": "Peru: Article 7 annual report covering 2020",
         "bound": "PER",
-        "link": "/states/PER/",
+        "link": "/ccm/states/PER/",
         "note": "",
     },
 ]
@@ -91,7 +91,7 @@ def test_reminders_for_peru_in_2021_reach_its_delegate_once_each(ccm, peru_deleg
         mail.outbox[0].body
     )
     assert "extended to 1 April 2024 (Second Review Conference)" in mail.outbox[0].body
-    assert "https://plenary.example.org/states/PER/" in mail.outbox[0].body
+    assert "https://plenary.example.org/ccm/states/PER/" in mail.outbox[0].body
     assert list(
         Reminder.objects.filter(user=peru_delegate)
         .order_by("deadline_ends_at", "-offset_days")

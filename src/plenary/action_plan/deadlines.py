@@ -32,7 +32,7 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             subject=f"Written contributions to {consultation.title}",
             bound=Bound.for_role(Role.DELEGATION),
             convention=consultation.convention.short_name,
-            link=f"/consultations/{consultation.pk}/",
+            link=f"/{consultation.convention.slug}/consultations/{consultation.pk}/",
             note=f"by {long_date(consultation.deadline_date)}",
         )
         for consultation in consultations

@@ -1,7 +1,7 @@
-"""/api/v1/silence-procedures and /api/v1/extension-requests: decisions for programs.
+"""/api/v1/{convention}/silence-procedures and /extension-requests: decisions for programs.
 
-Every endpoint answers for one convention, `convention` (its short name, e.g. CCM), with no
-default: another convention's procedure or request is not found.
+Every endpoint answers for one convention, named in the path, with no default: another
+convention's procedure or request is not found.
 """
 
 from datetime import date, datetime
@@ -12,6 +12,8 @@ from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut, error_body
+from plenary.api.pagination import paged
+from plenary.api.params import ConventionSlug
 from plenary.decisions import selectors, services
 from plenary.decisions.models import SilenceProcedure
 from plenary.treaties.models import Obligation, State
@@ -171,14 +173,17 @@ def _request_out(request) -> dict:
 
 
 @router.get("/silence-procedures", response={200: list[SilenceSummaryOut], **ERRORS})
-def list_silence_procedures(request, convention: str, outcome: str | None = None):
-    """The convention's silence procedures, latest deadline first, with their outcome."""
-    found = selectors.silence_procedures(convention=convention_named(convention), outcome=outcome)
-    return [_summary(p) for p in found]
+@paged
+def list_silence_procedures(request, convention: ConventionSlug, outcome: str | None = None):
+    """Every silence procedure of the convention, latest deadline first, with its outcome."""
+    procedures = selectors.silence_procedures(
+        convention=convention_named(convention), outcome=outcome
+    )
+    return [_summary(p) for p in procedures]
 
 
 @router.get("/silence-procedures/{procedure_id}", response={200: SilenceDetailOut, **ERRORS})
-def get_silence_procedure(request, procedure_id: int, convention: str):
+def get_silence_procedure(request, convention: ConventionSlug, procedure_id: int):
     procedure = selectors.silence_procedure_record(
         convention=convention_named(convention), pk=procedure_id
     )
@@ -190,7 +195,7 @@ def get_silence_procedure(request, procedure_id: int, convention: str):
     response={201: BreakOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def break_silence(request, procedure_id: int, convention: str, payload: BreakIn):
+def break_silence(request, convention: ConventionSlug, procedure_id: int, payload: BreakIn):
     """Break the silence for the caller's State (a Delegation of an addressee State).
 
     A State breaks a silence once: sending it again answers 409 and leaves the first
@@ -230,11 +235,12 @@ def break_silence(request, procedure_id: int, convention: str, payload: BreakIn)
 
 
 @router.get("/extension-requests", response={200: list[ExtensionRequestOut], **ERRORS})
+@paged
 def list_extension_requests(
-    request, convention: str, meeting: str | None = None, state: str | None = None
+    request, convention: ConventionSlug, meeting: str | None = None, state: str | None = None
 ):
-    """The convention's deadline-extension requests, optionally before one meeting (code or
-    symbol root) or of one State (ISO 3166 alpha-3)."""
+    """Deadline-extension requests, optionally before one meeting (code or symbol root) or
+    of one State (ISO 3166 alpha-3)."""
     convention = convention_named(convention)
     found = selectors.meeting_named(convention=convention, name=meeting) if meeting else None
     requests = selectors.extension_requests(convention=convention, meeting=found, iso3=state)
@@ -242,16 +248,14 @@ def list_extension_requests(
 
 
 @router.get("/extension-requests/{request_id}", response={200: ExtensionRequestOut, **ERRORS})
-def get_extension_request(request, request_id: int, convention: str):
-    return _request_out(
-        selectors.extension_request(convention=convention_named(convention), pk=request_id)
-    )
+def get_extension_request(request, convention: ConventionSlug, request_id: int):
+    found = selectors.extension_request(convention=convention_named(convention), pk=request_id)
+    return _request_out(found)
 
 
 @router.post("/extension-requests", response={201: ExtensionRequestOut, **ERRORS}, auth=SIGNED_IN)
-def submit_extension_request(request, convention: str, payload: ExtensionRequestIn):
-    """Submit a request under the convention: a Delegation for its own State, or the
-    Secretariat."""
+def submit_extension_request(request, convention: ConventionSlug, payload: ExtensionRequestIn):
+    """Submit a request: a Delegation for its own State, or the Secretariat."""
     convention = convention_named(convention)
     state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
@@ -277,6 +281,5 @@ def submit_extension_request(request, convention: str, payload: ExtensionRequest
             else None
         ),
     )
-    return Status(
-        201, _request_out(selectors.extension_request(convention=convention, pk=created.pk))
-    )
+    found = selectors.extension_request(convention=convention, pk=created.pk)
+    return Status(201, _request_out(found))

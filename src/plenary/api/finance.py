@@ -1,7 +1,7 @@
-"""/api/v1/finance/: the scale, cost sharing, estimates, assessments, payments, status.
+"""/api/v1/{convention}/finance/: the scale, cost sharing, estimates, assessments, payments.
 
-Every ledger endpoint answers for one convention, `convention` (its short name, e.g. CCM),
-with no default; the scale of assessments is the UN's, shared by every convention.
+Every ledger endpoint answers for the convention named in the path, with no default; the
+scale of assessments is the UN's, shared by every convention.
 """
 
 from datetime import date
@@ -12,6 +12,8 @@ from ninja import Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
+from plenary.api.params import ConventionSlug
 from plenary.finance import selectors, services
 from plenary.finance.models import Assessment
 from plenary.treaties.selectors import convention_named
@@ -35,8 +37,9 @@ class ScaleOut(Schema):
 
 
 @router.get("/finance/scale", response={200: ScaleOut, **ERRORS})
-def scale(request, year: int):
+def scale(request, convention: ConventionSlug, year: int):
     """The UN scale of assessments in force in `year`, with each rate's source."""
+    convention_named(convention)  # the scale is shared, but the convention must exist
     period, rates = selectors.scale_for(year=year)
     return {
         "first_year": period.first_year,
@@ -75,9 +78,10 @@ class ApportionmentOut(Schema):
 
 
 @router.get("/finance/apportionment", response={200: ApportionmentOut, **ERRORS})
-def apportion(request, meeting: str, total: str):
+def apportion(request, convention: ConventionSlug, meeting: str, total: str):
     """Share `total` (US dollars) of `meeting` (code or symbol root) by the scale."""
-    result = selectors.apportion_meeting(meeting=selectors.meeting_with_parts(meeting), total=total)
+    found = selectors.meeting_with_parts(meeting, convention=convention_named(convention))
+    result = selectors.apportion_meeting(meeting=found, total=total)
     return {
         "meeting": result.meeting.title,
         "first_day": result.first_day,
@@ -110,7 +114,8 @@ class EstimateOut(Schema):
 
 
 @router.get("/finance/estimates", response={200: list[EstimateOut], **ERRORS})
-def estimates(request, convention: str):
+@paged
+def estimates(request, convention: ConventionSlug):
     """The convention's cost estimates with their estimated and actual totals."""
     rows = []
     for estimate in selectors.cost_estimates(convention=convention_named(convention)):
@@ -160,7 +165,7 @@ def _assessment_out(row: Assessment) -> dict:
     response={201: list[AssessmentOut], **ERRORS},
     auth=SIGNED_IN,
 )
-def issue(request, pk: int, convention: str, payload: IssueIn):
+def issue(request, convention: ConventionSlug, pk: int, payload: IssueIn):
     """Assess every sharing State its share of the estimate (the Secretariat)."""
     estimate = selectors.cost_estimate(convention=convention_named(convention), pk=pk)
     issued = services.issue_assessments(
@@ -188,7 +193,7 @@ class PaymentOut(Schema):
 
 
 @router.post("/finance/payments", response={201: PaymentOut, **ERRORS}, auth=SIGNED_IN)
-def pay(request, convention: str, payload: PaymentIn):
+def pay(request, convention: ConventionSlug, payload: PaymentIn):
     """Record a payment against one of the convention's assessments (the Secretariat); only
     the currencies it accepts."""
     if not request.auth.has_perm("finance.manage"):
@@ -234,7 +239,8 @@ def _viewer(request):
 
 
 @router.get("/finance/status", response={200: list[AccountOut], **ERRORS}, auth=SIGNED_IN)
-def status(request, convention: str, on: date | None = None):
+@paged
+def status(request, convention: ConventionSlug, on: date | None = None):
     """The convention's assessed, paid, balance and arrears by State and year; a Delegation
     sees its own."""
     state_id = _viewer(request)
@@ -265,7 +271,8 @@ class DueOut(Schema):
 
 
 @router.get("/finance/due-dates", response={200: list[DueOut], **ERRORS}, auth=SIGNED_IN)
-def due_dates(request, convention: str):
+@paged
+def due_dates(request, convention: ConventionSlug):
     """Payment due dates of the convention's assessments with an amount outstanding."""
     state_id = _viewer(request)
     found = selectors.payment_due_dates(convention=convention_named(convention), state_id=state_id)
@@ -295,7 +302,8 @@ class BudgetOut(Schema):
 
 
 @router.get("/finance/isu-budgets", response={200: list[BudgetOut], **ERRORS})
-def isu_budgets(request, convention: str):
+@paged
+def isu_budgets(request, convention: ConventionSlug):
     """The budgets and work plans of the convention's ISU."""
     return [
         {
@@ -322,7 +330,8 @@ class ContributionOut(Schema):
 
 
 @router.get("/finance/contributions", response={200: list[ContributionOut], **ERRORS})
-def contributions(request, convention: str):
+@paged
+def contributions(request, convention: ConventionSlug):
     """Voluntary contributions to the trust fund of the convention's ISU by State and year."""
     return [
         {

@@ -1,4 +1,7 @@
-"""/api/v1/deadlines and /api/v1/me/deadlines: every capability's deadlines for programs."""
+"""/api/v1/deadlines and /api/v1/me/deadlines: every capability's deadlines for programs.
+
+Site-wide, not under a convention: a user's deadlines come from every convention they act in.
+"""
 
 from datetime import date, datetime, timedelta
 
@@ -7,6 +10,7 @@ from ninja import Field, Query, Router, Schema
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
 from plenary.reminders import selectors
 
 router = Router(tags=["reminders and calendars"])
@@ -39,6 +43,7 @@ def _period(period: PeriodIn) -> tuple[date, date]:
 
 
 @router.get("/deadlines", response={200: list[DeadlineOut], 422: ErrorOut})
+@paged
 def deadlines(request, period: Query[PeriodIn]):
     """Deadlines whose day is in [start, end] (default: a year from today); with `state`
     (ISO 3166 alpha-3), those that bind that State. An unknown State is a 422."""
@@ -48,6 +53,7 @@ def deadlines(request, period: Query[PeriodIn]):
 
 
 @router.get("/me/deadlines", response={200: list[DeadlineOut], **ERRORS}, auth=SIGNED_IN)
+@paged
 def my_deadlines(request, period: Query[PeriodIn]):
     """What is due for the caller: their State's and role's deadlines (the Secretariat:
     every State's)."""

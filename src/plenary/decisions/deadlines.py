@@ -40,7 +40,7 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             subject=f"Silence procedure: {procedure.subject}",
             bound=Bound.states_parties(),
             convention=procedure.convention.short_name,
-            link=f"/silence-procedures/{procedure.pk}/",
+            link=f"/{procedure.convention.slug}/silence-procedures/{procedure.pk}/",
             notify_missed=False,
             note="" if procedure.outcome == Outcome.OPEN else str(procedure.get_outcome_display()),
         )

@@ -61,7 +61,7 @@ def silence_procedure_record(*, convention: Convention, pk: int) -> SilenceProce
             _BREAKS,
             Prefetch("addressees", queryset=Addressee.objects.select_related("state")),
         )
-        .filter(pk=pk)
+        .filter(pk=pk, convention=convention)
         .first()
     )
     if procedure is None:

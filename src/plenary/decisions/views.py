@@ -6,12 +6,11 @@ from django.utils.translation import gettext as _
 
 from plenary.decisions import selectors, services
 from plenary.decisions.forms import BreakSilenceForm
-from plenary.treaties.selectors import convention_named
 
 
-def silence_list(request, convention: str):
+def silence_list(request, convention):
     now = timezone.now()
-    procedures = list(selectors.silence_procedures(convention=convention_named(convention)))
+    procedures = list(selectors.silence_procedures(convention=convention))
     open_rows = [
         (p, selectors.time_left(p, now))
         for p in sorted(procedures, key=lambda p: p.deadline)
@@ -25,9 +24,9 @@ def silence_list(request, convention: str):
     )
 
 
-def _detail(request, convention: str, pk: int, form=None, status: int = 200):
+def _detail(request, convention, pk: int, form=None, status: int = 200):
     now = timezone.now()
-    procedure = selectors.silence_procedure_record(convention=convention_named(convention), pk=pk)
+    procedure = selectors.silence_procedure_record(convention=convention, pk=pk)
     user = request.user
     addressed = {a.state_id for a in procedure.addressees.all()}
     already = {b.state_id for b in procedure.breaks.all()}
@@ -53,14 +52,14 @@ def _detail(request, convention: str, pk: int, form=None, status: int = 200):
     )
 
 
-def silence_detail(request, convention: str, pk: int):
+def silence_detail(request, convention, pk: int):
     return _detail(request, convention, pk)
 
 
-def break_silence(request, convention: str, pk: int):
+def break_silence(request, convention, pk: int):
     if request.method != "POST":
-        return redirect("decisions:silence_detail", pk=pk)
-    procedure = selectors.silence_procedure_record(convention=convention_named(convention), pk=pk)
+        return redirect("decisions:silence_detail", convention=convention, pk=pk)
+    procedure = selectors.silence_procedure_record(convention=convention, pk=pk)
     user = request.user
     if not user.is_authenticated or user.state_id is None:
         raise PermissionDenied(services.NOT_A_DELEGATION)
@@ -79,12 +78,11 @@ def break_silence(request, convention: str, pk: int):
             form.add_error(None, error.messages)
         else:
             messages.success(request, _("Your State's break of the silence is recorded."))
-            return redirect("decisions:silence_detail", pk=pk)
+            return redirect("decisions:silence_detail", convention=convention, pk=pk)
     return _detail(request, convention, pk, form=form, status=422)
 
 
-def extension_list(request, convention: str):
-    convention = convention_named(convention)
+def extension_list(request, convention):
     meeting = request.GET.get("meeting") or None
     found = selectors.meeting_named(convention=convention, name=meeting) if meeting else None
     requests = selectors.extension_requests(
@@ -95,8 +93,8 @@ def extension_list(request, convention: str):
     )
 
 
-def extension_detail(request, convention: str, pk: int):
-    extension_request = selectors.extension_request(convention=convention_named(convention), pk=pk)
+def extension_detail(request, convention, pk: int):
+    extension_request = selectors.extension_request(convention=convention, pk=pk)
     return render(
         request,
         "decisions/extension_detail.html",

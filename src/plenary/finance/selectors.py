@@ -367,9 +367,10 @@ def estimate_meeting(estimate: CostEstimate) -> Meeting:
     )
 
 
-def meeting_with_parts(reference: str) -> Meeting:
-    """A meeting by code or symbol root, with its convention and parts (two queries)."""
-    meeting = meeting_by_reference(reference)
+def meeting_with_parts(reference: str, *, convention: Convention) -> Meeting:
+    """The convention's meeting by code or symbol root, with its convention and parts (two
+    queries)."""
+    meeting = meeting_by_reference(reference, convention=convention)
     return (
         Meeting.objects.select_related("convention")
         .prefetch_related(Prefetch("parts"))

@@ -8,7 +8,6 @@ from django.utils.safestring import mark_safe
 
 from plenary.finance import charts, exports, selectors
 from plenary.rules.errors import RuleError
-from plenary.treaties.selectors import convention_named
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -27,9 +26,8 @@ def _status(request):
     return on, state_id
 
 
-def status(request, convention: str):
+def status(request, convention):
     """A convention's financial status: assessed vs paid by year and the arrears by State."""
-    convention = convention_named(convention)
     on, state_id = _status(request)
     accounts = selectors.accounts(convention=convention, on=on, state_id=state_id)
     years = selectors.totals_by_year(convention=convention, state_id=state_id)
@@ -54,11 +52,10 @@ def status(request, convention: str):
     )
 
 
-def status_export(request, convention: str, fmt: str):
-    convention = convention_named(convention)
+def status_export(request, convention, fmt: str):
     on, state_id = _status(request)
     accounts = selectors.accounts(convention=convention, on=on, state_id=state_id)
-    name = f"{convention.short_name.lower()}-financial-status-{on.isoformat()}"
+    name = f"{convention.slug}-financial-status-{on.isoformat()}"
     if fmt == "csv":
         response = HttpResponse(exports.status_csv(accounts), content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -68,9 +65,9 @@ def status_export(request, convention: str, fmt: str):
     return response
 
 
-def apportionment(request, reference: str):
+def apportionment(request, convention, reference: str):
     """A meeting's cost shared by the scale: ?total=400000."""
-    meeting = selectors.meeting_with_parts(reference)
+    meeting = selectors.meeting_with_parts(reference, convention=convention)
     total = request.GET.get("total", "")
     result, error = None, None
     if total:
@@ -94,7 +91,7 @@ def apportionment(request, reference: str):
     )
 
 
-def scale(request):
+def scale(request, convention):
     periods = selectors.scale_periods()
     year = request.GET.get("year")
     chosen = None

@@ -25,7 +25,7 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             subject=f"Registration of delegations for the {meeting.title}",
             bound=Bound.for_role(Role.DELEGATION),
             convention=meeting.convention.short_name,
-            link=f"/meetings/{meeting.code}/",
+            link=f"/{meeting.convention.slug}/meetings/{meeting.code}/",
             note=f"by {long_date(meeting.registration_deadline)}",
         )
         for meeting in meetings

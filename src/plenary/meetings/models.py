@@ -26,7 +26,8 @@ class MeetingKind(models.TextChoices):
 class Meeting(models.Model):
     convention = models.ForeignKey(Convention, on_delete=models.PROTECT, related_name="meetings")
     code = models.CharField(
-        max_length=40, unique=True, help_text=_("Short name in addresses, e.g. 2RC or 10MSP.")
+        max_length=40,
+        help_text=_("Short name in addresses, unique within its convention, e.g. 2RC or 10MSP."),
     )
     kind = models.CharField(max_length=20, choices=MeetingKind.choices)
     number = models.PositiveSmallIntegerField(
@@ -56,6 +57,9 @@ class Meeting(models.Model):
 
     class Meta:
         constraints = [
+            models.UniqueConstraint(
+                fields=["convention", "code"], name="meeting_code_unique_in_convention"
+            ),
             models.UniqueConstraint(
                 fields=["symbol_root"],
                 condition=~Q(symbol_root=""),

@@ -65,7 +65,7 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     ),
                     bound=Bound.state(who.iso3),
                     convention=convention.short_name,
-                    link=f"/states/{who.iso3}/",
+                    link=f"/{convention.slug}/states/{who.iso3}/",
                 )
             )
         for year in range(max(start.year - 1, initial_due.year), end.year):
@@ -86,7 +86,7 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     ),
                     bound=Bound.state(who.iso3),
                     convention=convention.short_name,
-                    link=f"/states/{who.iso3}/",
+                    link=f"/{convention.slug}/states/{who.iso3}/",
                 )
             )
     return found
@@ -122,7 +122,7 @@ def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadlin
                     subject=f"{who.name}: {obligation.get_article_display()}",
                     bound=Bound.state(who.iso3),
                     convention=obligation.convention.short_name,
-                    link=f"/states/{who.iso3}/",
+                    link=f"/{obligation.convention.slug}/states/{who.iso3}/",
                     # The registry takes an undated extension to run from the deadline it
                     # replaces: the deadline stood until its day, but passing it is no failure.
                     notify_missed=extension is None,

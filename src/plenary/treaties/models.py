@@ -29,6 +29,11 @@ class Convention(models.Model):
         return get_ruleset(self.short_name)
 
     @property
+    def slug(self) -> str:
+        """Its part of an address: /ccm/, /apmbc/."""
+        return self.short_name.lower()
+
+    @property
     def name(self) -> str:
         return self.rules.name
 

@@ -27,11 +27,17 @@ from plenary.treaties.models import (
 STATUSES = ("state_party", "signatory", "not_party")
 
 
-def convention_named(short_name: str = "CCM") -> Convention:
+def conventions() -> list[Convention]:
+    """Every configured convention, by short name (one query)."""
+    return list(Convention.objects.order_by("short_name"))
+
+
+def convention_named(name: str) -> Convention:
+    """The convention by its short name or its slug, in any case ("CCM", "ccm")."""
     try:
-        return Convention.objects.get(short_name=short_name)
+        return Convention.objects.get(short_name__iexact=name.strip())
     except Convention.DoesNotExist:
-        raise Http404(f"No convention {short_name!r} is loaded.") from None
+        raise Http404(f"No convention {name!r} is loaded.") from None
 
 
 @dataclass
@@ -361,7 +367,35 @@ def state_record(*, convention: Convention, iso3: str, on: date) -> dict:
         "obligations": obligations,
         "reports": reports,
         "timeline": timeline,
+        "under_each": standings_under_each(state=standing.state, on=on),
     }
+
+
+@dataclass
+class StandingUnder:
+    """A State's status under one convention, for the State page's list of conventions."""
+
+    convention: Convention
+    status: str
+
+
+def standings_under_each(*, state: State, on: date) -> list[StandingUnder]:
+    """The State's status under every configured convention on `on` (two queries)."""
+    participations = {p.convention_id: p for p in Participation.objects.filter(state=state)}
+    rows = []
+    for convention in Convention.objects.order_by("short_name"):
+        participation = participations.get(convention.pk)
+        status = deadlines.treaty_status(
+            rules=convention.rules,
+            signed_on=participation.signed_on if participation else None,
+            deposited_on=participation.deposited_on if participation else None,
+            withdrawal_effective_on=(
+                participation.withdrawal_effective_on if participation else None
+            ),
+            today=on,
+        )
+        rows.append(StandingUnder(convention=convention, status=status))
+    return rows
 
 
 def _timeline(standing, participation, extensions, reports) -> list[tuple[date, str, str]]:

@@ -2,11 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from plenary.decisions import selectors
-from plenary.decisions.management.commands._convention import (
-    add_convention_argument,
-    convention_of,
-)
 from plenary.treaties.management.commands._listing import write
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 KEYS = [
     "state",
@@ -28,13 +25,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("meeting", nargs="?", help="code or symbol root; all when omitted")
         parser.add_argument("--state", help="ISO 3166 alpha-3 code of one State")
         parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
-        add_convention_argument(parser)
 
     def handle(self, *args, **options):
-        convention = convention_of(options)
+        convention = convention_from(options)
         meeting = None
         if options["meeting"]:
             try:
