@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plenary.rules.conventions import APMBC, CCM
+from plenary.rules.conventions import get_ruleset
 from plenary.rules.deadlines import (
     annual_report_deadline,
     annual_reports_due,
@@ -27,6 +27,9 @@ firsts = st.dates(min_value=date(2010, 8, 1), max_value=date(2050, 12, 1)).map(
     lambda d: d.replace(day=1)
 )
 any_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
+
+CCM = get_ruleset("CCM")
+APMBC = get_ruleset("APMBC")
 
 
 # Entry into force (Article 17)
@@ -191,7 +194,10 @@ def test_clearance_deadline_any_hostilities_never_before_ten_years(eif, hostilit
 def test_check_extension_peru_stockpile_37_months():
     assert (
         check_extension(
-            rules=CCM, article="3", current_deadline=date(2021, 3, 1), new_deadline=date(2024, 4, 1)
+            rules=CCM,
+            kind="stockpile_destruction",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2024, 4, 1),
         )
         == 37
     )
@@ -200,7 +206,10 @@ def test_check_extension_peru_stockpile_37_months():
 def test_check_extension_bosnia_and_herzegovina_clearance_18_months():
     assert (
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 3, 1), new_deadline=date(2022, 9, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2022, 9, 1),
         )
         == 18
     )
@@ -209,7 +218,10 @@ def test_check_extension_bosnia_and_herzegovina_clearance_18_months():
 def test_check_extension_chile_clearance_12_months():
     assert (
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 6, 1), new_deadline=date(2022, 6, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 6, 1),
+            new_deadline=date(2022, 6, 1),
         )
         == 12
     )
@@ -218,7 +230,10 @@ def test_check_extension_chile_clearance_12_months():
 def test_check_extension_lebanon_clearance_exactly_maximum_allowed():
     assert (
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 5, 1), new_deadline=date(2026, 5, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 5, 1),
+            new_deadline=date(2026, 5, 1),
         )
         == 60
     )
@@ -227,7 +242,10 @@ def test_check_extension_lebanon_clearance_exactly_maximum_allowed():
 def test_check_extension_clearance_61_months_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 5, 1), new_deadline=date(2026, 6, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 5, 1),
+            new_deadline=date(2026, 6, 1),
         )
     assert excinfo.value.field == "new_deadline"
     assert str(excinfo.value) == (
@@ -239,14 +257,20 @@ def test_check_extension_clearance_61_months_refused():
 def test_check_extension_clearance_one_day_over_maximum_refused():
     with pytest.raises(RuleError, match=r"2 May 2026 is more than 60 months after 1 May 2021$"):
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 5, 1), new_deadline=date(2026, 5, 2)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 5, 1),
+            new_deadline=date(2026, 5, 2),
         )
 
 
 def test_check_extension_stockpile_61_months_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
-            rules=CCM, article="3", current_deadline=date(2021, 3, 1), new_deadline=date(2026, 4, 1)
+            rules=CCM,
+            kind="stockpile_destruction",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2026, 4, 1),
         )
     assert str(excinfo.value) == (
         "new_deadline: an extension under Article 3 may not exceed 4 years (48 months);"
@@ -258,7 +282,7 @@ def test_check_extension_partial_month_counts_in_full():
     assert (
         check_extension(
             rules=CCM,
-            article="4",
+            kind="clearance",
             current_deadline=date(2021, 3, 1),
             new_deadline=date(2021, 4, 15),
         )
@@ -269,7 +293,10 @@ def test_check_extension_partial_month_counts_in_full():
 def test_check_extension_same_deadline_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
-            rules=CCM, article="3", current_deadline=date(2021, 3, 1), new_deadline=date(2021, 3, 1)
+            rules=CCM,
+            kind="stockpile_destruction",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2021, 3, 1),
         )
     assert excinfo.value.field == "new_deadline"
     assert excinfo.value.message == (
@@ -280,14 +307,20 @@ def test_check_extension_same_deadline_refused():
 def test_check_extension_earlier_deadline_refused():
     with pytest.raises(RuleError, match=r"must end after the current deadline"):
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 3, 1), new_deadline=date(2020, 3, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2020, 3, 1),
         )
 
 
 def test_check_extension_article_without_extensions_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
-            rules=CCM, article="7", current_deadline=date(2021, 3, 1), new_deadline=date(2022, 3, 1)
+            rules=CCM,
+            kind="initial_report",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2022, 3, 1),
         )
     assert excinfo.value.field == "new_deadline"
     assert excinfo.value.message == "Article 7 of the CCM allows no extension of a deadline"
@@ -297,7 +330,7 @@ def test_check_extension_apmbc_stockpile_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
             rules=APMBC,
-            article="4",
+            kind="stockpile_destruction",
             current_deadline=date(2003, 3, 1),
             new_deadline=date(2004, 3, 1),
         )
@@ -308,7 +341,7 @@ def test_check_extension_apmbc_clearance_ten_years_allowed():
     assert (
         check_extension(
             rules=APMBC,
-            article="5",
+            kind="clearance",
             current_deadline=date(2009, 3, 1),
             new_deadline=date(2019, 3, 1),
         )
@@ -317,21 +350,19 @@ def test_check_extension_apmbc_clearance_ten_years_allowed():
 
 
 @given(
-    article=st.sampled_from(["3", "4"]),
+    kind=st.sampled_from(["stockpile_destruction", "clearance"]),
     current=firsts,
     new=st.dates(min_value=date(2010, 8, 2), max_value=date(2070, 12, 31)),
 )
-def test_check_extension_any_request_within_maximum_or_raises(article, current, new):
-    maximum = 48 if article == "3" else 60
+def test_check_extension_any_request_within_maximum_or_raises(kind, current, new):
+    maximum = 48 if kind == "stockpile_destruction" else 60
     if current < new <= add_months(current, maximum):
-        months = check_extension(
-            rules=CCM, article=article, current_deadline=current, new_deadline=new
-        )
+        months = check_extension(rules=CCM, kind=kind, current_deadline=current, new_deadline=new)
         assert 1 <= months <= maximum
         assert add_months(current, months - 1) < new <= add_months(current, months)
     else:
         with pytest.raises(RuleError):
-            check_extension(rules=CCM, article=article, current_deadline=current, new_deadline=new)
+            check_extension(rules=CCM, kind=kind, current_deadline=current, new_deadline=new)
 
 
 @given(current=firsts, extra=st.integers(min_value=1, max_value=400))
@@ -339,7 +370,7 @@ def test_check_extension_any_longer_than_maximum_raises(current, extra):
     with pytest.raises(RuleError):
         check_extension(
             rules=CCM,
-            article="4",
+            kind="clearance",
             current_deadline=current,
             new_deadline=add_months(current, 60) + timedelta(days=extra),
         )
@@ -350,7 +381,7 @@ def test_check_extension_any_whole_months_round_trips(current, months):
     assert (
         check_extension(
             rules=CCM,
-            article="3",
+            kind="stockpile_destruction",
             current_deadline=current,
             new_deadline=add_months(current, months),
         )
@@ -361,7 +392,9 @@ def test_check_extension_any_whole_months_round_trips(current, months):
 @given(current=firsts, new=st.dates(min_value=date(2010, 8, 2), max_value=date(2070, 12, 31)))
 def test_check_extension_apmbc_any_stockpile_request_raises(current, new):
     with pytest.raises(RuleError):
-        check_extension(rules=APMBC, article="4", current_deadline=current, new_deadline=new)
+        check_extension(
+            rules=APMBC, kind="stockpile_destruction", current_deadline=current, new_deadline=new
+        )
 
 
 # Transparency reports (Article 7)

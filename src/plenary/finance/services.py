@@ -28,8 +28,7 @@ from plenary.finance.models import (
     WorkPlanActivity,
 )
 from plenary.meetings.models import Meeting
-from plenary.rules import apportionment
-from plenary.rules.conventions import CCM
+from plenary.rules import apportionment, conventions
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import State
 
@@ -388,7 +387,11 @@ def record_voluntary_contribution(
     value = apportionment.to_amount(amount, field="amount")
     if value == 0:
         raise RuleError("amount", ZERO_PAYMENT)
-    code = _currency(currency, accepted=CCM.accepted_currencies)
+    # A contribution names no convention yet: any configured convention's currency is taken.
+    accepted = sorted(
+        {code for rules in conventions.registry().values() for code in rules.accepted_currencies}
+    )
+    code = _currency(currency, accepted=tuple(accepted))
     contribution = attribute(
         VoluntaryContribution(
             state=state,
