@@ -220,6 +220,10 @@ LOGGING = {
 
 REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "data"))
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "plenary-demo")
+# One TOML file per convention (plenary.rules.conventions), read at start-up.
+PLENARY_CONVENTIONS_DIR = Path(
+    os.environ.get("PLENARY_CONVENTIONS_DIR", PROJECT_DIR / "data" / "conventions")
+)
 
 # Reminders (plenary.reminders): each module here has `deadlines_between(*, start, end,
 # state=None)`; a new capability's deadlines are one more line.

@@ -84,6 +84,7 @@ def test_peru_obligations_as_the_cli_reports_them(ccm):
         "state": "Peru",
         "iso3": "PER",
         "article": 3,
+        "obligation": "stockpile_destruction",
         "original_deadline": date(2021, 3, 1),
         "current_deadline": date(2024, 4, 1),
         "status": "pending",

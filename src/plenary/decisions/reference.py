@@ -96,11 +96,16 @@ def _load_extension_requests(path: Path, ccm: Convention) -> tuple[int, int]:
 
 
 def _load_request(record: dict, ccm: Convention) -> int:
+    # A record names its obligation by neutral code, or by its article in this convention.
+    kind = record.get("obligation") or next(
+        (r.kind for r in ccm.rules.obligations if r.article == str(record.get("article"))), None
+    )
     obligation = Obligation.objects.filter(
-        convention=ccm, state__iso3=record["iso3"], article=record["article"]
+        convention=ccm, state__iso3=record["iso3"], kind=kind
     ).first()
     if obligation is None:
-        raise ReferenceDataError(f"{record['_where']}: no Article {record['article']} obligation")
+        what = kind or f"Article {record.get('article')}"
+        raise ReferenceDataError(f"{record['_where']}: no {what} obligation")
     current = _date(record["current_deadline"])
     request = ExtensionRequest.objects.filter(
         obligation=obligation, current_deadline=current

@@ -94,6 +94,7 @@ def extension_requests(*, meeting: Meeting | None = None, iso3: str | None = Non
     """Extension requests with their State, parts, extension and conditions (2 queries)."""
     requests = ExtensionRequest.objects.select_related(
         "obligation__state",
+        "obligation__convention",
         "meeting",
         "recommended_at__meeting",
         "decided_at__meeting",
@@ -126,6 +127,7 @@ def extension_row(request: ExtensionRequest) -> dict:
     return {
         "state": request.obligation.state.name,
         "article": int(request.obligation.article),
+        "obligation": request.obligation.kind,
         "original_deadline": request.current_deadline,
         "requested_deadline": request.requested_deadline,
         "months": request.requested_months,
@@ -142,6 +144,7 @@ def reporting_conditions(*, iso3: str) -> list[dict]:
         {
             "request": request,
             "article": request.obligation.article,
+            "obligation": request.obligation.kind,
             "until": request.granted_deadline or request.recommended_deadline,
             "conditions": list(request.conditions.all()),
         }

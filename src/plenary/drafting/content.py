@@ -276,7 +276,7 @@ def _work(records) -> list[_Spec]:
 
 
 def _decisions(records) -> list[_Spec]:
-    part, ruleset = records.part, records.ruleset
+    part = records.part
     specs = []
     for request in records.extension_requests:
         state = request.obligation.state
@@ -286,7 +286,7 @@ def _decisions(records) -> list[_Spec]:
         context = {
             "request": request,
             "state": state.name,
-            "stockpiles": request.obligation.article == ruleset.stockpile_article,
+            "stockpiles": request.obligation.kind == "stockpile_destruction",
             "decided": bool(decided),
             "grant": (request.decision == "granted")
             if decided

@@ -202,9 +202,9 @@ def cost_estimate(*, pk: int) -> CostEstimate:
 
 
 def _assessments(state_id: int | None = None):
-    queryset = Assessment.objects.select_related("state", "estimate", "estimate__meeting").annotate(
-        paid=Sum("payments__amount")
-    )
+    queryset = Assessment.objects.select_related(
+        "state", "estimate", "estimate__meeting__convention"
+    ).annotate(paid=Sum("payments__amount"))
     if state_id is not None:
         queryset = queryset.filter(state_id=state_id)
     return queryset.order_by("due_on", "state__name", "pk")
@@ -282,6 +282,8 @@ class DueDate:
     due_on: date
     outstanding: Decimal
     meeting: str
+    # The zone of the meeting's convention's secretariat, where payments are received.
+    time_zone: str = ""
 
 
 def payment_due_dates(*, state_id: int | None = None) -> list[DueDate]:
@@ -299,6 +301,7 @@ def payment_due_dates(*, state_id: int | None = None) -> list[DueDate]:
                     assessment.due_on,
                     outstanding,
                     str(estimate.meeting or estimate.meeting_title),
+                    estimate.meeting.convention.time_zone if estimate.meeting else "",
                 )
             )
     return rows

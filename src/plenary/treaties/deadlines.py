@@ -1,4 +1,5 @@
-"""The treaty registry's deadlines for the reminders: Article 7 reports, Articles 3 and 4.
+"""The treaty registry's deadlines for the reminders: transparency reports, stockpile
+destruction and clearance, each in the zone of its convention's secretariat.
 
 Three queries whatever the number of States: the States Parties, the reports received,
 the obligations with their extensions. A deadline already met (a report received, an
@@ -20,9 +21,8 @@ from plenary.treaties.models import (
     TransparencyReport,
 )
 
-# The Convention names no time zone for its deadlines; the Secretariat (UNODA Geneva
-# Branch) and the ISU that receive reports and requests work in Geneva.
-TREATY_ZONE = "Europe/Zurich"
+# The reminder kinds (plenary.reminders) of the obligations held as rows, by neutral code.
+REMINDER_KINDS = {"stockpile_destruction": "article3", "clearance": "article4"}
 
 
 def _parties(state: str | None):
@@ -58,8 +58,11 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     key=f"treaties.article7.initial:{convention.short_name}:{who.iso3}",
                     kind="article7_initial",
                     day=initial_due,
-                    time_zone=TREATY_ZONE,
-                    subject=f"{who.name}: Article 7 initial transparency report",
+                    time_zone=convention.time_zone,
+                    subject=(
+                        f"{who.name}: Article {convention.rules.transparency_article} "
+                        "initial transparency report"
+                    ),
                     bound=Bound.state(who.iso3),
                     link=f"/states/{who.iso3}/",
                 )
@@ -75,8 +78,11 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     key=f"treaties.article7.annual:{convention.short_name}:{who.iso3}:{year}",
                     kind="article7_annual",
                     day=due,
-                    time_zone=TREATY_ZONE,
-                    subject=f"{who.name}: Article 7 annual report covering {year}",
+                    time_zone=convention.time_zone,
+                    subject=(
+                        f"{who.name}: Article {convention.rules.transparency_article} "
+                        f"annual report covering {year}"
+                    ),
                     bound=Bound.state(who.iso3),
                     link=f"/states/{who.iso3}/",
                 )
@@ -101,17 +107,17 @@ def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadlin
             extension = replacing.get(day)
             if extension and extension.decided_on and extension.decided_on < day:
                 continue
-            who = obligation.state
+            who, convention, rule = obligation.state, obligation.convention, obligation.rule
             found.append(
                 Deadline.by_end_of(
                     key=(
-                        f"treaties.article{obligation.article}:"
-                        f"{obligation.convention.short_name}:{who.iso3}:{day.isoformat()}"
+                        f"treaties.article{rule.article}:"
+                        f"{convention.short_name}:{who.iso3}:{day.isoformat()}"
                     ),
-                    kind=f"article{obligation.article}",
+                    kind=REMINDER_KINDS[obligation.kind],
                     day=day,
-                    time_zone=TREATY_ZONE,
-                    subject=f"{who.name}: {obligation.get_article_display()}",
+                    time_zone=convention.time_zone,
+                    subject=f"{who.name}: Article {rule.article}: {rule.title}",
                     bound=Bound.state(who.iso3),
                     link=f"/states/{who.iso3}/",
                     # The registry takes an undated extension to run from the deadline it
@@ -129,6 +135,7 @@ def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadlin
 
 
 def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
-    """Article 7, 3 and 4 deadlines whose day is in [start, end], of one State (ISO code)
+    """Transparency, stockpile and clearance deadlines whose day is in [start, end], of one
+    State (ISO code)
     or of every State Party."""
     return _article7(start, end, state) + _articles_3_and_4(start, end, state)

@@ -7,6 +7,7 @@ from plenary.treaties.management.commands._listing import write
 KEYS = [
     "state",
     "article",
+    "obligation",
     "original_deadline",
     "requested_deadline",
     "months",
