@@ -12,6 +12,7 @@ from plenary.rules.deadlines import (
     clearance_deadline,
     entry_into_force_for,
     initial_report_deadline,
+    obligation_deadline,
     obligation_status,
     period,
     stockpile_destruction_deadline,
@@ -630,3 +631,39 @@ def test_treaty_status_any_state_in_force_is_state_party(deposited_on, signed, d
 )
 def test_period_is_written_the_un_way(start, end, written):
     assert period(start, end) == written
+
+
+# Deadlines from the convention's rules, not from article numbers
+
+
+def test_apmbc_ukraine_deadlines_follow_articles_4_and_5():
+    eif = entry_into_force_for(rules=APMBC, deposited_on=date(2005, 12, 27))
+    assert eif == date(2006, 6, 1)
+    assert stockpile_destruction_deadline(rules=APMBC, entry_into_force=eif) == date(2010, 6, 1)
+    assert clearance_deadline(rules=APMBC, entry_into_force=eif) == date(2016, 6, 1)
+
+
+def test_apmbc_clearance_ignores_the_end_of_active_hostilities():
+    # APMBC Article 5.1 runs from entry into force only; CCM Article 4.1(b) from the later.
+    eif, hostilities = date(2006, 6, 1), date(2014, 2, 20)
+    assert clearance_deadline(
+        rules=APMBC, entry_into_force=eif, end_of_active_hostilities=hostilities
+    ) == date(2016, 6, 1)
+    assert clearance_deadline(
+        rules=CCM, entry_into_force=eif, end_of_active_hostilities=hostilities
+    ) == date(2024, 2, 20)
+
+
+@given(eif=st.dates(min_value=date(1999, 3, 1), max_value=date(2080, 12, 31)))
+def test_obligation_deadline_of_each_kind_matches_its_function(eif):
+    for rules in (CCM, APMBC):
+        assert obligation_deadline(
+            rules=rules, kind="stockpile_destruction", entry_into_force=eif
+        ) == stockpile_destruction_deadline(rules=rules, entry_into_force=eif)
+        assert obligation_deadline(
+            rules=rules, kind="initial_report", entry_into_force=eif
+        ) == initial_report_deadline(rules=rules, entry_into_force=eif)
+        first = initial_report_deadline(rules=rules, entry_into_force=eif).year
+        assert obligation_deadline(
+            rules=rules, kind="annual_report", entry_into_force=eif
+        ) == annual_report_deadline(rules=rules, year_covered=first)

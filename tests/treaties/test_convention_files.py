@@ -64,3 +64,18 @@ def test_the_check_reports_a_rule_broken_in_a_valid_file(settings, tmp_path):
         f"{path}: entry_into_force.strategy: '90_days' is not one of "
         "first_day_of_nth_month_after_deposit, days_after_deposit, months_after_deposit"
     ]
+
+
+def test_no_code_path_writes_out_a_time_zone():
+    # The zone comes from the convention's secretariat; settings.TIME_ZONE may name one,
+    # and rules.times quotes one as an example in its messages.
+    allowed = {"settings.py", "times.py"}
+    source = settings.BASE_DIR
+    offenders = [
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if "migrations" not in path.parts
+        and path.name not in allowed
+        and "Europe/Zurich" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
