@@ -188,3 +188,29 @@ def test_withdrawal_from_the_ccm_leaves_the_apmbc_as_it_was(ccm, apmbc, ukraine)
     after = [row.as_dict() for row in selectors.obligations_on(convention=apmbc, on=on)]
     assert after == before
     assert selectors.state_standing(convention=apmbc, iso3="UKR", on=on).status == "state_party"
+
+
+def test_reminders_stop_for_the_convention_withdrawn_from_only(ccm, apmbc, ukraine):
+    from plenary.treaties.deadlines import deadlines_between
+
+    services.record_participation(
+        convention=ccm,
+        state=ukraine,
+        signed_on=None,
+        deposited_on=date(2009, 1, 5),
+        instrument="accession",
+        deposit_source="test",
+        withdrawal_effective_on=date(2010, 1, 1),
+        withdrawal_source="test (Ukraine is no party to the CCM)",
+    )
+    services.record_obligation(convention=ccm, state=ukraine, kind="clearance", source="test")
+
+    keys = [
+        deadline.key
+        for deadline in deadlines_between(start=date(2010, 1, 1), end=date(2020, 1, 1), state="UKR")
+        if not deadline.key.startswith("treaties.article7")
+    ]
+    assert keys == [
+        "treaties.article4:APMBC:UKR:2010-06-01",
+        "treaties.article5:APMBC:UKR:2016-06-01",
+    ]

@@ -1,10 +1,11 @@
 """The treaty registry's deadlines for the reminders: transparency reports, stockpile
 destruction and clearance, each in the zone of its convention's secretariat.
 
-Three queries whatever the number of States: the States Parties, the reports received,
-the obligations with their extensions. A deadline already met (a report received, an
-obligation completed by then) is not listed; a deadline an extension replaced before it
-came is not listed either.
+A fixed number of queries whatever the number of States: the States Parties, the reports
+received, the obligations with their extensions. A deadline already met
+(a report received, an obligation completed by then) is not listed; a deadline an
+extension replaced before it came is not listed either, nor one that falls once the State's
+withdrawal from that convention (and only that one) has taken effect.
 """
 
 from datetime import date
@@ -32,7 +33,7 @@ def _parties(state: str | None):
     return parties.filter(state__iso3=state) if state else parties
 
 
-def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
+def _article7(start: date, end: date, state: str | None, parties: list) -> list[Deadline]:
     received_initial: set[tuple[int, int]] = set()
     received_annual: set[tuple[int, int, int]] = set()
     reports = TransparencyReport.objects.all()
@@ -46,13 +47,17 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
         else:
             received_annual.add((convention_id, state_id, year))
     found = []
-    for party in _parties(state):
+    for party in parties:
         convention, who = party.convention, party.state
         withdrawn = party.withdrawal_effective_on
         initial_due = rules.initial_report_deadline(
             rules=convention.rules, entry_into_force=party.entry_into_force
         )
-        if start <= initial_due <= end and (convention.pk, who.pk) not in received_initial:
+        if (
+            start <= initial_due <= end
+            and (convention.pk, who.pk) not in received_initial
+            and not (withdrawn and withdrawn <= initial_due)
+        ):
             found.append(
                 Deadline.by_end_of(
                     key=f"treaties.article7.initial:{convention.short_name}:{who.iso3}",
@@ -90,19 +95,28 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
     return found
 
 
-def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadline]:
+def _articles_3_and_4(start: date, end: date, state: str | None, parties: list) -> list[Deadline]:
     obligations = Obligation.objects.select_related("state", "convention").prefetch_related(
         Prefetch("extensions", queryset=Extension.objects.order_by("new_deadline"))
     )
     if state:
         obligations = obligations.filter(state__iso3=state)
+    # A withdrawal ends the obligations of its own convention only.
+    withdrawals = {
+        (party.convention_id, party.state_id): party.withdrawal_effective_on
+        for party in parties
+        if party.withdrawal_effective_on
+    }
     found = []
     for obligation in obligations:
+        withdrawn = withdrawals.get((obligation.convention_id, obligation.state_id))
         extensions = list(obligation.extensions.all())
         replacing = {extension.previous_deadline: extension for extension in extensions}
         done = obligation.completion_date
         for day in [obligation.original_deadline, *(e.new_deadline for e in extensions)]:
             if not start <= day <= end or (done and done <= day):
+                continue
+            if withdrawn and withdrawn <= day:
                 continue
             extension = replacing.get(day)
             if extension and extension.decided_on and extension.decided_on < day:
@@ -138,4 +152,5 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
     """Transparency, stockpile and clearance deadlines whose day is in [start, end], of one
     State (ISO code)
     or of every State Party."""
-    return _article7(start, end, state) + _articles_3_and_4(start, end, state)
+    parties = list(_parties(state))
+    return _article7(start, end, state, parties) + _articles_3_and_4(start, end, state, parties)
