@@ -30,14 +30,14 @@ def default_convention(settings):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load_reference(today=LOAD_DAY)
+        load_reference(today=LOAD_DAY, convention="CCM")
 
 
 @pytest.fixture
 def ccm(db) -> Convention:
     # A browser test (transactional) empties the tables when it ends; reload after it.
     if not State.objects.exists():
-        load_reference(today=LOAD_DAY)
+        load_reference(today=LOAD_DAY, convention="CCM")
     return Convention.objects.get(short_name="CCM")
 
 

@@ -228,6 +228,10 @@ REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "da
 # that directory exists (slug: the short name in lower case).
 PLENARY_CONVENTIONS = envlist("PLENARY_CONVENTIONS", "CCM,APMBC")
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "plenary-demo")
+# One TOML file per convention (plenary.rules.conventions), read at start-up.
+PLENARY_CONVENTIONS_DIR = Path(
+    os.environ.get("PLENARY_CONVENTIONS_DIR", PROJECT_DIR / "data" / "conventions")
+)
 
 # Reminders (plenary.reminders): each module here has `deadlines_between(*, start, end,
 # state=None)`; a new capability's deadlines are one more line.

@@ -75,7 +75,7 @@ def test_progress_exports_as_csv_and_docx(client, ccm):
 def test_indicator_page_shows_the_computation_behind_it(client, ccm):
     indicator = Indicator.objects.get(code="TM-R1")
     html = client.get(f"/ccm/action-plans/indicators/{indicator.pk}/?year=2020").content.decode()
-    assert "treaties.selectors.obligations_on(on=31 December, article=7)" in html
+    assert "treaties.selectors.obligations_on(on=31 December, obligation=initial_report)" in html
     assert "Enter a value" not in html
 
 

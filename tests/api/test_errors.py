@@ -51,7 +51,7 @@ def test_a_report_for_an_unknown_state_is_422_naming_state(secretariat):
 
 
 def test_an_extension_beyond_the_article_maximum_is_422_and_stores_nothing(secretariat, ccm):
-    obligation = ccm.obligation_set.get(state__iso3="PER", article="3")
+    obligation = ccm.obligation_set.get(state__iso3="PER", kind="stockpile_destruction")
     before = (obligation.current_deadline, obligation.extensions.count())
 
     response = token_client(secretariat).post(

@@ -34,7 +34,7 @@ def test_the_state_page_links_to_its_history_and_history_lists_changes(secretari
 
 
 def test_history_of_an_extension_records_the_change_of_deadline(secretariat, ccm):
-    obligation = ccm.obligation_set.get(state__iso3="LBN", article="4")
+    obligation = ccm.obligation_set.get(state__iso3="LBN", kind="clearance")
 
     services.grant_extension(
         obligation=obligation,

@@ -67,7 +67,7 @@ def test_api_records_a_peru_report_only_for_the_secretariat_and_peru(role, reque
 @pytest.mark.parametrize("role", ROLES)
 def test_api_records_an_extension_only_for_the_secretariat(role, request, ccm):
     user = request.getfixturevalue(role)
-    obligation = Obligation.objects.get(state__iso3="LBN", article="4")
+    obligation = Obligation.objects.get(state__iso3="LBN", kind="clearance")
     before = (obligation.current_deadline, obligation.extensions.count())
 
     response = token_client(user).post(

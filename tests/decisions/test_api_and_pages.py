@@ -108,7 +108,7 @@ def test_api_lists_extension_requests_by_meeting_and_state(
 def test_api_submits_an_extension_request_for_the_own_state(ccm, peru_delegate, chile_delegate):
     from plenary.treaties.models import Obligation
 
-    chile = Obligation.objects.get(state__iso3="CHL", article="4")
+    chile = Obligation.objects.get(state__iso3="CHL", kind="clearance")
     response = token_client(chile_delegate).post(
         "/api/v1/ccm/extension-requests",
         {"state": "CHL", "article": 4, "months": 12},

@@ -154,7 +154,9 @@ def test_extension_request_belongs_to_its_obligations_convention(
         title="Test Meeting of the States Parties to the APMBC",
         parts=[PartPlan(1, date(2030, 11, 25), date(2030, 11, 29))],
     )
-    obligation = Obligation.objects.get(convention=ccm, state__iso3="PER", article="3")
+    obligation = Obligation.objects.get(
+        convention=ccm, state__iso3="PER", kind="stockpile_destruction"
+    )
 
     with pytest.raises(ValidationError) as error:
         services.submit_extension_request(

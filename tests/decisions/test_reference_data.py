@@ -26,6 +26,7 @@ def test_extensions_command_gives_the_five_requests_of_the_2rc(decisions_loaded)
     assert by_state["Peru"] == {
         "state": "Peru",
         "article": 3,
+        "obligation": "stockpile_destruction",
         "original_deadline": "2021-03-01",
         "requested_deadline": "2024-04-01",
         "months": 37,

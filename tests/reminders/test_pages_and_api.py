@@ -20,7 +20,8 @@ def _more_states_parties(ccm, count: int) -> None:
             instrument="ratification", entry_into_force=date(2013, 3, 1),
         )  # fmt: skip
         Obligation.objects.create(
-            convention=ccm, state=state, article="3", original_deadline=date(2021, 3, 1),
+            convention=ccm, state=state, kind="stockpile_destruction",
+            original_deadline=date(2021, 3, 1),
             current_deadline=date(2021, 3, 1), source="test",
         )  # fmt: skip
 

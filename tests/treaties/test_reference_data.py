@@ -84,6 +84,7 @@ def test_peru_obligations_as_the_cli_reports_them(ccm):
         "state": "Peru",
         "iso3": "PER",
         "article": 3,
+        "obligation": "stockpile_destruction",
         "original_deadline": date(2021, 3, 1),
         "current_deadline": date(2024, 4, 1),
         "status": "pending",
@@ -94,7 +95,7 @@ def test_a_second_load_adds_and_changes_nothing(ccm):
     history_before = Participation.history.count()
     states_before = State.objects.count()
 
-    lines = load_reference(today=LOAD_DAY)
+    lines = load_reference(today=LOAD_DAY, convention="CCM")
 
     registry = lines[lines.index("CCM (data/ccm/):") + 1]
     assert registry.startswith("Treaty registry: ")

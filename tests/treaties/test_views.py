@@ -11,7 +11,7 @@ def test_states_page_shows_status_on_the_chosen_date(client, ccm):
 
 def test_states_page_runs_a_constant_number_of_queries(client, ccm, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
-        response = client.get("/ccm/states/?on=2020-11-25&article=4")
+        response = client.get("/ccm/states/?on=2020-11-25&obligation=clearance")
 
     assert response.status_code == 200
 

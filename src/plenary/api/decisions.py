@@ -5,6 +5,7 @@ convention's procedure or request is not found.
 """
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -24,6 +25,9 @@ router = Router(tags=["decisions"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
 NO_SUCH_OBLIGATION = "{state} has no Article {article} obligation"
+NO_SUCH_KIND = "{state} has no {kind} obligation"
+OBLIGATION_REQUIRED = "name the obligation (its neutral code) or its article"
+ObligationCode = Literal["stockpile_destruction", "clearance"]
 ALREADY_BROKEN_DETAIL = "This State has already broken the silence."
 
 
@@ -75,7 +79,8 @@ class ExtensionRequestOut(Schema):
     id: int
     state: str
     iso3: str
-    article: int
+    article: int = Field(description="The article of the obligation's convention.")
+    obligation: ObligationCode = Field(description="The obligation's neutral code.")
     meeting: str | None
     submitted_on: date | None
     original_deadline: date
@@ -94,7 +99,12 @@ class ExtensionRequestOut(Schema):
 
 class ExtensionRequestIn(Schema):
     state: str = Field(description="ISO 3166 alpha-3 code of the requesting State")
-    article: int = Field(description="3 (stockpiles) or 4 (clearance)")
+    obligation: ObligationCode | None = Field(
+        None, description="the obligation's neutral code: stockpile_destruction or clearance"
+    )
+    article: int | None = Field(
+        None, description="or its article in the convention (CCM: 3 or 4; APMBC: 4 or 5)"
+    )
     requested_deadline: date | None = None
     months: int | None = None
     meeting: str | None = Field(None, description="code or symbol root of the meeting")
@@ -155,6 +165,7 @@ def _request_out(request) -> dict:
         "state": row["state"],
         "iso3": request.obligation.state.iso3,
         "article": row["article"],
+        "obligation": row["obligation"],
         "meeting": request.meeting.code if request.meeting_id else None,
         "submitted_on": request.submitted_on,
         "original_deadline": row["original_deadline"],
@@ -260,13 +271,28 @@ def submit_extension_request(request, convention: ConventionSlug, payload: Exten
     state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
-    obligation = Obligation.objects.filter(
-        convention=convention, state=state, article=str(payload.article)
-    ).first()
-    if obligation is None:
-        raise ValidationError(
-            {"article": [NO_SUCH_OBLIGATION.format(state=state, article=payload.article)]}
-        )
+    meeting = (
+        selectors.meeting_named(convention=convention, name=payload.meeting)
+        if payload.meeting
+        else None
+    )
+    held = Obligation.objects.filter(convention=convention, state=state).select_related(
+        "convention"
+    )
+    if payload.obligation:
+        obligation = held.filter(kind=payload.obligation).first()
+        if obligation is None:
+            raise ValidationError(
+                {"obligation": [NO_SUCH_KIND.format(state=state, kind=payload.obligation)]}
+            )
+    elif payload.article:
+        obligation = next((o for o in held if o.article == str(payload.article)), None)
+        if obligation is None:
+            raise ValidationError(
+                {"article": [NO_SUCH_OBLIGATION.format(state=state, article=payload.article)]}
+            )
+    else:
+        raise ValidationError({"obligation": [OBLIGATION_REQUIRED]})
     created = services.submit_extension_request(
         obligation=obligation,
         by=request.auth,
@@ -275,11 +301,7 @@ def submit_extension_request(request, convention: ConventionSlug, payload: Exten
         months=payload.months,
         work_plan=payload.work_plan,
         documents=payload.documents,
-        meeting=(
-            selectors.meeting_named(convention=convention, name=payload.meeting)
-            if payload.meeting
-            else None
-        ),
+        meeting=meeting,
     )
     found = selectors.extension_request(convention=convention, pk=created.pk)
     return Status(201, _request_out(found))

@@ -32,10 +32,14 @@ class StateOut(Schema):
     entry_into_force: date | None
 
 
+ObligationCode = Literal["stockpile_destruction", "clearance", "initial_report", "annual_report"]
+
+
 class ObligationOut(Schema):
     state: str
     iso3: str
-    article: Literal[3, 4, 7]
+    article: int = Field(description="The article of this convention (CCM 3, APMBC 4, ...).")
+    obligation: ObligationCode = Field(description="The obligation's neutral code.")
     original_deadline: date
     current_deadline: date
     status: Literal["pending", "completed", "overdue"]
@@ -141,13 +145,19 @@ def list_obligations(
     request,
     convention: ConventionSlug,
     on: date | None = None,
-    article: Literal[3, 4, 7] | None = None,
+    article: int | None = None,
+    obligation: ObligationCode | None = None,
     status: Literal["pending", "completed", "overdue"] | None = None,
 ):
-    """The obligations of every State Party on `on` (Articles 3, 4 and 7)."""
+    """The obligations of every State Party on `on`: stockpile destruction, clearance and
+    transparency reports; optionally of one article of the convention or one neutral code."""
     convention = selectors.convention_named(convention)
     rows = selectors.obligations_on(
-        convention=convention, on=_today(on), article=article, status=status
+        convention=convention,
+        on=_today(on),
+        article=article,
+        obligation=obligation,
+        status=status,
     )
     return [row.as_dict() for row in rows]
 

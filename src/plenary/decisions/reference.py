@@ -104,11 +104,17 @@ def _load_extension_requests(path: Path, convention: Convention) -> tuple[int, i
 
 
 def _load_request(record: dict, convention: Convention) -> int:
+    # A record names its obligation by neutral code, or by its article in this convention.
+    kind = record.get("obligation") or next(
+        (r.kind for r in convention.rules.obligations if r.article == str(record.get("article"))),
+        None,
+    )
     obligation = Obligation.objects.filter(
-        convention=convention, state__iso3=record["iso3"], article=record["article"]
+        convention=convention, state__iso3=record["iso3"], kind=kind
     ).first()
     if obligation is None:
-        raise ReferenceDataError(f"{record['_where']}: no Article {record['article']} obligation")
+        what = kind or f"Article {record.get('article')}"
+        raise ReferenceDataError(f"{record['_where']}: no {what} obligation")
     current = _date(record["current_deadline"])
     request = ExtensionRequest.objects.filter(
         obligation=obligation, current_deadline=current

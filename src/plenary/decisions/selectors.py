@@ -159,6 +159,7 @@ def extension_row(request: ExtensionRequest) -> dict:
     return {
         "state": request.obligation.state.name,
         "article": int(request.obligation.article),
+        "obligation": request.obligation.kind,
         "original_deadline": request.current_deadline,
         "requested_deadline": request.requested_deadline,
         "months": request.requested_months,
@@ -178,6 +179,7 @@ def reporting_conditions(*, convention: Convention, iso3: str) -> list[dict]:
         {
             "request": request,
             "article": request.obligation.article,
+            "obligation": request.obligation.kind,
             "until": request.granted_deadline or request.recommended_deadline,
             "conditions": list(request.conditions.all()),
         }

@@ -215,7 +215,7 @@ def circulate_silence_procedure(
     by,
     document_symbol: str = "",
     deadline_time: time = times.END_OF_DAY,
-    time_zone: str = "Europe/Zurich",
+    time_zone: str = "",
     meeting: Meeting | None = None,
     effect_kind: str = EffectKind.NONE,
     effect: dict | None = None,
@@ -224,10 +224,10 @@ def circulate_silence_procedure(
     """Circulate a proposal to the States Parties under a silence procedure.
 
     Steps: check the person is the Presidency or the Secretariat; check the subject, the
-    document's symbol, the deadline (default 23:59:59 on `deadline_on` in Geneva, after
-    the circulation and not yet past) and the effect adoption will carry out; save; fix
-    the addressees as the States Parties on `circulated_on`; e-mail their Delegations
-    once committed.
+    document's symbol, the deadline (default 23:59:59 on `deadline_on` in the zone of the
+    convention's secretariat, after the circulation and not yet past) and the effect
+    adoption will carry out; save; fix the addressees as the States Parties on
+    `circulated_on`; e-mail their Delegations once committed.
     """
     if not (by is not None and by.has_perm("decisions.circulate_silence_procedure")):
         raise PermissionDenied(NOT_A_CIRCULATOR)
@@ -235,6 +235,7 @@ def circulate_silence_procedure(
         raise _invalid("subject", SUBJECT_REQUIRED)
     if document_symbol:
         document_symbol = str(_check_symbol("document_symbol", document_symbol))
+    time_zone = time_zone or convention.time_zone
     deadline = _deadline(deadline_on, deadline_time, time_zone)
     if deadline_on < circulated_on:
         raise _invalid(
@@ -460,7 +461,7 @@ def record_concluded_silence_procedure(
     circulated_by: str = "",
     document_symbol: str = "",
     deadline_time: time = times.END_OF_DAY,
-    time_zone: str = "Europe/Zurich",
+    time_zone: str = "",
     meeting: Meeting | None = None,
     effect_kind: str = EffectKind.NONE,
     effect: dict | None = None,
@@ -493,6 +494,7 @@ def record_concluded_silence_procedure(
         raise _invalid("breaks", ADOPTED_HAS_NO_BREAKS)
     if document_symbol:
         document_symbol = str(_check_symbol("document_symbol", document_symbol))
+    time_zone = time_zone or convention.time_zone
     deadline = _deadline(deadline_on, deadline_time, time_zone)
     if deadline_on < circulated_on:
         raise _invalid(
@@ -627,7 +629,7 @@ def _months(*, obligation: Obligation, current: date, until: date, field: str) -
     try:
         return deadlines.check_extension(
             rules=obligation.convention.rules,
-            article=obligation.article,
+            kind=obligation.kind,
             current_deadline=current,
             new_deadline=until,
         )

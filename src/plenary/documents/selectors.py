@@ -136,7 +136,10 @@ def next_symbol(*, meeting: Meeting, series: str) -> symbols.Symbol:
     taken = Document.objects.filter(meeting=meeting, series=series).values_list("symbol", flat=True)
     try:
         return symbols.next_in_series(
-            meeting_root=meeting.symbol_root, series=series, taken=list(taken)
+            meeting_root=meeting.symbol_root,
+            series=series,
+            taken=list(taken),
+            scheme=meeting.convention.rules.symbols,
         )
     except RuleError as error:
         raise ValidationError({error.field: [error.message]}) from None

@@ -106,9 +106,10 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
     }
     requests = list(
         ExtensionRequest.objects.filter(Q(recommended_at=part) | Q(decided_at=part))
-        .select_related("obligation__state")
+        .select_related("obligation__state", "obligation__convention")
         .prefetch_related("conditions")
-        .order_by("obligation__article", "obligation__state__name")
+        # Stockpile destruction before clearance, as both conventions number them.
+        .order_by("-obligation__kind", "obligation__state__name")
     )
     documents = sorted(
         Document.objects.filter(part=part).only("symbol", "title", "meeting_id", "part_id"),

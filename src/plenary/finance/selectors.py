@@ -214,7 +214,7 @@ def cost_estimate(*, convention: Convention, pk: int) -> CostEstimate:
 def _assessments(convention: Convention, state_id: int | None = None):
     queryset = (
         Assessment.objects.filter(estimate__convention=convention)
-        .select_related("state", "estimate", "estimate__meeting")
+        .select_related("state", "estimate", "estimate__meeting__convention")
         .annotate(paid=Sum("payments__amount"))
     )
     if state_id is not None:
@@ -295,6 +295,8 @@ class DueDate:
     due_on: date
     outstanding: Decimal
     meeting: str
+    # The zone of the meeting's convention's secretariat, where payments are received.
+    time_zone: str = ""
 
 
 def payment_due_dates(*, convention: Convention, state_id: int | None = None) -> list[DueDate]:
@@ -313,6 +315,7 @@ def payment_due_dates(*, convention: Convention, state_id: int | None = None) ->
                     assessment.due_on,
                     outstanding,
                     str(estimate.meeting or estimate.meeting_title),
+                    estimate.meeting.convention.time_zone if estimate.meeting else "",
                 )
             )
     return rows

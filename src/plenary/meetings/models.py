@@ -50,7 +50,8 @@ class Meeting(models.Model):
     registration_deadline = models.DateField(
         null=True, blank=True, help_text=_("Delegations register by the end of this day.")
     )
-    time_zone = models.CharField(max_length=60, default="Europe/Zurich")
+    # An IANA zone; services default it to the convention's secretariat's seat.
+    time_zone = models.CharField(max_length=60)
     agenda_adopted_on = models.DateField(null=True, blank=True)
     source = models.TextField(blank=True)
     history = HistoricalRecords()
@@ -93,7 +94,8 @@ class MeetingPart(models.Model):
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     platform = models.CharField(max_length=100, blank=True)
-    time_zone = models.CharField(max_length=60, default="Europe/Zurich")
+    # An IANA zone; services default it to the convention's secretariat's seat.
+    time_zone = models.CharField(max_length=60)
     plenary_meetings_held = models.PositiveSmallIntegerField(null=True, blank=True)
     history = HistoricalRecords()
 

@@ -77,7 +77,7 @@ def _load_meeting(convention: Convention, row: dict) -> None:
         convened_by=row.get("convened_by", ""),
         convening_reference=row.get("convening_reference", ""),
         registration_deadline=_date(row.get("registration_deadline")),
-        time_zone=row.get("time_zone", "Europe/Zurich"),
+        time_zone=row.get("time_zone", ""),
         source=row.get("source", ""),
         parts=_plan(row["plan"]),
     )

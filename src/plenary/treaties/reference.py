@@ -185,7 +185,7 @@ def _load_obligations(path: Path, ccm: Convention, states: dict, report: LoadRep
             services.record_obligation(
                 convention=ccm,
                 state=states[row["iso3"]],
-                article=row["article"],
+                kind=row["obligation"],
                 end_of_active_hostilities=_date(row["end_of_active_hostilities"]),
                 completed_on=_date(row["completed_on"]),
                 completed_by=_date(row.get("completed_by", "")),
@@ -197,14 +197,14 @@ def _load_obligations(path: Path, ccm: Convention, states: dict, report: LoadRep
 
 
 def _load_extensions(path: Path, ccm: Convention, report: LoadReport) -> None:
-    rows = sorted(_rows(path), key=lambda r: (r["iso3"], r["article"], r["new_deadline"]))
+    rows = sorted(_rows(path), key=lambda r: (r["iso3"], r["obligation"], r["new_deadline"]))
     for row in rows:
         if not row["new_deadline"]:
             report.skipped.append(f"extension of {row['iso3']} ({row['meeting']}): no new deadline")
             continue
         with _row(row):
             obligation = Obligation.objects.get(
-                convention=ccm, state__iso3=row["iso3"], article=row["article"]
+                convention=ccm, state__iso3=row["iso3"], kind=row["obligation"]
             )
             new_deadline = date.fromisoformat(row["new_deadline"])
             if Extension.objects.filter(obligation=obligation, new_deadline=new_deadline).exists():

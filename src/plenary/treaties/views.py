@@ -25,7 +25,7 @@ def state_list(request, convention):
         convention=convention,
         on=on,
         status=cleaned.get("status") or None,
-        article=cleaned.get("article") or None,
+        obligation=cleaned.get("obligation") or None,
         search=cleaned.get("q", ""),
     )
     counts = {status: 0 for status in selectors.STATUSES}

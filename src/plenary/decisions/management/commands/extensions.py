@@ -8,6 +8,7 @@ from plenary.treaties.scope import add_convention_argument, convention_from
 KEYS = [
     "state",
     "article",
+    "obligation",
     "original_deadline",
     "requested_deadline",
     "months",
