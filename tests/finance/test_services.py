@@ -188,6 +188,7 @@ def test_voluntary_contribution_in_a_currency_not_accepted_refused(ccm, secretar
 
     with pytest.raises(RuleError) as caught:
         services.record_voluntary_contribution(
+            convention=ccm,
             state=State.objects.get(iso3="AUT"),
             year=2021,
             amount="1000",

@@ -1,11 +1,12 @@
 """The REST API, version 1, mounted at /api/v1/ (OpenAPI at /api/v1/openapi.json)."""
 
 from django.http import Http404
-from ninja import NinjaAPI, Router, Schema
+from ninja import NinjaAPI, Router
 
 from plenary.api import errors
+from plenary.api.accounts import router as accounts_router
 from plenary.api.action_plan import router as action_plan_router
-from plenary.api.auth import ANYONE, SIGNED_IN
+from plenary.api.auth import ANYONE
 from plenary.api.decisions import router as decisions_router
 from plenary.api.documents import router as documents_router
 from plenary.api.finance import router as finance_router
@@ -28,28 +29,6 @@ api = NinjaAPI(
 errors.install(api)
 
 
-class MeOut(Schema):
-    username: str
-    role: str
-    state: str | None
-    organisation: str | None
-
-
-me_router = Router(tags=["accounts"])
-
-
-@me_router.get("/me", response={200: MeOut, 401: errors.ErrorOut}, auth=SIGNED_IN)
-def me(request):
-    """Who the caller is: their role and the State or organisation they act for."""
-    user = request.auth
-    return {
-        "username": user.username,
-        "role": user.role,
-        "state": user.state.iso3 if user.state_id else None,
-        "organisation": user.organisation.name if user.organisation_id else None,
-    }
-
-
 # Answers any other path under /api/v1/ with a 404 in the API's error shape; added last so
 # that every real endpoint matches first.
 fallback_router = Router()
@@ -62,7 +41,6 @@ def unknown(request, unknown: str):
     raise Http404(f"No API endpoint at /api/v1/{unknown}.")
 
 
-api.add_router("", me_router)
 api.add_router("", treaties_router)
 api.add_router("", meetings_router)
 api.add_router("", documents_router)
@@ -70,4 +48,5 @@ api.add_router("", decisions_router)
 api.add_router("", finance_router)
 api.add_router("", reminders_router)
 api.add_router("", action_plan_router)
+api.add_router("", accounts_router)
 api.add_router("", fallback_router)

@@ -2,13 +2,14 @@
 
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut, error_body
+from plenary.core.selectors import state_acted_for
 from plenary.decisions import selectors, services
 from plenary.decisions.models import SilenceProcedure
 from plenary.treaties.models import Obligation, State
@@ -190,11 +191,12 @@ def break_silence(request, procedure_id: int, payload: BreakIn):
     """
     procedure = get_object_or_404(SilenceProcedure, pk=procedure_id)
     user = request.auth
-    state = (
-        user.state
-        if payload.state is None
-        else State.objects.filter(iso3=payload.state.upper()).first()
-    )
+    if payload.state is None:
+        state = state_acted_for(user=user, convention=procedure.convention)
+        if state is None:
+            raise PermissionDenied(services.NOT_A_DELEGATION)
+    else:
+        state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
     try:

@@ -153,10 +153,11 @@ def get_document(request, symbol: str):
 )
 def allocate_next_symbol(request, code: str, payload: AllocateIn, series: SeriesName = "main"):
     """Reserve the next free symbol of a series for a new document (the Secretariat)."""
-    if not request.auth.has_perm("documents.issue_document"):
+    meeting = selectors.meeting_for(code)
+    if not request.auth.has_perm("documents.issue_document", meeting):
         raise PermissionDenied(services.MAY_NOT_ISSUE)
     document = services.allocate_next_symbol(
-        meeting=selectors.meeting_for(code),
+        meeting=meeting,
         series=_series(series),
         title=payload.title,
         by=request.auth,

@@ -11,6 +11,7 @@ from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
 from plenary.finance import selectors, services
 from plenary.finance.models import Assessment
+from plenary.treaties.selectors import convention_named
 
 router = Router(tags=["finance"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -185,11 +186,11 @@ class PaymentOut(Schema):
 @router.post("/finance/payments", response={201: PaymentOut, **ERRORS}, auth=SIGNED_IN)
 def pay(request, payload: PaymentIn):
     """Record a payment against an assessment (the Secretariat); only accepted currencies."""
-    if not request.auth.has_perm("finance.manage"):
-        raise PermissionDenied(services.NOT_THE_SECRETARIAT)
     assessment = get_object_or_404(
         Assessment.objects.select_related("estimate__meeting__convention"), pk=payload.assessment
     )
+    if not request.auth.has_perm("finance.manage", assessment):
+        raise PermissionDenied(services.NOT_THE_SECRETARIAT)
     payment = services.record_payment(
         assessment=assessment,
         received_on=payload.received_on,
@@ -222,9 +223,10 @@ class AccountOut(Schema):
 
 
 def _viewer(request):
-    if not request.auth.has_perm("finance.view_status"):
+    convention = convention_named()
+    if not request.auth.has_perm("finance.view_status", convention):
         raise PermissionDenied
-    return selectors.visible_state_id(request.auth)
+    return selectors.visible_state_id(request.auth, convention)
 
 
 @router.get("/finance/status", response={200: list[AccountOut], **ERRORS}, auth=SIGNED_IN)

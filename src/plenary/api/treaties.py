@@ -10,6 +10,7 @@ from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.core.permissions import within
 from plenary.treaties import selectors, services
 from plenary.treaties.models import Obligation, State
 
@@ -163,10 +164,11 @@ def submit_transparency_report(request, payload: TransparencyReportIn):
     state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
-    if not request.auth.has_perm("treaties.submit_transparency_report", state):
+    convention = selectors.convention_named()
+    if not request.auth.has_perm("treaties.submit_transparency_report", within(convention, state)):
         raise PermissionDenied("You may record Article 7 reports only for your own State.")
     report = services.record_transparency_report(
-        convention=selectors.convention_named(),
+        convention=convention,
         state=state,
         kind=payload.kind,
         year_covered=payload.year_covered,
@@ -185,9 +187,9 @@ def submit_transparency_report(request, payload: TransparencyReportIn):
 )
 def grant_extension(request, obligation_id: int, payload: ExtensionIn):
     """Record an extension the States Parties granted (the Secretariat keeps the record)."""
-    if not request.auth.has_perm("treaties.grant_extension"):
-        raise PermissionDenied("Only the Secretariat records extensions.")
     obligation = get_object_or_404(Obligation, pk=obligation_id)
+    if not request.auth.has_perm("treaties.grant_extension", obligation):
+        raise PermissionDenied("Only the Secretariat records extensions.")
     extension = services.grant_extension(obligation=obligation, by=request.auth, **payload.dict())
     return Status(
         201,

@@ -13,7 +13,7 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django_tasks import task
 
-from plenary.core.models import Role, User
+from plenary.core.models import Role, RoleGrant, User
 from plenary.decisions.models import Outcome, SilenceProcedure
 
 CIRCULATED = "circulated"
@@ -34,12 +34,16 @@ CONCLUDED_BODY = (
 
 
 def recipients(procedure: SilenceProcedure) -> list[str]:
-    """The e-mail addresses of the active Delegation users of the addressee States."""
+    """The e-mail addresses of the active users holding a Delegation role for an addressee
+    State under the procedure's convention today."""
     return list(
         User.objects.filter(
-            role=Role.DELEGATION,
             is_active=True,
-            state__in=procedure.addressees.values("state"),
+            grants__in=RoleGrant.objects.current().filter(
+                convention=procedure.convention_id,
+                role=Role.DELEGATION,
+                state__in=procedure.addressees.values("state"),
+            ),
         )
         .exclude(email="")
         .order_by("email")

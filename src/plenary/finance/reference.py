@@ -17,7 +17,7 @@ from django.db import transaction
 from plenary.core.audit import assign
 from plenary.finance import services
 from plenary.finance.models import CostEstimate, RateKind, ScaleName, ScalePeriod, ScaleRate
-from plenary.treaties.models import State
+from plenary.treaties.models import Convention, State
 from plenary.treaties.reference import ReferenceDataError
 
 
@@ -82,6 +82,8 @@ def _load_scale(path: Path, names: dict[str, State]) -> int:
 
 def _load_record(path: Path) -> tuple[int, int]:
     data = json.loads(path.read_text(encoding="utf-8"))
+    # The record is the CCM's own (data/ccm/finance.json).
+    convention = Convention.objects.get(short_name="CCM")
     estimates = 0
     for record in data["cost_estimates"]:
         if not record.get("source"):
@@ -101,6 +103,7 @@ def _load_record(path: Path) -> tuple[int, int]:
         estimates += 1
     for record in data["isu_budgets"]:
         services.record_isu_budget(
+            convention=convention,
             kind=record["kind"],
             first_year=record["first_year"],
             last_year=record["last_year"],

@@ -8,12 +8,15 @@ from django.utils.safestring import mark_safe
 
 from plenary.finance import charts, exports, selectors
 from plenary.rules.errors import RuleError
+from plenary.treaties.models import State
+from plenary.treaties.selectors import convention_named
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _status(request):
-    if not request.user.has_perm("finance.view_status"):
+    convention = convention_named()
+    if not request.user.has_perm("finance.view_status", convention):
         raise PermissionDenied
     today = timezone.localdate()
     on = today
@@ -22,7 +25,7 @@ def _status(request):
             on = date.fromisoformat(request.GET["on"])
         except ValueError:
             on = today
-    state_id = selectors.visible_state_id(request.user)
+    state_id = selectors.visible_state_id(request.user, convention)
     return on, state_id
 
 
@@ -39,7 +42,7 @@ def status(request):
             "accounts": accounts,
             "arrears": [a for a in accounts if a.arrears > 0],
             "chart": mark_safe(charts.assessed_vs_paid(years)),  # noqa: S308 - built and escaped by charts
-            "own_state": request.user.state if state_id else None,
+            "own_state": State.objects.get(pk=state_id) if state_id else None,
             "estimates": [(e, *selectors.estimate_totals(e)) for e in selectors.cost_estimates()],
             "budgets": selectors.isu_budgets(),
             "contributions": selectors.voluntary_contributions(state_id=state_id),

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
-from plenary.core.models import Role, User
+from plenary.core.models import Role, RoleGrant, User
+from plenary.core.permissions import grants_in_force, remember_grants
 from plenary.reminders.models import FeedToken, Reminder, Status
 from plenary.reminders.tokens import digest
 from plenary.rules import reminders as rules
@@ -52,19 +53,28 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
     return sorted(found, key=lambda d: (d.ends_at, d.subject, d.key))
 
 
-def binds_user(bound: rules.Bound, user, parties: set[str]) -> bool:
+def _standing(user, on: date | None) -> tuple[set[str], set[str]]:
+    """The roles `user` holds on `on` (under any convention, as deadlines do not name one
+    yet) and the ISO codes of the States its Delegation acts for."""
+    grants = grants_in_force(user, on=on)
+    roles = {grant.role for grant in grants}
+    iso3s = {g.state.iso3 for g in grants if g.role == Role.DELEGATION and g.state_id}
+    return roles, iso3s
+
+
+def binds_user(bound: rules.Bound, user, parties: set[str], on: date | None = None) -> bool:
     """Whether a deadline with this bound is the user's to meet. `parties`: ISO codes of
     the States Parties."""
     if not (user.is_active and user.is_authenticated):
         return False
-    iso3 = user.state.iso3 if user.state_id else None
+    roles, iso3s = _standing(user, on)
     if bound.kind == rules.STATE:
-        return user.role == Role.DELEGATION and iso3 == bound.iso3
+        return bound.iso3 in iso3s
     if bound.kind == rules.STATES_PARTIES:
-        return user.role == Role.DELEGATION and iso3 in parties
+        return bool(iso3s & parties)
     if bound.kind == rules.SECRETARIAT:
-        return user.role == Role.SECRETARIAT
-    return user.role == bound.role
+        return Role.SECRETARIAT in roles
+    return bound.role in roles
 
 
 def states_parties(on: date) -> set[str]:
@@ -79,16 +89,17 @@ def states_parties(on: date) -> set[str]:
 def deadlines_for_user(*, user, start: date, end: date) -> list[rules.Deadline]:
     """What is due for `user`: the Secretariat sees every State's; a Delegation its
     State's and its role's; anyone else what binds their role."""
-    if user.role == Role.SECRETARIAT:
+    roles, iso3s = _standing(user, None)
+    if Role.SECRETARIAT in roles:
         return deadlines_between(start=start, end=end)
-    if user.role == Role.DELEGATION and user.state_id:
-        return deadlines_between(start=start, end=end, state=user.state.iso3)
+    if len(iso3s) == 1:
+        return deadlines_between(start=start, end=end, state=next(iter(iso3s)))
     return [d for d in deadlines_between(start=start, end=end) if binds_user(d.bound, user, set())]
 
 
 def recipients(deadlines: list[rules.Deadline], *, on: date) -> dict[str, list[User]]:
     """The active users with an e-mail address bound by each deadline, by key, with their
-    preferences (two queries, whatever the number of deadlines)."""
+    preferences and grants (two queries, whatever the number of deadlines)."""
     bounds = {deadline.bound for deadline in deadlines}
     if not bounds:
         return {}
@@ -104,20 +115,29 @@ def recipients(deadlines: list[rules.Deadline], *, on: date) -> dict[str, list[U
         roles.add(Role.SECRETARIAT)
     if roles:
         wanted |= Q(role__in=roles)
-    users = list(
-        User.objects.filter(wanted, is_active=True)
-        .exclude(email="")
-        .select_related("state", "reminder_preference")
-        .order_by("username")
+    grants = (
+        RoleGrant.objects.current(on)
+        .filter(wanted, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("state", "user", "user__reminder_preference")
+        .order_by("user__username", "pk")
     )
+    by_user: dict[int, list[RoleGrant]] = {}
+    users: dict[int, User] = {}
+    for grant in grants:
+        users.setdefault(grant.user_id, grant.user)
+        by_user.setdefault(grant.user_id, []).append(grant)
+    for user_id, user in users.items():
+        remember_grants(user, by_user[user_id])
+    users = list(users.values())
     by_bound = defaultdict(list)
     for bound in bounds:
-        by_bound[bound] = [user for user in users if binds_user(bound, user, parties)]
+        by_bound[bound] = [user for user in users if binds_user(bound, user, parties, on)]
     return {deadline.key: by_bound[deadline.bound] for deadline in deadlines}
 
 
 def reminders(*, status: str | None = None, user=None):
-    rows = Reminder.objects.select_related("user", "user__state").order_by(
+    rows = Reminder.objects.select_related("user").order_by(
         "-deadline_ends_at", "deadline_key", "user__username"
     )
     if status:

@@ -10,11 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from plenary.core.permissions import within
+from plenary.core.selectors import state_acted_for
 from plenary.reminders import render as layout
 from plenary.reminders import selectors, services, tokens
 from plenary.reminders.forms import PeriodForm, PreferencesForm
 from plenary.reminders.models import FeedToken, ReminderKind
 from plenary.rules.errors import RuleError
+from plenary.treaties.selectors import convention_named
 
 # What "due" looks at by default: a month back (missed), a year ahead.
 DAYS_BACK = 30
@@ -39,7 +42,8 @@ def due_mine(request):
     form, start, end = _period(request)
     deadlines = selectors.deadlines_for_user(user=request.user, start=start, end=end)
     now = timezone.now()
-    state = request.user.state if request.user.state_id else None
+    convention = convention_named()
+    state = state_acted_for(user=request.user, convention=convention)
     return render(
         request,
         "reminders/due_mine.html",
@@ -49,13 +53,13 @@ def due_mine(request):
             "end": end,
             "passed": [d for d in deadlines if d.ends_at < now],
             "upcoming": [d for d in deadlines if d.ends_at >= now],
-            "all_states": request.user.has_perm("reminders.view_all_deadlines"),
+            "all_states": request.user.has_perm("reminders.view_all_deadlines", convention),
             "failed": list(selectors.failed_reminders())
-            if request.user.has_perm("reminders.view_failed_reminders")
+            if request.user.has_perm("reminders.view_failed_reminders", convention)
             else None,
             "state": state,
             "can_manage_feed": state is not None
-            and request.user.has_perm("reminders.manage_feed", state),
+            and request.user.has_perm("reminders.manage_feed", within(convention, state)),
         },
     )
 
@@ -110,7 +114,7 @@ def _feed_state(request, iso3: str):
         state = selectors.state_named(iso3)
     except RuleError as error:
         raise Http404(error.message) from None
-    if not request.user.has_perm("reminders.manage_feed", state):
+    if not request.user.has_perm("reminders.manage_feed", within(convention_named(), state)):
         raise PermissionDenied(
             _("Only the Secretariat or this State's Delegation manage its feeds.")
         )
