@@ -145,9 +145,10 @@ class RoleGrant(models.Model):
                 ),
             ),
             models.CheckConstraint(
+                # Ending on the day it starts records a role granted by mistake.
                 name="grant_ends_after_it_starts",
-                condition=Q(ends_on__isnull=True) | Q(ends_on__gt=F("starts_on")),
-                violation_error_message=_("A role ends after the day it starts."),
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                violation_error_message=_("A role cannot end before the day it starts."),
             ),
         ]
 

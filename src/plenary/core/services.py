@@ -47,7 +47,7 @@ FUNCTION_REQUIRED = _("Choose the Delegation's function within its delegation.")
 NO_FUNCTION = _("Only a Delegation has a function within a delegation.")
 ALREADY_HELD = _("This person already holds this role.")
 ALREADY_ENDED = _("This role has already ended.")
-END_NOT_AFTER_START = _("A role ends after the day it started (%(starts_on)s).")
+END_BEFORE_START = _("A role cannot end before the day it started (%(starts_on)s).")
 REASON_REQUIRED = _("Say why the role ends.")
 TOKEN_NAME_REQUIRED = _("Name the token, e.g. after the program that uses it.")
 TOKEN_ALREADY_REVOKED = _("This token is already revoked.")
@@ -176,7 +176,7 @@ def end_role(*, grant: RoleGrant, by: User, reason: str, ends_on: date | None = 
 
     Steps: lock the grant; check the person may end it (the Secretariat of its
     convention; a focal point the drafters, approvers and delegates of its own State);
-    refuse a role already ended, an end not after its start, and no reason; save. The
+    refuse a role already ended, an end before its start, and no reason; save. The
     grant stays, with its history: who granted and who ended it, when and why.
     """
     grant = RoleGrant.objects.select_for_update().select_related("convention").get(pk=grant.pk)
@@ -192,8 +192,8 @@ def end_role(*, grant: RoleGrant, by: User, reason: str, ends_on: date | None = 
     ends_on = ends_on or timezone.localdate()
     if grant.ends_on is not None and grant.ends_on <= timezone.localdate():
         raise invalid("ends_on", ALREADY_ENDED)
-    if ends_on <= grant.starts_on:
-        raise invalid("ends_on", END_NOT_AFTER_START % {"starts_on": grant.starts_on})
+    if ends_on < grant.starts_on:
+        raise invalid("ends_on", END_BEFORE_START % {"starts_on": grant.starts_on})
     if not reason.strip():
         raise invalid("reason", REASON_REQUIRED)
     grant.ends_on = ends_on
@@ -281,7 +281,11 @@ def invite_user(
         reason=reason or "Invited",
         by=by,
     )
-    context = {"convention": convention.name, "invited_by": str(by)}
+    context = {
+        "convention": convention.name,
+        "invited_by": str(by),
+        "invited_on": timezone.localdate(),
+    }
     transaction.on_commit(
         lambda: send_notice(
             user,

@@ -137,6 +137,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='rolegrant',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gt', models.F('starts_on')), _connector='OR'), name='grant_ends_after_it_starts', violation_error_message='A role ends after the day it starts.'),
+            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='grant_ends_after_it_starts', violation_error_message='A role cannot end before the day it starts.'),
         ),
     ]
