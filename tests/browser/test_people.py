@@ -24,7 +24,17 @@ def sign_in(page, username, password, next_path):
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_an_invited_delegate_acts_for_chile_until_the_role_ends(page, browser, ccm):
+@pytest.fixture
+def invitee(browser, page):
+    """A second browser, the invitee's own."""
+    context = browser.new_context(locale="en-GB")
+    second = context.new_page()
+    second.base_url = page.base_url
+    yield second
+    context.close()
+
+
+def test_an_invited_delegate_acts_for_chile_until_the_role_ends(page, invitee, ccm):
     open_meeting(ccm)
     make_user("secretariat", Role.SECRETARIAT)
 
@@ -52,8 +62,6 @@ def test_an_invited_delegate_acts_for_chile_until_the_role_ends(page, browser, c
     [message] = mail.outbox
     link = re.search(r"http://\S+/accounts/reset/\S+/", message.body).group(0)
     path = link.split("/accounts/", 1)[1]
-    invitee = browser.new_context(locale="en-GB").new_page()
-    invitee.base_url = page.base_url
     invitee.goto(f"{page.base_url}/accounts/{path}")
     expect(invitee.get_by_role("heading", level=1)).to_have_text("Choose a new password")
     invitee.get_by_label("New password", exact=True).fill(NEW_PASSWORD)

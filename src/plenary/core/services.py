@@ -205,7 +205,7 @@ def end_role(*, grant: RoleGrant, by: User, reason: str, ends_on: date | None = 
     return grant
 
 
-def password_set_link(user: User) -> str:
+def _password_set_link(user: User) -> str:
     """The address where `user` chooses a password (Django's password-reset token: it
     works once, and no longer once the password or the last sign-in changes)."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
@@ -291,7 +291,7 @@ def invite_user(
             user,
             "core/notices/invitation_subject.txt",
             "core/notices/invitation_body.txt",
-            {**context, "link": password_set_link(user)},
+            {**context, "link": _password_set_link(user)},
         )
     )
     return grant
