@@ -251,3 +251,34 @@ def test_my_roles_page_lists_ended_roles_too(ccm, secretariat, peru_delegate):
     page = client_for(peru_delegate).get("/accounts/roles/").content.decode()
 
     assert "Rotated" in page and "Peru" in page
+
+
+def test_the_api_lists_grants_by_who_may_see_them(
+    ccm, secretariat, peru_focal_point, peru_delegate, chile_delegate
+):
+    from tests.conftest import token_client
+
+    everyone = token_client(secretariat).get("/api/v1/ccm/grants").json()
+    perus = token_client(peru_focal_point).get("/api/v1/ccm/grants").json()
+
+    assert {g["username"] for g in everyone} == {
+        "secretariat",
+        "peru_focal_point",
+        "peru_delegate",
+        "chile_delegate",
+    }
+    assert [(g["username"], g["state"], g["function"]) for g in perus] == [
+        ("peru_delegate", "PER", "delegate"),
+        ("peru_focal_point", "PER", "focal_point"),
+    ]
+    assert token_client(peru_delegate).get("/api/v1/ccm/grants").status_code == 403
+    assert token_client(secretariat).get("/api/v1/xyz/grants").status_code == 404
+
+
+def test_the_api_lists_my_tokens_without_their_keys(ccm, observer):
+    from tests.conftest import token_client
+
+    tokens = token_client(observer).get("/api/v1/me/tokens").json()
+
+    assert [(t["name"], t["revoked_at"]) for t in tokens] == [("test", None)]
+    assert "key" not in tokens[0] and "digest" not in tokens[0]

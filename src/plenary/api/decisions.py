@@ -113,7 +113,7 @@ def _summary(procedure: SilenceProcedure) -> dict:
 def _detail(procedure: SilenceProcedure, user) -> dict:
     # The public sees the outcome and who broke the silence; signed-in users also see
     # the addressees and each break's reason and time.
-    full = user.has_perm("decisions.view_silence_breaks")
+    full = user.has_perm("decisions.view_silence_breaks", procedure)
     return {
         **_summary(procedure),
         "time_zone": procedure.time_zone,

@@ -18,7 +18,7 @@ from datetime import date
 import rules
 from django.utils import timezone
 
-from plenary.core.models import DelegationFunction, Role, RoleGrant
+from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 
 # How a record reaches its convention: the first of these attributes it has.
 _CONVENTION_PATHS = (
@@ -227,12 +227,8 @@ rules.add_perm("core.manage_own_tokens", is_signed_in & is_own_account)
 def reader_as(*, role: str, convention):
     """An unsaved, active user holding `role` under `convention` and nothing else: the
     explicit actor of a command that reads what that role reads (never saved)."""
-    from datetime import date as _date
-
-    from plenary.core.models import User
-
     user = User(username=f"plenary-{role}", is_active=True)
-    grant = RoleGrant(convention=convention, role=role, starts_on=_date.min)
+    grant = RoleGrant(convention=convention, role=role, starts_on=date.min)
     user.__dict__["_plenary_grants"] = [grant]
     return user
 

@@ -46,7 +46,7 @@ def _detail(request, pk: int, form=None, status: int = 200):
             "procedure": procedure,
             "deadline": selectors.describe_deadline(procedure),
             "time_left": selectors.time_left(procedure, now) if procedure.is_open else "",
-            "show_breaks": user.has_perm("decisions.view_silence_breaks"),
+            "show_breaks": user.has_perm("decisions.view_silence_breaks", procedure),
             "break_form": (form or BreakSilenceForm()) if may_break else None,
         },
         status=status,
