@@ -36,4 +36,4 @@ def apmbc_only_state() -> State:
 
 def apmbc_only_delegate() -> User:
     apmbc_only_state()
-    return make_user("apmbc_only_delegate", Role.DELEGATION, APMBC_ONLY)
+    return make_user("apmbc_only_delegate", Role.DELEGATION, APMBC_ONLY, convention="APMBC")

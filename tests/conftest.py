@@ -6,11 +6,12 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from plenary.core.models import Role, User
+from plenary.core.models import DelegationFunction, Role, RoleGrant, User
+from plenary.core.permissions import forget_grants
 from plenary.core.services import issue_api_token
 from plenary.meetings import services as meetings
 from plenary.reference import load_reference
-from plenary.treaties.models import Convention, State
+from plenary.treaties.models import Convention, Organisation, State
 
 PASSWORD = "a-long-test-password"
 LOAD_DAY = date(2026, 11, 24)
@@ -53,16 +54,46 @@ def new_state(iso3: str) -> State:
     )
 
 
-def make_user(username: str, role: str, iso3: str | None = None) -> User:
-    user = User(
-        username=username,
-        role=role,
-        email=f"{username}@example.org",
-        state=State.objects.get(iso3=iso3) if iso3 else None,
-    )
+def make_user(
+    username: str,
+    role: str,
+    iso3: str | None = None,
+    *,
+    convention: str = "CCM",
+    function: str = DelegationFunction.DELEGATE,
+    organisation: str | None = None,
+) -> User:
+    """A user holding `role` under `convention` (the CCM unless named) since long ago; a
+    Delegation acts for the State `iso3` with `function`."""
+    user = User(username=username, email=f"{username}@example.org")
     user.set_password(PASSWORD)
     user.save()
+    grant(user, role, iso3, convention=convention, function=function, organisation=organisation)
     return user
+
+
+def grant(
+    user: User,
+    role: str,
+    iso3: str | None = None,
+    *,
+    convention: str = "CCM",
+    function: str = DelegationFunction.DELEGATE,
+    organisation: str | None = None,
+) -> RoleGrant:
+    """Give `user` one more role, straight in the table (the cast, not the service)."""
+    row = RoleGrant.objects.create(
+        user=user,
+        convention=Convention.objects.get_or_create(short_name=convention)[0],
+        role=role,
+        state=State.objects.get(iso3=iso3) if iso3 else None,
+        organisation=Organisation.objects.get(abbreviation=organisation) if organisation else None,
+        function=function if role == Role.DELEGATION else "",
+        starts_on=date(2000, 1, 1),
+        reason="test cast",
+    )
+    forget_grants(user)
+    return row
 
 
 @pytest.fixture
@@ -108,7 +139,7 @@ def client_for(user: User | None) -> Client:
 
 
 def token_client(user: User) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {issue_api_token(user=user, name='test')}")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {issue_api_token(user=user, name='test', by=user)}")
 
 
 def open_meeting(convention: Convention):
@@ -126,3 +157,8 @@ def open_meeting(convention: Convention):
             )
         ],
     )
+
+
+def acts_for(user: User) -> State:
+    """The State a Delegation of the cast acts for under the CCM."""
+    return user.grants.get(convention__short_name="CCM", role=Role.DELEGATION).state

@@ -9,7 +9,7 @@ from docx import Document as WordDocument
 from plenary.action_plan import render, selectors, services
 from plenary.action_plan.models import Answer, Contribution, Coordination, ThematicArea
 from plenary.core.models import Role
-from plenary.treaties.models import Organisation, State
+from plenary.treaties.models import State
 from tests.action_plan.conftest import at
 from tests.conftest import make_user, the_ccm
 
@@ -176,10 +176,7 @@ def test_visibility_presidency_shows_others_only_their_own(
 def test_organisation_contributes_and_appears_in_the_compiled_docx(
     open_consultation, peru_delegate, president, ccm
 ):
-    icrc = Organisation.objects.get(abbreviation="ICRC")
-    delegate = make_user("icrc_delegate", Role.OBSERVER)
-    delegate.role, delegate.organisation = Role.DELEGATION, icrc
-    delegate.save()
+    delegate = make_user("icrc_delegate", Role.DELEGATION, organisation="ICRC")
     first = _questions(open_consultation)[0]
     services.submit_contribution(
         consultation=open_consultation,

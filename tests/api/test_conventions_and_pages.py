@@ -140,4 +140,10 @@ def test_every_scoped_operation_has_the_convention_as_a_path_parameter(client, d
         where = {p["name"]: p["in"] for p in operation["parameters"]}
         assert where.get("convention") == "path", path
     unscoped = {path for path in schema["paths"] if "{convention}" not in path}
-    assert unscoped == {"/api/v1/me", "/api/v1/deadlines", "/api/v1/me/deadlines"}
+    assert unscoped == {
+        "/api/v1/me",
+        "/api/v1/me/tokens",
+        "/api/v1/me/tokens/{token_id}/revoke",
+        "/api/v1/deadlines",
+        "/api/v1/me/deadlines",
+    }

@@ -3,19 +3,35 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from plenary.core.models import User
+from plenary.core.models import RoleGrant, User
 
 
 def test_demo_users_are_created_once_per_role_and_bound_delegations(ccm, settings):
     settings.DEBUG = True
-    call_command("demo_users", stdout=StringIO())
+    call_command("demo_users", "--convention", "CCM", stdout=StringIO())
     out = StringIO()
-    call_command("demo_users", stdout=out)
+    call_command("demo_users", "--convention", "CCM", stdout=out)
 
-    assert User.objects.filter(username="peru").get().state.iso3 == "PER"
-    assert User.objects.filter(username="secretariat").get().role == "secretariat"
+    peru = User.objects.get(username="peru").grants.get()
+    assert (peru.convention.short_name, peru.role, peru.state.iso3, peru.function) == (
+        "CCM",
+        "delegation",
+        "PER",
+        "focal_point",
+    )
+    assert User.objects.get(username="secretariat").grants.get().role == "secretariat"
     assert User.objects.count() == 7
-    assert "Demo accounts (password: plenary-demo):" in out.getvalue()
+    assert RoleGrant.objects.count() == 7
+    assert "Demo accounts under the CCM (password: plenary-demo):" in out.getvalue()
+    assert "peru           Delegation for Peru, Focal point" in out.getvalue()
+
+
+def test_demo_users_need_a_convention(ccm, settings):
+    settings.DEBUG = True
+    settings.PLENARY_DEFAULT_CONVENTION = ""
+
+    with pytest.raises(CommandError, match="convention: give --convention"):
+        call_command("demo_users", stdout=StringIO())
 
 
 def test_demo_users_are_refused_in_production(ccm, settings):

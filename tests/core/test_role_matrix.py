@@ -1,10 +1,12 @@
 """Every role against every action, on the page and through the API: allowed, or 403 and
-nothing changed. A Delegation acts for its own State only."""
+nothing changed. A Delegation acts for its own State only; roles count under their own
+convention only (the APMBC's Secretariat manages no CCM people)."""
 
 import pytest
 
+from plenary.core.models import ApiToken, DelegationFunction, Role, RoleGrant, User
 from plenary.treaties.models import Obligation, TransparencyReport
-from tests.conftest import client_for, token_client
+from tests.conftest import client_for, make_user, token_client
 
 ROLES = [
     "secretariat",
@@ -139,3 +141,154 @@ def test_anonymous_public_is_sent_to_sign_in_for_history(client, ccm):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+# People and roles. The cast adds a focal point of Peru; the target of grants and ends is
+# a Chilean delegate nobody in the cast is.
+PEOPLE_ROLES = [*ROLES, "peru_focal_point", "apmbc_secretariat"]
+MAY_MANAGE_CCM_PEOPLE = {"secretariat"}
+MAY_MANAGE_PERU_DELEGATES = {"secretariat", "peru_focal_point"}
+
+
+@pytest.fixture
+def peru_focal_point(ccm):
+    return make_user(
+        "peru_focal_point", Role.DELEGATION, "PER", function=DelegationFunction.FOCAL_POINT
+    )
+
+
+@pytest.fixture
+def apmbc_secretariat(ccm):
+    return make_user("apmbc_secretariat", Role.SECRETARIAT, convention="APMBC")
+
+
+@pytest.fixture
+def newcomer(ccm):
+    return User.objects.create_user("newcomer", "newcomer@example.org")
+
+
+def grants_now() -> list[tuple]:
+    return list(RoleGrant.objects.order_by("pk").values_list("pk", "role", "ends_on"))
+
+
+@pytest.mark.parametrize("role", PEOPLE_ROLES)
+def test_page_invites_only_for_the_secretariat(role, request):
+    user = request.getfixturevalue(role)
+    before = (User.objects.count(), grants_now())
+
+    response = client_for(user).post(
+        "/accounts/ccm/people/invite/",
+        {"invite-email": "new@example.org", "invite-language": "es", "invite-role": "observer"},
+    )
+
+    if role in MAY_MANAGE_CCM_PEOPLE:
+        assert response.status_code == 302
+        assert User.objects.filter(email="new@example.org").exists()
+    else:
+        assert response.status_code in (403, 422)
+        assert (User.objects.count(), grants_now()) == before
+
+
+@pytest.mark.parametrize("role", PEOPLE_ROLES)
+def test_page_grants_a_peru_drafter_only_for_the_secretariat_and_perus_focal_point(
+    role, request, newcomer
+):
+    user = request.getfixturevalue(role)
+    before = grants_now()
+
+    response = client_for(user).post(
+        "/accounts/ccm/people/grant/",
+        {
+            "grant-username": "newcomer",
+            "grant-role": "delegation",
+            "grant-state": "PER",
+            "grant-function": "drafter",
+        },
+    )
+
+    if role in MAY_MANAGE_PERU_DELEGATES:
+        assert response.status_code == 302
+        assert newcomer.grants.get().function == "drafter"
+    else:
+        assert response.status_code in (403, 422)
+        assert grants_now() == before
+
+
+@pytest.mark.parametrize("role", PEOPLE_ROLES)
+def test_api_grants_the_isu_role_only_for_the_secretariat(role, request, newcomer):
+    user = request.getfixturevalue(role)
+    before = grants_now()
+
+    response = token_client(user).post(
+        "/api/v1/ccm/grants",
+        {"username": "newcomer", "role": "isu"},
+        content_type="application/json",
+    )
+
+    if role in MAY_MANAGE_CCM_PEOPLE:
+        assert response.status_code == 201
+        assert response.json()["role"] == "isu"
+    else:
+        assert response.status_code == 403
+        assert grants_now() == before
+
+
+@pytest.mark.parametrize("role", PEOPLE_ROLES)
+def test_page_ends_a_peru_delegates_role_only_for_the_secretariat_and_the_focal_point(
+    role, request, peru_delegate
+):
+    user = request.getfixturevalue(role)
+    target = peru_delegate.grants.get()
+    before = grants_now()
+
+    response = client_for(user).post(
+        f"/accounts/ccm/people/grants/{target.pk}/end/", {f"end-{target.pk}-reason": "Rotated"}
+    )
+
+    target.refresh_from_db()
+    if role in MAY_MANAGE_PERU_DELEGATES and role != "peru_delegate":
+        assert response.status_code == 302
+        assert target.ends_on is not None
+    else:
+        assert response.status_code == 403
+        assert grants_now() == before
+
+
+@pytest.mark.parametrize("role", PEOPLE_ROLES)
+def test_api_ends_a_chilean_role_only_for_the_secretariat(role, request, chile_delegate):
+    user = request.getfixturevalue(role)
+    target = chile_delegate.grants.get()
+    before = grants_now()
+
+    response = token_client(user).post(
+        f"/api/v1/ccm/grants/{target.pk}/end",
+        {"reason": "Rotated"},
+        content_type="application/json",
+    )
+
+    if role in MAY_MANAGE_CCM_PEOPLE:
+        assert response.status_code == 200
+        assert response.json()["end_reason"] == "Rotated"
+    else:
+        assert response.status_code == 403
+        assert grants_now() == before
+
+
+@pytest.mark.parametrize("role", PEOPLE_ROLES)
+def test_every_user_issues_and_revokes_their_own_tokens_only(role, request, observer):
+    user = request.getfixturevalue(role)
+    client = client_for(user)
+
+    issued = client.post("/api/v1/me/tokens", {"name": "script"}, content_type="application/json")
+    assert issued.status_code == 201
+    own = ApiToken.objects.get(pk=issued.json()["id"])
+    theirs = ApiToken.objects.create(user=observer, name="x", digest=f"d-{role}", prefix="p")
+
+    if user != observer:
+        assert client.post(f"/api/v1/me/tokens/{theirs.pk}/revoke").status_code == 404
+        assert client.post(f"/accounts/tokens/{theirs.pk}/revoke/").status_code == 404
+        theirs.refresh_from_db()
+        assert theirs.revoked_at is None
+    assert client.post(f"/api/v1/me/tokens/{own.pk}/revoke").status_code == 200
+    own.refresh_from_db()
+    assert own.revoked_at is not None

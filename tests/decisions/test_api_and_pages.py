@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from plenary.decisions import services
 from plenary.decisions.models import SilenceBreak
-from tests.conftest import client_for, token_client
+from tests.conftest import acts_for, client_for, token_client
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def test_an_anonymous_break_is_refused(client, open_procedure):
 def test_the_public_sees_the_outcome_but_not_the_reasons(client, open_procedure, peru_delegate):
     services.break_silence(
         procedure=open_procedure,
-        state=peru_delegate.state,
+        state=acts_for(peru_delegate),
         by=peru_delegate,
         reason="Confidential reason",
         now=timezone.now(),

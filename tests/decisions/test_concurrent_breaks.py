@@ -11,7 +11,7 @@ from django.db import connection, connections
 from plenary.core.models import Role
 from plenary.decisions import services
 from plenary.decisions.models import Outcome, SilenceBreak, SilenceProcedure
-from tests.conftest import make_user
+from tests.conftest import acts_for, make_user
 
 GENEVA = ZoneInfo("Europe/Zurich")
 
@@ -45,7 +45,7 @@ def test_parallel_breaks_are_each_recorded_once_and_the_outcome_is_right(ccm, pr
         try:
             services.break_silence(
                 procedure=SilenceProcedure(pk=procedure.pk),
-                state=user.state,
+                state=acts_for(user),
                 by=user,
                 reason=f"Objection {n}",
                 now=datetime(2030, 3, 5, 12, tzinfo=GENEVA),

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from plenary.decisions import services
+from tests.conftest import acts_for
 
 GENEVA = ZoneInfo("Europe/Zurich")
 
@@ -44,7 +45,7 @@ def test_a_break_at_235958_counts_and_one_at_midnight_is_refused(
     with pytest.raises(ValidationError) as error:
         services.break_silence(
             procedure=procedure,
-            state=peru_delegate.state,
+            state=acts_for(peru_delegate),
             by=peru_delegate,
             reason="Too late",
             now=midnight,
@@ -59,7 +60,7 @@ def test_a_break_at_235958_counts_and_one_at_midnight_is_refused(
 
     in_time = services.break_silence(
         procedure=procedure,
-        state=peru_delegate.state,
+        state=acts_for(peru_delegate),
         by=peru_delegate,
         reason="In time",
         now=(deadline - timedelta(seconds=1)).astimezone(UTC),
@@ -72,7 +73,7 @@ def test_the_last_second_still_counts(ccm, president, peru_delegate):
 
     services.break_silence(
         procedure=procedure,
-        state=peru_delegate.state,
+        state=acts_for(peru_delegate),
         by=peru_delegate,
         reason="At the last second",
         now=datetime(2020, 10, 25, 22, 59, 59, 900000, tzinfo=UTC),  # 23:59:59.9 in Geneva

@@ -11,7 +11,7 @@ from plenary.decisions import services
 from plenary.decisions.models import Decision, Outcome, SilenceBreak
 from plenary.meetings.models import PlanChange
 from plenary.treaties.models import State
-from tests.conftest import make_user
+from tests.conftest import acts_for, make_user
 
 GENEVA = ZoneInfo("Europe/Zurich")
 
@@ -81,7 +81,11 @@ def test_circulation_emails_the_addressees_delegations(
 def test_a_delegation_breaks_the_silence_with_a_reason(procedure, peru_delegate):
     at = geneva(2030, 3, 5, 12, 0)
     silence_break = services.break_silence(
-        procedure=procedure, state=peru_delegate.state, by=peru_delegate, reason="Too early", now=at
+        procedure=procedure,
+        state=acts_for(peru_delegate),
+        by=peru_delegate,
+        reason="Too early",
+        now=at,
     )
 
     assert (silence_break.state.iso3, silence_break.broken_at, silence_break.reason) == (
@@ -94,7 +98,7 @@ def test_a_delegation_breaks_the_silence_with_a_reason(procedure, peru_delegate)
 def test_the_same_state_breaking_twice_keeps_one_record(procedure, peru_delegate):
     services.break_silence(
         procedure=procedure,
-        state=peru_delegate.state,
+        state=acts_for(peru_delegate),
         by=peru_delegate,
         reason="First",
         now=geneva(2030, 3, 5, 12, 0),
@@ -102,7 +106,7 @@ def test_the_same_state_breaking_twice_keeps_one_record(procedure, peru_delegate
     with pytest.raises(services.AlreadyBroken) as error:
         services.break_silence(
             procedure=procedure,
-            state=peru_delegate.state,
+            state=acts_for(peru_delegate),
             by=peru_delegate,
             reason="Second",
             now=geneva(2030, 3, 5, 12, 1),
@@ -124,7 +128,7 @@ def test_a_signatory_cannot_break_the_silence(procedure):
     with pytest.raises(ValidationError) as error:
         services.break_silence(
             procedure=procedure,
-            state=angola.state,
+            state=acts_for(angola),
             by=angola,
             reason="No",
             now=geneva(2030, 3, 5),
@@ -145,7 +149,7 @@ def test_a_non_party_cannot_break_the_silence(procedure):
 
     with pytest.raises(ValidationError) as error:
         services.break_silence(
-            procedure=procedure, state=usa.state, by=usa, reason="No", now=geneva(2030, 3, 5)
+            procedure=procedure, state=acts_for(usa), by=usa, reason="No", now=geneva(2030, 3, 5)
         )
 
     assert error.value.message_dict == {
@@ -163,7 +167,7 @@ def test_another_states_user_cannot_break_for_it(procedure, peru_delegate, chile
     with pytest.raises(PermissionDenied, match=services.NOT_YOUR_STATE):
         services.break_silence(
             procedure=procedure,
-            state=chile_delegate.state,
+            state=acts_for(chile_delegate),
             by=peru_delegate,
             reason="No",
             now=geneva(2030, 3, 5),
@@ -186,7 +190,7 @@ def test_a_break_needs_a_reason(procedure, peru_delegate):
     with pytest.raises(ValidationError) as error:
         services.break_silence(
             procedure=procedure,
-            state=peru_delegate.state,
+            state=acts_for(peru_delegate),
             by=peru_delegate,
             reason="  ",
             now=geneva(2030, 3, 5),
@@ -250,7 +254,7 @@ def test_broken_silence_names_the_states_and_changes_nothing(
     )
     for user in (chile_delegate, peru_delegate):
         services.break_silence(
-            procedure=procedure, state=user.state, by=user, reason="No", now=geneva(2030, 3, 4)
+            procedure=procedure, state=acts_for(user), by=user, reason="No", now=geneva(2030, 3, 4)
         )
 
     concluded = services.conclude_silence_procedure(procedure=procedure, now=geneva(2030, 3, 10))
@@ -289,7 +293,7 @@ def test_a_break_after_conclusion_is_refused(procedure, peru_delegate):
     with pytest.raises(ValidationError) as error:
         services.break_silence(
             procedure=procedure,
-            state=peru_delegate.state,
+            state=acts_for(peru_delegate),
             by=peru_delegate,
             reason="Late",
             now=geneva(2030, 3, 9, 12),

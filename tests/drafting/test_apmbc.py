@@ -6,6 +6,7 @@ from datetime import date, datetime
 import pytest
 from docx import Document as WordDocument
 
+from plenary.core.models import Role
 from plenary.documents import services as documents
 from plenary.drafting import content, render, selectors
 from plenary.meetings import services as meetings
@@ -13,7 +14,17 @@ from plenary.rules import conventions
 from plenary.rules.times import zone
 from plenary.treaties import services as treaties
 from plenary.treaties.models import Convention, State
+from tests.conftest import grant, make_user
 from tests.drafting.conftest import REPORT_DAY
+
+
+@pytest.fixture
+def secretariat(ccm):
+    """UNODA's Geneva Branch serves both conventions: one officer, a role under each."""
+    user = make_user("secretariat", Role.SECRETARIAT)
+    grant(user, Role.SECRETARIAT, convention="APMBC")
+    return user
+
 
 APMBC_NAME = conventions.get_ruleset("APMBC").name
 CCM_WORDS = ("Cluster Munitions", "cluster munition", "CCM")

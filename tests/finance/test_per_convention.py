@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.http import Http404
 
+from plenary.core.models import Role
 from plenary.finance import selectors, services
 from plenary.finance.deadlines import deadlines_between
 from plenary.finance.models import Assessment
@@ -17,7 +18,16 @@ from plenary.finance.services import LineIn
 from plenary.meetings.services import PartPlan, create_meeting
 from plenary.rules.errors import RuleError
 from tests.apmbc_only import APMBC_ONLY, apmbc, apmbc_only_state
-from tests.conftest import client_for, the_ccm, token_client
+from tests.conftest import client_for, grant, make_user, the_ccm, token_client
+
+
+@pytest.fixture
+def secretariat(ccm):
+    """UNODA's Geneva Branch serves both conventions: one officer, a role under each."""
+    user = make_user("secretariat", Role.SECRETARIAT)
+    grant(user, Role.SECRETARIAT, convention="APMBC")
+    return user
+
 
 APMBC_TOTAL = Decimal("120000.00")
 

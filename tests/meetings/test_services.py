@@ -11,6 +11,7 @@ from plenary.meetings.models import Delegation, Meeting, PlanChange, ProgrammeEn
 from plenary.meetings.selectors import participants_by_category
 from plenary.meetings.services import DelegateIn, PartPlan
 from plenary.treaties.models import State
+from tests.conftest import acts_for
 
 GENEVA = ZoneInfo("Europe/Zurich")
 HEAD = [DelegateIn(role="head", name="Ms. A. Delegate", title="Ambassador")]
@@ -207,7 +208,11 @@ def test_a_delegation_registers_until_the_end_of_the_deadline_day_in_geneva(ccm,
     meeting = _meeting(ccm)
     last_second = datetime(2022, 7, 15, 23, 59, 59, tzinfo=GENEVA)
     delegation = services.register_delegation(
-        meeting=meeting, state=peru_delegate.state, members=HEAD, now=last_second, by=peru_delegate
+        meeting=meeting,
+        state=acts_for(peru_delegate),
+        members=HEAD,
+        now=last_second,
+        by=peru_delegate,
     )
     assert [m.name for m in delegation.members.all()] == ["Ms. A. Delegate"]
     with pytest.raises(ValidationError) as excinfo:
@@ -230,7 +235,7 @@ def test_the_secretariat_changes_a_registration_after_the_deadline(ccm, peru_del
     meeting = _meeting(ccm)
     delegation = services.register_delegation(
         meeting=meeting,
-        state=peru_delegate.state,
+        state=acts_for(peru_delegate),
         members=HEAD,
         now=datetime(2022, 7, 1, tzinfo=GENEVA),
         by=peru_delegate,
@@ -249,11 +254,11 @@ def test_a_second_delegation_of_the_same_state_is_refused(ccm, peru_delegate, se
     meeting = _meeting(ccm)
     now = datetime(2022, 7, 1, tzinfo=GENEVA)
     services.register_delegation(
-        meeting=meeting, state=peru_delegate.state, members=HEAD, now=now, by=peru_delegate
+        meeting=meeting, state=acts_for(peru_delegate), members=HEAD, now=now, by=peru_delegate
     )
     with pytest.raises(ValidationError) as excinfo:
         services.register_delegation(
-            meeting=meeting, state=peru_delegate.state, members=HEAD, now=now, by=secretariat
+            meeting=meeting, state=acts_for(peru_delegate), members=HEAD, now=now, by=secretariat
         )
     assert _error(excinfo) == {
         "state": [
@@ -288,7 +293,7 @@ def test_a_delegation_has_one_head_and_named_members(ccm, peru_delegate, members
     with pytest.raises(ValidationError) as excinfo:
         services.register_delegation(
             meeting=_meeting(ccm),
-            state=peru_delegate.state,
+            state=acts_for(peru_delegate),
             members=members,
             now=datetime(2022, 7, 1, tzinfo=GENEVA),
             by=peru_delegate,
@@ -301,7 +306,7 @@ def test_a_registered_delegation_appears_among_the_participants(ccm, peru_delega
     meeting = _meeting(ccm)
     services.register_delegation(
         meeting=meeting,
-        state=peru_delegate.state,
+        state=acts_for(peru_delegate),
         members=HEAD,
         now=datetime(2022, 7, 1, tzinfo=GENEVA),
         by=peru_delegate,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from plenary.reminders import services
 from plenary.reminders.models import FeedToken
+from plenary.treaties.models import State
 from tests.conftest import client_for, open_meeting
 
 
@@ -66,7 +67,9 @@ def test_state_feed_revoked_or_unknown_token_is_404(ccm, peru_delegate):
 
 
 def test_state_feed_revoke_twice_is_refused(ccm, peru_delegate):
-    services.issue_feed_token(state=peru_delegate.state, by=peru_delegate, now=timezone.now())
+    services.issue_feed_token(
+        state=State.objects.get(iso3="PER"), by=peru_delegate, now=timezone.now()
+    )
     token = FeedToken.objects.get()
     services.revoke_feed_token(token=token, now=timezone.now())
     with pytest.raises(services.RuleError) as error:
@@ -81,7 +84,9 @@ def test_state_feeds_of_another_state_are_forbidden(ccm, chile_delegate, secreta
 
 
 def test_feed_key_is_stored_only_as_its_digest(ccm, peru_delegate):
-    key = services.issue_feed_token(state=peru_delegate.state, by=peru_delegate, now=timezone.now())
+    key = services.issue_feed_token(
+        state=State.objects.get(iso3="PER"), by=peru_delegate, now=timezone.now()
+    )
     token = FeedToken.objects.get()
     assert key not in (token.digest, token.prefix) and key.startswith(token.prefix)
 

@@ -6,10 +6,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
+from plenary.core.models import Role
 from plenary.decisions.models import SilenceProcedure
 from plenary.meetings.models import Meeting, MeetingPart
 from plenary.treaties.models import Convention
-from tests.conftest import client_for, open_meeting
+from tests.conftest import client_for, grant, open_meeting
 
 APMBC_NAME = (
     "Convention on the Prohibition of the Use, Stockpiling, Production and Transfer of "
@@ -175,4 +176,7 @@ def test_every_list_page_answers_for_a_convention_without_records(client, apmbc,
 
 
 def test_the_finance_page_answers_under_a_second_convention(secretariat, apmbc):
+    # A role under the CCM opens no other convention's ledger; one under the APMBC does.
+    assert client_for(secretariat).get("/apmbc/finance/").status_code == 403
+    grant(secretariat, Role.SECRETARIAT, convention="APMBC")
     assert client_for(secretariat).get("/apmbc/finance/").status_code == 200

@@ -10,9 +10,10 @@ allows, and each author their own.
 
 import rules
 
+from plenary.core.models import Role
 from plenary.core.permissions import (
+    current_grants,
     is_coordinator,
-    is_delegation,
     is_isu,
     is_presidency,
     is_secretariat,
@@ -22,12 +23,16 @@ from plenary.core.permissions import (
 
 @rules.predicate
 def is_addressed_delegation(user, consultation) -> bool:
-    """A Delegation of a kind (State or organisation) the consultation is addressed to."""
-    if consultation is None or not is_delegation(user):
+    """A Delegation, under the consultation's convention, of a kind (State or
+    organisation) the consultation is addressed to."""
+    if consultation is None:
         return False
-    if user.state_id is not None:
-        return consultation.addresses_states
-    return user.organisation_id is not None and consultation.addresses_organisations
+    return any(
+        (grant.state_id is not None and consultation.addresses_states)
+        or (grant.organisation_id is not None and consultation.addresses_organisations)
+        for grant in current_grants(user, consultation.convention)
+        if grant.role == Role.DELEGATION
+    )
 
 
 @rules.predicate
@@ -40,6 +45,7 @@ def contributions_visible(user, consultation) -> bool:
     return consultation.visibility == "signed_in" and is_signed_in(user)
 
 
+# The object is the plan, indicator, coordination or consultation (or its convention).
 rules.add_perm("action_plan.manage_plan", is_secretariat | is_isu | is_presidency)
 rules.add_perm("action_plan.enter_indicator_value", is_secretariat | is_isu | is_coordinator)
 rules.add_perm("action_plan.record_coordination", is_secretariat | is_isu | is_presidency)

@@ -27,8 +27,9 @@ from plenary.action_plan.models import (
     Section,
     ThematicArea,
 )
+from plenary.core.selectors import acting_for
 from plenary.rules import indicators as rules
-from plenary.treaties.models import Convention
+from plenary.treaties.models import Convention, State
 
 
 def action_plans(*, convention: Convention):
@@ -282,12 +283,11 @@ def _contributions(consultation: Consultation):
 
 def contribution_of(*, consultation: Consultation, user) -> Contribution | None:
     """The contribution of the user's own State or organisation, if any."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    if user.state_id:
-        return _contributions(consultation).filter(state_id=user.state_id).first()
-    if user.organisation_id:
-        return _contributions(consultation).filter(organisation_id=user.organisation_id).first()
+    party = acting_for(user=user, convention=consultation.convention)
+    if isinstance(party, State):
+        return _contributions(consultation).filter(state_id=party.pk).first()
+    if party is not None:
+        return _contributions(consultation).filter(organisation_id=party.pk).first()
     return None
 
 

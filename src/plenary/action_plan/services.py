@@ -33,6 +33,7 @@ from plenary.action_plan.models import (
     Visibility,
 )
 from plenary.core.audit import assign, attribute
+from plenary.core.selectors import acting_for
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.documents.services import check_upload
@@ -108,7 +109,7 @@ def record_action_plan(
     Steps: check the person may keep plans; check the name and years; save if new or
     changed.
     """
-    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN)
+    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN, convention)
     if not name.strip():
         raise _invalid("name", TEXT_REQUIRED)
     if last_year < first_year:
@@ -134,7 +135,7 @@ def record_thematic_area(
     *, convention: Convention, slug: str, name: str, order: int, source: str, by=None
 ) -> ThematicArea:
     """Record a thematic area of the Convention's work, or update the one of that slug."""
-    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN)
+    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN, convention)
     if not name.strip():
         raise _invalid("name", TEXT_REQUIRED)
     area = ThematicArea.objects.filter(convention=convention, slug=slug).first() or ThematicArea(
@@ -157,7 +158,7 @@ def record_section(
     by=None,
 ) -> Section:
     """Record a thematic section of a plan, or update the one of that number."""
-    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN)
+    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN, plan)
     if not title.strip():
         raise _invalid("title", TEXT_REQUIRED)
     section = Section.objects.filter(plan=plan, number=number).first() or Section(
@@ -172,7 +173,7 @@ def record_section(
 @transaction.atomic
 def record_action(*, section: Section, number: str, text: str, source: str, by=None) -> Action:
     """Record a numbered action of a section in the plan's words, or update it."""
-    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN)
+    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN, section)
     if not text.strip():
         raise _invalid("text", TEXT_REQUIRED)
     action = Action.objects.filter(section=section, number=number).first() or Action(
@@ -217,7 +218,7 @@ def record_indicator(
     of this section, that a computation exists and gives the indicator's kind, and that
     baseline and target are values of the kind; save if new or changed.
     """
-    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN)
+    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN, section)
     if not text.strip():
         raise _invalid("text", TEXT_REQUIRED)
     _rule(indicators.check_kind, kind)
@@ -290,7 +291,7 @@ def enter_indicator_value(
     for a count, share or amount; a yes/no answer for one State for a yes/no indicator) and
     that a source is given; save, replacing the value of that year and State.
     """
-    _check_may(by, "action_plan.enter_indicator_value", MAY_NOT_ENTER_VALUE)
+    _check_may(by, "action_plan.enter_indicator_value", MAY_NOT_ENTER_VALUE, indicator)
     if indicator.is_computed:
         computed = COMPUTATIONS[indicator.computation]
         raise _invalid(
@@ -347,7 +348,7 @@ def record_coordination(
     and that the term does not end before it starts; reuse the record of the same area,
     States and term if there is one (so a second load adds nothing); save.
     """
-    _check_may(by, "action_plan.record_coordination", MAY_NOT_RECORD_COORDINATION)
+    _check_may(by, "action_plan.record_coordination", MAY_NOT_RECORD_COORDINATION, area)
     if not states:
         raise _invalid("states", STATES_REQUIRED)
     if term_from is not None and term_to is not None and term_to < term_from:
@@ -438,7 +439,7 @@ def issue_consultation(
     consultation, its sections and its questions numbered 1, 2, ... across the document.
     `now=None` records one of the past.
     """
-    _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE)
+    _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE, convention)
     if not title.strip():
         raise _invalid("title", TEXT_REQUIRED)
     if not (addresses_states or addresses_organisations):
@@ -518,7 +519,7 @@ def move_consultation_deadline(
     deadline in the consultation's zone; refuse one before the issue date or already past;
     save (the history keeps the old deadline).
     """
-    _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE)
+    _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE, consultation)
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     deadline = _deadline(deadline_on, deadline_time, consultation.time_zone)
     if deadline_on < consultation.issued_on:
@@ -579,7 +580,8 @@ def submit_contribution(
     (an empty answer removes the earlier one); store the attachment last, deleting it
     again if the save fails.
     """
-    if by is None or not getattr(by, "is_authenticated", False) or by.role != "delegation":
+    party = acting_for(user=by, convention=consultation.convention) if by is not None else None
+    if party is None:
         raise PermissionDenied(NOT_A_DELEGATION)
     if not by.has_perm("action_plan.contribute", consultation):
         raise PermissionDenied(NOT_ADDRESSED.format(addressees=consultation.addressees))
@@ -595,7 +597,7 @@ def submit_contribution(
             check_upload(attachment)
         except ValidationError as error:
             raise _invalid("attachment", " ".join(error.messages)) from None
-    lookup = {"state": by.state} if by.state_id else {"organisation": by.organisation}
+    lookup = {"state": party} if isinstance(party, State) else {"organisation": party}
     contribution = (
         Contribution.objects.select_for_update(of=("self",))
         .select_related("author", "state", "organisation")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from plenary.action_plan import render as layout
 from plenary.action_plan import selectors, services
 from plenary.action_plan.forms import ContributionForm, IndicatorValueForm
+from plenary.core.selectors import acting_for
 from plenary.rules import times
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -87,7 +88,7 @@ def indicator_detail(request, convention, pk: int):
     )
     form = None
     may_enter = not indicator.is_computed and request.user.has_perm(
-        "action_plan.enter_indicator_value"
+        "action_plan.enter_indicator_value", indicator
     )
     status = 200
     if may_enter:
@@ -204,6 +205,7 @@ def consultation_detail(request, convention, pk: int):
             "deadline": _deadline_text(consultation),
             "is_open": is_open,
             "own": own,
+            "acts_for": acting_for(user=user, convention=consultation.convention),
             "form": form,
             "may_see_all": user.has_perm("action_plan.view_all_contributions", consultation),
         },

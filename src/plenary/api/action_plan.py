@@ -268,9 +268,9 @@ def _states(codes: list[str]) -> list[State]:
 )
 def record_coordinators(request, convention: ConventionSlug, slug: str, payload: CoordinationIn):
     """Record the States coordinating an area for a term (Secretariat, ISU, Presidency)."""
-    if not request.auth.has_perm("action_plan.record_coordination"):
-        raise PermissionDenied(services.MAY_NOT_RECORD_COORDINATION)
     area = selectors.thematic_area(convention=convention_named(convention), slug=slug)
+    if not request.auth.has_perm("action_plan.record_coordination", area):
+        raise PermissionDenied(services.MAY_NOT_RECORD_COORDINATION)
     coordination = services.record_coordination(
         area=area,
         states=_states(payload.states),
@@ -291,8 +291,6 @@ def record_coordinators(request, convention: ConventionSlug, slug: str, payload:
 def enter_value(request, convention: ConventionSlug, indicator_id: int, payload: ValueIn):
     """Enter an indicator's value for a year (ISU, coordinators, Secretariat). A computed
     indicator is refused: its values are recomputed from the records."""
-    if not request.auth.has_perm("action_plan.enter_indicator_value"):
-        raise PermissionDenied(services.MAY_NOT_ENTER_VALUE)
     indicator = (
         Indicator.objects.select_related("section__plan")
         .filter(pk=indicator_id, section__plan__convention=convention_named(convention))
@@ -300,6 +298,8 @@ def enter_value(request, convention: ConventionSlug, indicator_id: int, payload:
     )
     if indicator is None:
         raise Http404(NO_SUCH_INDICATOR.format(pk=indicator_id))
+    if not request.auth.has_perm("action_plan.enter_indicator_value", indicator):
+        raise PermissionDenied(services.MAY_NOT_ENTER_VALUE)
     state = _states([payload.state])[0] if payload.state else None
     row = services.enter_indicator_value(
         indicator=indicator,

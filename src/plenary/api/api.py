@@ -7,11 +7,12 @@ the site's default convention; a write there answers 404 (see CHANGELOG.md).
 """
 
 from django.http import Http404, HttpResponsePermanentRedirect
-from ninja import NinjaAPI, Router, Schema
+from ninja import NinjaAPI, Router
 
 from plenary.api import errors
+from plenary.api.accounts import router as accounts_router
 from plenary.api.action_plan import router as action_plan_router
-from plenary.api.auth import ANYONE, SIGNED_IN
+from plenary.api.auth import ANYONE
 from plenary.api.decisions import router as decisions_router
 from plenary.api.documents import router as documents_router
 from plenary.api.finance import router as finance_router
@@ -36,28 +37,6 @@ api = NinjaAPI(
     auth=ANYONE,
 )
 errors.install(api)
-
-
-class MeOut(Schema):
-    username: str
-    role: str
-    state: str | None
-    organisation: str | None
-
-
-me_router = Router(tags=["accounts"])
-
-
-@me_router.get("/me", response={200: MeOut, 401: errors.ErrorOut}, auth=SIGNED_IN)
-def me(request):
-    """Who the caller is: their role and the State or organisation they act for."""
-    user = request.auth
-    return {
-        "username": user.username,
-        "role": user.role,
-        "state": user.state.iso3 if user.state_id else None,
-        "organisation": user.organisation.name if user.organisation_id else None,
-    }
 
 
 # The first part of every endpoint's path before it moved under a convention.
@@ -93,7 +72,7 @@ def unknown(request, unknown: str):
     raise Http404(f"No API endpoint at /api/v1/{unknown}.")
 
 
-api.add_router("", me_router)
+api.add_router("", accounts_router)
 api.add_router("", reminders_router)
 api.add_router("/{convention}", treaties_router)
 api.add_router("/{convention}", meetings_router)

@@ -7,7 +7,7 @@ convention's procedure or request is not found.
 from datetime import date, datetime
 from typing import Literal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
@@ -15,6 +15,7 @@ from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut, error_body
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
+from plenary.core.selectors import state_acted_for
 from plenary.decisions import selectors, services
 from plenary.decisions.models import SilenceProcedure
 from plenary.treaties.models import Obligation, State
@@ -128,7 +129,7 @@ def _summary(procedure: SilenceProcedure) -> dict:
 def _detail(procedure: SilenceProcedure, user) -> dict:
     # The public sees the outcome and who broke the silence; signed-in users also see
     # the addressees and each break's reason and time.
-    full = user.has_perm("decisions.view_silence_breaks")
+    full = user.has_perm("decisions.view_silence_breaks", procedure)
     return {
         **_summary(procedure),
         "time_zone": procedure.time_zone,
@@ -216,11 +217,12 @@ def break_silence(request, convention: ConventionSlug, procedure_id: int, payloa
         convention=convention_named(convention), pk=procedure_id
     )
     user = request.auth
-    state = (
-        user.state
-        if payload.state is None
-        else State.objects.filter(iso3=payload.state.upper()).first()
-    )
+    if payload.state is None:
+        state = state_acted_for(user=user, convention=procedure.convention)
+        if state is None:
+            raise PermissionDenied(services.NOT_A_DELEGATION)
+    else:
+        state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
     try:

@@ -171,11 +171,12 @@ def allocate_next_symbol(
     request, convention: ConventionSlug, code: str, payload: AllocateIn, series: SeriesName = "main"
 ):
     """Reserve the next free symbol of a series for a new document (the Secretariat)."""
-    if not request.auth.has_perm("documents.issue_document"):
-        raise PermissionDenied(services.MAY_NOT_ISSUE)
     convention = convention_named(convention)
+    meeting = selectors.meeting_for(code, convention=convention)
+    if not request.auth.has_perm("documents.issue_document", meeting):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
     document = services.allocate_next_symbol(
-        meeting=selectors.meeting_for(code, convention=convention),
+        meeting=meeting,
         series=_series(series),
         title=payload.title,
         by=request.auth,

@@ -196,11 +196,11 @@ class PaymentOut(Schema):
 def pay(request, convention: ConventionSlug, payload: PaymentIn):
     """Record a payment against one of the convention's assessments (the Secretariat); only
     the currencies it accepts."""
-    if not request.auth.has_perm("finance.manage"):
-        raise PermissionDenied(services.NOT_THE_SECRETARIAT)
     assessment = selectors.assessment(
         convention=convention_named(convention), pk=payload.assessment
     )
+    if not request.auth.has_perm("finance.manage", assessment):
+        raise PermissionDenied(services.NOT_THE_SECRETARIAT)
     payment = services.record_payment(
         assessment=assessment,
         received_on=payload.received_on,
@@ -232,10 +232,10 @@ class AccountOut(Schema):
     arrears: str
 
 
-def _viewer(request):
-    if not request.auth.has_perm("finance.view_status"):
+def _viewer(request, convention):
+    if not request.auth.has_perm("finance.view_status", convention):
         raise PermissionDenied
-    return selectors.visible_state_id(request.auth)
+    return selectors.visible_state_id(request.auth, convention)
 
 
 @router.get("/finance/status", response={200: list[AccountOut], **ERRORS}, auth=SIGNED_IN)
@@ -243,9 +243,10 @@ def _viewer(request):
 def status(request, convention: ConventionSlug, on: date | None = None):
     """The convention's assessed, paid, balance and arrears by State and year; a Delegation
     sees its own."""
-    state_id = _viewer(request)
+    convention = convention_named(convention)
+    state_id = _viewer(request, convention)
     rows = selectors.accounts(
-        convention=convention_named(convention), on=on or timezone.localdate(), state_id=state_id
+        convention=convention, on=on or timezone.localdate(), state_id=state_id
     )
     return [
         {
@@ -274,8 +275,9 @@ class DueOut(Schema):
 @paged
 def due_dates(request, convention: ConventionSlug):
     """Payment due dates of the convention's assessments with an amount outstanding."""
-    state_id = _viewer(request)
-    found = selectors.payment_due_dates(convention=convention_named(convention), state_id=state_id)
+    convention = convention_named(convention)
+    state_id = _viewer(request, convention)
+    found = selectors.payment_due_dates(convention=convention, state_id=state_id)
     return [
         {
             "assessment": d.assessment_id,

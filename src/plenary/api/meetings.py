@@ -11,6 +11,8 @@ from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
+from plenary.core.permissions import within
+from plenary.core.selectors import acting_for
 from plenary.meetings import render, selectors, services
 from plenary.rules import times
 from plenary.treaties.models import State
@@ -208,8 +210,10 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
         if participant is None:
             raise ValidationError({"state": [f"no State has the ISO 3166 code {payload.state!r}"]})
     else:
-        participant = user.state or user.organisation
-    if participant is None or not user.has_perm("meetings.register_delegation", participant):
+        participant = acting_for(user=user, convention=meeting.convention)
+    if participant is None or not user.has_perm(
+        "meetings.register_delegation", within(meeting.convention, participant)
+    ):
         raise PermissionDenied(NOT_YOURS)
     parts = None
     if payload.parts is not None:

@@ -12,6 +12,7 @@ from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
+from plenary.core.permissions import within
 from plenary.treaties import selectors, services
 from plenary.treaties.models import Obligation, State
 
@@ -184,7 +185,7 @@ def submit_transparency_report(request, convention: ConventionSlug, payload: Tra
     state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
-    if not request.auth.has_perm("treaties.submit_transparency_report", state):
+    if not request.auth.has_perm("treaties.submit_transparency_report", within(convention, state)):
         raise PermissionDenied("You may record Article 7 reports only for your own State.")
     report = services.record_transparency_report(
         convention=convention,
@@ -206,10 +207,10 @@ def submit_transparency_report(request, convention: ConventionSlug, payload: Tra
 )
 def grant_extension(request, convention: ConventionSlug, obligation_id: int, payload: ExtensionIn):
     """Record an extension the States Parties granted (the Secretariat keeps the record)."""
-    if not request.auth.has_perm("treaties.grant_extension"):
-        raise PermissionDenied("Only the Secretariat records extensions.")
     convention = selectors.convention_named(convention)
     obligation = get_object_or_404(Obligation, pk=obligation_id, convention=convention)
+    if not request.auth.has_perm("treaties.grant_extension", obligation):
+        raise PermissionDenied("Only the Secretariat records extensions.")
     extension = services.grant_extension(obligation=obligation, by=request.auth, **payload.dict())
     return Status(
         201,

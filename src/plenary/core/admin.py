@@ -2,18 +2,51 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from plenary.core.models import ApiToken, FailedLogin, User
+from plenary.core.models import ApiToken, FailedLogin, RoleGrant, User
+
+
+class RoleGrantInline(admin.TabularInline):
+    # Read-only: roles are granted and ended on the People pages, which keep their history.
+    model = RoleGrant
+    fk_name = "user"
+    fields = ["convention", "role", "state", "organisation", "function", "starts_on", "ends_on"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
-    list_display = ["username", "email", "role", "state", "organisation", "is_active"]
-    list_filter = ["role", "is_active"]
-    fieldsets = [
-        *BaseUserAdmin.fieldsets,
-        ("Role", {"fields": ["role", "state", "organisation"]}),
+    list_display = ["username", "email", "language", "is_active"]
+    list_filter = ["is_active"]
+    fieldsets = [*BaseUserAdmin.fieldsets, ("Notices", {"fields": ["language"]})]
+    inlines = [RoleGrantInline]
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(SimpleHistoryAdmin):
+    # Looking, not changing: a role is granted and ended through core.services.
+    list_display = [
+        "user",
+        "convention",
+        "role",
+        "state",
+        "organisation",
+        "function",
+        "starts_on",
+        "ends_on",
     ]
-    autocomplete_fields = ["state", "organisation"]
+    list_filter = ["convention", "role", "function"]
+    search_fields = ["user__username", "user__email", "state__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(ApiToken)

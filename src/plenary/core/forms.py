@@ -1,9 +1,12 @@
 from django import forms
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core import selectors, services
+from plenary.core.models import FOCAL_POINT_GRANTS, DelegationFunction, Role, User
 
 LOGIN_REFUSED = _(
     "Too many failed sign-in attempts. Sign-in is paused for this account; "
@@ -35,3 +38,120 @@ class ThrottledAuthenticationForm(AuthenticationForm):
 def client_ip(request) -> str | None:
     """The peer's address; behind a proxy, the proxy sets REMOTE_ADDR via the WSGI server."""
     return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def _states():
+    # Looked up by name: core does not import the treaty registry's models.
+    return apps.get_model("treaties", "State").objects.order_by("name")
+
+
+def _organisations():
+    return apps.get_model("treaties", "Organisation").objects.order_by("name")
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. the program that uses it."),
+    )
+
+
+class RoleFields(forms.Form):
+    """The role part of an invitation or a grant; a focal point's choices are narrowed to
+    its own States and to drafter, approver and delegate (the service checks it again)."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    state = forms.ModelChoiceField(
+        label=_("State"),
+        queryset=None,
+        to_field_name="iso3",
+        required=False,
+        help_text=_("For a Delegation of a State."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=None,
+        required=False,
+        help_text=_("For a Delegation of an organisation."),
+    )
+    function = forms.ChoiceField(
+        label=_("Function in the delegation"),
+        choices=[("", "—"), *DelegationFunction.choices],
+        required=False,
+        help_text=_("For a Delegation: focal point, drafter, approver or delegate."),
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, focal_point_states=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].queryset = _states()
+        self.fields["organisation"].queryset = _organisations()
+        if focal_point_states is not None:
+            self.fields["role"].choices = [(Role.DELEGATION, Role.DELEGATION.label)]
+            self.fields["state"].queryset = _states().filter(
+                pk__in=[s.pk for s in focal_point_states]
+            )
+            self.fields["state"].required = True
+            del self.fields["organisation"]
+            self.fields["function"].choices = [(f.value, f.label) for f in FOCAL_POINT_GRANTS]
+
+    def role_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "role": data["role"],
+            "state": data.get("state"),
+            "organisation": data.get("organisation"),
+            "function": data.get("function") or "",
+            "reason": data.get("reason") or "",
+        }
+
+
+class InviteForm(RoleFields):
+    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+    )
+    field_order = ["email", "first_name", "last_name", "language", "role", "state"]
+
+
+class GrantForm(RoleFields):
+    username = forms.CharField(
+        label=_("User name or e-mail address"),
+        max_length=254,
+        help_text=_("Of an existing account."),
+    )
+    starts_on = forms.DateField(
+        label=_("Starts on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Empty: today."),
+    )
+    field_order = ["username", "role", "state", "organisation", "function", "starts_on"]
+
+    def clean_username(self):
+        value = self.cleaned_data["username"].strip()
+        user = (
+            User.objects.filter(username=value).first()
+            or User.objects.filter(email__iexact=value).first()
+        )
+        if user is None:
+            raise forms.ValidationError(_("No account has this user name or e-mail address."))
+        self.user = user
+        return value
+
+
+class EndRoleForm(forms.Form):
+    reason = forms.CharField(label=_("Why the role ends"), widget=forms.Textarea(attrs={"rows": 2}))
+    ends_on = forms.DateField(
+        label=_("Ends on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The first day the role no longer holds. Empty: today."),
+    )

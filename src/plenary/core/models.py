@@ -1,10 +1,14 @@
-"""Accounts, roles, API tokens and the record of failed logins."""
+"""Accounts, the roles they hold per convention, API tokens and the record of failed logins."""
 
 import hashlib
+from datetime import date
 
+import rules
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -18,50 +22,147 @@ class Role(models.TextChoices):
     OBSERVER = "observer", _("Observer")
 
 
-class User(AbstractUser):
-    """A person who signs in. A Delegation user speaks for one State or one organisation."""
+class DelegationFunction(models.TextChoices):
+    """What a Delegation user does for their State under a convention."""
 
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.OBSERVER)
+    FOCAL_POINT = "focal_point", _("Focal point")
+    DRAFTER = "drafter", _("Drafter")
+    APPROVER = "approver", _("Approver")
+    DELEGATE = "delegate", _("Delegate")
+
+
+# The functions a Delegation's focal point may grant to its own State's users.
+FOCAL_POINT_GRANTS = (
+    DelegationFunction.DRAFTER,
+    DelegationFunction.APPROVER,
+    DelegationFunction.DELEGATE,
+)
+
+
+class User(AbstractUser):
+    """A person who signs in. What they may do comes from their `RoleGrant`s, per convention."""
+
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the notices sent to this user."),
+    )
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def has_perm(self, perm, obj=None) -> bool:
+        # A product permission comes from role grants alone (core/permissions.py): the
+        # superuser flag opens the back office and grants no role under any convention.
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
+
+
+class RoleGrantQuerySet(models.QuerySet):
+    def current(self, on: date | None = None):
+        """Grants in force on `on` (today by default): started, and not yet ended."""
+        on = on or timezone.localdate()
+        return self.filter(starts_on__lte=on).filter(Q(ends_on__isnull=True) | Q(ends_on__gt=on))
+
+
+class RoleGrant(models.Model):
+    """A role a user holds under one convention, for a period.
+
+    A Delegation acts for exactly one State or one organisation and has a function in its
+    delegation; other roles act for neither. Ending a grant sets `ends_on`: the row, and its
+    history, stay.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="grants")
+    convention = models.ForeignKey(
+        "treaties.Convention", on_delete=models.PROTECT, related_name="grants"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
     state = models.ForeignKey(
         "treaties.State",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="users",
-        help_text=_("The State a Delegation user acts for."),
+        related_name="grants",
+        help_text=_("The State a Delegation acts for."),
     )
     organisation = models.ForeignKey(
         "treaties.Organisation",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="users",
-        help_text=_("The organisation a Delegation user acts for."),
+        related_name="grants",
+        help_text=_("The organisation a Delegation acts for."),
     )
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    function = models.CharField(
+        max_length=20,
+        choices=DelegationFunction.choices,
+        blank=True,
+        help_text=_("A Delegation's function within its delegation."),
+    )
+    starts_on = models.DateField()
+    ends_on = models.DateField(
+        null=True, blank=True, help_text=_("The first day the role no longer holds; empty: open.")
+    )
+    granted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ended_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(blank=True, help_text=_("Why the role was granted."))
+    end_reason = models.TextField(blank=True, help_text=_("Why the role was ended."))
+    history = HistoricalRecords()
+
+    objects = RoleGrantQuerySet.as_manager()
 
     class Meta:
+        ordering = ["convention", "role", "starts_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                name="delegation_bound_to_one_state_or_organisation",
+                name="grant_delegation_acts_for_one_party",
                 condition=(
                     Q(role="delegation", state__isnull=False, organisation__isnull=True)
                     | Q(role="delegation", state__isnull=True, organisation__isnull=False)
                     | (~Q(role="delegation") & Q(state__isnull=True, organisation__isnull=True))
                 ),
                 violation_error_message=_(
-                    "A Delegation user acts for exactly one State or one organisation; "
+                    "A Delegation acts for exactly one State or one organisation; "
                     "other roles act for neither."
                 ),
-            )
+            ),
+            models.CheckConstraint(
+                name="grant_function_only_for_delegations",
+                condition=(
+                    (Q(role="delegation") & ~Q(function=""))
+                    | (~Q(role="delegation") & Q(function=""))
+                ),
+                violation_error_message=_(
+                    "A Delegation has a function within its delegation; other roles have none."
+                ),
+            ),
+            models.CheckConstraint(
+                # Ending on the day it starts records a role granted by mistake.
+                name="grant_ends_after_it_starts",
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                violation_error_message=_("A role cannot end before the day it starts."),
+            ),
         ]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        acts_for = f" ({self.acts_for})" if self.acts_for else ""
+        return f"{self.user}: {self.get_role_display()}{acts_for}, {self.convention}"
 
     @property
     def acts_for(self) -> str:
         return str(self.state or self.organisation or "")
+
+    def is_current(self, on: date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.starts_on <= on and (self.ends_on is None or self.ends_on > on)
 
 
 class ApiToken(models.Model):

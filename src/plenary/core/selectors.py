@@ -1,11 +1,12 @@
-"""Reads of the core app: throttling state and the audit trail of an object."""
+"""Reads of the core app: throttling state, roles held, and the audit trail of an object."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Model
 
-from plenary.core.models import FailedLogin
+from plenary.core.models import ApiToken, DelegationFunction, FailedLogin, Role, RoleGrant
+from plenary.core.permissions import current_grants
 
 
 def login_refused(*, username: str, ip_address: str | None, now: datetime) -> bool:
@@ -41,3 +42,62 @@ def history_of(*, obj: Model, limit: int = 200) -> list[dict]:
             }
         )
     return rows
+
+
+def acting_for(*, user, convention, on: date | None = None):
+    """The State or organisation the user acts for as a Delegation under `convention` on
+    `on` (today by default), or None."""
+    for grant in current_grants(user, convention, on=on):
+        if grant.role == Role.DELEGATION:
+            return grant.state or grant.organisation
+    return None
+
+
+def state_acted_for(*, user, convention, on: date | None = None):
+    """The State the user's Delegation acts for under `convention`, or None."""
+    party = acting_for(user=user, convention=convention, on=on)
+    return (
+        party if getattr(getattr(party, "_meta", None), "label", "") == "treaties.State" else None
+    )
+
+
+def tokens_of(*, user) -> list:
+    """The user's API tokens, newest first, revoked ones too."""
+    return list(ApiToken.objects.filter(user=user).order_by("-created_at", "-pk"))
+
+
+def grants_visible_to(*, user, convention, current: bool = False) -> list[RoleGrant]:
+    """The grants under `convention` that `user` manages: every one for its Secretariat; a
+    focal point's own State's Delegations. Ordered by State, role and person; `current`:
+    only those in force today (one query)."""
+    rows = RoleGrant.objects.filter(convention=convention).select_related(
+        "user", "convention", "state", "organisation", "granted_by", "ended_by"
+    )
+    if current:
+        rows = rows.current()
+    if not user.has_perm("core.manage_people", convention):
+        states = [
+            grant.state_id
+            for grant in current_grants(user, convention)
+            if grant.function == DelegationFunction.FOCAL_POINT and grant.state_id
+        ]
+        rows = rows.filter(role=Role.DELEGATION, state_id__in=states)
+    return list(rows.order_by("state__name", "organisation__name", "role", "user__username", "pk"))
+
+
+def focal_point_states(*, user, convention) -> list:
+    """The States whose delegation `user` is the focal point of under `convention`."""
+    return [
+        grant.state
+        for grant in current_grants(user, convention)
+        if grant.function == DelegationFunction.FOCAL_POINT and grant.state_id
+    ]
+
+
+def grants_of(*, user) -> list[RoleGrant]:
+    """Every role the user holds or held, under every convention, newest first."""
+    return list(
+        RoleGrant.objects.filter(user=user)
+        .select_related("convention", "state", "organisation", "granted_by", "ended_by")
+        .order_by("-starts_on", "-pk")
+    )

@@ -1,12 +1,59 @@
-"""Writes of the core app: failed sign-ins and API tokens."""
+"""Writes of the core app: failed sign-ins, people and their roles, API tokens."""
 
 import secrets
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db import transaction
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
 
-from plenary.core.models import ApiToken, FailedLogin, User
+from plenary.core.models import (
+    FOCAL_POINT_GRANTS,
+    ApiToken,
+    DelegationFunction,
+    FailedLogin,
+    Role,
+    RoleGrant,
+    User,
+)
+from plenary.core.notices import send_notice
+from plenary.core.permissions import forget_grants, within
+from plenary.core.validation import check_may, invalid
+
+MAY_NOT_INVITE = _("Only the Secretariat or a Delegation's focal point invites people.")
+MAY_NOT_GRANT = _(
+    "Only the Secretariat of this convention grants this role; a Delegation's focal point "
+    "grants drafters, approvers and delegates of its own State only."
+)
+MAY_NOT_END = _(
+    "Only the Secretariat of this convention ends this role; a Delegation's focal point "
+    "ends the drafters, approvers and delegates of its own State only."
+)
+MAY_NOT_TOUCH_TOKEN = _("You manage your own API tokens only.")
+EMAIL_REQUIRED = _("Give the e-mail address of the person invited.")
+EMAIL_TAKEN = _("Someone with this e-mail address has an account already: grant them a role.")
+UNKNOWN_ROLE = _("Choose one of the roles.")
+UNKNOWN_LANGUAGE = _("Choose one of the languages.")
+PARTY_REQUIRED = _("A Delegation acts for a State or an organisation: choose one.")
+ONE_PARTY = _("A Delegation acts for one State or one organisation, not both.")
+NO_PARTY = _("Only a Delegation acts for a State or an organisation.")
+FUNCTION_REQUIRED = _("Choose the Delegation's function within its delegation.")
+NO_FUNCTION = _("Only a Delegation has a function within a delegation.")
+ALREADY_HELD = _("This person already holds this role.")
+ALREADY_ENDED = _("This role has already ended.")
+END_BEFORE_START = _("A role cannot end before the day it started (%(starts_on)s).")
+REASON_REQUIRED = _("Say why the role ends.")
+TOKEN_NAME_REQUIRED = _("Name the token, e.g. after the program that uses it.")
+TOKEN_ALREADY_REVOKED = _("This token is already revoked.")
+UNKNOWN_USER = _("No user is named %(username)s.")
+UNKNOWN_STATE = _("No State has the ISO 3166 code %(code)s.")
+UNKNOWN_ORGANISATION = _("No organisation is abbreviated %(code)s.")
 
 
 def record_failed_login(*, username: str, ip_address: str | None, at: datetime) -> None:
@@ -19,50 +66,314 @@ def clear_failed_logins(*, username: str) -> None:
     FailedLogin.objects.filter(username__iexact=username).delete()
 
 
+def _may_grant(by, *, convention, role: str, state, organisation, function: str) -> bool:
+    """The Secretariat of the convention grants any role under it; a focal point grants
+    drafters, approvers and delegates of its own State."""
+    if by.has_perm("core.manage_people", convention):
+        return True
+    return (
+        role == Role.DELEGATION
+        and state is not None
+        and organisation is None
+        and function in FOCAL_POINT_GRANTS
+        and by.has_perm("core.manage_delegation", within(convention, state))
+    )
+
+
+def _check_grant(*, role: str, state, organisation, function: str) -> None:
+    if role not in Role.values:
+        raise invalid("role", UNKNOWN_ROLE)
+    if role == Role.DELEGATION:
+        if state is None and organisation is None:
+            raise invalid("state", PARTY_REQUIRED)
+        if state is not None and organisation is not None:
+            raise invalid("organisation", ONE_PARTY)
+        if function not in DelegationFunction.values:
+            raise invalid("function", FUNCTION_REQUIRED)
+    else:
+        if state is not None or organisation is not None:
+            raise invalid("state", NO_PARTY)
+        if function:
+            raise invalid("function", NO_FUNCTION)
+
+
+def _grant(*, user, convention, role, state, organisation, function, starts_on, reason, by):
+    _check_grant(role=role, state=state, organisation=organisation, function=function)
+    # Lock the person, so that two requests granting the same role queue here.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    held = RoleGrant.objects.current(starts_on).filter(
+        user=user,
+        convention=convention,
+        role=role,
+        state=state,
+        organisation=organisation,
+        function=function if role == Role.DELEGATION else "",
+    )
+    if held.exists():
+        raise invalid("role", ALREADY_HELD)
+    grant = RoleGrant(
+        user=user,
+        convention=convention,
+        role=role,
+        state=state,
+        organisation=organisation,
+        function=function if role == Role.DELEGATION else "",
+        starts_on=starts_on,
+        granted_by=by,
+        reason=reason.strip(),
+    )
+    grant._change_reason = "Role granted"
+    grant.save()
+    forget_grants(user)
+    return grant
+
+
 @transaction.atomic
-def issue_api_token(*, user: User, name: str) -> str:
+def grant_role(
+    *,
+    user: User,
+    convention,
+    role: str,
+    by: User,
+    state=None,
+    organisation=None,
+    function: str = "",
+    starts_on: date | None = None,
+    reason: str = "",
+) -> RoleGrant:
+    """Grant `user` a role under `convention`, from `starts_on` (today by default).
+
+    Steps: check the person may grant it (the Secretariat of the convention any role; a
+    focal point drafters, approvers and delegates of its own State); check a Delegation
+    names one State or organisation and a function, other roles neither; lock the user;
+    refuse a role already held; save (its history records who granted it).
+    """
+    if not _may_grant(
+        by,
+        convention=convention,
+        role=role,
+        state=state,
+        organisation=organisation,
+        function=function,
+    ):
+        raise PermissionDenied(MAY_NOT_GRANT)
+    return _grant(
+        user=user,
+        convention=convention,
+        role=role,
+        state=state,
+        organisation=organisation,
+        function=function,
+        starts_on=starts_on or timezone.localdate(),
+        reason=reason,
+        by=by,
+    )
+
+
+@transaction.atomic
+def end_role(*, grant: RoleGrant, by: User, reason: str, ends_on: date | None = None) -> RoleGrant:
+    """End a role from `ends_on` (today by default: it no longer holds today).
+
+    Steps: lock the grant; check the person may end it (the Secretariat of its
+    convention; a focal point the drafters, approvers and delegates of its own State);
+    refuse a role already ended, an end before its start, and no reason; save. The
+    grant stays, with its history: who granted and who ended it, when and why.
+    """
+    grant = RoleGrant.objects.select_for_update().select_related("convention").get(pk=grant.pk)
+    if not _may_grant(
+        by,
+        convention=grant.convention,
+        role=grant.role,
+        state=grant.state,
+        organisation=grant.organisation,
+        function=grant.function,
+    ):
+        raise PermissionDenied(MAY_NOT_END)
+    ends_on = ends_on or timezone.localdate()
+    if grant.ends_on is not None and grant.ends_on <= timezone.localdate():
+        raise invalid("ends_on", ALREADY_ENDED)
+    if ends_on < grant.starts_on:
+        raise invalid("ends_on", END_BEFORE_START % {"starts_on": grant.starts_on})
+    if not reason.strip():
+        raise invalid("reason", REASON_REQUIRED)
+    grant.ends_on = ends_on
+    grant.ended_by = by
+    grant.end_reason = reason.strip()
+    grant._change_reason = "Role ended"
+    grant.save()
+    forget_grants(grant.user)
+    return grant
+
+
+def _password_set_link(user: User) -> str:
+    """The address where `user` chooses a password (Django's password-reset token: it
+    works once, and no longer once the password or the last sign-in changes)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return settings.SITE_URL + path
+
+
+@transaction.atomic
+def invite_user(
+    *,
+    convention,
+    email: str,
+    by: User,
+    role: str,
+    first_name: str = "",
+    last_name: str = "",
+    language: str = settings.LANGUAGE_CODE,
+    state=None,
+    organisation=None,
+    function: str = "",
+    reason: str = "",
+) -> RoleGrant:
+    """Invite a person by e-mail with a first role under `convention`.
+
+    Steps: check the person inviting may grant that role (as `grant_role`); check the
+    address (no account has it yet) and the language; create the account, with no
+    usable password, named by its e-mail address; grant the role; once committed, send
+    the invitation, in the invitee's language, with a link to choose a password.
+    """
+    check_may(by, "core.invite_user", MAY_NOT_INVITE, convention)
+    if not _may_grant(
+        by,
+        convention=convention,
+        role=role,
+        state=state,
+        organisation=organisation,
+        function=function,
+    ):
+        raise PermissionDenied(MAY_NOT_GRANT)
+    email = User.objects.normalize_email(email.strip())
+    if not email:
+        raise invalid("email", EMAIL_REQUIRED)
+    if language not in dict(settings.LANGUAGES):
+        raise invalid("language", UNKNOWN_LANGUAGE)
+    _check_grant(role=role, state=state, organisation=organisation, function=function)
+    if (
+        User.objects.filter(email__iexact=email).exists()
+        or User.objects.filter(username__iexact=email).exists()
+    ):
+        raise invalid("email", EMAIL_TAKEN)
+    user = User(
+        username=email,
+        email=email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        language=language,
+    )
+    user.set_unusable_password()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise invalid("email", EMAIL_TAKEN) from None
+    grant = _grant(
+        user=user,
+        convention=convention,
+        role=role,
+        state=state,
+        organisation=organisation,
+        function=function,
+        starts_on=timezone.localdate(),
+        reason=reason or "Invited",
+        by=by,
+    )
+    context = {
+        "convention": convention.name,
+        "invited_by": str(by),
+        "invited_on": timezone.localdate(),
+    }
+    transaction.on_commit(
+        lambda: send_notice(
+            user,
+            "core/notices/invitation_subject.txt",
+            "core/notices/invitation_body.txt",
+            {**context, "link": _password_set_link(user)},
+        )
+    )
+    return grant
+
+
+@transaction.atomic
+def issue_api_token(*, user: User, name: str, by: User | None) -> str:
     """Create a token for `user` and return its key, which is shown only this once.
 
-    Steps: draw 32 random bytes, store their SHA-256 digest and a prefix, return the key.
+    Steps: check the person issues their own token (`by=None`: the `api_token` command,
+    run by whoever runs the server); draw 32 random bytes, store their SHA-256 digest and
+    a prefix, return the key.
     """
+    check_may(by, "core.manage_own_tokens", MAY_NOT_TOUCH_TOKEN, user)
+    if not name.strip():
+        raise invalid("name", TOKEN_NAME_REQUIRED)
     key = secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, name=name, digest=ApiToken.digest_of(key), prefix=key[:8])
+    ApiToken.objects.create(
+        user=user, name=name.strip()[:100], digest=ApiToken.digest_of(key), prefix=key[:8]
+    )
     return key
 
 
-def revoke_api_token(*, token: ApiToken) -> None:
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken, by: User | None) -> ApiToken:
+    """Revoke a token: programs using it are refused from now on.
+
+    Steps: lock the token; check it is the person's own; refuse one already revoked; save.
+    """
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    check_may(by, "core.manage_own_tokens", MAY_NOT_TOUCH_TOKEN, token)
+    if token.revoked_at is not None:
+        raise invalid("token", TOKEN_ALREADY_REVOKED)
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
+    return token
 
 
 DEMO_ACCOUNTS = [
-    ("secretariat", "secretariat", None),
-    ("president", "presidency", None),
-    ("isu", "isu", None),
-    ("coordinator", "coordinator", None),
-    ("peru", "delegation", "PER"),
-    ("chile", "delegation", "CHL"),
-    ("observer", "observer", None),
+    ("secretariat", Role.SECRETARIAT, None, ""),
+    ("president", Role.PRESIDENCY, None, ""),
+    ("isu", Role.ISU, None, ""),
+    ("coordinator", Role.COORDINATOR, None, ""),
+    ("peru", Role.DELEGATION, "PER", DelegationFunction.FOCAL_POINT),
+    ("chile", Role.DELEGATION, "CHL", DelegationFunction.FOCAL_POINT),
+    ("observer", Role.OBSERVER, None, ""),
 ]
 
 
 @transaction.atomic
-def ensure_demo_users() -> list[User]:
-    """Create (or reset) one demo account per role, all with settings.DEMO_PASSWORD."""
-    from django.conf import settings
+def ensure_demo_users(*, convention) -> list[User]:
+    """Create (or reset) one demo account per role under `convention`, all with
+    settings.DEMO_PASSWORD; the Delegations of Peru and Chile are their focal points.
 
+    Steps: for each account, create or reset the user and its password; replace its
+    grants under the convention by its demo role, from today.
+    """
     from plenary.treaties.models import State
 
+    today = timezone.localdate()
     users = []
-    for username, role, iso3 in DEMO_ACCOUNTS:
+    for username, role, iso3, function in DEMO_ACCOUNTS:
         state = State.objects.filter(iso3=iso3).first() if iso3 else None
         if iso3 and state is None:
             continue
         user = User.objects.filter(username=username).first() or User(username=username)
-        user.role, user.state, user.organisation = role, state, None
         user.email = f"{username}@example.org"
-        user.is_staff = user.is_superuser = role == "secretariat"
+        # The back office is for the Secretariat; the flag grants no product role.
+        user.is_staff = user.is_superuser = role == Role.SECRETARIAT
         user.set_password(settings.DEMO_PASSWORD)
         user.save()
+        # Demo accounts are reset, not kept: their grants under the convention start again.
+        RoleGrant.objects.filter(user=user, convention=convention).delete()
+        RoleGrant.objects.create(
+            user=user,
+            convention=convention,
+            role=role,
+            state=state,
+            function=function,
+            starts_on=today,
+            reason="Demo account",
+        )
+        forget_grants(user)
         users.append(user)
     return users

@@ -34,5 +34,16 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("accounts/roles/", views.account_roles, name="account_roles"),
+    path("accounts/tokens/", views.api_tokens, name="api_tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", views.revoke_api_token, name="revoke_api_token"),
+    path("accounts/<slug:convention>/people/", views.people, name="people"),
+    path("accounts/<slug:convention>/people/invite/", views.invite, name="invite"),
+    path("accounts/<slug:convention>/people/grant/", views.grant, name="grant_role"),
+    path(
+        "accounts/<slug:convention>/people/grants/<int:pk>/end/",
+        views.end_role,
+        name="end_role",
+    ),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", views.history, name="history"),
 ]

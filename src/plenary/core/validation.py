@@ -8,8 +8,9 @@ def invalid(field: str, message: str) -> ValidationError:
     return ValidationError({field: [message]})
 
 
-def check_may(by, perm: str, message: str, obj=None) -> None:
-    """Refuse (PermissionDenied, 403) when `by` lacks `perm`; `by=None` is a trusted caller
-    (a command or a reference load), which services let through."""
+def check_may(by, perm: str, message: str, obj) -> None:
+    """Refuse (PermissionDenied, 403) when `by` lacks `perm` on `obj`, the record acted on
+    (its convention decides whose role counts: core/permissions.py); `by=None` is a
+    trusted caller (a command or a reference load), which services let through."""
     if by is not None and not by.has_perm(perm, obj):
         raise PermissionDenied(message)

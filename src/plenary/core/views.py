@@ -1,14 +1,27 @@
 from django.apps import apps
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from plenary.core import selectors
-from plenary.core.forms import ThrottledAuthenticationForm
-from plenary.core.permissions import is_signed_in
+from plenary.core import selectors, services
+from plenary.core.forms import (
+    EndRoleForm,
+    GrantForm,
+    InviteForm,
+    ThrottledAuthenticationForm,
+    TokenForm,
+)
+from plenary.core.models import FOCAL_POINT_GRANTS, ApiToken, Role, RoleGrant
+from plenary.core.permissions import is_signed_in, within
 from plenary.treaties import selectors as treaties
+from plenary.treaties.selectors import convention_named
 
 HISTORY_MODELS = {
     "treaties": {"state", "participation", "obligation", "extension", "transparencyreport"},
@@ -59,3 +72,190 @@ def history(request, app_label: str, model_name: str, pk: int):
         "core/history.html",
         {"object": obj, "rows": selectors.history_of(obj=obj)},
     )
+
+
+@login_required
+def account_roles(request):
+    """The roles the signed-in user holds and held, and the conventions whose people they
+    manage."""
+    grants = selectors.grants_of(user=request.user)
+    manages = sorted(
+        {
+            grant.convention
+            for grant in grants
+            if grant.is_current() and request.user.has_perm("core.view_people", grant.convention)
+        },
+        key=lambda convention: convention.short_name,
+    )
+    return render(request, "core/account_roles.html", {"grants": grants, "manages": manages})
+
+
+def _tokens_page(request, form, key=None, status=200):
+    return render(
+        request,
+        "core/api_tokens.html",
+        {"form": form, "key": key, "tokens": selectors.tokens_of(user=request.user)},
+        status=status,
+    )
+
+
+@login_required
+def api_tokens(request):
+    """The user's API tokens: issue one (its key is shown on this answer only), revoke one."""
+    if request.method != "POST":
+        return _tokens_page(request, TokenForm())
+    form = TokenForm(request.POST)
+    if form.is_valid():
+        try:
+            key = services.issue_api_token(
+                user=request.user, name=form.cleaned_data["name"], by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return _tokens_page(request, TokenForm(), key=key, status=201)
+    return _tokens_page(request, form, status=422)
+
+
+@login_required
+@require_POST
+def revoke_api_token(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    try:
+        services.revoke_api_token(token=token, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The token %(name)s is revoked.") % {"name": token.name})
+    return redirect("api_tokens")
+
+
+def _convention(slug: str):
+    return convention_named(slug.upper())
+
+
+def _people_page(request, convention, *, invite=None, grant=None, end=None, status=200):
+    user = request.user
+    if not user.has_perm("core.view_people", convention):
+        raise PermissionDenied(
+            _("Only the Secretariat or a Delegation's focal point manages people.")
+        )
+    focal = None
+    if not user.has_perm("core.manage_people", convention):
+        focal = selectors.focal_point_states(user=user, convention=convention)
+    rows = []
+    for row in selectors.grants_visible_to(user=user, convention=convention):
+        form = None
+        if row.is_current() and _may_end(user, row):
+            bound = end is not None and end[0] == row.pk
+            form = end[1] if bound else EndRoleForm(prefix=f"end-{row.pk}")
+        rows.append((row, form))
+    return render(
+        request,
+        "core/people.html",
+        {
+            "convention": convention,
+            "rows": rows,
+            "focal_point_states": focal,
+            "invite_form": invite or InviteForm(prefix="invite", focal_point_states=focal),
+            "grant_form": grant or GrantForm(prefix="grant", focal_point_states=focal),
+        },
+        status=status,
+    )
+
+
+def _may_end(user, grant) -> bool:
+    if user.has_perm("core.manage_people", grant.convention):
+        return True
+    return (
+        grant.role == Role.DELEGATION
+        and grant.state_id is not None
+        and grant.function in FOCAL_POINT_GRANTS
+        and user.has_perm("core.manage_delegation", within(grant.convention, grant.state))
+    )
+
+
+def _focal(request, convention):
+    if request.user.has_perm("core.manage_people", convention):
+        return None
+    return selectors.focal_point_states(user=request.user, convention=convention)
+
+
+@login_required
+def people(request, convention: str):
+    """The people holding roles under a convention: the Secretariat sees and manages every
+    one; a Delegation's focal point its own State's."""
+    return _people_page(request, _convention(convention))
+
+
+@login_required
+@require_POST
+def invite(request, convention: str):
+    found = _convention(convention)
+    form = InviteForm(request.POST, prefix="invite", focal_point_states=_focal(request, found))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.invite_user(
+                convention=found,
+                email=data["email"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                language=data["language"],
+                by=request.user,
+                **form.role_arguments(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(email)s is invited: an e-mail with a link to choose a password is on its way.")
+                % {"email": data["email"]},
+            )
+            return redirect("people", convention=found.short_name.lower())
+    return _people_page(request, found, invite=form, status=422)
+
+
+@login_required
+@require_POST
+def grant(request, convention: str):
+    found = _convention(convention)
+    form = GrantForm(request.POST, prefix="grant", focal_point_states=_focal(request, found))
+    if form.is_valid():
+        try:
+            granted = services.grant_role(
+                user=form.user,
+                convention=found,
+                starts_on=form.cleaned_data.get("starts_on"),
+                by=request.user,
+                **form.role_arguments(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Role granted: %(grant)s.") % {"grant": granted})
+            return redirect("people", convention=found.short_name.lower())
+    return _people_page(request, found, grant=form, status=422)
+
+
+@login_required
+@require_POST
+def end_role(request, convention: str, pk: int):
+    found = _convention(convention)
+    row = get_object_or_404(RoleGrant, pk=pk, convention=found)
+    form = EndRoleForm(request.POST, prefix=f"end-{row.pk}")
+    if form.is_valid():
+        try:
+            services.end_role(
+                grant=row,
+                reason=form.cleaned_data["reason"],
+                ends_on=form.cleaned_data.get("ends_on"),
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Role ended: %(grant)s.") % {"grant": row})
+            return redirect("people", convention=found.short_name.lower())
+    return _people_page(request, found, end=(row.pk, form), status=422)

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from plenary.core.models import Role, User
+from plenary.core.models import Role, RoleGrant, User
 from plenary.decisions.models import Outcome, SilenceProcedure
 from plenary.reminders.selectors import language_of
 
@@ -27,12 +27,16 @@ CONCLUDED = "concluded"
 
 
 def recipients(procedure: SilenceProcedure) -> list[User]:
-    """The active Delegation users, with an e-mail address, of the addressee States."""
+    """The active users, with an e-mail address, holding a Delegation role for an addressee
+    State under the procedure's convention today."""
     return list(
         User.objects.filter(
-            role=Role.DELEGATION,
             is_active=True,
-            state__in=procedure.addressees.values("state"),
+            grants__in=RoleGrant.objects.current().filter(
+                convention=procedure.convention_id,
+                role=Role.DELEGATION,
+                state__in=procedure.addressees.values("state"),
+            ),
         )
         .exclude(email="")
         .select_related("reminder_preference")
@@ -46,7 +50,7 @@ def _day(value) -> str:
 
 def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
     """The subject and body in the active language."""
-    url = f"{settings.SITE_URL}/silence-procedures/{procedure.pk}/"
+    url = f"{settings.SITE_URL}/{procedure.convention.slug}/silence-procedures/{procedure.pk}/"
     convention = procedure.convention.short_name
     if event == CIRCULATED:
         local = procedure.deadline.astimezone(ZoneInfo(procedure.time_zone))

@@ -10,9 +10,10 @@ plenary recommended and decided.
 
 import rules
 
+from plenary.core.models import Role
 from plenary.core.permissions import (
+    current_grants,
     is_coordinator,
-    is_delegation,
     is_delegation_of_state,
     is_isu,
     is_presidency,
@@ -23,22 +24,26 @@ from plenary.core.permissions import (
 
 @rules.predicate
 def is_delegation_of_an_addressee(user, procedure) -> bool:
-    """The user is a Delegation of a State the procedure was circulated to."""
-    return bool(
-        procedure is not None
-        and is_delegation(user)
-        and user.state_id is not None
-        and procedure.addressees.filter(state_id=user.state_id).exists()
-    )
+    """The user is a Delegation, under the procedure's convention, of a State the
+    procedure was circulated to."""
+    if procedure is None:
+        return False
+    states = {
+        grant.state_id
+        for grant in current_grants(user, procedure.convention)
+        if grant.role == Role.DELEGATION and grant.state_id is not None
+    }
+    return bool(states) and procedure.addressees.filter(state_id__in=states).exists()
 
 
+# Every object below is the record acted on (or its convention, before it exists).
 rules.add_perm("decisions.circulate_silence_procedure", is_presidency | is_secretariat)
 rules.add_perm("decisions.conclude_silence_procedure", is_secretariat)
 # The object is the silence procedure.
 rules.add_perm("decisions.break_silence", is_delegation_of_an_addressee)
 rules.add_perm("decisions.view_silence_breaks", is_signed_in)
 rules.add_perm("decisions.record_decision", is_secretariat)
-# The object is the State whose request it is.
+# The object is the obligation, or `within(convention, state)`.
 rules.add_perm("decisions.submit_extension_request", is_secretariat | is_delegation_of_state)
 rules.add_perm("decisions.record_analysis", is_secretariat | is_isu | is_coordinator)
 rules.add_perm("decisions.record_draft_decision", is_secretariat | is_presidency)

@@ -14,7 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from plenary.core.audit import attribute
-from plenary.core.permissions import is_delegation
+from plenary.core.models import Role
+from plenary.core.permissions import has_role
 from plenary.core.validation import invalid as _invalid
 from plenary.decisions.models import (
     Addressee,
@@ -229,7 +230,7 @@ def circulate_silence_procedure(
     adoption will carry out; save; fix the addressees as the States Parties on
     `circulated_on`; e-mail their Delegations once committed.
     """
-    if not (by is not None and by.has_perm("decisions.circulate_silence_procedure")):
+    if not (by is not None and by.has_perm("decisions.circulate_silence_procedure", convention)):
         raise PermissionDenied(NOT_A_CIRCULATOR)
     if not subject.strip():
         raise _invalid("subject", SUBJECT_REQUIRED)
@@ -258,7 +259,9 @@ def circulate_silence_procedure(
         convention=convention,
         subject=subject.strip(),
         document_symbol=document_symbol,
-        circulated_by=by.role,
+        circulated_by=(
+            Role.PRESIDENCY if has_role(by, Role.PRESIDENCY, convention) else Role.SECRETARIAT
+        ),
         circulated_by_user=by,
         circulated_on=circulated_on,
         deadline=deadline,
@@ -326,9 +329,9 @@ def break_silence(
     deadline not past (its last second still counts), and a reason is given; refuse a
     second break of the same State (its first stands); save.
     """
-    if not is_delegation(by) or by.state_id is None:
+    if not has_role(by, Role.DELEGATION, procedure.convention):
         raise PermissionDenied(NOT_A_DELEGATION)
-    if by.state_id != state.pk:
+    if not has_role(by, Role.DELEGATION, procedure.convention, state=state):
         raise PermissionDenied(NOT_YOUR_STATE)
     procedure = SilenceProcedure.objects.select_for_update().get(pk=procedure.pk)
     if not procedure.addressees.filter(state=state).exists():
@@ -395,7 +398,7 @@ def conclude_silence_procedure(
     out its effect (change the meeting's plan, or record the decision); e-mail the
     addressees' Delegations once committed.
     """
-    if by is not None and not by.has_perm("decisions.conclude_silence_procedure"):
+    if by is not None and not by.has_perm("decisions.conclude_silence_procedure", procedure):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     procedure = (
         SilenceProcedure.objects.select_for_update(of=("self",))
@@ -477,7 +480,7 @@ def record_concluded_silence_procedure(
     one is on record; no e-mail. Recording the same procedure again (same subject and
     circulation date) updates nothing and returns it.
     """
-    if by is not None and not by.has_perm("decisions.record_decision"):
+    if by is not None and not by.has_perm("decisions.record_decision", convention):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     existing = SilenceProcedure.objects.filter(
         convention=convention, subject=subject.strip(), circulated_on=circulated_on
@@ -580,7 +583,7 @@ def record_decision(
     documents' symbols, that the day is a day of the part and the agenda items are
     items of its meeting; save with its agenda items.
     """
-    if by is not None and not by.has_perm("decisions.record_decision"):
+    if by is not None and not by.has_perm("decisions.record_decision", part):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     if kind not in DecisionKind.values:
         raise _invalid(
@@ -662,7 +665,7 @@ def submit_extension_request(
     convention (the request belongs to it) and the documents' symbols; save.
     """
     state = obligation.state
-    if by is not None and not by.has_perm("decisions.submit_extension_request", state):
+    if by is not None and not by.has_perm("decisions.submit_extension_request", obligation):
         raise PermissionDenied(NOT_YOUR_REQUEST)
     if requested_deadline is not None and months is not None:
         raise _invalid("requested_deadline", DEADLINE_OR_MONTHS)
@@ -734,7 +737,7 @@ def record_analysis(
     *, request: ExtensionRequest, analysis_document: str, observations: str = "", by=None
 ) -> ExtensionRequest:
     """Record the analysis of a request: its document (e.g. CCM/CONF/2020/6) and observations."""
-    if by is not None and not by.has_perm("decisions.record_analysis"):
+    if by is not None and not by.has_perm("decisions.record_analysis", request):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     request = _lock_undecided(request)
     request.analysis_document = str(_check_symbol("analysis_document", analysis_document))
@@ -749,7 +752,7 @@ def record_draft_decision(
     *, request: ExtensionRequest, draft_decision_document: str, by=None
 ) -> ExtensionRequest:
     """Record the draft decision on a request, a conference room paper (CRP)."""
-    if by is not None and not by.has_perm("decisions.record_draft_decision"):
+    if by is not None and not by.has_perm("decisions.record_draft_decision", request):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     request = _lock_undecided(request)
     symbol = _check_symbol("draft_decision_document", draft_decision_document)
@@ -822,7 +825,7 @@ def recommend_extension(
     recommendation to grant names a deadline within the article's maximum and not after
     the one requested; the day is a day of the part; replace the conditions if given.
     """
-    if by is not None and not by.has_perm("decisions.recommend_extension"):
+    if by is not None and not by.has_perm("decisions.recommend_extension", request):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     request = _lock_undecided(request)
     if recommendation not in Recommendation.values:
@@ -878,7 +881,7 @@ def decide_extension_request(
     `treaties.services.grant_extension` (which keeps the old deadline in its history) —
     or, for a decision of the past already in the registry, link that `extension`.
     """
-    if by is not None and not by.has_perm("decisions.decide_extension_request"):
+    if by is not None and not by.has_perm("decisions.decide_extension_request", request):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     request = _lock_undecided(request)
     if decision not in RequestDecision.values:

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.selectors import state_acted_for
 from plenary.decisions import selectors, services
 from plenary.decisions.forms import BreakSilenceForm
 
@@ -30,12 +31,13 @@ def _detail(request, convention, pk: int, form=None, status: int = 200):
     user = request.user
     addressed = {a.state_id for a in procedure.addressees.all()}
     already = {b.state_id for b in procedure.breaks.all()}
+    state = state_acted_for(user=user, convention=procedure.convention)
     may_break = (
         procedure.is_open
         and not procedure.deadline < now
-        and getattr(user, "role", None) == "delegation"
-        and user.state_id in addressed
-        and user.state_id not in already
+        and state is not None
+        and state.pk in addressed
+        and state.pk not in already
     )
     return render(
         request,
@@ -44,7 +46,7 @@ def _detail(request, convention, pk: int, form=None, status: int = 200):
             "procedure": procedure,
             "deadline": selectors.describe_deadline(procedure),
             "time_left": selectors.time_left(procedure, now) if procedure.is_open else "",
-            "show_breaks": user.has_perm("decisions.view_silence_breaks"),
+            "show_breaks": user.has_perm("decisions.view_silence_breaks", procedure),
             # A refused submission shows its form with the reason for the refusal.
             "break_form": form or (BreakSilenceForm() if may_break else None),
         },
@@ -61,14 +63,15 @@ def break_silence(request, convention, pk: int):
         return redirect("decisions:silence_detail", convention=convention, pk=pk)
     procedure = selectors.silence_procedure_record(convention=convention, pk=pk)
     user = request.user
-    if not user.is_authenticated or user.state_id is None:
+    state = state_acted_for(user=user, convention=procedure.convention)
+    if state is None:
         raise PermissionDenied(services.NOT_A_DELEGATION)
     form = BreakSilenceForm(request.POST)
     if form.is_valid():
         try:
             services.break_silence(
                 procedure=procedure,
-                state=user.state,
+                state=state,
                 by=user,
                 reason=form.cleaned_data["reason"],
                 now=timezone.now(),

@@ -7,17 +7,25 @@ its State. Everyone, signed in or not, reads documents and downloads their files
 
 import rules
 
-from plenary.core.permissions import is_delegation, is_secretariat
+from plenary.core.models import Role
+from plenary.core.permissions import convention_of, current_grants, is_secretariat
 
 
 @rules.predicate
 def is_delegation_of_a_submitting_state(user, document) -> bool:
-    if document is None or not is_delegation(user) or user.state_id is None:
+    """A Delegation, under the document's convention, of one of its submitting States."""
+    if document is None:
         return False
+    states = {
+        grant.state_id
+        for grant in current_grants(user, convention_of(document))
+        if grant.role == Role.DELEGATION and grant.state_id is not None
+    }
     # Reads the prefetched States when the selector prefetched them.
-    return any(state.pk == user.state_id for state in document.submitting_states.all())
+    return bool(states) and any(state.pk in states for state in document.submitting_states.all())
 
 
+# The object is the meeting (or a document of it).
 rules.add_perm("documents.issue_document", is_secretariat)
 rules.add_perm(
     "documents.add_language_version", is_secretariat | is_delegation_of_a_submitting_state

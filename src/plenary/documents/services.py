@@ -105,7 +105,7 @@ def create_document(
     last suffix); check the title, submitter, status, agenda items and part; save it; a
     revision (Rev.) marks the document it revises as superseded.
     """
-    _check_may(by, "documents.issue_document", MAY_NOT_ISSUE)
+    _check_may(by, "documents.issue_document", MAY_NOT_ISSUE, meeting)
     # The symbol must be of the meeting's convention's scheme (APLC/MSP.21/2023/WP.1, ...).
     parsed = _parse(symbol.strip(), meeting.convention.rules.symbols)
     if not meeting.symbol_root:
@@ -189,7 +189,7 @@ def allocate_next_symbol(
     others took (on SQLite the IMMEDIATE transaction serialises them); compute the next
     free symbol; issue the document under it.
     """
-    _check_may(by, "documents.issue_document", MAY_NOT_ISSUE)
+    _check_may(by, "documents.issue_document", MAY_NOT_ISSUE, meeting)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     symbol = selectors.next_symbol(meeting=meeting, series=series)
     return create_document(

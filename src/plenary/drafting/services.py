@@ -48,8 +48,8 @@ def _check(*, part, section, report_kind, body, on, after, position, exclude=Non
         raise invalid("position", PLACE_TAKEN.format(position=position, after=after))
 
 
-def _check_author(by) -> None:
-    if by is not None and not by.has_perm("drafting.add_report_text"):
+def _check_author(by, part) -> None:
+    if by is not None and not by.has_perm("drafting.add_report_text", part):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
 
 
@@ -73,7 +73,7 @@ def add_report_text(
     loader), the section and report kind are known, the body is not empty, the day is a
     day of the part and the place is free; then save it, attributed.
     """
-    _check_author(by)
+    _check_author(by, part)
     after = after.strip()
     if placement not in Placement.values:
         raise invalid(
@@ -114,7 +114,7 @@ def change_report_text(*, text: ReportText, body: str, by=None) -> ReportText:
 
     Steps: check the author and that the body is not empty; save, attributed.
     """
-    _check_author(by)
+    _check_author(by, text.part)
     if not body.strip():
         raise invalid("body", BODY_REQUIRED)
     text.body = body.strip()

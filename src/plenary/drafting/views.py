@@ -11,6 +11,7 @@ from django.utils import timezone
 from plenary.drafting import content, selectors
 from plenary.drafting import render as drafts
 from plenary.drafting.models import ReportKind
+from plenary.meetings.selectors import meeting_by_reference
 
 CONTENT_TYPES = {
     "docx": drafts.DOCX_TYPE,
@@ -48,7 +49,7 @@ def report_page(request, convention, code: str):
             "part": part,
             "kind": kind,
             "drafted": drafted,
-            "may_download": request.user.has_perm("drafting.download_draft"),
+            "may_download": request.user.has_perm("drafting.download_draft", part),
         },
     )
 
@@ -59,13 +60,14 @@ def _download(body: bytes | str, fmt: str, stem: str) -> HttpResponse:
     return response
 
 
-def _only_the_secretariat(request) -> None:
-    if not request.user.has_perm("drafting.download_draft"):
+def _only_the_secretariat(request, convention, code: str) -> None:
+    meeting = meeting_by_reference(code, convention=convention)
+    if not request.user.has_perm("drafting.download_draft", meeting):
         raise PermissionDenied("Only the Secretariat downloads drafts.")
 
 
 def report_download(request, convention, code: str, fmt: str):
-    _only_the_secretariat(request)
+    _only_the_secretariat(request, convention, code)
     if fmt not in CONTENT_TYPES:
         raise Http404("A report downloads as docx, html or txt.")
     _, _, drafted = _report(request, convention, code)
@@ -79,7 +81,7 @@ def report_download(request, convention, code: str, fmt: str):
 
 
 def programme_download(request, convention, code: str):
-    _only_the_secretariat(request)
+    _only_the_secretariat(request, convention, code)
     part, _ = _part_and_kind(request, convention, code)
     drafted = content.programme(part, selectors.programme_records(part=part))
     return _download(drafts.to_docx(drafted), "docx", drafted.file_stem)

@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.db.models import Prefetch, Sum
 from django.http import Http404
 
+from plenary.core.selectors import state_acted_for
 from plenary.finance.models import (
     Assessment,
     CostEstimate,
@@ -27,7 +28,7 @@ from plenary.finance.models import (
     ScaleRate,
     VoluntaryContribution,
 )
-from plenary.finance.permissions import is_delegation_of_a_state
+from plenary.finance.permissions import can_manage, is_delegation_of_a_state
 from plenary.meetings.models import Delegation, Meeting
 from plenary.meetings.selectors import meeting_by_reference
 from plenary.rules import apportionment, names
@@ -236,11 +237,13 @@ class AccountYear:
         return self.assessed - self.paid
 
 
-def visible_state_id(user) -> int | None:
-    """None: every State's account; otherwise the only State whose account `user` sees."""
-    if is_delegation_of_a_state(user):
-        return user.state_id
-    return None
+def visible_state_id(user, convention) -> int | None:
+    """None: every State's account; otherwise the only State whose account `user` sees
+    (a Delegation's own, under `convention`)."""
+    if can_manage(user, convention) or not is_delegation_of_a_state(user, convention):
+        return None
+    state = state_acted_for(user=user, convention=convention)
+    return state.pk if state is not None else None
 
 
 def accounts(*, convention: Convention, on: date, state_id: int | None = None) -> list[AccountYear]:

@@ -58,8 +58,9 @@ ANNUAL_IS_ONE_YEAR = "an annual budget covers one year"
 TITLE_REQUIRED = "give the budget's title"
 
 
-def _check_manager(by) -> None:
-    if by is not None and not by.has_perm("finance.manage"):
+def _check_manager(by, record) -> None:
+    """`record`: what is written (or the convention whose finances these are)."""
+    if by is not None and not by.has_perm("finance.manage", record):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
 
 
@@ -98,7 +99,7 @@ def record_cost_estimate(
     convention, or by title for the record of the past) and that each line has a known
     category and an amount to the cent, not negative; write the estimate and its lines.
     """
-    _check_manager(by)
+    _check_manager(by, meeting)
     if meeting is None and not meeting_title.strip():
         raise RuleError("meeting", NO_MEETING)
     if meeting is not None and meeting.convention_id != convention.pk:
@@ -152,7 +153,7 @@ def record_actual_cost(*, line: CostLineItem, actual: object, by=None) -> CostLi
     Steps: check the caller; check the amount (a number, to the cent, not negative);
     refuse once the estimate has been settled; save.
     """
-    _check_manager(by)
+    _check_manager(by, line.estimate)
     amount = apportionment.to_amount(actual, field="actual")
     settled = line.estimate.assessments.exclude(kind=AssessmentKind.ESTIMATED).first()
     if settled is not None:
@@ -208,7 +209,7 @@ def issue_assessments(
     estimated total among the sharers (`selectors.apportion_meeting`); write one
     assessment per State, for the year of the meeting's first day.
     """
-    _check_manager(by)
+    _check_manager(by, estimate)
     _check_dates(issued_on, due_on)
     estimate = CostEstimate.objects.select_for_update().get(pk=estimate.pk)
     earlier = estimate.assessments.first()
@@ -246,7 +247,7 @@ def settle_actual_cost(
     difference from its estimated share (positive: additional, negative: credit). The
     differences sum exactly to actual minus estimated total.
     """
-    _check_manager(by)
+    _check_manager(by, estimate)
     _check_dates(issued_on, due_on)
     estimate = CostEstimate.objects.select_for_update().get(pk=estimate.pk)
     estimated_rows = list(
@@ -296,7 +297,7 @@ def record_payment(
     Steps: check the caller; check the amount (a number, to the cent, more than zero),
     the currency (one the convention accepts) and the reference; write the payment.
     """
-    _check_manager(by)
+    _check_manager(by, assessment)
     value = apportionment.to_amount(amount, field="amount")
     if value == 0:
         raise RuleError("amount", ZERO_PAYMENT)
@@ -340,7 +341,7 @@ def record_isu_budget(
     Steps: check the caller; check the years, the title and any amounts; write the
     budget and replace its activities. A second identical record changes nothing.
     """
-    _check_manager(by)
+    _check_manager(by, convention)
     if kind not in BudgetPeriod.values:
         raise RuleError("kind", f"a budget is one of {', '.join(BudgetPeriod.values)}")
     if last_year < first_year:
@@ -399,7 +400,7 @@ def record_voluntary_contribution(
     Steps: check the caller, the amount (a number to the cent, more than zero) and the
     currency (one the convention accepts); write the contribution.
     """
-    _check_manager(by)
+    _check_manager(by, convention)
     value = apportionment.to_amount(amount, field="amount")
     if value == 0:
         raise RuleError("amount", ZERO_PAYMENT)

@@ -8,12 +8,13 @@ from django.utils.safestring import mark_safe
 
 from plenary.finance import charts, exports, selectors
 from plenary.rules.errors import RuleError
+from plenary.treaties.models import State
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _status(request):
-    if not request.user.has_perm("finance.view_status"):
+def _status(request, convention):
+    if not request.user.has_perm("finance.view_status", convention):
         raise PermissionDenied
     today = timezone.localdate()
     on = today
@@ -22,13 +23,13 @@ def _status(request):
             on = date.fromisoformat(request.GET["on"])
         except ValueError:
             on = today
-    state_id = selectors.visible_state_id(request.user)
+    state_id = selectors.visible_state_id(request.user, convention)
     return on, state_id
 
 
 def status(request, convention):
     """A convention's financial status: assessed vs paid by year and the arrears by State."""
-    on, state_id = _status(request)
+    on, state_id = _status(request, convention)
     accounts = selectors.accounts(convention=convention, on=on, state_id=state_id)
     years = selectors.totals_by_year(convention=convention, state_id=state_id)
     estimates = selectors.cost_estimates(convention=convention)
@@ -41,7 +42,7 @@ def status(request, convention):
             "accounts": accounts,
             "arrears": [a for a in accounts if a.arrears > 0],
             "chart": mark_safe(charts.assessed_vs_paid(years)),  # noqa: S308 - built and escaped by charts
-            "own_state": request.user.state if state_id else None,
+            "own_state": State.objects.get(pk=state_id) if state_id else None,
             "estimates": [(e, *selectors.estimate_totals(e)) for e in estimates],
             "budgets": selectors.isu_budgets(convention=convention),
             "contributions": selectors.voluntary_contributions(
@@ -53,7 +54,7 @@ def status(request, convention):
 
 
 def status_export(request, convention, fmt: str):
-    on, state_id = _status(request)
+    on, state_id = _status(request, convention)
     accounts = selectors.accounts(convention=convention, on=on, state_id=state_id)
     name = f"{convention.slug}-financial-status-{on.isoformat()}"
     if fmt == "csv":

@@ -14,8 +14,10 @@ from plenary.core.permissions import (
     is_signed_in,
 )
 
+# The object is the meeting (or its convention, before it exists).
 rules.add_perm("meetings.manage_meeting", is_secretariat)
-# The object is the State or the organisation whose delegation it is.
+# The object is `within(meeting.convention, participant)`: the State or organisation
+# whose delegation it is.
 rules.add_perm(
     "meetings.register_delegation",
     is_secretariat | is_delegation_of_state | is_delegation_of_organisation,

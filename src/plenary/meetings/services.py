@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError
 
 from plenary.core.audit import attribute
-from plenary.core.permissions import is_secretariat
+from plenary.core.permissions import is_secretariat, within
 from plenary.core.validation import invalid as _invalid
 from plenary.meetings.models import (
     AgendaItem,
@@ -432,9 +432,9 @@ def registration_closes_at(meeting: Meeting) -> datetime | None:
 def _check_may_register(*, meeting: Meeting, participant, by, now: datetime) -> None:
     """A person acts for their own State or organisation, before the deadline; the Secretariat
     for anyone, at any time. `by=None` is the system loading records of the past."""
-    if by is None or is_secretariat(by):
+    if by is None or is_secretariat(by, meeting):
         return
-    if not by.has_perm("meetings.register_delegation", participant):
+    if not by.has_perm("meetings.register_delegation", within(meeting.convention, participant)):
         raise PermissionDenied(NOT_YOUR_DELEGATION)
     closes_at = registration_closes_at(meeting)
     if closes_at is not None and times.is_past(closes_at, now):

@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.permissions import within
+from plenary.core.selectors import acting_for
 from plenary.meetings import render as layout
 from plenary.meetings import selectors, services
 from plenary.meetings.forms import DelegateFormSet, PartsForm, ProgrammeZoneForm
@@ -35,10 +37,9 @@ def meeting_detail(request, convention, code: str):
     part = _chosen_part(request, record["parts"])
     zone_form = ProgrammeZoneForm(request.GET or None, zones=ZONES)
     zone = zone_form.cleaned_data.get("tz") if zone_form.is_valid() else ""
-    participant = request.user.state if getattr(request.user, "state_id", None) else None
-    participant = participant or getattr(request.user, "organisation", None)
+    participant = acting_for(user=request.user, convention=meeting.convention)
     may_register = participant is not None and request.user.has_perm(
-        "meetings.register_delegation", participant
+        "meetings.register_delegation", within(meeting.convention, participant)
     )
     return render(
         request,
@@ -68,10 +69,12 @@ def _participant_for(request, meeting):
     """The State or organisation the signed-in user registers: their own, or any State for
     the Secretariat (?state=PER)."""
     user = request.user
-    if user.has_perm("meetings.manage_meeting") and request.GET.get("state"):
+    if user.has_perm("meetings.manage_meeting", meeting) and request.GET.get("state"):
         return get_object_or_404(State, iso3=request.GET["state"].upper())
-    participant = user.state or user.organisation
-    if participant is None or not user.has_perm("meetings.register_delegation", participant):
+    participant = acting_for(user=user, convention=meeting.convention)
+    if participant is None or not user.has_perm(
+        "meetings.register_delegation", within(meeting.convention, participant)
+    ):
         raise PermissionDenied(_("Only a Delegation registers its own delegation."))
     return participant
 

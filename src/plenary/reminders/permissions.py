@@ -13,5 +13,5 @@ rules.add_perm("reminders.view_own_deadlines", is_signed_in)
 rules.add_perm("reminders.view_all_deadlines", is_secretariat)
 rules.add_perm("reminders.view_failed_reminders", is_secretariat)
 rules.add_perm("reminders.set_preferences", is_signed_in)
-# The object is the State whose feed it is.
+# The object is the convention, or `within(convention, state)` for a State's feed.
 rules.add_perm("reminders.manage_feed", is_secretariat | is_delegation_of_state)

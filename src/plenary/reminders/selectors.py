@@ -15,7 +15,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
-from plenary.core.models import Role, User
+from plenary.core.models import Role, RoleGrant, User
+from plenary.core.permissions import grants_in_force, remember_grants
 from plenary.reminders.models import FeedToken, Language, Reminder, ReminderPreference, Status
 from plenary.reminders.tokens import digest
 from plenary.rules import reminders as rules
@@ -114,35 +115,58 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
     return sorted(found, key=lambda d: (d.ends_at, d.subject, d.key))
 
 
-def binds_user(bound: rules.Bound, user, parties: set[str]) -> bool:
+def _standing(user, on: date | None, convention: str | None = None) -> tuple[set[str], set[str]]:
+    """The roles `user` holds on `on` (under `convention`, a short name, or under any when
+    None) and the ISO codes of the States its Delegation acts for."""
+    grants = [
+        grant
+        for grant in grants_in_force(user, on=on)
+        if convention is None or grant.convention.short_name == convention
+    ]
+    roles = {grant.role for grant in grants}
+    iso3s = {g.state.iso3 for g in grants if g.role == Role.DELEGATION and g.state_id}
+    return roles, iso3s
+
+
+def binds_user(
+    bound: rules.Bound,
+    user,
+    parties: set[str],
+    on: date | None = None,
+    *,
+    convention: str | None = None,
+) -> bool:
     """Whether a deadline with this bound is the user's to meet. `parties`: ISO codes of
     the States Parties the deadline binds (of its convention, on its day)."""
     if not (user.is_active and user.is_authenticated):
         return False
-    iso3 = user.state.iso3 if user.state_id else None
+    roles, iso3s = _standing(user, on, convention)
     if bound.kind == rules.STATE:
-        return user.role == Role.DELEGATION and iso3 == bound.iso3
+        return bound.iso3 in iso3s
     if bound.kind == rules.STATES_PARTIES:
-        return user.role == Role.DELEGATION and iso3 in parties
+        return bool(iso3s & parties)
     if bound.kind == rules.SECRETARIAT:
-        return user.role == Role.SECRETARIAT
-    return user.role == bound.role
+        return Role.SECRETARIAT in roles
+    return bound.role in roles
 
 
 def deadlines_for_user(*, user, start: date, end: date) -> list[rules.Deadline]:
     """What is due for `user`: the Secretariat sees every State's; a Delegation its
     State's and its role's; anyone else what binds their role."""
-    if user.role == Role.SECRETARIAT:
+    roles, iso3s = _standing(user, None)
+    if Role.SECRETARIAT in roles:
         return deadlines_between(start=start, end=end)
-    if user.role == Role.DELEGATION and user.state_id:
-        return deadlines_between(start=start, end=end, state=user.state.iso3)
+    if len(iso3s) == 1:
+        return deadlines_between(start=start, end=end, state=next(iter(iso3s)))
     return [d for d in deadlines_between(start=start, end=end) if binds_user(d.bound, user, set())]
 
 
 def recipients(deadlines: list[rules.Deadline]) -> dict[str, list[User]]:
     """The active users with an e-mail address bound by each deadline, by key, with their
-    preferences (three queries, whatever the number of deadlines). "All States Parties"
-    are those of the deadline's convention on its day."""
+    preferences and grants (two queries, and one for the States Parties when a deadline binds
+    them, whatever the number of deadlines). "All States Parties" are those of the
+    deadline's convention on its day; a user is bound through a role held under the
+    deadline's convention."""
     bounds = {deadline.bound for deadline in deadlines}
     if not bounds:
         return {}
@@ -158,25 +182,37 @@ def recipients(deadlines: list[rules.Deadline]) -> dict[str, list[User]]:
         roles.add(Role.SECRETARIAT)
     if roles:
         wanted |= Q(role__in=roles)
-    users = list(
-        User.objects.filter(wanted, is_active=True)
-        .exclude(email="")
-        .select_related("state", "reminder_preference")
-        .order_by("username")
+    grants = (
+        RoleGrant.objects.current()
+        .filter(wanted, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("state", "convention", "user", "user__reminder_preference")
+        .order_by("user__username", "pk")
     )
+    by_user: dict[int, list[RoleGrant]] = {}
+    users: dict[int, User] = {}
+    for grant in grants:
+        users.setdefault(grant.user_id, grant.user)
+        by_user.setdefault(grant.user_id, []).append(grant)
+    for user_id, user in users.items():
+        remember_grants(user, by_user[user_id])
     bound_users: dict[tuple, list[User]] = {}
     found = {}
     for deadline in deadlines:
         binding = parties.of(deadline)
-        key = (deadline.bound, frozenset(binding))
+        key = (deadline.bound, deadline.convention, frozenset(binding))
         if key not in bound_users:
-            bound_users[key] = [user for user in users if binds_user(deadline.bound, user, binding)]
+            bound_users[key] = [
+                user
+                for user in users.values()
+                if binds_user(deadline.bound, user, binding, convention=deadline.convention)
+            ]
         found[deadline.key] = bound_users[key]
     return found
 
 
 def reminders(*, status: str | None = None, user=None):
-    rows = Reminder.objects.select_related("user", "user__state").order_by(
+    rows = Reminder.objects.select_related("user").order_by(
         "-deadline_ends_at", "deadline_key", "user__username"
     )
     if status:

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from plenary.core.permissions import grants_in_force, within
+from plenary.core.selectors import state_acted_for
 from plenary.reminders import render as layout
 from plenary.reminders import selectors, services, tokens
 from plenary.reminders.forms import PeriodForm, PreferencesForm
@@ -33,6 +35,11 @@ def _period(request):
     return form, start, max(start, end)
 
 
+def _conventions_held(user) -> list:
+    """The conventions under which `user` holds a role today: this app's pages span them."""
+    return sorted({grant.convention for grant in grants_in_force(user)}, key=str)
+
+
 @login_required
 def due_mine(request):
     """What is due for the signed-in user; for the Secretariat, every State's deadlines and
@@ -40,7 +47,9 @@ def due_mine(request):
     form, start, end = _period(request)
     deadlines = selectors.deadlines_for_user(user=request.user, start=start, end=end)
     now = timezone.now()
-    state = request.user.state if request.user.state_id else None
+    user = request.user
+    held = _conventions_held(user)
+    state = next((s for s in (state_acted_for(user=user, convention=c) for c in held) if s), None)
     return render(
         request,
         "reminders/due_mine.html",
@@ -50,15 +59,15 @@ def due_mine(request):
             "end": end,
             "passed": [d for d in deadlines if d.ends_at < now],
             "upcoming": [d for d in deadlines if d.ends_at >= now],
-            "all_states": request.user.has_perm("reminders.view_all_deadlines"),
+            "all_states": any(user.has_perm("reminders.view_all_deadlines", c) for c in held),
             "failed": list(selectors.failed_reminders())
-            if request.user.has_perm("reminders.view_failed_reminders")
+            if any(user.has_perm("reminders.view_failed_reminders", c) for c in held)
             else None,
             "state": state,
             # The page spans conventions: a user's deadlines may come from any of them.
             "conventions": treaties.conventions(),
             "can_manage_feed": state is not None
-            and request.user.has_perm("reminders.manage_feed", state),
+            and any(user.has_perm("reminders.manage_feed", within(c, state)) for c in held),
         },
     )
 
@@ -113,7 +122,8 @@ def _feed_state(request, iso3: str):
         state = selectors.state_named(iso3)
     except RuleError as error:
         raise Http404(error.message) from None
-    if not request.user.has_perm("reminders.manage_feed", state):
+    held = _conventions_held(request.user)
+    if not any(request.user.has_perm("reminders.manage_feed", within(c, state)) for c in held):
         raise PermissionDenied(
             _("Only the Secretariat or this State's Delegation manage its feeds.")
         )

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.permissions import within
 from plenary.treaties import selectors, services
 from plenary.treaties.forms import OnDateForm, StateFilterForm, TransparencyReportForm
 
@@ -43,7 +44,9 @@ def state_detail(request, convention, iso3: str):
     on = _on(form)
     record = selectors.state_record(convention=convention, iso3=iso3, on=on)
     state = record["standing"].state
-    can_report = request.user.has_perm("treaties.submit_transparency_report", state)
+    can_report = request.user.has_perm(
+        "treaties.submit_transparency_report", within(convention, state)
+    )
     return render(
         request,
         "treaties/state_detail.html",
@@ -60,7 +63,7 @@ def state_detail(request, convention, iso3: str):
 def submit_transparency_report(request, convention, iso3: str):
     standing = selectors.state_standing(convention=convention, iso3=iso3, on=timezone.localdate())
     state = standing.state
-    if not request.user.has_perm("treaties.submit_transparency_report", state):
+    if not request.user.has_perm("treaties.submit_transparency_report", within(convention, state)):
         raise PermissionDenied(_("You may record Article 7 reports only for your own State."))
     if request.method != "POST":
         return redirect("treaties:state_detail", convention=convention, iso3=state.iso3)

@@ -5,7 +5,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from plenary.action_plan import render, selectors
-from plenary.core.models import Role, User
+from plenary.core.models import Role
+from plenary.core.permissions import reader_as
 from plenary.treaties.management.commands._listing import write
 from plenary.treaties.scope import add_convention_argument, convention_from
 
@@ -47,7 +48,7 @@ class Command(BaseCommand):
             )
         except Http404 as error:
             raise CommandError(str(error)) from None
-        reader = User(role=Role.PRESIDENCY, is_active=True)
+        reader = reader_as(role=Role.PRESIDENCY, convention=consultation.convention)
         questions, contributions = selectors.compiled(consultation=consultation, user=reader)
         if options["format"] == "json":
             rows = [

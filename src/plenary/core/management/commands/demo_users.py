@@ -2,16 +2,33 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from plenary.core.services import ensure_demo_users
+from plenary.treaties.models import Convention
 
 
 class Command(BaseCommand):
-    help = "Create one demo account per role (development only) and print how to sign in."
+    help = "Create one demo account per role under a convention (development only)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--convention",
+            default=getattr(settings, "PLENARY_DEFAULT_CONVENTION", ""),
+            help="Short name of the convention (default: PLENARY_DEFAULT_CONVENTION).",
+        )
+
+    def handle(self, *args, convention, **options):
         if not settings.DEBUG:
             raise CommandError("demo accounts are for development: DEBUG is false")
-        users = ensure_demo_users()
-        self.stdout.write(f"Demo accounts (password: {settings.DEMO_PASSWORD}):")
+        if not convention:
+            raise CommandError("convention: give --convention (no PLENARY_DEFAULT_CONVENTION)")
+        found = Convention.objects.filter(short_name__iexact=convention).first()
+        if found is None:
+            raise CommandError(f"convention: no convention {convention!r} is loaded")
+        users = ensure_demo_users(convention=found)
+        self.stdout.write(f"Demo accounts under the {found} (password: {settings.DEMO_PASSWORD}):")
         for user in users:
-            acts_for = f" for {user.acts_for}" if user.acts_for else ""
-            self.stdout.write(f"  {user.username:<14} {user.get_role_display()}{acts_for}")
+            for grant in user.grants.filter(convention=found):
+                acts_for = f" for {grant.acts_for}" if grant.acts_for else ""
+                function = f", {grant.get_function_display()}" if grant.function else ""
+                self.stdout.write(
+                    f"  {user.username:<14} {grant.get_role_display()}{acts_for}{function}"
+                )
