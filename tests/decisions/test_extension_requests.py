@@ -144,7 +144,11 @@ def test_the_whole_workflow_grants_and_moves_the_deadline(
     )
 
     decided = services.decide_extension_request(
-        request=request, part=part2, decision="granted", decided_on=date(2021, 2, 5), by=secretariat
+        request=request,
+        part=part2,
+        decision="granted",
+        decided_on=date(2021, 9, 21),
+        by=secretariat,
     )
 
     test_obligation.refresh_from_db()
@@ -157,7 +161,7 @@ def test_the_whole_workflow_grants_and_moves_the_deadline(
     with pytest.raises(ValidationError) as error:
         services.decide_extension_request(request=request, part=part2, decision="refused")
     assert error.value.message_dict == {
-        "decision": [services.ALREADY_DECIDED.format(decision="granted", day="5 February 2021")]
+        "decision": [services.ALREADY_DECIDED.format(decision="granted", day="21 September 2021")]
     }
 
 
@@ -222,13 +226,16 @@ def test_a_decision_day_outside_the_part_is_refused(
             part=review_conference.parts.get(number=2),
             decision="granted",
             until=date(2022, 3, 1),
-            decided_on=date(2021, 2, 6),
+            decided_on=date(2021, 9, 22),
         )
 
     assert error.value.message_dict == {
         "decided_on": [
             services.DECIDED_OUTSIDE_PART.format(
-                day="6 February 2021", number=2, starts="4 February 2021", ends="5 February 2021"
+                day="22 September 2021",
+                number=2,
+                starts="20 September 2021",
+                ends="21 September 2021",
             )
         ]
     }

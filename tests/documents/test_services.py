@@ -125,7 +125,7 @@ def test_create_document_by_states_names_a_state(conference):
 def test_create_document_refuses_an_agenda_item_of_another_meeting(ccm, conference):
     other = create_meeting(
         convention=ccm,
-        code="10MSP",
+        code="TEST-MSP",
         kind="msp",
         title="Tenth Meeting of States Parties",
         symbol_root="CCM/MSP/2022",

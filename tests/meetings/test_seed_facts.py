@@ -187,6 +187,8 @@ def test_plan_history_of_the_second_review_conference(ccm):
     assert [change.decided_by for change in changes] == [
         "Silence procedure of 6 to 13 February 2020",
         "Silence procedure of 6 to 10 November 2020",
+        "Not on record: the sources found say the second part was postponed because of the"
+        " COVID-19 situation and later held, not who decided the new dates or when",
     ]
     assert [p["starts_on"] for p in changes[0].previous_plan] == ["2020-11-16"]
     assert changes[0].previous_plan[0]["city"] == "Geneva"
@@ -196,7 +198,11 @@ def test_plan_history_of_the_second_review_conference(ccm):
     parts = [(p.number, str(p.starts_on), str(p.ends_on), p.format) for p in record["parts"]]
     assert parts == [
         (1, "2020-11-25", "2020-11-27", "virtual"),
-        (2, "2021-02-04", "2021-02-05", "hybrid"),
+        (2, "2021-09-20", "2021-09-21", "hybrid"),
+    ]
+    assert [(p["number"], p["starts_on"]) for p in changes[2].previous_plan] == [
+        (1, "2020-11-25"),
+        (2, "2021-02-04"),
     ]
 
 

@@ -17,7 +17,7 @@ GENEVA = ZoneInfo("Europe/Zurich")
 HEAD = [DelegateIn(role="head", name="Ms. A. Delegate", title="Ambassador")]
 
 
-def _meeting(ccm, code="10MSP", deadline=date(2022, 7, 15), parts=None) -> Meeting:
+def _meeting(ccm, code="TEST-MSP", deadline=date(2022, 7, 15), parts=None) -> Meeting:
     return services.create_meeting(
         convention=ccm,
         code=code,
@@ -39,7 +39,7 @@ def test_a_part_cannot_end_before_it_starts(ccm):
     assert _error(excinfo) == {
         "ends_on": ["part 1 cannot end (30 August 2022) before it starts (1 September 2022)"]
     }
-    assert not Meeting.objects.filter(code="10MSP").exists()
+    assert not Meeting.objects.filter(code="TEST-MSP").exists()
 
 
 def test_parts_may_not_overlap(ccm):
@@ -299,7 +299,7 @@ def test_a_delegation_has_one_head_and_named_members(ccm, peru_delegate, members
             by=peru_delegate,
         )
     assert _error(excinfo) == {"members": [message]}
-    assert not Delegation.objects.filter(meeting__code="10MSP").exists()
+    assert not Delegation.objects.filter(meeting__code="TEST-MSP").exists()
 
 
 def test_a_registered_delegation_appears_among_the_participants(ccm, peru_delegate):

@@ -17,6 +17,7 @@ from django.db import transaction
 from plenary.core.audit import assign
 from plenary.finance import services
 from plenary.finance.models import CostEstimate, RateKind, ScaleName, ScalePeriod, ScaleRate
+from plenary.meetings.models import Meeting
 from plenary.treaties.models import Convention, State
 from plenary.treaties.reference import ReferenceDataError
 
@@ -94,9 +95,14 @@ def _load_record(path: Path, convention: Convention) -> tuple[int, int]:
             meeting_title=record["meeting_title"],
         ).exists():
             continue
+        meeting = None
+        if record.get("meeting"):
+            meeting = Meeting.objects.filter(convention=convention, code=record["meeting"]).first()
+            if meeting is None:
+                raise ReferenceDataError(f"{path.name}: no meeting {record['meeting']!r}")
         services.record_cost_estimate(
             convention=convention,
-            meeting=None,
+            meeting=meeting,
             meeting_title=record["meeting_title"],
             lines=[],
             document_symbol=record["document_symbol"],
