@@ -31,12 +31,13 @@ setup: $(VENV)/.installed
 	$(BIN)/plenary load_reference
 	@$(BIN)/plenary demo_users
 
-## serve: set up, then serve on http://127.0.0.1:8000 with the background worker (reminders, e-mail)
+## serve: set up, then serve on http://127.0.0.1:8000 with the background worker (e-mail)
+## and the scheduler (silence procedures, reminders, clean-ups: core/scheduler.py)
 serve: setup
 	@echo "plenary is at http://$(HOST):$(PORT)/ (sign in as 'secretariat', password 'plenary-demo')"
-	@$(BIN)/plenary reminders start
 	@$(BIN)/plenary db_worker & WORKER=$$!; \
-		trap 'kill $$WORKER 2>/dev/null; wait $$WORKER 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/plenary scheduler & SCHEDULER=$$!; \
+		trap 'kill $$WORKER $$SCHEDULER 2>/dev/null; wait $$WORKER $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/plenary runserver $(HOST):$(PORT)
 
 ## chromium: Debian's chromium for the browser tests, when it is missing

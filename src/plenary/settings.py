@@ -236,3 +236,17 @@ REMINDER_MISSED_WITHIN_DAYS = int(os.environ.get("REMINDER_MISSED_WITHIN_DAYS", 
 REMINDER_CLAIM_SECONDS = int(os.environ.get("REMINDER_CLAIM_SECONDS", "600"))
 REMINDER_MAX_ATTEMPTS = int(os.environ.get("REMINDER_MAX_ATTEMPTS", "5"))
 REMINDER_INTERVAL_SECONDS = int(os.environ.get("REMINDER_INTERVAL_SECONDS", "300"))
+
+# --- Scheduler (issue 25; core/scheduler.py, run by `plenary scheduler`) -----------------
+# The one list of periodic jobs: (name, every N seconds, callable taking `now=`).
+SCHEDULER_TICK_SECONDS = float(os.environ.get("SCHEDULER_TICK_SECONDS", "5"))
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "14"))
+PLENARY_SCHEDULE = [
+    # A procedure is concluded within a minute of its deadline.
+    ("conclude_silence_procedures", 30, "plenary.jobs.conclude_silence_procedures"),
+    ("send_reminders", REMINDER_INTERVAL_SECONDS, "plenary.jobs.send_reminders"),
+    ("clear_expired_sessions", 3600, "plenary.jobs.clear_expired_sessions"),
+    ("prune_task_results", 86400, "plenary.jobs.prune_task_results"),
+]
+# /healthz fails when the oldest task ready to run has waited longer than this.
+HEALTHZ_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTHZ_MAX_QUEUE_LAG_SECONDS", "300"))

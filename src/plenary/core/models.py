@@ -106,3 +106,22 @@ class PageGeneration(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class JobRun(models.Model):
+    """The last run of one scheduled job (core/scheduler.py): one row per job, updated.
+
+    `/healthz` reads it to tell whether the scheduler is alive and its jobs succeed.
+    """
+
+    job = models.CharField(max_length=100, unique=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    succeeded = models.BooleanField(default=False)
+    summary = models.TextField(blank=True, help_text=_("What the run did, or its error."))
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    failures_in_a_row = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        outcome = "succeeded" if self.succeeded else "failed"
+        return f"{self.job} {outcome} at {self.started_at:%Y-%m-%d %H:%M:%S}"

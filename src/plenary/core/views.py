@@ -1,11 +1,11 @@
 from django.apps import apps
 from django.contrib.auth import views as auth_views
-from django.db import DatabaseError, connection
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from plenary.core import selectors
+from plenary.core import health, selectors
 from plenary.core.forms import ThrottledAuthenticationForm
 from plenary.core.permissions import is_signed_in
 
@@ -34,14 +34,21 @@ class LoginView(auth_views.LoginView):
 
 @never_cache
 def healthz(request):
-    """200 when the database answers a query, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """200 when every part answers; 503 naming each part that does not (core/health.py)."""
+    now = timezone.now()
+    checks = {
+        "database": health.database(),
+        "cache": health.cache(),
+        "worker": health.worker(now=now),
+        "scheduler": health.scheduler(now=now),
+    }
+    failing = [name for name, (ok, _) in checks.items() if not ok]
+    body = {
+        "status": "unavailable" if failing else "ok",
+        **({"failing": failing} if failing else {}),
+        **{name: detail for name, (_, detail) in checks.items()},
+    }
+    return JsonResponse(body, status=503 if failing else 200)
 
 
 def history(request, app_label: str, model_name: str, pk: int):
