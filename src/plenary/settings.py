@@ -211,11 +211,33 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Structured lines (core/request_log.py): key=value, or JSON with LOG_FORMAT=json, each
+# naming the request id, the user and the convention. ADMINS ("a@x.org,b@y.org") get errors.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "keyvalue")
+ACCESS_LOG = envbool("ACCESS_LOG", "false" if DEBUG else "true")
+ADMINS = [(address, address) for address in envlist("ADMINS", "")]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "plenary.core.request_log.RequestFilter"}},
+    "formatters": {"structured": {"()": "plenary.core.request_log.KeyValueFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request"],
+            "formatter": "structured",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "plenary": {"level": os.environ.get("PLENARY_LOG_LEVEL", "INFO")},
+        "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "level": "ERROR"},
+    },
 }
 
 REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "data"))
@@ -236,6 +258,15 @@ REMINDER_MISSED_WITHIN_DAYS = int(os.environ.get("REMINDER_MISSED_WITHIN_DAYS", 
 REMINDER_CLAIM_SECONDS = int(os.environ.get("REMINDER_CLAIM_SECONDS", "600"))
 REMINDER_MAX_ATTEMPTS = int(os.environ.get("REMINDER_MAX_ATTEMPTS", "5"))
 REMINDER_INTERVAL_SECONDS = int(os.environ.get("REMINDER_INTERVAL_SECONDS", "300"))
+
+# --- Deployment (issue 25) ---------------------------------------------------------------
+# First, so that every log line of a request carries its id (core/request_log.py), and the
+# address it sees is the client's when the peer is a trusted proxy (core/proxy.py).
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", "")
+MIDDLEWARE[0:0] = [
+    "plenary.core.request_log.RequestContext",
+    "plenary.core.proxy.RealClientAddress",
+]
 
 # --- Scheduler (issue 25; core/scheduler.py, run by `plenary scheduler`) -----------------
 # The one list of periodic jobs: (name, every N seconds, callable taking `now=`).

@@ -1,0 +1,72 @@
+"""Structured logs name the request, the user and the convention; behind a trusted proxy
+the address seen is the client's."""
+
+import json
+import logging
+
+from django.test import RequestFactory
+
+from plenary.core.proxy import RealClientAddress
+from plenary.core.request_log import KeyValueFormatter, RequestFilter
+from tests.conftest import client_for
+
+
+def record(message="hello", **extra) -> logging.LogRecord:
+    item = logging.LogRecord("plenary.test", logging.WARNING, __file__, 1, message, (), None)
+    for key, value in extra.items():
+        setattr(item, key, value)
+    return item
+
+
+def test_a_line_outside_a_request_names_no_request():
+    line = record("job done")
+    RequestFilter().filter(line)
+
+    text = KeyValueFormatter(json_lines=False).format(line)
+
+    assert text.endswith(
+        'level=warning logger=plenary.test request_id=- user=- convention=- msg="job done"'
+    )
+
+
+def test_json_lines_carry_the_same_fields():
+    line = record("x", request_id="abc", user="peru_delegate", convention="CCM")
+
+    fields = json.loads(KeyValueFormatter(json_lines=True).format(line))
+
+    assert {k: fields[k] for k in ("request_id", "user", "convention", "msg")} == {
+        "request_id": "abc",
+        "user": "peru_delegate",
+        "convention": "CCM",
+        "msg": "x",
+    }
+
+
+def test_each_request_gets_an_id_and_the_access_line_names_the_user(secretariat, settings, caplog):
+    settings.ACCESS_LOG = True
+    with caplog.at_level(logging.INFO, logger="plenary.request"):
+        response = client_for(secretariat).get("/", HTTP_X_REQUEST_ID="proxy-id-12345")
+
+    assert response["X-Request-ID"] == "proxy-id-12345"
+    [line] = [r for r in caplog.records if r.name == "plenary.request"]
+    assert (line.request_id, line.user) == ("proxy-id-12345", "secretariat")
+    assert line.getMessage().startswith("GET / 200 ")
+
+
+def test_an_unsafe_request_id_is_replaced(client, db):
+    response = client.get("/", HTTP_X_REQUEST_ID="bad id\nwith=newline")
+
+    assert len(response["X-Request-ID"]) == 32
+
+
+def test_the_real_ip_header_is_believed_only_from_a_trusted_proxy(settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    seen = []
+    middleware = RealClientAddress(lambda request: seen.append(request.META["REMOTE_ADDR"]))
+    factory = RequestFactory()
+
+    middleware(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="203.0.113.7"))
+    middleware(factory.get("/", REMOTE_ADDR="198.51.100.2", HTTP_X_REAL_IP="203.0.113.7"))
+    middleware(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="not-an-address"))
+
+    assert seen == ["203.0.113.7", "198.51.100.2", "127.0.0.1"]
