@@ -268,6 +268,22 @@ MIDDLEWARE[0:0] = [
     "plenary.core.proxy.RealClientAddress",
 ]
 
+# CACHE_URL=redis://host:6379/0 shares one Redis among every app process (the page cache
+# and anything else cached); without it each process keeps its own (fine for one process;
+# `check --deploy` refuses it when APP_PROCESSES or WEB_CONCURRENCY is above 1).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    if urlsplit(CACHE_URL).scheme not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured("CACHE_URL: must be redis://, rediss:// or unix://")
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"plenary-{alias}",
+        }
+        for alias in ("default", "pages")
+    }
+
 # --- Scheduler (issue 25; core/scheduler.py, run by `plenary scheduler`) -----------------
 # The one list of periodic jobs: (name, every N seconds, callable taking `now=`).
 SCHEDULER_TICK_SECONDS = float(os.environ.get("SCHEDULER_TICK_SECONDS", "5"))
