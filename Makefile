@@ -7,7 +7,8 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk bench lock clean
+.PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk bench lock clean \
+	nginx prod-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +57,18 @@ wrk:
 bench: $(VENV)/.installed wrk
 	$(BIN)/python -m bench.run
 
+## nginx: Debian's nginx, Redis and the PostgreSQL client for prod-check, when missing
+nginx:
+	@command -v nginx >/dev/null && command -v redis-server >/dev/null && command -v psql >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		$$SUDO apt-get install -y -qq nginx redis-server postgresql-client >/dev/null; }
+
+## prod-check: the production layout on loopback (nginx, two gunicorn processes, worker,
+## scheduler, Redis, PostgreSQL database plenary_prodcheck), smoke-tested, then stopped
+prod-check: $(VENV)/.installed nginx
+	$(BIN)/python deploy/prod_check.py
+
 ## libreoffice: Debian's LibreOffice Writer and poppler for the drafting tests, when missing
 libreoffice:
 	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null || { \
@@ -64,8 +77,8 @@ libreoffice:
 		$$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; }
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench deploy
+	$(BIN)/ruff format --check src tests bench deploy
 	$(BIN)/plenary makemigrations --check --dry-run --verbosity 0
 
 test-sqlite: $(VENV)/.installed-dev chromium libreoffice

@@ -70,3 +70,13 @@ def test_the_real_ip_header_is_believed_only_from_a_trusted_proxy(settings):
     middleware(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="not-an-address"))
 
     assert seen == ["203.0.113.7", "198.51.100.2", "127.0.0.1"]
+
+
+def test_a_trusted_proxy_may_be_a_network(settings):
+    settings.TRUSTED_PROXIES = ["172.16.0.0/12"]
+    seen = []
+    middleware = RealClientAddress(lambda request: seen.append(request.META["REMOTE_ADDR"]))
+
+    middleware(RequestFactory().get("/", REMOTE_ADDR="172.18.0.5", HTTP_X_REAL_IP="203.0.113.7"))
+
+    assert seen == ["203.0.113.7"]

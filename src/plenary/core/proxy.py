@@ -14,14 +14,16 @@ from django.conf import settings
 class RealClientAddress:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.trusted = {ipaddress.ip_address(a) for a in settings.TRUSTED_PROXIES}
+        # Addresses or networks ("127.0.0.1", "172.16.0.0/12" for a container network).
+        self.trusted = [ipaddress.ip_network(a, strict=False) for a in settings.TRUSTED_PROXIES]
 
     def __call__(self, request):
         if self.trusted:
             peer = request.META.get("REMOTE_ADDR", "")
             real = request.headers.get("X-Real-IP", "").strip()
             try:
-                if ipaddress.ip_address(peer) in self.trusted and real:
+                address = ipaddress.ip_address(peer)
+                if real and any(address in network for network in self.trusted):
                     request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(real))
             except ValueError:  # a malformed address: keep the peer's
                 pass
