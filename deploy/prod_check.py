@@ -224,11 +224,79 @@ print(procedure.pk)
 """
 
 
+DOCKERFILE_INSTRUCTIONS = {
+    "FROM",
+    "RUN",
+    "CMD",
+    "LABEL",
+    "EXPOSE",
+    "ENV",
+    "ADD",
+    "COPY",
+    "ENTRYPOINT",
+    "VOLUME",
+    "USER",
+    "WORKDIR",
+    "ARG",
+    "ONBUILD",
+    "STOPSIGNAL",
+    "HEALTHCHECK",
+    "SHELL",
+}
+
+
+def syntax_checks() -> None:
+    """The files this machine cannot run (no systemd, no container daemon), checked for
+    syntax only."""
+    systemd = sorted((ROOT / "deploy" / "systemd").iterdir())
+    if shutil.which("systemd-analyze"):
+        problems = []
+        for unit in systemd:
+            verified = subprocess.run(
+                ["systemd-analyze", "verify", "--man=no", str(unit)],
+                capture_output=True,
+                text=True,
+                check=False,
+                env=os.environ | {"SYSTEMD_LOG_LEVEL": "err"},
+            )
+            # /srv/plenary is where the units expect the installation, not here.
+            problems += [
+                line for line in verified.stderr.splitlines() if "is not executable" not in line
+            ]
+        check(not problems, f"systemd-analyze verify: {len(systemd)} units {problems or ''}")
+    compose = subprocess.run(
+        [
+            "python3",
+            "-c",
+            "import sys, yaml; d = yaml.safe_load(open(sys.argv[1]));"
+            "print(' '.join(sorted(d['services'])))",
+            str(ROOT / "deploy" / "compose.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if "No module named 'yaml'" not in compose.stderr:
+        check(
+            compose.stdout.split() == ["app", "nginx", "postgres", "redis", "scheduler", "worker"],
+            f"compose.yaml parses, services: {compose.stdout.strip() or compose.stderr}",
+        )
+    lines, continued, bad = (ROOT / "deploy" / "Dockerfile").read_text().splitlines(), False, []
+    for line in lines:
+        text = line.strip()
+        instruction = text and not text.startswith("#") and not continued
+        if instruction and text.split()[0] not in DOCKERFILE_INSTRUCTIONS:
+            bad.append(text)
+        continued = text.endswith("\\") or (continued and not text)
+    check(not bad, f"Dockerfile: every instruction known {bad or ''}")
+
+
 def main() -> int:
     for tool in ("nginx", "redis-server", "psql", "openssl"):
         if shutil.which(tool) is None:
             print(f"prod-check needs {tool} (make nginx installs Debian's nginx)")
             return 2
+    syntax_checks()
     work = Path(tempfile.mkdtemp(prefix="plenary-prodcheck-"))
     work.chmod(0o755)  # nginx's worker (nobody) reads the static files under it
     var = work / "var"
