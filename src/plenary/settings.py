@@ -235,7 +235,7 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
-        "plenary": {"level": os.environ.get("PLENARY_LOG_LEVEL", "INFO")},
+        "plenary": {"level": os.environ.get("PLENARY_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
         "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "level": "ERROR"},
     },
 }

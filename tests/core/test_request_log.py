@@ -3,11 +3,13 @@ the address seen is the client's."""
 
 import json
 import logging
+from types import SimpleNamespace
 
+from django.http import HttpResponse
 from django.test import RequestFactory
 
 from plenary.core.proxy import RealClientAddress
-from plenary.core.request_log import KeyValueFormatter, RequestFilter
+from plenary.core.request_log import KeyValueFormatter, RequestContext, RequestFilter, current
 from tests.conftest import client_for
 
 
@@ -80,3 +82,21 @@ def test_a_trusted_proxy_may_be_a_network(settings):
     middleware(RequestFactory().get("/", REMOTE_ADDR="172.18.0.5", HTTP_X_REAL_IP="203.0.113.7"))
 
     assert seen == ["203.0.113.7"]
+
+
+def test_lines_written_during_a_request_name_its_convention(settings):
+    settings.ACCESS_LOG = False
+    seen = {}
+
+    def view(request):
+        middleware.process_view(
+            request, view, (), {"convention": SimpleNamespace(short_name="CCM")}
+        )
+        seen.update(current())
+        return HttpResponse()
+
+    middleware = RequestContext(view)
+    middleware(RequestFactory().get("/ccm/", HTTP_X_REQUEST_ID="abcdef-123456"))
+
+    assert seen == {"request_id": "abcdef-123456", "user": "-", "convention": "CCM"}
+    assert current()["request_id"] == "-"  # and forgotten once it is answered
