@@ -215,7 +215,7 @@ from plenary.core.models import User
 from plenary.decisions import services
 from plenary.treaties.models import Convention
 now = timezone.now().astimezone(ZoneInfo("Europe/Zurich"))
-deadline = (now + timedelta(seconds=60)).replace(microsecond=0)
+deadline = (now + timedelta(seconds=SECONDS)).replace(microsecond=0)
 procedure = services.circulate_silence_procedure(
     convention=Convention.objects.get(short_name="CCM"), subject=SUBJECT,
     circulated_on=now.date(), deadline_on=deadline.date(), deadline_time=deadline.time(),
@@ -467,9 +467,27 @@ def main() -> int:
         for client in (app_a, app_b):
             client.cookies = {}
             client.get("/silence-procedures/")
-        pk = shell(env, f"SUBJECT = {subject!r}\n" + CIRCULATE)
+        pk = shell(env, f"SUBJECT = {subject!r}\nSECONDS = 60\n" + CIRCULATE)
         fresh = [subject in client.get("/silence-procedures/")[1] for client in (app_a, app_b)]
         check(all(fresh), "a new record shows at once on both app processes' cached pages")
+
+        # A write through one app process (Peru breaks a silence), read on the other.
+        other = shell(env, f"SUBJECT = {subject + ' (2)'!r}\nSECONDS = 3600\n" + CIRCULATE)
+        peru = Client(APPS[0], tls=False)
+        peru.sign_in("peru", "plenary-demo")
+        _, page = peru.get(f"/silence-procedures/{int(other)}/")
+        action = re.search(r'action="([^"]*/breaks/)"', page)
+        response, _ = peru.request(
+            "POST",
+            action[1] if action else f"/silence-procedures/{int(other)}/breaks/",
+            {"reason": "Prod-check", "csrfmiddlewaretoken": peru.cookies.get("csrftoken", "")},
+        )
+        reader = Client(APPS[1], tls=False)
+        _, page = reader.get(f"/silence-procedures/{int(other)}/")
+        check(
+            response.status == 302 and "<td>Peru</td>" in page,
+            "a break of the silence posted on app process 1 shows on app process 2",
+        )
 
         # The scheduler concludes the procedure after its one-minute deadline.
         end = time.monotonic() + 120
