@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The convention that old addresses redirect to and commands act on (see CHANGELOG.md).
+export PLENARY_DEFAULT_CONVENTION ?= CCM
 
 .PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk bench lock clean \
 	nginx prod-check

@@ -161,7 +161,7 @@ def _meetings(size: Size, rng: random.Random) -> list:
             symbol_root=f"CCM/MSP/{year + n}",
             convened_by="Secretary-General of the United Nations",
             registration_deadline=date(year + n, 8, 21),
-            time_zone="Europe/Zurich",
+            time_zone=convention.time_zone,
             agenda_adopted_on=date(year + n, 9, 7),
             source=SOURCE,
         )
@@ -176,6 +176,7 @@ def _meetings(size: Size, rng: random.Random) -> list:
             format=MeetingFormat.IN_PERSON,
             venue="Palais des Nations",
             city="Geneva",
+            time_zone=meeting.time_zone,
             plenary_meetings_held=size.programme_days * 2,
         )
         for n, meeting in enumerate(meetings)
@@ -397,7 +398,7 @@ def _extension_requests(size: Size, rng: random.Random, meetings: list) -> None:
     from plenary.treaties.models import Obligation
 
     have = ExtensionRequest.objects.count()
-    obligations = list(Obligation.objects.order_by("state__iso3", "article"))
+    obligations = list(Obligation.objects.order_by("state__iso3", "-kind"))
     wanted = max(0, size.extension_requests - have)
     requests = []
     for n in range(wanted):

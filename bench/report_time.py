@@ -15,8 +15,10 @@ from datetime import date
 
 def draft(code: str) -> bytes:
     from plenary.drafting import content, render, selectors
+    from plenary.treaties.selectors import convention_named
 
-    part = selectors.part_with_meeting(reference=code, number=1)
+    convention = convention_named("CCM")  # bench.generate writes a decade of CCM records
+    part = selectors.part_with_meeting(convention=convention, reference=code, number=1)
     records = selectors.report_records(part=part, kind="interim")
     drafted = content.report(records, kind="interim", on=date(2030, 12, 31), language="en")
     return render.to_docx(drafted)

@@ -47,13 +47,14 @@ def pages(targets: dict) -> dict[str, str]:
     code = targets["meeting_code"]
     return {
         "home": "/",
-        "states on a date": f"/states/?on={targets['states_on']}",
-        "State page": f"/states/{targets['state_iso3']}/",
-        "meeting page": f"/meetings/{code}/",
-        "meeting documents": f"/meetings/{code}/documents/",
-        "document page": f"/documents/{targets['document_symbol']}/",
-        "API states": "/api/v1/states",
-        "API documents of a meeting": f"/api/v1/documents?meeting={code}",
+        "states on a date": f"/ccm/states/?on={targets['states_on']}",
+        "State page": f"/ccm/states/{targets['state_iso3']}/",
+        "meeting page": f"/ccm/meetings/{code}/",
+        "meeting documents": f"/ccm/meetings/{code}/documents/",
+        "document page": f"/ccm/documents/{targets['document_symbol']}/",
+        # One page of 500 answers with every State and document, as before pagination.
+        "API states": "/api/v1/ccm/states?limit=500",
+        "API documents of a meeting": f"/api/v1/ccm/documents?meeting={code}&limit=500",
         "floor: fixed text": "/bench/fixed-text",
         FLOOR: "/bench/sixty-rows",
     }

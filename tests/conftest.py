@@ -21,17 +21,28 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def default_convention(settings):
+    """The site's default convention, as `make test` and .env.example set it."""
+    settings.PLENARY_DEFAULT_CONVENTION = "CCM"
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load_reference(today=LOAD_DAY)
+        load_reference(today=LOAD_DAY, convention="CCM")
 
 
 @pytest.fixture
 def ccm(db) -> Convention:
     # A browser test (transactional) empties the tables when it ends; reload after it.
     if not State.objects.exists():
-        load_reference(today=LOAD_DAY)
+        load_reference(today=LOAD_DAY, convention="CCM")
+    return Convention.objects.get(short_name="CCM")
+
+
+def the_ccm() -> Convention:
+    """The CCM's row, for selectors called outside a page (which gets it from its address)."""
     return Convention.objects.get(short_name="CCM")
 
 

@@ -1,37 +1,86 @@
 """Load the sourced reference data in data/, every app in dependency order, idempotently.
 
-Each app owns its loader (`<app>/reference.py`); this module only orders them and
-collects what each reports, one line per app.
+The data shared by every convention comes first (data/states.csv, the UN scale), then
+each configured convention (`settings.PLENARY_CONVENTIONS`) whose directory
+data/<slug>/ exists, its Convention row made if needed. Each app owns its loader
+(`<app>/reference.py`), which takes the convention and its directory and returns None
+when the directory lacks its file (the APMBC has no action plan, for instance); this
+module only orders them and collects what each reports, one line per app.
 """
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from plenary.action_plan.reference import load_action_plans
 from plenary.decisions.reference import load_decisions
 from plenary.documents.reference import load_documents
 from plenary.drafting.reference import load_report_texts
-from plenary.finance.reference import load_finance
+from plenary.finance.reference import load_finance, load_scale
 from plenary.meetings.reference import load_meetings
-from plenary.treaties.reference import default_data_dir, load_reference_data
+from plenary.treaties.models import Convention
+from plenary.treaties.reference import (
+    ReferenceDataError,
+    default_data_dir,
+    load_registry,
+    load_states,
+)
+
+# After the treaty registry, in this order: documents need their meetings, decisions
+# their meetings and obligations, texts added to reports their meetings' parts.
+LOADERS = [
+    load_meetings,
+    load_documents,
+    load_decisions,
+    load_finance,
+    load_action_plans,
+    load_report_texts,
+]
+UNKNOWN_CONVENTION = "no convention {name!r} is configured; configured: {known}"
+
+
+@dataclass(frozen=True)
+class ConventionData:
+    """A configured convention's short name and its directory of reference data."""
+
+    short_name: str
+    directory: Path
+
+
+def conventions_with_data(*, data_dir: Path, only: str | None = None) -> list[ConventionData]:
+    """The configured conventions whose directory data/<slug>/ exists, in settings order;
+    `only` (a short name, any case) keeps one and refuses a name not configured."""
+    configured = [name.upper() for name in settings.PLENARY_CONVENTIONS]
+    if only is not None:
+        if only.upper() not in configured:
+            raise ReferenceDataError(
+                UNKNOWN_CONVENTION.format(name=only, known=", ".join(configured))
+            )
+        configured = [only.upper()]
+    found = [ConventionData(name, data_dir / name.lower()) for name in configured]
+    return [each for each in found if each.directory.is_dir()]
 
 
 @transaction.atomic
-def load_reference(*, today: date, data_dir: Path | None = None) -> list[str]:
-    """Load everything; return one summary line per app, then any rows left out."""
+def load_reference(
+    *, today: date, data_dir: Path | None = None, convention: str | None = None
+) -> list[str]:
+    """Load everything (or the shared data and one convention); return one summary line
+    for the shared data, then per convention its name and one line per app, then any
+    rows left out."""
     data_dir = data_dir or default_data_dir()
-    treaties = load_reference_data(data_dir=data_dir, today=today)
-    lines = [
-        f"Treaty registry: {treaties.states} States, {treaties.participations} participations, "
-        f"{treaties.obligations} obligations, {treaties.extensions_added} extensions added, "
-        f"{treaties.reports_added} Article 7 reports added.",
-        load_meetings(data_dir=data_dir),
-        load_documents(data_dir=data_dir),
-        load_decisions(data_dir=data_dir),
-        load_finance(data_dir=data_dir),
-        load_action_plans(data_dir=data_dir),
-        load_report_texts(data_dir=data_dir),
-    ]
-    return lines + [f"not loaded: {line}" for line in treaties.skipped]
+    lines = [f"States: {load_states(data_dir=data_dir)}.", load_scale(data_dir=data_dir)]
+    skipped: list[str] = []
+    for each in conventions_with_data(data_dir=data_dir, only=convention):
+        row, _ = Convention.objects.get_or_create(short_name=each.short_name)
+        registry = load_registry(convention=row, directory=each.directory, today=today)
+        lines += [f"{each.short_name} (data/{each.directory.name}/):", registry.summary()]
+        for loader in LOADERS:
+            line = loader(convention=row, directory=each.directory)
+            if line is not None:
+                lines.append(line)
+        skipped += [f"{each.short_name}: {line}" for line in registry.skipped]
+    return lines + [f"not loaded: {line}" for line in skipped]

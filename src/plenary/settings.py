@@ -62,6 +62,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The convention (short name, e.g. CCM) that today's unscoped addresses redirect to and that
+# commands act on without --convention; "" means none: old addresses answer 404 and
+# commands require --convention.
+PLENARY_DEFAULT_CONVENTION = os.environ.get("PLENARY_DEFAULT_CONVENTION", "").strip()
 # The benchmark's floor views (core/floor.py) answer only when this is set.
 BENCH_FLOOR_VIEWS = envbool("PLENARY_BENCH_FLOOR", "false")
 
@@ -98,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "plenary.treaties.scope.ConventionMiddleware",
 ]
 
 if not DEBUG:
@@ -241,10 +246,19 @@ LOGGING = {
 }
 
 REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "data"))
+# The conventions `plenary load_reference` loads, each from REFERENCE_DATA_DIR/<slug>/ when
+# that directory exists (slug: the short name in lower case).
+PLENARY_CONVENTIONS = envlist("PLENARY_CONVENTIONS", "CCM,APMBC")
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "plenary-demo")
+# One TOML file per convention (plenary.rules.conventions), read at start-up.
+PLENARY_CONVENTIONS_DIR = Path(
+    os.environ.get("PLENARY_CONVENTIONS_DIR", PROJECT_DIR / "data" / "conventions")
+)
 
 # Reminders (plenary.reminders): each module here has `deadlines_between(*, start, end,
 # state=None)`; a new capability's deadlines are one more line.
+# The convention (short name, e.g. "CCM") commands act on without --convention; "": none.
+PLENARY_DEFAULT_CONVENTION = os.environ.get("PLENARY_DEFAULT_CONVENTION", "")
 PLENARY_DEADLINE_PROVIDERS = [
     "plenary.treaties.deadlines",
     "plenary.meetings.deadlines",

@@ -33,7 +33,7 @@ def test_compiled_page_runs_a_fixed_number_of_queries(
     _contribute(open_consultation, count)
     client = client_for(president)
     with django_assert_max_num_queries(12):
-        response = client.get(f"/consultations/{open_consultation.pk}/compiled/")
+        response = client.get(f"/ccm/consultations/{open_consultation.pk}/compiled/")
     assert response.status_code == 200
     assert response.content.decode().count(" answer</dd>") == count
 
@@ -45,8 +45,8 @@ def test_contributions_api_runs_a_fixed_number_of_queries(
     _contribute(open_consultation, count)
     client = token_client(president)
     with django_assert_max_num_queries(10):
-        response = client.get(f"/api/v1/consultations/{open_consultation.pk}/contributions")
-    assert [c["contributor"] for c in response.json()] == [
+        response = client.get(f"/api/v1/ccm/consultations/{open_consultation.pk}/contributions")
+    assert [c["contributor"] for c in response.json()["items"]] == [
         {"PER": "Peru", "CHL": "Chile", "FRA": "France", "DEU": "Germany", "NOR": "Norway"}[i]
         for i in ISO3S[:count]
     ]
@@ -54,7 +54,7 @@ def test_contributions_api_runs_a_fixed_number_of_queries(
 
 def test_progress_page_shows_table_and_svg_chart(client, ccm, django_assert_max_num_queries):
     with django_assert_max_num_queries(40):
-        response = client.get("/action-plans/DAP/progress/?year=2020")
+        response = client.get("/ccm/action-plans/DAP/progress/?year=2020")
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<svg") == 2
@@ -62,32 +62,32 @@ def test_progress_page_shows_table_and_svg_chart(client, ccm, django_assert_max_
 
 
 def test_progress_exports_as_csv_and_docx(client, ccm):
-    csv_text = client.get("/action-plans/DAP/progress.csv?year=2020").content.decode()
+    csv_text = client.get("/ccm/action-plans/DAP/progress.csv?year=2020").content.decode()
     assert csv_text.splitlines()[1].startswith(
         "Stockpile destruction,,SD-R1,States Parties with an Article 3 (stockpile destruction) "
         "obligation pending at year end,count,2015,13,,2020,5,-8,"
     )
-    body = client.get("/action-plans/DAP/progress.docx?year=2020").content
+    body = client.get("/ccm/action-plans/DAP/progress.docx?year=2020").content
     document = WordDocument(io.BytesIO(body))
     assert document.paragraphs[0].text == "Dubrovnik Action Plan (2015-2020): progress in 2020"
 
 
 def test_indicator_page_shows_the_computation_behind_it(client, ccm):
     indicator = Indicator.objects.get(code="TM-R1")
-    html = client.get(f"/action-plans/indicators/{indicator.pk}/?year=2020").content.decode()
-    assert "treaties.selectors.obligations_on(on=31 December, article=7)" in html
+    html = client.get(f"/ccm/action-plans/indicators/{indicator.pk}/?year=2020").content.decode()
+    assert "treaties.selectors.obligations_on(on=31 December, obligation=initial_report)" in html
     assert "Enter a value" not in html
 
 
 def test_area_page_lists_its_coordinators(client, ccm):
-    html = client.get("/thematic-areas/transparency-measures/").content.decode()
+    html = client.get("/ccm/thematic-areas/transparency-measures/").content.decode()
     assert "Iraq" in html
     assert "Coordinator on Transparency Measures" in html
 
 
 def test_api_contribution_after_the_deadline_is_422(seed_consultation, peru_delegate):
     response = token_client(peru_delegate).put(
-        f"/api/v1/consultations/{seed_consultation.pk}/contributions/mine",
+        f"/api/v1/ccm/consultations/{seed_consultation.pk}/contributions/mine",
         data={"answers": [{"question": 1, "text": "Late"}]},
         content_type="application/json",
     )
@@ -99,7 +99,7 @@ def test_api_contribution_after_the_deadline_is_422(seed_consultation, peru_dele
 def test_api_contribution_is_submitted_by_question_number(open_consultation, peru_delegate):
     # The open consultation's deadline (2030) is ahead of the real clock.
     response = token_client(peru_delegate).put(
-        f"/api/v1/consultations/{open_consultation.pk}/contributions/mine",
+        f"/api/v1/ccm/consultations/{open_consultation.pk}/contributions/mine",
         data={"answers": [{"question": 2, "text": "Peru on Q2"}]},
         content_type="application/json",
     )
@@ -110,7 +110,7 @@ def test_api_contribution_is_submitted_by_question_number(open_consultation, per
 def test_api_coordinator_term_ending_before_start_is_422(ccm, secretariat):
     before = Coordination.objects.count()
     response = token_client(secretariat).post(
-        "/api/v1/action-plans/thematic-areas/victim-assistance/coordinators",
+        "/api/v1/ccm/action-plans/thematic-areas/victim-assistance/coordinators",
         data={
             "states": ["PER"],
             "term_from": "2022-01-01",
@@ -130,7 +130,7 @@ def test_api_coordinator_term_ending_before_start_is_422(ccm, secretariat):
 
 
 def test_api_consultation_lists_sections_and_questions(client, seed_consultation):
-    body = client.get(f"/api/v1/consultations/{seed_consultation.pk}").json()
+    body = client.get(f"/api/v1/ccm/consultations/{seed_consultation.pk}").json()
     assert body["deadline"] == "2020-06-08T21:59:59Z"
     assert [len(s["questions"]) for s in body["sections"]] == [6, 4, 5, 4, 4, 4, 4, 4, 4]
 

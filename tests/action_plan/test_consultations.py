@@ -11,13 +11,13 @@ from plenary.action_plan.models import Answer, Contribution, Coordination, Thema
 from plenary.core.models import Role
 from plenary.treaties.models import Organisation, State
 from tests.action_plan.conftest import at
-from tests.conftest import make_user
+from tests.conftest import make_user, the_ccm
 
 OPEN_DAY = date(2030, 6, 10)
 
 
 def _questions(consultation):
-    record = selectors.consultation_record(pk=consultation.pk)
+    record = selectors.consultation_record(convention=the_ccm(), pk=consultation.pk)
     return [q for s in record.sections.all() for q in s.questions.all()]
 
 
@@ -193,7 +193,7 @@ def test_organisation_contributes_and_appears_in_the_compiled_docx(
         by=peru_delegate,
         now=at(OPEN_DAY),
     )
-    record = selectors.consultation_record(pk=open_consultation.pk)
+    record = selectors.consultation_record(convention=the_ccm(), pk=open_consultation.pk)
     questions, contributions = selectors.compiled(consultation=record, user=president)
     assert [(a.contributor, a.text) for a in questions[0].answers] == [
         ("International Committee of the Red Cross", "ICRC view"),

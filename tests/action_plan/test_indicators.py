@@ -11,13 +11,13 @@ from plenary.treaties import selectors as treaty_selectors
 from plenary.treaties.models import State
 from plenary.treaties.services import record_participation, record_transparency_report
 from tests.action_plan.conftest import at
-from tests.conftest import new_state
+from tests.conftest import new_state, the_ccm
 
 NOW = at(date(2021, 3, 1))
 
 
 def _row(code: str, year: int):
-    plan = selectors.action_plan(code="DAP")
+    plan = selectors.action_plan(convention=the_ccm(), code="DAP")
     for section in selectors.plan_progress(plan=plan, year=year):
         for row in section.rows:
             if row.code == code:
@@ -130,7 +130,7 @@ def test_entered_values_show_against_baseline_and_target(lap_indicators, coordin
             now=NOW,
             by=coordinator,
         )
-    plan = selectors.action_plan(code="LAP")
+    plan = selectors.action_plan(convention=the_ccm(), code="LAP")
     rows = selectors.plan_progress(plan=plan, year=2020)[0].rows
     assert (rows[0].value, rows[0].progress.towards_target, rows[0].source) == (
         Decimal(15),

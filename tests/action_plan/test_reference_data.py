@@ -11,7 +11,7 @@ from plenary.action_plan.models import (
 )
 from plenary.reference import load_reference
 from tests.action_plan.conftest import SEED_002_TITLE
-from tests.conftest import LOAD_DAY
+from tests.conftest import LOAD_DAY, the_ccm
 
 SEVEN_AREAS = [
     "Universalisation",
@@ -26,14 +26,14 @@ SEVEN_AREAS = [
 
 def test_reference_data_has_the_seven_thematic_areas_of_the_dubrovnik_action_plan(ccm):
     assert [a.name for a in ThematicArea.objects.order_by("order")] == SEVEN_AREAS
-    dap = selectors.action_plan(code="DAP")
+    dap = selectors.action_plan(convention=the_ccm(), code="DAP")
     assert [s.title for s in dap.sections.all()] == SEVEN_AREAS
     assert (dap.first_year, dap.last_year) == (2015, 2020)
     assert ActionPlan.objects.get(code="LAP").period == "2021-2026"
 
 
 def test_seed_002_consultation_has_every_section_and_question(seed_consultation):
-    record = selectors.consultation_record(pk=seed_consultation.pk)
+    record = selectors.consultation_record(convention=the_ccm(), pk=seed_consultation.pk)
     sections = [(s.number, s.title, s.questions.count()) for s in record.sections.all()]
     assert sections == [
         ("II", "Structure of the Lausanne Action Plan (LAP)", 6),

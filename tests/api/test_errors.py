@@ -4,7 +4,7 @@ from tests.conftest import token_client
 
 
 def test_a_date_that_is_not_a_date_is_422_naming_the_field(client, ccm):
-    response = client.get("/api/v1/states?on=25-11-2020")
+    response = client.get("/api/v1/ccm/states?on=25-11-2020")
 
     assert response.status_code == 422
     body = response.json()
@@ -13,7 +13,7 @@ def test_a_date_that_is_not_a_date_is_422_naming_the_field(client, ccm):
 
 
 def test_an_unknown_state_is_404_in_the_same_shape(client, ccm):
-    response = client.get("/api/v1/states/XYZ")
+    response = client.get("/api/v1/ccm/states/XYZ")
 
     assert response.status_code == 404
     assert response.json() == {"detail": "No State with the ISO 3166 code 'XYZ'.", "errors": []}
@@ -28,7 +28,7 @@ def test_an_unknown_endpoint_is_404_in_the_same_shape(client, db):
 
 def test_a_missing_body_field_is_422_naming_it(secretariat):
     response = token_client(secretariat).post(
-        "/api/v1/transparency-reports",
+        "/api/v1/ccm/transparency-reports",
         {"state": "PER", "kind": "annual"},
         content_type="application/json",
     )
@@ -39,7 +39,7 @@ def test_a_missing_body_field_is_422_naming_it(secretariat):
 
 def test_a_report_for_an_unknown_state_is_422_naming_state(secretariat):
     response = token_client(secretariat).post(
-        "/api/v1/transparency-reports",
+        "/api/v1/ccm/transparency-reports",
         {"state": "XYZ", "kind": "initial", "received_on": "2020-01-01"},
         content_type="application/json",
     )
@@ -51,11 +51,11 @@ def test_a_report_for_an_unknown_state_is_422_naming_state(secretariat):
 
 
 def test_an_extension_beyond_the_article_maximum_is_422_and_stores_nothing(secretariat, ccm):
-    obligation = ccm.obligation_set.get(state__iso3="PER", article="3")
+    obligation = ccm.obligation_set.get(state__iso3="PER", kind="stockpile_destruction")
     before = (obligation.current_deadline, obligation.extensions.count())
 
     response = token_client(secretariat).post(
-        f"/api/v1/obligations/{obligation.pk}/extensions",
+        f"/api/v1/ccm/obligations/{obligation.pk}/extensions",
         {"new_deadline": "2028-05-01", "meeting": "Test", "source": "test"},
         content_type="application/json",
     )
@@ -74,7 +74,7 @@ def test_an_extension_beyond_the_article_maximum_is_422_and_stores_nothing(secre
 
 def test_a_bad_token_is_401_in_the_same_shape(client, db):
     response = client.post(
-        "/api/v1/transparency-reports",
+        "/api/v1/ccm/transparency-reports",
         {},
         content_type="application/json",
         HTTP_AUTHORIZATION="Bearer not-a-token",
@@ -88,5 +88,5 @@ def test_the_openapi_schema_is_served(client, db):
     schema = client.get("/api/v1/openapi.json").json()
 
     assert schema["info"]["title"] == "plenary API"
-    assert "/api/v1/states" in schema["paths"]
-    assert "/api/v1/transparency-reports" in schema["paths"]
+    assert "/api/v1/{convention}/states" in schema["paths"]
+    assert "/api/v1/{convention}/transparency-reports" in schema["paths"]

@@ -38,13 +38,13 @@ def pages(targets: Targets) -> dict[str, str]:
     code = targets.meeting_code
     return {
         "home": "/",
-        "states on a date": f"/states/?on={targets.states_on.isoformat()}",
-        "State page": f"/states/{targets.state_iso3}/",
-        "meeting page": f"/meetings/{code}/",
-        "meeting documents": f"/meetings/{code}/documents/",
-        "document page": f"/documents/{targets.document_symbol}/",
-        "API states": "/api/v1/states",
-        "API documents of a meeting": f"/api/v1/documents?meeting={code}",
+        "states on a date": f"/ccm/states/?on={targets.states_on.isoformat()}",
+        "State page": f"/ccm/states/{targets.state_iso3}/",
+        "meeting page": f"/ccm/meetings/{code}/",
+        "meeting documents": f"/ccm/meetings/{code}/documents/",
+        "document page": f"/ccm/documents/{targets.document_symbol}/",
+        "API states": "/api/v1/ccm/states?limit=500",
+        "API documents of a meeting": f"/api/v1/ccm/documents?meeting={code}&limit=500",
         "floor: 60 rows": "/bench/sixty-rows",
     }
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from plenary.action_plan import render, selectors, services
 from plenary.action_plan.models import Consultation
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, the_ccm
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def test_a_delegation_contributes_to_the_seed_002_consultation_and_it_is_compile
         by=president,
     )
 
-    page.goto(page.base_url + f"/accounts/login/?next=/consultations/{consultation.pk}/")
+    page.goto(page.base_url + f"/accounts/login/?next=/ccm/consultations/{consultation.pk}/")
     page.get_by_label("Username").fill("peru_delegate")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
@@ -41,7 +41,7 @@ def test_a_delegation_contributes_to_the_seed_002_consultation_and_it_is_compile
     page.get_by_role("button", name="Submit the contribution").click()
     expect(page.get_by_role("status")).to_have_text("Your contribution is recorded.")
 
-    record = selectors.consultation_record(pk=consultation.pk)
+    record = selectors.consultation_record(convention=the_ccm(), pk=consultation.pk)
     questions, contributions = selectors.compiled(consultation=record, user=president)
     body = render.compiled_docx(
         consultation=record, questions=questions, contributions=contributions

@@ -19,7 +19,7 @@ def test_the_secretariat_uploads_a_french_version_and_downloads_it_back(
     original = tmp_path / "rapport.pdf"
     original.write_bytes(PDF + b"% version francaise\n")
 
-    page.goto(page.base_url + "/accounts/login/?next=/documents/CCM/CONF/2020/CRP.8/")
+    page.goto(page.base_url + "/accounts/login/?next=/ccm/documents/CCM/CONF/2020/CRP.8/")
     page.get_by_label("Username").fill("secretariat")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

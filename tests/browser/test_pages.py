@@ -8,6 +8,7 @@ pytestmark = pytest.mark.browser
 
 def test_a_visitor_finds_the_signatories_on_the_first_day_of_the_conference(page):
     page.goto(page.base_url + "/")
+    page.get_by_role("main").get_by_role("link", name="Convention on Cluster Munitions").click()
     page.get_by_role("navigation", name="Main").get_by_role(
         "link", name="States and obligations"
     ).click()
@@ -21,7 +22,7 @@ def test_a_visitor_finds_the_signatories_on_the_first_day_of_the_conference(page
 
 
 def test_the_language_switcher_turns_the_page_french(page):
-    page.goto(page.base_url + "/states/")
+    page.goto(page.base_url + "/ccm/states/")
     page.get_by_label("Language").select_option("fr")
     page.get_by_role("button", name="Change").click()
 
@@ -37,7 +38,7 @@ def test_the_first_tab_reaches_the_skip_link(page):
 
 
 def test_a_state_page_shows_peru_extension(page):
-    page.goto(page.base_url + "/states/PER/?on=2021-03-02")
+    page.goto(page.base_url + "/ccm/states/PER/?on=2021-03-02")
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Peru")
     expect(

@@ -14,7 +14,7 @@ def test_msp(ccm):
 
 def test_a_delegation_registers_and_appears_on_the_list_of_participants(page, test_msp):
     make_user("peru_delegate", Role.DELEGATION, "PER")
-    page.goto(page.base_url + "/accounts/login/?next=/meetings/TEST-MSP/")
+    page.goto(page.base_url + "/accounts/login/?next=/ccm/meetings/TEST-MSP/")
     page.get_by_label("Username").fill("peru_delegate")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

@@ -25,7 +25,7 @@ def test_the_state_page_links_to_its_history_and_history_lists_changes(secretari
     client = client_for(secretariat)
     peru = ccm.participation_set.get(state__iso3="PER")
 
-    page = client.get("/states/PER/").content.decode()
+    page = client.get("/ccm/states/PER/").content.decode()
     history = client.get(f"/history/treaties/participation/{peru.pk}/").content.decode()
 
     assert f"/history/treaties/participation/{peru.pk}/" in page
@@ -34,7 +34,7 @@ def test_the_state_page_links_to_its_history_and_history_lists_changes(secretari
 
 
 def test_history_of_an_extension_records_the_change_of_deadline(secretariat, ccm):
-    obligation = ccm.obligation_set.get(state__iso3="LBN", article="4")
+    obligation = ccm.obligation_set.get(state__iso3="LBN", kind="clearance")
 
     services.grant_extension(
         obligation=obligation,

@@ -20,9 +20,9 @@ def page_cache(settings):
 def test_anonymous_page_is_rendered_once_then_served_from_the_cache(
     ccm, client, page_cache, django_assert_num_queries
 ):
-    first = client.get("/states/PER/")
+    first = client.get("/ccm/states/PER/")
     with django_assert_num_queries(1):  # the records' generation, nothing else
-        second = client.get("/states/PER/")
+        second = client.get("/ccm/states/PER/")
 
     assert first[HEADER] == "miss"
     assert second[HEADER] == "hit"
@@ -33,13 +33,13 @@ def test_anonymous_page_is_rendered_once_then_served_from_the_cache(
 def test_a_change_to_a_record_retires_the_cached_page(
     ccm, client, page_cache, django_capture_on_commit_callbacks
 ):
-    client.get("/states/PER/")
+    client.get("/ccm/states/PER/")
     with django_capture_on_commit_callbacks(execute=True):
         peru = State.objects.get(iso3="PER")
         peru.name = "Peru (renamed in a test)"
         peru.save()
 
-    after = client.get("/states/PER/")
+    after = client.get("/ccm/states/PER/")
 
     assert after[HEADER] == "miss"
     assert "Peru (renamed in a test)" in after.content.decode()
@@ -48,7 +48,7 @@ def test_a_change_to_a_record_retires_the_cached_page(
 def test_a_change_rolled_back_keeps_the_cached_page(
     ccm, client, page_cache, django_capture_on_commit_callbacks
 ):
-    client.get("/states/PER/")
+    client.get("/ccm/states/PER/")
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(RuntimeError),
@@ -59,23 +59,23 @@ def test_a_change_rolled_back_keeps_the_cached_page(
 
     assert callbacks == []
 
-    assert client.get("/states/PER/")[HEADER] == "hit"
+    assert client.get("/ccm/states/PER/")[HEADER] == "hit"
 
 
 def test_signed_in_user_always_gets_a_fresh_page(ccm, client, page_cache, peru_delegate):
-    client.get("/states/PER/")
+    client.get("/ccm/states/PER/")
     client.login(username="peru_delegate", password=PASSWORD)
 
-    response = client.get("/states/PER/")
+    response = client.get("/ccm/states/PER/")
 
     assert HEADER not in response
     assert "peru_delegate" in response.content.decode()
 
 
 def test_api_caller_with_a_token_is_never_served_from_the_cache(ccm, client, page_cache):
-    client.get("/api/v1/states")
+    client.get("/api/v1/ccm/states")
 
-    response = client.get("/api/v1/states", HTTP_AUTHORIZATION="Bearer not-a-real-token")
+    response = client.get("/api/v1/ccm/states", HTTP_AUTHORIZATION="Bearer not-a-real-token")
 
     assert HEADER not in response
 
@@ -91,27 +91,27 @@ def test_many_writes_in_one_transaction_bump_once(
 
 
 def test_each_language_and_query_has_its_own_page(ccm, client, page_cache):
-    english = client.get("/states/?on=2020-11-25")
-    french = client.get("/states/?on=2020-11-25", HTTP_ACCEPT_LANGUAGE="fr")
-    other_day = client.get("/states/?on=2010-08-01")
+    english = client.get("/ccm/states/?on=2020-11-25")
+    french = client.get("/ccm/states/?on=2020-11-25", HTTP_ACCEPT_LANGUAGE="fr")
+    other_day = client.get("/ccm/states/?on=2010-08-01")
 
     assert english[HEADER] == french[HEADER] == other_day[HEADER] == "miss"
     assert french["Content-Language"] == "fr"
-    assert client.get("/states/?on=2020-11-25", HTTP_ACCEPT_LANGUAGE="fr")[HEADER] == "hit"
+    assert client.get("/ccm/states/?on=2020-11-25", HTTP_ACCEPT_LANGUAGE="fr")[HEADER] == "hit"
 
 
 def test_sign_in_page_and_errors_are_never_cached(ccm, client, page_cache):
     client.get("/accounts/login/")
-    client.get("/states/XXX/")
+    client.get("/ccm/states/XXX/")
 
     assert HEADER not in client.get("/accounts/login/")
-    assert HEADER not in client.get("/states/XXX/")
+    assert HEADER not in client.get("/ccm/states/XXX/")
 
 
 def test_language_switch_works_without_a_token(ccm, client, page_cache):
     client.handler.enforce_csrf_checks = True
 
-    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/states/"})
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/ccm/states/"})
 
     assert response.status_code == 302
     assert response.cookies["django_language"].value == "fr"
@@ -120,6 +120,6 @@ def test_language_switch_works_without_a_token(ccm, client, page_cache):
 def test_cache_is_off_when_its_lifetime_is_zero(ccm, client, settings):
     settings.PAGE_CACHE_SECONDS = 0
 
-    client.get("/states/PER/")
+    client.get("/ccm/states/PER/")
 
-    assert HEADER not in client.get("/states/PER/")
+    assert HEADER not in client.get("/ccm/states/PER/")

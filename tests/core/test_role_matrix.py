@@ -30,7 +30,7 @@ def test_page_records_a_peru_report_only_for_the_secretariat_and_peru(role, requ
     user = request.getfixturevalue(role)
     before = peru_reports()
 
-    response = client_for(user).post("/states/PER/transparency-reports/", REPORT)
+    response = client_for(user).post("/ccm/states/PER/transparency-reports/", REPORT)
 
     if role in MAY_REPORT_FOR_PERU:
         assert response.status_code == 302
@@ -46,7 +46,9 @@ def test_api_records_a_peru_report_only_for_the_secretariat_and_peru(role, reque
     before = peru_reports()
 
     response = token_client(user).post(
-        "/api/v1/transparency-reports", {"state": "PER", **REPORT}, content_type="application/json"
+        "/api/v1/ccm/transparency-reports",
+        {"state": "PER", **REPORT},
+        content_type="application/json",
     )
 
     if role in MAY_REPORT_FOR_PERU:
@@ -65,11 +67,11 @@ def test_api_records_a_peru_report_only_for_the_secretariat_and_peru(role, reque
 @pytest.mark.parametrize("role", ROLES)
 def test_api_records_an_extension_only_for_the_secretariat(role, request, ccm):
     user = request.getfixturevalue(role)
-    obligation = Obligation.objects.get(state__iso3="LBN", article="4")
+    obligation = Obligation.objects.get(state__iso3="LBN", kind="clearance")
     before = (obligation.current_deadline, obligation.extensions.count())
 
     response = token_client(user).post(
-        f"/api/v1/obligations/{obligation.pk}/extensions",
+        f"/api/v1/ccm/obligations/{obligation.pk}/extensions",
         {"new_deadline": "2027-05-01", "meeting": "Test meeting", "source": "test"},
         content_type="application/json",
     )
@@ -87,7 +89,7 @@ def test_api_records_an_extension_only_for_the_secretariat(role, request, ccm):
 def test_anonymous_public_cannot_record_a_report_on_the_page(client, ccm):
     before = peru_reports()
 
-    response = client.post("/states/PER/transparency-reports/", REPORT)
+    response = client.post("/ccm/states/PER/transparency-reports/", REPORT)
 
     assert response.status_code == 403
     assert peru_reports() == before
@@ -95,7 +97,9 @@ def test_anonymous_public_cannot_record_a_report_on_the_page(client, ccm):
 
 def test_anonymous_public_gets_401_from_the_api_for_a_write(client, ccm):
     response = client.post(
-        "/api/v1/transparency-reports", {"state": "PER", **REPORT}, content_type="application/json"
+        "/api/v1/ccm/transparency-reports",
+        {"state": "PER", **REPORT},
+        content_type="application/json",
     )
 
     assert response.status_code == 401
@@ -108,7 +112,9 @@ def test_api_write_with_a_session_needs_the_csrf_token(peru_delegate):
     before = peru_reports()
 
     response = client.post(
-        "/api/v1/transparency-reports", {"state": "PER", **REPORT}, content_type="application/json"
+        "/api/v1/ccm/transparency-reports",
+        {"state": "PER", **REPORT},
+        content_type="application/json",
     )
 
     assert response.status_code == 403

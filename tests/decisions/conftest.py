@@ -58,7 +58,9 @@ def review_conference(ccm) -> Meeting:
 
 @pytest.fixture
 def decisions_loaded(review_conference) -> str:
-    return load_decisions(data_dir=settings.REFERENCE_DATA_DIR)
+    return load_decisions(
+        convention=review_conference.convention, directory=settings.REFERENCE_DATA_DIR / "ccm"
+    )
 
 
 @pytest.fixture

@@ -25,9 +25,9 @@ def test_api_lists_silence_procedures_in_constant_queries(
     client, decisions_loaded, open_procedure, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(3):
-        response = client.get("/api/v1/silence-procedures")
+        response = client.get("/api/v1/ccm/silence-procedures")
 
-    rows = response.json()
+    rows = response.json()["items"]
     assert response.status_code == 200
     assert len(rows) == 5
     assert rows[0]["outcome"] == "open"
@@ -36,7 +36,7 @@ def test_api_lists_silence_procedures_in_constant_queries(
 
 def test_a_delegation_breaks_the_silence_through_the_api(open_procedure, peru_delegate):
     client = token_client(peru_delegate)
-    url = f"/api/v1/silence-procedures/{open_procedure.pk}/breaks"
+    url = f"/api/v1/ccm/silence-procedures/{open_procedure.pk}/breaks"
 
     first = client.post(url, {"reason": "Too early"}, content_type="application/json")
     again = client.post(url, {"reason": "Still"}, content_type="application/json")
@@ -50,7 +50,7 @@ def test_a_delegation_breaks_the_silence_through_the_api(open_procedure, peru_de
 
 def test_an_api_break_for_another_state_is_forbidden(open_procedure, peru_delegate):
     response = token_client(peru_delegate).post(
-        f"/api/v1/silence-procedures/{open_procedure.pk}/breaks",
+        f"/api/v1/ccm/silence-procedures/{open_procedure.pk}/breaks",
         {"reason": "No", "state": "CHL"},
         content_type="application/json",
     )
@@ -62,7 +62,7 @@ def test_an_api_break_for_another_state_is_forbidden(open_procedure, peru_delega
 
 def test_an_anonymous_break_is_refused(client, open_procedure):
     response = client.post(
-        f"/api/v1/silence-procedures/{open_procedure.pk}/breaks",
+        f"/api/v1/ccm/silence-procedures/{open_procedure.pk}/breaks",
         {"reason": "No"},
         content_type="application/json",
     )
@@ -79,9 +79,11 @@ def test_the_public_sees_the_outcome_but_not_the_reasons(client, open_procedure,
         now=timezone.now(),
     )
 
-    public = client.get(f"/api/v1/silence-procedures/{open_procedure.pk}").json()
+    public = client.get(f"/api/v1/ccm/silence-procedures/{open_procedure.pk}").json()
     signed_in = (
-        token_client(peru_delegate).get(f"/api/v1/silence-procedures/{open_procedure.pk}").json()
+        token_client(peru_delegate)
+        .get(f"/api/v1/ccm/silence-procedures/{open_procedure.pk}")
+        .json()
     )
 
     assert public["broken_by"] == ["Peru"]
@@ -93,10 +95,10 @@ def test_api_lists_extension_requests_by_meeting_and_state(
     client, decisions_loaded, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(4):
-        response = client.get("/api/v1/extension-requests?meeting=2RC")
-    assert len(response.json()) == 5
+        response = client.get("/api/v1/ccm/extension-requests?meeting=2RC")
+    assert response.json()["count"] == 5
 
-    peru = client.get("/api/v1/extension-requests?state=PER").json()
+    peru = client.get("/api/v1/ccm/extension-requests?state=PER").json()["items"]
     assert [(r["months"], r["granted_deadline"], r["recommended_at"]) for r in peru] == [
         (37, "2024-04-01", "2RC part 1")
     ]
@@ -106,14 +108,14 @@ def test_api_lists_extension_requests_by_meeting_and_state(
 def test_api_submits_an_extension_request_for_the_own_state(ccm, peru_delegate, chile_delegate):
     from plenary.treaties.models import Obligation
 
-    chile = Obligation.objects.get(state__iso3="CHL", article="4")
+    chile = Obligation.objects.get(state__iso3="CHL", kind="clearance")
     response = token_client(chile_delegate).post(
-        "/api/v1/extension-requests",
+        "/api/v1/ccm/extension-requests",
         {"state": "CHL", "article": 4, "months": 12},
         content_type="application/json",
     )
     forbidden = token_client(peru_delegate).post(
-        "/api/v1/extension-requests",
+        "/api/v1/ccm/extension-requests",
         {"state": "CHL", "article": 4, "months": 12},
         content_type="application/json",
     )
@@ -125,7 +127,7 @@ def test_api_submits_an_extension_request_for_the_own_state(ccm, peru_delegate, 
 
 def test_api_refuses_a_request_longer_than_the_article_allows(ccm, chile_delegate):
     response = token_client(chile_delegate).post(
-        "/api/v1/extension-requests",
+        "/api/v1/ccm/extension-requests",
         {"state": "CHL", "article": 4, "months": 61},
         content_type="application/json",
     )
@@ -141,7 +143,7 @@ def test_silence_page_lists_open_procedures_with_time_left(
     client, decisions_loaded, open_procedure, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(6):
-        page = client.get("/silence-procedures/").content.decode()
+        page = client.get("/ccm/silence-procedures/").content.decode()
 
     assert "Dates of the Eleventh Meeting of States Parties" in page
     assert "7 days" in page
@@ -149,7 +151,7 @@ def test_silence_page_lists_open_procedures_with_time_left(
 
 
 def test_delegation_sees_the_break_form_and_breaks(open_procedure, peru_delegate, observer):
-    url = f"/silence-procedures/{open_procedure.pk}/"
+    url = f"/ccm/silence-procedures/{open_procedure.pk}/"
     delegate = client_for(peru_delegate)
 
     assert "Break the silence" in delegate.get(url).content.decode()
@@ -159,26 +161,26 @@ def test_delegation_sees_the_break_form_and_breaks(open_procedure, peru_delegate
     assert response.status_code == 302
     page = delegate.get(url).content.decode()
     assert "We object" in page
-    assert '<form method="post" action="/silence-procedures/' not in page
+    assert '<form method="post" action="/ccm/silence-procedures/' not in page
 
 
 def test_procedure_page_runs_a_constant_number_of_queries(
     client, open_procedure, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(6):
-        response = client.get(f"/silence-procedures/{open_procedure.pk}/")
+        response = client.get(f"/ccm/silence-procedures/{open_procedure.pk}/")
 
     assert response.status_code == 200
 
 
 def test_extension_pages(client, decisions_loaded, django_assert_max_num_queries):
     with django_assert_max_num_queries(5):
-        page = client.get("/extension-requests/?meeting=CCM/CONF/2020").content.decode()
+        page = client.get("/ccm/extension-requests/?meeting=CCM/CONF/2020").content.decode()
     assert "Bosnia and Herzegovina" in page
 
     from plenary.decisions.models import ExtensionRequest
 
     lebanon = ExtensionRequest.objects.get(obligation__state__iso3="LBN")
-    detail = client.get(f"/extension-requests/{lebanon.pk}/").content.decode()
+    detail = client.get(f"/ccm/extension-requests/{lebanon.pk}/").content.decode()
     assert "(e) Information on Lebanon" in detail
     assert "1 May 2026" in detail

@@ -11,7 +11,7 @@ from tests.conftest import new_state
 
 @pytest.fixture
 def lebanon_clearance(ccm) -> Obligation:
-    return Obligation.objects.get(state__iso3="LBN", article="4")
+    return Obligation.objects.get(state__iso3="LBN", kind="clearance")
 
 
 @pytest.fixture
@@ -27,7 +27,9 @@ def test_obligation(ccm) -> Obligation:
         deposited_on=date(2012, 9, 26),
         instrument="ratification",
     )
-    return record_obligation(convention=ccm, state=state, article="3", source="test")
+    return record_obligation(
+        convention=ccm, state=state, kind="stockpile_destruction", source="test"
+    )
 
 
 def test_months_are_computed_from_the_requested_deadline(test_obligation, secretariat):

@@ -26,6 +26,7 @@ def test_extensions_command_gives_the_five_requests_of_the_2rc(decisions_loaded)
     assert by_state["Peru"] == {
         "state": "Peru",
         "article": 3,
+        "obligation": "stockpile_destruction",
         "original_deadline": "2021-03-01",
         "requested_deadline": "2024-04-01",
         "months": 37,
@@ -62,7 +63,9 @@ def test_loading_twice_changes_nothing(decisions_loaded, review_conference):
 
     from plenary.decisions.reference import load_decisions
 
-    again = load_decisions(data_dir=settings.REFERENCE_DATA_DIR)
+    again = load_decisions(
+        convention=review_conference.convention, directory=settings.REFERENCE_DATA_DIR / "ccm"
+    )
 
     assert again == decisions_loaded
     assert ExtensionRequest.objects.count() == 5

@@ -73,7 +73,7 @@ def test_circulation_emails_the_addressees_delegations(
     ]
     assert (
         mailoutbox[0].subject
-        == "Silence procedure: Dates of the Eleventh Meeting of States Parties"
+        == "CCM: Silence procedure: Dates of the Eleventh Meeting of States Parties"
     )
     assert "Deadline: 23:59:59 on 9 March 2030 (Europe/Zurich time)." in mailoutbox[0].body
 
@@ -121,7 +121,7 @@ def test_the_same_state_breaking_twice_keeps_one_record(procedure, peru_delegate
 def test_a_signatory_cannot_break_the_silence(procedure):
     angola = make_user("angola_delegate", Role.DELEGATION, "AGO")
 
-    with pytest.raises(PermissionDenied) as error:
+    with pytest.raises(ValidationError) as error:
         services.break_silence(
             procedure=procedure,
             state=angola.state,
@@ -130,23 +130,33 @@ def test_a_signatory_cannot_break_the_silence(procedure):
             now=geneva(2030, 3, 5),
         )
 
-    assert str(error.value) == services.NOT_ADDRESSED.format(
-        state="Angola", circulated="2 March 2030"
-    )
+    assert error.value.message_dict == {
+        "state": [
+            services.NOT_ADDRESSED.format(
+                state="Angola", convention="CCM", circulated="2 March 2030"
+            )
+        ]
+    }
     assert not SilenceBreak.objects.exists()
 
 
 def test_a_non_party_cannot_break_the_silence(procedure):
     usa = make_user("usa_delegate", Role.DELEGATION, "USA")
 
-    with pytest.raises(PermissionDenied) as error:
+    with pytest.raises(ValidationError) as error:
         services.break_silence(
             procedure=procedure, state=usa.state, by=usa, reason="No", now=geneva(2030, 3, 5)
         )
 
-    assert str(error.value) == services.NOT_ADDRESSED.format(
-        state=State.objects.get(iso3="USA").name, circulated="2 March 2030"
-    )
+    assert error.value.message_dict == {
+        "state": [
+            services.NOT_ADDRESSED.format(
+                state=State.objects.get(iso3="USA").name,
+                convention="CCM",
+                circulated="2 March 2030",
+            )
+        ]
+    }
 
 
 def test_another_states_user_cannot_break_for_it(procedure, peru_delegate, chile_delegate):
@@ -223,7 +233,7 @@ def test_unbroken_silence_is_adopted_and_replans_the_meeting(
     assert change.decided_on == date(2030, 3, 9)
     assert test_meeting.parts.get().starts_on == date(2030, 9, 9)
     assert [m.subject for m in mailoutbox] == [
-        "Silence procedure concluded: Dates of the Eleventh Meeting of States Parties"
+        "CCM: Silence procedure concluded: Dates of the Eleventh Meeting of States Parties"
     ]
     assert "the silence was not broken and the proposal is adopted" in mailoutbox[0].body
 

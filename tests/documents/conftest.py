@@ -81,7 +81,7 @@ def annex(ccm) -> Meeting:
     """The Second Review Conference with the 30 documents of seed 003's annex, as the
     reference data loads them (data/ccm/meetings.json, data/ccm/documents.csv)."""
     meeting = second_review_conference(ccm)
-    load_documents(data_dir=settings.REFERENCE_DATA_DIR)
+    load_documents(convention=ccm, directory=settings.REFERENCE_DATA_DIR / "ccm")
     assert meeting.documents.count() == 30
     return meeting
 

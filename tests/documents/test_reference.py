@@ -8,8 +8,12 @@ from tests.conftest import LOAD_DAY
 
 
 def test_load_documents_is_idempotent(conference):
-    first = load_documents(data_dir=settings.REFERENCE_DATA_DIR)
-    second = load_documents(data_dir=settings.REFERENCE_DATA_DIR)
+    first = load_documents(
+        convention=conference.convention, directory=settings.REFERENCE_DATA_DIR / "ccm"
+    )
+    second = load_documents(
+        convention=conference.convention, directory=settings.REFERENCE_DATA_DIR / "ccm"
+    )
 
     loaded_before = 30 - int(first.split()[1])
     assert first == f"Documents: {30 - loaded_before} added, {loaded_before} already on record."
@@ -22,7 +26,7 @@ def test_load_documents_skips_rows_of_a_meeting_not_loaded(ccm):
     Document.objects.all().delete()
     Meeting.objects.filter(symbol_root="CCM/CONF/2020").update(symbol_root="")
 
-    summary = load_documents(data_dir=settings.REFERENCE_DATA_DIR)
+    summary = load_documents(convention=ccm, directory=settings.REFERENCE_DATA_DIR / "ccm")
 
     assert summary == (
         "Documents: 0 added, 0 already on record; skipped 30 of CCM/CONF/2020 (meeting not loaded)."

@@ -4,6 +4,7 @@ from plenary.documents import selectors, services
 from plenary.documents.models import Submitter
 from plenary.meetings.services import add_agenda_item
 from plenary.treaties.models import State
+from tests.conftest import the_ccm
 from tests.documents.conftest import PDF, upload
 
 ANNEX_ORDER = [
@@ -83,7 +84,7 @@ def test_a_malformed_agenda_item_is_refused(annex):
 
 def test_search_by_symbol_or_words_of_the_title(annex):
     def found(q):
-        return [d.symbol for d in selectors.search_documents(search=q)]
+        return [d.symbol for d in selectors.search_documents(convention=the_ccm(), search=q)]
 
     assert found("CRP.8") == ["CCM/CONF/2020/CRP.8"]
     assert found("interim report") == [
@@ -95,8 +96,8 @@ def test_search_by_symbol_or_words_of_the_title(annex):
 
 
 def test_meeting_for_a_code_or_a_symbol_root(conference):
-    assert selectors.meeting_for("2RC") == conference
-    assert selectors.meeting_for("CCM/CONF/2020") == conference
+    assert selectors.meeting_for("2RC", convention=the_ccm()) == conference
+    assert selectors.meeting_for("CCM/CONF/2020", convention=the_ccm()) == conference
 
 
 def _add(meeting, count: int, start: int) -> None:
@@ -135,10 +136,11 @@ def test_search_and_document_page_query_counts_do_not_grow(
     conference, media, count, django_assert_max_num_queries
 ):
     _add(conference, count, start=1)
+    ccm = the_ccm()
 
     with django_assert_max_num_queries(4):
-        assert len(selectors.search_documents(search="paper")) == count
+        assert len(selectors.search_documents(convention=ccm, search="paper")) == count
     with django_assert_max_num_queries(5):
-        document = selectors.document_with_symbol("CCM/CONF/2020/WP.1")
+        document = selectors.document_with_symbol("CCM/CONF/2020/WP.1", convention=ccm)
         list(document.revisions.all())
         list(document.versions.all())

@@ -5,7 +5,7 @@ from tests.documents.conftest import PDF, files_under, upload
 
 
 def test_a_meetings_documents_page_lists_the_annex(client, annex):
-    response = client.get("/meetings/2RC/documents/")
+    response = client.get("/ccm/meetings/2RC/documents/")
 
     assert response.status_code == 200
     documents = response.context["documents"]
@@ -15,20 +15,20 @@ def test_a_meetings_documents_page_lists_the_annex(client, annex):
 
 
 def test_a_meetings_documents_page_filters_by_series_and_words(client, annex):
-    response = client.get("/meetings/2RC/documents/?series=CRP&q=Peru")
+    response = client.get("/ccm/meetings/2RC/documents/?series=CRP&q=Peru")
 
     assert [d.symbol for d in response.context["documents"]] == ["CCM/CONF/2020/CRP.4"]
 
 
 def test_the_search_page_finds_by_symbol(client, annex):
-    response = client.get("/documents/?q=MISC.1")
+    response = client.get("/ccm/documents/?q=MISC.1")
 
     assert [d.symbol for d in response.context["documents"]] == ["CCM/CONF/2020/MISC.1"]
-    assert 'href="/documents/CCM/CONF/2020/MISC.1/"' in response.content.decode()
+    assert 'href="/ccm/documents/CCM/CONF/2020/MISC.1/"' in response.content.decode()
 
 
 def test_a_document_page_offers_no_upload_to_the_public(client, annex):
-    response = client.get("/documents/CCM/CONF/2020/CRP.8/")
+    response = client.get("/ccm/documents/CCM/CONF/2020/CRP.8/")
 
     assert response.status_code == 200
     assert response.context["document"].title == (
@@ -38,18 +38,18 @@ def test_a_document_page_offers_no_upload_to_the_public(client, annex):
 
 
 def test_an_unknown_document_is_404(client, annex):
-    assert client.get("/documents/CCM/CONF/2020/CRP.99/").status_code == 404
+    assert client.get("/ccm/documents/CCM/CONF/2020/CRP.99/").status_code == 404
 
 
 def test_the_secretariat_uploads_and_the_public_downloads(secretariat, client, annex, media):
     response = client_for(secretariat).post(
-        "/documents/CCM/CONF/2020/CRP.8/versions/",
+        "/ccm/documents/CCM/CONF/2020/CRP.8/versions/",
         {"language": "fr", "file": upload("rapport.pdf", PDF)},
     )
 
     assert response.status_code == 302
-    assert response["Location"] == "/documents/CCM/CONF/2020/CRP.8/"
-    download = client.get("/documents/CCM/CONF/2020/CRP.8/download/fr/")
+    assert response["Location"] == "/ccm/documents/CCM/CONF/2020/CRP.8/"
+    download = client.get("/ccm/documents/CCM/CONF/2020/CRP.8/download/fr/")
     assert download.status_code == 200
     assert download["Content-Type"] == "application/pdf"
     assert download["Content-Disposition"] == ('attachment; filename="CCM_CONF_2020_CRP.8_fr.pdf"')
@@ -62,7 +62,7 @@ def test_a_revision_downloads_under_a_name_with_its_suffix(client, annex, media)
     )
     services.add_language_version(document=revision, language="fr", upload=upload("x.pdf", PDF))
 
-    download = client.get("/documents/CCM/CONF/2020/CRP.8/Rev.1/download/fr/")
+    download = client.get("/ccm/documents/CCM/CONF/2020/CRP.8/Rev.1/download/fr/")
 
     assert download["Content-Disposition"] == (
         'attachment; filename="CCM_CONF_2020_CRP.8_Rev.1_fr.pdf"'
@@ -71,7 +71,7 @@ def test_a_revision_downloads_under_a_name_with_its_suffix(client, annex, media)
 
 def test_a_refused_upload_shows_the_reason(secretariat, annex, media):
     response = client_for(secretariat).post(
-        "/documents/CCM/CONF/2020/CRP.8/versions/",
+        "/ccm/documents/CCM/CONF/2020/CRP.8/versions/",
         {"language": "fr", "file": upload("rapport.docx", PDF)},
     )
 
@@ -90,7 +90,7 @@ def test_a_delegation_cannot_upload_for_another_states_document(
     chile_delegate, peru_request, media
 ):
     response = client_for(chile_delegate).post(
-        "/documents/CCM/CONF/2020/WP.9/versions/",
+        "/ccm/documents/CCM/CONF/2020/WP.9/versions/",
         {"language": "es", "file": upload("wp9.pdf", PDF)},
     )
 
@@ -99,7 +99,7 @@ def test_a_delegation_cannot_upload_for_another_states_document(
 
 
 def test_a_delegation_sees_the_upload_form_for_its_own_states_document(peru_delegate, peru_request):
-    response = client_for(peru_delegate).get("/documents/CCM/CONF/2020/WP.9/")
+    response = client_for(peru_delegate).get("/ccm/documents/CCM/CONF/2020/WP.9/")
 
     assert response.context["upload_form"] is not None
     assert Document.objects.get(symbol="CCM/CONF/2020/WP.9").submitting_states.get().iso3 == "PER"

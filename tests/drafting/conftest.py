@@ -4,12 +4,13 @@ import pytest
 from docx import Document
 
 from plenary.drafting import content, render, selectors
+from tests.conftest import the_ccm
 
 REPORT_DAY = date(2020, 12, 10)
 
 
 def drafted_report(reference="CCM/CONF/2020", number=1, kind="interim"):
-    part = selectors.part_with_meeting(reference=reference, number=number)
+    part = selectors.part_with_meeting(convention=the_ccm(), reference=reference, number=number)
     return content.report(selectors.report_records(part=part, kind=kind), kind=kind, on=REPORT_DAY)
 
 

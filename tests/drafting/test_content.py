@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from plenary.drafting import content, render, selectors, services, wording
 from plenary.drafting.models import ReportText
 from plenary.meetings import services as meetings
-from tests.conftest import open_meeting
+from tests.conftest import open_meeting, the_ccm
 from tests.drafting.conftest import REPORT_DAY, drafted_report
 
 
@@ -53,7 +53,7 @@ def test_report_records_take_a_constant_number_of_queries(ccm):
     small = open_meeting(ccm)
     counts = []
     for reference in (small.code, "CCM/CONF/2020"):
-        part = selectors.part_with_meeting(reference=reference, number=1)
+        part = selectors.part_with_meeting(convention=the_ccm(), reference=reference, number=1)
         with CaptureQueriesContext(connection) as queries:
             content.report(selectors.report_records(part=part), kind="interim", on=REPORT_DAY)
         counts.append(len(queries))
@@ -63,7 +63,7 @@ def test_report_records_take_a_constant_number_of_queries(ccm):
 
 
 def test_report_text_added_by_the_secretariat_is_placed_after_its_paragraph(ccm, secretariat):
-    part = selectors.part_with_meeting(reference="2RC", number=1)
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
     services.add_report_text(
         part=part,
         section="work",
@@ -77,7 +77,7 @@ def test_report_text_added_by_the_secretariat_is_placed_after_its_paragraph(ccm,
 
 
 def test_report_text_after_a_paragraph_not_drafted_ends_its_section(ccm, secretariat):
-    part = selectors.part_with_meeting(reference="2RC", number=1)
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
     services.add_report_text(
         part=part, section="organization", after="no-such-paragraph", body="Kept.", by=secretariat
     )
@@ -88,7 +88,7 @@ def test_report_text_after_a_paragraph_not_drafted_ends_its_section(ccm, secreta
 
 
 def test_report_text_refused_without_a_body(ccm, secretariat):
-    part = selectors.part_with_meeting(reference="2RC", number=1)
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
     with pytest.raises(ValidationError) as raised:
         services.add_report_text(part=part, section="work", body="  ", by=secretariat)
     assert raised.value.message_dict == {"body": [services.BODY_REQUIRED]}
@@ -96,7 +96,7 @@ def test_report_text_refused_without_a_body(ccm, secretariat):
 
 
 def test_report_text_refused_outside_the_part(ccm, secretariat):
-    part = selectors.part_with_meeting(reference="2RC", number=1)
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
     with pytest.raises(ValidationError) as raised:
         services.add_report_text(
             part=part, section="work", body="Text.", on=date(2020, 12, 1), by=secretariat
@@ -113,7 +113,7 @@ def test_report_text_refused_outside_the_part(ccm, secretariat):
 def test_report_text_refused_for_a_delegation(ccm, peru_delegate):
     from django.core.exceptions import PermissionDenied
 
-    part = selectors.part_with_meeting(reference="2RC", number=1)
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
     with pytest.raises(PermissionDenied):
         services.add_report_text(part=part, section="work", body="Text.", by=peru_delegate)
 
@@ -135,7 +135,10 @@ def test_reference_texts_load_twice_adds_nothing(ccm):
 
     before = ReportText.objects.count()
     data = Path(__file__).resolve().parents[2] / "data"
-    assert load_report_texts(data_dir=data) == "Drafting: 0 texts added by hand to reports."
+    assert (
+        load_report_texts(convention=ccm, directory=data / "ccm")
+        == "Drafting: 0 texts added by hand to reports."
+    )
     assert ReportText.objects.count() == before == 24
 
 

@@ -1,7 +1,10 @@
+from datetime import date
 from io import StringIO
 
 from django.core.management import call_command
 
+from plenary.drafting import content, render, selectors
+from plenary.meetings import selectors as meetings
 from tests.drafting.conftest import read_docx
 
 
@@ -27,7 +30,9 @@ def test_convening_note_verbale_from_the_meeting_records(ccm, tmp_path):
         " 2020, respectively," in text
     )
     assert "no later than 30 April 2020." in text
-    assert text.rstrip().endswith("4 March 2020")
+    # The secretariat's address comes from the convention file (see the test below); a
+    # file without one adds a note after the date instead of another convention's address.
+    assert text.split("\n[Missing: ")[0].rstrip().endswith("4 March 2020")
     path = tmp_path / "note.docx"
     call_command("note-verbale", "convening", "CCM/CONF/2020", "--format", "docx", "-o", str(path))
     assert read_docx(path).paragraphs[0].text == "UN OFFICE FOR DISARMAMENT AFFAIRS"
@@ -51,3 +56,18 @@ def test_president_letter_has_the_chosen_body_and_the_programme_as_annex(ccm, tm
     assert "Mr. Félix Baumann" in texts
     assert "Provisional Programme of work" in texts
     assert "6. Organization of work (continued)" in texts
+
+
+def test_convening_note_verbale_gives_the_secretariat_of_the_convention_file(ccm):
+    records = selectors.convening_records(
+        meeting=meetings.meeting_by_reference("2RC", convention=ccm), on=date(2020, 3, 4)
+    )
+
+    drafted = content.convening_note(records, reference="ODA-2020-00130-CCM")
+
+    assert (
+        "Office for Disarmament Affairs, Geneva Branch, United Nations Office at Geneva, Palais"
+        " des Nations, room C.119, CH-1211 Geneva 10, Switzerland. E-mail: ccm@un.org"
+    ) in [block.text for block in drafted.blocks]
+    assert content.NO_SECRETARIAT.format(convention=records.ruleset.name) not in drafted.missing
+    assert render.to_text(drafted).rstrip().endswith("4 March 2020")

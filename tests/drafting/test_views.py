@@ -4,7 +4,7 @@ from tests.conftest import client_for
 from tests.drafting.conftest import read_docx
 from tests.drafting.seed_003 import ANNEX, TITLE
 
-REPORT = "/meetings/2RC/report/?part=1&kind=interim&date=2020-12-10"
+REPORT = "/ccm/meetings/2RC/report/?part=1&kind=interim&date=2020-12-10"
 
 
 def test_report_page_shows_the_html_report_to_everyone(ccm):
@@ -17,18 +17,18 @@ def test_report_page_shows_the_html_report_to_everyone(ccm):
 
 
 def test_meeting_page_links_to_the_report(ccm):
-    page = client_for(None).get("/meetings/2RC/?part=1").content.decode()
-    assert 'href="/meetings/2RC/report/?part=1"' in page
+    page = client_for(None).get("/ccm/meetings/2RC/?part=1").content.decode()
+    assert 'href="/ccm/meetings/2RC/report/?part=1"' in page
 
 
 def test_report_page_offers_downloads_to_the_secretariat(ccm, secretariat):
     page = client_for(secretariat).get(REPORT).content.decode()
-    assert 'href="/meetings/2RC/report.docx?part=1&amp;kind=interim"' in page
-    assert 'href="/meetings/2RC/programme.docx?part=1"' in page
+    assert 'href="/ccm/meetings/2RC/report.docx?part=1&amp;kind=interim"' in page
+    assert 'href="/ccm/meetings/2RC/programme.docx?part=1"' in page
 
 
 def test_report_download_docx_for_the_secretariat(ccm, secretariat, tmp_path):
-    response = client_for(secretariat).get("/meetings/2RC/report.docx?part=1&kind=interim")
+    response = client_for(secretariat).get("/ccm/meetings/2RC/report.docx?part=1&kind=interim")
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="CCM_CONF_2020_L.1.docx"'
     path = tmp_path / "report.docx"
@@ -40,17 +40,17 @@ def test_report_download_docx_for_the_secretariat(ccm, secretariat, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["docx", "html", "txt"])
 def test_report_download_refused_to_a_delegation(ccm, peru_delegate, fmt):
-    response = client_for(peru_delegate).get(f"/meetings/2RC/report.{fmt}?part=1")
+    response = client_for(peru_delegate).get(f"/ccm/meetings/2RC/report.{fmt}?part=1")
     assert response.status_code == 403
 
 
 def test_report_download_refused_to_the_public(ccm):
-    assert client_for(None).get("/meetings/2RC/report.txt?part=1").status_code == 403
-    assert client_for(None).get("/meetings/2RC/programme.docx?part=1").status_code == 403
+    assert client_for(None).get("/ccm/meetings/2RC/report.txt?part=1").status_code == 403
+    assert client_for(None).get("/ccm/meetings/2RC/programme.docx?part=1").status_code == 403
 
 
 def test_programme_download_for_the_secretariat(ccm, secretariat, tmp_path):
-    response = client_for(secretariat).get("/meetings/2RC/programme.docx?part=1")
+    response = client_for(secretariat).get("/ccm/meetings/2RC/programme.docx?part=1")
     assert response.status_code == 200
     path = tmp_path / "programme.docx"
     path.write_bytes(response.content)
@@ -58,8 +58,8 @@ def test_programme_download_for_the_secretariat(ccm, secretariat, tmp_path):
 
 
 def test_report_page_of_an_unknown_part_is_not_found(ccm):
-    assert client_for(None).get("/meetings/2RC/report/?part=9").status_code == 404
-    assert client_for(None).get("/meetings/2RC/report/?date=2020-13-45").status_code == 404
+    assert client_for(None).get("/ccm/meetings/2RC/report/?part=9").status_code == 404
+    assert client_for(None).get("/ccm/meetings/2RC/report/?date=2020-13-45").status_code == 404
 
 
 def test_report_page_runs_a_constant_number_of_queries(
@@ -70,4 +70,4 @@ def test_report_page_runs_a_constant_number_of_queries(
     small = open_meeting(ccm)
     for code in (small.code, "2RC"):
         with django_assert_max_num_queries(45):
-            client_for(secretariat).get(f"/meetings/{code}/report/?part=1")
+            client_for(secretariat).get(f"/ccm/meetings/{code}/report/?part=1")

@@ -4,12 +4,14 @@ import pytest
 
 from plenary.finance import selectors, services
 from plenary.finance.services import LineIn
+from tests.conftest import the_ccm
 
 
 @pytest.fixture
 def estimate(ccm, secretariat):
     return services.record_cost_estimate(
-        meeting=selectors.meeting_with_parts("2RC"),
+        convention=ccm,
+        meeting=selectors.meeting_with_parts("2RC", convention=the_ccm()),
         lines=[
             LineIn("conference_services", "250000.00", "Rooms and equipment"),
             LineIn("interpretation", "100000.00"),

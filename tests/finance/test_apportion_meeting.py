@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 
 from plenary.finance import selectors
 from plenary.rules.errors import RuleError
+from tests.conftest import the_ccm
 
 TOTAL = Decimal("400000.00")
 # Seed 003 paras 13-14: three signatories and thirteen other States not party participated.
@@ -22,7 +23,7 @@ NON_PARTIES = {
 
 @pytest.fixture
 def conference(ccm):
-    return selectors.meeting_with_parts("CCM/CONF/2020")
+    return selectors.meeting_with_parts("CCM/CONF/2020", convention=the_ccm())
 
 
 def test_apportion_2rc_shares_sum_exactly_to_the_total(conference):
@@ -76,14 +77,14 @@ def test_apportion_2rc_known_shares(conference):
 
 
 def test_apportion_meeting_without_scale_for_its_year_refused(ccm):
-    meeting = selectors.meeting_with_parts("2RC")
+    meeting = selectors.meeting_with_parts("2RC", convention=the_ccm())
     part = meeting.parts.get(number=1)
     part.starts_on, part.ends_on = (
         part.starts_on.replace(year=2015),
         part.ends_on.replace(year=2015),
     )
     part.save()
-    meeting = selectors.meeting_with_parts("2RC")
+    meeting = selectors.meeting_with_parts("2RC", convention=the_ccm())
     with pytest.raises(RuleError) as caught:
         selectors.apportion_meeting(meeting=meeting, total=TOTAL)
     assert (caught.value.field, caught.value.message) == (

@@ -11,6 +11,7 @@ from plenary.finance.models import Assessment, CostEstimate, Payment
 from plenary.finance.services import LineIn
 from plenary.rules import apportionment
 from plenary.rules.errors import RuleError
+from tests.conftest import the_ccm
 
 
 def test_issue_assessments_share_the_estimated_total(assessed):
@@ -57,7 +58,8 @@ def test_issue_assessments_meeting_without_scale_refused_nothing_stored(estimate
 def test_record_cost_estimate_negative_amount_refused(ccm, secretariat):
     with pytest.raises(RuleError) as caught:
         services.record_cost_estimate(
-            meeting=selectors.meeting_with_parts("2RC"),
+            convention=ccm,
+            meeting=selectors.meeting_with_parts("2RC", convention=the_ccm()),
             lines=[LineIn("documents", "-5")],
             by=secretariat,
         )
@@ -71,7 +73,8 @@ def test_record_cost_estimate_negative_amount_refused(ccm, secretariat):
 def test_record_cost_estimate_non_numeric_amount_refused(ccm, secretariat):
     with pytest.raises(RuleError) as caught:
         services.record_cost_estimate(
-            meeting=selectors.meeting_with_parts("2RC"),
+            convention=ccm,
+            meeting=selectors.meeting_with_parts("2RC", convention=the_ccm()),
             lines=[LineIn("documents", "12,5 k")],
             by=secretariat,
         )
@@ -94,7 +97,9 @@ def test_record_payment_in_usd(assessed, secretariat):
         by=secretariat,
     )
     assert (payment.currency, payment.amount) == ("USD", peru.amount)
-    assert [row.iso3 for row in selectors.payment_due_dates()].count("PER") == 0
+    assert [row.iso3 for row in selectors.payment_due_dates(convention=assessed.convention)].count(
+        "PER"
+    ) == 0
 
 
 @pytest.mark.parametrize(
@@ -137,8 +142,12 @@ def test_accounts_balance_and_arrears(assessed, secretariat):
         reference="PER-1",
         by=secretariat,
     )
-    before_due = {a.iso3: a for a in selectors.accounts(on=date(2021, 1, 31))}
-    after_due = {a.iso3: a for a in selectors.accounts(on=date(2021, 2, 1))}
+    before_due = {
+        a.iso3: a for a in selectors.accounts(convention=assessed.convention, on=date(2021, 1, 31))
+    }
+    after_due = {
+        a.iso3: a for a in selectors.accounts(convention=assessed.convention, on=date(2021, 2, 1))
+    }
     assert before_due["PER"].paid == Decimal("1.00")
     assert before_due["PER"].balance == peru.amount - Decimal("1.00")
     assert before_due["PER"].arrears == Decimal("0.00")
@@ -147,12 +156,14 @@ def test_accounts_balance_and_arrears(assessed, secretariat):
 
 
 def test_accounts_of_one_state(assessed):
-    rows = selectors.accounts(on=date(2021, 2, 1), state_id=_peru(assessed).state_id)
+    rows = selectors.accounts(
+        convention=assessed.convention, on=date(2021, 2, 1), state_id=_peru(assessed).state_id
+    )
     assert [(row.iso3, row.year) for row in rows] == [("PER", 2020)]
 
 
 def test_payment_due_dates_list_outstanding_assessments(assessed):
-    rows = selectors.payment_due_dates()
+    rows = selectors.payment_due_dates(convention=assessed.convention)
     assert len(rows) == 124
     assert {row.due_on for row in rows} == {date(2021, 1, 31)}
     assert sum(row.outstanding for row in rows) == Decimal("400000.00")
@@ -188,6 +199,7 @@ def test_voluntary_contribution_in_a_currency_not_accepted_refused(ccm, secretar
 
     with pytest.raises(RuleError) as caught:
         services.record_voluntary_contribution(
+            convention=ccm,
             state=State.objects.get(iso3="AUT"),
             year=2021,
             amount="1000",

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from plenary.meetings import selectors
+from tests.conftest import the_ccm
 
 # Seed 003 (CCM/CONF/2020/L.1), paragraphs 12 to 16, in their order. The seed prints
 # "Cluster Muniton Coalition": a typing error for the Coalition's name, corrected here.
@@ -135,7 +136,7 @@ def test_participants_of_part_1_are_seed_003_paragraphs_12_to_16(ccm):
 
 def test_participants_are_named_as_on_the_first_day_of_the_part(ccm):
     # The same States are "Czechia" and "Netherlands (Kingdom of the)" today.
-    part = selectors.part_of(selectors.meeting_by_reference("2RC"), 1)
+    part = selectors.part_of(selectors.meeting_by_reference("2RC", convention=the_ccm()), 1)
     names = selectors.participants_by_category(part=part)["states_parties"]
     assert "Czech Republic" in names and "Czechia" not in names
     assert "Netherlands" in names and "Netherlands (Kingdom of the)" not in names
@@ -181,7 +182,7 @@ def test_programme_text_reads_like_the_annex(ccm):
 
 
 def test_plan_history_of_the_second_review_conference(ccm):
-    record = selectors.meeting_record(selectors.meeting_by_reference("2RC"))
+    record = selectors.meeting_record(selectors.meeting_by_reference("2RC", convention=the_ccm()))
     changes = record["plan_changes"]
     assert [change.decided_by for change in changes] == [
         "Silence procedure of 6 to 13 February 2020",
@@ -200,20 +201,33 @@ def test_plan_history_of_the_second_review_conference(ccm):
 
 
 def test_preparatory_meetings_and_briefing(ccm):
-    pm1 = selectors.meeting_record(selectors.meeting_by_reference("2RC-PM1"))
+    pm1 = selectors.meeting_record(selectors.meeting_by_reference("2RC-PM1", convention=the_ccm()))
     assert [str(p.starts_on) for p in pm1["parts"]] == ["2020-06-29"]
     assert pm1["plan_changes"][0].previous_plan[0]["starts_on"] == "2020-06-08"
-    assert str(selectors.meeting_by_reference("2RC-PM1").registration_deadline) == "2020-05-25"
-    assert str(selectors.meeting_by_reference("2RC-PM2").registration_deadline) == "2020-08-21"
-    assert str(selectors.meeting_by_reference("2RC").registration_deadline) == "2020-10-09"
-    briefing = selectors.meeting_record(selectors.meeting_by_reference("2RC-BRIEFING-1"))
+    assert (
+        str(selectors.meeting_by_reference("2RC-PM1", convention=the_ccm()).registration_deadline)
+        == "2020-05-25"
+    )
+    assert (
+        str(selectors.meeting_by_reference("2RC-PM2", convention=the_ccm()).registration_deadline)
+        == "2020-08-21"
+    )
+    assert (
+        str(selectors.meeting_by_reference("2RC", convention=the_ccm()).registration_deadline)
+        == "2020-10-09"
+    )
+    briefing = selectors.meeting_record(
+        selectors.meeting_by_reference("2RC-BRIEFING-1", convention=the_ccm())
+    )
     assert [(str(p.starts_on), p.format, p.platform) for p in briefing["parts"]] == [
         ("2020-06-08", "virtual", "WebEx")
     ]
 
 
 def test_officers_of_the_second_review_conference(ccm):
-    officers = selectors.meeting_record(selectors.meeting_by_reference("2RC"))["officers"]
+    officers = selectors.meeting_record(
+        selectors.meeting_by_reference("2RC", convention=the_ccm())
+    )["officers"]
     shown = [(o.role, o.person or o.state.iso3, o.act, str(o.act_on or "")) for o in officers]
     assert shown == [
         ("president", "Mr. Félix Baumann", "designated", ""),
@@ -229,4 +243,4 @@ def test_officers_of_the_second_review_conference(ccm):
 
 @pytest.mark.parametrize("reference", ["CCM/CONF/2020", "2RC", "2rc", "CCM/CONF/2020/"])
 def test_a_meeting_is_found_by_code_or_symbol_root(ccm, reference):
-    assert selectors.meeting_by_reference(reference).code == "2RC"
+    assert selectors.meeting_by_reference(reference, convention=the_ccm()).code == "2RC"

@@ -77,7 +77,10 @@ def test_replanning_keeps_the_previous_plan_and_its_reason(ccm, secretariat):
         by=secretariat,
     )
     assert change.previous_plan == [
-        PartPlan(1, date(2022, 8, 30), date(2022, 9, 1), "in_person").as_dict()
+        # A part that names no zone takes the meeting's: its convention's secretariat's.
+        PartPlan(
+            1, date(2022, 8, 30), date(2022, 9, 1), "in_person", time_zone=ccm.time_zone
+        ).as_dict()
     ]
     assert [p.number for p in meeting.parts.order_by("number")] == [1, 2]
     part = meeting.parts.get(number=1)

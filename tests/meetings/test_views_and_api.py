@@ -11,7 +11,7 @@ from tests.conftest import client_for, open_meeting, token_client
 
 
 def test_meeting_page_shows_the_plan_history_programme_and_participants(ccm):
-    response = client_for(None).get("/meetings/2RC/")
+    response = client_for(None).get("/ccm/meetings/2RC/")
     page = response.content.decode()
     assert response.status_code == 200
     assert (
@@ -23,13 +23,14 @@ def test_meeting_page_shows_the_plan_history_programme_and_participants(ccm):
 
 
 def test_programme_shown_in_a_participants_time_zone(ccm):
-    page = client_for(None).get("/meetings/2RC/?part=1&tz=America/Lima").content.decode()
+    page = client_for(None).get("/ccm/meetings/2RC/?part=1&tz=America/Lima").content.decode()
     # 10:00 in Geneva (UTC+1 in November) is 04:00 in Lima (UTC-5).
     assert '<time datetime="2020-11-25T04:00:00-05:00">04:00</time>' in page
 
 
 @pytest.mark.parametrize(
-    "url", ["/meetings/", "/meetings/2RC/", "/api/v1/meetings", "/api/v1/meetings/2RC"]
+    "url",
+    ["/ccm/meetings/", "/ccm/meetings/2RC/", "/api/v1/ccm/meetings", "/api/v1/ccm/meetings/2RC"],
 )
 def test_meeting_pages_run_a_fixed_number_of_queries(ccm, django_assert_max_num_queries, url):
     with django_assert_max_num_queries(14):
@@ -37,7 +38,7 @@ def test_meeting_pages_run_a_fixed_number_of_queries(ccm, django_assert_max_num_
 
 
 def test_meetings_feed_is_valid_icalendar(ccm):
-    response = client_for(None).get("/meetings.ics")
+    response = client_for(None).get("/ccm/meetings.ics")
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = icalendar.Calendar.from_ical(response.content)
     summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
@@ -46,7 +47,7 @@ def test_meetings_feed_is_valid_icalendar(ccm):
 
 
 def test_programme_feed_has_one_event_per_slot_in_geneva_time(ccm):
-    response = client_for(None).get("/meetings/2RC/programme.ics?part=1")
+    response = client_for(None).get("/ccm/meetings/2RC/programme.ics?part=1")
     calendar = icalendar.Calendar.from_ical(response.content)
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 9
@@ -57,13 +58,13 @@ def test_programme_feed_has_one_event_per_slot_in_geneva_time(ccm):
 
 def test_api_participants_and_programme(ccm):
     client = client_for(None)
-    participants = client.get("/api/v1/meetings/CCM/CONF/2020/participants?part=1")
+    participants = client.get("/api/v1/ccm/meetings/CCM/CONF/2020/participants?part=1")
     assert participants.status_code == 404  # the path takes the code; a symbol root has slashes
-    participants = client.get("/api/v1/meetings/2RC/participants?part=1").json()
+    participants = client.get("/api/v1/ccm/meetings/2RC/participants?part=1").json()
     assert participants["signatories"] == ["Angola", "Cyprus", "Indonesia"]
-    programme = client.get("/api/v1/meetings/2RC/programme?part=1&tz=Asia/Tokyo").json()
+    programme = client.get("/api/v1/ccm/meetings/2RC/programme?part=1&tz=Asia/Tokyo").json()
     assert programme["days"][0]["slots"][0]["starts_at"] == "18:00"
-    bad = client.get("/api/v1/meetings/2RC/programme?tz=Mars/Olympus")
+    bad = client.get("/api/v1/ccm/meetings/2RC/programme?tz=Mars/Olympus")
     assert bad.status_code == 422
     message = "'Mars/Olympus' is not a time zone of the IANA database (e.g. Europe/Zurich)"
     assert bad.json()["errors"] == [{"field": "tz", "message": message}]
@@ -74,7 +75,7 @@ def test_api_registers_and_then_edits_own_delegation(ccm, peru_delegate):
     client = token_client(peru_delegate)
     body = {"members": [{"role": "head", "name": "Ms. Head", "title": "Ambassador"}]}
     created = client.put(
-        f"/api/v1/meetings/{meeting.code}/delegation",
+        f"/api/v1/ccm/meetings/{meeting.code}/delegation",
         json.dumps(body),
         content_type="application/json",
     )
@@ -82,7 +83,7 @@ def test_api_registers_and_then_edits_own_delegation(ccm, peru_delegate):
     assert created.json()["participant"] == "Peru"
     body["members"].append({"role": "adviser", "name": "Mr. Adviser"})
     edited = client.put(
-        f"/api/v1/meetings/{meeting.code}/delegation",
+        f"/api/v1/ccm/meetings/{meeting.code}/delegation",
         json.dumps(body),
         content_type="application/json",
     )
@@ -94,7 +95,7 @@ def test_api_registers_and_then_edits_own_delegation(ccm, peru_delegate):
 def test_api_refuses_registration_for_another_state(ccm, peru_delegate):
     meeting = open_meeting(ccm)
     response = token_client(peru_delegate).put(
-        f"/api/v1/meetings/{meeting.code}/delegation",
+        f"/api/v1/ccm/meetings/{meeting.code}/delegation",
         json.dumps({"state": "CHL", "members": [{"role": "head", "name": "X"}]}),
         content_type="application/json",
     )
@@ -104,7 +105,7 @@ def test_api_refuses_registration_for_another_state(ccm, peru_delegate):
 
 def test_api_refuses_registration_after_the_deadline(ccm, peru_delegate):
     response = token_client(peru_delegate).put(
-        "/api/v1/meetings/2RC/delegation",
+        "/api/v1/ccm/meetings/2RC/delegation",
         json.dumps({"members": [{"role": "head", "name": "X"}]}),
         content_type="application/json",
     )
@@ -125,7 +126,7 @@ def test_registration_page_registers_own_delegation(ccm, chile_delegate):
         "members-0-title": "Embajadora",
         "parts": [str(meeting.parts.get().pk)],
     }
-    response = client.post(f"/meetings/{meeting.code}/registration/", form)
+    response = client.post(f"/ccm/meetings/{meeting.code}/registration/", form)
     assert response.status_code == 302
     delegation = Delegation.objects.get(meeting=meeting, state__iso3="CHL")
     assert [(m.role, m.name, m.title) for m in delegation.members.all()] == [
@@ -135,8 +136,10 @@ def test_registration_page_registers_own_delegation(ccm, chile_delegate):
 
 def test_registration_page_is_for_delegations_only(ccm, observer):
     meeting = open_meeting(ccm)
-    assert client_for(observer).get(f"/meetings/{meeting.code}/registration/").status_code == 403
-    anonymous = client_for(None).get(f"/meetings/{meeting.code}/registration/")
+    assert (
+        client_for(observer).get(f"/ccm/meetings/{meeting.code}/registration/").status_code == 403
+    )
+    anonymous = client_for(None).get(f"/ccm/meetings/{meeting.code}/registration/")
     assert anonymous.status_code == 302
 
 
@@ -153,5 +156,5 @@ def test_a_meeting_parts_history_shows_each_change_of_plan(ccm, observer):
 
 
 def test_each_change_of_plan_links_to_its_silence_procedure(ccm):
-    page = client_for(None).get("/meetings/2RC/").content.decode()
+    page = client_for(None).get("/ccm/meetings/2RC/").content.decode()
     assert page.count("Record of the silence procedure") == 2

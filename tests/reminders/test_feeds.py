@@ -46,8 +46,10 @@ def test_state_feed_every_event_starts_in_its_zone(ccm, peru_delegate):
     today = timezone.localdate()
     next_report = today.year - 1 if today <= date(today.year, 4, 30) else today.year
     summaries = {str(event["SUMMARY"]) for event in events}
-    assert f"Due: Peru: Article 7 annual report covering {next_report}" in summaries
-    assert "Due: Registration of delegations for the Test Meeting of States Parties" in summaries
+    assert f"Due: CCM: Peru: Article 7 annual report covering {next_report}" in summaries
+    assert (
+        "Due: CCM: Registration of delegations for the Test Meeting of States Parties" in summaries
+    )
     assert all("Chile" not in summary for summary in summaries)
 
 
@@ -86,7 +88,7 @@ def test_feed_key_is_stored_only_as_its_digest(ccm, peru_delegate):
 
 @pytest.mark.parametrize("part", [1, 2])
 def test_programme_feed_every_event_starts_in_the_venue_zone(ccm, part):
-    response = client_for(None).get(f"/meetings/2RC/programme.ics?part={part}")
+    response = client_for(None).get(f"/ccm/meetings/2RC/programme.ics?part={part}")
     assert response.status_code == 200
     calendar, events = _events(response.content)
     for event in events:
@@ -97,7 +99,7 @@ def test_programme_feed_every_event_starts_in_the_venue_zone(ccm, part):
 
 
 def test_meetings_feed_every_event_is_a_whole_day(ccm):
-    _calendar, events = _events(client_for(None).get("/meetings.ics").content)
+    _calendar, events = _events(client_for(None).get("/ccm/meetings.ics").content)
     assert events
     for event in events:
         # All-day events (VALUE=DATE) are floating days: a calendar shows them on that day.

@@ -15,24 +15,26 @@ from tests.reminders.conftest import geneva
 PERU_2021 = [
     {
         "key": "treaties.article3:CCM:PER:2021-03-01",
+        "convention": "CCM",
         "kind": "article3",
         "date": "2021-03-01",
         "ends_at": "2021-03-01T23:59:59+01:00",
         "time_zone": "Europe/Zurich",
         "subject": "Peru: Article 3: destruction of stockpiles",
         "bound": "PER",
-        "link": "/states/PER/",
+        "link": "/ccm/states/PER/",
         "note": "extended to 1 April 2024 (Second Review Conference)",
     },
     {
         "key": "treaties.article7.annual:CCM:PER:2020",
+        "convention": "CCM",
         "kind": "article7_annual",
         "date": "2021-04-30",
         "ends_at": "2021-04-30T23:59:59+02:00",
         "time_zone": "Europe/Zurich",
         "subject": "Peru: Article 7 annual report covering 2020",
         "bound": "PER",
-        "link": "/states/PER/",
+        "link": "/ccm/states/PER/",
         "note": "",
     },
 ]
@@ -77,19 +79,19 @@ def test_reminders_for_peru_in_2021_reach_its_delegate_once_each(ccm, peru_deleg
     assert sent == [1, 0, 1, 1, 0, 1, 1, 1, 1, 0]
     assert [m.to for m in mail.outbox] == [["peru_delegate@example.org"]] * 7
     assert [m.subject for m in mail.outbox] == [
-        "Reminder: Peru: Article 3: destruction of stockpiles, due 1 March 2021",
-        "Reminder: Peru: Article 3: destruction of stockpiles, due 1 March 2021",
-        "Reminder: Peru: Article 3: destruction of stockpiles, due 1 March 2021",
-        "Reminder: Peru: Article 7 annual report covering 2020, due 30 April 2021",
-        "Reminder: Peru: Article 7 annual report covering 2020, due 30 April 2021",
-        "Reminder: Peru: Article 7 annual report covering 2020, due 30 April 2021",
-        "Deadline passed: Peru: Article 7 annual report covering 2020, due 30 April 2021",
+        "Reminder: CCM: Peru: Article 3: destruction of stockpiles, due 1 March 2021",
+        "Reminder: CCM: Peru: Article 3: destruction of stockpiles, due 1 March 2021",
+        "Reminder: CCM: Peru: Article 3: destruction of stockpiles, due 1 March 2021",
+        "Reminder: CCM: Peru: Article 7 annual report covering 2020, due 30 April 2021",
+        "Reminder: CCM: Peru: Article 7 annual report covering 2020, due 30 April 2021",
+        "Reminder: CCM: Peru: Article 7 annual report covering 2020, due 30 April 2021",
+        "Deadline passed: CCM: Peru: Article 7 annual report covering 2020, due 30 April 2021",
     ]
     assert "Due by 23:59:59 on 1 March 2021 (Europe/Zurich time): in 30 day(s)." in (
         mail.outbox[0].body
     )
     assert "extended to 1 April 2024 (Second Review Conference)" in mail.outbox[0].body
-    assert "https://plenary.example.org/states/PER/" in mail.outbox[0].body
+    assert "https://plenary.example.org/ccm/states/PER/" in mail.outbox[0].body
     assert list(
         Reminder.objects.filter(user=peru_delegate)
         .order_by("deadline_ends_at", "-offset_days")

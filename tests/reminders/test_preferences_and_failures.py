@@ -24,7 +24,7 @@ def test_reminder_in_french(ccm, peru_delegate):
     services.send_due_reminders(now=NOW)
     (message,) = mail.outbox
     assert message.subject == (
-        "Rappel : Peru: Article 7 annual report covering 2020, échéance le 30 avril 2021"
+        "Rappel : CCM: Peru: Article 7 annual report covering 2020, échéance le 30 avril 2021"
     )
     assert "Échéance : 23:59:59 le 30 avril 2021 (heure de Europe/Zurich), dans 7 jour(s)." in (
         message.body
@@ -36,7 +36,8 @@ def test_reminder_in_spanish(ccm, peru_delegate):
     services.set_preferences(user=peru_delegate, language="es")
     services.send_due_reminders(now=NOW)
     assert mail.outbox[0].subject == (
-        "Recordatorio: Peru: Article 7 annual report covering 2020, vence el 30 de abril de 2021"
+        "Recordatorio: CCM: Peru: Article 7 annual report covering 2020,"
+        " vence el 30 de abril de 2021"
     )
 
 

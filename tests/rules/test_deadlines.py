@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plenary.rules.conventions import APMBC, CCM
+from plenary.rules.conventions import get_ruleset
 from plenary.rules.deadlines import (
     annual_report_deadline,
     annual_reports_due,
@@ -12,6 +12,7 @@ from plenary.rules.deadlines import (
     clearance_deadline,
     entry_into_force_for,
     initial_report_deadline,
+    obligation_deadline,
     obligation_status,
     period,
     stockpile_destruction_deadline,
@@ -27,6 +28,9 @@ firsts = st.dates(min_value=date(2010, 8, 1), max_value=date(2050, 12, 1)).map(
     lambda d: d.replace(day=1)
 )
 any_dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2060, 12, 31))
+
+CCM = get_ruleset("CCM")
+APMBC = get_ruleset("APMBC")
 
 
 # Entry into force (Article 17)
@@ -191,7 +195,10 @@ def test_clearance_deadline_any_hostilities_never_before_ten_years(eif, hostilit
 def test_check_extension_peru_stockpile_37_months():
     assert (
         check_extension(
-            rules=CCM, article="3", current_deadline=date(2021, 3, 1), new_deadline=date(2024, 4, 1)
+            rules=CCM,
+            kind="stockpile_destruction",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2024, 4, 1),
         )
         == 37
     )
@@ -200,7 +207,10 @@ def test_check_extension_peru_stockpile_37_months():
 def test_check_extension_bosnia_and_herzegovina_clearance_18_months():
     assert (
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 3, 1), new_deadline=date(2022, 9, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2022, 9, 1),
         )
         == 18
     )
@@ -209,7 +219,10 @@ def test_check_extension_bosnia_and_herzegovina_clearance_18_months():
 def test_check_extension_chile_clearance_12_months():
     assert (
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 6, 1), new_deadline=date(2022, 6, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 6, 1),
+            new_deadline=date(2022, 6, 1),
         )
         == 12
     )
@@ -218,7 +231,10 @@ def test_check_extension_chile_clearance_12_months():
 def test_check_extension_lebanon_clearance_exactly_maximum_allowed():
     assert (
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 5, 1), new_deadline=date(2026, 5, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 5, 1),
+            new_deadline=date(2026, 5, 1),
         )
         == 60
     )
@@ -227,7 +243,10 @@ def test_check_extension_lebanon_clearance_exactly_maximum_allowed():
 def test_check_extension_clearance_61_months_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 5, 1), new_deadline=date(2026, 6, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 5, 1),
+            new_deadline=date(2026, 6, 1),
         )
     assert excinfo.value.field == "new_deadline"
     assert str(excinfo.value) == (
@@ -239,14 +258,20 @@ def test_check_extension_clearance_61_months_refused():
 def test_check_extension_clearance_one_day_over_maximum_refused():
     with pytest.raises(RuleError, match=r"2 May 2026 is more than 60 months after 1 May 2021$"):
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 5, 1), new_deadline=date(2026, 5, 2)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 5, 1),
+            new_deadline=date(2026, 5, 2),
         )
 
 
 def test_check_extension_stockpile_61_months_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
-            rules=CCM, article="3", current_deadline=date(2021, 3, 1), new_deadline=date(2026, 4, 1)
+            rules=CCM,
+            kind="stockpile_destruction",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2026, 4, 1),
         )
     assert str(excinfo.value) == (
         "new_deadline: an extension under Article 3 may not exceed 4 years (48 months);"
@@ -258,7 +283,7 @@ def test_check_extension_partial_month_counts_in_full():
     assert (
         check_extension(
             rules=CCM,
-            article="4",
+            kind="clearance",
             current_deadline=date(2021, 3, 1),
             new_deadline=date(2021, 4, 15),
         )
@@ -269,7 +294,10 @@ def test_check_extension_partial_month_counts_in_full():
 def test_check_extension_same_deadline_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
-            rules=CCM, article="3", current_deadline=date(2021, 3, 1), new_deadline=date(2021, 3, 1)
+            rules=CCM,
+            kind="stockpile_destruction",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2021, 3, 1),
         )
     assert excinfo.value.field == "new_deadline"
     assert excinfo.value.message == (
@@ -280,14 +308,20 @@ def test_check_extension_same_deadline_refused():
 def test_check_extension_earlier_deadline_refused():
     with pytest.raises(RuleError, match=r"must end after the current deadline"):
         check_extension(
-            rules=CCM, article="4", current_deadline=date(2021, 3, 1), new_deadline=date(2020, 3, 1)
+            rules=CCM,
+            kind="clearance",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2020, 3, 1),
         )
 
 
 def test_check_extension_article_without_extensions_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
-            rules=CCM, article="7", current_deadline=date(2021, 3, 1), new_deadline=date(2022, 3, 1)
+            rules=CCM,
+            kind="initial_report",
+            current_deadline=date(2021, 3, 1),
+            new_deadline=date(2022, 3, 1),
         )
     assert excinfo.value.field == "new_deadline"
     assert excinfo.value.message == "Article 7 of the CCM allows no extension of a deadline"
@@ -297,7 +331,7 @@ def test_check_extension_apmbc_stockpile_refused():
     with pytest.raises(RuleError) as excinfo:
         check_extension(
             rules=APMBC,
-            article="4",
+            kind="stockpile_destruction",
             current_deadline=date(2003, 3, 1),
             new_deadline=date(2004, 3, 1),
         )
@@ -308,7 +342,7 @@ def test_check_extension_apmbc_clearance_ten_years_allowed():
     assert (
         check_extension(
             rules=APMBC,
-            article="5",
+            kind="clearance",
             current_deadline=date(2009, 3, 1),
             new_deadline=date(2019, 3, 1),
         )
@@ -317,21 +351,19 @@ def test_check_extension_apmbc_clearance_ten_years_allowed():
 
 
 @given(
-    article=st.sampled_from(["3", "4"]),
+    kind=st.sampled_from(["stockpile_destruction", "clearance"]),
     current=firsts,
     new=st.dates(min_value=date(2010, 8, 2), max_value=date(2070, 12, 31)),
 )
-def test_check_extension_any_request_within_maximum_or_raises(article, current, new):
-    maximum = 48 if article == "3" else 60
+def test_check_extension_any_request_within_maximum_or_raises(kind, current, new):
+    maximum = 48 if kind == "stockpile_destruction" else 60
     if current < new <= add_months(current, maximum):
-        months = check_extension(
-            rules=CCM, article=article, current_deadline=current, new_deadline=new
-        )
+        months = check_extension(rules=CCM, kind=kind, current_deadline=current, new_deadline=new)
         assert 1 <= months <= maximum
         assert add_months(current, months - 1) < new <= add_months(current, months)
     else:
         with pytest.raises(RuleError):
-            check_extension(rules=CCM, article=article, current_deadline=current, new_deadline=new)
+            check_extension(rules=CCM, kind=kind, current_deadline=current, new_deadline=new)
 
 
 @given(current=firsts, extra=st.integers(min_value=1, max_value=400))
@@ -339,7 +371,7 @@ def test_check_extension_any_longer_than_maximum_raises(current, extra):
     with pytest.raises(RuleError):
         check_extension(
             rules=CCM,
-            article="4",
+            kind="clearance",
             current_deadline=current,
             new_deadline=add_months(current, 60) + timedelta(days=extra),
         )
@@ -350,7 +382,7 @@ def test_check_extension_any_whole_months_round_trips(current, months):
     assert (
         check_extension(
             rules=CCM,
-            article="3",
+            kind="stockpile_destruction",
             current_deadline=current,
             new_deadline=add_months(current, months),
         )
@@ -361,7 +393,9 @@ def test_check_extension_any_whole_months_round_trips(current, months):
 @given(current=firsts, new=st.dates(min_value=date(2010, 8, 2), max_value=date(2070, 12, 31)))
 def test_check_extension_apmbc_any_stockpile_request_raises(current, new):
     with pytest.raises(RuleError):
-        check_extension(rules=APMBC, article="4", current_deadline=current, new_deadline=new)
+        check_extension(
+            rules=APMBC, kind="stockpile_destruction", current_deadline=current, new_deadline=new
+        )
 
 
 # Transparency reports (Article 7)
@@ -597,3 +631,39 @@ def test_treaty_status_any_state_in_force_is_state_party(deposited_on, signed, d
 )
 def test_period_is_written_the_un_way(start, end, written):
     assert period(start, end) == written
+
+
+# Deadlines from the convention's rules, not from article numbers
+
+
+def test_apmbc_ukraine_deadlines_follow_articles_4_and_5():
+    eif = entry_into_force_for(rules=APMBC, deposited_on=date(2005, 12, 27))
+    assert eif == date(2006, 6, 1)
+    assert stockpile_destruction_deadline(rules=APMBC, entry_into_force=eif) == date(2010, 6, 1)
+    assert clearance_deadline(rules=APMBC, entry_into_force=eif) == date(2016, 6, 1)
+
+
+def test_apmbc_clearance_ignores_the_end_of_active_hostilities():
+    # APMBC Article 5.1 runs from entry into force only; CCM Article 4.1(b) from the later.
+    eif, hostilities = date(2006, 6, 1), date(2014, 2, 20)
+    assert clearance_deadline(
+        rules=APMBC, entry_into_force=eif, end_of_active_hostilities=hostilities
+    ) == date(2016, 6, 1)
+    assert clearance_deadline(
+        rules=CCM, entry_into_force=eif, end_of_active_hostilities=hostilities
+    ) == date(2024, 2, 20)
+
+
+@given(eif=st.dates(min_value=date(1999, 3, 1), max_value=date(2080, 12, 31)))
+def test_obligation_deadline_of_each_kind_matches_its_function(eif):
+    for rules in (CCM, APMBC):
+        assert obligation_deadline(
+            rules=rules, kind="stockpile_destruction", entry_into_force=eif
+        ) == stockpile_destruction_deadline(rules=rules, entry_into_force=eif)
+        assert obligation_deadline(
+            rules=rules, kind="initial_report", entry_into_force=eif
+        ) == initial_report_deadline(rules=rules, entry_into_force=eif)
+        first = initial_report_deadline(rules=rules, entry_into_force=eif).year
+        assert obligation_deadline(
+            rules=rules, kind="annual_report", entry_into_force=eif
+        ) == annual_report_deadline(rules=rules, year_covered=first)

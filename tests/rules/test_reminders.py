@@ -17,7 +17,7 @@ GENEVA = ZoneInfo("Europe/Zurich")
 def _deadline(day=date(2021, 4, 30)) -> Deadline:
     return Deadline.by_end_of(
         key="k", kind="article7_annual", day=day, time_zone="Europe/Zurich",
-        subject="s", bound=Bound.state("PER"),
+        subject="s", bound=Bound.state("PER"), convention="CCM",
     )  # fmt: skip
 
 

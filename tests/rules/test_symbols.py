@@ -7,8 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from plenary.rules.conventions import DEFAULT_DIRECTORY, load_file
 from plenary.rules.errors import RuleError
 from plenary.rules.symbols import (
+    DEFAULT_SUB_BODIES,
     EXPECTED_SHAPE,
     SERIES,
     SUFFIX_KINDS,
@@ -147,7 +149,12 @@ def _message(text, problem):
         ("CCM/CONF/2020/L.", "number '' must be a whole number from 1, without leading zeros"),
         ("CCM/CONF/2020/wp.4", "series 'wp' is not one of L, WP, CRP, INF, MISC"),
         ("CCM/CONF/2020/NV.1", "series 'NV' is not one of L, WP, CRP, INF, MISC"),
-        ("CCM/CONF/2020/PM.1/2", "series 'PM' is not one of L, WP, CRP, INF, MISC"),
+        ("CCM/CONF/2020/PM.1", "series 'PM' is not one of L, WP, CRP, INF, MISC"),
+        (
+            "CCM/CONF/2015/PM.01/2",
+            "number '01' must be a whole number from 1, without leading zeros",
+        ),
+        ("APLC/MSP.0/2023/1", "number '0' must be a whole number from 1, without leading zeros"),
         ("CCM/CONF/2020/1/rev.1", "suffix 'rev.1' is not one of Rev.N, Corr.N, Add.N"),
         ("CCM/CONF/2020/1/Rev1", "suffix 'Rev1' is not one of Rev.N, Corr.N, Add.N"),
         ("CCM/MSP/2011/WP.3/Amend.1", "suffix 'Amend.1' is not one of Rev.N, Corr.N, Add.N"),
@@ -214,7 +221,110 @@ symbols = st.builds(
     series=st.sampled_from(SERIES),
     number=numbers,
     suffixes=st.lists(st.tuples(st.sampled_from(SUFFIX_KINDS), numbers), max_size=3).map(tuple),
+    body_number=st.none() | numbers,
+    sub_body=st.none() | st.tuples(st.sampled_from(DEFAULT_SUB_BODIES), numbers),
 )
+CCM = load_file(DEFAULT_DIRECTORY / "ccm.toml").symbols
+APLC = load_file(DEFAULT_DIRECTORY / "apmbc.toml").symbols
+
+
+def _of_scheme(scheme):
+    return st.builds(
+        Symbol,
+        root=st.just(scheme.root),
+        body=st.sampled_from(scheme.bodies),
+        year=st.integers(min_value=1000, max_value=9999),
+        series=st.sampled_from(("", *scheme.series)),
+        number=numbers,
+        suffixes=st.lists(st.tuples(st.sampled_from(scheme.suffixes), numbers), max_size=3).map(
+            tuple
+        ),
+        sub_body=st.none()
+        | (
+            st.tuples(st.sampled_from(scheme.sub_bodies), numbers)
+            if scheme.sub_bodies
+            else st.none()
+        ),
+    ).map(
+        lambda symbol: (
+            symbol
+            if symbol.body not in scheme.numbered_bodies
+            else dataclasses.replace(symbol, body_number=symbol.number)
+        )
+    )
+
+
+@pytest.mark.parametrize("scheme", [CCM, APLC], ids=["CCM", "APLC"])
+@given(data=st.data())
+def test_parse_str_of_any_symbol_of_a_scheme_round_trips(scheme, data):
+    symbol = data.draw(_of_scheme(scheme))
+    assert parse(str(symbol), scheme=scheme) == symbol
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme", "fields"),
+    [
+        ("APLC/MSP.21/2023/WP.1", APLC, {"body": "MSP", "body_number": 21, "series": "WP"}),
+        ("APLC/MSP.21/2023/1", APLC, {"body": "MSP", "body_number": 21, "number": 1}),
+        ("APLC/CONF/2019/5", APLC, {"body": "CONF", "body_number": None, "number": 5}),
+        ("CCM/CONF/2015/PM.1/2", CCM, {"sub_body": ("PM", 1), "series": "", "number": 2}),
+        ("CCM/CONF/2015/PM.2/WP.1/Rev.1", CCM, {"sub_body": ("PM", 2), "suffixes": (("Rev", 1),)}),
+    ],
+)
+def test_parse_scheme_symbols(text, scheme, fields):
+    symbol = parse(text, scheme=scheme)
+    assert {key: getattr(symbol, key) for key in fields} == fields
+    assert str(symbol) == text
+    assert parse(text) == symbol
+
+
+def test_meeting_root_keeps_session_and_sub_body():
+    assert parse("APLC/MSP.21/2023/WP.1").meeting_root == "APLC/MSP.21/2023"
+    assert parse("CCM/CONF/2015/PM.1/2").meeting_root == "CCM/CONF/2015/PM.1"
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme", "problem"),
+    [
+        ("APLC/MSP.21/2023/1", CCM, "root 'APLC' is not this convention's root 'CCM'"),
+        ("CCM/MSP.9/2019/1", CCM, "body 'MSP.9' takes no session number here"),
+        ("CCM/RC/2019/1", CCM, "body 'RC' is not one of CONF, MSP"),
+        ("APLC/CONF/2019/PM.1/2", APLC, "series 'PM' is not one of L, WP, CRP, INF, MISC"),
+    ],
+)
+def test_parse_outside_scheme_raises_rule_error(text, scheme, problem):
+    with pytest.raises(RuleError) as excinfo:
+        parse(text, scheme=scheme)
+    assert excinfo.value.message == _message(text, problem)
+
+
+def test_next_in_series_under_numbered_body_and_sub_body():
+    taken = ["APLC/MSP.21/2023/WP.1", "APLC/MSP.20/2022/WP.9"]
+    assert str(next_in_series(meeting_root="APLC/MSP.21/2023", series="WP", taken=taken)) == (
+        "APLC/MSP.21/2023/WP.2"
+    )
+    assert (
+        str(
+            next_in_series(
+                meeting_root="CCM/CONF/2015/PM.1",
+                series="",
+                taken=["CCM/CONF/2015/PM.1/2"],
+                scheme=CCM,
+            )
+        )
+        == "CCM/CONF/2015/PM.1/3"
+    )
+
+
+def test_sort_key_orders_sessions_and_sub_bodies():
+    expected = [
+        "APLC/MSP.2/2000/1",
+        "APLC/MSP.10/2010/1",
+        "CCM/CONF/2015/1",
+        "CCM/CONF/2015/PM.1/1",
+        "CCM/CONF/2015/PM.2/1",
+    ]
+    assert sorted(reversed(expected), key=sort_key) == expected
 
 
 @given(symbols)

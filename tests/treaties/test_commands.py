@@ -40,12 +40,22 @@ def test_obligations_json_has_exactly_the_documented_keys(ccm):
         "state": "Lebanon",
         "iso3": "LBN",
         "article": 4,
+        "obligation": "clearance",
         "original_deadline": "2021-05-01",
         "current_deadline": "2021-05-01",
         "status": "pending",
     } in rows
     assert all(
-        set(row) == {"state", "iso3", "article", "original_deadline", "current_deadline", "status"}
+        set(row)
+        == {
+            "state",
+            "iso3",
+            "article",
+            "obligation",
+            "original_deadline",
+            "current_deadline",
+            "status",
+        }
         for row in rows
     )
 
@@ -64,6 +74,7 @@ def test_the_default_table_is_readable(ccm):
         "state",
         "iso3",
         "article",
+        "obligation",
         "original_deadline",
         "current_deadline",
         "status",
@@ -72,6 +83,7 @@ def test_the_default_table_is_readable(ccm):
         "Peru",
         "PER",
         "3",
+        "stockpile_destruction",
         "2021-03-01",
         "2021-03-01",
         "pending",

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.db.models import Q
 
+from plenary.reference import load_reference
 from plenary.treaties import selectors
 from plenary.treaties.models import Participation, State
-from plenary.treaties.reference import load_reference_data
 from tests.conftest import LOAD_DAY
 from tests.treaties import seed_003
 
@@ -84,6 +84,7 @@ def test_peru_obligations_as_the_cli_reports_them(ccm):
         "state": "Peru",
         "iso3": "PER",
         "article": 3,
+        "obligation": "stockpile_destruction",
         "original_deadline": date(2021, 3, 1),
         "current_deadline": date(2024, 4, 1),
         "status": "pending",
@@ -94,9 +95,11 @@ def test_a_second_load_adds_and_changes_nothing(ccm):
     history_before = Participation.history.count()
     states_before = State.objects.count()
 
-    report = load_reference_data(today=LOAD_DAY)
+    lines = load_reference(today=LOAD_DAY, convention="CCM")
 
-    assert (report.extensions_added, report.reports_added) == (0, 0)
+    registry = lines[lines.index("CCM (data/ccm/):") + 1]
+    assert registry.startswith("Treaty registry: ")
+    assert registry.endswith(", 0 extensions added, 0 Article 7 reports added.")
     assert State.objects.count() == states_before
     assert Participation.history.count() == history_before
 

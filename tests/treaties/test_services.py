@@ -69,7 +69,7 @@ def test_entry_into_force_follows_article_17(ccm):
 
 
 def test_an_extension_longer_than_article_4_allows_is_refused_and_nothing_changes(ccm):
-    obligation = ccm.obligation_set.get(state__iso3="LBN", article="4")
+    obligation = ccm.obligation_set.get(state__iso3="LBN", kind="clearance")
     before = (obligation.current_deadline, obligation.extensions.count())
 
     with pytest.raises(ValidationError) as error:
@@ -88,7 +88,7 @@ def test_an_extension_longer_than_article_4_allows_is_refused_and_nothing_change
 
 
 def test_stated_months_must_agree_with_the_dates(ccm):
-    obligation = ccm.obligation_set.get(state__iso3="LBN", article="4")
+    obligation = ccm.obligation_set.get(state__iso3="LBN", kind="clearance")
 
     with pytest.raises(ValidationError) as error:
         services.grant_extension(

@@ -2,7 +2,7 @@ from tests.conftest import client_for
 
 
 def test_states_page_shows_status_on_the_chosen_date(client, ccm):
-    page = client.get("/states/?on=2020-11-25&status=signatory").content.decode()
+    page = client.get("/ccm/states/?on=2020-11-25&status=signatory").content.decode()
 
     assert "States on 25 November 2020" in page
     assert "Angola" in page
@@ -11,13 +11,13 @@ def test_states_page_shows_status_on_the_chosen_date(client, ccm):
 
 def test_states_page_runs_a_constant_number_of_queries(client, ccm, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
-        response = client.get("/states/?on=2020-11-25&article=4")
+        response = client.get("/ccm/states/?on=2020-11-25&obligation=clearance")
 
     assert response.status_code == 200
 
 
 def test_state_page_shows_timeline_obligations_and_extension(client, ccm):
-    page = client.get("/states/PER/?on=2021-03-02").content.decode()
+    page = client.get("/ccm/states/PER/?on=2021-03-02").content.decode()
 
     assert "Deposit of instrument of ratification" in page
     assert "State Party, in force for it since 1 March 2013" in page
@@ -26,17 +26,17 @@ def test_state_page_shows_timeline_obligations_and_extension(client, ccm):
 
 def test_state_page_runs_a_constant_number_of_queries(client, ccm, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
-        response = client.get("/states/PER/")
+        response = client.get("/ccm/states/PER/")
 
     assert response.status_code == 200
 
 
 def test_unknown_state_page_is_404(client, ccm):
-    assert client.get("/states/XYZ/").status_code == 404
+    assert client.get("/ccm/states/XYZ/").status_code == 404
 
 
 def test_due_page_lists_overdue_and_pending(client, ccm):
-    page = client.get("/due/?on=2020-11-25").content.decode()
+    page = client.get("/ccm/due/?on=2020-11-25").content.decode()
 
     assert "Due and overdue on 25 November 2020" in page
     assert "Lebanon" in page
@@ -45,13 +45,13 @@ def test_due_page_lists_overdue_and_pending(client, ccm):
 def test_peru_delegate_sees_the_report_form_on_peru_only(peru_delegate):
     client = client_for(peru_delegate)
 
-    assert "Record an Article 7 report" in client.get("/states/PER/").content.decode()
-    assert "Record an Article 7 report" not in client.get("/states/CHL/").content.decode()
+    assert "Record an Article 7 report" in client.get("/ccm/states/PER/").content.decode()
+    assert "Record an Article 7 report" not in client.get("/ccm/states/CHL/").content.decode()
 
 
 def test_an_invalid_report_is_shown_back_with_the_error(peru_delegate):
     response = client_for(peru_delegate).post(
-        "/states/PER/transparency-reports/",
+        "/ccm/states/PER/transparency-reports/",
         {"kind": "annual", "received_on": "2021-04-20"},
     )
 

@@ -34,14 +34,18 @@ class ComputedValue:
 
 def _article3_pending(convention: Convention, year: int) -> ComputedValue:
     on = indicators.year_end(year)
-    rows = treaty_selectors.obligations_on(convention=convention, on=on, article=3)
+    rows = treaty_selectors.obligations_on(
+        convention=convention, on=on, obligation="stockpile_destruction"
+    )
     states = tuple(sorted(row.state for row in rows if row.status != "completed"))
     return ComputedValue(Decimal(len(states)), on, states)
 
 
 def _initial_reports_overdue(convention: Convention, year: int) -> ComputedValue:
     on = indicators.year_end(year)
-    rows = treaty_selectors.obligations_on(convention=convention, on=on, article=7)
+    rows = treaty_selectors.obligations_on(
+        convention=convention, on=on, obligation="initial_report"
+    )
     states = tuple(
         sorted(
             row.state
@@ -79,8 +83,8 @@ COMPUTATIONS: dict[str, Computation] = {
                 "The States Parties on 31 December of the year (entry into force on or before "
                 "that day, no withdrawal in effect) holding an Article 3 (stockpile "
                 "destruction) obligation not completed by that day: "
-                "treaties.selectors.obligations_on(on=31 December, article=3), status not "
-                "'completed'."
+                "treaties.selectors.obligations_on(on=31 December, "
+                "obligation=stockpile_destruction), status not 'completed'."
             ),
             compute=_article3_pending,
         ),
@@ -92,8 +96,8 @@ COMPUTATIONS: dict[str, Computation] = {
                 "The States Parties on 31 December of the year whose initial transparency "
                 "report (Article 7.1: due 180 days after entry into force) had not been "
                 "received by that day although its deadline had passed: "
-                "treaties.selectors.obligations_on(on=31 December, article=7), initial "
-                "reports with status 'overdue'."
+                "treaties.selectors.obligations_on(on=31 December, obligation=initial_report), "
+                "initial reports with status 'overdue'."
             ),
             compute=_initial_reports_overdue,
         ),

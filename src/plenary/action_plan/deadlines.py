@@ -18,7 +18,11 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
         datetime.combine(start - timedelta(days=1), time.min, tzinfo=UTC),
         datetime.combine(end + timedelta(days=2), time.min, tzinfo=UTC),
     )
-    consultations = Consultation.objects.filter(deadline__range=around).order_by("deadline", "pk")
+    consultations = (
+        Consultation.objects.filter(deadline__range=around)
+        .select_related("convention")
+        .order_by("deadline", "pk")
+    )
     return [
         Deadline.at(
             key=f"action_plan.consultation:{consultation.pk}:{consultation.deadline.isoformat()}",
@@ -27,7 +31,8 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             time_zone=consultation.time_zone,
             subject=f"Written contributions to {consultation.title}",
             bound=Bound.for_role(Role.DELEGATION),
-            link=f"/consultations/{consultation.pk}/",
+            convention=consultation.convention.short_name,
+            link=f"/{consultation.convention.slug}/consultations/{consultation.pk}/",
             note=f"by {long_date(consultation.deadline_date)}",
         )
         for consultation in consultations

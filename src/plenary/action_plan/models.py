@@ -272,7 +272,8 @@ class Consultation(models.Model):
     addresses_states = models.BooleanField(default=True)
     addresses_organisations = models.BooleanField(default=False)
     deadline = models.DateTimeField(help_text=_("Aware; 23:59:59 in its zone by default."))
-    time_zone = models.CharField(max_length=60, default="Europe/Zurich")
+    # An IANA zone; services default it to the convention's secretariat's seat.
+    time_zone = models.CharField(max_length=60)
     visibility = models.CharField(
         max_length=12, choices=Visibility.choices, default=Visibility.PRESIDENCY
     )

@@ -1,6 +1,6 @@
 """Load the action plans, thematic areas, coordinators and consultations of the record.
 
-Reads data/ccm/action_plan.json (sources in data/ccm/ACTION_PLAN_SOURCES.md) through the
+Reads a convention's data/<slug>/action_plan.json (sources beside it) through the
 services. Idempotent: plans, areas, sections, indicators and coordinators are matched by
 their keys and left alone when unchanged; a consultation is matched by its title and
 issue date and loaded once.
@@ -33,15 +33,17 @@ def _need_source(where: str, record: dict) -> None:
 
 
 @transaction.atomic
-def load_action_plans(*, data_dir: Path) -> str:
-    """Load data/ccm/action_plan.json; return one summary line."""
-    data = json.loads((data_dir / "ccm" / "action_plan.json").read_text(encoding="utf-8"))
-    ccm = Convention.objects.get(short_name="CCM")
+def load_action_plans(*, convention: Convention, directory: Path) -> str | None:
+    """Load the convention's action_plan.json; one summary line, or None without one."""
+    path = directory / "action_plan.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
     try:
-        areas = _areas(data["thematic_areas"], ccm)
-        plans, indicators = _plans(data["plans"], ccm, areas)
+        areas = _areas(data["thematic_areas"], convention)
+        plans, indicators = _plans(data["plans"], convention, areas)
         coordinations = _coordinations(data["coordinations"], areas)
-        consultations = _consultations(data["consultations"], ccm, areas)
+        consultations = _consultations(data["consultations"], convention, areas)
     except ValidationError as error:
         raise _fail("record", error) from None
     return (
@@ -51,12 +53,12 @@ def load_action_plans(*, data_dir: Path) -> str:
     )
 
 
-def _areas(records: list[dict], ccm: Convention) -> dict:
+def _areas(records: list[dict], convention: Convention) -> dict:
     areas = {}
     for record in records:
         _need_source(f"area {record['slug']}", record)
         areas[record["slug"]] = services.record_thematic_area(
-            convention=ccm,
+            convention=convention,
             slug=record["slug"],
             name=record["name"],
             order=record["order"],
@@ -65,12 +67,12 @@ def _areas(records: list[dict], ccm: Convention) -> dict:
     return areas
 
 
-def _plans(records: list[dict], ccm: Convention, areas: dict) -> tuple[int, int]:
+def _plans(records: list[dict], convention: Convention, areas: dict) -> tuple[int, int]:
     indicators = 0
     for record in records:
         _need_source(f"plan {record['code']}", record)
         plan = services.record_action_plan(
-            convention=ccm,
+            convention=convention,
             code=record["code"],
             name=record["name"],
             first_year=record["first_year"],
@@ -133,17 +135,21 @@ def _coordinations(records: list[dict], areas: dict) -> int:
     return len(records)
 
 
-def _consultations(records: list[dict], ccm: Convention, areas: dict) -> int:
+def _consultations(records: list[dict], convention: Convention, areas: dict) -> int:
     added = 0
     for record in records:
         _need_source(f"consultation {record['key']}", record)
         issued_on = date.fromisoformat(record["issued_on"])
         if Consultation.objects.filter(title=record["title"], issued_on=issued_on).exists():
             continue
-        meeting = Meeting.objects.get(code=record["meeting"]) if record.get("meeting") else None
+        meeting = (
+            Meeting.objects.get(convention=convention, code=record["meeting"])
+            if record.get("meeting")
+            else None
+        )
         plan = ActionPlan.objects.get(code=record["plan"]) if record.get("plan") else None
         services.issue_consultation(
-            convention=ccm,
+            convention=convention,
             title=record["title"],
             issued_by=record["issued_by"],
             issued_on=issued_on,

@@ -31,18 +31,23 @@ from plenary.rules import indicators as rules
 from plenary.treaties.models import Convention
 
 
-def action_plans():
-    return ActionPlan.objects.select_related("convention").order_by("first_year")
+def action_plans(*, convention: Convention):
+    return (
+        ActionPlan.objects.select_related("convention")
+        .filter(convention=convention)
+        .order_by("first_year")
+    )
 
 
 def _indicators_queryset():
     return Indicator.objects.select_related("action").order_by("pk")
 
 
-def action_plan(*, code: str) -> ActionPlan:
-    """A plan with its sections, their actions and indicators (four queries)."""
+def action_plan(*, convention: Convention, code: str) -> ActionPlan:
+    """A plan of the convention with its sections, their actions and indicators (four
+    queries)."""
     plan = (
-        ActionPlan.objects.filter(code__iexact=code)
+        ActionPlan.objects.filter(convention=convention, code__iexact=code)
         .prefetch_related(
             Prefetch(
                 "sections",
@@ -167,13 +172,13 @@ def plan_progress(*, plan: ActionPlan, year: int) -> list[SectionProgress]:
 
 
 def indicator_record(
-    *, pk: int, year: int | None, today: date
+    *, convention: Convention, pk: int, year: int | None, today: date
 ) -> tuple[Indicator, IndicatorProgress, list]:
     """An indicator, its progress up to `year` (by default this year, or the plan's last
     year once the plan has ended), and every value entered for it."""
     indicator = (
         Indicator.objects.select_related("section__plan__convention", "action", "section__area")
-        .filter(pk=pk)
+        .filter(pk=pk, section__plan__convention=convention)
         .first()
     )
     if indicator is None:
@@ -239,14 +244,18 @@ def coordinators_in(*, convention: Convention, year: int) -> list[tuple[Thematic
 # Consultations ---------------------------------------------------------------------------
 
 
-def consultations():
-    return Consultation.objects.select_related("meeting", "plan").order_by("-deadline", "-pk")
+def consultations(*, convention: Convention):
+    return (
+        Consultation.objects.select_related("meeting", "plan")
+        .filter(convention=convention)
+        .order_by("-deadline", "-pk")
+    )
 
 
-def consultation_record(*, pk: int) -> Consultation:
+def consultation_record(*, convention: Convention, pk: int) -> Consultation:
     """A consultation with its sections and questions (three queries)."""
     consultation = (
-        consultations()
+        consultations(convention=convention)
         .prefetch_related(
             Prefetch(
                 "sections",

@@ -433,9 +433,10 @@ def issue_consultation(
     Steps: check the person is the President's team or the Secretariat; check the title,
     the addressees, the visibility and that there is a question; fix the deadline at
     `deadline_time` (by default 23:59:59) on `deadline_on` in the meeting's zone (else
-    `time_zone`, else Geneva), not before the issue date and, for a consultation issued
-    now (`now` given), not already past; save the consultation, its sections and its
-    questions numbered 1, 2, ... across the document. `now=None` records one of the past.
+    `time_zone`, else the zone of the convention's secretariat), not before the issue date
+    and, for a consultation issued now (`now` given), not already past; save the
+    consultation, its sections and its questions numbered 1, 2, ... across the document.
+    `now=None` records one of the past.
     """
     _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE)
     if not title.strip():
@@ -449,7 +450,7 @@ def issue_consultation(
         )
     if not any(spec.questions for spec in sections):
         raise _invalid("sections", NO_QUESTIONS)
-    zone = time_zone or (meeting.time_zone if meeting else "Europe/Zurich")
+    zone = time_zone or (meeting.time_zone if meeting else convention.time_zone)
     deadline = _deadline(deadline_on, deadline_time, zone)
     if deadline_on < issued_on:
         raise _invalid(

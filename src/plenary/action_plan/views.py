@@ -10,7 +10,6 @@ from plenary.action_plan import render as layout
 from plenary.action_plan import selectors, services
 from plenary.action_plan.forms import ContributionForm, IndicatorValueForm
 from plenary.rules import times
-from plenary.treaties.selectors import convention_named
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
@@ -27,17 +26,18 @@ def _year(request, plan) -> int:
         raise Http404(YEAR_NOT_A_NUMBER) from None
 
 
-def plan_list(request):
-    return render(request, "action_plan/plan_list.html", {"plans": selectors.action_plans()})
+def plan_list(request, convention):
+    plans = selectors.action_plans(convention=convention)
+    return render(request, "action_plan/plan_list.html", {"plans": plans})
 
 
-def plan_detail(request, code: str):
-    plan = selectors.action_plan(code=code)
+def plan_detail(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
     return render(request, "action_plan/plan_detail.html", {"plan": plan})
 
 
-def progress(request, code: str):
-    plan = selectors.action_plan(code=code)
+def progress(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
     year = _year(request, plan)
     sections = selectors.plan_progress(plan=plan, year=year)
     for section in sections:
@@ -55,8 +55,8 @@ def progress(request, code: str):
     )
 
 
-def progress_csv(request, code: str):
-    plan = selectors.action_plan(code=code)
+def progress_csv(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
     year = _year(request, plan)
     response = HttpResponse(
         layout.progress_csv(selectors.plan_progress(plan=plan, year=year)),
@@ -66,8 +66,8 @@ def progress_csv(request, code: str):
     return response
 
 
-def progress_docx(request, code: str):
-    plan = selectors.action_plan(code=code)
+def progress_docx(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
     year = _year(request, plan)
     body = layout.progress_docx(
         plan=plan, year=year, sections=selectors.plan_progress(plan=plan, year=year)
@@ -77,9 +77,10 @@ def progress_docx(request, code: str):
     return response
 
 
-def indicator_detail(request, pk: int):
+def indicator_detail(request, convention, pk: int):
     year_value = request.GET.get("year")
     indicator, row, entered = selectors.indicator_record(
+        convention=convention,
         pk=pk,
         year=int(year_value) if (year_value or "").isdigit() else None,
         today=timezone.localdate(),
@@ -108,7 +109,7 @@ def indicator_detail(request, pk: int):
                 form.add_error(None, error)
             else:
                 messages.success(request, _("The value is recorded."))
-                return redirect("action_plan:indicator", pk=pk)
+                return redirect("action_plan:indicator", convention=convention, pk=pk)
         if request.method == "POST":
             status = 422
     elif request.method == "POST":
@@ -127,8 +128,7 @@ def indicator_detail(request, pk: int):
     )
 
 
-def area_list(request):
-    convention = convention_named()
+def area_list(request, convention):
     year = request.GET.get("year")
     return render(
         request,
@@ -143,16 +143,16 @@ def area_list(request):
     )
 
 
-def area_detail(request, slug: str):
-    area = selectors.thematic_area(convention=convention_named(), slug=slug)
+def area_detail(request, convention, slug: str):
+    area = selectors.thematic_area(convention=convention, slug=slug)
     return render(request, "action_plan/area_detail.html", {"area": area})
 
 
-def consultation_list(request):
+def consultation_list(request, convention):
     return render(
         request,
         "action_plan/consultation_list.html",
-        {"consultations": selectors.consultations(), "now": timezone.now()},
+        {"consultations": selectors.consultations(convention=convention), "now": timezone.now()},
     )
 
 
@@ -161,8 +161,8 @@ def _deadline_text(consultation) -> str:
     return f"{local:%H:%M:%S} on {local.day} {local:%B %Y} ({consultation.time_zone} time)"
 
 
-def consultation_detail(request, pk: int):
-    consultation = selectors.consultation_record(pk=pk)
+def consultation_detail(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
     user = request.user
     now = timezone.now()
     is_open = not times.is_past(consultation.deadline, now)
@@ -192,7 +192,7 @@ def consultation_detail(request, pk: int):
                     form.add_error(None, error)
             else:
                 messages.success(request, _("Your contribution is recorded."))
-                return redirect("action_plan:consultation", pk=pk)
+                return redirect("action_plan:consultation", convention=convention, pk=pk)
         status = 422
     elif may_contribute and is_open:
         form = ContributionForm(consultation=consultation, contribution=own)
@@ -211,8 +211,8 @@ def consultation_detail(request, pk: int):
     )
 
 
-def compiled(request, pk: int):
-    consultation = selectors.consultation_record(pk=pk)
+def compiled(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
     questions, contributions = selectors.compiled(consultation=consultation, user=request.user)
     return render(
         request,
@@ -221,8 +221,8 @@ def compiled(request, pk: int):
     )
 
 
-def compiled_docx(request, pk: int):
-    consultation = selectors.consultation_record(pk=pk)
+def compiled_docx(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
     questions, contributions = selectors.compiled(consultation=consultation, user=request.user)
     body = layout.compiled_docx(
         consultation=consultation, questions=questions, contributions=contributions
@@ -232,8 +232,8 @@ def compiled_docx(request, pk: int):
     return response
 
 
-def attachment(request, pk: int, contribution: int):
-    consultation = selectors.consultation_record(pk=pk)
+def attachment(request, convention, pk: int, contribution: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
     found = next(
         (
             c

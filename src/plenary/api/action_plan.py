@@ -1,4 +1,4 @@
-"""/api/v1/action-plans and /api/v1/consultations: action plans, coordinators, consultations."""
+"""/api/v1/{convention}/action-plans and /consultations: plans, coordinators, consultations."""
 
 from datetime import date, datetime
 from decimal import Decimal
@@ -14,6 +14,8 @@ from plenary.action_plan.models import Indicator
 from plenary.action_plan.render import progress_rows
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
+from plenary.api.params import ConventionSlug
 from plenary.core.validation import invalid
 from plenary.treaties.models import State
 from plenary.treaties.selectors import convention_named
@@ -220,12 +222,15 @@ def _indicator_out(indicator: Indicator) -> dict:
 
 
 @router.get("/action-plans", response={200: list[PlanOut], **ERRORS})
-def list_action_plans(request):
-    return [_plan_out(plan) for plan in selectors.action_plans()]
+@paged
+def list_action_plans(request, convention: ConventionSlug):
+    plans = selectors.action_plans(convention=convention_named(convention))
+    return [_plan_out(plan) for plan in plans]
 
 
 @router.get("/action-plans/thematic-areas", response={200: list[AreaOut], **ERRORS})
-def list_thematic_areas(request):
+@paged
+def list_thematic_areas(request, convention: ConventionSlug):
     """The thematic areas and every coordination on record (two queries)."""
     return [
         {
@@ -233,7 +238,7 @@ def list_thematic_areas(request):
             "name": area.name,
             "coordinators": [_coordination_out(c) for c in area.coordinations.all()],
         }
-        for area in selectors.thematic_areas(convention=convention_named())
+        for area in selectors.thematic_areas(convention=convention_named(convention))
     ]
 
 
@@ -261,11 +266,11 @@ def _states(codes: list[str]) -> list[State]:
     response={201: CoordinationOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def record_coordinators(request, slug: str, payload: CoordinationIn):
+def record_coordinators(request, convention: ConventionSlug, slug: str, payload: CoordinationIn):
     """Record the States coordinating an area for a term (Secretariat, ISU, Presidency)."""
     if not request.auth.has_perm("action_plan.record_coordination"):
         raise PermissionDenied(services.MAY_NOT_RECORD_COORDINATION)
-    area = selectors.thematic_area(convention=convention_named(), slug=slug)
+    area = selectors.thematic_area(convention=convention_named(convention), slug=slug)
     coordination = services.record_coordination(
         area=area,
         states=_states(payload.states),
@@ -283,12 +288,16 @@ def record_coordinators(request, slug: str, payload: CoordinationIn):
     response={201: ValueOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def enter_value(request, indicator_id: int, payload: ValueIn):
+def enter_value(request, convention: ConventionSlug, indicator_id: int, payload: ValueIn):
     """Enter an indicator's value for a year (ISU, coordinators, Secretariat). A computed
     indicator is refused: its values are recomputed from the records."""
     if not request.auth.has_perm("action_plan.enter_indicator_value"):
         raise PermissionDenied(services.MAY_NOT_ENTER_VALUE)
-    indicator = Indicator.objects.select_related("section__plan").filter(pk=indicator_id).first()
+    indicator = (
+        Indicator.objects.select_related("section__plan")
+        .filter(pk=indicator_id, section__plan__convention=convention_named(convention))
+        .first()
+    )
     if indicator is None:
         raise Http404(NO_SUCH_INDICATOR.format(pk=indicator_id))
     state = _states([payload.state])[0] if payload.state else None
@@ -316,8 +325,8 @@ def enter_value(request, indicator_id: int, payload: ValueIn):
 
 
 @router.get("/action-plans/{code}", response={200: PlanDetailOut, **ERRORS})
-def get_action_plan(request, code: str):
-    plan = selectors.action_plan(code=code)
+def get_action_plan(request, convention: ConventionSlug, code: str):
+    plan = selectors.action_plan(convention=convention_named(convention), code=code)
     return {
         **_plan_out(plan),
         "sections": [
@@ -337,9 +346,10 @@ def get_action_plan(request, code: str):
 
 
 @router.get("/action-plans/{code}/progress", response={200: list[ProgressRowOut], **ERRORS})
-def get_progress(request, code: str, year: int):
+@paged
+def get_progress(request, convention: ConventionSlug, code: str, year: int):
     """Each indicator in `year` against its baseline and target; computed ones recomputed."""
-    plan = selectors.action_plan(code=code)
+    plan = selectors.action_plan(convention=convention_named(convention), code=code)
     return progress_rows(selectors.plan_progress(plan=plan, year=year))
 
 
@@ -358,15 +368,19 @@ def _consultation_out(consultation, now) -> dict:
 
 
 @router.get("/consultations", response={200: list[ConsultationOut], **ERRORS})
-def list_consultations(request):
+@paged
+def list_consultations(request, convention: ConventionSlug):
     now = timezone.now()
-    return [_consultation_out(c, now) for c in selectors.consultations()]
+    found = selectors.consultations(convention=convention_named(convention))
+    return [_consultation_out(c, now) for c in found]
 
 
 @router.get("/consultations/{consultation_id}", response={200: ConsultationDetailOut, **ERRORS})
-def get_consultation(request, consultation_id: int):
+def get_consultation(request, convention: ConventionSlug, consultation_id: int):
     """The consultation document: its sections and questions, addressees and deadline."""
-    consultation = selectors.consultation_record(pk=consultation_id)
+    consultation = selectors.consultation_record(
+        convention=convention_named(convention), pk=consultation_id
+    )
     return {
         **_consultation_out(consultation, timezone.now()),
         "source": consultation.source,
@@ -403,10 +417,13 @@ def _contribution_out(contribution) -> dict:
     "/consultations/{consultation_id}/contributions",
     response={200: list[ContributionOut], **ERRORS},
 )
-def list_contributions(request, consultation_id: int):
+@paged
+def list_contributions(request, convention: ConventionSlug, consultation_id: int):
     """The contributions the caller may see: all for the President's team and where the
     consultation's visibility allows; otherwise the caller's own Delegation's."""
-    consultation = selectors.consultation_record(pk=consultation_id)
+    consultation = selectors.consultation_record(
+        convention=convention_named(convention), pk=consultation_id
+    )
     return [
         _contribution_out(c)
         for c in selectors.visible_contributions(consultation=consultation, user=request.auth)
@@ -418,9 +435,13 @@ def list_contributions(request, consultation_id: int):
     response={200: ContributionOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def submit_contribution(request, consultation_id: int, payload: ContributionIn):
+def submit_contribution(
+    request, convention: ConventionSlug, consultation_id: int, payload: ContributionIn
+):
     """Submit or edit the caller's Delegation's contribution, until the deadline."""
-    consultation = selectors.consultation_record(pk=consultation_id)
+    consultation = selectors.consultation_record(
+        convention=convention_named(convention), pk=consultation_id
+    )
     by_number = {q.number: q.pk for s in consultation.sections.all() for q in s.questions.all()}
     answers = {}
     for answer in payload.answers:
@@ -439,9 +460,11 @@ def submit_contribution(request, consultation_id: int, payload: ContributionIn):
     response={200: ConsultationOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def move_deadline(request, consultation_id: int, payload: DeadlineIn):
+def move_deadline(request, convention: ConventionSlug, consultation_id: int, payload: DeadlineIn):
     """Move the deadline for contributions (the President's team or the Secretariat)."""
-    consultation = selectors.consultation_record(pk=consultation_id)
+    consultation = selectors.consultation_record(
+        convention=convention_named(convention), pk=consultation_id
+    )
     now = timezone.now()
     moved = services.move_consultation_deadline(
         consultation=consultation, deadline_on=payload.deadline_on, now=now, by=request.auth

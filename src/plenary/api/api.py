@@ -1,6 +1,12 @@
-"""The REST API, version 1, mounted at /api/v1/ (OpenAPI at /api/v1/openapi.json)."""
+"""The REST API, version 1, mounted at /api/v1/ (OpenAPI at /api/v1/openapi.json).
 
-from django.http import Http404
+Every record of a convention is under /api/v1/{convention}/ (ccm, apmbc); the caller's own
+account and deadlines (/me, /me/deadlines, /deadlines) span conventions and are not. A GET
+of an address from before conventions (/api/v1/states) answers 301 to the same address under
+the site's default convention; a write there answers 404 (see CHANGELOG.md).
+"""
+
+from django.http import Http404, HttpResponsePermanentRedirect
 from ninja import NinjaAPI, Router, Schema
 
 from plenary.api import errors
@@ -12,12 +18,16 @@ from plenary.api.finance import router as finance_router
 from plenary.api.meetings import router as meetings_router
 from plenary.api.reminders import router as reminders_router
 from plenary.api.treaties import router as treaties_router
+from plenary.treaties import scope
 
 api = NinjaAPI(
     title="plenary API",
     version="1",
     description=(
-        "The records of the Convention for programs. Reads are public; writes need a "
+        "The records of each convention for programs, under /api/v1/{convention}/ (e.g. "
+        "/api/v1/ccm/meetings). Every list is paginated: `limit` (1 to 500, 100 by default) "
+        'and `offset` give {"count": N, "limit": L, "offset": O, "items": [...]}. '
+        "Reads are public; writes need a "
         "token (`Authorization: Bearer <key>`) or a signed-in browser session. Every "
         'failure has the shape {"detail": "...", "errors": [{"field": "...", "message": '
         '"..."}]}.'
@@ -50,8 +60,25 @@ def me(request):
     }
 
 
-# Answers any other path under /api/v1/ with a 404 in the API's error shape; added last so
-# that every real endpoint matches first.
+# The first part of every endpoint's path before it moved under a convention.
+MOVED = {
+    "states",
+    "obligations",
+    "transparency-reports",
+    "meetings",
+    "documents",
+    "silence-procedures",
+    "extension-requests",
+    "finance",
+    "action-plans",
+    "consultations",
+}
+MOVED_WRITE = (
+    "No API endpoint at /api/v1/{path}: writes moved under a convention, e.g. /api/v1/ccm/{path}."
+)
+
+# Answers any other path under /api/v1/ with a 404 in the API's error shape (or, for a GET of
+# an address that moved, a 301 to it); added last so that every real endpoint matches first.
 fallback_router = Router()
 
 
@@ -59,15 +86,19 @@ fallback_router = Router()
     ["GET", "POST", "PUT", "PATCH", "DELETE"], "/{path:unknown}", include_in_schema=False
 )
 def unknown(request, unknown: str):
+    if unknown.split("/", 1)[0] in MOVED:
+        if request.method == "GET":
+            return HttpResponsePermanentRedirect(scope.moved_to(request, "/api/v1/", unknown))
+        raise Http404(MOVED_WRITE.format(path=unknown))
     raise Http404(f"No API endpoint at /api/v1/{unknown}.")
 
 
 api.add_router("", me_router)
-api.add_router("", treaties_router)
-api.add_router("", meetings_router)
-api.add_router("", documents_router)
-api.add_router("", decisions_router)
-api.add_router("", finance_router)
 api.add_router("", reminders_router)
-api.add_router("", action_plan_router)
+api.add_router("/{convention}", treaties_router)
+api.add_router("/{convention}", meetings_router)
+api.add_router("/{convention}", documents_router)
+api.add_router("/{convention}", decisions_router)
+api.add_router("/{convention}", finance_router)
+api.add_router("/{convention}", action_plan_router)
 api.add_router("", fallback_router)

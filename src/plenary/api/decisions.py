@@ -1,23 +1,33 @@
-"""/api/v1/silence-procedures and /api/v1/extension-requests: decisions for programs."""
+"""/api/v1/{convention}/silence-procedures and /extension-requests: decisions for programs.
+
+Every endpoint answers for one convention, named in the path, with no default: another
+convention's procedure or request is not found.
+"""
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut, error_body
+from plenary.api.pagination import paged
+from plenary.api.params import ConventionSlug
 from plenary.decisions import selectors, services
 from plenary.decisions.models import SilenceProcedure
 from plenary.treaties.models import Obligation, State
+from plenary.treaties.selectors import convention_named
 
 router = Router(tags=["decisions"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
 NO_SUCH_OBLIGATION = "{state} has no Article {article} obligation"
+NO_SUCH_KIND = "{state} has no {kind} obligation"
+OBLIGATION_REQUIRED = "name the obligation (its neutral code) or its article"
+ObligationCode = Literal["stockpile_destruction", "clearance"]
 ALREADY_BROKEN_DETAIL = "This State has already broken the silence."
 
 
@@ -69,7 +79,8 @@ class ExtensionRequestOut(Schema):
     id: int
     state: str
     iso3: str
-    article: int
+    article: int = Field(description="The article of the obligation's convention.")
+    obligation: ObligationCode = Field(description="The obligation's neutral code.")
     meeting: str | None
     submitted_on: date | None
     original_deadline: date
@@ -88,7 +99,12 @@ class ExtensionRequestOut(Schema):
 
 class ExtensionRequestIn(Schema):
     state: str = Field(description="ISO 3166 alpha-3 code of the requesting State")
-    article: int = Field(description="3 (stockpiles) or 4 (clearance)")
+    obligation: ObligationCode | None = Field(
+        None, description="the obligation's neutral code: stockpile_destruction or clearance"
+    )
+    article: int | None = Field(
+        None, description="or its article in the convention (CCM: 3 or 4; APMBC: 4 or 5)"
+    )
     requested_deadline: date | None = None
     months: int | None = None
     meeting: str | None = Field(None, description="code or symbol root of the meeting")
@@ -149,6 +165,7 @@ def _request_out(request) -> dict:
         "state": row["state"],
         "iso3": request.obligation.state.iso3,
         "article": row["article"],
+        "obligation": row["obligation"],
         "meeting": request.meeting.code if request.meeting_id else None,
         "submitted_on": request.submitted_on,
         "original_deadline": row["original_deadline"],
@@ -167,14 +184,21 @@ def _request_out(request) -> dict:
 
 
 @router.get("/silence-procedures", response={200: list[SilenceSummaryOut], **ERRORS})
-def list_silence_procedures(request, outcome: str | None = None):
-    """Every silence procedure, latest deadline first, with its outcome."""
-    return [_summary(p) for p in selectors.silence_procedures(outcome=outcome)]
+@paged
+def list_silence_procedures(request, convention: ConventionSlug, outcome: str | None = None):
+    """Every silence procedure of the convention, latest deadline first, with its outcome."""
+    procedures = selectors.silence_procedures(
+        convention=convention_named(convention), outcome=outcome
+    )
+    return [_summary(p) for p in procedures]
 
 
 @router.get("/silence-procedures/{procedure_id}", response={200: SilenceDetailOut, **ERRORS})
-def get_silence_procedure(request, procedure_id: int):
-    return _detail(selectors.silence_procedure_record(pk=procedure_id), request.auth)
+def get_silence_procedure(request, convention: ConventionSlug, procedure_id: int):
+    procedure = selectors.silence_procedure_record(
+        convention=convention_named(convention), pk=procedure_id
+    )
+    return _detail(procedure, request.auth)
 
 
 @router.post(
@@ -182,13 +206,15 @@ def get_silence_procedure(request, procedure_id: int):
     response={201: BreakOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def break_silence(request, procedure_id: int, payload: BreakIn):
+def break_silence(request, convention: ConventionSlug, procedure_id: int, payload: BreakIn):
     """Break the silence for the caller's State (a Delegation of an addressee State).
 
     A State breaks a silence once: sending it again answers 409 and leaves the first
     break as it was.
     """
-    procedure = get_object_or_404(SilenceProcedure, pk=procedure_id)
+    procedure: SilenceProcedure = selectors.silence_procedure_record(
+        convention=convention_named(convention), pk=procedure_id
+    )
     user = request.auth
     state = (
         user.state
@@ -220,29 +246,53 @@ def break_silence(request, procedure_id: int, payload: BreakIn):
 
 
 @router.get("/extension-requests", response={200: list[ExtensionRequestOut], **ERRORS})
-def list_extension_requests(request, meeting: str | None = None, state: str | None = None):
+@paged
+def list_extension_requests(
+    request, convention: ConventionSlug, meeting: str | None = None, state: str | None = None
+):
     """Deadline-extension requests, optionally before one meeting (code or symbol root) or
     of one State (ISO 3166 alpha-3)."""
-    found = selectors.meeting_named(meeting) if meeting else None
-    return [_request_out(r) for r in selectors.extension_requests(meeting=found, iso3=state)]
+    convention = convention_named(convention)
+    found = selectors.meeting_named(convention=convention, name=meeting) if meeting else None
+    requests = selectors.extension_requests(convention=convention, meeting=found, iso3=state)
+    return [_request_out(r) for r in requests]
 
 
 @router.get("/extension-requests/{request_id}", response={200: ExtensionRequestOut, **ERRORS})
-def get_extension_request(request, request_id: int):
-    return _request_out(selectors.extension_request(pk=request_id))
+def get_extension_request(request, convention: ConventionSlug, request_id: int):
+    found = selectors.extension_request(convention=convention_named(convention), pk=request_id)
+    return _request_out(found)
 
 
 @router.post("/extension-requests", response={201: ExtensionRequestOut, **ERRORS}, auth=SIGNED_IN)
-def submit_extension_request(request, payload: ExtensionRequestIn):
+def submit_extension_request(request, convention: ConventionSlug, payload: ExtensionRequestIn):
     """Submit a request: a Delegation for its own State, or the Secretariat."""
+    convention = convention_named(convention)
     state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
-    obligation = Obligation.objects.filter(state=state, article=str(payload.article)).first()
-    if obligation is None:
-        raise ValidationError(
-            {"article": [NO_SUCH_OBLIGATION.format(state=state, article=payload.article)]}
-        )
+    meeting = (
+        selectors.meeting_named(convention=convention, name=payload.meeting)
+        if payload.meeting
+        else None
+    )
+    held = Obligation.objects.filter(convention=convention, state=state).select_related(
+        "convention"
+    )
+    if payload.obligation:
+        obligation = held.filter(kind=payload.obligation).first()
+        if obligation is None:
+            raise ValidationError(
+                {"obligation": [NO_SUCH_KIND.format(state=state, kind=payload.obligation)]}
+            )
+    elif payload.article:
+        obligation = next((o for o in held if o.article == str(payload.article)), None)
+        if obligation is None:
+            raise ValidationError(
+                {"article": [NO_SUCH_OBLIGATION.format(state=state, article=payload.article)]}
+            )
+    else:
+        raise ValidationError({"obligation": [OBLIGATION_REQUIRED]})
     created = services.submit_extension_request(
         obligation=obligation,
         by=request.auth,
@@ -251,6 +301,7 @@ def submit_extension_request(request, payload: ExtensionRequestIn):
         months=payload.months,
         work_plan=payload.work_plan,
         documents=payload.documents,
-        meeting=selectors.meeting_named(payload.meeting) if payload.meeting else None,
+        meeting=meeting,
     )
-    return Status(201, _request_out(selectors.extension_request(pk=created.pk)))
+    found = selectors.extension_request(convention=convention, pk=created.pk)
+    return Status(201, _request_out(found))

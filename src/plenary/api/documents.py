@@ -1,4 +1,4 @@
-"""/api/v1/documents and a meeting's next symbol: documents and their files for programs."""
+"""/api/v1/{convention}/documents and a meeting's next symbol: documents and their files."""
 
 from datetime import date, datetime
 from typing import Literal
@@ -10,8 +10,11 @@ from ninja.files import UploadedFile
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
+from plenary.api.params import ConventionSlug
 from plenary.documents import selectors, services
 from plenary.documents.models import Document, LanguageVersion
+from plenary.treaties.selectors import convention_named
 
 router = Router(tags=["documents"])
 
@@ -56,7 +59,7 @@ def _series(series: str | None) -> str | None:
     return "" if series == "main" else series
 
 
-def _version_out(request, document: Document, version: LanguageVersion) -> dict:
+def _version_out(request, convention, document: Document, version: LanguageVersion) -> dict:
     return {
         "language": version.language,
         "is_original": version.is_original,
@@ -65,12 +68,15 @@ def _version_out(request, document: Document, version: LanguageVersion) -> dict:
         "sha256": version.sha256,
         "uploaded_at": version.uploaded_at,
         "download_url": request.build_absolute_uri(
-            reverse("documents:download", args=[document.symbol, version.language])
+            reverse(
+                "documents:download",
+                args=[convention, document.symbol, version.language],
+            )
         ),
     }
 
 
-def _document_out(request, document: Document) -> dict:
+def _document_out(request, convention, document: Document) -> dict:
     return {
         "symbol": document.symbol,
         "title": document.title,
@@ -85,13 +91,17 @@ def _document_out(request, document: Document) -> dict:
         "submitting_states": [state.iso3 for state in document.submitting_states.all()],
         "agenda_items": [f"{item.number}{item.letter}" for item in document.agenda_items.all()],
         "revises": document.revises.symbol if document.revises_id else None,
-        "languages": [_version_out(request, document, v) for v in document.versions.all()],
+        "languages": [
+            _version_out(request, convention, document, v) for v in document.versions.all()
+        ],
     }
 
 
 @router.get("/documents", response={200: list[DocumentOut], **ERRORS})
+@paged
 def list_documents(
     request,
+    convention: ConventionSlug,
     meeting: str | None = None,
     series: SeriesName | None = None,
     agenda_item: str | None = None,
@@ -100,13 +110,15 @@ def list_documents(
 ):
     """A meeting's documents (by its code, 2RC, or symbol root, CCM/CONF/2020) in the order
     of a list-of-documents annex; without a meeting, the documents matching `q`."""
+    convention = convention_named(convention)
     if meeting is None:
         if not q.strip():
             raise ValidationError({"meeting": [NEED_MEETING_OR_SEARCH]})
-        return [_document_out(request, d) for d in selectors.search_documents(search=q)]
+        found = selectors.search_documents(convention=convention, search=q)
+        return [_document_out(request, convention, d) for d in found]
     try:
         documents = selectors.documents_of(
-            meeting=selectors.meeting_for(meeting),
+            meeting=selectors.meeting_for(meeting, convention=convention),
             series=_series(series),
             agenda_item=agenda_item,
             language=language,
@@ -114,7 +126,7 @@ def list_documents(
         )
     except ValueError as error:
         raise ValidationError({"agenda_item": [str(error)]}) from None
-    return [_document_out(request, d) for d in documents]
+    return [_document_out(request, convention, d) for d in documents]
 
 
 # Declared before GET /documents/{symbol}: the symbol's path would otherwise swallow it.
@@ -125,6 +137,7 @@ def list_documents(
 )
 def add_language_version(
     request,
+    convention: ConventionSlug,
     symbol: str,
     language: Form[str],
     file: File[UploadedFile],
@@ -132,18 +145,21 @@ def add_language_version(
 ):
     """Upload the file (PDF or .docx) of a document in one language, or replace it. The
     Secretariat uploads for any document; a Delegation for its own State's documents."""
-    document = selectors.document_with_symbol(symbol)
+    convention = convention_named(convention)
+    document = selectors.document_with_symbol(symbol, convention=convention)
     if not request.auth.has_perm("documents.add_language_version", document):
         raise PermissionDenied(services.MAY_NOT_UPLOAD)
     version = services.add_language_version(
         document=document, language=language, upload=file, is_original=is_original, by=request.auth
     )
-    return Status(201, _version_out(request, document, version))
+    return Status(201, _version_out(request, convention, document, version))
 
 
 @router.get("/documents/{path:symbol}", response={200: DocumentOut, **ERRORS})
-def get_document(request, symbol: str):
-    return _document_out(request, selectors.document_with_symbol(symbol))
+def get_document(request, convention: ConventionSlug, symbol: str):
+    convention = convention_named(convention)
+    document = selectors.document_with_symbol(symbol, convention=convention)
+    return _document_out(request, convention, document)
 
 
 @router.post(
@@ -151,14 +167,18 @@ def get_document(request, symbol: str):
     response={201: DocumentOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def allocate_next_symbol(request, code: str, payload: AllocateIn, series: SeriesName = "main"):
+def allocate_next_symbol(
+    request, convention: ConventionSlug, code: str, payload: AllocateIn, series: SeriesName = "main"
+):
     """Reserve the next free symbol of a series for a new document (the Secretariat)."""
     if not request.auth.has_perm("documents.issue_document"):
         raise PermissionDenied(services.MAY_NOT_ISSUE)
+    convention = convention_named(convention)
     document = services.allocate_next_symbol(
-        meeting=selectors.meeting_for(code),
+        meeting=selectors.meeting_for(code, convention=convention),
         series=_series(series),
         title=payload.title,
         by=request.auth,
     )
-    return Status(201, _document_out(request, selectors.document_with_symbol(document.symbol)))
+    document = selectors.document_with_symbol(document.symbol, convention=convention)
+    return Status(201, _document_out(request, convention, document))

@@ -32,7 +32,8 @@ def error_body(detail: str, errors: list[dict] | None = None) -> dict:
 def _field_of(location: list | tuple) -> str:
     # Ninja locates a field as ("query", "on") or ("body", "payload", "name"); callers
     # know the field by its own name, so drop where it came from.
-    parts = [str(p) for p in location if p not in ("body", "query", "path", "form", "payload")]
+    dropped = ("body", "query", "path", "form", "payload", "ninja_pagination")
+    parts = [str(p) for p in location if p not in dropped]
     return ".".join(parts) or "__all__"
 
 

@@ -1,16 +1,22 @@
-"""/api/v1/finance/: the scale, cost sharing, estimates, assessments, payments, status."""
+"""/api/v1/{convention}/finance/: the scale, cost sharing, estimates, assessments, payments.
+
+Every ledger endpoint answers for the convention named in the path, with no default; the
+scale of assessments is the UN's, shared by every convention.
+"""
 
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
+from plenary.api.params import ConventionSlug
 from plenary.finance import selectors, services
 from plenary.finance.models import Assessment
+from plenary.treaties.selectors import convention_named
 
 router = Router(tags=["finance"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -31,8 +37,9 @@ class ScaleOut(Schema):
 
 
 @router.get("/finance/scale", response={200: ScaleOut, **ERRORS})
-def scale(request, year: int):
+def scale(request, convention: ConventionSlug, year: int):
     """The UN scale of assessments in force in `year`, with each rate's source."""
+    convention_named(convention)  # the scale is shared, but the convention must exist
     period, rates = selectors.scale_for(year=year)
     return {
         "first_year": period.first_year,
@@ -71,9 +78,10 @@ class ApportionmentOut(Schema):
 
 
 @router.get("/finance/apportionment", response={200: ApportionmentOut, **ERRORS})
-def apportion(request, meeting: str, total: str):
+def apportion(request, convention: ConventionSlug, meeting: str, total: str):
     """Share `total` (US dollars) of `meeting` (code or symbol root) by the scale."""
-    result = selectors.apportion_meeting(meeting=selectors.meeting_with_parts(meeting), total=total)
+    found = selectors.meeting_with_parts(meeting, convention=convention_named(convention))
+    result = selectors.apportion_meeting(meeting=found, total=total)
     return {
         "meeting": result.meeting.title,
         "first_day": result.first_day,
@@ -106,9 +114,11 @@ class EstimateOut(Schema):
 
 
 @router.get("/finance/estimates", response={200: list[EstimateOut], **ERRORS})
-def estimates(request):
+@paged
+def estimates(request, convention: ConventionSlug):
+    """The convention's cost estimates with their estimated and actual totals."""
     rows = []
-    for estimate in selectors.cost_estimates():
+    for estimate in selectors.cost_estimates(convention=convention_named(convention)):
         estimated, actual = selectors.estimate_totals(estimate)
         rows.append(
             {
@@ -155,9 +165,9 @@ def _assessment_out(row: Assessment) -> dict:
     response={201: list[AssessmentOut], **ERRORS},
     auth=SIGNED_IN,
 )
-def issue(request, pk: int, payload: IssueIn):
+def issue(request, convention: ConventionSlug, pk: int, payload: IssueIn):
     """Assess every sharing State its share of the estimate (the Secretariat)."""
-    estimate = selectors.cost_estimate(pk=pk)
+    estimate = selectors.cost_estimate(convention=convention_named(convention), pk=pk)
     issued = services.issue_assessments(
         estimate=estimate, issued_on=payload.issued_on, due_on=payload.due_on, by=request.auth
     )
@@ -183,12 +193,13 @@ class PaymentOut(Schema):
 
 
 @router.post("/finance/payments", response={201: PaymentOut, **ERRORS}, auth=SIGNED_IN)
-def pay(request, payload: PaymentIn):
-    """Record a payment against an assessment (the Secretariat); only accepted currencies."""
+def pay(request, convention: ConventionSlug, payload: PaymentIn):
+    """Record a payment against one of the convention's assessments (the Secretariat); only
+    the currencies it accepts."""
     if not request.auth.has_perm("finance.manage"):
         raise PermissionDenied(services.NOT_THE_SECRETARIAT)
-    assessment = get_object_or_404(
-        Assessment.objects.select_related("estimate__meeting__convention"), pk=payload.assessment
+    assessment = selectors.assessment(
+        convention=convention_named(convention), pk=payload.assessment
     )
     payment = services.record_payment(
         assessment=assessment,
@@ -228,10 +239,14 @@ def _viewer(request):
 
 
 @router.get("/finance/status", response={200: list[AccountOut], **ERRORS}, auth=SIGNED_IN)
-def status(request, on: date | None = None):
-    """Assessed, paid, balance and arrears by State and year; a Delegation sees its own."""
+@paged
+def status(request, convention: ConventionSlug, on: date | None = None):
+    """The convention's assessed, paid, balance and arrears by State and year; a Delegation
+    sees its own."""
     state_id = _viewer(request)
-    rows = selectors.accounts(on=on or timezone.localdate(), state_id=state_id)
+    rows = selectors.accounts(
+        convention=convention_named(convention), on=on or timezone.localdate(), state_id=state_id
+    )
     return [
         {
             "iso3": a.iso3,
@@ -256,9 +271,11 @@ class DueOut(Schema):
 
 
 @router.get("/finance/due-dates", response={200: list[DueOut], **ERRORS}, auth=SIGNED_IN)
-def due_dates(request):
-    """Payment due dates of assessments with an amount outstanding."""
+@paged
+def due_dates(request, convention: ConventionSlug):
+    """Payment due dates of the convention's assessments with an amount outstanding."""
     state_id = _viewer(request)
+    found = selectors.payment_due_dates(convention=convention_named(convention), state_id=state_id)
     return [
         {
             "assessment": d.assessment_id,
@@ -268,7 +285,7 @@ def due_dates(request):
             "outstanding": str(d.outstanding),
             "meeting": d.meeting,
         }
-        for d in selectors.payment_due_dates(state_id=state_id)
+        for d in found
     ]
 
 
@@ -285,7 +302,9 @@ class BudgetOut(Schema):
 
 
 @router.get("/finance/isu-budgets", response={200: list[BudgetOut], **ERRORS})
-def isu_budgets(request):
+@paged
+def isu_budgets(request, convention: ConventionSlug):
+    """The budgets and work plans of the convention's ISU."""
     return [
         {
             "kind": b.kind,
@@ -298,7 +317,7 @@ def isu_budgets(request):
             "source": b.source,
             "activities": [a.activity for a in b.activities.all()],
         }
-        for b in selectors.isu_budgets()
+        for b in selectors.isu_budgets(convention=convention_named(convention))
     ]
 
 
@@ -311,8 +330,9 @@ class ContributionOut(Schema):
 
 
 @router.get("/finance/contributions", response={200: list[ContributionOut], **ERRORS})
-def contributions(request):
-    """Voluntary contributions to the ISU trust fund by State and year."""
+@paged
+def contributions(request, convention: ConventionSlug):
+    """Voluntary contributions to the trust fund of the convention's ISU by State and year."""
     return [
         {
             "iso3": c.state.iso3,
@@ -321,5 +341,5 @@ def contributions(request):
             "amount": str(c.amount),
             "currency": c.currency,
         }
-        for c in selectors.voluntary_contributions()
+        for c in selectors.voluntary_contributions(convention=convention_named(convention))
     ]

@@ -1,4 +1,4 @@
-"""/api/v1/meetings: meetings, their parts, programme, participants and registration."""
+"""/api/v1/{convention}/meetings: meetings, parts, programme, participants, registration."""
 
 from datetime import date
 from typing import Literal
@@ -9,6 +9,8 @@ from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
+from plenary.api.params import ConventionSlug
 from plenary.meetings import render, selectors, services
 from plenary.rules import times
 from plenary.treaties.models import State
@@ -111,15 +113,18 @@ def _meeting_out(meeting) -> dict:
 
 
 @router.get("/meetings", response={200: list[MeetingOut], **ERRORS})
-def list_meetings(request):
-    """Every meeting of the Convention with its parts, latest first."""
-    return [_meeting_out(m) for m in selectors.meetings(convention=convention_named())]
+@paged
+def list_meetings(request, convention: ConventionSlug):
+    """Every meeting of the convention with its parts, latest first."""
+    rows = selectors.meetings(convention=convention_named(convention))
+    return [_meeting_out(m) for m in rows]
 
 
 @router.get("/meetings/{code}", response={200: MeetingDetailOut, **ERRORS})
-def get_meeting(request, code: str):
+def get_meeting(request, convention: ConventionSlug, code: str):
     """A meeting: its current plan, every change of plan, officers and agenda."""
-    record = selectors.meeting_record(selectors.meeting_by_reference(code))
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    record = selectors.meeting_record(meeting)
     meeting = record["meeting"]
     return {
         **_meeting_out(meeting),
@@ -158,16 +163,18 @@ def _zone(tz: str | None) -> str | None:
 
 
 @router.get("/meetings/{code}/programme", response={200: dict, **ERRORS})
-def get_programme(request, code: str, part: int = 1, tz: str | None = None):
+def get_programme(
+    request, convention: ConventionSlug, code: str, part: int = 1, tz: str | None = None
+):
     """A part's programme of work by day and slot; `tz` shows the times in another zone."""
-    the_part = selectors.part_by_reference(code, part)
+    the_part = selectors.part_by_reference(code, part, convention=convention_named(convention))
     return render.programme_data(the_part, selectors.programme_of(part=the_part, zone=_zone(tz)))
 
 
 @router.get("/meetings/{code}/participants", response={200: ParticipantsOut, **ERRORS})
-def get_participants(request, code: str, part: int = 1):
+def get_participants(request, convention: ConventionSlug, code: str, part: int = 1):
     """The participants of a part by the categories of the rules of procedure."""
-    the_part = selectors.part_by_reference(code, part)
+    the_part = selectors.part_by_reference(code, part, convention=convention_named(convention))
     return selectors.participants_by_category(part=the_part)
 
 
@@ -187,7 +194,7 @@ def _delegation_out(delegation) -> dict:
     response={200: DelegationOut, 201: DelegationOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def register_delegation(request, code: str, payload: DelegationIn):
+def register_delegation(request, convention: ConventionSlug, code: str, payload: DelegationIn):
     """Register your delegation, or replace its members and parts (201 when new).
 
     A Delegation registers its own State or organisation until the registration
@@ -195,7 +202,7 @@ def register_delegation(request, code: str, payload: DelegationIn):
     any State (`state`) at any time.
     """
     user = request.auth
-    meeting = selectors.meeting_by_reference(code)
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
     if payload.state:
         participant = State.objects.filter(iso3=payload.state.upper()).first()
         if participant is None:
@@ -230,9 +237,8 @@ def register_delegation(request, code: str, payload: DelegationIn):
 @router.get(
     "/meetings/{code}/delegations", response={200: list[DelegationOut], **ERRORS}, auth=SIGNED_IN
 )
-def list_delegations(request, code: str):
+@paged
+def list_delegations(request, convention: ConventionSlug, code: str):
     """Every registered delegation with its members (signed-in users)."""
-    return [
-        _delegation_out(d)
-        for d in selectors.delegations_of(meeting=selectors.meeting_by_reference(code))
-    ]
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    return [_delegation_out(d) for d in selectors.delegations_of(meeting=meeting)]

@@ -1,12 +1,16 @@
-"""/api/v1/deadlines and /api/v1/me/deadlines: every capability's deadlines for programs."""
+"""/api/v1/deadlines and /api/v1/me/deadlines: every capability's deadlines for programs.
+
+Site-wide, not under a convention: a user's deadlines come from every convention they act in.
+"""
 
 from datetime import date, datetime, timedelta
 
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
 from plenary.reminders import selectors
 
 router = Router(tags=["reminders and calendars"])
@@ -16,6 +20,7 @@ ERRORS = {401: ErrorOut, 422: ErrorOut}
 
 class DeadlineOut(Schema):
     key: str
+    convention: str = Field(description="short name of the deadline's convention, e.g. CCM")
     kind: str
     date: date
     ends_at: datetime
@@ -38,6 +43,7 @@ def _period(period: PeriodIn) -> tuple[date, date]:
 
 
 @router.get("/deadlines", response={200: list[DeadlineOut], 422: ErrorOut})
+@paged
 def deadlines(request, period: Query[PeriodIn]):
     """Deadlines whose day is in [start, end] (default: a year from today); with `state`
     (ISO 3166 alpha-3), those that bind that State. An unknown State is a 422."""
@@ -47,6 +53,7 @@ def deadlines(request, period: Query[PeriodIn]):
 
 
 @router.get("/me/deadlines", response={200: list[DeadlineOut], **ERRORS}, auth=SIGNED_IN)
+@paged
 def my_deadlines(request, period: Query[PeriodIn]):
     """What is due for the caller: their State's and role's deadlines (the Secretariat:
     every State's)."""

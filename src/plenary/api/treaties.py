@@ -1,4 +1,4 @@
-"""/api/v1/states, /obligations, /transparency-reports: the treaty registry for programs."""
+"""/api/v1/{convention}/states, /obligations, /transparency-reports: the treaty registry."""
 
 from datetime import date
 from typing import Literal
@@ -10,6 +10,8 @@ from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
+from plenary.api.params import ConventionSlug
 from plenary.treaties import selectors, services
 from plenary.treaties.models import Obligation, State
 
@@ -30,10 +32,14 @@ class StateOut(Schema):
     entry_into_force: date | None
 
 
+ObligationCode = Literal["stockpile_destruction", "clearance", "initial_report", "annual_report"]
+
+
 class ObligationOut(Schema):
     state: str
     iso3: str
-    article: Literal[3, 4, 7]
+    article: int = Field(description="The article of this convention (CCM 3, APMBC 4, ...).")
+    obligation: ObligationCode = Field(description="The obligation's neutral code.")
     original_deadline: date
     current_deadline: date
     status: Literal["pending", "completed", "overdue"]
@@ -105,50 +111,64 @@ def _report_out(report) -> dict:
 
 
 @router.get("/states", response={200: list[StateOut], **ERRORS})
+@paged
 def list_states(
     request,
+    convention: ConventionSlug,
     on: date | None = None,
     status: Literal["state_party", "signatory", "not_party"] | None = None,
 ):
-    """Every State with its status towards the Convention on `on`."""
-    convention = selectors.convention_named()
+    """Every State with its status towards the convention on `on`."""
+    convention = selectors.convention_named(convention)
     standings = selectors.states_on(convention=convention, on=_today(on), status=status)
     return [_state_out(s) for s in standings]
 
 
 @router.get("/states/{iso3}", response={200: StateOut, **ERRORS})
-def get_state(request, iso3: str, on: date | None = None):
-    convention = selectors.convention_named()
+def get_state(request, convention: ConventionSlug, iso3: str, on: date | None = None):
+    convention = selectors.convention_named(convention)
     return _state_out(selectors.state_standing(convention=convention, iso3=iso3, on=_today(on)))
 
 
 @router.get("/states/{iso3}/obligations", response={200: list[ObligationOut], **ERRORS})
-def state_obligations(request, iso3: str, on: date | None = None):
-    convention = selectors.convention_named()
+@paged
+def state_obligations(request, convention: ConventionSlug, iso3: str, on: date | None = None):
+    convention = selectors.convention_named(convention)
     selectors.state_standing(convention=convention, iso3=iso3, on=_today(on))
     rows = selectors.obligations_on(convention=convention, on=_today(on), iso3=iso3)
     return [row.as_dict() for row in rows]
 
 
 @router.get("/obligations", response={200: list[ObligationOut], **ERRORS})
+@paged
 def list_obligations(
     request,
+    convention: ConventionSlug,
     on: date | None = None,
-    article: Literal[3, 4, 7] | None = None,
+    article: int | None = None,
+    obligation: ObligationCode | None = None,
     status: Literal["pending", "completed", "overdue"] | None = None,
 ):
-    """The obligations of every State Party on `on` (Articles 3, 4 and 7)."""
-    convention = selectors.convention_named()
+    """The obligations of every State Party on `on`: stockpile destruction, clearance and
+    transparency reports; optionally of one article of the convention or one neutral code."""
+    convention = selectors.convention_named(convention)
     rows = selectors.obligations_on(
-        convention=convention, on=_today(on), article=article, status=status
+        convention=convention,
+        on=_today(on),
+        article=article,
+        obligation=obligation,
+        status=status,
     )
     return [row.as_dict() for row in rows]
 
 
 @router.get("/transparency-reports", response={200: list[TransparencyReportOut], **ERRORS})
-def list_transparency_reports(request, on: date | None = None, state: str | None = None):
+@paged
+def list_transparency_reports(
+    request, convention: ConventionSlug, on: date | None = None, state: str | None = None
+):
     """Article 7 reports received by `on` (all when omitted), optionally of one State."""
-    convention = selectors.convention_named()
+    convention = selectors.convention_named(convention)
     reports = selectors.transparency_reports(convention=convention, on=on, iso3=state)
     return [_report_out(r) for r in reports]
 
@@ -158,15 +178,16 @@ def list_transparency_reports(request, on: date | None = None, state: str | None
     response={201: TransparencyReportOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def submit_transparency_report(request, payload: TransparencyReportIn):
+def submit_transparency_report(request, convention: ConventionSlug, payload: TransparencyReportIn):
     """Record an Article 7 report: the Secretariat for any State, a Delegation for its own."""
+    convention = selectors.convention_named(convention)
     state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
     if not request.auth.has_perm("treaties.submit_transparency_report", state):
         raise PermissionDenied("You may record Article 7 reports only for your own State.")
     report = services.record_transparency_report(
-        convention=selectors.convention_named(),
+        convention=convention,
         state=state,
         kind=payload.kind,
         year_covered=payload.year_covered,
@@ -183,11 +204,12 @@ def submit_transparency_report(request, payload: TransparencyReportIn):
     response={201: ExtensionOut, **ERRORS},
     auth=SIGNED_IN,
 )
-def grant_extension(request, obligation_id: int, payload: ExtensionIn):
+def grant_extension(request, convention: ConventionSlug, obligation_id: int, payload: ExtensionIn):
     """Record an extension the States Parties granted (the Secretariat keeps the record)."""
     if not request.auth.has_perm("treaties.grant_extension"):
         raise PermissionDenied("Only the Secretariat records extensions.")
-    obligation = get_object_or_404(Obligation, pk=obligation_id)
+    convention = selectors.convention_named(convention)
+    obligation = get_object_or_404(Obligation, pk=obligation_id, convention=convention)
     extension = services.grant_extension(obligation=obligation, by=request.auth, **payload.dict())
     return Status(
         201,

@@ -25,4 +25,6 @@ def sixty_rows(request):
     """One ORM query, sixty rows, rendered in the site's layout like any page."""
     _enabled()
     states = apps.get_model("treaties", "State").objects.order_by("name")[:60]
-    return render(request, "core/floor_rows.html", {"states": states})
+    # The default convention's slug, not a query: the floor stays one query.
+    convention = settings.PLENARY_DEFAULT_CONVENTION.lower()
+    return render(request, "core/floor_rows.html", {"states": states, "convention": convention})

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from plenary.core import health, selectors
 from plenary.core.forms import ThrottledAuthenticationForm
 from plenary.core.permissions import is_signed_in
+from plenary.treaties import selectors as treaties
 
 HISTORY_MODELS = {
     "treaties": {"state", "participation", "obligation", "extension", "transparencyreport"},
@@ -17,7 +18,8 @@ HISTORY_MODELS = {
 
 
 def home(request):
-    return render(request, "core/home.html")
+    """Every configured convention, each with a link to its pages."""
+    return render(request, "core/home.html", {"conventions": treaties.conventions()})
 
 
 class LoginView(auth_views.LoginView):

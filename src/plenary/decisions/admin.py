@@ -42,6 +42,6 @@ class ReportingConditionInline(admin.TabularInline):
 @admin.register(ExtensionRequest)
 class ExtensionRequestAdmin(SimpleHistoryAdmin):
     list_display = ["obligation", "requested_deadline", "recommendation", "decision"]
-    list_filter = ["decision", "obligation__article"]
+    list_filter = ["decision", "obligation__kind"]
     readonly_fields = ["requested_months", "extension"]
     inlines = [ReportingConditionInline]

@@ -1,4 +1,8 @@
-"""Decisions' deadlines for the reminders: silence procedures (two queries at most)."""
+"""Decisions' deadlines for the reminders: silence procedures (two queries at most).
+
+A procedure binds the States Parties of its own convention: the reminders resolve them on
+the deadline's day, so an APMBC-only State is never reminded of a CCM procedure.
+"""
 
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -8,12 +12,17 @@ from plenary.rules.reminders import Bound, Deadline
 
 def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
     """Silence procedures whose last day (in their zone) is in [start, end]; with `state`,
-    only those circulated to that State. Passing one is no failure: silence adopts."""
+    only those circulated to that State. Each names its convention. Passing one is no
+    failure: silence adopts."""
     # A day either side covers every zone; the exact day is checked below.
-    procedures = SilenceProcedure.objects.filter(
-        deadline__gte=datetime.combine(start - timedelta(days=1), time.min, tzinfo=UTC),
-        deadline__lt=datetime.combine(end + timedelta(days=2), time.min, tzinfo=UTC),
-    ).order_by("deadline", "pk")
+    procedures = (
+        SilenceProcedure.objects.filter(
+            deadline__gte=datetime.combine(start - timedelta(days=1), time.min, tzinfo=UTC),
+            deadline__lt=datetime.combine(end + timedelta(days=2), time.min, tzinfo=UTC),
+        )
+        .select_related("convention")
+        .order_by("deadline", "pk")
+    )
     procedures = [p for p in procedures if start <= p.deadline_date <= end]
     if state:
         sent_to = set(
@@ -30,7 +39,8 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             time_zone=procedure.time_zone,
             subject=f"Silence procedure: {procedure.subject}",
             bound=Bound.states_parties(),
-            link=f"/silence-procedures/{procedure.pk}/",
+            convention=procedure.convention.short_name,
+            link=f"/{procedure.convention.slug}/silence-procedures/{procedure.pk}/",
             notify_missed=False,
             note="" if procedure.outcome == Outcome.OPEN else str(procedure.get_outcome_display()),
         )

@@ -59,7 +59,8 @@ class SilenceProcedure(models.Model):
     )
     circulated_on = models.DateField()
     deadline = models.DateTimeField(help_text=_("Aware; by default 23:59:59 Geneva time."))
-    time_zone = models.CharField(max_length=60, default="Europe/Zurich")
+    # An IANA zone; services default it to the convention's secretariat's seat.
+    time_zone = models.CharField(max_length=60)
     meeting = models.ForeignKey(
         Meeting,
         null=True,
@@ -255,7 +256,7 @@ class ExtensionRequest(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["obligation__state__name", "obligation__article", "current_deadline"]
+        ordering = ["obligation__state__name", "-obligation__kind", "current_deadline"]
         constraints = [
             models.CheckConstraint(
                 name="request_extends_the_deadline",
@@ -282,7 +283,13 @@ class ExtensionRequest(models.Model):
 
     @property
     def article(self) -> str:
+        """The article of the obligation's convention (CCM 3 or 4, APMBC 4 or 5)."""
         return self.obligation.article
+
+    @property
+    def kind(self) -> str:
+        """The obligation's neutral code: stockpile_destruction or clearance."""
+        return self.obligation.kind
 
 
 class ReportingCondition(models.Model):

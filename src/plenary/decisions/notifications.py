@@ -2,7 +2,9 @@
 
 Sent by a background task (django-tasks) after the transaction that circulated or
 concluded the procedure commits, so a refused change sends nothing and a slow mail
-server never holds a request.
+server never holds a request. The addressees are States Parties of the procedure's
+convention, so no other convention's State is written to; each e-mail names the
+convention and is written in its recipient's language (`translation.override`).
 """
 
 from functools import partial
@@ -11,30 +13,21 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from plenary.core.models import Role, User
 from plenary.decisions.models import Outcome, SilenceProcedure
+from plenary.reminders.selectors import language_of
 
 CIRCULATED = "circulated"
 CONCLUDED = "concluded"
 
-CIRCULATED_SUBJECT = "Silence procedure: {subject}"
-CONCLUDED_SUBJECT = "Silence procedure concluded: {subject}"
-CIRCULATED_BODY = (
-    "A silence procedure was circulated to the States Parties on {circulated}.\n\n"
-    "Subject: {subject}\n{document}"
-    "Deadline: {deadline} ({zone} time).\n\n"
-    "The proposal is adopted unless a State Party breaks the silence before the deadline.\n"
-    "{url}\n"
-)
-CONCLUDED_BODY = (
-    "The silence procedure of {period} on {subject!r} has concluded: {outcome}.\n{url}\n"
-)
 
-
-def recipients(procedure: SilenceProcedure) -> list[str]:
-    """The e-mail addresses of the active Delegation users of the addressee States."""
+def recipients(procedure: SilenceProcedure) -> list[User]:
+    """The active Delegation users, with an e-mail address, of the addressee States."""
     return list(
         User.objects.filter(
             role=Role.DELEGATION,
@@ -42,48 +35,87 @@ def recipients(procedure: SilenceProcedure) -> list[str]:
             state__in=procedure.addressees.values("state"),
         )
         .exclude(email="")
-        .order_by("email")
-        .values_list("email", flat=True)
-        .distinct()
+        .select_related("reminder_preference")
+        .order_by("email", "pk")
     )
+
+
+def _day(value) -> str:
+    return date_format(value, "j F Y")
 
 
 def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
+    """The subject and body in the active language."""
     url = f"{settings.SITE_URL}/silence-procedures/{procedure.pk}/"
+    convention = procedure.convention.short_name
     if event == CIRCULATED:
         local = procedure.deadline.astimezone(ZoneInfo(procedure.time_zone))
-        return (
-            CIRCULATED_SUBJECT.format(subject=procedure.subject),
-            CIRCULATED_BODY.format(
-                circulated=f"{procedure.circulated_on.day} {procedure.circulated_on:%B %Y}",
-                subject=procedure.subject,
-                document=f"Document: {procedure.document_symbol}\n"
-                if procedure.document_symbol
-                else "",
-                deadline=f"{local:%H:%M:%S} on {local.day} {local:%B %Y}",
-                zone=procedure.time_zone,
-                url=url,
-            ),
+        document = (
+            _("Document: %(symbol)s") % {"symbol": procedure.document_symbol} + "\n"
+            if procedure.document_symbol
+            else ""
         )
+        subject = _("%(convention)s: Silence procedure: %(subject)s") % {
+            "convention": convention,
+            "subject": procedure.subject,
+        }
+        body = _(
+            "A silence procedure was circulated to the States Parties to the %(convention)s"
+            " on %(circulated)s.\n\n"
+            "Subject: %(subject)s\n%(document)s"
+            "Deadline: %(time)s on %(deadline)s (%(zone)s time).\n\n"
+            "The proposal is adopted unless a State Party breaks the silence before the"
+            " deadline.\n%(url)s\n"
+        ) % {
+            "convention": convention,
+            "circulated": _day(procedure.circulated_on),
+            "subject": procedure.subject,
+            "document": document,
+            "time": f"{local:%H:%M:%S}",
+            "deadline": _day(local.date()),
+            "zone": procedure.time_zone,
+            "url": url,
+        }
+        return subject, body
     if procedure.outcome == Outcome.BROKEN:
         names = ", ".join(b.state.name for b in procedure.breaks.select_related("state"))
-        outcome = f"the silence was broken by {names}"
+        outcome = _("the silence was broken by %(states)s") % {"states": names}
     else:
-        outcome = "the silence was not broken and the proposal is adopted"
-    return (
-        CONCLUDED_SUBJECT.format(subject=procedure.subject),
-        CONCLUDED_BODY.format(
-            period=procedure.period, subject=procedure.subject, outcome=outcome, url=url
-        ),
-    )
+        outcome = _("the silence was not broken and the proposal is adopted")
+    subject = _("%(convention)s: Silence procedure concluded: %(subject)s") % {
+        "convention": convention,
+        "subject": procedure.subject,
+    }
+    body = _(
+        "The silence procedure of the %(convention)s of %(period)s on “%(subject)s” has"
+        " concluded: %(outcome)s.\n%(url)s\n"
+    ) % {
+        "convention": convention,
+        "period": procedure.period,
+        "subject": procedure.subject,
+        "outcome": outcome,
+        "url": url,
+    }
+    return subject, body
 
 
 @task()
 def send_silence_procedure_notice(*, procedure_id: int, event: str) -> int:
-    """Send one e-mail per recipient; return how many were sent."""
-    procedure = SilenceProcedure.objects.get(pk=procedure_id)
-    subject, body = _message(procedure, event)
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in recipients(procedure)]
+    """Send one e-mail per recipient, each in the recipient's language; return how many
+    were sent."""
+    procedure = SilenceProcedure.objects.select_related("convention").get(pk=procedure_id)
+    by_language: dict[str, tuple[str, str]] = {}
+    messages, written_to = [], set()
+    for user in recipients(procedure):
+        if user.email in written_to:
+            continue
+        written_to.add(user.email)
+        language = language_of(user)
+        if language not in by_language:
+            with translation.override(language):
+                by_language[language] = _message(procedure, event)
+        subject, body = by_language[language]
+        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
     return send_mass_mail(messages, fail_silently=False) if messages else 0
 
 

@@ -34,8 +34,8 @@ def _records(path: Path) -> list[dict]:
     return records
 
 
-def _meeting(record: dict) -> Meeting:
-    meeting = Meeting.objects.filter(code=record["meeting"]).first()
+def _meeting(record: dict, convention: Convention) -> Meeting:
+    meeting = Meeting.objects.filter(convention=convention, code=record["meeting"]).first()
     if meeting is None:
         raise ReferenceDataError(
             f"{record['_where']}: no meeting {record['meeting']!r}; load the meetings first"
@@ -51,30 +51,38 @@ def _fail(record: dict, error: ValidationError) -> ReferenceDataError:
 
 
 @transaction.atomic
-def load_decisions(*, data_dir: Path) -> str:
-    """Load data/ccm/silence_procedures.json and extension_requests.json; one summary line."""
-    ccm = Convention.objects.get(short_name="CCM")
-    procedures = _load_silence_procedures(data_dir / "ccm" / "silence_procedures.json", ccm)
-    requests, linked = _load_extension_requests(data_dir / "ccm" / "extension_requests.json", ccm)
+def load_decisions(*, convention: Convention, directory: Path) -> str | None:
+    """Load the convention's silence_procedures.json and extension_requests.json from its
+    directory, each if present; one summary line, or None when it has neither."""
+    procedures_file = directory / "silence_procedures.json"
+    requests_file = directory / "extension_requests.json"
+    if not (procedures_file.exists() or requests_file.exists()):
+        return None
+    procedures = (
+        _load_silence_procedures(procedures_file, convention) if procedures_file.exists() else 0
+    )
+    requests, linked = (
+        _load_extension_requests(requests_file, convention) if requests_file.exists() else (0, 0)
+    )
     return (
         f"Decisions: {procedures} silence procedures, {requests} extension requests "
         f"({linked} linked to the registry's extensions)."
     )
 
 
-def _load_silence_procedures(path: Path, ccm: Convention) -> int:
+def _load_silence_procedures(path: Path, convention: Convention) -> int:
     records = _records(path)
     for record in records:
         try:
             services.record_concluded_silence_procedure(
-                convention=ccm,
+                convention=convention,
                 subject=record["subject"],
                 circulated_on=_date(record["circulated_on"]),
                 deadline_on=_date(record["deadline_on"]),
                 outcome=record["outcome"],
                 circulated_by=record.get("circulated_by", ""),
                 document_symbol=record.get("document_symbol", ""),
-                meeting=_meeting(record) if record.get("meeting") else None,
+                meeting=_meeting(record, convention) if record.get("meeting") else None,
                 effect_kind=record.get("effect_kind", "none"),
                 effect=record.get("effect") or {},
                 source=record["source"],
@@ -84,30 +92,36 @@ def _load_silence_procedures(path: Path, ccm: Convention) -> int:
     return len(records)
 
 
-def _load_extension_requests(path: Path, ccm: Convention) -> tuple[int, int]:
+def _load_extension_requests(path: Path, convention: Convention) -> tuple[int, int]:
     records = _records(path)
     linked = 0
     for record in records:
         try:
-            linked += _load_request(record, ccm)
+            linked += _load_request(record, convention)
         except ValidationError as error:
             raise _fail(record, error) from error
     return len(records), linked
 
 
-def _load_request(record: dict, ccm: Convention) -> int:
+def _load_request(record: dict, convention: Convention) -> int:
+    # A record names its obligation by neutral code, or by its article in this convention.
+    kind = record.get("obligation") or next(
+        (r.kind for r in convention.rules.obligations if r.article == str(record.get("article"))),
+        None,
+    )
     obligation = Obligation.objects.filter(
-        convention=ccm, state__iso3=record["iso3"], article=record["article"]
+        convention=convention, state__iso3=record["iso3"], kind=kind
     ).first()
     if obligation is None:
-        raise ReferenceDataError(f"{record['_where']}: no Article {record['article']} obligation")
+        what = kind or f"Article {record.get('article')}"
+        raise ReferenceDataError(f"{record['_where']}: no {what} obligation")
     current = _date(record["current_deadline"])
     request = ExtensionRequest.objects.filter(
         obligation=obligation, current_deadline=current
     ).first()
     if request is not None and request.decision:
         return int(request.extension_id is not None)
-    meeting = _meeting(record)
+    meeting = _meeting(record, convention)
     parts = {part.number: part for part in meeting.parts.all()}
     if request is None:
         request = services.submit_extension_request(

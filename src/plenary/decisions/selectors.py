@@ -1,4 +1,7 @@
-"""Every read of decisions, each in a fixed number of queries whatever the number of rows."""
+"""Every read of decisions, each in a fixed number of queries whatever the number of rows.
+
+Every selector answers for one convention, passed in explicitly: a silence procedure is
+its convention's, an extension request its obligation's."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -16,32 +19,49 @@ from plenary.decisions.models import (
 )
 from plenary.meetings.models import Meeting
 from plenary.rules.deadlines import long_date
+from plenary.treaties.models import Convention, State
 
 _BREAKS = Prefetch("breaks", queryset=SilenceBreak.objects.select_related("state"))
 
 
-def silence_procedures(*, outcome: str | None = None):
-    """Every procedure, latest deadline first, with the States that broke each (2 queries)."""
-    procedures = SilenceProcedure.objects.select_related("meeting").prefetch_related(_BREAKS)
+def silence_procedures(*, convention: Convention, outcome: str | None = None):
+    """The convention's procedures, latest deadline first, with the States that broke each
+    (2 queries)."""
+    procedures = (
+        SilenceProcedure.objects.filter(convention=convention)
+        .select_related("meeting")
+        .prefetch_related(_BREAKS)
+    )
     if outcome:
         procedures = procedures.filter(outcome=outcome)
     return procedures
 
 
-def open_silence_procedures(*, now: datetime):
-    """The procedures still open at `now`, soonest deadline first."""
-    return silence_procedures(outcome=Outcome.OPEN).filter(deadline__gte=now).order_by("deadline")
+def open_silence_procedures(*, convention: Convention, now: datetime):
+    """The convention's procedures still open at `now`, soonest deadline first."""
+    return (
+        silence_procedures(convention=convention, outcome=Outcome.OPEN)
+        .filter(deadline__gte=now)
+        .order_by("deadline")
+    )
 
 
-def silence_procedure_record(*, pk: int) -> SilenceProcedure:
-    """One procedure with its addressees and breaks (3 queries)."""
+def procedures_to_answer(*, convention: Convention, state: State, now: datetime):
+    """The convention's procedures open at `now` that were circulated to `state`: those its
+    Delegation must answer (break or keep silent). None for a State not party to it."""
+    return open_silence_procedures(convention=convention, now=now).filter(addressees__state=state)
+
+
+def silence_procedure_record(*, convention: Convention, pk: int) -> SilenceProcedure:
+    """One of the convention's procedures with its addressees and breaks (3 queries)."""
     procedure = (
-        SilenceProcedure.objects.select_related("meeting", "plan_change", "circulated_by_user")
+        SilenceProcedure.objects.filter(convention=convention)
+        .select_related("convention", "meeting", "plan_change", "circulated_by_user")
         .prefetch_related(
             _BREAKS,
             Prefetch("addressees", queryset=Addressee.objects.select_related("state")),
         )
-        .filter(pk=pk)
+        .filter(pk=pk, convention=convention)
         .first()
     )
     if procedure is None:
@@ -82,23 +102,36 @@ def _zone(procedure: SilenceProcedure) -> ZoneInfo:
     return ZoneInfo(procedure.time_zone)
 
 
-def meeting_named(name: str) -> Meeting:
-    """A meeting by its code (2RC) or the root of its symbols (CCM/CONF/2020)."""
-    meeting = Meeting.objects.filter(Q(code=name) | Q(symbol_root=name)).first()
+def meeting_named(*, convention: Convention, name: str) -> Meeting:
+    """A meeting of the convention by its code (2RC) or the root of its symbols
+    (CCM/CONF/2020)."""
+    meeting = (
+        Meeting.objects.filter(convention=convention)
+        .filter(Q(code=name) | Q(symbol_root=name))
+        .first()
+    )
     if meeting is None:
         raise Http404(f"No meeting has the code or symbol root {name!r}.")
     return meeting
 
 
-def extension_requests(*, meeting: Meeting | None = None, iso3: str | None = None):
-    """Extension requests with their State, parts, extension and conditions (2 queries)."""
-    requests = ExtensionRequest.objects.select_related(
-        "obligation__state",
-        "meeting",
-        "recommended_at__meeting",
-        "decided_at__meeting",
-        "extension",
-    ).prefetch_related("conditions")
+def extension_requests(
+    *, convention: Convention, meeting: Meeting | None = None, iso3: str | None = None
+):
+    """The extension requests under the convention (their obligations'), with their State,
+    parts, extension and conditions (2 queries)."""
+    requests = (
+        ExtensionRequest.objects.filter(obligation__convention=convention)
+        .select_related(
+            "obligation__state",
+            "obligation__convention",
+            "meeting",
+            "recommended_at__meeting",
+            "decided_at__meeting",
+            "extension",
+        )
+        .prefetch_related("conditions")
+    )
     if meeting is not None:
         requests = requests.filter(meeting=meeting)
     if iso3:
@@ -106,8 +139,8 @@ def extension_requests(*, meeting: Meeting | None = None, iso3: str | None = Non
     return requests
 
 
-def extension_request(*, pk: int) -> ExtensionRequest:
-    request = extension_requests().filter(pk=pk).first()
+def extension_request(*, convention: Convention, pk: int) -> ExtensionRequest:
+    request = extension_requests(convention=convention).filter(pk=pk).first()
     if request is None:
         raise Http404(f"No extension request {pk}.")
     return request
@@ -126,6 +159,7 @@ def extension_row(request: ExtensionRequest) -> dict:
     return {
         "state": request.obligation.state.name,
         "article": int(request.obligation.article),
+        "obligation": request.obligation.kind,
         "original_deadline": request.current_deadline,
         "requested_deadline": request.requested_deadline,
         "months": request.requested_months,
@@ -135,13 +169,17 @@ def extension_row(request: ExtensionRequest) -> dict:
     }
 
 
-def reporting_conditions(*, iso3: str) -> list[dict]:
-    """What decisions on a State's extension requests ask it to report under Article 7."""
-    requests = extension_requests(iso3=iso3).exclude(recommendation="", decision="")
+def reporting_conditions(*, convention: Convention, iso3: str) -> list[dict]:
+    """What decisions on a State's extension requests under the convention ask it to report
+    under the convention's transparency article."""
+    requests = extension_requests(convention=convention, iso3=iso3).exclude(
+        recommendation="", decision=""
+    )
     return [
         {
             "request": request,
             "article": request.obligation.article,
+            "obligation": request.obligation.kind,
             "until": request.granted_deadline or request.recommended_deadline,
             "conditions": list(request.conditions.all()),
         }

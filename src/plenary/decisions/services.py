@@ -57,9 +57,10 @@ NOT_A_DELEGATION = (
 )
 NOT_YOUR_STATE = "you may break the silence only for your own State"
 NOT_ADDRESSED = (
-    "{state} was not a State Party on {circulated}, when the procedure was circulated: only the"
-    " States Parties it was circulated to can break the silence"
+    "{state} was not a State Party to the {convention} on {circulated}, when the procedure was"
+    " circulated: only the States Parties it was circulated to can break the silence"
 )
+MEETING_OF_ANOTHER_CONVENTION = "{meeting} is a meeting of the {other}, not of the {convention}"
 REASON_REQUIRED = "give the reason for breaking the silence"
 SILENCE_ENDED_AT = (
     "the silence procedure ended at {time} on {deadline} ({zone} time); it can no longer be broken"
@@ -101,6 +102,9 @@ GRANT_NEEDS_DEADLINE = "a recommendation or decision to grant names the new dead
 REFUSAL_HAS_NO_DEADLINE = "a refusal names no new deadline"
 BEYOND_REQUEST = "{day} is after the deadline requested, {requested}"
 PART_OF_ANOTHER_MEETING = "the request is before {meeting}, not {other}"
+PART_OF_ANOTHER_CONVENTION = (
+    "{other} is a meeting of the {other_convention}; the request is under the {convention}"
+)
 DECISION_UNKNOWN = "the decision is one of {choices}, not {value!r}"
 DEADLINE_MOVED = (
     "the obligation's deadline is now {current}, not {requested} as when the request was"
@@ -179,8 +183,19 @@ def _deadline(day: date, clock: time, zone: str) -> datetime:
         raise _invalid(error.field, error.message) from error
 
 
+def _check_meeting_of(convention: Convention, meeting: Meeting | None, field="meeting") -> None:
+    if meeting is not None and meeting.convention_id != convention.pk:
+        raise _invalid(
+            field,
+            MEETING_OF_ANOTHER_CONVENTION.format(
+                meeting=meeting, other=meeting.convention, convention=convention
+            ),
+        )
+
+
 def _address(procedure: SilenceProcedure) -> None:
-    """Circulate to the States Parties of the circulation date, fixed as rows."""
+    """Circulate to the States Parties of the procedure's convention on the circulation
+    date, fixed as rows."""
     parties = treaty_selectors.states_on(
         convention=procedure.convention, on=procedure.circulated_on, status="state_party"
     )
@@ -200,7 +215,7 @@ def circulate_silence_procedure(
     by,
     document_symbol: str = "",
     deadline_time: time = times.END_OF_DAY,
-    time_zone: str = "Europe/Zurich",
+    time_zone: str = "",
     meeting: Meeting | None = None,
     effect_kind: str = EffectKind.NONE,
     effect: dict | None = None,
@@ -209,10 +224,10 @@ def circulate_silence_procedure(
     """Circulate a proposal to the States Parties under a silence procedure.
 
     Steps: check the person is the Presidency or the Secretariat; check the subject, the
-    document's symbol, the deadline (default 23:59:59 on `deadline_on` in Geneva, after
-    the circulation and not yet past) and the effect adoption will carry out; save; fix
-    the addressees as the States Parties on `circulated_on`; e-mail their Delegations
-    once committed.
+    document's symbol, the deadline (default 23:59:59 on `deadline_on` in the zone of the
+    convention's secretariat, after the circulation and not yet past) and the effect
+    adoption will carry out; save; fix the addressees as the States Parties on
+    `circulated_on`; e-mail their Delegations once committed.
     """
     if not (by is not None and by.has_perm("decisions.circulate_silence_procedure")):
         raise PermissionDenied(NOT_A_CIRCULATOR)
@@ -220,6 +235,7 @@ def circulate_silence_procedure(
         raise _invalid("subject", SUBJECT_REQUIRED)
     if document_symbol:
         document_symbol = str(_check_symbol("document_symbol", document_symbol))
+    time_zone = time_zone or convention.time_zone
     deadline = _deadline(deadline_on, deadline_time, time_zone)
     if deadline_on < circulated_on:
         raise _invalid(
@@ -235,6 +251,7 @@ def circulate_silence_procedure(
                 deadline=f"{_clock(deadline)} on {long_date(deadline_on)}", zone=time_zone
             ),
         )
+    _check_meeting_of(convention, meeting)
     effect = effect or {}
     _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
     procedure = SilenceProcedure(
@@ -304,9 +321,10 @@ def break_silence(
 
     Steps: check the person is a Delegation acting for `state`; lock the procedure (so
     that a break and the conclusion, or two breaks of one State, cannot interleave);
-    check the State is an addressee, the procedure is open and its deadline not past
-    (its last second still counts), and a reason is given; refuse a second break of the
-    same State (its first stands); save.
+    check the State is an addressee (a State Party to the procedure's convention when it
+    was circulated: a field error on `state` otherwise), the procedure is open and its
+    deadline not past (its last second still counts), and a reason is given; refuse a
+    second break of the same State (its first stands); save.
     """
     if not is_delegation(by) or by.state_id is None:
         raise PermissionDenied(NOT_A_DELEGATION)
@@ -314,8 +332,13 @@ def break_silence(
         raise PermissionDenied(NOT_YOUR_STATE)
     procedure = SilenceProcedure.objects.select_for_update().get(pk=procedure.pk)
     if not procedure.addressees.filter(state=state).exists():
-        raise PermissionDenied(
-            NOT_ADDRESSED.format(state=state, circulated=long_date(procedure.circulated_on))
+        raise _invalid(
+            "state",
+            NOT_ADDRESSED.format(
+                state=state,
+                convention=procedure.convention,
+                circulated=long_date(procedure.circulated_on),
+            ),
         )
     _check_open(procedure, now)
     if not reason.strip():
@@ -438,7 +461,7 @@ def record_concluded_silence_procedure(
     circulated_by: str = "",
     document_symbol: str = "",
     deadline_time: time = times.END_OF_DAY,
-    time_zone: str = "Europe/Zurich",
+    time_zone: str = "",
     meeting: Meeting | None = None,
     effect_kind: str = EffectKind.NONE,
     effect: dict | None = None,
@@ -471,6 +494,7 @@ def record_concluded_silence_procedure(
         raise _invalid("breaks", ADOPTED_HAS_NO_BREAKS)
     if document_symbol:
         document_symbol = str(_check_symbol("document_symbol", document_symbol))
+    time_zone = time_zone or convention.time_zone
     deadline = _deadline(deadline_on, deadline_time, time_zone)
     if deadline_on < circulated_on:
         raise _invalid(
@@ -479,6 +503,7 @@ def record_concluded_silence_procedure(
                 deadline=long_date(deadline_on), circulated=long_date(circulated_on)
             ),
         )
+    _check_meeting_of(convention, meeting)
     effect = effect or {}
     _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
     plan_change = None
@@ -508,8 +533,11 @@ def record_concluded_silence_procedure(
     addressed = set(procedure.addressees.values_list("state_id", flat=True))
     for past in breaks:
         if past.state.pk not in addressed:
-            raise PermissionDenied(
-                NOT_ADDRESSED.format(state=past.state, circulated=long_date(circulated_on))
+            raise _invalid(
+                "breaks",
+                NOT_ADDRESSED.format(
+                    state=past.state, convention=convention, circulated=long_date(circulated_on)
+                ),
             )
         SilenceBreak.objects.create(
             procedure=procedure, state=past.state, broken_at=past.broken_at, reason=past.reason
@@ -601,7 +629,7 @@ def _months(*, obligation: Obligation, current: date, until: date, field: str) -
     try:
         return deadlines.check_extension(
             rules=obligation.convention.rules,
-            article=obligation.article,
+            kind=obligation.kind,
             current_deadline=current,
             new_deadline=until,
         )
@@ -630,7 +658,8 @@ def submit_extension_request(
     deadline in force (the obligation's current deadline, or for a request of the past a
     deadline that was once in force); compute the requested deadline from `months`, or
     the months from the requested deadline, and check them against the article's maximum
-    (Article 3.3: 4 years; Article 4.5: 5 years); check the documents' symbols; save.
+    (the convention's rules); check the meeting, if named, is of the obligation's
+    convention (the request belongs to it) and the documents' symbols; save.
     """
     state = obligation.state
     if by is not None and not by.has_perm("decisions.submit_extension_request", state):
@@ -642,6 +671,7 @@ def submit_extension_request(
     if months is not None and months < 1:
         raise _invalid("months", MONTHS_POSITIVE)
     obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    _check_meeting_of(obligation.convention, meeting)
     if obligation.completion_date is not None and current_deadline is None:
         raise _invalid(
             "obligation",
@@ -732,6 +762,16 @@ def record_draft_decision(
 
 
 def _check_part(request: ExtensionRequest, part: MeetingPart) -> None:
+    convention = request.obligation.convention
+    if part.meeting.convention_id != convention.pk:
+        raise _invalid(
+            "part",
+            PART_OF_ANOTHER_CONVENTION.format(
+                other=part.meeting,
+                other_convention=part.meeting.convention,
+                convention=convention,
+            ),
+        )
     if request.meeting_id is not None and part.meeting_id != request.meeting_id:
         raise _invalid(
             "part", PART_OF_ANOTHER_MEETING.format(meeting=request.meeting, other=part.meeting)

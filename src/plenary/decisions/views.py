@@ -8,9 +8,9 @@ from plenary.decisions import selectors, services
 from plenary.decisions.forms import BreakSilenceForm
 
 
-def silence_list(request):
+def silence_list(request, convention):
     now = timezone.now()
-    procedures = list(selectors.silence_procedures())
+    procedures = list(selectors.silence_procedures(convention=convention))
     open_rows = [
         (p, selectors.time_left(p, now))
         for p in sorted(procedures, key=lambda p: p.deadline)
@@ -24,9 +24,9 @@ def silence_list(request):
     )
 
 
-def _detail(request, pk: int, form=None, status: int = 200):
+def _detail(request, convention, pk: int, form=None, status: int = 200):
     now = timezone.now()
-    procedure = selectors.silence_procedure_record(pk=pk)
+    procedure = selectors.silence_procedure_record(convention=convention, pk=pk)
     user = request.user
     addressed = {a.state_id for a in procedure.addressees.all()}
     already = {b.state_id for b in procedure.breaks.all()}
@@ -45,20 +45,21 @@ def _detail(request, pk: int, form=None, status: int = 200):
             "deadline": selectors.describe_deadline(procedure),
             "time_left": selectors.time_left(procedure, now) if procedure.is_open else "",
             "show_breaks": user.has_perm("decisions.view_silence_breaks"),
-            "break_form": (form or BreakSilenceForm()) if may_break else None,
+            # A refused submission shows its form with the reason for the refusal.
+            "break_form": form or (BreakSilenceForm() if may_break else None),
         },
         status=status,
     )
 
 
-def silence_detail(request, pk: int):
-    return _detail(request, pk)
+def silence_detail(request, convention, pk: int):
+    return _detail(request, convention, pk)
 
 
-def break_silence(request, pk: int):
+def break_silence(request, convention, pk: int):
     if request.method != "POST":
-        return redirect("decisions:silence_detail", pk=pk)
-    procedure = selectors.silence_procedure_record(pk=pk)
+        return redirect("decisions:silence_detail", convention=convention, pk=pk)
+    procedure = selectors.silence_procedure_record(convention=convention, pk=pk)
     user = request.user
     if not user.is_authenticated or user.state_id is None:
         raise PermissionDenied(services.NOT_A_DELEGATION)
@@ -73,24 +74,27 @@ def break_silence(request, pk: int):
                 now=timezone.now(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            # The refusal may name a field the form has not (state, deadline): show it above.
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("Your State's break of the silence is recorded."))
-            return redirect("decisions:silence_detail", pk=pk)
-    return _detail(request, pk, form=form, status=422)
+            return redirect("decisions:silence_detail", convention=convention, pk=pk)
+    return _detail(request, convention, pk, form=form, status=422)
 
 
-def extension_list(request):
+def extension_list(request, convention):
     meeting = request.GET.get("meeting") or None
-    found = selectors.meeting_named(meeting) if meeting else None
-    requests = selectors.extension_requests(meeting=found, iso3=request.GET.get("state") or None)
+    found = selectors.meeting_named(convention=convention, name=meeting) if meeting else None
+    requests = selectors.extension_requests(
+        convention=convention, meeting=found, iso3=request.GET.get("state") or None
+    )
     return render(
         request, "decisions/extension_list.html", {"requests": requests, "meeting": found}
     )
 
 
-def extension_detail(request, pk: int):
-    extension_request = selectors.extension_request(pk=pk)
+def extension_detail(request, convention, pk: int):
+    extension_request = selectors.extension_request(convention=convention, pk=pk)
     return render(
         request,
         "decisions/extension_detail.html",

@@ -1,4 +1,4 @@
-"""Load the documents of data/ccm/documents.csv (lists of documents annexed to reports).
+"""Load a convention's documents, data/<slug>/documents.csv (lists annexed to reports).
 
 Each row goes through `services.create_document`, so a symbol that is malformed or not
 of its meeting is refused as it would be from a person. A row whose meeting is not
@@ -17,18 +17,23 @@ from django.db import transaction
 from plenary.documents import services
 from plenary.documents.models import Document
 from plenary.meetings.models import Meeting
+from plenary.treaties.models import Convention
 from plenary.treaties.reference import ReferenceDataError
-
-FILE = Path("ccm") / "documents.csv"
 
 
 @transaction.atomic
-def load_documents(*, data_dir: Path) -> str:
-    """Load the documents; return one summary line (added, already there, skipped)."""
-    path = Path(data_dir) / FILE
+def load_documents(*, convention: Convention, directory: Path) -> str | None:
+    """Load the documents of `convention` from its directory; return one summary line
+    (added, already there, skipped), or None when it has no documents.csv."""
+    path = Path(directory) / "documents.csv"
+    if not path.exists():
+        return None
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    meetings = {m.symbol_root: m for m in Meeting.objects.exclude(symbol_root="")}
+    meetings = {
+        m.symbol_root: m
+        for m in Meeting.objects.filter(convention=convention).exclude(symbol_root="")
+    }
     known = set(Document.objects.values_list("symbol", flat=True))
     added = kept = 0
     missing: Counter[str] = Counter()

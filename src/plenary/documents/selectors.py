@@ -16,6 +16,7 @@ from plenary.documents.models import Document, LanguageVersion
 from plenary.meetings.models import Meeting
 from plenary.rules import symbols
 from plenary.rules.errors import RuleError
+from plenary.treaties.models import Convention
 
 NO_SUCH_MEETING = "No meeting has the code or symbol root {key!r}."
 NO_SUCH_DOCUMENT = "No document has the symbol {symbol!r}."
@@ -25,10 +26,16 @@ BAD_AGENDA_ITEM = "{value!r} is not an agenda item: write it as 7 or 7b"
 _ITEM = re.compile(r"^\s*(\d+)\s*\(?\s*([a-z]?)\s*\)?\s*$")
 
 
-def meeting_for(key: str) -> Meeting:
-    """The meeting whose code (2RC) or symbol root (CCM/CONF/2020) is `key`."""
+def meeting_for(key: str, *, convention: Convention) -> Meeting:
+    """The convention's meeting whose code (2RC) or symbol root (CCM/CONF/2020) is `key`."""
     key = key.strip().strip("/")
-    meeting = Meeting.objects.filter(Q(code=key) | Q(symbol_root=key)).first() if key else None
+    meeting = (
+        Meeting.objects.filter(convention=convention)
+        .filter(Q(code=key) | Q(symbol_root=key))
+        .first()
+        if key
+        else None
+    )
     if meeting is None:
         raise Http404(NO_SUCH_MEETING.format(key=key))
     return meeting
@@ -87,16 +94,18 @@ def documents_of(
     return in_annex_order(query.distinct())
 
 
-def search_documents(*, search: str) -> list[Document]:
-    """Documents of every meeting whose symbol contains `search` or whose title has all of
-    its words, in annex order (meeting by meeting)."""
+def search_documents(*, convention: Convention, search: str) -> list[Document]:
+    """Documents of every meeting of the convention whose symbol contains `search` or whose
+    title has all of its words, in annex order (meeting by meeting)."""
     if not search.strip():
         return []
-    return in_annex_order(_title_words(_documents(), search).distinct())
+    query = _documents().filter(meeting__convention=convention)
+    return in_annex_order(_title_words(query, search).distinct())
 
 
-def document_with_symbol(symbol: str) -> Document:
-    """The document with this symbol, with its versions, States, agenda items, revisions."""
+def document_with_symbol(symbol: str, *, convention: Convention) -> Document:
+    """The convention's document with this symbol, with its versions, States, agenda items,
+    revisions."""
     text = symbol.strip().strip("/")
     # A symbol that is not well formed is looked up as written: it matches no document.
     with contextlib.suppress(RuleError):
@@ -104,7 +113,7 @@ def document_with_symbol(symbol: str) -> Document:
     document = (
         _documents()
         .prefetch_related(Prefetch("revisions", queryset=Document.objects.order_by("symbol")))
-        .filter(symbol=text)
+        .filter(symbol=text, meeting__convention=convention)
         .first()
     )
     if document is None:
@@ -127,7 +136,10 @@ def next_symbol(*, meeting: Meeting, series: str) -> symbols.Symbol:
     taken = Document.objects.filter(meeting=meeting, series=series).values_list("symbol", flat=True)
     try:
         return symbols.next_in_series(
-            meeting_root=meeting.symbol_root, series=series, taken=list(taken)
+            meeting_root=meeting.symbol_root,
+            series=series,
+            taken=list(taken),
+            scheme=meeting.convention.rules.symbols,
         )
     except RuleError as error:
         raise ValidationError({error.field: [error.message]}) from None

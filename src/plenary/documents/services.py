@@ -61,9 +61,9 @@ MAY_NOT_UPLOAD = "A Delegation uploads language versions only of documents its o
 _CHUNK = 64 * 1024
 
 
-def _parse(symbol: str) -> symbols.Symbol:
+def _parse(symbol: str, scheme: symbols.SymbolScheme | None = None) -> symbols.Symbol:
     try:
-        return symbols.parse(symbol)
+        return symbols.parse(symbol, scheme=scheme)
     except RuleError as error:
         raise _invalid("symbol", error.message) from None
 
@@ -99,14 +99,15 @@ def create_document(
 ) -> Document:
     """Issue a document of a meeting under its symbol.
 
-    Steps: check the person may issue documents; parse the symbol and check it begins
-    with the meeting's symbol root; refuse a symbol already taken; for a Rev., Corr. or
-    Add., find the document it changes (the symbol without its last suffix); check the
-    title, submitter, status, agenda items and part; save it; a revision (Rev.) marks the
-    document it revises as superseded.
+    Steps: check the person may issue documents; parse the symbol by the convention's
+    scheme and check it begins with the meeting's symbol root; refuse a symbol already
+    taken; for a Rev., Corr. or Add., find the document it changes (the symbol without its
+    last suffix); check the title, submitter, status, agenda items and part; save it; a
+    revision (Rev.) marks the document it revises as superseded.
     """
     _check_may(by, "documents.issue_document", MAY_NOT_ISSUE)
-    parsed = _parse(symbol.strip())
+    # The symbol must be of the meeting's convention's scheme (APLC/MSP.21/2023/WP.1, ...).
+    parsed = _parse(symbol.strip(), meeting.convention.rules.symbols)
     if not meeting.symbol_root:
         raise _invalid("symbol", NO_SYMBOL_ROOT.format(meeting=meeting))
     if parsed.meeting_root != meeting.symbol_root:

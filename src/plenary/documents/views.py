@@ -8,8 +8,8 @@ from plenary.documents import selectors, services
 from plenary.documents.forms import DocumentFilterForm, LanguageVersionForm, SearchForm
 
 
-def meeting_documents(request, code: str):
-    meeting = selectors.meeting_for(code)
+def meeting_documents(request, convention, code: str):
+    meeting = selectors.meeting_for(code, convention=convention)
     form = DocumentFilterForm(request.GET or None)
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
     series = cleaned.get("series", "any")
@@ -31,10 +31,10 @@ def meeting_documents(request, code: str):
     )
 
 
-def search(request):
+def search(request, convention):
     form = SearchForm(request.GET or None)
     q = form.cleaned_data.get("q", "") if form.is_bound and form.is_valid() else ""
-    documents = selectors.search_documents(search=q)
+    documents = selectors.search_documents(convention=convention, search=q)
     return render(request, "documents/search.html", {"form": form, "q": q, "documents": documents})
 
 
@@ -51,16 +51,16 @@ def _detail(request, document, upload_form, status=200):
     )
 
 
-def document_detail(request, symbol: str):
-    return _detail(request, selectors.document_with_symbol(symbol), None)
+def document_detail(request, convention, symbol: str):
+    return _detail(request, selectors.document_with_symbol(symbol, convention=convention), None)
 
 
-def add_language_version(request, symbol: str):
-    document = selectors.document_with_symbol(symbol)
+def add_language_version(request, convention, symbol: str):
+    document = selectors.document_with_symbol(symbol, convention=convention)
     if not request.user.has_perm("documents.add_language_version", document):
         raise PermissionDenied(services.MAY_NOT_UPLOAD)
     if request.method != "POST":
-        return redirect("documents:document_detail", symbol=document.symbol)
+        return redirect("documents:document_detail", convention=convention, symbol=document.symbol)
     form = LanguageVersionForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -79,12 +79,14 @@ def add_language_version(request, symbol: str):
                 _("The %(language)s version is stored.")
                 % {"language": version.get_language_display()},
             )
-            return redirect("documents:document_detail", symbol=document.symbol)
+            return redirect(
+                "documents:document_detail", convention=convention, symbol=document.symbol
+            )
     return _detail(request, document, form, status=422)
 
 
-def download(request, symbol: str, language: str):
-    document = selectors.document_with_symbol(symbol)
+def download(request, convention, symbol: str, language: str):
+    document = selectors.document_with_symbol(symbol, convention=convention)
     version = selectors.language_version(document=document, language=language)
     return FileResponse(
         version.file.open("rb"),

@@ -11,10 +11,17 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
+
 from plenary.drafting import wording
+from plenary.drafting.convention import (
+    convention_words,
+    obligation_article,
+    obligation_kind,
+)
 from plenary.drafting.models import ReportText, Section
 from plenary.meetings.render import EN_DASH, line_text, part_heading
-from plenary.rules import months
+from plenary.rules import conventions, months
 
 NO_PARTICIPANTS = (
     "No delegation is registered for part {number} yet: the lists of participants are missing."
@@ -26,6 +33,8 @@ NO_DECISIONS = "No decision or recommendation of part {number} is recorded yet."
 NO_PROGRAMME = "No programme of work is recorded for this part yet."
 NO_MANDATE = "The convening reference names no General Assembly resolution."
 NO_REGISTRATION_DEADLINE = "No registration deadline is recorded for the {meeting}."
+NO_SECRETARIAT = _("The convention file of the {convention} gives no address of its secretariat.")
+NO_ANNUAL_REPORT_DAY = _("The convention file of the {convention} gives no day for annual reports.")
 NO_SYMBOL = "[symbol not yet allocated]"
 MISSING_NOTE = "[Missing: {what}]"
 
@@ -77,6 +86,12 @@ class _Spec:
     on: date | None = None
     text: ReportText | None = None
     missing: str = ""
+
+
+def _words_of(meeting, language: str):
+    return convention_words(
+        conventions.get_ruleset(meeting.convention.short_name), language=language
+    )
 
 
 def _span(start: date, end: date) -> tuple[date, date]:
@@ -280,13 +295,15 @@ def _decisions(records) -> list[_Spec]:
     specs = []
     for request in records.extension_requests:
         state = request.obligation.state
-        key = f"extension-{state.iso3}-{request.obligation.article}"
+        article = obligation_article(request.obligation, ruleset)
+        key = f"extension-{state.iso3}-{article}"
         decided = request.decided_at_id == part.pk and request.decision
         until = request.granted_deadline if decided else request.recommended_deadline
         context = {
             "request": request,
             "state": state.name,
-            "stockpiles": request.obligation.article == ruleset.stockpile_article,
+            "obligation_kind": obligation_kind(request.obligation, ruleset),
+            "article": article,
             "decided": bool(decided),
             "grant": (request.decision == "granted")
             if decided
@@ -344,7 +361,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         "part": part,
         "parts": list(meeting.parts.all()),
         "several_parts": len(meeting.parts.all()) > 1,
-        "convention": records.ruleset,
+        "convention": convention_words(records.ruleset, language=language),
         "kind": kind,
         "on": on,
         "agenda_item": agenda[-1] if agenda else None,
@@ -454,7 +471,12 @@ def programme(part, days, *, language: str = "en") -> Drafted:
     """A part's programme of work in the layout of the annex to a President's letter
     (seed 000): the meeting, the part, the title, then each day, its slots and lines."""
     convention = part.meeting.convention.short_name
-    context = {"meeting": part.meeting, "part": part, "part_heading": part_heading(part)}
+    context = {
+        "meeting": part.meeting,
+        "part": part,
+        "part_heading": part_heading(part),
+        "convention": _words_of(part.meeting, language),
+    }
     blocks = [
         Block("masthead", piece.text, style="masthead")
         for piece in wording.pieces(convention, language, "programme/masthead", context)
@@ -489,16 +511,17 @@ def programme(part, days, *, language: str = "en") -> Drafted:
 def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
     """The note verbale convening a meeting and its preparatory meetings (seed 004)."""
     convention = records.ruleset.short_name
+    words = convention_words(records.ruleset, language=language)
     mandate = _MANDATE.search(records.meeting.convening_reference or "")
-    month, day = records.ruleset.annual_report_due
+    due = words.annual_report_due
     context = {
         "meeting": records.meeting,
-        "convention": records.ruleset,
+        "convention": words,
         "reference": reference,
         "on": records.on,
         "resolution": mandate.group(1) if mandate else "",
         "resolution_paragraph": mandate.group(2) if mandate else "",
-        "article7_due": date(records.on.year, month, day),
+        "article7_due": date(records.on.year, *due) if due else None,
         "meetings": [
             {
                 "meeting": meeting,
@@ -513,6 +536,10 @@ def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
         for piece in wording.pieces(convention, language, "note_verbale/convening", context)
     ]
     missing = [] if mandate else [NO_MANDATE]
+    if not words.secretariat_address:
+        missing.append(NO_SECRETARIAT.format(convention=words.name))
+    if due is None:
+        missing.append(NO_ANNUAL_REPORT_DAY.format(convention=words.name))
     missing += [
         NO_REGISTRATION_DEADLINE.format(meeting=m.title)
         for m in records.meetings
@@ -534,7 +561,13 @@ def president_letter(
     """A letter of the President with a body of the President's choosing and the part's
     programme of work as its annex."""
     convention = part.meeting.convention.short_name
-    context = {"meeting": part.meeting, "part": part, "president": president, "on": on}
+    context = {
+        "meeting": part.meeting,
+        "part": part,
+        "president": president,
+        "on": on,
+        "convention": _words_of(part.meeting, language),
+    }
     opening = wording.pieces(convention, language, "letter/opening", context)
     closing = wording.pieces(convention, language, "letter/closing", context)
     paragraphs = [" ".join(chunk.split()) for chunk in body.split("\n\n") if chunk.strip()]

@@ -1,4 +1,4 @@
-"""Load the texts added by hand to reports (data/ccm/report_texts.json), idempotently.
+"""Load the texts added by hand to reports (data/<slug>/report_texts.json), idempotently.
 
 A text already at its place (part, report, section, paragraph, position) is left as
 it is, so a second load adds nothing and a text the Secretariat has since reworded
@@ -15,12 +15,16 @@ from django.db import transaction
 from plenary.drafting import services
 from plenary.drafting.models import ReportText
 from plenary.meetings.models import MeetingPart
+from plenary.treaties.models import Convention
 from plenary.treaties.reference import ReferenceDataError
 
 
 @transaction.atomic
-def load_report_texts(*, data_dir: Path) -> str:
-    path = data_dir / "ccm" / "report_texts.json"
+def load_report_texts(*, convention: Convention, directory: Path) -> str | None:
+    """Load the convention's report_texts.json; one summary line, or None without one."""
+    path = directory / "report_texts.json"
+    if not path.exists():
+        return None
     records = json.loads(path.read_text(encoding="utf-8"))["texts"]
     added = 0
     for number, record in enumerate(records, start=1):
@@ -28,7 +32,7 @@ def load_report_texts(*, data_dir: Path) -> str:
         if not record.get("source"):
             raise ReferenceDataError(f"{where}: no source")
         part = MeetingPart.objects.filter(
-            meeting__code=record["meeting"], number=record["part"]
+            meeting__convention=convention, meeting__code=record["meeting"], number=record["part"]
         ).first()
         if part is None:
             raise ReferenceDataError(f"{where}: no part {record['part']} of {record['meeting']}")

@@ -16,7 +16,7 @@ from plenary.meetings import selectors as meetings
 from plenary.meetings.models import Meeting, MeetingPart, PlanChange
 from plenary.rules import conventions, symbols
 from plenary.treaties import selectors as treaties
-from plenary.treaties.models import Organisation
+from plenary.treaties.models import Convention, Organisation
 
 
 @dataclass
@@ -106,9 +106,10 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
     }
     requests = list(
         ExtensionRequest.objects.filter(Q(recommended_at=part) | Q(decided_at=part))
-        .select_related("obligation__state")
+        .select_related("obligation__state", "obligation__convention")
         .prefetch_related("conditions")
-        .order_by("obligation__article", "obligation__state__name")
+        # Stockpile destruction before clearance, as both conventions number them.
+        .order_by("-obligation__kind", "obligation__state__name")
     )
     documents = sorted(
         Document.objects.filter(part=part).only("symbol", "title", "meeting_id", "part_id"),
@@ -174,9 +175,10 @@ def convening_records(*, meeting: Meeting, on: date) -> ConveningRecords:
     )
 
 
-def part_with_meeting(*, reference: str, number: int) -> MeetingPart:
-    """Part `number` of the meeting with this code or symbol root, its meeting loaded."""
-    meeting = meetings.meeting_by_reference(reference)
+def part_with_meeting(*, convention: Convention, reference: str, number: int) -> MeetingPart:
+    """Part `number` of the convention's meeting with this code or symbol root, its meeting
+    loaded."""
+    meeting = meetings.meeting_by_reference(reference, convention=convention)
     part = meetings.part_of(meeting, number)
     part.meeting = meeting
     return part

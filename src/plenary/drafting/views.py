@@ -19,16 +19,17 @@ CONTENT_TYPES = {
 }
 
 
-def _part_and_kind(request, code: str):
+def _part_and_kind(request, convention, code: str):
     number = request.GET.get("part", "1")
     kind = request.GET.get("kind", ReportKind.INTERIM)
     if not number.isdigit() or kind not in ReportKind.values:
         raise Http404("Choose a part by its number and a kind of report (interim or final).")
-    return selectors.part_with_meeting(reference=code, number=int(number)), kind
+    part = selectors.part_with_meeting(convention=convention, reference=code, number=int(number))
+    return part, kind
 
 
-def _report(request, code: str):
-    part, kind = _part_and_kind(request, code)
+def _report(request, convention, code: str):
+    part, kind = _part_and_kind(request, convention, code)
     try:
         on = date.fromisoformat(request.GET["date"]) if request.GET.get("date") else None
     except ValueError:
@@ -37,8 +38,8 @@ def _report(request, code: str):
     return part, kind, content.report(records, kind=kind, on=on or timezone.localdate())
 
 
-def report_page(request, code: str):
-    part, kind, drafted = _report(request, code)
+def report_page(request, convention, code: str):
+    part, kind, drafted = _report(request, convention, code)
     return render(
         request,
         "drafting/report_page.html",
@@ -63,11 +64,11 @@ def _only_the_secretariat(request) -> None:
         raise PermissionDenied("Only the Secretariat downloads drafts.")
 
 
-def report_download(request, code: str, fmt: str):
+def report_download(request, convention, code: str, fmt: str):
     _only_the_secretariat(request)
     if fmt not in CONTENT_TYPES:
         raise Http404("A report downloads as docx, html or txt.")
-    _, _, drafted = _report(request, code)
+    _, _, drafted = _report(request, convention, code)
     if fmt == "docx":
         body = drafts.to_docx(drafted)
     elif fmt == "html":
@@ -77,8 +78,8 @@ def report_download(request, code: str, fmt: str):
     return _download(body, fmt, drafted.file_stem)
 
 
-def programme_download(request, code: str):
+def programme_download(request, convention, code: str):
     _only_the_secretariat(request)
-    part, _ = _part_and_kind(request, code)
+    part, _ = _part_and_kind(request, convention, code)
     drafted = content.programme(part, selectors.programme_records(part=part))
     return _download(drafts.to_docx(drafted), "docx", drafted.file_stem)

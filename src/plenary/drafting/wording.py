@@ -1,10 +1,19 @@
 """The wording of drafted documents: Django templates per convention and language.
 
-Templates live in `templates/drafting/<convention>/<language>/`, so the Secretariat can
-adjust a sentence without touching Python. A template renders one paragraph; inside
-it, a line `--` starts another paragraph and a line `-- (a)` a lettered item of the
-current one; other whitespace is collapsed. An error in a template is raised as
-`TemplateError` naming the template and the line.
+Templates live in `templates/drafting/<layer>/<language>/`, so the Secretariat can
+adjust a sentence without touching Python. A layer is a convention's slug (`ccm`,
+`apmbc`) or `un`, the United Nations' layout every convention shares (headings, the
+annex, the programme, letters, the note verbale). A name is looked up in the order of
+`template_names`: the convention in the language asked, the convention in English, the
+UN layer in the language, the UN layer in English. So a convention writes only what
+differs (its articles quoted, the words of its obligations), and a convention's own
+words win over a translation of the UN's. `{% words "report/x" %}` inside a template
+renders another template by the same lookup, so a shared template can leave a phrase
+to the convention.
+
+A template renders one paragraph; inside it, a line `--` starts another paragraph and
+a line `-- (a)` a lettered item of the current one; other whitespace is collapsed. An
+error in a template is raised as `TemplateError` naming the template and the line.
 """
 
 import re
@@ -18,7 +27,12 @@ from django.template import Context, Engine, TemplateDoesNotExist
 TEMPLATES = Path(__file__).parent / "templates"
 MISSING_VALUE = "[missing: %s]"
 TEMPLATE_ERROR = "{name}, line {line}: {message}"
-NO_TEMPLATE = "no template {name} for {convention} in {language!r}"
+NO_TEMPLATE = "no template {name} for {convention} in {language!r} (looked for {names})"
+SHARED_LAYER = "un"
+FALLBACK_LANGUAGE = "en"
+# Context keys (not reachable from a template: no leading underscore there) that tell
+# the `words` tag which convention and language it renders for.
+CONVENTION_KEY, LANGUAGE_KEY = "_drafting_convention", "_drafting_language"
 
 _BREAK = re.compile(r"^--(?:\s+\(([a-z])\))?\s*$", re.MULTILINE)
 
@@ -53,33 +67,54 @@ def _engine(extra: tuple[str, ...]) -> Engine:
     )
 
 
-def template_name(convention: str, language: str, name: str) -> str:
-    return f"drafting/{convention.lower()}/{language}/{name}.txt"
+def template_names(convention: str, language: str, name: str) -> list[str]:
+    """Where `name` is looked for, first found wins: `drafting/<slug>/<language>/`,
+    `drafting/<slug>/en/`, `drafting/un/<language>/`, `drafting/un/en/`. Each is looked
+    for in `DRAFTING_TEMPLATE_DIRS` before the templates shipped with plenary."""
+    order = [
+        (convention.lower(), language),
+        (convention.lower(), FALLBACK_LANGUAGE),
+        (SHARED_LAYER, language),
+        (SHARED_LAYER, FALLBACK_LANGUAGE),
+    ]
+    names: list[str] = []
+    for layer, each in order:
+        full = f"drafting/{layer}/{each}/{name}.txt"
+        if full not in names:
+            names.append(full)
+    return names
 
 
-def _error(error: Exception, name: str) -> TemplateError:
+def _error(error: Exception, names: list[str]) -> TemplateError:
+    """The error, naming the template by its lookup name (`drafting/un/en/...`)."""
     debug = getattr(error, "template_debug", None)
     if debug:
-        shown = name if str(debug["name"]).endswith(name) else debug["name"]
+        where = str(debug["name"])
+        shown = next((name for name in names if where.endswith(name)), where)
         return TemplateError(TEMPLATE_ERROR.format(name=shown, line=debug["line"], message=error))
-    return TemplateError(TEMPLATE_ERROR.format(name=name, line="?", message=error))
+    return TemplateError(TEMPLATE_ERROR.format(name=names[0], line="?", message=error))
 
 
 def render(convention: str, language: str, name: str, context: dict) -> str:
     """The template's text, as written (paragraph marks kept)."""
-    full = template_name(convention, language, name)
+    names = template_names(convention, language, name)
     try:
-        template = engine().get_template(full)
+        template = engine().select_template(names)
     except TemplateDoesNotExist as error:
         raise TemplateError(
-            NO_TEMPLATE.format(name=full, convention=convention, language=language)
+            NO_TEMPLATE.format(
+                name=name, convention=convention, language=language, names=", ".join(names)
+            )
         ) from error
     except Exception as error:
-        raise _error(error, full) from error
+        raise _error(error, names) from error
+    context = {**context, CONVENTION_KEY: convention, LANGUAGE_KEY: language}
     try:
         return template.render(Context(context, autoescape=False))
+    except TemplateError:
+        raise
     except Exception as error:
-        raise _error(error, full) from error
+        raise _error(error, names) from error
 
 
 def _collapse(text: str) -> str:

@@ -3,6 +3,11 @@ the ISU's budget and the voluntary contributions to its trust fund.
 
 Amounts are US dollars with two decimal places (`Decimal`); rates are per cent as the UN
 publishes them. Shares are computed by `plenary.rules.apportionment`, never typed.
+
+The scale is the UN's and shared by every convention. Each ledger belongs to one convention:
+a cost estimate, an ISU budget and a voluntary contribution name theirs (an estimate may
+name a meeting plenary does not hold, so its meeting cannot say); line items, assessments,
+payments and work plan activities belong to their estimate's or budget's, exactly.
 """
 
 from django.conf import settings
@@ -12,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from plenary.meetings.models import Meeting
-from plenary.treaties.models import State
+from plenary.treaties.models import Convention, State
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2}
 
@@ -77,8 +82,12 @@ class ScaleName(models.Model):
 
 class CostEstimate(models.Model):
     """The estimated (and later actual) cost of a meeting, set by a document, approved by a
-    decision. `meeting_title` names a meeting that plenary does not hold a record of."""
+    decision. `meeting_title` names a meeting that plenary does not hold a record of; a
+    meeting on record is of the estimate's convention (`services.record_cost_estimate`)."""
 
+    convention = models.ForeignKey(
+        Convention, on_delete=models.PROTECT, related_name="cost_estimates"
+    )
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="cost_estimates"
     )
@@ -201,8 +210,10 @@ class BudgetPeriod(models.TextChoices):
 
 
 class IsuBudget(models.Model):
-    """A budget and work plan of the Implementation Support Unit, annual or multi-year."""
+    """A budget and work plan of a convention's Implementation Support Unit, annual or
+    multi-year."""
 
+    convention = models.ForeignKey(Convention, on_delete=models.PROTECT, related_name="isu_budgets")
     kind = models.CharField(max_length=10, choices=BudgetPeriod.choices)
     first_year = models.PositiveSmallIntegerField()
     last_year = models.PositiveSmallIntegerField()
@@ -220,7 +231,8 @@ class IsuBudget(models.Model):
                 name="isu_budget_years_in_order", condition=Q(last_year__gte=F("first_year"))
             ),
             models.UniqueConstraint(
-                fields=["kind", "first_year", "last_year"], name="one_isu_budget_per_period"
+                fields=["convention", "kind", "first_year", "last_year"],
+                name="one_isu_budget_per_period",
             ),
         ]
 
@@ -246,8 +258,11 @@ class WorkPlanActivity(models.Model):
 
 
 class VoluntaryContribution(models.Model):
-    """A State's voluntary contribution to the ISU trust fund for a year."""
+    """A State's voluntary contribution to a convention's ISU trust fund for a year."""
 
+    convention = models.ForeignKey(
+        Convention, on_delete=models.PROTECT, related_name="isu_contributions"
+    )
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="isu_contributions")
     year = models.PositiveSmallIntegerField()
     amount = models.DecimalField(**AMOUNT)

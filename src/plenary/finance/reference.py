@@ -3,8 +3,8 @@ of the record (a cost estimate and the ISU budgets of seed 003). Idempotent.
 
 data/un_scale_of_assessments.csv holds one row per period and Member State, with its
 source; data/un_scale_names.csv maps every name the scale uses to plenary's State (names
-change between resolutions). data/ccm/finance.json holds what the record says, with no
-amount it does not give.
+change between resolutions); both are shared by every convention. data/<slug>/finance.json
+holds what a convention's record says, with no amount it does not give.
 """
 
 import csv
@@ -17,7 +17,7 @@ from django.db import transaction
 from plenary.core.audit import assign
 from plenary.finance import services
 from plenary.finance.models import CostEstimate, RateKind, ScaleName, ScalePeriod, ScaleRate
-from plenary.treaties.models import State
+from plenary.treaties.models import Convention, State
 from plenary.treaties.reference import ReferenceDataError
 
 
@@ -80,17 +80,20 @@ def _load_scale(path: Path, names: dict[str, State]) -> int:
     return added
 
 
-def _load_record(path: Path) -> tuple[int, int]:
+def _load_record(path: Path, convention: Convention) -> tuple[int, int]:
     data = json.loads(path.read_text(encoding="utf-8"))
     estimates = 0
     for record in data["cost_estimates"]:
         if not record.get("source"):
             raise ReferenceDataError(f"{path.name}: a cost estimate has no source")
         if CostEstimate.objects.filter(
-            document_symbol=record["document_symbol"], meeting_title=record["meeting_title"]
+            convention=convention,
+            document_symbol=record["document_symbol"],
+            meeting_title=record["meeting_title"],
         ).exists():
             continue
         services.record_cost_estimate(
+            convention=convention,
             meeting=None,
             meeting_title=record["meeting_title"],
             lines=[],
@@ -101,6 +104,7 @@ def _load_record(path: Path) -> tuple[int, int]:
         estimates += 1
     for record in data["isu_budgets"]:
         services.record_isu_budget(
+            convention=convention,
             kind=record["kind"],
             first_year=record["first_year"],
             last_year=record["last_year"],
@@ -113,13 +117,19 @@ def _load_record(path: Path) -> tuple[int, int]:
 
 
 @transaction.atomic
-def load_finance(*, data_dir: Path) -> str:
-    """Load the scale, its names and the record's finance facts; one summary line."""
+def load_scale(*, data_dir: Path) -> str:
+    """Load the UN scale of assessments and its names, shared by every convention."""
     names = _load_names(data_dir / "un_scale_names.csv")
     rates = _load_scale(data_dir / "un_scale_of_assessments.csv", names)
-    estimates, budgets = _load_record(data_dir / "ccm" / "finance.json")
-    periods = ScalePeriod.objects.count()
-    return (
-        f"Finance: {periods} scale periods, {rates} rates added, {estimates} cost estimates "
-        f"added, {budgets} ISU budgets."
-    )
+    return f"UN scale: {ScalePeriod.objects.count()} periods, {rates} rates added."
+
+
+@transaction.atomic
+def load_finance(*, convention: Convention, directory: Path) -> str | None:
+    """Load the record's finance facts of `convention` (its finance.json); one summary
+    line, or None when it has none."""
+    path = directory / "finance.json"
+    if not path.exists():
+        return None
+    estimates, budgets = _load_record(path, convention)
+    return f"Finance: {estimates} cost estimates added, {budgets} ISU budgets."

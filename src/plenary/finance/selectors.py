@@ -1,4 +1,8 @@
-"""Every read of the Convention's finances, each in a fixed number of queries.
+"""Every read of a convention's finances, each in a fixed number of queries.
+
+Every read of a ledger (estimates, assessments, payments, budgets, contributions) takes the
+convention whose ledger it is, with no default: the APMBC's status never shows CCM money.
+The UN scale of assessments is shared by every convention.
 
 Who shares a meeting's cost and at what rate is derived here from the records (the treaty
 registry on the meeting's first day, the delegations registered for it, the scale of the
@@ -29,6 +33,7 @@ from plenary.meetings.selectors import meeting_by_reference
 from plenary.rules import apportionment, names
 from plenary.rules.errors import RuleError
 from plenary.treaties import selectors as treaties
+from plenary.treaties.models import Convention
 
 ZERO = Decimal("0.00")
 NO_SCALE = "no scale of assessments is on record for {year}, the year of the meeting"
@@ -170,9 +175,13 @@ def apportion_meeting(*, meeting: Meeting, total) -> Apportionment:
     )
 
 
-def cost_estimates(*, meeting: Meeting | None = None) -> list[CostEstimate]:
-    """Cost estimates with their lines and meeting (two queries)."""
-    queryset = CostEstimate.objects.select_related("meeting").prefetch_related("lines")
+def cost_estimates(*, convention: Convention, meeting: Meeting | None = None) -> list[CostEstimate]:
+    """A convention's cost estimates with their lines and meeting (two queries)."""
+    queryset = (
+        CostEstimate.objects.filter(convention=convention)
+        .select_related("meeting")
+        .prefetch_related("lines")
+    )
     if meeting is not None:
         queryset = queryset.filter(meeting=meeting)
     return list(queryset.order_by("pk"))
@@ -189,11 +198,12 @@ def estimate_totals(estimate: CostEstimate) -> tuple[Decimal | None, Decimal | N
     return estimated, actual
 
 
-def cost_estimate(*, pk: int) -> CostEstimate:
+def cost_estimate(*, convention: Convention, pk: int) -> CostEstimate:
+    """One of the convention's cost estimates; another convention's is not found."""
     estimate = (
-        CostEstimate.objects.select_related("meeting", "meeting__convention")
+        CostEstimate.objects.select_related("convention", "meeting", "meeting__convention")
         .prefetch_related("lines")
-        .filter(pk=pk)
+        .filter(pk=pk, convention=convention)
         .first()
     )
     if estimate is None:
@@ -201,9 +211,11 @@ def cost_estimate(*, pk: int) -> CostEstimate:
     return estimate
 
 
-def _assessments(state_id: int | None = None):
-    queryset = Assessment.objects.select_related("state", "estimate", "estimate__meeting").annotate(
-        paid=Sum("payments__amount")
+def _assessments(convention: Convention, state_id: int | None = None):
+    queryset = (
+        Assessment.objects.filter(estimate__convention=convention)
+        .select_related("state", "estimate", "estimate__meeting__convention")
+        .annotate(paid=Sum("payments__amount"))
     )
     if state_id is not None:
         queryset = queryset.filter(state_id=state_id)
@@ -231,11 +243,11 @@ def visible_state_id(user) -> int | None:
     return None
 
 
-def accounts(*, on: date, state_id: int | None = None) -> list[AccountYear]:
-    """Assessed, paid, balance and arrears (owed past the due date on `on`) by State and
-    assessment year (one query)."""
+def accounts(*, convention: Convention, on: date, state_id: int | None = None) -> list[AccountYear]:
+    """The convention's assessed, paid, balance and arrears (owed past the due date on `on`)
+    by State and assessment year (one query)."""
     rows: dict[tuple[int, int], AccountYear] = {}
-    for assessment in _assessments(state_id):
+    for assessment in _assessments(convention, state_id):
         key = (assessment.state_id, assessment.year)
         if key not in rows:
             rows[key] = AccountYear(assessment.state.iso3, assessment.state.name, assessment.year)
@@ -255,11 +267,12 @@ class YearTotals:
     paid: Decimal = ZERO
 
 
-def totals_by_year(*, state_id: int | None = None) -> list[YearTotals]:
-    """Assessed (by assessment year) and paid (by year received), every year (two queries)."""
+def totals_by_year(*, convention: Convention, state_id: int | None = None) -> list[YearTotals]:
+    """The convention's assessed (by assessment year) and paid (by year received), every
+    year (two queries)."""
     years: dict[int, YearTotals] = defaultdict(lambda: YearTotals(0))
-    assessed = Assessment.objects.all()
-    payments = Payment.objects.all()
+    assessed = Assessment.objects.filter(estimate__convention=convention)
+    payments = Payment.objects.filter(assessment__estimate__convention=convention)
     if state_id is not None:
         assessed = assessed.filter(state_id=state_id)
         payments = payments.filter(assessment__state_id=state_id)
@@ -282,12 +295,15 @@ class DueDate:
     due_on: date
     outstanding: Decimal
     meeting: str
+    # The zone of the meeting's convention's secretariat, where payments are received.
+    time_zone: str = ""
 
 
-def payment_due_dates(*, state_id: int | None = None) -> list[DueDate]:
-    """Every assessment with an amount still outstanding, by due date (one query)."""
+def payment_due_dates(*, convention: Convention, state_id: int | None = None) -> list[DueDate]:
+    """Every assessment of the convention with an amount still outstanding, by due date
+    (one query)."""
     rows = []
-    for assessment in _assessments(state_id):
+    for assessment in _assessments(convention, state_id):
         outstanding = assessment.amount - (assessment.paid or ZERO)
         if outstanding > 0:
             estimate = assessment.estimate
@@ -299,9 +315,22 @@ def payment_due_dates(*, state_id: int | None = None) -> list[DueDate]:
                     assessment.due_on,
                     outstanding,
                     str(estimate.meeting or estimate.meeting_title),
+                    estimate.meeting.convention.time_zone if estimate.meeting else "",
                 )
             )
     return rows
+
+
+def assessment(*, convention: Convention, pk: int) -> Assessment:
+    """One of the convention's assessments; another convention's is not found."""
+    found = (
+        Assessment.objects.select_related("state", "estimate__convention", "estimate__meeting")
+        .filter(pk=pk, estimate__convention=convention)
+        .first()
+    )
+    if found is None:
+        raise Http404(f"No assessment {pk}.")
+    return found
 
 
 def assessments_of(*, estimate: CostEstimate) -> list[Assessment]:
@@ -313,20 +342,38 @@ def assessments_of(*, estimate: CostEstimate) -> list[Assessment]:
     )
 
 
-def isu_budgets() -> list[IsuBudget]:
-    return list(IsuBudget.objects.prefetch_related("activities").order_by("first_year", "kind"))
+def isu_budgets(*, convention: Convention) -> list[IsuBudget]:
+    """The budgets and work plans of the convention's ISU (two queries)."""
+    return list(
+        IsuBudget.objects.filter(convention=convention)
+        .prefetch_related("activities")
+        .order_by("first_year", "kind")
+    )
 
 
-def voluntary_contributions(*, state_id: int | None = None) -> list[VoluntaryContribution]:
-    queryset = VoluntaryContribution.objects.select_related("state")
+def voluntary_contributions(
+    *, convention: Convention, state_id: int | None = None
+) -> list[VoluntaryContribution]:
+    """Voluntary contributions to the convention's ISU trust fund (one query)."""
+    queryset = VoluntaryContribution.objects.filter(convention=convention).select_related("state")
     if state_id is not None:
         queryset = queryset.filter(state_id=state_id)
     return list(queryset.order_by("year", "state__name"))
 
 
-def meeting_with_parts(reference: str) -> Meeting:
-    """A meeting by code or symbol root, with its convention and parts (two queries)."""
-    meeting = meeting_by_reference(reference)
+def estimate_meeting(estimate: CostEstimate) -> Meeting:
+    """The meeting of an estimate with its convention and parts (two queries)."""
+    return (
+        Meeting.objects.select_related("convention")
+        .prefetch_related(Prefetch("parts"))
+        .get(pk=estimate.meeting_id)
+    )
+
+
+def meeting_with_parts(reference: str, *, convention: Convention) -> Meeting:
+    """The convention's meeting by code or symbol root, with its convention and parts (two
+    queries)."""
+    meeting = meeting_by_reference(reference, convention=convention)
     return (
         Meeting.objects.select_related("convention")
         .prefetch_related(Prefetch("parts"))

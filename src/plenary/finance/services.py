@@ -1,4 +1,8 @@
-"""Every write to the Convention's finances: one function per change, atomic, attributed.
+"""Every write to a convention's finances: one function per change, atomic, attributed.
+
+Each ledger row belongs to one convention, given explicitly (an estimate, a budget, a
+contribution) or through its estimate (assessments, payments); the convention's finance
+settings (`convention.rules`: who shares, accepted currencies) apply.
 
 Each service checks its input and raises RuleError (field, message) or PermissionDenied
 before anything is written, so a refused change leaves no trace. `by=None` is the system
@@ -29,12 +33,12 @@ from plenary.finance.models import (
 )
 from plenary.meetings.models import Meeting
 from plenary.rules import apportionment
-from plenary.rules.conventions import CCM
 from plenary.rules.errors import RuleError
-from plenary.treaties.models import State
+from plenary.treaties.models import Convention, State
 
 NOT_THE_SECRETARIAT = "only the Secretariat manages the Convention's finances"
 NO_MEETING = "an estimate names the meeting it is for"
+MEETING_OF_ANOTHER_CONVENTION = "{meeting} is a meeting of the {other}, not of the {convention}"
 NO_LINES = "an estimate has at least one line item"
 UNKNOWN_CATEGORY = "a line item's category is one of {choices}, not {value!r}"
 ESTIMATE_WITHOUT_MEETING = (
@@ -78,6 +82,7 @@ class LineIn:
 @transaction.atomic
 def record_cost_estimate(
     *,
+    convention: Convention,
     meeting: Meeting | None,
     lines: Sequence[LineIn],
     document_symbol: str = "",
@@ -87,15 +92,22 @@ def record_cost_estimate(
     source: str = "",
     by=None,
 ) -> CostEstimate:
-    """Record a meeting's cost estimate.
+    """Record the cost estimate of a meeting of `convention`.
 
-    Steps: check the caller; check that it names a meeting (on record, or by title for the
-    record of the past) and that each line has a known category and an amount to the cent,
-    not negative; write the estimate and its lines.
+    Steps: check the caller; check that it names a meeting (on record and of the
+    convention, or by title for the record of the past) and that each line has a known
+    category and an amount to the cent, not negative; write the estimate and its lines.
     """
     _check_manager(by)
     if meeting is None and not meeting_title.strip():
         raise RuleError("meeting", NO_MEETING)
+    if meeting is not None and meeting.convention_id != convention.pk:
+        raise RuleError(
+            "meeting",
+            MEETING_OF_ANOTHER_CONVENTION.format(
+                meeting=meeting, other=meeting.convention, convention=convention
+            ),
+        )
     if by is not None and not lines:
         raise RuleError("lines", NO_LINES)
     checked = []
@@ -111,6 +123,7 @@ def record_cost_estimate(
         checked.append((line, amount))
     estimate = attribute(
         CostEstimate(
+            convention=convention,
             meeting=meeting,
             meeting_title=meeting_title.strip(),
             document_symbol=document_symbol.strip(),
@@ -206,7 +219,7 @@ def issue_assessments(
     estimated, _ = selectors.estimate_totals(estimate)
     if estimated is None:
         raise RuleError("estimate", ESTIMATE_WITHOUT_LINES)
-    meeting = selectors.meeting_with_parts(estimate.meeting.code)
+    meeting = selectors.estimate_meeting(estimate)
     result = selectors.apportion_meeting(meeting=meeting, total=estimated)
     amounts = {row.state_id: row.share for row in result.rows}
     return _issue(
@@ -287,8 +300,7 @@ def record_payment(
     value = apportionment.to_amount(amount, field="amount")
     if value == 0:
         raise RuleError("amount", ZERO_PAYMENT)
-    rules = assessment.estimate.meeting.convention.rules if assessment.estimate.meeting else None
-    accepted = rules.accepted_currencies if rules else ("USD",)
+    accepted = assessment.estimate.convention.rules.accepted_currencies
     code = _currency(currency, accepted=accepted)
     if not reference.strip():
         raise RuleError("reference", REFERENCE_REQUIRED)
@@ -311,6 +323,7 @@ def record_payment(
 @transaction.atomic
 def record_isu_budget(
     *,
+    convention: Convention,
     kind: str,
     first_year: int,
     last_year: int,
@@ -322,7 +335,7 @@ def record_isu_budget(
     source: str = "",
     by=None,
 ) -> IsuBudget:
-    """Record (or update, by kind and years) an ISU budget and work plan.
+    """Record (or update, by kind and years) a budget and work plan of the convention's ISU.
 
     Steps: check the caller; check the years, the title and any amounts; write the
     budget and replace its activities. A second identical record changes nothing.
@@ -342,6 +355,7 @@ def record_isu_budget(
         for text, value in activities
     ]
     budget, _ = IsuBudget.objects.get_or_create(
+        convention=convention,
         kind=kind,
         first_year=first_year,
         last_year=last_year,
@@ -370,6 +384,7 @@ def record_isu_budget(
 @transaction.atomic
 def record_voluntary_contribution(
     *,
+    convention: Convention,
     state: State,
     year: int,
     amount: object,
@@ -379,18 +394,19 @@ def record_voluntary_contribution(
     source: str = "",
     by=None,
 ) -> VoluntaryContribution:
-    """Record a State's voluntary contribution to the ISU trust fund.
+    """Record a State's voluntary contribution to the trust fund of the convention's ISU.
 
     Steps: check the caller, the amount (a number to the cent, more than zero) and the
-    currency; write the contribution.
+    currency (one the convention accepts); write the contribution.
     """
     _check_manager(by)
     value = apportionment.to_amount(amount, field="amount")
     if value == 0:
         raise RuleError("amount", ZERO_PAYMENT)
-    code = _currency(currency, accepted=CCM.accepted_currencies)
+    code = _currency(currency, accepted=convention.rules.accepted_currencies)
     contribution = attribute(
         VoluntaryContribution(
+            convention=convention,
             state=state,
             year=year,
             amount=value,

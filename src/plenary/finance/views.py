@@ -26,32 +26,36 @@ def _status(request):
     return on, state_id
 
 
-def status(request):
-    """The financial status: assessed vs paid by year and the arrears by State."""
+def status(request, convention):
+    """A convention's financial status: assessed vs paid by year and the arrears by State."""
     on, state_id = _status(request)
-    accounts = selectors.accounts(on=on, state_id=state_id)
-    years = selectors.totals_by_year(state_id=state_id)
+    accounts = selectors.accounts(convention=convention, on=on, state_id=state_id)
+    years = selectors.totals_by_year(convention=convention, state_id=state_id)
+    estimates = selectors.cost_estimates(convention=convention)
     return render(
         request,
         "finance/status.html",
         {
+            "convention": convention,
             "on": on,
             "accounts": accounts,
             "arrears": [a for a in accounts if a.arrears > 0],
             "chart": mark_safe(charts.assessed_vs_paid(years)),  # noqa: S308 - built and escaped by charts
             "own_state": request.user.state if state_id else None,
-            "estimates": [(e, *selectors.estimate_totals(e)) for e in selectors.cost_estimates()],
-            "budgets": selectors.isu_budgets(),
-            "contributions": selectors.voluntary_contributions(state_id=state_id),
-            "due": selectors.payment_due_dates(state_id=state_id),
+            "estimates": [(e, *selectors.estimate_totals(e)) for e in estimates],
+            "budgets": selectors.isu_budgets(convention=convention),
+            "contributions": selectors.voluntary_contributions(
+                convention=convention, state_id=state_id
+            ),
+            "due": selectors.payment_due_dates(convention=convention, state_id=state_id),
         },
     )
 
 
-def status_export(request, fmt: str):
+def status_export(request, convention, fmt: str):
     on, state_id = _status(request)
-    accounts = selectors.accounts(on=on, state_id=state_id)
-    name = f"ccm-financial-status-{on.isoformat()}"
+    accounts = selectors.accounts(convention=convention, on=on, state_id=state_id)
+    name = f"{convention.slug}-financial-status-{on.isoformat()}"
     if fmt == "csv":
         response = HttpResponse(exports.status_csv(accounts), content_type="text/csv")
         response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
@@ -61,9 +65,9 @@ def status_export(request, fmt: str):
     return response
 
 
-def apportionment(request, reference: str):
+def apportionment(request, convention, reference: str):
     """A meeting's cost shared by the scale: ?total=400000."""
-    meeting = selectors.meeting_with_parts(reference)
+    meeting = selectors.meeting_with_parts(reference, convention=convention)
     total = request.GET.get("total", "")
     result, error = None, None
     if total:
@@ -87,7 +91,7 @@ def apportionment(request, reference: str):
     )
 
 
-def scale(request):
+def scale(request, convention):
     periods = selectors.scale_periods()
     year = request.GET.get("year")
     chosen = None

@@ -11,8 +11,10 @@ from plenary.rules.reminders import Bound, Deadline
 def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
     """Registration deadlines in [start, end]. They bind every Delegation (any State or
     organisation may register one), so `state` narrows nothing."""
-    meetings = Meeting.objects.filter(registration_deadline__range=(start, end)).order_by(
-        "registration_deadline", "code"
+    meetings = (
+        Meeting.objects.filter(registration_deadline__range=(start, end))
+        .select_related("convention")
+        .order_by("registration_deadline", "code")
     )
     return [
         Deadline.by_end_of(
@@ -22,7 +24,8 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             time_zone=meeting.time_zone,
             subject=f"Registration of delegations for the {meeting.title}",
             bound=Bound.for_role(Role.DELEGATION),
-            link=f"/meetings/{meeting.code}/",
+            convention=meeting.convention.short_name,
+            link=f"/{meeting.convention.slug}/meetings/{meeting.code}/",
             note=f"by {long_date(meeting.registration_deadline)}",
         )
         for meeting in meetings

@@ -26,7 +26,8 @@ class MeetingKind(models.TextChoices):
 class Meeting(models.Model):
     convention = models.ForeignKey(Convention, on_delete=models.PROTECT, related_name="meetings")
     code = models.CharField(
-        max_length=40, unique=True, help_text=_("Short name in addresses, e.g. 2RC or 10MSP.")
+        max_length=40,
+        help_text=_("Short name in addresses, unique within its convention, e.g. 2RC or 10MSP."),
     )
     kind = models.CharField(max_length=20, choices=MeetingKind.choices)
     number = models.PositiveSmallIntegerField(
@@ -49,13 +50,17 @@ class Meeting(models.Model):
     registration_deadline = models.DateField(
         null=True, blank=True, help_text=_("Delegations register by the end of this day.")
     )
-    time_zone = models.CharField(max_length=60, default="Europe/Zurich")
+    # An IANA zone; services default it to the convention's secretariat's seat.
+    time_zone = models.CharField(max_length=60)
     agenda_adopted_on = models.DateField(null=True, blank=True)
     source = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
         constraints = [
+            models.UniqueConstraint(
+                fields=["convention", "code"], name="meeting_code_unique_in_convention"
+            ),
             models.UniqueConstraint(
                 fields=["symbol_root"],
                 condition=~Q(symbol_root=""),
@@ -89,7 +94,8 @@ class MeetingPart(models.Model):
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
     platform = models.CharField(max_length=100, blank=True)
-    time_zone = models.CharField(max_length=60, default="Europe/Zurich")
+    # An IANA zone; services default it to the convention's secretariat's seat.
+    time_zone = models.CharField(max_length=60)
     plenary_meetings_held = models.PositiveSmallIntegerField(null=True, blank=True)
     history = HistoricalRecords()
 

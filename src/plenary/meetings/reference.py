@@ -1,4 +1,4 @@
-"""Load the meetings in data/ccm/meetings.json through the meetings services.
+"""Load a convention's meetings (data/<slug>/meetings.json) through the meetings services.
 
 A meeting is loaded once, as first planned, then moved through each recorded
 change of plan, so its history reads as it happened. A meeting already in the
@@ -61,7 +61,11 @@ def _load_organisations(rows: list[dict]) -> None:
 
 
 def _load_meeting(convention: Convention, row: dict) -> None:
-    prepares = Meeting.objects.get(code=row["prepares"]) if row.get("prepares") else None
+    prepares = (
+        Meeting.objects.get(convention=convention, code=row["prepares"])
+        if row.get("prepares")
+        else None
+    )
     meeting = services.create_meeting(
         convention=convention,
         code=row["code"],
@@ -73,7 +77,7 @@ def _load_meeting(convention: Convention, row: dict) -> None:
         convened_by=row.get("convened_by", ""),
         convening_reference=row.get("convening_reference", ""),
         registration_deadline=_date(row.get("registration_deadline")),
-        time_zone=row.get("time_zone", "Europe/Zurich"),
+        time_zone=row.get("time_zone", ""),
         source=row.get("source", ""),
         parts=_plan(row["plan"]),
     )
@@ -167,15 +171,21 @@ def _load_programme(meeting: Meeting, part, slots: list[dict]) -> None:
 
 
 @transaction.atomic
-def load_meetings(*, data_dir: Path) -> str:
-    """Load the organisations and every meeting not yet in the database; return a summary."""
-    path = data_dir / "ccm" / "meetings.json"
+def load_meetings(*, convention: Convention, directory: Path) -> str | None:
+    """Load the organisations and every meeting of `convention` not yet in the database
+    from its directory; return a summary, or None when it has no meetings.json."""
+    path = directory / "meetings.json"
+    if not path.exists():
+        return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    convention = Convention.objects.get(short_name=data["convention"])
+    if data.get("convention", convention.short_name).upper() != convention.short_name.upper():
+        raise MeetingDataError(
+            f"{path.name}: the meetings of {data['convention']}, not of {convention.short_name}"
+        )
     _load_organisations(data.get("organisations", []))
     added = 0
     for row in data["meetings"]:
-        if Meeting.objects.filter(code=row["code"]).exists():
+        if Meeting.objects.filter(convention=convention, code=row["code"]).exists():
             continue
         try:
             with transaction.atomic():
@@ -188,5 +198,5 @@ def load_meetings(*, data_dir: Path) -> str:
         except (MeetingDataError, KeyError, ValueError) as error:
             raise MeetingDataError(f"{path.name}, meeting {row['code']}: {error}") from error
         added += 1
-    total = Meeting.objects.count()
+    total = Meeting.objects.filter(convention=convention).count()
     return f"Meetings: {added} added, {total} in all."

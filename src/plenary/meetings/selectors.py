@@ -21,7 +21,7 @@ from plenary.meetings.models import (
 )
 from plenary.rules import names, programme, times
 from plenary.treaties import selectors as treaties
-from plenary.treaties.models import ObserverRule
+from plenary.treaties.models import Convention, ObserverRule
 
 CATEGORIES = ("states_parties", "signatories", "other_states", "rule_1_2", "rule_1_3")
 STATUS_CATEGORY = {
@@ -32,11 +32,13 @@ STATUS_CATEGORY = {
 RULE_CATEGORY = {ObserverRule.RULE_1_2: "rule_1_2", ObserverRule.RULE_1_3: "rule_1_3"}
 
 
-def meetings(*, convention=None):
-    """Every meeting with its parts, latest first (two queries)."""
-    queryset = Meeting.objects.select_related("convention", "prepares").prefetch_related("parts")
-    if convention is not None:
-        queryset = queryset.filter(convention=convention)
+def meetings(*, convention: Convention):
+    """Every meeting of the convention with its parts, latest first (two queries)."""
+    queryset = (
+        Meeting.objects.select_related("convention", "prepares")
+        .prefetch_related("parts")
+        .filter(convention=convention)
+    )
     rows = list(queryset)
     rows.sort(key=lambda meeting: _first_day(meeting), reverse=True)
     return rows
@@ -47,13 +49,19 @@ def _first_day(meeting: Meeting) -> date:
     return min(part.starts_on for part in parts) if parts else date.min
 
 
-def meeting_by_reference(reference: str) -> Meeting:
-    """A meeting by its code (2RC) or its symbol root (CCM/CONF/2020)."""
+def meeting_by_reference(reference: str, *, convention: Convention) -> Meeting:
+    """A meeting of the convention by its code (2RC) or its symbol root (CCM/CONF/2020).
+
+    Codes are unique within a convention only: a meeting of another convention is not found.
+    """
     reference = reference.strip().strip("/")
     meeting = (
         Meeting.objects.select_related("convention", "prepares")
+        .filter(convention=convention)
         .filter(Q(code__iexact=reference) | Q(symbol_root__iexact=reference))
         .first()
+        if reference
+        else None
     )
     if meeting is None:
         raise Http404(f"No meeting with the code or symbol root {reference!r}.")
@@ -67,9 +75,9 @@ def part_of(meeting: Meeting, number: int) -> MeetingPart:
     return part
 
 
-def part_by_reference(reference: str, number: int) -> MeetingPart:
-    """Part `number` of the meeting with this code or symbol root."""
-    return part_of(meeting_by_reference(reference), number)
+def part_by_reference(reference: str, number: int, *, convention: Convention) -> MeetingPart:
+    """Part `number` of the convention's meeting with this code or symbol root."""
+    return part_of(meeting_by_reference(reference, convention=convention), number)
 
 
 def meeting_record(meeting: Meeting) -> dict:

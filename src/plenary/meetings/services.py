@@ -5,7 +5,7 @@ fault before anything is written, so a refused change leaves no trace.
 """
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied
@@ -71,7 +71,8 @@ class PartPlan:
     venue: str = ""
     city: str = ""
     platform: str = ""
-    time_zone: str = "Europe/Zurich"
+    # The part's venue zone; empty means the meeting's own.
+    time_zone: str = ""
 
     @classmethod
     def of(cls, part: MeetingPart) -> "PartPlan":
@@ -96,6 +97,11 @@ def _check_zone(name: str, field: str = "time_zone") -> None:
         times.zone(name, field=field)
     except RuleError as error:
         raise _invalid(error.field, error.message) from error
+
+
+def _in_zone(parts: Sequence[PartPlan], zone: str) -> list[PartPlan]:
+    """The plan with the meeting's zone on every part that names none."""
+    return [part if part.time_zone else replace(part, time_zone=zone) for part in parts]
 
 
 def _check_plan(parts: Sequence[PartPlan]) -> None:
@@ -150,16 +156,19 @@ def create_meeting(
     convened_by: str = "",
     convening_reference: str = "",
     registration_deadline: date | None = None,
-    time_zone: str = "Europe/Zurich",
+    time_zone: str = "",
     source: str = "",
     by=None,
 ) -> Meeting:
     """Convene a meeting as first planned.
 
-    Steps: check the plan (parts numbered from 1, each ending on or after its start, in
-    order without overlap, known formats and time zones); check the meeting's fields;
-    save the meeting and its parts.
+    Steps: take the zone of the convention's secretariat where none is given (and the
+    meeting's zone for a part that names none); check the plan (parts numbered from 1, each
+    ending on or after its start, in order without overlap, known formats and time zones);
+    check the meeting's fields; save the meeting and its parts.
     """
+    time_zone = time_zone or convention.time_zone
+    parts = _in_zone(parts, time_zone)
     _check_plan(parts)
     _check_zone(time_zone)
     meeting = Meeting(
@@ -209,6 +218,7 @@ def replan_meeting(
     the decision behind it.
     """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    parts = _in_zone(parts, meeting.time_zone)
     _check_plan(parts)
     if not decided_by.strip():
         raise _invalid("decided_by", "name the decision behind the change")

@@ -12,13 +12,12 @@ from plenary.meetings import render as layout
 from plenary.meetings import selectors, services
 from plenary.meetings.forms import DelegateFormSet, PartsForm, ProgrammeZoneForm
 from plenary.treaties.models import State
-from plenary.treaties.selectors import convention_named
 
 ZONES = sorted(zone for zone in available_timezones() if "/" in zone and not zone.startswith("Etc"))
 
 
-def meeting_list(request):
-    rows = selectors.meetings(convention=convention_named())
+def meeting_list(request, convention):
+    rows = selectors.meetings(convention=convention)
     return render(request, "meetings/meeting_list.html", {"meetings": rows})
 
 
@@ -30,8 +29,8 @@ def _chosen_part(request, parts):
     raise Http404(_("This meeting has no part %(number)s.") % {"number": number})
 
 
-def meeting_detail(request, code: str):
-    meeting = selectors.meeting_by_reference(code)
+def meeting_detail(request, convention, code: str):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
     record = selectors.meeting_record(meeting)
     part = _chosen_part(request, record["parts"])
     zone_form = ProgrammeZoneForm(request.GET or None, zones=ZONES)
@@ -78,8 +77,8 @@ def _participant_for(request, meeting):
 
 
 @login_required
-def register(request, code: str):
-    meeting = selectors.meeting_by_reference(code)
+def register(request, convention, code: str):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
     participant = _participant_for(request, meeting)
     is_state = isinstance(participant, State)
     lookup = {"state": participant} if is_state else {"organisation": participant}
@@ -121,7 +120,7 @@ def register(request, code: str):
                     _("The delegation of %(who)s is registered for %(meeting)s.")
                     % {"who": participant, "meeting": meeting},
                 )
-                return redirect("meetings:meeting_detail", code=meeting.code)
+                return redirect("meetings:meeting_detail", convention=convention, code=meeting.code)
         status = 422
     else:
         initial = [
@@ -153,18 +152,17 @@ def _ics(body: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def meetings_feed(request):
-    convention = convention_named()
+def meetings_feed(request, convention):
     body = layout.meetings_ics(
         selectors.meetings(convention=convention),
         host=request.get_host().split(":")[0],
         name=f"{convention.name}: meetings",
     )
-    return _ics(body, f"{convention.short_name.lower()}-meetings.ics")
+    return _ics(body, f"{convention.slug}-meetings.ics")
 
 
-def programme_feed(request, code: str):
-    meeting = selectors.meeting_by_reference(code)
+def programme_feed(request, convention, code: str):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
     part = _chosen_part(request, list(meeting.parts.order_by("number")))
     days = selectors.programme_of(part=part)
     body = layout.programme_ics(part, days, host=request.get_host().split(":")[0])

@@ -2,7 +2,7 @@
 
 A meeting's programme and the meetings of a convention are `meetings.render`'s feeds;
 this adds a State's deadlines. Each deadline is an event that ends at the deadline's
-last second in its own zone.
+last second in its own zone, titled with its convention ("CCM: ...").
 """
 
 from datetime import UTC, datetime, timedelta
@@ -34,17 +34,17 @@ def deadlines_ics(deadlines: list[Deadline], *, host: str, name: str, site_url: 
         event.add("dtstamp", stamp)
         event.add("dtstart", ends - timedelta(hours=1) + timedelta(seconds=1))
         event.add("dtend", ends + timedelta(seconds=1))
-        event.add("summary", f"Due: {deadline.subject}")
+        event.add("summary", f"Due: {deadline.heading}")
         description = deadline.note
         if deadline.link:
             event.add("url", site_url + deadline.link)
             description = f"{description}\n{site_url}{deadline.link}".strip()
         if description:
             event.add("description", description)
-        event.add("categories", [deadline.kind])
+        event.add("categories", [deadline.convention, deadline.kind])
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Due tomorrow: {deadline.subject}")
+        alarm.add("description", f"Due tomorrow: {deadline.heading}")
         alarm.add("trigger", timedelta(days=-1))
         event.add_component(alarm)
         calendar.add_component(event)

@@ -3,7 +3,9 @@ sent, and the State a feed token opens.
 
 The deadlines come from the modules named in `settings.PLENARY_DEADLINE_PROVIDERS`, each
 with one function `deadlines_between(*, start, end, state=None)` that runs a fixed number
-of queries; adding a capability is a module and one line of settings.
+of queries; adding a capability is a module and one line of settings. Each deadline names
+its convention; one that binds "all States Parties" binds the States Parties of that
+convention on the deadline's day (`StatesParties`), never those of another.
 """
 
 from collections import defaultdict
@@ -14,7 +16,7 @@ from django.db.models import Q
 from django.utils.module_loading import import_string
 
 from plenary.core.models import Role, User
-from plenary.reminders.models import FeedToken, Reminder, Status
+from plenary.reminders.models import FeedToken, Language, Reminder, ReminderPreference, Status
 from plenary.reminders.tokens import digest
 from plenary.rules import reminders as rules
 from plenary.rules.errors import RuleError
@@ -22,6 +24,22 @@ from plenary.treaties.models import Participation, State
 
 UNKNOWN_STATE = "no State with the ISO 3166 code {iso3!r}"
 PERIOD_REVERSED = "the period ends on {end} before it starts on {start}"
+
+
+def default_language() -> str:
+    """The language of a user who chose none: the site's, if the e-mails are written in it."""
+    code = settings.LANGUAGE_CODE[:2]
+    return code if code in Language.values else Language.ENGLISH
+
+
+def language_of(user) -> str:
+    """The language a notice to `user` is written in: their choice, else the site's.
+
+    Every notice e-mail is rendered under `translation.override(language_of(user))`."""
+    try:
+        return user.reminder_preference.language
+    except ReminderPreference.DoesNotExist:
+        return default_language()
 
 
 def providers() -> list:
@@ -38,9 +56,47 @@ def state_named(iso3: str) -> State:
     return state
 
 
+class StatesParties:
+    """The States Parties of each deadline's convention on the deadline's day, from one
+    query for all the deadlines that bind "all States Parties" (none if no deadline does)."""
+
+    def __init__(self, deadlines: list[rules.Deadline]) -> None:
+        conventions = {d.convention for d in deadlines if d.bound.kind == rules.STATES_PARTIES}
+        self._rows: dict[str, list[tuple[str, date, date | None]]] = defaultdict(list)
+        self._found: dict[tuple[str, date], set[str]] = {}
+        if conventions:
+            for convention, iso3, entry, withdrawn in Participation.objects.filter(
+                convention__short_name__in=conventions, entry_into_force__isnull=False
+            ).values_list(
+                "convention__short_name",
+                "state__iso3",
+                "entry_into_force",
+                "withdrawal_effective_on",
+            ):
+                self._rows[convention].append((iso3, entry, withdrawn))
+
+    def on(self, convention: str, day: date) -> set[str]:
+        """ISO codes of the States Parties of `convention` on `day`."""
+        key = (convention, day)
+        if key not in self._found:
+            self._found[key] = {
+                iso3
+                for iso3, entry, withdrawn in self._rows[convention]
+                if entry <= day and not (withdrawn and withdrawn <= day)
+            }
+        return self._found[key]
+
+    def of(self, deadline: rules.Deadline) -> set[str]:
+        """The States Parties a deadline binds as "all States Parties"; none otherwise."""
+        if deadline.bound.kind != rules.STATES_PARTIES:
+            return set()
+        return self.on(deadline.convention, deadline.day)
+
+
 def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[rules.Deadline]:
     """Every capability's deadlines whose day is in [start, end], soonest first; with
-    `state` (ISO code), those that bind that State. An unknown State is a RuleError."""
+    `state` (ISO code), those that bind that State (as one of the States Parties: of the
+    deadline's convention on its day). An unknown State is a RuleError."""
     if end < start:
         raise RuleError("end", PERIOD_REVERSED.format(start=start, end=end))
     iso3 = state_named(state).iso3 if state else None
@@ -48,13 +104,19 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
     for provider in providers():
         found += provider(start=start, end=end, state=iso3)
     if iso3:
-        found = [deadline for deadline in found if deadline.bound.binds_state(iso3)]
+        parties = StatesParties(found)
+        found = [
+            deadline
+            for deadline in found
+            if deadline.bound.binds_state(iso3)
+            and (deadline.bound.kind != rules.STATES_PARTIES or iso3 in parties.of(deadline))
+        ]
     return sorted(found, key=lambda d: (d.ends_at, d.subject, d.key))
 
 
 def binds_user(bound: rules.Bound, user, parties: set[str]) -> bool:
     """Whether a deadline with this bound is the user's to meet. `parties`: ISO codes of
-    the States Parties."""
+    the States Parties the deadline binds (of its convention, on its day)."""
     if not (user.is_active and user.is_authenticated):
         return False
     iso3 = user.state.iso3 if user.state_id else None
@@ -67,15 +129,6 @@ def binds_user(bound: rules.Bound, user, parties: set[str]) -> bool:
     return user.role == bound.role
 
 
-def states_parties(on: date) -> set[str]:
-    """ISO codes of the States Parties on `on` (one query)."""
-    return set(
-        Participation.objects.filter(entry_into_force__lte=on)
-        .exclude(withdrawal_effective_on__lte=on)
-        .values_list("state__iso3", flat=True)
-    )
-
-
 def deadlines_for_user(*, user, start: date, end: date) -> list[rules.Deadline]:
     """What is due for `user`: the Secretariat sees every State's; a Delegation its
     State's and its role's; anyone else what binds their role."""
@@ -86,17 +139,18 @@ def deadlines_for_user(*, user, start: date, end: date) -> list[rules.Deadline]:
     return [d for d in deadlines_between(start=start, end=end) if binds_user(d.bound, user, set())]
 
 
-def recipients(deadlines: list[rules.Deadline], *, on: date) -> dict[str, list[User]]:
+def recipients(deadlines: list[rules.Deadline]) -> dict[str, list[User]]:
     """The active users with an e-mail address bound by each deadline, by key, with their
-    preferences (two queries, whatever the number of deadlines)."""
+    preferences (three queries, whatever the number of deadlines). "All States Parties"
+    are those of the deadline's convention on its day."""
     bounds = {deadline.bound for deadline in deadlines}
     if not bounds:
         return {}
-    parties = states_parties(on) if any(b.kind == rules.STATES_PARTIES for b in bounds) else set()
+    parties = StatesParties(deadlines)
     wanted = Q(pk__in=[])
     iso3s = {b.iso3 for b in bounds if b.kind == rules.STATE}
-    if rules.STATES_PARTIES in {b.kind for b in bounds}:
-        iso3s |= parties
+    for deadline in deadlines:
+        iso3s |= parties.of(deadline)
     if iso3s:
         wanted |= Q(role=Role.DELEGATION, state__iso3__in=iso3s)
     roles = {b.role for b in bounds if b.kind == rules.ROLE}
@@ -110,10 +164,15 @@ def recipients(deadlines: list[rules.Deadline], *, on: date) -> dict[str, list[U
         .select_related("state", "reminder_preference")
         .order_by("username")
     )
-    by_bound = defaultdict(list)
-    for bound in bounds:
-        by_bound[bound] = [user for user in users if binds_user(bound, user, parties)]
-    return {deadline.key: by_bound[deadline.bound] for deadline in deadlines}
+    bound_users: dict[tuple, list[User]] = {}
+    found = {}
+    for deadline in deadlines:
+        binding = parties.of(deadline)
+        key = (deadline.bound, frozenset(binding))
+        if key not in bound_users:
+            bound_users[key] = [user for user in users if binds_user(deadline.bound, user, binding)]
+        found[deadline.key] = bound_users[key]
+    return found
 
 
 def reminders(*, status: str | None = None, user=None):

@@ -20,6 +20,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import translation
 
 from plenary.core.models import User
 from plenary.reminders import messages, selectors, tokens
@@ -77,7 +78,7 @@ def schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None)
             wanted.append((deadline, Notice.BEFORE, offset))
         if rules.missed_notice_due(deadline, now, within_days=within):
             wanted.append((deadline, Notice.MISSED, 0))
-    people = selectors.recipients([deadline for deadline, _, _ in wanted], on=today)
+    people = selectors.recipients([deadline for deadline, _, _ in wanted])
     rows = [
         Reminder(
             deadline_key=deadline.key,
@@ -85,7 +86,7 @@ def schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None)
             notice=notice,
             offset_days=offset,
             kind=deadline.kind,
-            subject=deadline.subject,
+            subject=deadline.heading,
             deadline_day=deadline.day,
             deadline_ends_at=deadline.ends_at,
             time_zone=deadline.time_zone,
@@ -108,12 +109,7 @@ def _preference(user: User) -> ReminderPreference:
     try:
         return user.reminder_preference
     except ReminderPreference.DoesNotExist:
-        return ReminderPreference(user=user, language=_default_language())
-
-
-def _default_language() -> str:
-    code = settings.LANGUAGE_CODE[:2]
-    return code if code in Language.values else Language.ENGLISH
+        return ReminderPreference(user=user, language=selectors.default_language())
 
 
 def _claimable(now: datetime) -> Q:
@@ -157,6 +153,11 @@ def claim_reminders(
 def compose(reminder: Reminder) -> EmailMessage:
     """The e-mail of one reminder, in its recipient's language, with an unsubscribe link."""
     preference = _preference(reminder.user)
+    with translation.override(preference.language):
+        return _compose(reminder, preference)
+
+
+def _compose(reminder: Reminder, preference: ReminderPreference) -> EmailMessage:
     local = reminder.deadline_ends_at.astimezone(times.zone(reminder.time_zone))
     unsubscribe = settings.SITE_URL + reverse(
         "reminders:unsubscribe", args=[tokens.unsubscribe_token(reminder.user_id)]
@@ -277,7 +278,7 @@ def unsubscribe(*, token: str) -> User:
     if user is None:
         raise RuleError("token", BAD_UNSUBSCRIBE)
     preference, _ = ReminderPreference.objects.get_or_create(
-        user=user, defaults={"language": _default_language()}
+        user=user, defaults={"language": selectors.default_language()}
     )
     preference.subscribed = False
     preference.save(update_fields=["subscribed"])

@@ -15,6 +15,7 @@ from plenary.reminders import selectors, services, tokens
 from plenary.reminders.forms import PeriodForm, PreferencesForm
 from plenary.reminders.models import FeedToken, ReminderKind
 from plenary.rules.errors import RuleError
+from plenary.treaties import selectors as treaties
 
 # What "due" looks at by default: a month back (missed), a year ahead.
 DAYS_BACK = 30
@@ -54,6 +55,8 @@ def due_mine(request):
             if request.user.has_perm("reminders.view_failed_reminders")
             else None,
             "state": state,
+            # The page spans conventions: a user's deadlines may come from any of them.
+            "conventions": treaties.conventions(),
             "can_manage_feed": state is not None
             and request.user.has_perm("reminders.manage_feed", state),
         },

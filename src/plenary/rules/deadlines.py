@@ -1,4 +1,4 @@
-"""Deadlines and statuses derived from the Convention's articles.
+"""Deadlines and statuses derived from the Convention's rules (its convention file).
 
 Every function takes keyword arguments only; the Convention's rules come in as `rules`
 and the current date, where it matters, as `today`.
@@ -9,7 +9,7 @@ from typing import Literal
 
 from plenary.rules.conventions import RuleSet
 from plenary.rules.errors import RuleError
-from plenary.rules.months import add_months, add_years, first_day_of_nth_month_after
+from plenary.rules.months import add_months, add_years
 
 ObligationStatus = Literal["completed", "overdue", "pending"]
 TreatyStatus = Literal["state_party", "signatory", "not_party"]
@@ -33,16 +33,12 @@ def period(start: date, end: date) -> str:
 def entry_into_force_for(*, rules: RuleSet, deposited_on: date) -> date:
     """Return the date the Convention enters into force for a State depositing on `deposited_on`.
 
-    Article 17: "This Convention shall enter into force on the first day of the sixth month
-    after the month in which the thirtieth instrument of ratification, acceptance, approval
-    or accession has been deposited. For any State that deposits its instrument [...] after
-    the date of the deposit of the thirtieth instrument [...], this Convention shall enter
-    into force on the first day of the sixth month after the date on which that State has
-    deposited its instrument."
+    The Convention's file chooses the strategy (CCM and APMBC Article 17: "on the first day
+    of the sixth month after the date on which that State has deposited its instrument").
 
-    The date of the triggering deposit is not modelled: when the first day of the sixth
-    month after the deposit is on or before the Convention's own entry into force, that
-    State is one of the first instruments and gets the Convention's date.
+    The date of the triggering deposit is not modelled: when the strategy's date is on or
+    before the Convention's own entry into force, that State is one of the first instruments
+    and gets the Convention's date.
     """
     if deposited_on < rules.opened_for_signature:
         raise RuleError(
@@ -50,17 +46,47 @@ def entry_into_force_for(*, rules: RuleSet, deposited_on: date) -> date:
             "a deposit cannot precede the opening of the Convention for signature on "
             f"{long_date(rules.opened_for_signature)}",
         )
-    candidate = first_day_of_nth_month_after(deposited_on, rules.eif_months_after_deposit)
+    candidate = rules.eif.for_deposit(deposited_on)
     return rules.entry_into_force if candidate <= rules.entry_into_force else candidate
+
+
+def obligation_deadline(
+    *,
+    rules: RuleSet,
+    kind: str,
+    entry_into_force: date,
+    end_of_active_hostilities: date | None = None,
+) -> date:
+    """Return the original deadline of the obligation `kind` as the Convention's file states it.
+
+    The period (years or days) runs from the latest of the obligation's start events that has
+    occurred: entry into force for the State Party, and where the Convention says so (CCM
+    Article 4.1(b)) the end of the active hostilities. For the annual report, the deadline of
+    the first report (see `annual_reports_due`).
+    """
+    rule = rules.obligation(kind)
+    events = {
+        "entry_into_force": entry_into_force,
+        "end_of_active_hostilities": end_of_active_hostilities,
+    }
+    start = max(day for event in rule.starts_from if (day := events[event]) is not None)
+    if rule.period_years is not None:
+        return add_years(start, rule.period_years)
+    if rule.period_days is not None:
+        return start + timedelta(days=rule.period_days)
+    first_year = initial_report_deadline(rules=rules, entry_into_force=entry_into_force).year
+    return annual_report_deadline(rules=rules, year_covered=first_year)
 
 
 def stockpile_destruction_deadline(*, rules: RuleSet, entry_into_force: date) -> date:
     """Return the deadline for destroying stockpiles.
 
-    Article 3.2: "[...] as soon as possible but not later than eight years after the entry
-    into force of this Convention for that State Party." (APMBC Article 4: four years.)
+    CCM Article 3.2: "[...] as soon as possible but not later than eight years after the
+    entry into force of this Convention for that State Party." (APMBC Article 4: four years.)
     """
-    return add_years(entry_into_force, rules.stockpile_years)
+    return obligation_deadline(
+        rules=rules, kind="stockpile_destruction", entry_into_force=entry_into_force
+    )
 
 
 def clearance_deadline(
@@ -71,37 +97,36 @@ def clearance_deadline(
 ) -> date:
     """Return the deadline for clearing and destroying remnants.
 
-    Article 4.1(a): "[...] not later than ten years from [the date of entry into force of
+    CCM Article 4.1(a): "[...] not later than ten years from [the date of entry into force of
     this Convention for that State Party]"; Article 4.1(b): where munitions became remnants
     after that date, "not later than ten years after the end of the active hostilities
     during which such cluster munitions became cluster munition remnants". The later
-    starting point applies.
+    starting point applies. (APMBC Article 5.1: ten years from entry into force only.)
     """
-    start = entry_into_force
-    if end_of_active_hostilities is not None and end_of_active_hostilities > start:
-        start = end_of_active_hostilities
-    return add_years(start, rules.clearance_years)
+    return obligation_deadline(
+        rules=rules,
+        kind="clearance",
+        entry_into_force=entry_into_force,
+        end_of_active_hostilities=end_of_active_hostilities,
+    )
 
 
 def check_extension(
-    *, rules: RuleSet, article: str, current_deadline: date, new_deadline: date
+    *, rules: RuleSet, kind: str, current_deadline: date, new_deadline: date
 ) -> int:
     """Return the length in months of an extension, or raise RuleError if it is not allowed.
 
-    Article 3.3: an extension of the stockpile deadline "by a period of up to four years";
-    Article 4.5: of the clearance deadline "by a period of up to five years". An extension
-    that ends part-way through a month counts that month in full.
+    The maximum per request is the obligation's in the Convention's file (CCM Article 3.3:
+    "by a period of up to four years"; Article 4.5: "by a period of up to five years"; APMBC
+    Article 5.3: up to ten years; APMBC Article 4: none). An extension that ends part-way
+    through a month counts that month in full.
     """
-    if article == rules.stockpile_article:
-        maximum = rules.stockpile_extension_max_months
-    elif article == rules.clearance_article:
-        maximum = rules.clearance_extension_max_months
-    else:
-        maximum = None
+    rule = rules.obligation(kind)
+    maximum = rule.max_extension_months
     if maximum is None:
         raise RuleError(
             "new_deadline",
-            f"Article {article} of the {rules.short_name} allows no extension of a deadline",
+            f"Article {rule.article} of the {rules.short_name} allows no extension of a deadline",
         )
     if new_deadline <= current_deadline:
         raise RuleError(
@@ -116,7 +141,7 @@ def check_extension(
         span = f"{months} months" if exact else f"more than {months - 1} months"
         raise RuleError(
             "new_deadline",
-            f"an extension under Article {article} may not exceed {maximum // 12} years "
+            f"an extension under Article {rule.article} may not exceed {maximum // 12} years "
             f"({maximum} months); {long_date(new_deadline)} is {span} after "
             f"{long_date(current_deadline)}",
         )

@@ -1,9 +1,11 @@
 """Deadlines as values, and when to remind people of them.
 
 A `Deadline` is what every capability's `deadlines.py` provider returns: what falls due,
-when (a day and the aware last second in its zone), whom it binds, a stable key and a
-link. Reminders are sent a whole number of days before the day; `reminder_due` says which
-one is due at `now`, and `missed_notice_due` whether a notice that it passed is.
+under which convention (its short name, from the record), when (a day and the aware last
+second in its zone), whom it binds, a stable key and a link. "All States Parties" means the
+States Parties of the deadline's convention on its day. Reminders are sent a whole number
+of days before the day; `reminder_due` says which one is due at `now`, and
+`missed_notice_due` whether a notice that it passed is.
 """
 
 import re
@@ -30,7 +32,8 @@ NO_OFFSETS = "give at least one reminder offset in days (e.g. 30,7,1)"
 
 @dataclass(frozen=True)
 class Bound:
-    """Whom a deadline binds: one State (ISO code), all States Parties, the Secretariat, a role."""
+    """Whom a deadline binds: one State (ISO code), all States Parties (of the deadline's
+    convention), the Secretariat, a role."""
 
     kind: str
     iso3: str = ""
@@ -59,8 +62,9 @@ class Bound:
         return cls(ROLE, role=role)
 
     def binds_state(self, iso3: str) -> bool:
-        """Whether this binds the State `iso3`: itself, or as one of the States Parties
-        or through its Delegation role."""
+        """Whether this may bind the State `iso3`: itself, or as one of the States Parties
+        (whether it is one of the deadline's convention is the caller's to check) or through
+        its Delegation role."""
         return (
             (self.kind == STATE and self.iso3 == iso3)
             or self.kind == STATES_PARTIES
@@ -77,7 +81,8 @@ class Bound:
 
 @dataclass(frozen=True)
 class Deadline:
-    """Something due by the end of `day` in `time_zone` (or at `ends_at`, which is aware).
+    """Something due under `convention` (a short name, e.g. "CCM") by the end of `day` in
+    `time_zone` (or at `ends_at`, which is aware).
 
     `key` is stable for one deadline on one day: a deadline moved to another day is a new
     deadline with a new key, and its reminders go out again. `notify_missed` is false where
@@ -91,6 +96,7 @@ class Deadline:
     time_zone: str
     subject: str
     bound: Bound
+    convention: str
     link: str = ""
     notify_missed: bool = True
     note: str = ""
@@ -99,10 +105,26 @@ class Deadline:
     def __post_init__(self) -> None:
         if self.ends_at.tzinfo is None:
             raise ValueError("a deadline's end is an aware datetime")
+        if not self.convention:
+            raise ValueError("a deadline names its convention")
+
+    @property
+    def heading(self) -> str:
+        """The subject naming its convention: "CCM: Peru: Article 7 annual report ..."."""
+        return f"{self.convention}: {self.subject}"
 
     @classmethod
     def by_end_of(
-        cls, *, key: str, kind: str, day: date, time_zone: str, subject: str, bound: Bound, **more
+        cls,
+        *,
+        key: str,
+        kind: str,
+        day: date,
+        time_zone: str,
+        subject: str,
+        bound: Bound,
+        convention: str,
+        **more,
     ) -> "Deadline":
         """A deadline "by `day`": it passes after 23:59:59 on that day in `time_zone`."""
         return cls(
@@ -113,6 +135,7 @@ class Deadline:
             time_zone=time_zone,
             subject=subject,
             bound=bound,
+            convention=convention,
             **more,
         )
 
@@ -126,6 +149,7 @@ class Deadline:
         time_zone: str,
         subject: str,
         bound: Bound,
+        convention: str,
         **more,
     ) -> "Deadline":
         """A deadline at an exact moment (aware), shown in `time_zone`."""
@@ -138,12 +162,14 @@ class Deadline:
             time_zone=time_zone,
             subject=subject,
             bound=bound,
+            convention=convention,
             **more,
         )
 
     def as_dict(self) -> dict:
         return {
             "key": self.key,
+            "convention": self.convention,
             "kind": self.kind,
             "date": self.day.isoformat(),
             "ends_at": self.ends_at.isoformat(),

@@ -1,10 +1,16 @@
 """United Nations document symbols of a Convention's meetings, e.g. `CCM/CONF/2020/CRP.8/Rev.1`.
 
-A symbol is a meeting root `ROOT/BODY/YEAR` (`CCM/CONF/2020`, `CCM/MSP/2019`), then either a
-number in the main series (`/16`) or a series and a number (`/WP.4`, `/CRP.8`, `/INF.1`,
-`/MISC.1`, `/L.1`), then any sequence of revisions, corrigenda and addenda (`/Rev.1`,
-`/Corr.1`, `/Add.1`). Symbols of preparatory meetings (`CCM/CONF/2015/PM.1/2`) and
-amendments (`/Amend.1`) are not of this shape and are refused.
+A symbol is a meeting root `ROOT/BODY/YEAR` (`CCM/CONF/2020`, `CCM/MSP/2019`), where a body
+may carry its session's number (`APLC/MSP.21/2023`) and the root may end in a subsidiary body
+such as a preparatory meeting (`CCM/CONF/2015/PM.1`); then either a number in the main series
+(`/16`) or a series and a number (`/WP.4`, `/CRP.8`, `/INF.1`, `/MISC.1`, `/L.1`), then any
+sequence of revisions, corrigenda and addenda (`/Rev.1`, `/Corr.1`, `/Add.1`). Amendments
+(`/Amend.1`) are not of this shape and are refused.
+
+Each convention states its own scheme (`SymbolScheme`, read from its convention file): its
+root, its bodies, which bodies are numbered, its subsidiary bodies and series. Without a
+scheme, any root and body are read, any body may be numbered, and `PM` is the one
+subsidiary body.
 """
 
 import re
@@ -20,6 +26,8 @@ SuffixKind = Literal["Rev", "Corr", "Add"]
 # The order of a list-of-documents annex: the main series, then L, WP, CRP, INF and MISC.
 SERIES: tuple[Series, ...] = ("", "L", "WP", "CRP", "INF", "MISC")
 SUFFIX_KINDS: tuple[SuffixKind, ...] = ("Rev", "Corr", "Add")
+# Subsidiary bodies read when no scheme is given: a Review Conference's preparatory meetings.
+DEFAULT_SUB_BODIES: tuple[str, ...] = ("PM",)
 
 EXPECTED_SHAPE = (
     "ROOT/BODY/YEAR/N or ROOT/BODY/YEAR/SERIES.N with SERIES one of L, WP, CRP, INF, MISC, "
@@ -37,10 +45,26 @@ BAD_YEAR = "year {part!r} must be four digits, from 1000"
 BAD_NUMBER = "number {part!r} must be a whole number from 1, without leading zeros"
 UNKNOWN_SERIES = "series {part!r} is not one of L, WP, CRP, INF, MISC"
 UNKNOWN_SUFFIX = "suffix {part!r} is not one of Rev.N, Corr.N, Add.N"
+OTHER_ROOT = "root {part!r} is not this convention's root {root!r}"
+UNKNOWN_BODY = "body {part!r} is not one of {bodies}"
+UNNUMBERED_BODY = "body {part!r} takes no session number here"
 
 _CODE = re.compile(r"[A-Z][A-Z0-9]*")
 _YEAR = re.compile(r"[1-9][0-9]{3}")
 _NUMBER = re.compile(r"[1-9][0-9]*")
+
+
+@dataclass(frozen=True)
+class SymbolScheme:
+    """A convention's symbols: `APLC`, bodies `CONF` and `MSP` (numbered: `MSP.21`), ..."""
+
+    root: str
+    bodies: tuple[str, ...]
+    numbered_bodies: tuple[str, ...] = ()
+    sub_bodies: tuple[str, ...] = ()
+    series: tuple[str, ...] = SERIES[1:]
+    suffixes: tuple[str, ...] = SUFFIX_KINDS
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +77,10 @@ class Symbol:
     series: Series
     number: int
     suffixes: tuple[tuple[SuffixKind, int], ...] = ()
+    # The session of a numbered body: 21 in APLC/MSP.21/2023.
+    body_number: int | None = None
+    # A subsidiary body after the year: ("PM", 1) in CCM/CONF/2015/PM.1/2.
+    sub_body: tuple[str, int] | None = None
 
     def __post_init__(self) -> None:
         for field, value in (("root", self.root), ("body", self.body)):
@@ -62,15 +90,26 @@ class Symbol:
             raise RuleError("year", BAD_YEAR.format(part=str(self.year)))
         if self.series not in SERIES:
             raise RuleError("series", UNKNOWN_SERIES.format(part=self.series))
-        if self.number < 1:
-            raise RuleError("number", BAD_NUMBER.format(part=str(self.number)))
+        for field, number in (("number", self.number), ("body_number", self.body_number)):
+            if number is not None and number < 1:
+                raise RuleError(field, BAD_NUMBER.format(part=str(number)))
+        if self.sub_body is not None:
+            code, number = self.sub_body
+            if not _CODE.fullmatch(code) or code in SERIES or number < 1:
+                raise RuleError(
+                    "sub_body", BAD_CODE.format(part_name="sub-body", part=f"{code}.{number}")
+                )
         for kind, number in self.suffixes:
             if kind not in SUFFIX_KINDS or number < 1:
                 raise RuleError("suffixes", UNKNOWN_SUFFIX.format(part=f"{kind}.{number}"))
 
     @property
     def meeting_root(self) -> str:
-        return f"{self.root}/{self.body}/{self.year}"
+        body = self.body if self.body_number is None else f"{self.body}.{self.body_number}"
+        root = f"{self.root}/{body}/{self.year}"
+        if self.sub_body is not None:
+            root += f"/{self.sub_body[0]}.{self.sub_body[1]}"
+        return root
 
     @property
     def base(self) -> "Symbol":
@@ -93,18 +132,33 @@ def _number(text: str, part: str) -> int:
     return int(part)
 
 
-def _meeting_parts(text: str, parts: list[str]) -> tuple[str, str, int]:
-    root, body, year = parts
+def _meeting_parts(
+    text: str, parts: list[str], scheme: SymbolScheme | None
+) -> tuple[str, str, int | None, int]:
+    root, body_part, year = parts
+    body, dot, body_number = body_part.partition(".")
     for part_name, part in (("root", root), ("body", body)):
         if not _CODE.fullmatch(part):
             raise _invalid(text, BAD_CODE.format(part_name=part_name, part=part))
+    number = _number(text, body_number) if dot else None
+    if scheme is not None:
+        if root != scheme.root:
+            raise _invalid(text, OTHER_ROOT.format(part=root, root=scheme.root))
+        if body not in scheme.bodies:
+            raise _invalid(text, UNKNOWN_BODY.format(part=body, bodies=", ".join(scheme.bodies)))
+        if number is not None and body not in scheme.numbered_bodies:
+            raise _invalid(text, UNNUMBERED_BODY.format(part=body_part))
     if not _YEAR.fullmatch(year):
         raise _invalid(text, BAD_YEAR.format(part=year))
-    return root, body, int(year)
+    return root, body, number, int(year)
 
 
-def parse(text: str) -> Symbol:
-    """Read a symbol such as `CCM/CONF/2020/CRP.8/Rev.1`; raise RuleError("symbol") otherwise."""
+def parse(text: str, *, scheme: SymbolScheme | None = None) -> Symbol:
+    """Read a symbol such as `CCM/CONF/2020/CRP.8/Rev.1`; raise RuleError("symbol") otherwise.
+
+    With a `scheme`, the symbol must also be of that convention: its root, bodies, numbered
+    bodies, subsidiary bodies and series.
+    """
     if not text:
         raise _invalid(text, EMPTY)
     if any(character.isspace() for character in text):
@@ -114,17 +168,26 @@ def parse(text: str) -> Symbol:
         raise _invalid(text, EMPTY_PART)
     if len(parts) < 4:
         raise _invalid(text, NO_NUMBER)
-    root, body, year = _meeting_parts(text, parts[:3])
+    root, body, body_number, year = _meeting_parts(text, parts[:3], scheme)
+    rest = parts[3:]
+    known_series = scheme.series if scheme is not None else SERIES[1:]
+    sub_bodies = scheme.sub_bodies if scheme is not None else DEFAULT_SUB_BODIES
 
-    document = parts[3]
+    sub_body: tuple[str, int] | None = None
+    code, dot, sub_number = rest[0].partition(".")
+    if dot and code in sub_bodies and len(rest) > 1:
+        sub_body = (code, _number(text, sub_number))
+        rest = rest[1:]
+
+    document = rest[0]
     series, dot, number = document.rpartition(".")
     if not dot:
         series, number = "", document
-    elif series not in SERIES[1:]:
+    elif series not in SERIES[1:] or series not in known_series:
         raise _invalid(text, UNKNOWN_SERIES.format(part=series))
 
     suffixes: list[tuple[SuffixKind, int]] = []
-    for part in parts[4:]:
+    for part in rest[1:]:
         kind, dot, suffix_number = part.partition(".")
         if not dot or kind not in SUFFIX_KINDS:
             raise _invalid(text, UNKNOWN_SUFFIX.format(part=part))
@@ -137,6 +200,8 @@ def parse(text: str) -> Symbol:
         series=cast(Series, series),
         number=_number(text, number),
         suffixes=tuple(suffixes),
+        body_number=body_number,
+        sub_body=sub_body,
     )
 
 
@@ -152,36 +217,38 @@ def sort_key(symbol: Symbol | str) -> tuple:
     return (
         symbol.root,
         symbol.body,
+        symbol.body_number or 0,
         symbol.year,
+        symbol.sub_body or ("", 0),
         SERIES.index(symbol.series),
         symbol.number,
         tuple((SUFFIX_KINDS.index(kind), number) for kind, number in symbol.suffixes),
     )
 
 
-def next_in_series(*, meeting_root: str, series: str, taken: Iterable[Symbol | str]) -> Symbol:
+def next_in_series(
+    *,
+    meeting_root: str,
+    series: str,
+    taken: Iterable[Symbol | str],
+    scheme: SymbolScheme | None = None,
+) -> Symbol:
     """Return the next free symbol of `series` ("" for the main series) under `meeting_root`.
 
     One more than the highest number of that series already taken under that meeting root,
     revisions, corrigenda and addenda counting as their original; 1 when none is taken.
     """
-    parts = meeting_root.split("/")
-    if len(parts) != 3 or not all(
-        (_CODE.fullmatch(parts[0]), _CODE.fullmatch(parts[1]), _YEAR.fullmatch(parts[2]))
-    ):
+    try:
+        first = parse(f"{meeting_root}/1", scheme=scheme) if meeting_root else None
+    except RuleError:
+        first = None
+    if first is None or first.meeting_root != meeting_root:
         raise RuleError("meeting_root", BAD_MEETING_ROOT.format(meeting_root=meeting_root))
     if series not in SERIES:
         raise RuleError("series", BAD_SERIES_NAME.format(series=series))
-    root, body, year = parts
     numbers = [
         symbol.number
         for symbol in (parse(item) if isinstance(item, str) else item for item in taken)
         if symbol.meeting_root == meeting_root and symbol.series == series
     ]
-    return Symbol(
-        root=root,
-        body=body,
-        year=int(year),
-        series=cast(Series, series),
-        number=max(numbers, default=0) + 1,
-    )
+    return replace(first, series=cast(Series, series), number=max(numbers, default=0) + 1)

@@ -57,8 +57,16 @@ class ParticipationAdmin(ReadOnlyRecordAdmin):
 
 @admin.register(Obligation)
 class ObligationAdmin(ReadOnlyRecordAdmin):
-    list_display = ["state", "article", "original_deadline", "current_deadline", "completed_on"]
-    list_filter = ["article"]
+    list_display = [
+        "state",
+        "convention",
+        "kind",
+        "article",
+        "original_deadline",
+        "current_deadline",
+        "completed_on",
+    ]
+    list_filter = ["convention", "kind"]
     search_fields = ["state__name"]
 
 

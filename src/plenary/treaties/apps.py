@@ -1,3 +1,5 @@
+import contextlib
+
 from django.apps import AppConfig
 
 
@@ -7,5 +9,13 @@ class TreatiesConfig(AppConfig):
     verbose_name = "Treaty registry"
 
     def ready(self) -> None:
-        # Registers this app's permissions with `rules`.
-        from plenary.treaties import permissions  # noqa: F401
+        from django.conf import settings
+
+        # Registers this app's permissions with `rules`, and the convention files' check.
+        from plenary.rules import conventions
+        from plenary.treaties import checks, permissions  # noqa: F401
+
+        conventions.use_directory(settings.PLENARY_CONVENTIONS_DIR)
+        # A broken file is reported by the system check `treaties.E001` (file, key, rule).
+        with contextlib.suppress(conventions.ConventionFileError):
+            conventions.registry()

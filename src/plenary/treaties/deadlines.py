@@ -1,9 +1,11 @@
-"""The treaty registry's deadlines for the reminders: Article 7 reports, Articles 3 and 4.
+"""The treaty registry's deadlines for the reminders: transparency reports, stockpile
+destruction and clearance, each in the zone of its convention's secretariat.
 
-Three queries whatever the number of States: the States Parties, the reports received,
-the obligations with their extensions. A deadline already met (a report received, an
-obligation completed by then) is not listed; a deadline an extension replaced before it
-came is not listed either.
+A fixed number of queries whatever the number of States: the States Parties, the reports
+received, the obligations with their extensions. A deadline already met
+(a report received, an obligation completed by then) is not listed; a deadline an
+extension replaced before it came is not listed either, nor one that falls once the State's
+withdrawal from that convention (and only that one) has taken effect.
 """
 
 from datetime import date
@@ -20,9 +22,8 @@ from plenary.treaties.models import (
     TransparencyReport,
 )
 
-# The Convention names no time zone for its deadlines; the Secretariat (UNODA Geneva
-# Branch) and the ISU that receive reports and requests work in Geneva.
-TREATY_ZONE = "Europe/Zurich"
+# The reminder kinds (plenary.reminders) of the obligations held as rows, by neutral code.
+REMINDER_KINDS = {"stockpile_destruction": "article3", "clearance": "article4"}
 
 
 def _parties(state: str | None):
@@ -32,7 +33,7 @@ def _parties(state: str | None):
     return parties.filter(state__iso3=state) if state else parties
 
 
-def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
+def _article7(start: date, end: date, state: str | None, parties: list) -> list[Deadline]:
     received_initial: set[tuple[int, int]] = set()
     received_annual: set[tuple[int, int, int]] = set()
     reports = TransparencyReport.objects.all()
@@ -46,22 +47,30 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
         else:
             received_annual.add((convention_id, state_id, year))
     found = []
-    for party in _parties(state):
+    for party in parties:
         convention, who = party.convention, party.state
         withdrawn = party.withdrawal_effective_on
         initial_due = rules.initial_report_deadline(
             rules=convention.rules, entry_into_force=party.entry_into_force
         )
-        if start <= initial_due <= end and (convention.pk, who.pk) not in received_initial:
+        if (
+            start <= initial_due <= end
+            and (convention.pk, who.pk) not in received_initial
+            and not (withdrawn and withdrawn <= initial_due)
+        ):
             found.append(
                 Deadline.by_end_of(
                     key=f"treaties.article7.initial:{convention.short_name}:{who.iso3}",
                     kind="article7_initial",
                     day=initial_due,
-                    time_zone=TREATY_ZONE,
-                    subject=f"{who.name}: Article 7 initial transparency report",
+                    time_zone=convention.time_zone,
+                    subject=(
+                        f"{who.name}: Article {convention.rules.transparency_article} "
+                        "initial transparency report"
+                    ),
                     bound=Bound.state(who.iso3),
-                    link=f"/states/{who.iso3}/",
+                    convention=convention.short_name,
+                    link=f"/{convention.slug}/states/{who.iso3}/",
                 )
             )
         for year in range(max(start.year - 1, initial_due.year), end.year):
@@ -75,45 +84,59 @@ def _article7(start: date, end: date, state: str | None) -> list[Deadline]:
                     key=f"treaties.article7.annual:{convention.short_name}:{who.iso3}:{year}",
                     kind="article7_annual",
                     day=due,
-                    time_zone=TREATY_ZONE,
-                    subject=f"{who.name}: Article 7 annual report covering {year}",
+                    time_zone=convention.time_zone,
+                    subject=(
+                        f"{who.name}: Article {convention.rules.transparency_article} "
+                        f"annual report covering {year}"
+                    ),
                     bound=Bound.state(who.iso3),
-                    link=f"/states/{who.iso3}/",
+                    convention=convention.short_name,
+                    link=f"/{convention.slug}/states/{who.iso3}/",
                 )
             )
     return found
 
 
-def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadline]:
+def _articles_3_and_4(start: date, end: date, state: str | None, parties: list) -> list[Deadline]:
     obligations = Obligation.objects.select_related("state", "convention").prefetch_related(
         Prefetch("extensions", queryset=Extension.objects.order_by("new_deadline"))
     )
     if state:
         obligations = obligations.filter(state__iso3=state)
+    # A withdrawal ends the obligations of its own convention only.
+    withdrawals = {
+        (party.convention_id, party.state_id): party.withdrawal_effective_on
+        for party in parties
+        if party.withdrawal_effective_on
+    }
     found = []
     for obligation in obligations:
+        withdrawn = withdrawals.get((obligation.convention_id, obligation.state_id))
         extensions = list(obligation.extensions.all())
         replacing = {extension.previous_deadline: extension for extension in extensions}
         done = obligation.completion_date
         for day in [obligation.original_deadline, *(e.new_deadline for e in extensions)]:
             if not start <= day <= end or (done and done <= day):
                 continue
+            if withdrawn and withdrawn <= day:
+                continue
             extension = replacing.get(day)
             if extension and extension.decided_on and extension.decided_on < day:
                 continue
-            who = obligation.state
+            who, convention, rule = obligation.state, obligation.convention, obligation.rule
             found.append(
                 Deadline.by_end_of(
                     key=(
-                        f"treaties.article{obligation.article}:"
-                        f"{obligation.convention.short_name}:{who.iso3}:{day.isoformat()}"
+                        f"treaties.article{rule.article}:"
+                        f"{convention.short_name}:{who.iso3}:{day.isoformat()}"
                     ),
-                    kind=f"article{obligation.article}",
+                    kind=REMINDER_KINDS[obligation.kind],
                     day=day,
-                    time_zone=TREATY_ZONE,
-                    subject=f"{who.name}: {obligation.get_article_display()}",
+                    time_zone=convention.time_zone,
+                    subject=f"{who.name}: Article {rule.article}: {rule.title}",
                     bound=Bound.state(who.iso3),
-                    link=f"/states/{who.iso3}/",
+                    convention=obligation.convention.short_name,
+                    link=f"/{obligation.convention.slug}/states/{who.iso3}/",
                     # The registry takes an undated extension to run from the deadline it
                     # replaces: the deadline stood until its day, but passing it is no failure.
                     notify_missed=extension is None,
@@ -129,6 +152,8 @@ def _articles_3_and_4(start: date, end: date, state: str | None) -> list[Deadlin
 
 
 def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
-    """Article 7, 3 and 4 deadlines whose day is in [start, end], of one State (ISO code)
+    """Transparency, stockpile and clearance deadlines whose day is in [start, end], of one
+    State (ISO code)
     or of every State Party."""
-    return _article7(start, end, state) + _articles_3_and_4(start, end, state)
+    parties = list(_parties(state))
+    return _article7(start, end, state, parties) + _articles_3_and_4(start, end, state, parties)

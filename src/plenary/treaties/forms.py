@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plenary.treaties.models import ReportKind
+from plenary.treaties.models import ObligationKind, ReportKind
 from plenary.treaties.selectors import STATUSES
 
 
@@ -17,10 +17,10 @@ class StateFilterForm(OnDateForm):
         required=False,
         choices=[("", _("Any")), *[(s, s.replace("_", " ")) for s in STATUSES]],
     )
-    article = forms.ChoiceField(
+    obligation = forms.ChoiceField(
         label=_("Obligation"),
         required=False,
-        choices=[("", _("Any")), ("3", _("Article 3")), ("4", _("Article 4"))],
+        choices=[("", _("Any")), *ObligationKind.choices],
     )
     q = forms.CharField(label=_("Name or code"), required=False, max_length=100)
 

@@ -29,12 +29,22 @@ class Convention(models.Model):
         return get_ruleset(self.short_name)
 
     @property
+    def slug(self) -> str:
+        """Its part of an address: /ccm/, /apmbc/."""
+        return self.short_name.lower()
+
+    @property
     def name(self) -> str:
         return self.rules.name
 
     @property
     def symbol_root(self) -> str:
         return self.rules.symbol_root
+
+    @property
+    def time_zone(self) -> str:
+        """The seat of its secretariat's zone: the zone of its deadlines."""
+        return self.rules.time_zone
 
     @property
     def entry_into_force(self):
@@ -154,17 +164,23 @@ class Participation(models.Model):
         return f"{self.state} / {self.convention}"
 
 
-class Article(models.TextChoices):
-    STOCKPILE = "3", _("Article 3: destruction of stockpiles")
-    CLEARANCE = "4", _("Article 4: clearance of cluster munition remnants")
+class ObligationKind(models.TextChoices):
+    """The neutral codes of the obligations held as rows (the convention file's `kind`).
+
+    The article number is the convention's: `convention.rules.obligation(kind).article`.
+    Reports (`initial_report`, `annual_report`) are TransparencyReport rows instead.
+    """
+
+    STOCKPILE_DESTRUCTION = "stockpile_destruction", _("destruction of stockpiles")
+    CLEARANCE = "clearance", _("clearance")
 
 
 class Obligation(models.Model):
-    """A State Party's Article 3 or Article 4 obligation and its deadline."""
+    """A State Party's stockpile destruction or clearance obligation and its deadline."""
 
     convention = models.ForeignKey(Convention, on_delete=models.PROTECT)
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="obligations")
-    article = models.CharField(max_length=2, choices=Article.choices)
+    kind = models.CharField(max_length=30, choices=ObligationKind.choices)
     end_of_active_hostilities = models.DateField(null=True, blank=True)
     original_deadline = models.DateField(help_text=_("Computed from entry into force."))
     current_deadline = models.DateField(help_text=_("The latest extension, else the original."))
@@ -179,10 +195,11 @@ class Obligation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["state__name", "article"]
+        # Stockpile destruction before clearance, as both conventions number them.
+        ordering = ["state__name", "-kind"]
         constraints = [
             models.UniqueConstraint(
-                fields=["convention", "state", "article"], name="one_obligation_per_article"
+                fields=["convention", "state", "kind"], name="one_obligation_per_kind"
             ),
             models.CheckConstraint(
                 name="current_deadline_not_before_original",
@@ -192,6 +209,16 @@ class Obligation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.state}: Article {self.article}"
+
+    @property
+    def rule(self):
+        """This obligation's rule in its convention's file."""
+        return self.convention.rules.obligation(self.kind)
+
+    @property
+    def article(self) -> str:
+        """The article of its convention that sets this obligation (CCM 3, APMBC 4, ...)."""
+        return self.rule.article
 
     @property
     def completion_date(self):

@@ -1,4 +1,5 @@
-"""Load the sourced reference data in data/ into the registry, idempotently.
+"""Load the sourced reference data into the registry, idempotently: the States shared by
+every convention (data/states.csv), then each convention's record (data/<slug>/).
 
 Each row goes through the same services a person would use, so the data is held to
 the Convention's rules (a deposit before the opening for signature, an extension
@@ -32,12 +33,18 @@ DEPOSIT_ACTIONS = {"ratification", "accession", "acceptance", "approval", "succe
 
 @dataclass
 class LoadReport:
-    states: int = 0
     participations: int = 0
     obligations: int = 0
     extensions_added: int = 0
     reports_added: int = 0
     skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"Treaty registry: {self.participations} participations, {self.obligations} "
+            f"obligations, {self.extensions_added} extensions added, {self.reports_added} "
+            "Article 7 reports added."
+        )
 
 
 class ReferenceDataError(ValueError):
@@ -78,30 +85,39 @@ def default_data_dir() -> Path:
 
 
 @transaction.atomic
-def load_reference_data(*, data_dir: Path | None = None, today: date) -> LoadReport:
-    """Load States, the CCM's depositary record, obligations, extensions and Article 7 reports.
+def load_states(*, data_dir: Path) -> int:
+    """Upsert the States (data/states.csv) by ISO code and their former names, shared by
+    every convention; return how many States the file lists."""
+    return len(_load_states(data_dir))
 
-    Steps: upsert States by ISO code and their former names; make sure the CCM exists;
-    record each State's participation; record each obligation; grant each extension not
-    yet on record, in deadline order; record each Article 7 report not yet on record.
+
+@transaction.atomic
+def load_registry(*, convention: Convention, directory: Path, today: date) -> LoadReport:
+    """Load one convention's depositary record, obligations, extensions and Article 7
+    reports from its directory (data/<slug>/); a file it lacks is skipped.
+
+    Steps: record each State's participation; record each obligation; grant each
+    extension not yet on record, in deadline order; record each Article 7 report not yet
+    on record. The States must be loaded first (`load_states`).
     """
-    data_dir = data_dir or default_data_dir()
     report = LoadReport()
-    states = _load_states(data_dir, report)
-    ccm, _ = Convention.objects.get_or_create(short_name="CCM")
-    _load_participations(data_dir / "ccm" / "treaty_actions.csv", ccm, states, report)
-    _load_obligations(data_dir / "ccm" / "obligations.csv", ccm, states, report)
-    _load_extensions(data_dir / "ccm" / "extensions.csv", ccm, report)
-    _load_reports(data_dir / "ccm" / "article7_reports.csv", ccm, states, report, today)
+    states = {state.iso3: state for state in State.objects.all()}
+    if (path := directory / "treaty_actions.csv").exists():
+        _load_participations(path, convention, states, report)
+    if (path := directory / "obligations.csv").exists():
+        _load_obligations(path, convention, states, report)
+    if (path := directory / "extensions.csv").exists():
+        _load_extensions(path, convention, report)
+    if (path := directory / "article7_reports.csv").exists():
+        _load_reports(path, convention, states, report, today)
     return report
 
 
-def _load_states(data_dir: Path, report: LoadReport) -> dict[str, State]:
+def _load_states(data_dir: Path) -> dict[str, State]:
     existing = {state.iso3: state for state in State.objects.all()}
     for row in _rows(data_dir / "states.csv"):
         with _row(row):
             _load_state(row, existing)
-        report.states += 1
     former = data_dir / "state_names_former.csv"
     if former.exists():
         for row in _rows(former):
@@ -127,7 +143,9 @@ def _load_state(row: dict[str, str], existing: dict[str, State]) -> None:
         existing[state.iso3] = state
 
 
-def _load_participations(path: Path, ccm: Convention, states: dict, report: LoadReport) -> None:
+def _load_participations(
+    path: Path, convention: Convention, states: dict, report: LoadReport
+) -> None:
     by_state: dict[str, dict] = {}
     for row in _rows(path):
         record = by_state.setdefault(row["iso3"], {"_row": row})
@@ -147,7 +165,7 @@ def _load_participations(path: Path, ccm: Convention, states: dict, report: Load
     for iso3, record in by_state.items():
         with _row(record["_row"]):
             services.record_participation(
-                convention=ccm,
+                convention=convention,
                 state=states[iso3],
                 signed_on=record.get("signed_on"),
                 deposited_on=record.get("deposited_on"),
@@ -167,7 +185,7 @@ def _load_obligations(path: Path, ccm: Convention, states: dict, report: LoadRep
             services.record_obligation(
                 convention=ccm,
                 state=states[row["iso3"]],
-                article=row["article"],
+                kind=row["obligation"],
                 end_of_active_hostilities=_date(row["end_of_active_hostilities"]),
                 completed_on=_date(row["completed_on"]),
                 completed_by=_date(row.get("completed_by", "")),
@@ -179,14 +197,14 @@ def _load_obligations(path: Path, ccm: Convention, states: dict, report: LoadRep
 
 
 def _load_extensions(path: Path, ccm: Convention, report: LoadReport) -> None:
-    rows = sorted(_rows(path), key=lambda r: (r["iso3"], r["article"], r["new_deadline"]))
+    rows = sorted(_rows(path), key=lambda r: (r["iso3"], r["obligation"], r["new_deadline"]))
     for row in rows:
         if not row["new_deadline"]:
             report.skipped.append(f"extension of {row['iso3']} ({row['meeting']}): no new deadline")
             continue
         with _row(row):
             obligation = Obligation.objects.get(
-                convention=ccm, state__iso3=row["iso3"], article=row["article"]
+                convention=ccm, state__iso3=row["iso3"], kind=row["obligation"]
             )
             new_deadline = date.fromisoformat(row["new_deadline"])
             if Extension.objects.filter(obligation=obligation, new_deadline=new_deadline).exists():
@@ -204,7 +222,7 @@ def _load_extensions(path: Path, ccm: Convention, report: LoadReport) -> None:
 
 
 def _load_reports(
-    path: Path, ccm: Convention, states: dict, report: LoadReport, today: date
+    path: Path, convention: Convention, states: dict, report: LoadReport, today: date
 ) -> None:
     for row in _rows(path):
         received_on = _date(row["received_on"])
@@ -217,12 +235,12 @@ def _load_reports(
         with _row(row):
             state = states[row["iso3"]]
             already = TransparencyReport.objects.filter(
-                convention=ccm, state=state, kind=row["kind"], year_covered=year
+                convention=convention, state=state, kind=row["kind"], year_covered=year
             ).exists()
             if already:
                 continue
             services.record_transparency_report(
-                convention=ccm,
+                convention=convention,
                 state=state,
                 kind=row["kind"],
                 year_covered=year,

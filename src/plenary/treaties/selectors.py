@@ -27,11 +27,17 @@ from plenary.treaties.models import (
 STATUSES = ("state_party", "signatory", "not_party")
 
 
-def convention_named(short_name: str = "CCM") -> Convention:
+def conventions() -> list[Convention]:
+    """Every configured convention, by short name (one query)."""
+    return list(Convention.objects.order_by("short_name"))
+
+
+def convention_named(name: str) -> Convention:
+    """The convention by its short name or its slug, in any case ("CCM", "ccm")."""
     try:
-        return Convention.objects.get(short_name=short_name)
+        return Convention.objects.get(short_name__iexact=name.strip())
     except Convention.DoesNotExist:
-        raise Http404(f"No convention {short_name!r} is loaded.") from None
+        raise Http404(f"No convention {name!r} is loaded.") from None
 
 
 @dataclass
@@ -96,12 +102,14 @@ def states_on(
     on: date,
     status: str | None = None,
     article: str | None = None,
+    obligation: str | None = None,
     search: str = "",
 ) -> list[StateStanding]:
     """Every State with its status on `on`; optionally only one status or obligation.
 
     Two queries: the States with their participation, and (when filtering by
-    obligation) the obligations of that article.
+    obligation, given by its neutral code or by its article in this convention) the
+    obligations of that kind.
     """
     states = _states_with_participation(convention)
     if search:
@@ -109,8 +117,9 @@ def states_on(
     standings = [_standing(convention, state, on) for state in states.order_by("name")]
     if status:
         standings = [s for s in standings if s.status == status]
-    if article:
-        holders = _obligations_on(convention=convention, on=on, article=article)
+    if article or obligation:
+        kinds = _kinds(convention, article=article, obligation=obligation)
+        holders = _obligations_on(convention=convention, on=on, kinds=kinds)
         by_state = {row.iso3: row for row in holders}
         standings = [s for s in standings if s.iso3 in by_state]
         for standing in standings:
@@ -143,6 +152,7 @@ class ObligationOn:
     state: str
     iso3: str
     article: int
+    obligation: str  # the neutral code: stockpile_destruction, clearance, initial_report, ...
     what: str
     original_deadline: date
     current_deadline: date
@@ -157,6 +167,7 @@ class ObligationOn:
             "state": self.state,
             "iso3": self.iso3,
             "article": self.article,
+            "obligation": self.obligation,
             "original_deadline": self.original_deadline,
             "current_deadline": self.current_deadline,
             "status": self.status,
@@ -169,8 +180,31 @@ def _effective_from(extension: Extension) -> date:
     return extension.decided_on or extension.previous_deadline
 
 
+def _kinds(
+    convention: Convention, *, article: int | str | None, obligation: str | None
+) -> set[str] | None:
+    """The neutral codes asked for by article number and/or code; None when neither is given."""
+    kinds = None
+    if article:
+        kinds = {rule.kind for rule in convention.rules.obligations if rule.article == str(article)}
+    if obligation:
+        kinds = {obligation} if kinds is None else kinds & {obligation}
+    return kinds
+
+
+def _withdrawn(convention: Convention, on: date):
+    """The States whose withdrawal from this convention (only) has taken effect by `on`."""
+    return Participation.objects.filter(
+        convention=convention, withdrawal_effective_on__lte=on
+    ).values("state")
+
+
 def _obligations_on(
-    *, convention: Convention, on: date, article: str | None = None, iso3: str | None = None
+    *,
+    convention: Convention,
+    on: date,
+    kinds: set[str] | None = None,
+    iso3: str | None = None,
 ) -> list[ObligationOn]:
     obligations = (
         Obligation.objects.filter(
@@ -178,27 +212,30 @@ def _obligations_on(
             state__participations__convention=convention,
             state__participations__entry_into_force__lte=on,
         )
-        .exclude(state__participations__withdrawal_effective_on__lte=on)
-        .select_related("state")
+        .exclude(state__in=_withdrawn(convention, on))
+        .select_related("state", "convention")
         .prefetch_related(
             Prefetch("extensions", queryset=Extension.objects.order_by("new_deadline"))
         )
-        .order_by("state__name", "article")
+        .order_by("state__name", "-kind")
     )
-    if article:
-        obligations = obligations.filter(article=article)
+    if kinds is not None:
+        obligations = obligations.filter(kind__in=kinds)
     if iso3:
         obligations = obligations.filter(state__iso3=iso3.upper())
+    rules = convention.rules
     rows = []
     for obligation in obligations:
+        rule = rules.obligation(obligation.kind)
         granted = [e for e in obligation.extensions.all() if _effective_from(e) <= on]
         current = granted[-1].new_deadline if granted else obligation.original_deadline
         rows.append(
             ObligationOn(
                 state=obligation.state.name,
                 iso3=obligation.state.iso3,
-                article=int(obligation.article),
-                what=obligation.get_article_display(),
+                article=int(rule.article),
+                obligation=obligation.kind,
+                what=f"Article {rule.article}: {rule.title}",
                 original_deadline=obligation.original_deadline,
                 current_deadline=current,
                 status=deadlines.obligation_status(
@@ -230,6 +267,8 @@ def _article7_on(
     the current cycle (covering the previous calendar year, due 30 April of this year)
     once the State owes annual reports."""
     rules = convention.rules
+    initial_rule = rules.obligation("initial_report")
+    annual_rule = rules.obligation("annual_report")
     parties = (
         Participation.objects.filter(convention=convention, entry_into_force__lte=on)
         .exclude(withdrawal_effective_on__lte=on)
@@ -250,8 +289,9 @@ def _article7_on(
             ObligationOn(
                 state=party.state.name,
                 iso3=party.state.iso3,
-                article=7,
-                what="Article 7: initial report",
+                article=int(initial_rule.article),
+                obligation=initial_rule.kind,
+                what=f"Article {initial_rule.article}: {initial_rule.title}",
                 original_deadline=initial_due,
                 current_deadline=initial_due,
                 status=deadlines.obligation_status(
@@ -274,8 +314,9 @@ def _article7_on(
                 ObligationOn(
                     state=party.state.name,
                     iso3=party.state.iso3,
-                    article=7,
-                    what=f"Article 7: annual report covering {year}",
+                    article=int(annual_rule.article),
+                    obligation=annual_rule.kind,
+                    what=f"Article {annual_rule.article}: {annual_rule.title} covering {year}",
                     original_deadline=annual_due,
                     current_deadline=annual_due,
                     status=deadlines.obligation_status(
@@ -295,20 +336,23 @@ def obligations_on(
     convention: Convention,
     on: date,
     article: int | None = None,
+    obligation: str | None = None,
     iso3: str | None = None,
     status: str | None = None,
 ) -> list[ObligationOn]:
-    """Every obligation of every State Party on `on`: Articles 3 and 4, then Article 7."""
+    """Every obligation of every State Party on `on`: stockpile destruction and clearance,
+    then the transparency reports; optionally of one article of this convention or one
+    neutral code (`obligation`)."""
+    kinds = _kinds(convention, article=article, obligation=obligation)
     rows: list[ObligationOn] = []
-    if article in (None, 3, 4):
-        rows += _obligations_on(
-            convention=convention,
-            on=on,
-            article=str(article) if article else None,
-            iso3=iso3,
-        )
-    if article in (None, 7):
-        rows += _article7_on(convention=convention, on=on, iso3=iso3)
+    if kinds is None or kinds & {"stockpile_destruction", "clearance"}:
+        rows += _obligations_on(convention=convention, on=on, kinds=kinds, iso3=iso3)
+    if kinds is None or kinds & {"initial_report", "annual_report"}:
+        rows += [
+            row
+            for row in _article7_on(convention=convention, on=on, iso3=iso3)
+            if kinds is None or row.obligation in kinds
+        ]
     if status:
         rows = [row for row in rows if row.status == status]
     return sorted(rows, key=lambda row: (row.state, row.article, row.current_deadline))
@@ -348,23 +392,52 @@ def state_record(*, convention: Convention, iso3: str, on: date) -> dict:
         Extension.objects.filter(
             obligation__convention=convention, obligation__state=standing.state
         )
-        .select_related("obligation")
+        .select_related("obligation__convention")
         .order_by("new_deadline")
     )
     participation = Participation.objects.filter(
         convention=convention, state=standing.state
     ).first()
-    timeline = _timeline(standing, participation, all_extensions, reports)
+    timeline = _timeline(convention, participation, all_extensions, reports)
     return {
         "standing": standing,
         "participation": participation,
         "obligations": obligations,
         "reports": reports,
         "timeline": timeline,
+        "under_each": standings_under_each(state=standing.state, on=on),
     }
 
 
-def _timeline(standing, participation, extensions, reports) -> list[tuple[date, str, str]]:
+@dataclass
+class StandingUnder:
+    """A State's status under one convention, for the State page's list of conventions."""
+
+    convention: Convention
+    status: str
+
+
+def standings_under_each(*, state: State, on: date) -> list[StandingUnder]:
+    """The State's status under every configured convention on `on` (two queries)."""
+    participations = {p.convention_id: p for p in Participation.objects.filter(state=state)}
+    rows = []
+    for convention in Convention.objects.order_by("short_name"):
+        participation = participations.get(convention.pk)
+        status = deadlines.treaty_status(
+            rules=convention.rules,
+            signed_on=participation.signed_on if participation else None,
+            deposited_on=participation.deposited_on if participation else None,
+            withdrawal_effective_on=(
+                participation.withdrawal_effective_on if participation else None
+            ),
+            today=on,
+        )
+        rows.append(StandingUnder(convention=convention, status=status))
+    return rows
+
+
+def _timeline(convention, participation, extensions, reports) -> list[tuple[date, str, str]]:
+    rules = convention.rules
     events: list[tuple[date, str, str]] = []
     if participation is not None:
         if participation.signed_on:
@@ -378,7 +451,11 @@ def _timeline(standing, participation, extensions, reports) -> list[tuple[date, 
                 )
             )
             events.append(
-                (participation.entry_into_force, "Entry into force (Article 17)", "computed")
+                (
+                    participation.entry_into_force,
+                    f"Entry into force (Article {rules.eif.article})",
+                    "computed",
+                )
             )
         if participation.withdrawal_effective_on:
             events.append(
@@ -400,5 +477,11 @@ def _timeline(standing, participation, extensions, reports) -> list[tuple[date, 
             )
         )
     for report in reports:
-        events.append((report.received_on, f"Article 7 {report} received", report.source))
+        events.append(
+            (
+                report.received_on,
+                f"Article {rules.transparency_article} {report} received",
+                report.source,
+            )
+        )
     return sorted(events, key=lambda e: e[0])

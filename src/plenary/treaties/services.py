@@ -8,17 +8,18 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import assign, attribute
 from plenary.core.validation import invalid
 from plenary.rules import deadlines
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import (
-    Article,
     Convention,
     Extension,
     Instrument,
     Obligation,
+    ObligationKind,
     Participation,
     ReportKind,
     State,
@@ -38,15 +39,16 @@ MONTHS_MISMATCH = "the dates give {computed} months, not {given}"
 INSTRUMENT_WITHOUT_DEPOSIT = "an instrument is named only with the date of its deposit"
 DEPOSIT_WITHOUT_INSTRUMENT = "name the kind of instrument deposited"
 COMPLETED_BEFORE_FORCE = "the obligation cannot be completed before {eif}, when it arose"
+UNKNOWN_KIND = _("must be one of {kinds}")
+NOT_AN_OBLIGATION_HERE = _("the {convention} has no {kind} obligation")
 
 
-def _deadline_for(*, convention: Convention, article: str, eif: date, hostilities: date | None):
-    if article == Article.STOCKPILE:
-        return deadlines.stockpile_destruction_deadline(
-            rules=convention.rules, entry_into_force=eif
-        )
-    return deadlines.clearance_deadline(
-        rules=convention.rules, entry_into_force=eif, end_of_active_hostilities=hostilities
+def _deadline_for(*, convention: Convention, kind: str, eif: date, hostilities: date | None):
+    return deadlines.obligation_deadline(
+        rules=convention.rules,
+        kind=kind,
+        entry_into_force=eif,
+        end_of_active_hostilities=hostilities,
     )
 
 
@@ -119,7 +121,7 @@ def _refresh_deadlines(*, obligation: Obligation, eif: date | None, by) -> None:
         return
     original = _deadline_for(
         convention=obligation.convention,
-        article=obligation.article,
+        kind=obligation.kind,
         eif=eif,
         hostilities=obligation.end_of_active_hostilities,
     )
@@ -153,7 +155,7 @@ def record_obligation(
     *,
     convention: Convention,
     state: State,
-    article: str,
+    kind: str,
     source: str,
     end_of_active_hostilities: date | None = None,
     completed_on: date | None = None,
@@ -162,13 +164,21 @@ def record_obligation(
     by=None,
     reason: str = "",
 ) -> Obligation:
-    """Record that a State Party holds an Article 3 or Article 4 obligation.
+    """Record that a State Party holds a stockpile destruction or clearance obligation.
 
-    Steps: require the Convention in force for the State; compute the original deadline
-    (Article 3.2 or 4.1); keep the current deadline at the latest extension; save with history.
+    Steps: check `kind` is a neutral code the convention's file lists; require the Convention
+    in force for the State; compute the original deadline from the convention's rule (CCM
+    Article 3.2 or 4.1, APMBC Article 4 or 5.1); keep the current deadline at the latest
+    extension; save with history.
     """
-    if article not in Article.values:
-        raise ValidationError({"article": [f"must be one of {', '.join(Article.values)}"]})
+    if kind not in ObligationKind.values:
+        raise ValidationError(
+            {"kind": [UNKNOWN_KIND.format(kinds=", ".join(ObligationKind.values))]}
+        )
+    if not convention.rules.has_obligation(kind):
+        raise ValidationError(
+            {"kind": [NOT_AN_OBLIGATION_HERE.format(convention=convention, kind=kind)]}
+        )
     eif = _entry_into_force(convention=convention, state=state)
     for name, value in (("completed_on", completed_on), ("completed_by", completed_by)):
         if value is not None and value < eif:
@@ -176,13 +186,13 @@ def record_obligation(
                 {name: [COMPLETED_BEFORE_FORCE.format(eif=deadlines.long_date(eif))]}
             )
     original = _deadline_for(
-        convention=convention, article=article, eif=eif, hostilities=end_of_active_hostilities
+        convention=convention, kind=kind, eif=eif, hostilities=end_of_active_hostilities
     )
     obligation = (
         Obligation.objects.select_for_update()
-        .filter(convention=convention, state=state, article=article)
+        .filter(convention=convention, state=state, kind=kind)
         .first()
-    ) or Obligation(convention=convention, state=state, article=article)
+    ) or Obligation(convention=convention, state=state, kind=kind)
     values = {
         "end_of_active_hostilities": end_of_active_hostilities,
         "original_deadline": original,
@@ -213,8 +223,8 @@ def grant_extension(
 ) -> Extension:
     """Extend an obligation's deadline as the States Parties decided.
 
-    Steps: lock the obligation; check the extension against its article's maximum
-    (Article 3.3: 4 years; Article 4.5: 5 years) from the current deadline; check any
+    Steps: lock the obligation; check the extension against its rule's maximum in the
+    convention's file (CCM Article 3.3: 4 years; 4.5: 5 years) from the current deadline; check any
     stated months agree with the dates; record the extension; move the current deadline.
     """
     obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
@@ -222,7 +232,7 @@ def grant_extension(
     try:
         computed = deadlines.check_extension(
             rules=obligation.convention.rules,
-            article=obligation.article,
+            kind=obligation.kind,
             current_deadline=previous,
             new_deadline=new_deadline,
         )

@@ -8,20 +8,24 @@ from plenary.treaties import selectors, services
 from plenary.treaties.forms import OnDateForm, StateFilterForm, TransparencyReportForm
 
 
+def convention_home(request, convention):
+    """What a convention's pages hold: its States, deadlines, meetings and decisions."""
+    return render(request, "treaties/convention_home.html", {"convention": convention})
+
+
 def _on(form) -> object:
     return (form.is_valid() and form.cleaned_data.get("on")) or timezone.localdate()
 
 
-def state_list(request):
+def state_list(request, convention):
     form = StateFilterForm(request.GET or None)
     on = _on(form)
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    convention = selectors.convention_named()
     standings = selectors.states_on(
         convention=convention,
         on=on,
         status=cleaned.get("status") or None,
-        article=cleaned.get("article") or None,
+        obligation=cleaned.get("obligation") or None,
         search=cleaned.get("q", ""),
     )
     counts = {status: 0 for status in selectors.STATUSES}
@@ -34,10 +38,9 @@ def state_list(request):
     )
 
 
-def state_detail(request, iso3: str):
+def state_detail(request, convention, iso3: str):
     form = OnDateForm(request.GET or None)
     on = _on(form)
-    convention = selectors.convention_named()
     record = selectors.state_record(convention=convention, iso3=iso3, on=on)
     state = record["standing"].state
     can_report = request.user.has_perm("treaties.submit_transparency_report", state)
@@ -54,14 +57,13 @@ def state_detail(request, iso3: str):
     )
 
 
-def submit_transparency_report(request, iso3: str):
-    convention = selectors.convention_named()
+def submit_transparency_report(request, convention, iso3: str):
     standing = selectors.state_standing(convention=convention, iso3=iso3, on=timezone.localdate())
     state = standing.state
     if not request.user.has_perm("treaties.submit_transparency_report", state):
         raise PermissionDenied(_("You may record Article 7 reports only for your own State."))
     if request.method != "POST":
-        return redirect("treaties:state_detail", iso3=state.iso3)
+        return redirect("treaties:state_detail", convention=convention, iso3=state.iso3)
     form = TransparencyReportForm(request.POST)
     if form.is_valid():
         try:
@@ -76,7 +78,7 @@ def submit_transparency_report(request, iso3: str):
             form.add_error(None, error)
         else:
             messages.success(request, _("The report was recorded."))
-            return redirect("treaties:state_detail", iso3=state.iso3)
+            return redirect("treaties:state_detail", convention=convention, iso3=state.iso3)
     record = selectors.state_record(convention=convention, iso3=iso3, on=timezone.localdate())
     return render(
         request,
@@ -92,10 +94,9 @@ def submit_transparency_report(request, iso3: str):
     )
 
 
-def due(request):
+def due(request, convention):
     form = OnDateForm(request.GET or None)
     on = _on(form)
-    convention = selectors.convention_named()
     rows = selectors.due_on(convention=convention, on=on)
     overdue = [row for row in rows if row.status == "overdue"]
     pending = [row for row in rows if row.status == "pending"]

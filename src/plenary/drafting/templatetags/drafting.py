@@ -120,7 +120,7 @@ def pair(first, second) -> tuple:
 
 @register.filter
 def annual_due(ruleset) -> str:
-    """The day each year an annual Article 7 report is due: "30 April"."""
+    """The day each year an annual transparency report is due: "30 April"."""
     month, day = ruleset.annual_report_due
     return day_month(date(2000, month, day))
 
@@ -133,3 +133,14 @@ def starts_with(text, prefix) -> bool:
 @register.filter
 def index(items, position: int):
     return items[position]
+
+
+@register.simple_tag(takes_context=True)
+def words(context, name: str) -> str:
+    """`{% words "report/extension_clearance" %}`: another drafting template, looked up
+    for the same convention and language (`wording.template_names`), with this context."""
+    from plenary.drafting import wording  # the engine loads this library: import late
+
+    return wording.render(
+        context[wording.CONVENTION_KEY], context[wording.LANGUAGE_KEY], name, context.flatten()
+    )

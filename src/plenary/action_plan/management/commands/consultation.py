@@ -7,6 +7,7 @@ from django.utils import timezone
 from plenary.action_plan import render, selectors
 from plenary.core.models import Role, User
 from plenary.treaties.management.commands._listing import write
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 NEEDS_OUTPUT = "a .docx export is written to a file: give -o contributions.docx"
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("list", help="every consultation with its deadline")
         export = sub.add_parser("export", help="the compiled contributions")
@@ -35,12 +37,14 @@ class Command(BaseCommand):
                     "deadline": c.deadline.isoformat(),
                     "open": c.deadline >= now.replace(microsecond=0),
                 }
-                for c in selectors.consultations()
+                for c in selectors.consultations(convention=convention_from(options))
             ]
             write(self.stdout, rows, ["id", "title", "deadline", "open"], "table")
             return
         try:
-            consultation = selectors.consultation_record(pk=options["id"])
+            consultation = selectors.consultation_record(
+                convention=convention_from(options), pk=options["id"]
+            )
         except Http404 as error:
             raise CommandError(str(error)) from None
         reader = User(role=Role.PRESIDENCY, is_active=True)

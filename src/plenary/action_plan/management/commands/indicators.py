@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from plenary.action_plan import render, selectors
 from plenary.treaties.management.commands._listing import write
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 KEYS = ["section", "indicator", "text", "baseline_year", "baseline", "target", "year", "value"]
 
@@ -15,13 +16,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("plan", help="the plan's code, e.g. DAP or LAP")
         parser.add_argument("--year", type=int, help="default: this year, or the plan's last")
         parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
     def handle(self, *args, **options):
         try:
-            plan = selectors.action_plan(code=options["plan"])
+            plan = selectors.action_plan(convention=convention_from(options), code=options["plan"])
         except Http404 as error:
             raise CommandError(str(error)) from None
         year = options["year"] or min(timezone.localdate().year, plan.last_year)

@@ -5,6 +5,7 @@ from django.http import Http404
 from plenary.documents import selectors
 from plenary.documents.models import Language
 from plenary.treaties.management.commands._listing import write
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 KEYS = ["symbol", "title", "series", "date", "languages"]
 SERIES = ["main", "L", "WP", "CRP", "INF", "MISC"]
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     help = "List a meeting's documents in the order of a list-of-documents annex."
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("meeting", help="the meeting's code (2RC) or symbol root")
         parser.add_argument("--series", choices=SERIES)
         parser.add_argument("--agenda-item", help="an item (7) or sub-item (7b)")
@@ -22,7 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            meeting = selectors.meeting_for(options["meeting"])
+            meeting = selectors.meeting_for(options["meeting"], convention=convention_from(options))
             series = options["series"]
             documents = selectors.documents_of(
                 meeting=meeting,

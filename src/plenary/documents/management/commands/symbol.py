@@ -7,6 +7,7 @@ from django.http import Http404
 from plenary.documents import selectors, services
 from plenary.rules import symbols
 from plenary.rules.errors import RuleError
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 SERIES = ["main", "L", "WP", "CRP", "INF", "MISC"]
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
     help = "Read a document symbol, or find (and reserve) the next free symbol of a series."
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         commands = parser.add_subparsers(dest="action", required=True)
         parse = commands.add_parser("parse", help="split a symbol into its parts")
         parse.add_argument("symbol")
@@ -64,7 +66,7 @@ class Command(BaseCommand):
     def _next(self, options) -> None:
         series = "" if options["series"] == "main" else options["series"]
         try:
-            meeting = selectors.meeting_for(options["meeting"])
+            meeting = selectors.meeting_for(options["meeting"], convention=convention_from(options))
             if not options["allocate"]:
                 self.stdout.write(str(selectors.next_symbol(meeting=meeting, series=series)))
                 return

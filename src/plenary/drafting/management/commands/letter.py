@@ -7,6 +7,7 @@ from django.http import Http404
 from plenary.drafting import content, selectors
 from plenary.drafting.management.commands.report import write
 from plenary.drafting.wording import TemplateError
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 
 class Command(BaseCommand):
@@ -16,6 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
         parser.add_argument("--part", type=int, default=1)
         parser.add_argument("--body", required=True, help="Text file; blank lines part paragraphs.")
@@ -26,7 +28,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            part = selectors.part_with_meeting(reference=options["meeting"], number=options["part"])
+            part = selectors.part_with_meeting(
+                convention=convention_from(options),
+                reference=options["meeting"],
+                number=options["part"],
+            )
         except Http404 as error:
             raise CommandError(str(error)) from error
         body = Path(options["body"]).read_text(encoding="utf-8")

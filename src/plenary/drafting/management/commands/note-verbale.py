@@ -8,6 +8,7 @@ from plenary.drafting import content, selectors
 from plenary.drafting.management.commands.report import write
 from plenary.drafting.wording import TemplateError
 from plenary.meetings import selectors as meetings
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 # "Note verbale ODA-2020-00130-CCM of 4 March 2020, ..." (the meeting's convening reference).
 _RECORDED = re.compile(r"Note verbale (\S+) of (\d{1,2} \w+ \d{4})")
@@ -20,6 +21,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("kind", choices=["convening"])
         parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
         parser.add_argument("--format", choices=["docx", "html", "text"], default="text")
@@ -30,7 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            meeting = meetings.meeting_by_reference(options["meeting"])
+            meeting = meetings.meeting_by_reference(
+                options["meeting"], convention=convention_from(options)
+            )
         except Http404 as error:
             raise CommandError(str(error)) from error
         recorded = _RECORDED.search(meeting.convening_reference or "")

@@ -4,6 +4,7 @@ from django.http import Http404
 from plenary.finance import selectors
 from plenary.rules.errors import RuleError
 from plenary.treaties.management.commands._listing import write
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 KEYS = ["state", "rate", "share"]
 
@@ -15,13 +16,16 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("meeting", help="code (2RC) or symbol root (CCM/CONF/2020)")
         parser.add_argument("--total", required=True, help="the cost in US dollars, e.g. 400000")
         parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
     def handle(self, *args, **options):
         try:
-            meeting = selectors.meeting_with_parts(options["meeting"])
+            meeting = selectors.meeting_with_parts(
+                options["meeting"], convention=convention_from(options)
+            )
             result = selectors.apportion_meeting(meeting=meeting, total=options["total"])
         except Http404 as error:
             raise CommandError(str(error)) from None

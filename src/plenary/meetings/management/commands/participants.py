@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from plenary.meetings import selectors
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 HEADINGS = {
     "states_parties": "States Parties",
@@ -18,13 +19,16 @@ class Command(BaseCommand):
     help = "The participants of a meeting's part by category: plenary participants 2RC --part 1."
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
         parser.add_argument("--part", type=int, default=1)
         parser.add_argument("--format", choices=["text", "json"], default="text")
 
     def handle(self, *args, **options):
         try:
-            part = selectors.part_by_reference(options["meeting"], options["part"])
+            part = selectors.part_by_reference(
+                options["meeting"], options["part"], convention=convention_from(options)
+            )
         except Http404 as error:
             raise CommandError(str(error)) from error
         lists = selectors.participants_by_category(part=part)

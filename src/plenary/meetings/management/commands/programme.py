@@ -6,6 +6,7 @@ from django.http import Http404
 from plenary.meetings import render, selectors
 from plenary.rules import times
 from plenary.rules.errors import RuleError
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
         parser.add_argument("--part", type=int, default=1)
         parser.add_argument("--format", choices=["text", "json", "ics", "docx"], default="text")
@@ -23,7 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            part = selectors.part_by_reference(options["meeting"], options["part"])
+            part = selectors.part_by_reference(
+                options["meeting"], options["part"], convention=convention_from(options)
+            )
         except Http404 as error:
             raise CommandError(str(error)) from error
         zone = options["time_zone"]

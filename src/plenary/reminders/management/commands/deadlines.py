@@ -7,7 +7,7 @@ from plenary.reminders import render, selectors
 from plenary.rules.errors import RuleError
 from plenary.treaties.management.commands._listing import write
 
-KEYS = ["date", "kind", "subject", "bound", "note"]
+KEYS = ["date", "convention", "kind", "subject", "bound", "note"]
 
 
 def _date(option: str, value: str | None, default: date) -> date:

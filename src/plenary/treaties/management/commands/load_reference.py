@@ -1,14 +1,27 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from plenary.reference import load_reference
+from plenary.treaties.reference import ReferenceDataError
 
 
 class Command(BaseCommand):
-    help = "Load the sourced reference data in data/ (States, records, meetings). Idempotent."
+    help = (
+        "Load the sourced reference data in data/ (States, then each configured convention's"
+        " records, meetings and documents). Idempotent."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--convention",
+            help="Load only this convention (e.g. APMBC) besides the shared data; default: all.",
+        )
 
     def handle(self, *args, **options):
-        lines = load_reference(today=timezone.localdate())
+        try:
+            lines = load_reference(today=timezone.localdate(), convention=options["convention"])
+        except ReferenceDataError as error:
+            raise CommandError(str(error)) from error
         summary = [line for line in lines if not line.startswith("not loaded: ")]
         left_out = [line for line in lines if line.startswith("not loaded: ")]
         for line in summary:

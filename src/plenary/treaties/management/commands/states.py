@@ -1,27 +1,25 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from plenary.treaties import selectors
 from plenary.treaties.management.commands._listing import parse_on, write
+from plenary.treaties.scope import add_convention_argument, convention_from
 
 KEYS = ["name", "iso3", "status", "signature", "deposit", "instrument", "entry_into_force"]
 
 
 class Command(BaseCommand):
-    help = "List every State with its status towards the Convention on a date."
+    help = "List every State with its status towards the convention on a date."
 
     def add_arguments(self, parser):
+        add_convention_argument(parser)
         parser.add_argument("--on", help="the date, YYYY-MM-DD (default: today)")
         parser.add_argument("--status", choices=selectors.STATUSES)
         parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
-        parser.add_argument("--convention", default="CCM")
 
     def handle(self, *args, **options):
         on = parse_on(options["on"], timezone.localdate())
-        try:
-            convention = selectors.convention_named(options["convention"])
-        except Exception as error:
-            raise CommandError(f"--convention: {error}") from None
+        convention = convention_from(options)
         rows = [
             {
                 "name": s.name,

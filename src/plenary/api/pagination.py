@@ -1,0 +1,40 @@
+"""One page shape for every list endpoint: {"count", "limit", "offset", "items"}.
+
+`limit` (1 to 500, 100 by default) and `offset` (0 or more) are query parameters; a value
+out of range is refused in the API's error shape (422, field "limit" or "offset"). The
+selectors build the whole list in a fixed number of queries; the page is a slice of it,
+and `count` is the length of the whole list.
+"""
+
+from typing import Any
+
+from ninja import Field, Schema
+from ninja.pagination import PaginationBase, paginate
+
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 500
+
+
+class LimitOffset(PaginationBase):
+    class Input(Schema):
+        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+        offset: int = Field(0, ge=0)
+
+    class Output(Schema):
+        count: int
+        limit: int
+        offset: int
+        items: list[Any]
+
+    def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
+        rows = list(queryset)
+        offset, limit = pagination.offset, pagination.limit
+        return {
+            "count": len(rows),
+            "limit": limit,
+            "offset": offset,
+            "items": rows[offset : offset + limit],
+        }
+
+
+paged = paginate(LimitOffset)
