@@ -100,3 +100,22 @@ def test_lines_written_during_a_request_name_its_convention(settings):
 
     assert seen == {"request_id": "abcdef-123456", "user": "-", "convention": "CCM"}
     assert current()["request_id"] == "-"  # and forgotten once it is answered
+
+
+def test_the_access_line_of_a_convention_page_names_the_convention(client, ccm, settings, caplog):
+    settings.ACCESS_LOG = True
+    lines = []
+    handler = logging.Handler()
+    handler.addFilter(RequestFilter())
+    handler.emit = lines.append
+    logger = logging.getLogger("plenary.request")
+    logger.addHandler(handler)
+    try:
+        with caplog.at_level(logging.INFO, logger="plenary.request"):
+            client.get("/ccm/silence-procedures/")
+    finally:
+        logger.removeHandler(handler)
+
+    [line] = lines
+    assert (line.convention, line.user) == ("CCM", "-")
+    assert line.getMessage().startswith("GET /ccm/silence-procedures/ 200 ")

@@ -124,9 +124,9 @@ def test_the_scheduler_concludes_a_procedure_due_seconds_away(
     assert procedure.history.latest().history_user.username == SYSTEM_USERNAME
     # The reminders job ran too: the procedure's deadline was today.
     assert sorted(m.subject for m in mailoutbox if m.to == ["peru_delegate@example.org"]) == [
-        "Reminder: Silence procedure: Dates of the Twelfth Meeting of States Parties, due "
+        "CCM: Silence procedure concluded: Dates of the Twelfth Meeting of States Parties",
+        "Reminder: CCM: Silence procedure: Dates of the Twelfth Meeting of States Parties, due "
         + f"{deadline.day} {deadline:%B %Y}",
-        "Silence procedure concluded: Dates of the Twelfth Meeting of States Parties",
     ]
     assert set(JobRun.objects.values_list("job", "succeeded")) == {
         ("conclude_silence_procedures", True),
