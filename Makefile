@@ -9,7 +9,8 @@ PORT ?= 8000
 # The convention that old addresses redirect to and commands act on (see CHANGELOG.md).
 export PLENARY_DEFAULT_CONVENTION ?= CCM
 
-.PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk bench lock clean
+.PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk bench lock clean \
+	nginx prod-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +34,13 @@ setup: $(VENV)/.installed
 	$(BIN)/plenary load_reference
 	@$(BIN)/plenary demo_users
 
-## serve: set up, then serve on http://127.0.0.1:8000 with the background worker (reminders, e-mail)
+## serve: set up, then serve on http://127.0.0.1:8000 with the background worker (e-mail)
+## and the scheduler (silence procedures, reminders, clean-ups: core/scheduler.py)
 serve: setup
 	@echo "plenary is at http://$(HOST):$(PORT)/ (sign in as 'secretariat', password 'plenary-demo')"
-	@$(BIN)/plenary reminders start
 	@$(BIN)/plenary db_worker & WORKER=$$!; \
-		trap 'kill $$WORKER 2>/dev/null; wait $$WORKER 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/plenary scheduler & SCHEDULER=$$!; \
+		trap 'kill $$WORKER $$SCHEDULER 2>/dev/null; wait $$WORKER $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/plenary runserver $(HOST):$(PORT)
 
 ## chromium: Debian's chromium for the browser tests, when it is missing
@@ -57,6 +59,18 @@ wrk:
 bench: $(VENV)/.installed wrk
 	$(BIN)/python -m bench.run
 
+## nginx: Debian's nginx, Redis and the PostgreSQL client for prod-check, when missing
+nginx:
+	@command -v nginx >/dev/null && command -v redis-server >/dev/null && command -v psql >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		$$SUDO apt-get install -y -qq nginx redis-server postgresql-client >/dev/null; }
+
+## prod-check: the production layout on loopback (nginx, two gunicorn processes, worker,
+## scheduler, Redis, PostgreSQL database plenary_prodcheck), smoke-tested, then stopped
+prod-check: $(VENV)/.installed nginx
+	$(BIN)/python deploy/prod_check.py
+
 ## libreoffice: Debian's LibreOffice Writer and poppler for the drafting tests, when missing
 libreoffice:
 	@command -v libreoffice >/dev/null && command -v pdftoppm >/dev/null || { \
@@ -65,8 +79,8 @@ libreoffice:
 		$$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; }
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench deploy
+	$(BIN)/ruff format --check src tests bench deploy
 	$(BIN)/plenary makemigrations --check --dry-run --verbosity 0
 
 test-sqlite: $(VENV)/.installed-dev chromium libreoffice

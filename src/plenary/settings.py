@@ -216,11 +216,33 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Structured lines (core/request_log.py): key=value, or JSON with LOG_FORMAT=json, each
+# naming the request id, the user and the convention. ADMINS ("a@x.org,b@y.org") get errors.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "keyvalue")
+ACCESS_LOG = envbool("ACCESS_LOG", "false" if DEBUG else "true")
+ADMINS = [(address, address) for address in envlist("ADMINS", "")]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "plenary.core.request_log.RequestFilter"}},
+    "formatters": {"structured": {"()": "plenary.core.request_log.KeyValueFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request"],
+            "formatter": "structured",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["request"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "plenary": {"level": os.environ.get("PLENARY_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
+        "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "level": "ERROR"},
+    },
 }
 
 REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "data"))
@@ -250,3 +272,42 @@ REMINDER_MISSED_WITHIN_DAYS = int(os.environ.get("REMINDER_MISSED_WITHIN_DAYS", 
 REMINDER_CLAIM_SECONDS = int(os.environ.get("REMINDER_CLAIM_SECONDS", "600"))
 REMINDER_MAX_ATTEMPTS = int(os.environ.get("REMINDER_MAX_ATTEMPTS", "5"))
 REMINDER_INTERVAL_SECONDS = int(os.environ.get("REMINDER_INTERVAL_SECONDS", "300"))
+
+# --- Deployment (issue 25) ---------------------------------------------------------------
+# First, so that every log line of a request carries its id (core/request_log.py), and the
+# address it sees is the client's when the peer is a trusted proxy (core/proxy.py).
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", "")
+MIDDLEWARE[0:0] = [
+    "plenary.core.request_log.RequestContext",
+    "plenary.core.proxy.RealClientAddress",
+]
+
+# CACHE_URL=redis://host:6379/0 shares one Redis among every app process (the page cache
+# and anything else cached); without it each process keeps its own (fine for one process;
+# `check --deploy` refuses it when APP_PROCESSES or WEB_CONCURRENCY is above 1).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    if urlsplit(CACHE_URL).scheme not in {"redis", "rediss", "unix"}:
+        raise ImproperlyConfigured("CACHE_URL: must be redis://, rediss:// or unix://")
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"plenary-{alias}",
+        }
+        for alias in ("default", "pages")
+    }
+
+# --- Scheduler (issue 25; core/scheduler.py, run by `plenary scheduler`) -----------------
+# The one list of periodic jobs: (name, every N seconds, callable taking `now=`).
+SCHEDULER_TICK_SECONDS = float(os.environ.get("SCHEDULER_TICK_SECONDS", "5"))
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "14"))
+PLENARY_SCHEDULE = [
+    # A procedure is concluded within a minute of its deadline.
+    ("conclude_silence_procedures", 30, "plenary.jobs.conclude_silence_procedures"),
+    ("send_reminders", REMINDER_INTERVAL_SECONDS, "plenary.jobs.send_reminders"),
+    ("clear_expired_sessions", 3600, "plenary.jobs.clear_expired_sessions"),
+    ("prune_task_results", 86400, "plenary.jobs.prune_task_results"),
+]
+# /healthz fails when the oldest task ready to run has waited longer than this.
+HEALTHZ_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTHZ_MAX_QUEUE_LAG_SECONDS", "300"))

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from plenary.core import permissions  # noqa: F401  (registers them with `rules`)
+        from plenary.core import checks, permissions  # noqa: F401  (register themselves)
         from plenary.core.page_cache import records_changed
 
         # Cache invalidation is the one thing done on signals: every write to a record, by

@@ -12,6 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# The account named on changes no person made: the scheduler's (core/actors.py).
+SYSTEM_USERNAME = "plenary-system"
+# What it may do: what a treaty's rules do on their own once a deadline passes.
+SYSTEM_PERMISSIONS = frozenset({"decisions.conclude_silence_procedure"})
+
 
 class Role(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat")
@@ -53,10 +58,18 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    @property
+    def is_system_actor(self) -> bool:
+        """The system's own account (core/actors.py), which no one can sign in as."""
+        return self.username == SYSTEM_USERNAME and not self.has_usable_password()
+
     def has_perm(self, perm, obj=None) -> bool:
         # A product permission comes from role grants alone (core/permissions.py): the
         # superuser flag opens the back office and grants no role under any convention.
+        # The system actor holds only what the rules do on their own (SYSTEM_PERMISSIONS).
         if rules.perm_exists(perm):
+            if self.is_system_actor:
+                return self.is_active and perm in SYSTEM_PERMISSIONS
             return self.is_active and rules.has_perm(perm, self, obj)
         return super().has_perm(perm, obj)
 
@@ -207,3 +220,22 @@ class PageGeneration(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class JobRun(models.Model):
+    """The last run of one scheduled job (core/scheduler.py): one row per job, updated.
+
+    `/healthz` reads it to tell whether the scheduler is alive and its jobs succeed.
+    """
+
+    job = models.CharField(max_length=100, unique=True)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    succeeded = models.BooleanField(default=False)
+    summary = models.TextField(blank=True, help_text=_("What the run did, or its error."))
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    failures_in_a_row = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        outcome = "succeeded" if self.succeeded else "failed"
+        return f"{self.job} {outcome} at {self.started_at:%Y-%m-%d %H:%M:%S}"

@@ -433,7 +433,11 @@ def conclude_due_silence_procedures(*, now: datetime, by=None) -> list[SilencePr
     the others; its error is raised after the rest are concluded.
     """
     concluded, failures = [], []
-    for procedure in SilenceProcedure.objects.filter(outcome=Outcome.OPEN, deadline__lt=now):
+    # Whole seconds, as `times.is_past` decides: a deadline's last second still counts.
+    due = SilenceProcedure.objects.filter(
+        outcome=Outcome.OPEN, deadline__lt=now.replace(microsecond=0)
+    )
+    for procedure in due:
         try:
             concluded.append(conclude_silence_procedure(procedure=procedure, now=now, by=by))
         except ValidationError as error:

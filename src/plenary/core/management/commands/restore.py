@@ -1,0 +1,22 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from plenary.core.backup import BackupError, restore_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore a `plenary backup` archive into this migrated, empty database and the"
+        " default storage, after checking every member against the manifest."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="The archive `plenary backup` wrote.")
+
+    def handle(self, *args, path, **options):
+        try:
+            summary = restore_backup(path=Path(path))
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        self.stdout.write(f"{summary.path}: restored {summary.rows} rows, {summary.files} files")

@@ -1,0 +1,52 @@
+"""The scheduler's jobs (settings.PLENARY_SCHEDULE; core/scheduler.py runs them).
+
+Each takes `now` and returns a one-line summary; each calls the one service or query
+that does the work, acting as the system account where a service asks who acts.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from plenary.core.actors import system_actor
+from plenary.decisions import services as decisions
+from plenary.reminders import services as reminders
+
+
+def conclude_silence_procedures(*, now: datetime) -> str:
+    """Conclude every silence procedure whose deadline has passed (as `plenary
+    conclude_silence` does)."""
+    # Whole seconds: the query takes deadlines before `now` and the rules count a deadline's
+    # last second as in time, so within that second they would disagree (and refuse).
+    concluded = decisions.conclude_due_silence_procedures(
+        now=now.replace(microsecond=0), by=system_actor()
+    )
+    return f"{len(concluded)} concluded" + "".join(
+        f"; {procedure.pk} {procedure.outcome}" for procedure in concluded
+    )
+
+
+def send_reminders(*, now: datetime) -> str:
+    """Schedule and send the reminders due now."""
+    summary = reminders.send_due_reminders(now=now)
+    return f"{summary.scheduled} scheduled, {summary.sent} sent, {summary.failed} failed"
+
+
+def clear_expired_sessions(*, now: datetime) -> str:
+    """Delete the sessions past their expiry (what `clearsessions` does, for the database
+    backend)."""
+    deleted, _ = Session.objects.filter(expire_date__lt=now).delete()
+    return f"{deleted} expired sessions deleted"
+
+
+def prune_task_results(*, now: datetime) -> str:
+    """Delete the worker's finished task rows older than TASK_RESULTS_KEEP_DAYS."""
+    cutoff = now - timedelta(days=settings.TASK_RESULTS_KEEP_DAYS)
+    deleted, _ = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED],
+        finished_at__lt=cutoff,
+    ).delete()
+    return f"{deleted} finished task results deleted"
