@@ -214,3 +214,15 @@ def test_reminders_stop_for_the_convention_withdrawn_from_only(ccm, apmbc, ukrai
         "treaties.article4:APMBC:UKR:2010-06-01",
         "treaties.article5:APMBC:UKR:2016-06-01",
     ]
+
+
+def test_a_partial_record_says_so_on_the_pages_that_count_states(ccm, client):
+    from plenary.reference import load_reference
+    from tests.conftest import LOAD_DAY
+
+    load_reference(today=LOAD_DAY, convention="APMBC")
+    for path in ("/apmbc/", "/apmbc/states/", "/apmbc/due/"):
+        page = client.get(path).content.decode()
+        assert "The record is partial." in page, path
+        assert "56 States only" in page, path
+    assert "The record is partial." not in client.get("/ccm/states/").content.decode()

@@ -144,6 +144,19 @@ class Finance:
 
 
 @dataclass(frozen=True)
+class RecordCoverage:
+    """How much of the depositary's record the convention's data holds: a partial record
+    makes every count of States Parties a count of those on record, and pages say so."""
+
+    treaty_actions_complete: bool
+    note: str
+    source: str
+
+
+COMPLETE_RECORD = RecordCoverage(treaty_actions_complete=True, note="", source="")
+
+
+@dataclass(frozen=True)
 class Convention:
     """One convention's rules, as its file states them."""
 
@@ -161,6 +174,7 @@ class Convention:
     participant_categories: tuple[ParticipantCategory, ...]
     finance: Finance
     path: Path
+    record: RecordCoverage = COMPLETE_RECORD
 
     def names_in(self, language: str) -> Names:
         """The names in `language`, else in English (the file always has English)."""
@@ -523,6 +537,22 @@ def _finance(reader: _Reader, data: Mapping[str, Any]) -> Finance:
     )
 
 
+def _record(reader: _Reader, data: Mapping[str, Any]) -> RecordCoverage:
+    """The optional [record] table; without it the data holds the whole record."""
+    if "record" not in data:
+        return COMPLETE_RECORD
+    prefix = "record."
+    table = reader.table(data, "record")
+    reader.only(table, prefix, {"treaty_actions", "note", "source"})
+    coverage = reader.choice(table, "treaty_actions", prefix, ("complete", "partial"))
+    note = reader.text(table, "note", prefix, required=coverage == "partial")
+    return RecordCoverage(
+        treaty_actions_complete=coverage == "complete",
+        note=note,
+        source=reader.text(table, "source", prefix),
+    )
+
+
 def load_file(path: Path | str) -> Convention:
     """Read and validate one convention file; raise ConventionFileError if it is broken."""
     path = Path(path)
@@ -538,7 +568,7 @@ def load_file(path: Path | str) -> Convention:
         "",
         {"short_name", "slug", "source", "names", "depositary", "secretariat"}
         | {"entry_into_force", "obligations", "reporting", "symbols", "meeting_kinds"}
-        | {"participant_categories", "finance"},
+        | {"participant_categories", "finance", "record"},
     )
     short_name = reader.text(data, "short_name")
     if not (short_name.isascii() and short_name.isalnum() and short_name.isupper()):
@@ -605,6 +635,7 @@ def load_file(path: Path | str) -> Convention:
         ),
         finance=_finance(reader, data),
         path=path,
+        record=_record(reader, data),
     )
 
 
