@@ -44,7 +44,7 @@ def test_load_reference_loads_a_convention_from_its_directory(ccm, apmbc_data):
     assert lines[lines.index("APMBC (data/apmbc/):") :] == [
         "APMBC (data/apmbc/):",
         "Treaty registry: 1 participations, 0 obligations, 0 extensions added,"
-        " 0 Article 7 reports added.",
+        " 0 transparency reports added.",
         "Meetings: 1 added, 1 in all.",
         "Documents: 2 added, 0 already on record.",
     ]

@@ -21,6 +21,7 @@ from plenary.documents.reference import load_documents
 from plenary.drafting.reference import load_report_texts
 from plenary.finance.reference import load_finance, load_scale
 from plenary.meetings.reference import load_meetings
+from plenary.rules import conventions
 from plenary.treaties.models import Convention
 from plenary.treaties.reference import (
     ReferenceDataError,
@@ -53,7 +54,9 @@ class ConventionData:
 def conventions_with_data(*, data_dir: Path, only: str | None = None) -> list[ConventionData]:
     """The configured conventions whose directory data/<slug>/ exists, in settings order;
     `only` (a short name, any case) keeps one and refuses a name not configured."""
-    configured = [name.upper() for name in settings.PLENARY_CONVENTIONS]
+    configured = [name.upper() for name in settings.PLENARY_CONVENTIONS] or sorted(
+        conventions.registry()
+    )
     if only is not None:
         if only.upper() not in configured:
             raise ReferenceDataError(

@@ -247,8 +247,9 @@ LOGGING = {
 
 REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "data"))
 # The conventions `plenary load_reference` loads, each from REFERENCE_DATA_DIR/<slug>/ when
-# that directory exists (slug: the short name in lower case).
-PLENARY_CONVENTIONS = envlist("PLENARY_CONVENTIONS", "CCM,APMBC")
+# that directory exists (slug: the short name in lower case); empty: every convention with a
+# file in PLENARY_CONVENTIONS_DIR.
+PLENARY_CONVENTIONS = envlist("PLENARY_CONVENTIONS", "")
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "plenary-demo")
 # One TOML file per convention (plenary.rules.conventions), read at start-up.
 PLENARY_CONVENTIONS_DIR = Path(

@@ -99,7 +99,7 @@ def test_a_second_load_adds_and_changes_nothing(ccm):
 
     registry = lines[lines.index("CCM (data/ccm/):") + 1]
     assert registry.startswith("Treaty registry: ")
-    assert registry.endswith(", 0 extensions added, 0 Article 7 reports added.")
+    assert registry.endswith(", 0 extensions added, 0 transparency reports added.")
     assert State.objects.count() == states_before
     assert Participation.history.count() == history_before
 

@@ -104,7 +104,7 @@ class ExtensionRequestIn(Schema):
         None, description="the obligation's neutral code: stockpile_destruction or clearance"
     )
     article: int | None = Field(
-        None, description="or its article in the convention (CCM: 3 or 4; APMBC: 4 or 5)"
+        None, description="or its article in the convention (e.g. CCM: 3 or 4; APMBC: 4 or 5)"
     )
     requested_deadline: date | None = None
     months: int | None = None

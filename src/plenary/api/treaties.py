@@ -39,7 +39,7 @@ ObligationCode = Literal["stockpile_destruction", "clearance", "initial_report",
 class ObligationOut(Schema):
     state: str
     iso3: str
-    article: int = Field(description="The article of this convention (CCM 3, APMBC 4, ...).")
+    article: int = Field(description="The article of this convention (e.g. CCM 3, APMBC 4).")
     obligation: ObligationCode = Field(description="The obligation's neutral code.")
     original_deadline: date
     current_deadline: date

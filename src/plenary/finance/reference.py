@@ -83,8 +83,6 @@ def _load_scale(path: Path, names: dict[str, State]) -> int:
 
 def _load_record(path: Path, convention: Convention) -> tuple[int, int]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    # The record is the CCM's own (data/ccm/finance.json).
-    convention = Convention.objects.get(short_name="CCM")
     estimates = 0
     for record in data["cost_estimates"]:
         if not record.get("source"):

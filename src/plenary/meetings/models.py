@@ -43,7 +43,9 @@ class Meeting(models.Model):
         help_text=_("The meeting a preparatory meeting or a briefing prepares."),
     )
     symbol_root = models.CharField(
-        max_length=40, blank=True, help_text=_("Root of its documents' symbols: CCM/CONF/2020.")
+        max_length=40,
+        blank=True,
+        help_text=_("Root of its documents' symbols, e.g. CCM/CONF/2020."),
     )
     convened_by = models.CharField(max_length=200, blank=True)
     convening_reference = models.CharField(max_length=300, blank=True)

@@ -21,10 +21,10 @@ class Language(models.TextChoices):
 class ReminderKind(models.TextChoices):
     """The kinds of deadline a user may choose to be reminded of."""
 
-    ARTICLE7_INITIAL = "article7_initial", _("Article 7 initial reports")
-    ARTICLE7_ANNUAL = "article7_annual", _("Article 7 annual reports")
-    ARTICLE3 = "article3", _("Article 3 deadlines (stockpile destruction)")
-    ARTICLE4 = "article4", _("Article 4 deadlines (clearance)")
+    ARTICLE7_INITIAL = "article7_initial", _("Initial transparency reports")
+    ARTICLE7_ANNUAL = "article7_annual", _("Annual transparency reports")
+    ARTICLE3 = "article3", _("Stockpile destruction deadlines")
+    ARTICLE4 = "article4", _("Clearance deadlines")
     REGISTRATION = "registration", _("Registration of delegations")
     SILENCE_PROCEDURE = "silence_procedure", _("Silence procedures")
     PAYMENT = "payment", _("Payments of cost shares")

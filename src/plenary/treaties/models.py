@@ -144,7 +144,7 @@ class Participation(models.Model):
     instrument = models.CharField(max_length=12, choices=Instrument.choices, blank=True)
     deposit_source = models.TextField(blank=True)
     entry_into_force = models.DateField(
-        null=True, blank=True, help_text=_("Computed by Article 17.")
+        null=True, blank=True, help_text=_("Computed by the convention's entry-into-force rule.")
     )
     withdrawal_effective_on = models.DateField(null=True, blank=True)
     withdrawal_source = models.TextField(blank=True)

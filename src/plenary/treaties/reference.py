@@ -43,7 +43,7 @@ class LoadReport:
         return (
             f"Treaty registry: {self.participations} participations, {self.obligations} "
             f"obligations, {self.extensions_added} extensions added, {self.reports_added} "
-            "Article 7 reports added."
+            "transparency reports added."
         )
 
 

@@ -16,14 +16,14 @@ _RECORDED = re.compile(r"Note verbale (\S+) of (\d{1,2} \w+ \d{4})")
 
 class Command(BaseCommand):
     help = (
-        "A note verbale drafted from the meeting records: plenary note-verbale convening"
-        " CCM/CONF/2020 --format docx -o note.docx"
+        "A note verbale drafted from the meeting records (e.g. plenary note-verbale"
+        " convening CCM/CONF/2020 --format docx -o note.docx)"
     )
 
     def add_arguments(self, parser):
         add_convention_argument(parser)
         parser.add_argument("kind", choices=["convening"])
-        parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
+        parser.add_argument("meeting", help="The meeting's code or symbol root (e.g. 2RC).")
         parser.add_argument("--format", choices=["docx", "html", "text"], default="text")
         parser.add_argument("--language", default="en")
         parser.add_argument("--date", type=date.fromisoformat, help="Default: as recorded.")

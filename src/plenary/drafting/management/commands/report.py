@@ -10,13 +10,13 @@ from plenary.treaties.scope import add_convention_argument, convention_from
 
 class Command(BaseCommand):
     help = (
-        "The procedural report of a meeting part, drafted from the records: plenary report"
-        " CCM/CONF/2020 --part 1 --kind interim --format docx -o report.docx"
+        "The procedural report of a meeting part, drafted from the records (e.g. plenary"
+        " report CCM/CONF/2020 --part 1 --kind interim --format docx -o report.docx)"
     )
 
     def add_arguments(self, parser):
         add_convention_argument(parser)
-        parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
+        parser.add_argument("meeting", help="The meeting's code or symbol root (e.g. 2RC).")
         parser.add_argument("--part", type=int, default=1)
         parser.add_argument("--kind", choices=["interim", "final"], default="interim")
         parser.add_argument("--format", choices=["docx", "html", "text"], default="text")

@@ -11,13 +11,13 @@ KEYS = ["state", "rate", "share"]
 
 class Command(BaseCommand):
     help = (
-        "Share a meeting's cost among the States that bear it (Article 14), by the UN scale "
-        "of assessment rescaled to 100%: state,rate,share."
+        "Share a meeting's cost among the States that bear it (by the convention's rule), by"
+        " the UN scale of assessment rescaled to 100%: state,rate,share."
     )
 
     def add_arguments(self, parser):
         add_convention_argument(parser)
-        parser.add_argument("meeting", help="code (2RC) or symbol root (CCM/CONF/2020)")
+        parser.add_argument("meeting", help="the meeting's code or symbol root (e.g. 2RC)")
         parser.add_argument("--total", required=True, help="the cost in US dollars, e.g. 400000")
         parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
 

@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         add_convention_argument(parser)
-        parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
+        parser.add_argument("meeting", help="The meeting's code or symbol root (e.g. 2RC).")
         parser.add_argument("--part", type=int, default=1)
         parser.add_argument("--format", choices=["text", "json"], default="text")
 

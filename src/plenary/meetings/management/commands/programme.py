@@ -11,13 +11,13 @@ from plenary.treaties.scope import add_convention_argument, convention_from
 
 class Command(BaseCommand):
     help = (
-        "A part's programme of work: plenary programme CCM/CONF/2020 --part 1"
-        " [--format json|ics|docx -o FILE]."
+        "A part's programme of work (e.g. plenary programme CCM/CONF/2020 --part 1"
+        " [--format json|ics|docx -o FILE])."
     )
 
     def add_arguments(self, parser):
         add_convention_argument(parser)
-        parser.add_argument("meeting", help="Code (2RC) or symbol root (CCM/CONF/2020).")
+        parser.add_argument("meeting", help="The meeting's code or symbol root (e.g. 2RC).")
         parser.add_argument("--part", type=int, default=1)
         parser.add_argument("--format", choices=["text", "json", "ics", "docx"], default="text")
         parser.add_argument("-o", "--output", help="File to write (a .docx needs one).")
