@@ -58,9 +58,9 @@ def test_two_workers_at_once_send_each_reminder_once(ccm):
 def test_worker_restart_retakes_an_expired_claim_and_sends_once(ccm, settings):
     settings.REMINDER_CLAIM_SECONDS = 600
     (peru,) = _delegates(["PER"])
-    assert services.schedule_reminders(now=NOW) == 1
+    assert services._schedule_reminders(now=NOW) == 1
     # The first worker claims the reminder, then dies before sending.
-    claimed = services.claim_reminders(now=NOW, worker="died")
+    claimed = services._claim_reminders(now=NOW, worker="died")
     assert [r.user_id for r in claimed] == [peru.pk]
     assert mail.outbox == []
 
@@ -81,6 +81,6 @@ def test_worker_restart_retakes_an_expired_claim_and_sends_once(ccm, settings):
     )
 
     # The first worker coming back late sends nothing: the claim is no longer its own.
-    assert services.deliver(reminder=claimed[0], worker="died", now=NOW) is False
+    assert services._deliver(reminder=claimed[0], worker="died", now=NOW) is False
     assert len(mail.outbox) == 1
     assert Reminder.objects.get().claimed_by == "restarted"

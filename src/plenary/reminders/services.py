@@ -1,10 +1,10 @@
 """Every write of the reminders: scheduling, claiming and sending, preferences, feed tokens.
 
-Exactly once: `schedule_reminders` inserts one row per (deadline key, user, notice,
+Exactly once: `_schedule_reminders` inserts one row per (deadline key, user, notice,
 offset) and ignores the conflict when it exists, so any number of workers may schedule
-the same reminder; `claim_reminders` takes rows with `SELECT ... FOR UPDATE SKIP LOCKED`
+the same reminder; `_claim_reminders` takes rows with `SELECT ... FOR UPDATE SKIP LOCKED`
 (PostgreSQL; SQLite's IMMEDIATE transactions serialise the claim) and stamps them with the
-worker's name; `deliver` marks a row sent only after the mail server accepted it, and
+worker's name; `_deliver` marks a row sent only after the mail server accepted it, and
 only if the claim is still this worker's. A worker that dies after claiming leaves the
 claim to expire (`REMINDER_CLAIM_SECONDS`); another worker then retakes it.
 """
@@ -46,16 +46,16 @@ BAD_UNSUBSCRIBE = "this unsubscribe link is not valid"
 ALREADY_REVOKED = "this feed was already revoked"
 
 
-def configured_offsets() -> tuple[int, ...]:
+def _configured_offsets() -> tuple[int, ...]:
     return rules.parse_offsets(settings.REMINDER_OFFSETS_DAYS)
 
 
-def worker_name() -> str:
+def _worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{tokens.new_feed_key()[:8]}"
 
 
 @transaction.atomic
-def schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None) -> int:
+def _schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None) -> int:
     """Create the reminders due at `now` that do not exist yet; return how many were new.
 
     Steps: check the offsets; gather the deadlines from the last days for missed
@@ -123,7 +123,7 @@ def _claimable(now: datetime) -> Q:
 
 
 @transaction.atomic
-def claim_reminders(
+def _claim_reminders(
     *, now: datetime, worker: str, limit: int = 50, exclude: set[int] = frozenset()
 ) -> list[Reminder]:
     """Claim up to `limit` reminders for `worker`; rows another worker holds are skipped.
@@ -150,7 +150,7 @@ def claim_reminders(
     )
 
 
-def compose(reminder: Reminder) -> EmailMessage:
+def _email(reminder: Reminder) -> EmailMessage:
     """The e-mail of one reminder, in its recipient's language, with an unsubscribe link."""
     preference = _preference(reminder.user)
     with translation.override(preference.language):
@@ -187,7 +187,7 @@ def _compose(reminder: Reminder, preference: ReminderPreference) -> EmailMessage
     )
 
 
-def deliver(*, reminder: Reminder, worker: str, now: datetime) -> bool:
+def _deliver(*, reminder: Reminder, worker: str, now: datetime) -> bool:
     """Send one claimed reminder; mark it sent, or failed with the error. Return success.
 
     Steps: check the claim is still `worker`'s; compose and send the e-mail; only then
@@ -198,7 +198,7 @@ def deliver(*, reminder: Reminder, worker: str, now: datetime) -> bool:
     if not mine.exists():
         return False  # another worker retook an expired claim: it sends, not this one
     try:
-        compose(reminder).send(fail_silently=False)
+        _email(reminder).send(fail_silently=False)
     except Exception as error:  # any failure of the mail server is recorded, then retried
         logger.warning("reminder %s to %s failed: %s", reminder.pk, reminder.user.email, error)
         mine.update(status=Status.FAILED, last_error=f"{type(error).__name__}: {error}"[:2000])
@@ -224,13 +224,13 @@ def send_due_reminders(
     """What the worker runs: schedule the reminders due at `now`, then claim and send
     batches until nothing is left that this run has not tried. Safe to run by hand, and
     from several workers at once."""
-    worker = worker or worker_name()
-    summary = SendSummary(scheduled=schedule_reminders(now=now, offsets=offsets))
+    worker = worker or _worker_name()
+    summary = SendSummary(scheduled=_schedule_reminders(now=now, offsets=offsets))
     tried: set[int] = set()
-    while claimed := claim_reminders(now=now, worker=worker, limit=batch, exclude=tried):
+    while claimed := _claim_reminders(now=now, worker=worker, limit=batch, exclude=tried):
         for reminder in claimed:
             tried.add(reminder.pk)
-            if deliver(reminder=reminder, worker=worker, now=now):
+            if _deliver(reminder=reminder, worker=worker, now=now):
                 summary.sent += 1
             else:
                 summary.failed += 1
