@@ -144,6 +144,17 @@ class Finance:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """When a withdrawal takes effect: months after the Depositary receives the instrument,
+    and whether an armed conflict at the end of that period delays it to the conflict's end."""
+
+    article: str
+    months_after_receipt: int
+    not_during_armed_conflict: bool
+    source: str
+
+
+@dataclass(frozen=True)
 class Convention:
     """One convention's rules, as its file states them."""
 
@@ -161,6 +172,7 @@ class Convention:
     participant_categories: tuple[ParticipantCategory, ...]
     finance: Finance
     path: Path
+    withdrawal: Withdrawal | None = None
 
     def names_in(self, language: str) -> Names:
         """The names in `language`, else in English (the file always has English)."""
@@ -523,6 +535,25 @@ def _finance(reader: _Reader, data: Mapping[str, Any]) -> Finance:
     )
 
 
+def _withdrawal(reader: _Reader, data: Mapping[str, Any]) -> Withdrawal | None:
+    if "withdrawal" not in data:
+        return None
+    prefix = "withdrawal."
+    table = reader.table(data, "withdrawal")
+    reader.only(
+        table, prefix, {"article", "months_after_receipt", "not_during_armed_conflict", "source"}
+    )
+    conflict = table.get("not_during_armed_conflict", False)
+    if not isinstance(conflict, bool):
+        raise reader.fail(f"{prefix}not_during_armed_conflict", "true or false is required")
+    return Withdrawal(
+        article=reader.text(table, "article", prefix),
+        months_after_receipt=reader.positive(table, "months_after_receipt", prefix),
+        not_during_armed_conflict=conflict,
+        source=reader.text(table, "source", prefix),
+    )
+
+
 def load_file(path: Path | str) -> Convention:
     """Read and validate one convention file; raise ConventionFileError if it is broken."""
     path = Path(path)
@@ -538,7 +569,7 @@ def load_file(path: Path | str) -> Convention:
         "",
         {"short_name", "slug", "source", "names", "depositary", "secretariat"}
         | {"entry_into_force", "obligations", "reporting", "symbols", "meeting_kinds"}
-        | {"participant_categories", "finance"},
+        | {"participant_categories", "finance", "withdrawal"},
     )
     short_name = reader.text(data, "short_name")
     if not (short_name.isascii() and short_name.isalnum() and short_name.isupper()):
@@ -605,6 +636,7 @@ def load_file(path: Path | str) -> Convention:
         ),
         finance=_finance(reader, data),
         path=path,
+        withdrawal=_withdrawal(reader, data),
     )
 
 

@@ -24,7 +24,7 @@ from plenary.treaties.models import (
     TransparencyReport,
 )
 
-STATUSES = ("state_party", "signatory", "not_party")
+STATUSES = ("state_party", "deposited", "signatory", "not_party")
 
 
 def conventions() -> list[Convention]:
@@ -485,3 +485,23 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
             )
         )
     return sorted(events, key=lambda e: e[0])
+
+
+def open_obligations(*, convention: Convention, state: State) -> list[Obligation]:
+    """The State's stockpile destruction and clearance obligations not yet completed
+    (one query), for the Secretariat's declaration of completion."""
+    return [
+        obligation
+        for obligation in Obligation.objects.select_related("convention", "state").filter(
+            convention=convention, state=state
+        )
+        if obligation.completion_date is None
+    ]
+
+
+def state_of(iso3: str) -> State:
+    """A State by its ISO 3166 alpha-3 code, in any case."""
+    state = State.objects.filter(iso3=iso3.strip().upper()).first()
+    if state is None:
+        raise Http404(f"No State with the ISO 3166 code {iso3!r}.")
+    return state
