@@ -34,7 +34,7 @@ from plenary.meetings.selectors import meeting_by_reference
 from plenary.rules import apportionment, names
 from plenary.rules.errors import RuleError
 from plenary.treaties import selectors as treaties
-from plenary.treaties.models import Convention
+from plenary.treaties.models import Convention, State
 
 ZERO = Decimal("0.00")
 NO_SCALE = "no scale of assessments is on record for {year}, the year of the meeting"
@@ -382,3 +382,8 @@ def meeting_with_parts(reference: str, *, convention: Convention) -> Meeting:
         .prefetch_related(Prefetch("parts"))
         .get(pk=meeting.pk)
     )
+
+
+def states_by_name() -> list[State]:
+    """Every State by name (one query), for the Secretariat's forms."""
+    return list(State.objects.order_by("name"))

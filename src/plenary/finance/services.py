@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy
 
 from plenary.core.audit import attribute
 from plenary.finance import selectors
@@ -53,6 +54,7 @@ ALREADY_SETTLED = "the actual cost was already settled on {issued}"
 ZERO_PAYMENT = "a payment must be more than zero"
 CURRENCY_NOT_ACCEPTED = "payments are accepted in {accepted}, not {value!r}"
 REFERENCE_REQUIRED = "give the payment's reference"
+REFERENCE_RECORDED = gettext_lazy("a payment with the reference {reference!r} is already recorded")
 YEARS_OUT_OF_ORDER = "the last year ({last}) must not be before the first ({first})"
 ANNUAL_IS_ONE_YEAR = "an annual budget covers one year"
 TITLE_REQUIRED = "give the budget's title"
@@ -295,7 +297,8 @@ def record_payment(
     """Record a payment received against an assessment.
 
     Steps: check the caller; check the amount (a number, to the cent, more than zero),
-    the currency (one the convention accepts) and the reference; write the payment.
+    the currency (one the convention accepts) and the reference, which no other payment
+    has (the database holds it unique too); write the payment.
     """
     _check_manager(by, assessment)
     value = apportionment.to_amount(amount, field="amount")
@@ -305,6 +308,8 @@ def record_payment(
     code = _currency(currency, accepted=accepted)
     if not reference.strip():
         raise RuleError("reference", REFERENCE_REQUIRED)
+    if Payment.objects.filter(reference=reference.strip()).exists():
+        raise RuleError("reference", REFERENCE_RECORDED.format(reference=reference.strip()))
     payment = attribute(
         Payment(
             assessment=assessment,
@@ -317,7 +322,14 @@ def record_payment(
         by=by,
         reason="payment received",
     )
-    payment.save()
+    try:
+        with transaction.atomic():
+            payment.save()
+    except IntegrityError:
+        # Recorded by another request between the check and the save.
+        raise RuleError(
+            "reference", REFERENCE_RECORDED.format(reference=reference.strip())
+        ) from None
     return payment
 
 
