@@ -286,3 +286,28 @@ def test_the_api_refuses_a_deposit_by_a_delegation(ccm, peru_delegate):
     )
     assert response.status_code == 403
     assert Participation.objects.get(convention=ccm, state=kenya()).deposited_on is None
+
+
+def test_kenyas_delegation_is_told_of_the_deposit(
+    ccm, secretariat, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from plenary.core.models import Role
+    from tests.conftest import make_user
+
+    make_user("kenya_delegate", Role.DELEGATION, "KEN")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.record_deposit(
+            convention=ccm,
+            state=kenya(),
+            instrument="ratification",
+            deposited_on=date(2026, 11, 20),
+            notification="C.N.100.2026.TREATIES-XXVI.6",
+            by=secretariat,
+            today=TODAY,
+        )
+
+    [message] = mail.outbox
+    assert message.subject == ("Convention on Cluster Munitions: the deposit of Kenya is on record")
+    assert "enters into force for Kenya on 1 May 2027" in message.body

@@ -505,3 +505,14 @@ def state_of(iso3: str) -> State:
     if state is None:
         raise Http404(f"No State with the ISO 3166 code {iso3!r}.")
     return state
+
+
+def delegation_users(*, convention: Convention, state: State) -> list:
+    """The users who hold the State's Delegation under the convention today (one query),
+    told of what the depositary's record says of their State."""
+    from plenary.core.models import Role, RoleGrant, User
+
+    grants = RoleGrant.objects.current().filter(
+        convention=convention, state=state, role=Role.DELEGATION
+    )
+    return list(User.objects.filter(is_active=True, grants__in=grants).distinct())

@@ -11,9 +11,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import assign, attribute
+from plenary.core.notices import send_notice
 from plenary.core.validation import check_may, invalid
 from plenary.rules import deadlines
 from plenary.rules.errors import RuleError
+from plenary.treaties import selectors
 from plenary.treaties.models import (
     Convention,
     Extension,
@@ -301,7 +303,8 @@ def record_deposit(
     Steps: check the Secretariat acts; require the notification; refuse a second deposit and
     a date after today; a signatory deposits ratification, acceptance or approval, a State
     that did not sign accedes (or succeeds); compute the entry into force for the State by the
-    convention's rule (`record_participation`); save with history.
+    convention's rule (`record_participation`); save with history; once committed, tell
+    the State's Delegation users the date of entry into force.
     """
     check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
     notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
@@ -330,13 +333,34 @@ def record_deposit(
         raise invalid("instrument", NON_SIGNATORY_ACCEDES.format(state=state))
     values = _participation_values(participation)
     values.update(deposited_on=deposited_on, instrument=instrument, deposit_source=notification)
-    return record_participation(
+    participation = record_participation(
         convention=convention,
         state=state,
         by=by,
         reason=f"Deposit of instrument of {instrument} ({notification})",
         **values,
     )
+    context = {
+        "state": state.name,
+        "convention": convention.name,
+        "instrument": participation.get_instrument_display(),
+        "deposited_on": deposited_on,
+        "entry_into_force": participation.entry_into_force,
+        "notification": notification,
+    }
+    recipients = selectors.delegation_users(convention=convention, state=state)
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "treaties/notices/deposit_subject.txt",
+                "treaties/notices/deposit_body.txt",
+                context,
+            )
+            for user in recipients
+        ]
+    )
+    return participation
 
 
 @transaction.atomic
