@@ -208,3 +208,21 @@ def test_the_api_refuses_an_estimate_from_a_delegation(ccm, peru_delegate):
         content_type="application/json",
     )
     assert response.status_code == 403
+
+
+def test_perus_delegation_is_told_its_share(
+    estimate, secretariat, peru_delegate, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.issue_assessments(
+            estimate=estimate, issued_on=date(2020, 12, 1), due_on=date(2021, 1, 31), by=secretariat
+        )
+
+    peru = _peru(estimate)
+    [message] = [m for m in mail.outbox if peru_delegate.email in m.to]
+    assert message.subject == (
+        f"Convention on Cluster Munitions: your State's assessment for {estimate.meeting}"
+    )
+    assert f"The share of Peru is {peru.amount} USD, due by 31 January 2021." in message.body

@@ -387,3 +387,21 @@ def meeting_with_parts(reference: str, *, convention: Convention) -> Meeting:
 def states_by_name() -> list[State]:
     """Every State by name (one query), for the Secretariat's forms."""
     return list(State.objects.order_by("name"))
+
+
+def delegation_users_by_state(*, convention: Convention, state_ids) -> dict[int, list]:
+    """The current Delegation users of each State under the convention (one query), told
+    of their State's assessments."""
+    from plenary.core.models import Role, RoleGrant
+
+    found: dict[int, list] = defaultdict(list)
+    grants = (
+        RoleGrant.objects.current()
+        .filter(convention=convention, role=Role.DELEGATION, state_id__in=list(state_ids))
+        .filter(user__is_active=True)
+        .select_related("user")
+    )
+    for grant in grants:
+        if grant.user not in found[grant.state_id]:
+            found[grant.state_id].append(grant.user)
+    return found

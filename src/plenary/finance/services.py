@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy
 
 from plenary.core.audit import attribute
+from plenary.core.notices import send_notice
 from plenary.finance import selectors
 from plenary.finance.models import (
     Assessment,
@@ -209,7 +210,8 @@ def issue_assessments(
     Steps: check the caller and the dates; lock the estimate and refuse a second issue;
     require a meeting on record with a scale for its year and line items; apportion the
     estimated total among the sharers (`selectors.apportion_meeting`); write one
-    assessment per State, for the year of the meeting's first day.
+    assessment per State, for the year of the meeting's first day; once committed, tell
+    each State's Delegation users its share, currency and due date.
     """
     _check_manager(by, estimate)
     _check_dates(issued_on, due_on)
@@ -225,7 +227,7 @@ def issue_assessments(
     meeting = selectors.estimate_meeting(estimate)
     result = selectors.apportion_meeting(meeting=meeting, total=estimated)
     amounts = {row.state_id: row.share for row in result.rows}
-    return _issue(
+    issued = _issue(
         estimate,
         result.rows,
         kind=AssessmentKind.ESTIMATED,
@@ -234,6 +236,43 @@ def issue_assessments(
         due_on=due_on,
         year=result.first_day.year,
         by=by,
+    )
+    _tell_delegations(estimate, meeting, issued, {row.state_id: row.name for row in result.rows})
+    return issued
+
+
+def _tell_delegations(estimate, meeting, issued, names: dict) -> None:
+    """Once committed, each assessed State's Delegation users get its share and due date."""
+    convention = estimate.convention
+    currency = convention.rules.accepted_currencies[0]
+    users = selectors.delegation_users_by_state(
+        convention=convention, state_ids=[a.state_id for a in issued]
+    )
+    notices = [
+        (
+            user,
+            {
+                "convention": convention.name,
+                "meeting": str(meeting),
+                "state": names[assessment.state_id],
+                "amount": assessment.amount,
+                "currency": currency,
+                "due_on": assessment.due_on,
+            },
+        )
+        for assessment in issued
+        for user in users.get(assessment.state_id, [])
+    ]
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "finance/notices/assessment_subject.txt",
+                "finance/notices/assessment_body.txt",
+                context,
+            )
+            for user, context in notices
+        ]
     )
 
 
