@@ -77,3 +77,6 @@ def test_the_secretariat_records_perus_declaration_of_completion(page, ccm):
     page.goto(page.base_url + "/ccm/states/PER/?on=2023-12-15")
     row = page.get_by_role("row", name="Article 3: destruction of stockpiles")
     expect(row).to_contain_text("completed (15 December 2023)")
+    expect(page.get_by_role("listitem").filter(has_text="15 December 2023")).to_contain_text(
+        "Article 3: destruction of stockpiles: completed"
+    )

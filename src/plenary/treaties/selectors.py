@@ -399,6 +399,11 @@ def state_record(*, convention: Convention, iso3: str, on: date) -> dict:
         convention=convention, state=standing.state
     ).first()
     timeline = _timeline(convention, participation, all_extensions, reports)
+    # Declarations of completion recorded by the Secretariat (issue 17), from the rows above.
+    timeline += [
+        (row.completed_on, f"{row.what}: completed", "") for row in obligations if row.completed_on
+    ]
+    timeline.sort(key=lambda event: event[0])
     return {
         "standing": standing,
         "participation": participation,
