@@ -226,3 +226,25 @@ def test_perus_delegation_is_told_its_share(
         f"Convention on Cluster Munitions: your State's assessment for {estimate.meeting}"
     )
     assert f"The share of Peru is {peru.amount} USD, due by 31 January 2021." in message.body
+
+
+def test_perus_delegation_sees_its_payment_and_receipt_not_frances(
+    assessed, secretariat, peru_delegate
+):
+    for iso3 in ("PER", "FRA"):
+        services.record_payment(
+            assessment=Assessment.objects.get(estimate=assessed, state__iso3=iso3),
+            received_on=date(2021, 1, 15),
+            amount="10.00",
+            currency="USD",
+            reference=f"{iso3}-R",
+            by=secretariat,
+        )
+    client = client_for(peru_delegate)
+    status = client.get("/ccm/finance/")
+    assert [p.reference for p in status.context["payments"]] == ["PER-R"]
+    peru, france = (Payment.objects.get(reference=r) for r in ("PER-R", "FRA-R"))
+    receipt = client.get(f"/ccm/finance/payments/{peru.pk}/receipt/")
+    assert receipt.status_code == 200
+    assert "Receipt PER-R" in receipt.content.decode()
+    assert client.get(f"/ccm/finance/payments/{france.pk}/receipt/").status_code == 403

@@ -405,3 +405,28 @@ def delegation_users_by_state(*, convention: Convention, state_ids) -> dict[int,
         if grant.user not in found[grant.state_id]:
             found[grant.state_id].append(grant.user)
     return found
+
+
+def payments(*, convention: Convention, state_id: int | None = None) -> list[Payment]:
+    """Payments received against the convention's assessments, latest first (one query);
+    only one State's where `state_id` is given (a Delegation's own)."""
+    queryset = Payment.objects.filter(assessment__estimate__convention=convention).select_related(
+        "assessment__state", "assessment__estimate__meeting"
+    )
+    if state_id is not None:
+        queryset = queryset.filter(assessment__state_id=state_id)
+    return list(queryset.order_by("-received_on", "-pk"))
+
+
+def payment(*, convention: Convention, pk: int) -> Payment:
+    """One payment of the convention's; another convention's is not found."""
+    found = (
+        Payment.objects.select_related(
+            "assessment__state", "assessment__estimate__meeting", "recorded_by"
+        )
+        .filter(pk=pk, assessment__estimate__convention=convention)
+        .first()
+    )
+    if found is None:
+        raise Http404(f"No payment {pk}.")
+    return found

@@ -11,5 +11,6 @@ urlpatterns = [
     path("finance/estimates/new/", views.estimate_new, name="estimate_new"),
     path("finance/estimates/<int:pk>/", views.estimate, name="estimate"),
     path("finance/isu/", views.isu, name="isu"),
+    path("finance/payments/<int:pk>/receipt/", views.receipt, name="receipt"),
     path("finance/apportionment/<path:reference>/", views.apportionment, name="apportionment"),
 ]

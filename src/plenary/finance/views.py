@@ -62,6 +62,7 @@ def status(request, convention):
             ),
             "due": selectors.payment_due_dates(convention=convention, state_id=state_id),
             "may_manage": request.user.has_perm("finance.manage", convention),
+            "payments": selectors.payments(convention=convention, state_id=state_id),
         },
     )
 
@@ -296,3 +297,15 @@ def isu(request, convention):
         },
         status=status,
     )
+
+
+def receipt(request, convention, pk: int):
+    """The receipt of a payment: for the Secretariat, and for the paying State's Delegation."""
+    _on, state_id = _status(request, convention)
+    found = selectors.payment(convention=convention, pk=pk)
+    own = state_id is not None and found.assessment.state_id == state_id
+    if not (own or request.user.has_perm("finance.manage", convention)):
+        raise PermissionDenied(
+            _("Only the Secretariat and the paying State's Delegation see a receipt.")
+        )
+    return render(request, "finance/receipt.html", {"payment": found})
