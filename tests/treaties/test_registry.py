@@ -311,3 +311,37 @@ def test_kenyas_delegation_is_told_of_the_deposit(
     [message] = mail.outbox
     assert message.subject == ("Convention on Cluster Munitions: the deposit of Kenya is on record")
     assert "enters into force for Kenya on 1 May 2027" in message.body
+
+
+def test_the_api_corrects_a_participation_with_its_reason(ccm, secretariat):
+    response = token_client(secretariat).put(
+        "/api/v1/ccm/states/KEN/participation",
+        json.dumps(
+            {
+                "reason": "Signature date corrected per C.N.12",
+                "signed_on": "2009-01-05",
+                "signature_source": "C.N.12",
+            }
+        ),
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert response.json()["signed_on"] == "2009-01-05"
+    participation = Participation.objects.get(convention=ccm, state=kenya())
+    assert participation.history.latest().history_change_reason == (
+        "Signature date corrected per C.N.12"
+    )
+
+
+def test_the_api_declares_a_completion(ccm, secretariat):
+    obligation = Obligation.objects.get(
+        convention=ccm, state__iso3="PER", kind="stockpile_destruction"
+    )
+    Obligation.objects.filter(pk=obligation.pk).update(completed_on=None, completed_by=None)
+    response = token_client(secretariat).post(
+        f"/api/v1/ccm/obligations/{obligation.pk}/completion",
+        json.dumps({"completed_on": "2023-12-15", "source": "12MSP"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 201
+    assert response.json()["completed_on"] == "2023-12-15"
