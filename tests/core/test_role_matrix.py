@@ -292,3 +292,80 @@ def test_every_user_issues_and_revokes_their_own_tokens_only(role, request, obse
     assert client.post(f"/api/v1/me/tokens/{own.pk}/revoke").status_code == 200
     own.refresh_from_db()
     assert own.revoked_at is not None
+
+
+# Issue 17: the depositary's record and the accounts are the Secretariat's alone.
+KENYA_DEPOSIT = {"instrument": "ratification", "deposited_on": "2026-11-20"}
+
+
+def kenya_deposited():
+    from plenary.treaties.models import Participation
+
+    return Participation.objects.get(state__iso3="KEN").deposited_on is not None
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_page_records_a_deposit_only_for_the_secretariat(role, request, ccm):
+    user = request.getfixturevalue(role)
+    response = client_for(user).post(
+        "/ccm/states/KEN/registry/",
+        {
+            "action": "deposit",
+            "deposit-instrument": "ratification",
+            "deposit-deposited_on": "2026-11-20",
+            "deposit-notification": "C.N.1",
+        },
+    )
+    expected = 302 if role == "secretariat" else 403
+    assert (response.status_code, kenya_deposited()) == (expected, role == "secretariat")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_records_a_deposit_only_for_the_secretariat(role, request, ccm):
+    user = request.getfixturevalue(role)
+    response = token_client(user).post(
+        "/api/v1/ccm/states/KEN/deposit",
+        {**KENYA_DEPOSIT, "notification": "C.N.1"},
+        content_type="application/json",
+    )
+    expected = 201 if role == "secretariat" else 403
+    assert (response.status_code, kenya_deposited()) == (expected, role == "secretariat")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_page_records_a_cost_estimate_only_for_the_secretariat(role, request, ccm):
+    from plenary.finance.models import CostEstimate
+
+    user = request.getfixturevalue(role)
+    before = CostEstimate.objects.count()
+    response = client_for(user).post(
+        "/ccm/finance/estimates/new/",
+        {
+            "meeting": "2RC",
+            "document_symbol": "M",
+            "approved_by": "M",
+            "line_1_category": "other",
+            "line_1_estimated": "1.00",
+        },
+    )
+    if role == "secretariat":
+        assert (response.status_code, CostEstimate.objects.count()) == (302, before + 1)
+    else:
+        assert (response.status_code, CostEstimate.objects.count()) == (403, before)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_records_a_voluntary_contribution_only_for_the_secretariat(role, request, ccm):
+    from plenary.finance.models import VoluntaryContribution
+
+    user = request.getfixturevalue(role)
+    before = VoluntaryContribution.objects.count()
+    response = token_client(user).post(
+        "/api/v1/ccm/finance/contributions",
+        {"state": "PER", "year": 2027, "amount": "10.00"},
+        content_type="application/json",
+    )
+    if role == "secretariat":
+        assert (response.status_code, VoluntaryContribution.objects.count()) == (201, before + 1)
+    else:
+        assert (response.status_code, VoluntaryContribution.objects.count()) == (403, before)

@@ -79,7 +79,8 @@ def test_status_page_query_count_is_fixed(
     for state in State.objects.filter(assessments__estimate=assessed).order_by("name")[:payments]:
         _pay(assessed, state.iso3, "0.01", secretariat)
     client = client_for(secretariat)
-    with django_assert_max_num_queries(14):
+    # 15: the list of payments received (issue 17) is one query more.
+    with django_assert_max_num_queries(15):
         assert client.get("/ccm/finance/").status_code == 200
 
 

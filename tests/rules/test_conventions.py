@@ -241,7 +241,7 @@ def _broken(tmp_path, old, new, name="ccm.toml"):
             "sulg",
             "unknown key; known: depositary, entry_into_force, finance, meeting_kinds, names, "
             "obligations, participant_categories, record, reporting, secretariat, short_name, "
-            "slug, source, symbols",
+            "slug, source, symbols, withdrawal",
         ),
         ('slug = "ccm"', 'slug = "cluster"', "slug", "must be the short name in lower case, 'ccm'"),
         (

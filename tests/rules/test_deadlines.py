@@ -17,6 +17,7 @@ from plenary.rules.deadlines import (
     period,
     stockpile_destruction_deadline,
     treaty_status,
+    withdrawal_effective_for,
 )
 from plenary.rules.errors import RuleError
 from plenary.rules.months import add_months, first_day_of_nth_month_after
@@ -527,7 +528,7 @@ def test_treaty_status_peru_in_force():
     )
 
 
-def test_treaty_status_deposited_awaiting_entry_into_force_signatory():
+def test_treaty_status_deposited_awaiting_entry_into_force_signatory_deposited():
     assert (
         treaty_status(
             rules=CCM,
@@ -536,11 +537,11 @@ def test_treaty_status_deposited_awaiting_entry_into_force_signatory():
             withdrawal_effective_on=None,
             today=date(2013, 2, 28),
         )
-        == "signatory"
+        == "deposited"
     )
 
 
-def test_treaty_status_acceded_awaiting_entry_into_force_not_party():
+def test_treaty_status_acceded_awaiting_entry_into_force_deposited():
     assert (
         treaty_status(
             rules=CCM,
@@ -549,7 +550,7 @@ def test_treaty_status_acceded_awaiting_entry_into_force_not_party():
             withdrawal_effective_on=None,
             today=date(2013, 2, 28),
         )
-        == "not_party"
+        == "deposited"
     )
 
 
@@ -667,3 +668,13 @@ def test_obligation_deadline_of_each_kind_matches_its_function(eif):
         assert obligation_deadline(
             rules=rules, kind="annual_report", entry_into_force=eif
         ) == annual_report_deadline(rules=rules, year_covered=first)
+
+
+def test_withdrawal_effective_six_months_after_receipt():
+    assert withdrawal_effective_for(rules=CCM, received_on=date(2024, 9, 6)) == date(2025, 3, 6)
+
+
+def test_withdrawal_waits_for_the_end_of_an_armed_conflict():
+    assert withdrawal_effective_for(
+        rules=CCM, received_on=date(2024, 9, 6), armed_conflict_ends_on=date(2026, 1, 31)
+    ) == date(2026, 1, 31)

@@ -101,3 +101,40 @@ def test_a_date_that_is_not_a_date_is_a_clear_error(ccm):
 def test_an_unknown_state_is_a_clear_error(ccm):
     with pytest.raises(CommandError, match=r"--state: no State has the ISO 3166 code 'XYZ'"):
         run("obligations", "--state", "XYZ")
+
+
+def test_deposit_command_records_and_states_lists_it_deposited(ccm, secretariat):
+    out = run(
+        "deposit",
+        "KEN",
+        "--instrument",
+        "ratification",
+        "--on",
+        "2026-11-20",
+        "--notification",
+        "C.N.100.2026.TREATIES-XXVI.6",
+        "--by",
+        "secretariat",
+    )
+    assert out == "Kenya: deposited 2026-11-20, in force from 2027-05-01\n"
+    rows = json.loads(
+        run("states", "--on", "2027-04-30", "--status", "deposited", "--format", "json")
+    )
+    assert [row["iso3"] for row in rows] == ["KEN"]
+
+
+def test_deposit_command_refuses_accession_for_a_signatory(ccm, secretariat):
+    with pytest.raises(CommandError) as error:
+        run(
+            "deposit",
+            "KEN",
+            "--instrument",
+            "accession",
+            "--on",
+            "2026-11-20",
+            "--notification",
+            "C.N.1",
+            "--by",
+            "secretariat",
+        )
+    assert str(error.value).startswith("instrument: Kenya signed the Convention")

@@ -7,8 +7,9 @@ scale of assessments is the UN's, shared by every convention.
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
@@ -16,6 +17,8 @@ from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
 from plenary.finance import selectors, services
 from plenary.finance.models import Assessment
+from plenary.rules.errors import RuleError
+from plenary.treaties.models import State
 from plenary.treaties.selectors import convention_named
 
 router = Router(tags=["finance"])
@@ -345,3 +348,158 @@ def contributions(request, convention: ConventionSlug):
         }
         for c in selectors.voluntary_contributions(convention=convention_named(convention))
     ]
+
+
+# The Secretariat's writes to the ledger (issue 17), each through its service.
+class LineItemIn(Schema):
+    category: str
+    estimated: str
+    description: str = ""
+
+
+class EstimateIn(Schema):
+    meeting: str = Field(description="The meeting's code or symbol root (2RC, CCM/CONF/2020).")
+    lines: list[LineItemIn]
+    document_symbol: str = ""
+    approved_by: str = Field("", description="The decision approving the estimate.")
+    approved_on: date | None = None
+
+
+class ActualIn(Schema):
+    actual: str
+
+
+class LineOut(Schema):
+    id: int
+    category: str
+    estimated: str
+    actual: str | None
+
+
+class BudgetIn(Schema):
+    kind: str
+    first_year: int
+    last_year: int
+    title: str
+    document_symbol: str = ""
+    total: str | None = None
+    decision: str = ""
+    source: str = ""
+
+
+class ContributionIn(Schema):
+    state: str = Field(description="ISO 3166 alpha-3 code")
+    year: int
+    amount: str
+    currency: str = "USD"
+    received_on: date | None = None
+    reference: str = ""
+
+
+def _estimate_out(estimate) -> dict:
+    estimated, actual = selectors.estimate_totals(estimate)
+    return {
+        "id": estimate.pk,
+        "meeting": str(estimate.meeting or estimate.meeting_title),
+        "document_symbol": estimate.document_symbol,
+        "approved_by": estimate.approved_by,
+        "estimated_total": None if estimated is None else str(estimated),
+        "actual_total": None if actual is None else str(actual),
+    }
+
+
+@router.post("/finance/estimates", response={201: EstimateOut, **ERRORS}, auth=SIGNED_IN)
+def record_estimate(request, convention: ConventionSlug, payload: EstimateIn):
+    """Record a meeting's cost estimate: its line items, document and decision."""
+    convention = convention_named(convention)
+    meeting = selectors.meeting_with_parts(payload.meeting, convention=convention)
+    estimate = services.record_cost_estimate(
+        convention=convention,
+        meeting=meeting,
+        lines=[services.LineIn(x.category, x.estimated, x.description) for x in payload.lines],
+        document_symbol=payload.document_symbol,
+        approved_by=payload.approved_by,
+        approved_on=payload.approved_on,
+        by=request.auth,
+    )
+    estimate = selectors.cost_estimate(convention=convention, pk=estimate.pk)
+    return Status(201, _estimate_out(estimate))
+
+
+@router.put(
+    "/finance/estimates/{pk}/lines/{line_id}/actual",
+    response={200: LineOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_actual(request, convention: ConventionSlug, pk: int, line_id: int, payload: ActualIn):
+    """Record the actual cost of one line item of an estimate (the Secretariat)."""
+    estimate = selectors.cost_estimate(convention=convention_named(convention), pk=pk)
+    line = next((x for x in estimate.lines.all() if x.pk == line_id), None)
+    if line is None:
+        raise Http404(f"No line item {line_id} in estimate {pk}.")
+    line = services.record_actual_cost(line=line, actual=payload.actual, by=request.auth)
+    return {
+        "id": line.pk,
+        "category": line.category,
+        "estimated": str(line.estimated),
+        "actual": None if line.actual is None else str(line.actual),
+    }
+
+
+@router.post(
+    "/finance/estimates/{pk}/settlement",
+    response={201: list[AssessmentOut], **ERRORS},
+    auth=SIGNED_IN,
+)
+def settle(request, convention: ConventionSlug, pk: int, payload: IssueIn):
+    """Settle the actual cost: a credit or an additional assessment per State."""
+    estimate = selectors.cost_estimate(convention=convention_named(convention), pk=pk)
+    issued = services.settle_actual_cost(
+        estimate=estimate, issued_on=payload.issued_on, due_on=payload.due_on, by=request.auth
+    )
+    rows = Assessment.objects.filter(pk__in=[row.pk for row in issued]).select_related("state")
+    return Status(201, [_assessment_out(row) for row in rows.order_by("state__name")])
+
+
+@router.post("/finance/isu-budgets", response={201: BudgetOut, **ERRORS}, auth=SIGNED_IN)
+def record_budget(request, convention: ConventionSlug, payload: BudgetIn):
+    """Record (or update, by kind and years) a budget and work plan of the ISU."""
+    budget = services.record_isu_budget(
+        convention=convention_named(convention), by=request.auth, **payload.dict()
+    )
+    return Status(
+        201,
+        {
+            "kind": budget.kind,
+            "first_year": budget.first_year,
+            "last_year": budget.last_year,
+            "document_symbol": budget.document_symbol,
+            "title": budget.title,
+            "total": None if budget.total is None else str(budget.total),
+            "decision": budget.decision,
+            "source": budget.source,
+            "activities": [a.activity for a in budget.activities.all()],
+        },
+    )
+
+
+@router.post("/finance/contributions", response={201: ContributionOut, **ERRORS}, auth=SIGNED_IN)
+def record_contribution(request, convention: ConventionSlug, payload: ContributionIn):
+    """Record a State's voluntary contribution to the ISU trust fund (the Secretariat)."""
+    values = payload.dict()
+    state = State.objects.filter(iso3=values.pop("state").upper()).first()
+    if state is None:
+        raise RuleError("state", f"no State has the ISO 3166 code {payload.state!r}")
+    contribution = services.record_voluntary_contribution(
+        convention=convention_named(convention), state=state, by=request.auth, **values
+    )
+    return Status(
+        201,
+        {
+            "iso3": state.iso3,
+            "state": state.name,
+            "year": contribution.year,
+            "amount": str(contribution.amount),
+            "currency": contribution.currency,
+        },
+    )

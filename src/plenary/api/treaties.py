@@ -16,6 +16,8 @@ from plenary.core.permissions import within
 from plenary.treaties import selectors, services
 from plenary.treaties.models import Obligation, State
 
+TreatyStatus = Literal["state_party", "deposited", "signatory", "not_party"]
+
 router = Router(tags=["treaty registry"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
@@ -26,7 +28,7 @@ NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
 class StateOut(Schema):
     name: str
     iso3: str
-    status: Literal["state_party", "signatory", "not_party"]
+    status: TreatyStatus
     signature: date | None
     deposit: date | None
     instrument: str | None
@@ -117,7 +119,7 @@ def list_states(
     request,
     convention: ConventionSlug,
     on: date | None = None,
-    status: Literal["state_party", "signatory", "not_party"] | None = None,
+    status: TreatyStatus | None = None,
 ):
     """Every State with its status towards the convention on `on`."""
     convention = selectors.convention_named(convention)
@@ -223,3 +225,194 @@ def grant_extension(request, convention: ConventionSlug, obligation_id: int, pay
             "decided_on": extension.decided_on,
         },
     )
+
+
+# The depositary's record, kept by the Secretariat (issue 17).
+class ParticipationOut(Schema):
+    iso3: str
+    status: TreatyStatus
+    signed_on: date | None
+    deposited_on: date | None
+    instrument: str | None
+    entry_into_force: date | None
+    withdrawal_effective_on: date | None
+
+
+class SignatureIn(Schema):
+    signed_on: date
+    notification: str = Field(description="The depositary notification (C.N.) reference.")
+
+
+class DepositIn(Schema):
+    instrument: Literal["ratification", "acceptance", "approval", "accession", "succession"]
+    deposited_on: date
+    notification: str = Field(description="The depositary notification (C.N.) reference.")
+
+
+class WithdrawalIn(Schema):
+    received_on: date = Field(description="The day the Depositary received the instrument.")
+    notification: str = Field(description="The depositary notification (C.N.) reference.")
+    armed_conflict_ends_on: date | None = Field(
+        None, description="The end of an armed conflict the State is engaged in, if any."
+    )
+
+
+class ParticipationCorrectionIn(Schema):
+    reason: str = Field(min_length=1, description="Why the record is corrected.")
+    signed_on: date | None = None
+    signature_source: str = ""
+    deposited_on: date | None = None
+    instrument: str = ""
+    deposit_source: str = ""
+    withdrawal_effective_on: date | None = None
+    withdrawal_source: str = ""
+
+
+class CompletionIn(Schema):
+    completed_on: date
+    source: str = Field(description="The declaration, its document or the meeting.")
+
+
+class ObligationIn(Schema):
+    state: str = Field(description="ISO 3166 alpha-3 code of the State Party")
+    obligation: Literal["stockpile_destruction", "clearance"]
+    source: str = Field(min_length=1)
+    reason: str = Field(min_length=1, description="Why it is recorded or corrected.")
+    end_of_active_hostilities: date | None = None
+    completed_on: date | None = None
+    completed_by: date | None = None
+    completion_note: str = ""
+
+
+class HeldObligationOut(Schema):
+    id: int
+    iso3: str
+    obligation: str
+    original_deadline: date
+    current_deadline: date
+    completed_on: date | None
+
+
+def _state_named(iso3: str) -> State:
+    state = State.objects.filter(iso3=iso3.upper()).first()
+    if state is None:
+        raise ValidationError({"state": [NO_SUCH_STATE.format(code=iso3)]})
+    return state
+
+
+def _participation_out(convention, state) -> dict:
+    standing = selectors.state_standing(
+        convention=convention, iso3=state.iso3, on=timezone.localdate()
+    )
+    return {
+        "iso3": state.iso3,
+        "status": standing.status,
+        "signed_on": standing.signed_on,
+        "deposited_on": standing.deposited_on,
+        "instrument": standing.instrument or None,
+        "entry_into_force": standing.entry_into_force,
+        "withdrawal_effective_on": standing.withdrawal_effective_on,
+    }
+
+
+def _obligation_out(obligation) -> dict:
+    return {
+        "id": obligation.pk,
+        "iso3": obligation.state.iso3,
+        "obligation": obligation.kind,
+        "original_deadline": obligation.original_deadline,
+        "current_deadline": obligation.current_deadline,
+        "completed_on": obligation.completion_date,
+    }
+
+
+@router.post("/states/{iso3}/signature", response={201: ParticipationOut, **ERRORS}, auth=SIGNED_IN)
+def record_signature(request, convention: ConventionSlug, iso3: str, payload: SignatureIn):
+    """Record a State's signature as the depositary notified it (the Secretariat)."""
+    convention = selectors.convention_named(convention)
+    state = _state_named(iso3)
+    services.record_signature(
+        convention=convention,
+        state=state,
+        by=request.auth,
+        today=timezone.localdate(),
+        **payload.dict(),
+    )
+    return Status(201, _participation_out(convention, state))
+
+
+@router.post("/states/{iso3}/deposit", response={201: ParticipationOut, **ERRORS}, auth=SIGNED_IN)
+def record_deposit(request, convention: ConventionSlug, iso3: str, payload: DepositIn):
+    """Record the deposit of an instrument: ratification, acceptance or approval for a
+    signatory, accession (or succession) for a State that did not sign (the Secretariat)."""
+    convention = selectors.convention_named(convention)
+    state = _state_named(iso3)
+    services.record_deposit(
+        convention=convention,
+        state=state,
+        by=request.auth,
+        today=timezone.localdate(),
+        **payload.dict(),
+    )
+    return Status(201, _participation_out(convention, state))
+
+
+@router.post(
+    "/states/{iso3}/withdrawal", response={201: ParticipationOut, **ERRORS}, auth=SIGNED_IN
+)
+def record_withdrawal(request, convention: ConventionSlug, iso3: str, payload: WithdrawalIn):
+    """Record an instrument of withdrawal; it takes effect by the convention's rule."""
+    convention = selectors.convention_named(convention)
+    state = _state_named(iso3)
+    services.record_withdrawal(
+        convention=convention,
+        state=state,
+        by=request.auth,
+        today=timezone.localdate(),
+        **payload.dict(),
+    )
+    return Status(201, _participation_out(convention, state))
+
+
+@router.put(
+    "/states/{iso3}/participation", response={200: ParticipationOut, **ERRORS}, auth=SIGNED_IN
+)
+def correct_participation(
+    request, convention: ConventionSlug, iso3: str, payload: ParticipationCorrectionIn
+):
+    """Correct a State's whole depositary record, with the reason (the Secretariat)."""
+    convention = selectors.convention_named(convention)
+    state = _state_named(iso3)
+    services.record_participation(
+        convention=convention, state=state, by=request.auth, **payload.dict()
+    )
+    return _participation_out(convention, state)
+
+
+@router.put("/obligations", response={200: HeldObligationOut, **ERRORS}, auth=SIGNED_IN)
+def record_obligation(request, convention: ConventionSlug, payload: ObligationIn):
+    """Record or correct a State Party's stockpile destruction or clearance obligation."""
+    convention = selectors.convention_named(convention)
+    values = payload.dict()
+    state = _state_named(values.pop("state"))
+    obligation = services.record_obligation(
+        convention=convention, state=state, kind=values.pop("obligation"), by=request.auth, **values
+    )
+    return _obligation_out(obligation)
+
+
+@router.post(
+    "/obligations/{obligation_id}/completion",
+    response={201: HeldObligationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def declare_completion(
+    request, convention: ConventionSlug, obligation_id: int, payload: CompletionIn
+):
+    """Record a State Party's declaration that it completed the obligation."""
+    convention = selectors.convention_named(convention)
+    obligation = get_object_or_404(Obligation, pk=obligation_id, convention=convention)
+    obligation = services.declare_completion(
+        obligation=obligation, by=request.auth, today=timezone.localdate(), **payload.dict()
+    )
+    return Status(201, _obligation_out(obligation))

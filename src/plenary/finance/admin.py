@@ -12,15 +12,25 @@ from plenary.finance.models import (
     VoluntaryContribution,
     WorkPlanActivity,
 )
+from plenary.treaties.admin import ReadOnlyRecordAdmin
 
 
+# The ledger is written through finance.services on the Secretariat's pages and the API;
+# the back office shows it read-only (ReadOnlyRecordAdmin).
 class CostLineInline(admin.TabularInline):
     model = CostLineItem
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(CostEstimate)
-class CostEstimateAdmin(SimpleHistoryAdmin):
+class CostEstimateAdmin(ReadOnlyRecordAdmin):
     list_display = ["__str__", "document_symbol", "approved_by"]
     inlines = [CostLineInline]
 
@@ -38,28 +48,35 @@ class ScaleRateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(SimpleHistoryAdmin):
+class AssessmentAdmin(ReadOnlyRecordAdmin):
     list_display = ["state", "estimate", "kind", "amount", "due_on"]
     list_filter = ["kind", "year"]
     readonly_fields = ["un_rate", "share_percent", "amount"]
 
 
 @admin.register(Payment)
-class PaymentAdmin(SimpleHistoryAdmin):
+class PaymentAdmin(ReadOnlyRecordAdmin):
     list_display = ["assessment", "received_on", "amount", "currency", "reference"]
 
 
 class ActivityInline(admin.TabularInline):
     model = WorkPlanActivity
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(IsuBudget)
-class IsuBudgetAdmin(SimpleHistoryAdmin):
+class IsuBudgetAdmin(ReadOnlyRecordAdmin):
     list_display = ["title", "kind", "first_year", "last_year", "document_symbol"]
     inlines = [ActivityInline]
 
 
 @admin.register(VoluntaryContribution)
-class VoluntaryContributionAdmin(SimpleHistoryAdmin):
+class VoluntaryContributionAdmin(ReadOnlyRecordAdmin):
     list_display = ["state", "year", "amount", "currency"]

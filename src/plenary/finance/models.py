@@ -198,6 +198,8 @@ class Payment(models.Model):
         ordering = ["received_on", "pk"]
         constraints = [
             models.CheckConstraint(name="payment_positive", condition=Q(amount__gt=0)),
+            # A bank or treasury reference is one transfer: recording it twice double-counts.
+            models.UniqueConstraint(fields=["reference"], name="payment_reference_once"),
         ]
 
     def __str__(self) -> str:

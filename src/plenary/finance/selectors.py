@@ -34,7 +34,7 @@ from plenary.meetings.selectors import meeting_by_reference
 from plenary.rules import apportionment, names
 from plenary.rules.errors import RuleError
 from plenary.treaties import selectors as treaties
-from plenary.treaties.models import Convention
+from plenary.treaties.models import Convention, State
 
 ZERO = Decimal("0.00")
 NO_SCALE = "no scale of assessments is on record for {year}, the year of the meeting"
@@ -382,3 +382,51 @@ def meeting_with_parts(reference: str, *, convention: Convention) -> Meeting:
         .prefetch_related(Prefetch("parts"))
         .get(pk=meeting.pk)
     )
+
+
+def states_by_name() -> list[State]:
+    """Every State by name (one query), for the Secretariat's forms."""
+    return list(State.objects.order_by("name"))
+
+
+def delegation_users_by_state(*, convention: Convention, state_ids) -> dict[int, list]:
+    """The current Delegation users of each State under the convention (one query), told
+    of their State's assessments."""
+    from plenary.core.models import Role, RoleGrant
+
+    found: dict[int, list] = defaultdict(list)
+    grants = (
+        RoleGrant.objects.current()
+        .filter(convention=convention, role=Role.DELEGATION, state_id__in=list(state_ids))
+        .filter(user__is_active=True)
+        .select_related("user")
+    )
+    for grant in grants:
+        if grant.user not in found[grant.state_id]:
+            found[grant.state_id].append(grant.user)
+    return found
+
+
+def payments(*, convention: Convention, state_id: int | None = None) -> list[Payment]:
+    """Payments received against the convention's assessments, latest first (one query);
+    only one State's where `state_id` is given (a Delegation's own)."""
+    queryset = Payment.objects.filter(assessment__estimate__convention=convention).select_related(
+        "assessment__state", "assessment__estimate__meeting"
+    )
+    if state_id is not None:
+        queryset = queryset.filter(assessment__state_id=state_id)
+    return list(queryset.order_by("-received_on", "-pk"))
+
+
+def payment(*, convention: Convention, pk: int) -> Payment:
+    """One payment of the convention's; another convention's is not found."""
+    found = (
+        Payment.objects.select_related(
+            "assessment__state", "assessment__estimate__meeting", "recorded_by"
+        )
+        .filter(pk=pk, assessment__estimate__convention=convention)
+        .first()
+    )
+    if found is None:
+        raise Http404(f"No payment {pk}.")
+    return found

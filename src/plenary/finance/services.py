@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy
 
 from plenary.core.audit import attribute
+from plenary.core.notices import send_notice
 from plenary.finance import selectors
 from plenary.finance.models import (
     Assessment,
@@ -53,6 +55,7 @@ ALREADY_SETTLED = "the actual cost was already settled on {issued}"
 ZERO_PAYMENT = "a payment must be more than zero"
 CURRENCY_NOT_ACCEPTED = "payments are accepted in {accepted}, not {value!r}"
 REFERENCE_REQUIRED = "give the payment's reference"
+REFERENCE_RECORDED = gettext_lazy("a payment with the reference {reference!r} is already recorded")
 YEARS_OUT_OF_ORDER = "the last year ({last}) must not be before the first ({first})"
 ANNUAL_IS_ONE_YEAR = "an annual budget covers one year"
 TITLE_REQUIRED = "give the budget's title"
@@ -207,7 +210,8 @@ def issue_assessments(
     Steps: check the caller and the dates; lock the estimate and refuse a second issue;
     require a meeting on record with a scale for its year and line items; apportion the
     estimated total among the sharers (`selectors.apportion_meeting`); write one
-    assessment per State, for the year of the meeting's first day.
+    assessment per State, for the year of the meeting's first day; once committed, tell
+    each State's Delegation users its share, currency and due date.
     """
     _check_manager(by, estimate)
     _check_dates(issued_on, due_on)
@@ -223,7 +227,7 @@ def issue_assessments(
     meeting = selectors.estimate_meeting(estimate)
     result = selectors.apportion_meeting(meeting=meeting, total=estimated)
     amounts = {row.state_id: row.share for row in result.rows}
-    return _issue(
+    issued = _issue(
         estimate,
         result.rows,
         kind=AssessmentKind.ESTIMATED,
@@ -232,6 +236,43 @@ def issue_assessments(
         due_on=due_on,
         year=result.first_day.year,
         by=by,
+    )
+    _tell_delegations(estimate, meeting, issued, {row.state_id: row.name for row in result.rows})
+    return issued
+
+
+def _tell_delegations(estimate, meeting, issued, names: dict) -> None:
+    """Once committed, each assessed State's Delegation users get its share and due date."""
+    convention = estimate.convention
+    currency = convention.rules.accepted_currencies[0]
+    users = selectors.delegation_users_by_state(
+        convention=convention, state_ids=[a.state_id for a in issued]
+    )
+    notices = [
+        (
+            user,
+            {
+                "convention": convention.name,
+                "meeting": str(meeting),
+                "state": names[assessment.state_id],
+                "amount": assessment.amount,
+                "currency": currency,
+                "due_on": assessment.due_on,
+            },
+        )
+        for assessment in issued
+        for user in users.get(assessment.state_id, [])
+    ]
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "finance/notices/assessment_subject.txt",
+                "finance/notices/assessment_body.txt",
+                context,
+            )
+            for user, context in notices
+        ]
     )
 
 
@@ -295,7 +336,8 @@ def record_payment(
     """Record a payment received against an assessment.
 
     Steps: check the caller; check the amount (a number, to the cent, more than zero),
-    the currency (one the convention accepts) and the reference; write the payment.
+    the currency (one the convention accepts) and the reference, which no other payment
+    has (the database holds it unique too); write the payment.
     """
     _check_manager(by, assessment)
     value = apportionment.to_amount(amount, field="amount")
@@ -305,6 +347,8 @@ def record_payment(
     code = _currency(currency, accepted=accepted)
     if not reference.strip():
         raise RuleError("reference", REFERENCE_REQUIRED)
+    if Payment.objects.filter(reference=reference.strip()).exists():
+        raise RuleError("reference", REFERENCE_RECORDED.format(reference=reference.strip()))
     payment = attribute(
         Payment(
             assessment=assessment,
@@ -317,7 +361,14 @@ def record_payment(
         by=by,
         reason="payment received",
     )
-    payment.save()
+    try:
+        with transaction.atomic():
+            payment.save()
+    except IntegrityError:
+        # Recorded by another request between the check and the save.
+        raise RuleError(
+            "reference", REFERENCE_RECORDED.format(reference=reference.strip())
+        ) from None
     return payment
 
 

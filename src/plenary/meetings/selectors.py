@@ -112,8 +112,14 @@ def participants_by_category(*, part: MeetingPart) -> dict[str, list[str]]:
     delegations = list(
         Delegation.objects.filter(parts=part).select_related("state", "organisation")
     )
+    # A State that deposited but awaits entry into force attends as it did before: a
+    # signatory if it signed, else a State not party.
     standing = {
-        row.state.pk: row.status
+        row.state.pk: (
+            ("signatory" if row.signed_on else "not_party")
+            if row.status == "deposited"
+            else row.status
+        )
         for row in treaties.states_on(convention=part.meeting.convention, on=on)
     }
     state_names = treaties.names_on(on=on)

@@ -157,6 +157,17 @@ COMPLETE_RECORD = RecordCoverage(treaty_actions_complete=True, note="", source="
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """When a withdrawal takes effect: months after the Depositary receives the instrument,
+    and whether an armed conflict at the end of that period delays it to the conflict's end."""
+
+    article: str
+    months_after_receipt: int
+    not_during_armed_conflict: bool
+    source: str
+
+
+@dataclass(frozen=True)
 class Convention:
     """One convention's rules, as its file states them."""
 
@@ -175,6 +186,7 @@ class Convention:
     finance: Finance
     path: Path
     record: RecordCoverage = COMPLETE_RECORD
+    withdrawal: Withdrawal | None = None
 
     def names_in(self, language: str) -> Names:
         """The names in `language`, else in English (the file always has English)."""
@@ -553,6 +565,25 @@ def _record(reader: _Reader, data: Mapping[str, Any]) -> RecordCoverage:
     )
 
 
+def _withdrawal(reader: _Reader, data: Mapping[str, Any]) -> Withdrawal | None:
+    if "withdrawal" not in data:
+        return None
+    prefix = "withdrawal."
+    table = reader.table(data, "withdrawal")
+    reader.only(
+        table, prefix, {"article", "months_after_receipt", "not_during_armed_conflict", "source"}
+    )
+    conflict = table.get("not_during_armed_conflict", False)
+    if not isinstance(conflict, bool):
+        raise reader.fail(f"{prefix}not_during_armed_conflict", "true or false is required")
+    return Withdrawal(
+        article=reader.text(table, "article", prefix),
+        months_after_receipt=reader.positive(table, "months_after_receipt", prefix),
+        not_during_armed_conflict=conflict,
+        source=reader.text(table, "source", prefix),
+    )
+
+
 def load_file(path: Path | str) -> Convention:
     """Read and validate one convention file; raise ConventionFileError if it is broken."""
     path = Path(path)
@@ -568,7 +599,7 @@ def load_file(path: Path | str) -> Convention:
         "",
         {"short_name", "slug", "source", "names", "depositary", "secretariat"}
         | {"entry_into_force", "obligations", "reporting", "symbols", "meeting_kinds"}
-        | {"participant_categories", "finance", "record"},
+        | {"participant_categories", "finance", "record", "withdrawal"},
     )
     short_name = reader.text(data, "short_name")
     if not (short_name.isascii() and short_name.isalnum() and short_name.isupper()):
@@ -636,6 +667,7 @@ def load_file(path: Path | str) -> Convention:
         finance=_finance(reader, data),
         path=path,
         record=_record(reader, data),
+        withdrawal=_withdrawal(reader, data),
     )
 
 

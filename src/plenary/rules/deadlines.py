@@ -12,7 +12,7 @@ from plenary.rules.errors import RuleError
 from plenary.rules.months import add_months, add_years
 
 ObligationStatus = Literal["completed", "overdue", "pending"]
-TreatyStatus = Literal["state_party", "signatory", "not_party"]
+TreatyStatus = Literal["state_party", "deposited", "signatory", "not_party"]
 
 
 def long_date(d: date) -> str:
@@ -205,22 +205,45 @@ def treaty_status(
     """Return a State's standing towards the Convention on `today`.
 
     "state_party": it has deposited and the Convention is in force for it (Article 17).
-    "signatory": it signed on or before `today` and the Convention is not yet in force for
-    it; a State that has deposited but awaits entry into force stays a signatory if it
-    signed, and is "not_party" if it acceded without signing.
+    "deposited": it has deposited its instrument and the Convention is not yet in force
+    for it ("deposited, not yet in force"), whether it signed or acceded.
+    "signatory": it signed on or before `today` and has not deposited.
     "not_party": otherwise, including once a withdrawal has taken effect (Article 20).
+    Callers that sort States as signatories or not (the rules of procedure's categories)
+    ask `signed_on` of a "deposited" State.
     """
     if withdrawal_effective_on is not None and withdrawal_effective_on <= today:
         return "not_party"
-    if (
-        deposited_on is not None
-        and deposited_on <= today
-        and entry_into_force_for(rules=rules, deposited_on=deposited_on) <= today
-    ):
-        return "state_party"
+    if deposited_on is not None and deposited_on <= today:
+        if entry_into_force_for(rules=rules, deposited_on=deposited_on) <= today:
+            return "state_party"
+        return "deposited"
     if signed_on is not None and signed_on <= today:
         return "signatory"
     return "not_party"
+
+
+def withdrawal_effective_for(
+    *, rules: RuleSet, received_on: date, armed_conflict_ends_on: date | None = None
+) -> date:
+    """Return the date a withdrawal whose instrument the Depositary received takes effect.
+
+    The convention's withdrawal rule gives the months after receipt (CCM and APMBC
+    Article 20: six months); where the rule says so, a State engaged in an armed conflict
+    at the end of that period withdraws only at the end of the conflict.
+    """
+    rule = rules.withdrawal
+    if rule is None:
+        raise RuleError("received_on", f"the {rules.short_name} file states no withdrawal rule")
+    effective = add_months(received_on, rule.months_after_receipt)
+    if armed_conflict_ends_on is not None:
+        if not rule.not_during_armed_conflict:
+            raise RuleError(
+                "armed_conflict_ends_on",
+                f"Article {rule.article} does not delay a withdrawal during an armed conflict",
+            )
+        effective = max(effective, armed_conflict_ends_on)
+    return effective
 
 
 def check_signature(*, rules: RuleSet, signed_on: date) -> None:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plenary.treaties.models import ObligationKind, ReportKind
+from plenary.treaties.models import Instrument, ObligationKind, ReportKind
 from plenary.treaties.selectors import STATUSES
 
 
@@ -11,11 +11,19 @@ class OnDateForm(forms.Form):
     )
 
 
+STATUS_LABELS = {
+    "state_party": _("State Party"),
+    "deposited": _("Deposited, not yet in force"),
+    "signatory": _("Signatory"),
+    "not_party": _("Not party"),
+}
+
+
 class StateFilterForm(OnDateForm):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("Any")), *[(s, s.replace("_", " ")) for s in STATUSES]],
+        choices=[("", _("Any")), *[(s, STATUS_LABELS[s]) for s in STATUSES]],
     )
     obligation = forms.ChoiceField(
         label=_("Obligation"),
@@ -37,3 +45,52 @@ class TransparencyReportForm(forms.Form):
         label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"})
     )
     document = forms.CharField(label=_("Document or file reference"), required=False)
+
+
+# The Secretariat's registry forms (issue 17): each is one depositary event.
+def _date_field(label, required=True):
+    return forms.DateField(
+        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+NOTIFICATION_HELP = _("The depositary notification (C.N.) that reports the act.")
+
+
+class SignatureForm(forms.Form):
+    signed_on = _date_field(_("Date of signature"))
+    notification = forms.CharField(
+        label=_("Notification of the signature"), max_length=200, help_text=NOTIFICATION_HELP
+    )
+
+
+class DepositForm(forms.Form):
+    instrument = forms.ChoiceField(label=_("Kind of instrument"), choices=Instrument.choices)
+    deposited_on = _date_field(_("Date of deposit"))
+    notification = forms.CharField(
+        label=_("Notification of the deposit"), max_length=200, help_text=NOTIFICATION_HELP
+    )
+
+
+class WithdrawalForm(forms.Form):
+    received_on = _date_field(_("Date the Depositary received the instrument of withdrawal"))
+    armed_conflict_ends_on = _date_field(
+        _("End of the armed conflict the State is engaged in (if any)"), required=False
+    )
+    notification = forms.CharField(
+        label=_("Notification of the withdrawal"), max_length=200, help_text=NOTIFICATION_HELP
+    )
+
+
+class CompletionForm(forms.Form):
+    obligation = forms.TypedChoiceField(label=_("Obligation completed"), coerce=int)
+    completed_on = _date_field(_("Date of completion"))
+    source = forms.CharField(
+        label=_("Source of the declaration"),
+        max_length=500,
+        help_text=_("The declaration, its document or the meeting where it was made."),
+    )
+
+    def __init__(self, *args, obligations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["obligation"].choices = [(o.pk, o.get_kind_display()) for o in obligations]

@@ -24,7 +24,7 @@ from plenary.treaties.models import (
     TransparencyReport,
 )
 
-STATUSES = ("state_party", "signatory", "not_party")
+STATUSES = ("state_party", "deposited", "signatory", "not_party")
 
 
 def conventions() -> list[Convention]:
@@ -399,6 +399,11 @@ def state_record(*, convention: Convention, iso3: str, on: date) -> dict:
         convention=convention, state=standing.state
     ).first()
     timeline = _timeline(convention, participation, all_extensions, reports)
+    # Declarations of completion recorded by the Secretariat (issue 17), from the rows above.
+    timeline += [
+        (row.completed_on, f"{row.what}: completed", "") for row in obligations if row.completed_on
+    ]
+    timeline.sort(key=lambda event: event[0])
     return {
         "standing": standing,
         "participation": participation,
@@ -485,3 +490,34 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
             )
         )
     return sorted(events, key=lambda e: e[0])
+
+
+def open_obligations(*, convention: Convention, state: State) -> list[Obligation]:
+    """The State's stockpile destruction and clearance obligations not yet completed
+    (one query), for the Secretariat's declaration of completion."""
+    return [
+        obligation
+        for obligation in Obligation.objects.select_related("convention", "state").filter(
+            convention=convention, state=state
+        )
+        if obligation.completion_date is None
+    ]
+
+
+def state_of(iso3: str) -> State:
+    """A State by its ISO 3166 alpha-3 code, in any case."""
+    state = State.objects.filter(iso3=iso3.strip().upper()).first()
+    if state is None:
+        raise Http404(f"No State with the ISO 3166 code {iso3!r}.")
+    return state
+
+
+def delegation_users(*, convention: Convention, state: State) -> list:
+    """The users who hold the State's Delegation under the convention today (one query),
+    told of what the depositary's record says of their State."""
+    from plenary.core.models import Role, RoleGrant, User
+
+    grants = RoleGrant.objects.current().filter(
+        convention=convention, state=state, role=Role.DELEGATION
+    )
+    return list(User.objects.filter(is_active=True, grants__in=grants).distinct())

@@ -11,9 +11,11 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import assign, attribute
-from plenary.core.validation import invalid
+from plenary.core.notices import send_notice
+from plenary.core.validation import check_may, invalid
 from plenary.rules import deadlines
 from plenary.rules.errors import RuleError
+from plenary.treaties import selectors
 from plenary.treaties.models import (
     Convention,
     Extension,
@@ -41,6 +43,26 @@ DEPOSIT_WITHOUT_INSTRUMENT = "name the kind of instrument deposited"
 COMPLETED_BEFORE_FORCE = "the obligation cannot be completed before {eif}, when it arose"
 UNKNOWN_KIND = _("must be one of {kinds}")
 NOT_AN_OBLIGATION_HERE = _("the {convention} has no {kind} obligation")
+NOT_THE_DEPOSITARY_RECORD = _("only the Secretariat keeps the depositary's record")
+ALREADY_SIGNED = _("{state} signed on {date}; correct the record instead")
+ALREADY_DEPOSITED = _("{state} deposited its instrument of {instrument} on {date}")
+SIGNATORY_CANNOT_ACCEDE = _(
+    "{state} signed the Convention: it deposits an instrument of ratification, acceptance "
+    "or approval, not of accession"
+)
+NON_SIGNATORY_ACCEDES = _(
+    "{state} did not sign the Convention: it joins by accession (or succession)"
+)
+DEPOSIT_BEFORE_SIGNATURE = _("the deposit cannot precede the signature of {date}")
+NOT_DEPOSITED = _("{state} has deposited no instrument: there is nothing to withdraw from")
+ALREADY_WITHDRAWN = _("the withdrawal of {state} is on record: it takes effect on {date}")
+WITHDRAWAL_BEFORE_DEPOSIT = _("the instrument of withdrawal cannot precede the deposit of {date}")
+NOTIFICATION_REQUIRED = _("give the depositary notification's reference")
+SOURCE_REQUIRED = _("give the source of the declaration")
+ALREADY_COMPLETED = _("the obligation is already on record as completed on {date}")
+IN_THE_FUTURE = _("a date after today ({today}) cannot be recorded")
+SIGNATORY_INSTRUMENTS = (Instrument.RATIFICATION, Instrument.ACCEPTANCE, Instrument.APPROVAL)
+NON_SIGNATORY_INSTRUMENTS = (Instrument.ACCESSION, Instrument.SUCCESSION)
 
 
 def _deadline_for(*, convention: Convention, kind: str, eif: date, hostilities: date | None):
@@ -72,8 +94,10 @@ def record_participation(
     Steps: check the signature falls while the Convention was open for it (Article 15),
     that a deposit names its instrument and follows the opening for signature; compute the
     entry into force for the State (Article 17); save with history; recompute the original
-    deadlines of the State's obligations.
+    deadlines of the State's obligations. A person acting must keep the depositary's record
+    (the Secretariat); a correction names its reason.
     """
+    check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
     errors: dict[str, list[str]] = {}
     try:
         if signed_on is not None:
@@ -169,8 +193,9 @@ def record_obligation(
     Steps: check `kind` is a neutral code the convention's file lists; require the Convention
     in force for the State; compute the original deadline from the convention's rule (CCM
     Article 3.2 or 4.1, APMBC Article 4 or 5.1); keep the current deadline at the latest
-    extension; save with history.
+    extension; save with history. A person acting must be the Secretariat.
     """
+    check_may(by, "treaties.record_obligation", NOT_THE_DEPOSITARY_RECORD, convention)
     if kind not in ObligationKind.values:
         raise ValidationError(
             {"kind": [UNKNOWN_KIND.format(kinds=", ".join(ObligationKind.values))]}
@@ -206,6 +231,227 @@ def record_obligation(
         attribute(obligation, by=by, reason=reason)
         obligation.save()
     return obligation
+
+
+def _locked_participation(*, convention: Convention, state: State) -> Participation | None:
+    return (
+        Participation.objects.select_for_update().filter(convention=convention, state=state).first()
+    )
+
+
+def _participation_values(participation: Participation | None) -> dict:
+    if participation is None:
+        return {"signed_on": None, "deposited_on": None}
+    return {
+        "signed_on": participation.signed_on,
+        "signature_source": participation.signature_source,
+        "deposited_on": participation.deposited_on,
+        "instrument": participation.instrument,
+        "deposit_source": participation.deposit_source,
+        "withdrawal_effective_on": participation.withdrawal_effective_on,
+        "withdrawal_source": participation.withdrawal_source,
+    }
+
+
+def _require(value: str, field: str, message) -> str:
+    if not value.strip():
+        raise ValidationError({field: [message]})
+    return value.strip()
+
+
+@transaction.atomic
+def record_signature(
+    *, convention: Convention, state: State, signed_on: date, notification: str, by, today: date
+) -> Participation:
+    """Record a State's signature as the depositary notified it.
+
+    Steps: check the Secretariat acts; require the notification; refuse a second signature
+    and a date after today; check the Convention was open for signature (`record_participation`);
+    save with history, the notification as its source.
+    """
+    check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
+    notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
+    if signed_on > today:
+        raise invalid("signed_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+    participation = _locked_participation(convention=convention, state=state)
+    if participation is not None and participation.signed_on:
+        raise invalid(
+            "signed_on",
+            ALREADY_SIGNED.format(state=state, date=deadlines.long_date(participation.signed_on)),
+        )
+    values = _participation_values(participation)
+    values.update(signed_on=signed_on, signature_source=notification)
+    return record_participation(
+        convention=convention, state=state, by=by, reason=f"Signature ({notification})", **values
+    )
+
+
+@transaction.atomic
+def record_deposit(
+    *,
+    convention: Convention,
+    state: State,
+    instrument: str,
+    deposited_on: date,
+    notification: str,
+    by,
+    today: date,
+) -> Participation:
+    """Record the deposit of a State's instrument of ratification, acceptance, approval or
+    accession, as the depositary notified it.
+
+    Steps: check the Secretariat acts; require the notification; refuse a second deposit and
+    a date after today; a signatory deposits ratification, acceptance or approval, a State
+    that did not sign accedes (or succeeds); compute the entry into force for the State by the
+    convention's rule (`record_participation`); save with history; once committed, tell
+    the State's Delegation users the date of entry into force.
+    """
+    check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
+    notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
+    if deposited_on > today:
+        raise invalid("deposited_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+    participation = _locked_participation(convention=convention, state=state)
+    if participation is not None and participation.deposited_on:
+        raise invalid(
+            "deposited_on",
+            ALREADY_DEPOSITED.format(
+                state=state,
+                instrument=participation.get_instrument_display(),
+                date=deadlines.long_date(participation.deposited_on),
+            ),
+        )
+    signed_on = participation.signed_on if participation else None
+    if signed_on is not None:
+        if instrument not in SIGNATORY_INSTRUMENTS:
+            raise invalid("instrument", SIGNATORY_CANNOT_ACCEDE.format(state=state))
+        if deposited_on < signed_on:
+            raise invalid(
+                "deposited_on",
+                DEPOSIT_BEFORE_SIGNATURE.format(date=deadlines.long_date(signed_on)),
+            )
+    elif instrument not in NON_SIGNATORY_INSTRUMENTS:
+        raise invalid("instrument", NON_SIGNATORY_ACCEDES.format(state=state))
+    values = _participation_values(participation)
+    values.update(deposited_on=deposited_on, instrument=instrument, deposit_source=notification)
+    participation = record_participation(
+        convention=convention,
+        state=state,
+        by=by,
+        reason=f"Deposit of instrument of {instrument} ({notification})",
+        **values,
+    )
+    context = {
+        "state": state.name,
+        "convention": convention.name,
+        "instrument": participation.get_instrument_display(),
+        "deposited_on": deposited_on,
+        "entry_into_force": participation.entry_into_force,
+        "notification": notification,
+    }
+    recipients = selectors.delegation_users(convention=convention, state=state)
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "treaties/notices/deposit_subject.txt",
+                "treaties/notices/deposit_body.txt",
+                context,
+            )
+            for user in recipients
+        ]
+    )
+    return participation
+
+
+@transaction.atomic
+def record_withdrawal(
+    *,
+    convention: Convention,
+    state: State,
+    received_on: date,
+    notification: str,
+    by,
+    today: date,
+    armed_conflict_ends_on: date | None = None,
+) -> Participation:
+    """Record a State's instrument of withdrawal as the depositary notified its receipt.
+
+    Steps: check the Secretariat acts; require the notification; refuse a date after today,
+    a State with no deposit, a withdrawal already on record, or an instrument received before
+    the deposit; compute the effective date by the convention's withdrawal rule (CCM Article
+    20: six months after receipt, later if the State is then engaged in an armed conflict);
+    save with history.
+    """
+    check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
+    notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
+    if received_on > today:
+        raise invalid("received_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+    participation = _locked_participation(convention=convention, state=state)
+    if participation is None or participation.deposited_on is None:
+        raise invalid("received_on", NOT_DEPOSITED.format(state=state))
+    if participation.withdrawal_effective_on:
+        raise invalid(
+            "received_on",
+            ALREADY_WITHDRAWN.format(
+                state=state, date=deadlines.long_date(participation.withdrawal_effective_on)
+            ),
+        )
+    if received_on < participation.deposited_on:
+        raise invalid(
+            "received_on",
+            WITHDRAWAL_BEFORE_DEPOSIT.format(date=deadlines.long_date(participation.deposited_on)),
+        )
+    try:
+        effective = deadlines.withdrawal_effective_for(
+            rules=convention.rules,
+            received_on=received_on,
+            armed_conflict_ends_on=armed_conflict_ends_on,
+        )
+    except RuleError as error:
+        raise invalid(error.field, error.message) from error
+    values = _participation_values(participation)
+    values.update(withdrawal_effective_on=effective, withdrawal_source=notification)
+    return record_participation(
+        convention=convention,
+        state=state,
+        by=by,
+        reason=f"Withdrawal received {received_on.isoformat()} ({notification})",
+        **values,
+    )
+
+
+@transaction.atomic
+def declare_completion(
+    *, obligation: Obligation, completed_on: date, source: str, by, today: date
+) -> Obligation:
+    """Record a State Party's declaration that it completed an obligation (stockpile
+    destroyed, clearance completed) on `completed_on`.
+
+    Steps: check the Secretariat acts; require the source; refuse a date after today or an
+    obligation already completed; record it through `record_obligation` (which refuses a
+    date before the obligation arose); save with history, the source as its reason.
+    """
+    check_may(by, "treaties.record_obligation", NOT_THE_DEPOSITARY_RECORD, obligation)
+    source = _require(source, "source", SOURCE_REQUIRED)
+    if completed_on > today:
+        raise invalid("completed_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+    obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
+    if obligation.completion_date is not None:
+        raise invalid(
+            "completed_on",
+            ALREADY_COMPLETED.format(date=deadlines.long_date(obligation.completion_date)),
+        )
+    return record_obligation(
+        convention=obligation.convention,
+        state=obligation.state,
+        kind=obligation.kind,
+        source=obligation.source,
+        end_of_active_hostilities=obligation.end_of_active_hostilities,
+        completed_on=completed_on,
+        completion_note=source,
+        by=by,
+        reason=f"Declaration of completion: {source}",
+    )
 
 
 @transaction.atomic

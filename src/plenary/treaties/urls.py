@@ -11,5 +11,6 @@ urlpatterns = [
         views.submit_transparency_report,
         name="submit_transparency_report",
     ),
+    path("states/<str:iso3>/registry/", views.state_registry, name="state_registry"),
     path("due/", views.due, name="due"),
 ]

@@ -1,12 +1,21 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plenary.core.permissions import within
 from plenary.treaties import selectors, services
-from plenary.treaties.forms import OnDateForm, StateFilterForm, TransparencyReportForm
+from plenary.treaties.forms import (
+    CompletionForm,
+    DepositForm,
+    OnDateForm,
+    SignatureForm,
+    StateFilterForm,
+    TransparencyReportForm,
+    WithdrawalForm,
+)
+from plenary.treaties.models import Obligation
 
 
 def convention_home(request, convention):
@@ -56,6 +65,7 @@ def state_detail(request, convention, iso3: str):
             "on": on,
             "state": state,
             "report_form": TransparencyReportForm() if can_report else None,
+            "can_keep_registry": request.user.has_perm("treaties.record_participation", convention),
         },
     )
 
@@ -94,6 +104,88 @@ def submit_transparency_report(request, convention, iso3: str):
             "report_form": form,
         },
         status=422,
+    )
+
+
+REGISTRY_FORMS = {
+    "signature": SignatureForm,
+    "deposit": DepositForm,
+    "withdrawal": WithdrawalForm,
+    "completion": CompletionForm,
+}
+RECORDED = {
+    "signature": _("The signature was recorded."),
+    "deposit": _("The deposit was recorded."),
+    "withdrawal": _("The withdrawal was recorded."),
+    "completion": _("The declaration of completion was recorded."),
+}
+
+
+def _show_on_fields(form, error: ValidationError) -> None:
+    """A refusal on the form's own field where it has one, above the form otherwise."""
+    for key, messages_ in error.message_dict.items():
+        form.add_error(key if key in form.fields else None, messages_)
+
+
+def _registry_forms(data, action, obligations):
+    forms = {}
+    for name, form_class in REGISTRY_FORMS.items():
+        bound = data if name == action else None
+        extra = {"obligations": obligations} if name == "completion" else {}
+        forms[name] = form_class(bound, prefix=name, **extra)
+    return forms
+
+
+def _record(action, form, *, convention, state, by, today):
+    data = form.cleaned_data
+    if action == "signature":
+        services.record_signature(convention=convention, state=state, by=by, today=today, **data)
+    elif action == "deposit":
+        services.record_deposit(convention=convention, state=state, by=by, today=today, **data)
+    elif action == "withdrawal":
+        services.record_withdrawal(convention=convention, state=state, by=by, today=today, **data)
+    else:
+        obligation = get_object_or_404(
+            Obligation, pk=data["obligation"], convention=convention, state=state
+        )
+        services.declare_completion(
+            obligation=obligation,
+            completed_on=data["completed_on"],
+            source=data["source"],
+            by=by,
+            today=today,
+        )
+
+
+def state_registry(request, convention, iso3: str):
+    """The Secretariat records a State's signature, deposit, withdrawal or completion."""
+    if not request.user.has_perm("treaties.record_participation", convention):
+        raise PermissionDenied(_("Only the Secretariat keeps the depositary's record."))
+    state = selectors.state_of(iso3)
+    today = timezone.localdate()
+    obligations = selectors.open_obligations(convention=convention, state=state)
+    action = request.POST.get("action") if request.method == "POST" else None
+    forms = _registry_forms(request.POST if action else None, action, obligations)
+    status = 200
+    if action in forms:
+        form = forms[action]
+        if form.is_valid():
+            try:
+                _record(
+                    action, form, convention=convention, state=state, by=request.user, today=today
+                )
+            except ValidationError as error:
+                _show_on_fields(form, error)
+            else:
+                messages.success(request, RECORDED[action])
+                return redirect("treaties:state_registry", convention=convention, iso3=state.iso3)
+        status = 422
+    standing = selectors.state_standing(convention=convention, iso3=state.iso3, on=today)
+    return render(
+        request,
+        "treaties/state_registry.html",
+        {"state": state, "standing": standing, "forms": forms, "on": today},
+        status=status,
     )
 
 
