@@ -1,5 +1,13 @@
 """`plenary backup` then `plenary restore` into an empty database gives back the same
-records, history and files, and nothing more."""
+records, history and files, and nothing more.
+
+The tests that empty the database are transactional: the backup and the restore then run
+in their own transactions, committed, as the commands do (the backup's REPEATABLE READ
+snapshot on PostgreSQL, the restore's foreign-key checks, deferred until its inserts are
+done). Inside a test's transaction PostgreSQL refuses to TRUNCATE tables the test has
+written to ("pending trigger events"). When such a test ends, pytest-django empties every
+table; the `ccm` fixture of the next test loads the reference data again.
+"""
 
 import io
 import shutil
@@ -13,7 +21,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 
 from plenary.core.backup import backed_up_models
 from plenary.decisions import services as decisions
@@ -58,18 +66,19 @@ def snapshot() -> dict[str, list[tuple]]:
 
 
 def empty_everything(media) -> None:
-    """An empty database (as `migrate` leaves it, less its content types) and storage."""
+    """An empty database (as `migrate` leaves it, less its content types) and storage.
+
+    Committed, in a transaction of its own (a transactional test): SQLite deletes table by
+    table and checks the foreign keys at the commit."""
+    assert not connection.in_atomic_block, "empty the database from a transactional test"
     tables = [model._meta.db_table for model in backed_up_models()]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # The test's own writes leave deferred foreign-key checks pending; PostgreSQL
-            # refuses to TRUNCATE a table with pending checks, so run them first.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    with transaction.atomic(), connection.cursor() as cursor:
         for sql in connection.ops.sql_flush(no_style(), tables, reset_sequences=True):
             cursor.execute(sql)
     shutil.rmtree(media)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_restore_gives_back_the_same_records_history_and_files(records, settings, tmp_path):
     before = snapshot()
     assert len(before["decisions.historicalsilenceprocedure"]) >= 1
@@ -113,6 +122,7 @@ def test_a_restore_into_a_database_with_records_is_refused(records, tmp_path):
         call_command("restore", str(archive), stdout=StringIO())
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_tampered_archive_is_refused_before_anything_is_written(records, settings, tmp_path):
     archive, tampered = tmp_path / "backup.tar.gz", tmp_path / "tampered.tar.gz"
     call_command("backup", str(archive), stdout=StringIO())

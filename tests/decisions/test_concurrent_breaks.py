@@ -43,8 +43,10 @@ def test_parallel_breaks_are_each_recorded_once_and_the_outcome_is_right(ccm, pr
     def send(job):
         user, n = job
         try:
+            # Each thread loads the procedure, as a request does (the service reads its
+            # convention to check the role before it locks the row).
             services.break_silence(
-                procedure=SilenceProcedure(pk=procedure.pk),
+                procedure=SilenceProcedure.objects.get(pk=procedure.pk),
                 state=acts_for(user),
                 by=user,
                 reason=f"Objection {n}",
@@ -67,7 +69,7 @@ def test_parallel_breaks_are_each_recorded_once_and_the_outcome_is_right(ccm, pr
     assert SilenceBreak.objects.filter(procedure=procedure).count() == len(breakers)
     assert set(
         SilenceBreak.objects.filter(procedure=procedure).values_list("state_id", flat=True)
-    ) == {user.state_id for user in breakers}
+    ) == {acts_for(user).pk for user in breakers}
 
     concluded = services.conclude_silence_procedure(
         procedure=procedure, now=datetime(2030, 3, 10, tzinfo=GENEVA)
