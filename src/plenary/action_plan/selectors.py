@@ -16,6 +16,7 @@ from plenary.action_plan.computations import COMPUTATIONS, ComputedValue
 from plenary.action_plan.models import (
     Action,
     ActionPlan,
+    AddressedTo,
     Answer,
     Consultation,
     ConsultationSection,
@@ -27,9 +28,12 @@ from plenary.action_plan.models import (
     Section,
     ThematicArea,
 )
+from plenary.core.models import Role, RoleGrant
 from plenary.core.selectors import acting_for
 from plenary.rules import indicators as rules
+from plenary.rules import times
 from plenary.treaties.models import Convention, State
+from plenary.treaties.selectors import states_on
 
 
 def action_plans(*, convention: Convention):
@@ -353,3 +357,29 @@ def open_consultation_deadlines(*, now: datetime) -> list[dict]:
         .select_related("meeting")
         .order_by("deadline", "pk")
     ]
+
+
+def addressed_users(*, consultation: Consultation, on: date | None = None) -> list:
+    """The users of every Delegation, in office, that the consultation is addressed to:
+    the Delegations of its States (its States Parties on `on`, all States, or its chosen
+    list) and, where addressed, of organisations. Three queries at most."""
+    grants = RoleGrant.objects.current().filter(
+        convention=consultation.convention, role=Role.DELEGATION
+    )
+    wanted = Q(pk__in=[])
+    if consultation.addresses_states:
+        if consultation.addressed_to == AddressedTo.STATES_PARTIES:
+            day = on or datetime.now(tz=times.zone(consultation.time_zone)).date()
+            parties = [
+                s.state.pk
+                for s in states_on(convention=consultation.convention, on=day, status="state_party")
+            ]
+            wanted |= Q(state_id__in=parties)
+        elif consultation.addressed_to == AddressedTo.CHOSEN:
+            wanted |= Q(state__in=consultation.addressed_states.all())
+        else:
+            wanted |= Q(state__isnull=False)
+    if consultation.addresses_organisations:
+        wanted |= Q(organisation__isnull=False)
+    users = {grant.user_id: grant.user for grant in grants.filter(wanted).select_related("user")}
+    return [user for user in users.values() if user.email and user.is_active]
