@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plenary.action_plan.models import AddressedTo, ThematicArea, Visibility
+from plenary.action_plan.services import QuestionSpec, SectionSpec
 from plenary.treaties.models import State
 
 
@@ -57,3 +59,95 @@ class IndicatorValueForm(forms.Form):
         label=_("State"), queryset=State.objects.all(), required=False, to_field_name="iso3"
     )
     source = forms.CharField(label=_("Source"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+SECTIONS_ON_THE_FORM = 3
+
+
+class ConsultationForm(forms.Form):
+    """A consultation's document: up to three sections, each a thematic area (or a title)
+    and its questions, one per line."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    issued_by = forms.CharField(label=_("Issued by"), max_length=200)
+    addressees = forms.CharField(
+        label=_("Addressees, as the letter names them"), max_length=500, required=False
+    )
+    addressed_to = forms.ChoiceField(
+        label=_("States that may contribute"),
+        choices=AddressedTo.choices,
+        initial=AddressedTo.STATES_PARTIES,
+    )
+    states = forms.ModelMultipleChoiceField(
+        label=_("The States chosen"),
+        queryset=State.objects.order_by("name"),
+        to_field_name="iso3",
+        required=False,
+    )
+    addresses_organisations = forms.BooleanField(
+        label=_("Also addressed to organisations"), required=False
+    )
+    deadline_on = forms.DateField(
+        label=_("Deadline for contributions"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    visibility = forms.ChoiceField(label=_("Contributions are seen by"), choices=Visibility.choices)
+
+    def __init__(self, *args, convention, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = ThematicArea.objects.filter(convention=convention)
+        for n in range(1, SECTIONS_ON_THE_FORM + 1):
+            self.fields[f"area_{n}"] = forms.ModelChoiceField(
+                label=_("Section %(n)s: thematic area") % {"n": n},
+                queryset=areas,
+                to_field_name="slug",
+                required=False,
+            )
+            self.fields[f"section_title_{n}"] = forms.CharField(
+                label=_("Section %(n)s: title (the area's name if blank)") % {"n": n},
+                max_length=300,
+                required=False,
+            )
+            self.fields[f"questions_{n}"] = forms.CharField(
+                label=_("Section %(n)s: questions, one per line") % {"n": n},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def section_fields(self):
+        return [
+            (
+                n,
+                [
+                    self[f"area_{n}"],
+                    self[f"section_title_{n}"],
+                    self[f"questions_{n}"],
+                ],
+            )
+            for n in range(1, SECTIONS_ON_THE_FORM + 1)
+        ]
+
+    def sections(self) -> list[SectionSpec]:
+        specs = []
+        for n in range(1, SECTIONS_ON_THE_FORM + 1):
+            lines = self.cleaned_data.get(f"questions_{n}", "").splitlines()
+            questions = [QuestionSpec(line.strip()) for line in lines if line.strip()]
+            area = self.cleaned_data.get(f"area_{n}")
+            title = self.cleaned_data.get(f"section_title_{n}", "").strip()
+            if not questions and not title:
+                continue
+            specs.append(
+                SectionSpec(
+                    number=str(len(specs) + 1),
+                    title=title or (area.name if area else str(_("Questions"))),
+                    questions=questions,
+                    area=area,
+                )
+            )
+        return specs
+
+
+class DeadlineForm(forms.Form):
+    deadline_on = forms.DateField(
+        label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500)

@@ -18,7 +18,6 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from plenary.action_plan.computations import COMPUTATIONS
-from plenary.action_plan.selectors import addressed_users
 from plenary.action_plan.models import (
     Action,
     ActionPlan,
@@ -35,6 +34,7 @@ from plenary.action_plan.models import (
     ThematicArea,
     Visibility,
 )
+from plenary.action_plan.selectors import addressed_users
 from plenary.core.audit import assign, attribute
 from plenary.core.notices import send_notice
 from plenary.core.selectors import acting_for
@@ -577,7 +577,10 @@ def move_consultation_deadline(
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.closed_at is not None:
         raise _invalid(
-            "deadline", ALREADY_CLOSED.format(day=_clock_and_day(consultation.closed_at, consultation.time_zone)[1])
+            "deadline",
+            ALREADY_CLOSED.format(
+                day=_clock_and_day(consultation.closed_at, consultation.time_zone)[1]
+            ),
         )
     deadline = _deadline(deadline_on, deadline_time, consultation.time_zone)
     if deadline_on < consultation.issued_on:
@@ -639,9 +642,11 @@ def _check_addressed(consultation: Consultation, state: State, now: datetime) ->
                     state=state.name, convention=consultation.convention.short_name
                 ),
             )
-    elif consultation.addressed_to == AddressedTo.CHOSEN:
-        if not consultation.addressed_states.filter(pk=state.pk).exists():
-            raise _invalid("state", NOT_AMONG_ADDRESSEES.format(state=state.name))
+    elif (
+        consultation.addressed_to == AddressedTo.CHOSEN
+        and not consultation.addressed_states.filter(pk=state.pk).exists()
+    ):
+        raise _invalid("state", NOT_AMONG_ADDRESSEES.format(state=state.name))
 
 
 def _check_open(consultation: Consultation, now: datetime) -> None:
@@ -680,12 +685,12 @@ def submit_contribution(
     Steps: check the person is a Delegation of a kind the consultation is addressed to
     (a Delegation acts only for its own State or organisation); lock the consultation and
     refuse once closed or after its deadline; refuse a State it is not addressed to (not a
-    State Party, when addressed to the States Parties; not on its list); check every answer is to a question of this consultation
-    and that something is answered or attached; check an attachment like a document's
-    file (PDF or .docx by its bytes, within the size limit); refuse to edit a contribution
-    another person of the Delegation submitted; save the contribution and its answers
-    (an empty answer removes the earlier one); store the attachment last, deleting it
-    again if the save fails.
+    State Party, when addressed to the States Parties; not on its list); check every
+    answer is to a question of this consultation and that something is answered or
+    attached; check an attachment like a document's file (PDF or .docx by its bytes,
+    within the size limit); refuse to edit a contribution another person of the
+    Delegation submitted; save the contribution and its answers (an empty answer removes
+    the earlier one); store the attachment last, deleting it again if the save fails.
     """
     party = acting_for(user=by, convention=consultation.convention) if by is not None else None
     if party is None:

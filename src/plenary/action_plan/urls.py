@@ -13,7 +13,14 @@ urlpatterns = [
     path("thematic-areas/", views.area_list, name="area_list"),
     path("thematic-areas/<slug:slug>/", views.area_detail, name="area_detail"),
     path("consultations/", views.consultation_list, name="consultation_list"),
+    path("consultations/new/", views.consultation_issue, name="consultation_issue"),
     path("consultations/<int:pk>/", views.consultation_detail, name="consultation"),
+    path(
+        "consultations/<int:pk>/deadline/",
+        views.consultation_deadline,
+        name="consultation_deadline",
+    ),
+    path("consultations/<int:pk>/close/", views.consultation_close, name="consultation_close"),
     path("consultations/<int:pk>/compiled/", views.compiled, name="compiled"),
     path("consultations/<int:pk>/compiled.docx", views.compiled_docx, name="compiled_docx"),
     path(

@@ -8,13 +8,27 @@ from django.utils.translation import gettext as _
 
 from plenary.action_plan import render as layout
 from plenary.action_plan import selectors, services
-from plenary.action_plan.forms import ContributionForm, IndicatorValueForm
+from plenary.action_plan.forms import (
+    ConsultationForm,
+    ContributionForm,
+    DeadlineForm,
+    IndicatorValueForm,
+)
 from plenary.core.selectors import acting_for
 from plenary.rules import times
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
 NO_ATTACHMENT = "No such attachment."
+
+
+def _show(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form's field it names, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
 def _year(request, plan) -> int:
@@ -153,7 +167,11 @@ def consultation_list(request, convention):
     return render(
         request,
         "action_plan/consultation_list.html",
-        {"consultations": selectors.consultations(convention=convention), "now": timezone.now()},
+        {
+            "consultations": selectors.consultations(convention=convention),
+            "now": timezone.now(),
+            "may_issue": request.user.has_perm("action_plan.issue_consultation", convention),
+        },
     )
 
 
@@ -162,41 +180,21 @@ def _deadline_text(consultation) -> str:
     return f"{local:%H:%M:%S} on {local.day} {local:%B %Y} ({consultation.time_zone} time)"
 
 
-def consultation_detail(request, convention, pk: int):
-    consultation = selectors.consultation_record(convention=convention, pk=pk)
+def _may_manage(user, consultation) -> bool:
+    return user.is_authenticated and user.has_perm("action_plan.issue_consultation", consultation)
+
+
+def _consultation_page(request, consultation, *, form=None, deadline_form=None, status=200):
     user = request.user
     now = timezone.now()
-    is_open = not times.is_past(consultation.deadline, now)
+    is_open = consultation.closed_at is None and not times.is_past(consultation.deadline, now)
     own = selectors.contribution_of(consultation=consultation, user=user)
     may_contribute = user.is_authenticated and user.has_perm("action_plan.contribute", consultation)
-    form = None
-    status = 200
-    if request.method == "POST":
-        if not may_contribute:
-            raise PermissionDenied(services.NOT_A_DELEGATION)
-        form = ContributionForm(
-            request.POST, request.FILES, consultation=consultation, contribution=own
-        )
-        if form.is_valid():
-            try:
-                services.submit_contribution(
-                    consultation=consultation,
-                    answers=form.answers(),
-                    attachment=form.cleaned_data.get("attachment"),
-                    by=user,
-                    now=timezone.now(),
-                )
-            except ValidationError as error:
-                if hasattr(error, "error_dict") and "attachment" in error.error_dict:
-                    form.add_error("attachment", error.error_dict["attachment"])
-                else:
-                    form.add_error(None, error)
-            else:
-                messages.success(request, _("Your contribution is recorded."))
-                return redirect("action_plan:consultation", convention=convention, pk=pk)
-        status = 422
-    elif may_contribute and is_open:
+    if form is None and may_contribute and is_open:
         form = ContributionForm(consultation=consultation, contribution=own)
+    may_manage = _may_manage(user, consultation)
+    if deadline_form is None and may_manage and consultation.closed_at is None:
+        deadline_form = DeadlineForm()
     return render(
         request,
         "action_plan/consultation_detail.html",
@@ -207,10 +205,135 @@ def consultation_detail(request, convention, pk: int):
             "own": own,
             "acts_for": acting_for(user=user, convention=consultation.convention),
             "form": form,
+            "deadline_form": deadline_form if may_manage else None,
+            "may_manage": may_manage,
             "may_see_all": user.has_perm("action_plan.view_all_contributions", consultation),
         },
         status=status,
     )
+
+
+def consultation_detail(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
+    user = request.user
+    if request.method != "POST":
+        return _consultation_page(request, consultation)
+    if not (user.is_authenticated and user.has_perm("action_plan.contribute", consultation)):
+        raise PermissionDenied(services.NOT_A_DELEGATION)
+    own = selectors.contribution_of(consultation=consultation, user=user)
+    form = ContributionForm(
+        request.POST, request.FILES, consultation=consultation, contribution=own
+    )
+    if form.is_valid():
+        try:
+            services.submit_contribution(
+                consultation=consultation,
+                answers=form.answers(),
+                attachment=form.cleaned_data.get("attachment"),
+                by=user,
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            _show(form, error)
+        else:
+            messages.success(request, _("Your contribution is recorded."))
+            return redirect("action_plan:consultation", convention=convention, pk=pk)
+    return _consultation_page(request, consultation, form=form, status=422)
+
+
+def consultation_issue(request, convention):
+    """The Presidency (or the Secretariat) issues a consultation: its questions by section,
+    its addressees and its deadline."""
+    if not request.user.has_perm("action_plan.issue_consultation", convention):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    form = ConsultationForm(
+        request.POST or None,
+        convention=convention,
+        initial={"issued_by": _("The President"), "addressees": _("The States Parties")},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                consultation = services.issue_consultation(
+                    convention=convention,
+                    title=data["title"],
+                    issued_by=data["issued_by"],
+                    issued_on=timezone.localdate(),
+                    deadline_on=data["deadline_on"],
+                    addressees=data["addressees"]
+                    or str(dict(form.fields["addressed_to"].choices)[data["addressed_to"]]),
+                    addressed_to=data["addressed_to"],
+                    states=list(data["states"]),
+                    addresses_organisations=data["addresses_organisations"],
+                    visibility=data["visibility"],
+                    sections=form.sections(),
+                    source=f"Issued on plenary by {request.user.username}",
+                    now=timezone.now(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                _show(form, error)
+            else:
+                messages.success(request, _("The consultation is issued."))
+                return redirect(
+                    "action_plan:consultation", convention=convention, pk=consultation.pk
+                )
+    return render(
+        request,
+        "action_plan/record_form.html",
+        {
+            "form": form,
+            "heading": _("Issue a written consultation"),
+            "intro": _(
+                "Group the questions by thematic area, one question per line; the addressees"
+                " are notified in their language."
+            ),
+            "button": _("Issue the consultation"),
+        },
+        status=status,
+    )
+
+
+def consultation_deadline(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
+    if request.method != "POST":
+        return redirect("action_plan:consultation", convention=convention, pk=pk)
+    if not _may_manage(request.user, consultation):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    form = DeadlineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.move_consultation_deadline(
+                consultation=consultation,
+                deadline_on=form.cleaned_data["deadline_on"],
+                reason=form.cleaned_data["reason"],
+                now=timezone.now(),
+                by=request.user,
+            )
+        except ValidationError as error:
+            _show(form, error)
+        else:
+            messages.success(request, _("The deadline is moved."))
+            return redirect("action_plan:consultation", convention=convention, pk=pk)
+    return _consultation_page(request, consultation, deadline_form=form, status=422)
+
+
+def consultation_close(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
+    if request.method != "POST":
+        return redirect("action_plan:consultation", convention=convention, pk=pk)
+    if not _may_manage(request.user, consultation):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    try:
+        services.close_consultation(consultation=consultation, now=timezone.now(), by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The consultation is closed."))
+    return redirect("action_plan:consultation", convention=convention, pk=pk)
 
 
 def compiled(request, convention, pk: int):

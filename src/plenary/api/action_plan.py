@@ -26,6 +26,7 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
 NO_SUCH_QUESTION = "the consultation has no question {number}"
 NO_SUCH_INDICATOR = "No indicator {pk}."
+NO_SUCH_AREA = "no thematic area is called {slug!r}"
 
 
 class PlanOut(Schema):
@@ -153,6 +154,8 @@ class ConsultationOut(Schema):
     deadline: datetime
     time_zone: str
     visibility: str
+    addressed_to: str
+    closed_at: datetime | None
     is_open: bool
 
 
@@ -187,6 +190,27 @@ class ContributionOut(Schema):
 
 class DeadlineIn(Schema):
     deadline_on: date
+    reason: str
+
+
+class ConsultationSectionIn(Schema):
+    title: str
+    number: str = ""
+    area: str | None = Field(None, description="the thematic area's slug")
+    questions: list[str]
+
+
+class ConsultationIn(Schema):
+    title: str
+    issued_by: str
+    addressees: str = Field("", description="as the letter names them")
+    addressed_to: str = Field("states_parties", description="states_parties, all_states or chosen")
+    states: list[str] = Field([], description="ISO 3166 alpha-3 codes, for `chosen`")
+    addresses_organisations: bool = False
+    deadline_on: date
+    visibility: str = "presidency"
+    plan: str | None = Field(None, description="the code of the action plan being drafted")
+    sections: list[ConsultationSectionIn]
 
 
 def _plan_out(plan) -> dict:
@@ -363,7 +387,10 @@ def _consultation_out(consultation, now) -> dict:
         "deadline": consultation.deadline,
         "time_zone": consultation.time_zone,
         "visibility": consultation.visibility,
-        "is_open": consultation.deadline >= now.replace(microsecond=0),
+        "addressed_to": consultation.addressed_to,
+        "closed_at": consultation.closed_at,
+        "is_open": consultation.closed_at is None
+        and consultation.deadline >= now.replace(microsecond=0),
     }
 
 
@@ -467,6 +494,67 @@ def move_deadline(request, convention: ConventionSlug, consultation_id: int, pay
     )
     now = timezone.now()
     moved = services.move_consultation_deadline(
-        consultation=consultation, deadline_on=payload.deadline_on, now=now, by=request.auth
+        consultation=consultation,
+        deadline_on=payload.deadline_on,
+        reason=payload.reason,
+        now=now,
+        by=request.auth,
     )
     return _consultation_out(moved, now)
+
+
+@router.post(
+    "/consultations/{consultation_id}/close",
+    response={200: ConsultationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def close_consultation(request, convention: ConventionSlug, consultation_id: int):
+    """Close the consultation before its deadline (the President's team or the Secretariat)."""
+    consultation = selectors.consultation_record(
+        convention=convention_named(convention), pk=consultation_id
+    )
+    now = timezone.now()
+    closed = services.close_consultation(consultation=consultation, now=now, by=request.auth)
+    return _consultation_out(closed, now)
+
+
+@router.post("/consultations", response={201: ConsultationDetailOut, **ERRORS}, auth=SIGNED_IN)
+def issue_consultation(request, convention: ConventionSlug, payload: ConsultationIn):
+    """Issue a written consultation: its questions by section (a thematic area), its
+    addressees and its deadline (the President's team or the Secretariat)."""
+    found = convention_named(convention)
+    areas = {a.slug: a for a in selectors.thematic_areas(convention=found)}
+    sections = []
+    for order, section in enumerate(payload.sections, start=1):
+        area = None
+        if section.area:
+            area = areas.get(section.area)
+            if area is None:
+                raise invalid("sections", NO_SUCH_AREA.format(slug=section.area))
+        sections.append(
+            services.SectionSpec(
+                number=section.number or str(order),
+                title=section.title,
+                questions=[services.QuestionSpec(text) for text in section.questions if text],
+                area=area,
+            )
+        )
+    plan = selectors.action_plan(convention=found, code=payload.plan) if payload.plan else None
+    consultation = services.issue_consultation(
+        convention=found,
+        title=payload.title,
+        issued_by=payload.issued_by,
+        issued_on=timezone.localdate(),
+        deadline_on=payload.deadline_on,
+        addressees=payload.addressees or payload.addressed_to,
+        addressed_to=payload.addressed_to,
+        states=_states(payload.states),
+        addresses_organisations=payload.addresses_organisations,
+        visibility=payload.visibility,
+        plan=plan,
+        sections=sections,
+        source=f"Issued through the API by {request.auth.username}",
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return Status(201, get_consultation(request, convention, consultation.pk))
