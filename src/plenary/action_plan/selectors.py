@@ -106,6 +106,16 @@ class _Computed:
         return self.cache[key]
 
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+def within_plan(*, plan: ActionPlan, year: int) -> bool:
+    """Whether the plan measures `year`: a year of its period (and of 1900-2200). Views and
+    the API refuse any other before a series of years is built up to it."""
+    first, last = max(plan.first_year, EARLIEST_YEAR), min(plan.last_year, LATEST_YEAR)
+    return first <= year <= last
+
+
 def _years(indicator: Indicator, plan: ActionPlan, year: int) -> list[int]:
     first = min(plan.first_year, indicator.baseline_year or plan.first_year)
     return list(range(first, year + 1))
@@ -191,6 +201,8 @@ def indicator_record(
     plan = indicator.section.plan
     if year is None:
         year = min(today.year, plan.last_year)
+    elif not within_plan(plan=plan, year=year):
+        raise Http404(f"{year} is not a year of the plan ({plan.period}).")
     entered = list(
         IndicatorValue.objects.filter(indicator=indicator)
         .select_related("state", "entered_by")

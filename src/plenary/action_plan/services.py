@@ -53,6 +53,7 @@ MAY_NOT_MANAGE_PLAN = "Only the Secretariat, the ISU or the Presidency keeps the
 MAY_NOT_ENTER_VALUE = "Only the ISU, a coordinator or the Secretariat enters indicator values."
 PLAN_YEARS = "the last year ({last}) cannot be before the first ({first})"
 TEXT_REQUIRED = "give the text"
+CODE_TAKEN = _("the code {code} is taken by an action plan of another convention")
 ACTION_OF_ANOTHER_SECTION = "action {number} is not an action of section {section}"
 UNKNOWN_COMPUTATION = "no computation is called {value!r}; there are {choices}"
 COMPUTATION_OF_ANOTHER_KIND = "the computation {name!r} gives a {computed}, not a {kind}"
@@ -132,6 +133,8 @@ def record_action_plan(
     if last_year < first_year:
         raise _invalid("last_year", PLAN_YEARS.format(first=first_year, last=last_year))
     plan = ActionPlan.objects.filter(code=code).first() or ActionPlan(code=code)
+    if plan.pk is not None and plan.convention_id != convention.pk:
+        raise _invalid("code", CODE_TAKEN.format(code=code))
     values = {
         "convention": convention,
         "name": name.strip(),

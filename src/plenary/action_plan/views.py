@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -9,10 +10,16 @@ from django.utils.translation import gettext as _
 from plenary.action_plan import render as layout
 from plenary.action_plan import selectors, services
 from plenary.action_plan.forms import (
+    ActionForm,
+    AreaForm,
     ConsultationForm,
     ContributionForm,
+    CoordinationForm,
     DeadlineForm,
+    IndicatorForm,
     IndicatorValueForm,
+    PlanForm,
+    SectionForm,
 )
 from plenary.core.selectors import acting_for
 from plenary.rules import times
@@ -20,6 +27,7 @@ from plenary.rules import times
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
 NO_ATTACHMENT = "No such attachment."
+YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})."
 
 
 def _show(form, error: ValidationError) -> None:
@@ -36,19 +44,24 @@ def _year(request, plan) -> int:
     if not value:
         return min(timezone.localdate().year, plan.last_year)
     try:
-        return int(value)
+        year = int(value)
     except ValueError:
         raise Http404(YEAR_NOT_A_NUMBER) from None
+    if not selectors.within_plan(plan=plan, year=year):
+        raise Http404(YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
+    return year
 
 
 def plan_list(request, convention):
     plans = selectors.action_plans(convention=convention)
-    return render(request, "action_plan/plan_list.html", {"plans": plans})
+    may_keep = request.user.has_perm("action_plan.manage_plan", convention)
+    return render(request, "action_plan/plan_list.html", {"plans": plans, "may_keep": may_keep})
 
 
 def plan_detail(request, convention, code: str):
     plan = selectors.action_plan(convention=convention, code=code)
-    return render(request, "action_plan/plan_detail.html", {"plan": plan})
+    may_keep = request.user.has_perm("action_plan.manage_plan", plan)
+    return render(request, "action_plan/plan_detail.html", {"plan": plan, "may_keep": may_keep})
 
 
 def progress(request, convention, code: str):
@@ -94,11 +107,9 @@ def progress_docx(request, convention, code: str):
 
 def indicator_detail(request, convention, pk: int):
     year_value = request.GET.get("year")
+    year = int(year_value) if (year_value or "").isdigit() else None
     indicator, row, entered = selectors.indicator_record(
-        convention=convention,
-        pk=pk,
-        year=int(year_value) if (year_value or "").isdigit() else None,
-        today=timezone.localdate(),
+        convention=convention, pk=pk, year=year, today=timezone.localdate()
     )
     form = None
     may_enter = not indicator.is_computed and request.user.has_perm(
@@ -154,13 +165,15 @@ def area_list(request, convention):
             if (year or "").isdigit()
             else None,
             "year": year,
+            "may_keep": request.user.has_perm("action_plan.manage_plan", convention),
         },
     )
 
 
 def area_detail(request, convention, slug: str):
     area = selectors.thematic_area(convention=convention, slug=slug)
-    return render(request, "action_plan/area_detail.html", {"area": area})
+    may_record = request.user.has_perm("action_plan.record_coordination", area)
+    return render(request, "action_plan/area_detail.html", {"area": area, "may_record": may_record})
 
 
 def consultation_list(request, convention):
@@ -374,3 +387,135 @@ def attachment(request, convention, pk: int, contribution: int):
     found.attachment.close()
     response["Content-Disposition"] = f'attachment; filename="{found.attachment_name}"'
     return response
+
+
+# Keeping the plan: one page per record, each calling its one service --------------------
+
+
+def _record_page(request, *, form, call, done, heading, button, back=""):
+    """Show `form`; on a valid POST call the service, then go to `done(record)`. A refusal
+    shows on its field (422)."""
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            try:
+                record = call(form.cleaned_data)
+            except ValidationError as error:
+                _show(form, error)
+            else:
+                messages.success(request, _("Recorded: %(record)s.") % {"record": record})
+                return redirect(done(record))
+    return render(
+        request,
+        "action_plan/record_form.html",
+        {"form": form, "heading": heading, "button": button, "back": back},
+        status=status,
+    )
+
+
+def _may_keep_plans(request, obj) -> None:
+    if not request.user.has_perm("action_plan.manage_plan", obj):
+        raise PermissionDenied(services.MAY_NOT_MANAGE_PLAN)
+
+
+def _plan_url(convention, plan) -> str:
+    return reverse("action_plan:plan_detail", kwargs={"convention": convention, "code": plan.code})
+
+
+def plan_new(request, convention):
+    _may_keep_plans(request, convention)
+    return _record_page(
+        request,
+        form=PlanForm(request.POST or None),
+        call=lambda data: services.record_action_plan(
+            convention=convention, by=request.user, **data
+        ),
+        done=lambda plan: _plan_url(convention, plan),
+        heading=_("Define an action plan"),
+        button=_("Record the action plan"),
+    )
+
+
+def section_new(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
+    _may_keep_plans(request, plan)
+    return _record_page(
+        request,
+        form=SectionForm(request.POST or None, plan=plan),
+        call=lambda data: services.record_section(plan=plan, by=request.user, **data),
+        done=lambda section: _plan_url(convention, plan),
+        heading=_("Add a section to %(plan)s") % {"plan": plan.name},
+        button=_("Record the section"),
+        back=_plan_url(convention, plan),
+    )
+
+
+def action_new(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
+    _may_keep_plans(request, plan)
+    return _record_page(
+        request,
+        form=ActionForm(request.POST or None, plan=plan),
+        call=lambda data: services.record_action(by=request.user, **data),
+        done=lambda action: _plan_url(convention, plan),
+        heading=_("Add an action to %(plan)s") % {"plan": plan.name},
+        button=_("Record the action"),
+        back=_plan_url(convention, plan),
+    )
+
+
+def indicator_new(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
+    _may_keep_plans(request, plan)
+    return _record_page(
+        request,
+        form=IndicatorForm(request.POST or None, plan=plan),
+        call=lambda data: services.record_indicator(by=request.user, **data),
+        done=lambda indicator: reverse(
+            "action_plan:indicator", kwargs={"convention": convention, "pk": indicator.pk}
+        ),
+        heading=_("Add an indicator to %(plan)s") % {"plan": plan.name},
+        button=_("Record the indicator"),
+        back=_plan_url(convention, plan),
+    )
+
+
+def area_new(request, convention):
+    _may_keep_plans(request, convention)
+    return _record_page(
+        request,
+        form=AreaForm(request.POST or None),
+        call=lambda data: services.record_thematic_area(
+            convention=convention, by=request.user, **data
+        ),
+        done=lambda area: reverse(
+            "action_plan:area_detail", kwargs={"convention": convention, "slug": area.slug}
+        ),
+        heading=_("Add a thematic area"),
+        button=_("Record the thematic area"),
+    )
+
+
+def coordination_new(request, convention, slug: str):
+    area = selectors.thematic_area(convention=convention, slug=slug)
+    if not request.user.has_perm("action_plan.record_coordination", area):
+        raise PermissionDenied(services.MAY_NOT_RECORD_COORDINATION)
+    back = reverse("action_plan:area_detail", kwargs={"convention": convention, "slug": slug})
+    return _record_page(
+        request,
+        form=CoordinationForm(request.POST or None),
+        call=lambda data: services.record_coordination(
+            area=area,
+            states=list(data["states"]),
+            title=data["title"],
+            term_from=data["term_from"],
+            term_to=data["term_to"],
+            source=data["source"],
+            by=request.user,
+        ),
+        done=lambda coordination: back,
+        heading=_("Record the coordinators of %(area)s") % {"area": area.name},
+        button=_("Record the coordinators"),
+        back=back,
+    )

@@ -26,7 +26,10 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
 NO_SUCH_QUESTION = "the consultation has no question {number}"
 NO_SUCH_INDICATOR = "No indicator {pk}."
+YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})"
 NO_SUCH_AREA = "no thematic area is called {slug!r}"
+NO_SUCH_SECTION = "No section {number} of {plan}."
+NO_SUCH_ACTION = "the section has no action {number}"
 
 
 class PlanOut(Schema):
@@ -213,6 +216,51 @@ class ConsultationIn(Schema):
     sections: list[ConsultationSectionIn]
 
 
+class PlanIn(Schema):
+    code: str
+    name: str
+    first_year: int = Field(ge=1900, le=2200)
+    last_year: int = Field(ge=1900, le=2200)
+    adopted: str = Field("", description="the decision adopting it")
+    document_symbol: str = ""
+    source: str
+
+
+class AreaIn(Schema):
+    slug: str
+    name: str
+    order: int = 0
+    source: str
+
+
+class SectionIn(Schema):
+    number: int = Field(ge=1)
+    title: str
+    area: str | None = Field(None, description="the thematic area's slug")
+    source: str
+
+
+class ActionIn(Schema):
+    number: str
+    text: str
+    source: str
+
+
+class IndicatorIn(Schema):
+    code: str
+    text: str
+    kind: str = Field(description="count, share, yes_no (per State) or amount")
+    action: str | None = Field(None, description="the action's number; none: the section's")
+    unit: str = ""
+    baseline_year: int | None = Field(None, ge=1900, le=2200)
+    baseline_value: Decimal | None = None
+    baseline_source: str = ""
+    target_value: Decimal | None = None
+    target_year: int | None = Field(None, ge=1900, le=2200)
+    computation: str = Field("", description="blank: entered; else a computation's name")
+    source: str
+
+
 def _plan_out(plan) -> dict:
     return {
         "code": plan.code,
@@ -348,6 +396,99 @@ def enter_value(request, convention: ConventionSlug, indicator_id: int, payload:
     )
 
 
+@router.post("/action-plans", response={201: PlanOut, **ERRORS}, auth=SIGNED_IN)
+def record_action_plan(request, convention: ConventionSlug, payload: PlanIn):
+    """Define (or correct) an action plan of the convention (the ISU, the Secretariat, the
+    Presidency)."""
+    plan = services.record_action_plan(
+        convention=convention_named(convention), by=request.auth, **payload.dict()
+    )
+    return Status(201, _plan_out(plan))
+
+
+@router.post("/action-plans/thematic-areas", response={201: AreaOut, **ERRORS}, auth=SIGNED_IN)
+def record_thematic_area(request, convention: ConventionSlug, payload: AreaIn):
+    """Record (or correct) a thematic area of the convention's work."""
+    area = services.record_thematic_area(
+        convention=convention_named(convention), by=request.auth, **payload.dict()
+    )
+    return Status(201, {"slug": area.slug, "name": area.name, "coordinators": []})
+
+
+def _section(plan, number: int):
+    section = next((s for s in plan.sections.all() if s.number == number), None)
+    if section is None:
+        raise Http404(NO_SUCH_SECTION.format(number=number, plan=plan.code))
+    return section
+
+
+@router.post("/action-plans/{code}/sections", response={201: SectionOut, **ERRORS}, auth=SIGNED_IN)
+def record_section(request, convention: ConventionSlug, code: str, payload: SectionIn):
+    """Record (or correct) a thematic section of the plan."""
+    found = convention_named(convention)
+    plan = selectors.action_plan(convention=found, code=code)
+    area = selectors.thematic_area(convention=found, slug=payload.area) if payload.area else None
+    section = services.record_section(
+        plan=plan,
+        number=payload.number,
+        title=payload.title,
+        area=area,
+        source=payload.source,
+        by=request.auth,
+    )
+    return Status(
+        201,
+        {
+            "number": section.number,
+            "title": section.title,
+            "area": area.slug if area else None,
+            "actions": [],
+            "indicators": [],
+        },
+    )
+
+
+@router.post(
+    "/action-plans/{code}/sections/{number}/actions",
+    response={201: ActionOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_action(request, convention: ConventionSlug, code: str, number: int, payload: ActionIn):
+    """Record (or correct) a numbered action of a section, in the plan's words."""
+    plan = selectors.action_plan(convention=convention_named(convention), code=code)
+    action = services.record_action(
+        section=_section(plan, number),
+        number=payload.number,
+        text=payload.text,
+        source=payload.source,
+        by=request.auth,
+    )
+    return Status(201, {"number": action.number, "text": action.text, "source": action.source})
+
+
+@router.post(
+    "/action-plans/{code}/sections/{number}/indicators",
+    response={201: IndicatorOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_indicator(
+    request, convention: ConventionSlug, code: str, number: int, payload: IndicatorIn
+):
+    """Record (or correct) an indicator of an action, or of the section's expected results:
+    its kind, unit, baseline, target, and whether it is computed or entered."""
+    plan = selectors.action_plan(convention=convention_named(convention), code=code)
+    section = _section(plan, number)
+    data = payload.dict()
+    action_number = data.pop("action")
+    action = None
+    if action_number is not None:
+        action = next((a for a in section.actions.all() if a.number == action_number), None)
+        if action is None:
+            raise invalid("action", NO_SUCH_ACTION.format(number=action_number))
+    indicator = services.record_indicator(section=section, action=action, by=request.auth, **data)
+    return Status(201, _indicator_out(indicator))
+
+
 @router.get("/action-plans/{code}", response={200: PlanDetailOut, **ERRORS})
 def get_action_plan(request, convention: ConventionSlug, code: str):
     plan = selectors.action_plan(convention=convention_named(convention), code=code)
@@ -374,6 +515,8 @@ def get_action_plan(request, convention: ConventionSlug, code: str):
 def get_progress(request, convention: ConventionSlug, code: str, year: int):
     """Each indicator in `year` against its baseline and target; computed ones recomputed."""
     plan = selectors.action_plan(convention=convention_named(convention), code=code)
+    if not selectors.within_plan(plan=plan, year=year):
+        raise invalid("year", YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
     return progress_rows(selectors.plan_progress(plan=plan, year=year))
 
 
