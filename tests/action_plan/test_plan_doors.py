@@ -158,3 +158,35 @@ def test_the_admin_shows_the_plan_read_only(ccm):
     assert client.get("/admin/action_plan/actionplan/").status_code == 200
     assert client.get(f"/admin/action_plan/actionplan/{plan.pk}/change/").status_code == 200
     assert client.get("/admin/action_plan/actionplan/add/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/ccm/action-plans/new/",
+        "/ccm/action-plans/DAP/sections/new/",
+        "/ccm/action-plans/DAP/actions/new/",
+        "/ccm/action-plans/DAP/indicators/new/",
+        "/ccm/thematic-areas/new/",
+        "/ccm/thematic-areas/universalisation/coordinators/new/",
+        "/ccm/consultations/new/",
+        "/ccm/action-plans/DAP/",
+    ],
+)
+def test_the_keepers_pages_run_a_fixed_number_of_queries(
+    isu, president, path, django_assert_max_num_queries
+):
+    user = president if "consultations" in path else isu
+    client = client_for(user)
+    with django_assert_max_num_queries(14):
+        response = client.get(path)
+    assert response.status_code == 200
+
+
+def test_the_consultation_page_with_its_deadline_form_runs_few_queries(
+    open_consultation, president, django_assert_max_num_queries
+):
+    client = client_for(president)
+    with django_assert_max_num_queries(14):
+        response = client.get(f"/ccm/consultations/{open_consultation.pk}/")
+    assert "Move the deadline" in response.content.decode()
