@@ -39,6 +39,7 @@ def test_the_president_issues_a_consultation_on_the_page(
             "/ccm/consultations/new/",
             {
                 "title": "Draft plan",
+                "plan": "LAP",
                 "issued_by": "The President",
                 "addressees": "The States Parties",
                 "addressed_to": "states_parties",
@@ -54,6 +55,7 @@ def test_the_president_issues_a_consultation_on_the_page(
     assert response.status_code == 302
     assert response["Location"] == f"/ccm/consultations/{consultation.pk}/"
     assert consultation.addressed_to == AddressedTo.STATES_PARTIES
+    assert consultation.plan.code == "LAP"
     assert [(s.title, s.area.slug) for s in consultation.sections.all()] == [
         ("Universalisation", "universalisation"),
         ("Victim assistance", "victim-assistance"),

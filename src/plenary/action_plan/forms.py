@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from plenary.action_plan.computations import COMPUTATIONS
 from plenary.action_plan.models import (
     Action,
+    ActionPlan,
     AddressedTo,
     IndicatorKind,
     Section,
@@ -100,8 +101,16 @@ class ConsultationForm(forms.Form):
     )
     visibility = forms.ChoiceField(label=_("Contributions are seen by"), choices=Visibility.choices)
 
+    plan = forms.ModelChoiceField(
+        label=_("The action plan it accompanies (if any)"),
+        queryset=ActionPlan.objects.none(),
+        to_field_name="code",
+        required=False,
+    )
+
     def __init__(self, *args, convention, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = ActionPlan.objects.filter(convention=convention)
         areas = ThematicArea.objects.filter(convention=convention)
         for n in range(1, SECTIONS_ON_THE_FORM + 1):
             self.fields[f"area_{n}"] = forms.ModelChoiceField(

@@ -282,6 +282,7 @@ def consultation_issue(request, convention):
                     states=list(data["states"]),
                     addresses_organisations=data["addresses_organisations"],
                     visibility=data["visibility"],
+                    plan=data["plan"],
                     sections=form.sections(),
                     source=f"Issued on plenary by {request.user.username}",
                     now=timezone.now(),
