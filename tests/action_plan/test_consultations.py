@@ -210,6 +210,7 @@ def test_moving_the_deadline_reopens_the_seed_consultation(seed_consultation, pr
     services.move_consultation_deadline(
         consultation=seed_consultation,
         deadline_on=date(2030, 1, 31),
+        reason="More time for the Delegations",
         now=at(date(2029, 1, 1)),
         by=president,
     )

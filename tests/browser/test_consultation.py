@@ -21,6 +21,7 @@ def test_a_delegation_contributes_to_the_seed_002_consultation_and_it_is_compile
     services.move_consultation_deadline(
         consultation=consultation,
         deadline_on=timezone.localdate() + timedelta(days=10),
+        reason="More time for the Delegations",
         now=timezone.now(),
         by=president,
     )

@@ -369,3 +369,79 @@ def test_api_records_a_voluntary_contribution_only_for_the_secretariat(role, req
         assert (response.status_code, VoluntaryContribution.objects.count()) == (201, before + 1)
     else:
         assert (response.status_code, VoluntaryContribution.objects.count()) == (403, before)
+
+
+# Action plans and consultations (issue 21) -----------------------------------------------
+
+MAY_ISSUE_CONSULTATIONS = {"secretariat", "president"}
+MAY_KEEP_PLANS = {"secretariat", "president", "isu"}
+MAY_ENTER_VALUES = {"secretariat", "isu", "coordinator"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_page_issues_a_consultation_only_for_the_presidency_and_secretariat(role, request):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plenary.action_plan.models import Consultation
+
+    user = request.getfixturevalue(role)
+    response = client_for(user).post(
+        "/ccm/consultations/new/",
+        {
+            "title": "Matrix consultation",
+            "issued_by": "The President",
+            "addressed_to": "states_parties",
+            "deadline_on": (timezone.localdate() + timedelta(days=9)).isoformat(),
+            "visibility": "presidency",
+            "area_1": "universalisation",
+            "questions_1": "Why?",
+        },
+    )
+    issued = Consultation.objects.filter(title="Matrix consultation").count()
+    if role in MAY_ISSUE_CONSULTATIONS:
+        assert (response.status_code, issued) == (302, 1)
+    else:
+        assert (response.status_code, issued) == (403, 0)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_records_a_plan_section_only_for_the_keepers_of_plans(role, request, ccm):
+    from plenary.action_plan.models import Section
+
+    user = request.getfixturevalue(role)
+    response = token_client(user).post(
+        "/api/v1/ccm/action-plans/LAP/sections",
+        {"number": 99, "title": "Matrix section", "source": "test"},
+        content_type="application/json",
+    )
+    added = Section.objects.filter(title="Matrix section").count()
+    if role in MAY_KEEP_PLANS:
+        assert (response.status_code, added) == (201, 1)
+    else:
+        assert (response.status_code, added) == (403, 0)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_enters_an_indicator_value_only_for_the_isu_coordinators_secretariat(
+    role, request, ccm, isu
+):
+    from plenary.action_plan import services
+    from plenary.action_plan.models import IndicatorValue, Section
+
+    user = request.getfixturevalue(role)
+    section = Section.objects.filter(plan__code="DAP").first()
+    indicator = services.record_indicator(
+        section=section, code="M.1", text="Matrix", kind="count", source="test", by=isu
+    )
+    response = token_client(user).post(
+        f"/api/v1/ccm/action-plans/indicators/{indicator.pk}/values",
+        {"year": 2019, "value": "5", "source": "test"},
+        content_type="application/json",
+    )
+    entered = IndicatorValue.objects.filter(indicator=indicator).count()
+    if role in MAY_ENTER_VALUES:
+        assert (response.status_code, entered) == (201, 1)
+    else:
+        assert (response.status_code, entered) == (403, 0)

@@ -250,6 +250,12 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("the public")
 
 
+class AddressedTo(models.TextChoices):
+    STATES_PARTIES = "states_parties", _("the States Parties")
+    ALL_STATES = "all_states", _("all States")
+    CHOSEN = "chosen", _("the States chosen")
+
+
 class Consultation(models.Model):
     """A written consultation: a document of questions, its addressees and its deadline."""
 
@@ -271,6 +277,14 @@ class Consultation(models.Model):
     addressees = models.TextField(help_text=_("As the letter addresses them."))
     addresses_states = models.BooleanField(default=True)
     addresses_organisations = models.BooleanField(default=False)
+    # Which States may contribute, when States are addressed: checked on each contribution.
+    addressed_to = models.CharField(
+        max_length=14, choices=AddressedTo.choices, default=AddressedTo.ALL_STATES
+    )
+    addressed_states = models.ManyToManyField(State, blank=True, related_name="+")
+    closed_at = models.DateTimeField(
+        null=True, blank=True, help_text=_("When the Presidency closed it, before its deadline.")
+    )
     deadline = models.DateTimeField(help_text=_("Aware; 23:59:59 in its zone by default."))
     # An IANA zone; services default it to the convention's secretariat's seat.
     time_zone = models.CharField(max_length=60)
@@ -279,7 +293,7 @@ class Consultation(models.Model):
     )
     send_to = models.CharField(max_length=200, blank=True)
     source = models.TextField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[addressed_states])
 
     class Meta:
         ordering = ["-deadline", "-pk"]

@@ -16,6 +16,7 @@ from plenary.action_plan.computations import COMPUTATIONS, ComputedValue
 from plenary.action_plan.models import (
     Action,
     ActionPlan,
+    AddressedTo,
     Answer,
     Consultation,
     ConsultationSection,
@@ -27,9 +28,12 @@ from plenary.action_plan.models import (
     Section,
     ThematicArea,
 )
+from plenary.core.models import Role, RoleGrant
 from plenary.core.selectors import acting_for
 from plenary.rules import indicators as rules
+from plenary.rules import times
 from plenary.treaties.models import Convention, State
+from plenary.treaties.selectors import states_on
 
 
 def action_plans(*, convention: Convention):
@@ -100,6 +104,16 @@ class _Computed:
         if key not in self.cache:
             self.cache[key] = COMPUTATIONS[name].compute(self.convention, year)
         return self.cache[key]
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2200
+
+
+def within_plan(*, plan: ActionPlan, year: int) -> bool:
+    """Whether the plan measures `year`: a year of its period (and of 1900-2200). Views and
+    the API refuse any other before a series of years is built up to it."""
+    first, last = max(plan.first_year, EARLIEST_YEAR), min(plan.last_year, LATEST_YEAR)
+    return first <= year <= last
 
 
 def _years(indicator: Indicator, plan: ActionPlan, year: int) -> list[int]:
@@ -187,6 +201,8 @@ def indicator_record(
     plan = indicator.section.plan
     if year is None:
         year = min(today.year, plan.last_year)
+    elif not within_plan(plan=plan, year=year):
+        raise Http404(f"{year} is not a year of the plan ({plan.period}).")
     entered = list(
         IndicatorValue.objects.filter(indicator=indicator)
         .select_related("state", "entered_by")
@@ -353,3 +369,29 @@ def open_consultation_deadlines(*, now: datetime) -> list[dict]:
         .select_related("meeting")
         .order_by("deadline", "pk")
     ]
+
+
+def addressed_users(*, consultation: Consultation, on: date | None = None) -> list:
+    """The users of every Delegation, in office, that the consultation is addressed to:
+    the Delegations of its States (its States Parties on `on`, all States, or its chosen
+    list) and, where addressed, of organisations. Three queries at most."""
+    grants = RoleGrant.objects.current().filter(
+        convention=consultation.convention, role=Role.DELEGATION
+    )
+    wanted = Q(pk__in=[])
+    if consultation.addresses_states:
+        if consultation.addressed_to == AddressedTo.STATES_PARTIES:
+            day = on or datetime.now(tz=times.zone(consultation.time_zone)).date()
+            parties = [
+                s.state.pk
+                for s in states_on(convention=consultation.convention, on=day, status="state_party")
+            ]
+            wanted |= Q(state_id__in=parties)
+        elif consultation.addressed_to == AddressedTo.CHOSEN:
+            wanted |= Q(state__in=consultation.addressed_states.all())
+        else:
+            wanted |= Q(state__isnull=False)
+    if consultation.addresses_organisations:
+        wanted |= Q(organisation__isnull=False)
+    users = {grant.user_id: grant.user for grant in grants.filter(wanted).select_related("user")}
+    return [user for user in users.values() if user.email and user.is_active]

@@ -15,11 +15,13 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from plenary.action_plan.computations import COMPUTATIONS
 from plenary.action_plan.models import (
     Action,
     ActionPlan,
+    AddressedTo,
     Answer,
     Consultation,
     ConsultationSection,
@@ -32,7 +34,9 @@ from plenary.action_plan.models import (
     ThematicArea,
     Visibility,
 )
+from plenary.action_plan.selectors import addressed_users
 from plenary.core.audit import assign, attribute
+from plenary.core.notices import send_notice
 from plenary.core.selectors import acting_for
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
@@ -42,12 +46,14 @@ from plenary.rules import indicators, times
 from plenary.rules.deadlines import long_date
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import Convention, State
+from plenary.treaties.selectors import state_standing
 
 # Plans and indicators
 MAY_NOT_MANAGE_PLAN = "Only the Secretariat, the ISU or the Presidency keeps the action plans."
 MAY_NOT_ENTER_VALUE = "Only the ISU, a coordinator or the Secretariat enters indicator values."
 PLAN_YEARS = "the last year ({last}) cannot be before the first ({first})"
 TEXT_REQUIRED = "give the text"
+CODE_TAKEN = _("the code {code} is taken by an action plan of another convention")
 ACTION_OF_ANOTHER_SECTION = "action {number} is not an action of section {section}"
 UNKNOWN_COMPUTATION = "no computation is called {value!r}; there are {choices}"
 COMPUTATION_OF_ANOTHER_KIND = "the computation {name!r} gives a {computed}, not a {kind}"
@@ -76,6 +82,18 @@ CONSULTATION_CLOSED = (
 )
 NOT_A_QUESTION = "question {value} is not a question of this consultation"
 EMPTY_CONTRIBUTION = "answer at least one question or attach a file"
+UNKNOWN_ADDRESSEES = _("the addressees are one of {choices}, not {value!r}")
+NO_STATES_CHOSEN = _("choose the States the consultation is addressed to")
+NOT_A_STATE_PARTY = _(
+    "{state} is not a State Party to the {convention}; this consultation is addressed to"
+    " its States Parties"
+)
+NOT_AMONG_ADDRESSEES = _("{state} is not among the States this consultation is addressed to")
+REASON_REQUIRED = _("give the reason for moving the deadline")
+ALREADY_CLOSED = _("the consultation was closed on {day}")
+CLOSED_BY_PRESIDENCY = _(
+    "the consultation was closed on {day}; contributions can no longer be made or changed"
+)
 NOT_THE_AUTHOR = (
     "the contribution of {contributor} was submitted by {author}; only its author edits it"
 )
@@ -115,6 +133,8 @@ def record_action_plan(
     if last_year < first_year:
         raise _invalid("last_year", PLAN_YEARS.format(first=first_year, last=last_year))
     plan = ActionPlan.objects.filter(code=code).first() or ActionPlan(code=code)
+    if plan.pk is not None and plan.convention_id != convention.pk:
+        raise _invalid("code", CODE_TAKEN.format(code=code))
     values = {
         "convention": convention,
         "name": name.strip(),
@@ -425,6 +445,8 @@ def issue_consultation(
     plan: ActionPlan | None = None,
     addresses_states: bool = True,
     addresses_organisations: bool = False,
+    addressed_to: str = AddressedTo.ALL_STATES,
+    states: Sequence[State] = (),
     visibility: str = Visibility.PRESIDENCY,
     send_to: str = "",
     by=None,
@@ -432,18 +454,27 @@ def issue_consultation(
     """Issue a written consultation: its document of questions, addressees and deadline.
 
     Steps: check the person is the President's team or the Secretariat; check the title,
-    the addressees, the visibility and that there is a question; fix the deadline at
+    the addressees (which States: its States Parties, all States, or a chosen list, which
+    is then not empty), the visibility and that there is a question; fix the deadline at
     `deadline_time` (by default 23:59:59) on `deadline_on` in the meeting's zone (else
     `time_zone`, else the zone of the convention's secretariat), not before the issue date
     and, for a consultation issued now (`now` given), not already past; save the
-    consultation, its sections and its questions numbered 1, 2, ... across the document.
-    `now=None` records one of the past.
+    consultation, its chosen States, its sections and its questions numbered 1, 2, ...
+    across the document; notify the addressed Delegations' users. `now=None` records one
+    of the past (no one is notified).
     """
     _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE, convention)
     if not title.strip():
         raise _invalid("title", TEXT_REQUIRED)
     if not (addresses_states or addresses_organisations):
         raise _invalid("addressees", NO_ADDRESSEES)
+    if addressed_to not in AddressedTo.values:
+        raise _invalid(
+            "addressed_to",
+            UNKNOWN_ADDRESSEES.format(choices=", ".join(AddressedTo.values), value=addressed_to),
+        )
+    if addresses_states and addressed_to == AddressedTo.CHOSEN and not states:
+        raise _invalid("states", NO_STATES_CHOSEN)
     if visibility not in Visibility.values:
         raise _invalid(
             "visibility",
@@ -475,6 +506,7 @@ def issue_consultation(
         addressees=addressees,
         addresses_states=addresses_states,
         addresses_organisations=addresses_organisations,
+        addressed_to=addressed_to,
         deadline=deadline,
         time_zone=zone,
         visibility=visibility,
@@ -483,6 +515,8 @@ def issue_consultation(
     )
     attribute(consultation, by=by, reason="Consultation issued")
     consultation.save()
+    if addressed_to == AddressedTo.CHOSEN:
+        consultation.addressed_states.set(states)
     number = 0
     for order, spec in enumerate(sections, start=1):
         section = ConsultationSection.objects.create(
@@ -501,7 +535,26 @@ def issue_consultation(
                 text=question.text,
                 level=question.level,
             )
+    if now is not None:
+        _notify_addressees(
+            consultation,
+            "action_plan/notices/consultation_issued_subject.txt",
+            "action_plan/notices/consultation_issued_body.txt",
+            {},
+        )
     return consultation
+
+
+def _notify_addressees(consultation: Consultation, subject: str, body: str, context) -> None:
+    """Notify the users of every Delegation the consultation is addressed to, after commit."""
+    users = addressed_users(consultation=consultation)
+    context = {"consultation": consultation, **context}
+
+    def send() -> None:
+        for user in users:
+            send_notice(user, subject, body, context)
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic
@@ -509,18 +562,29 @@ def move_consultation_deadline(
     *,
     consultation: Consultation,
     deadline_on: date,
+    reason: str,
     now: datetime,
     deadline_time: time = times.END_OF_DAY,
     by=None,
 ) -> Consultation:
     """Move a consultation's deadline (e.g. to give the Delegations more time).
 
-    Steps: check the person is the President's team or the Secretariat; fix the new
-    deadline in the consultation's zone; refuse one before the issue date or already past;
-    save (the history keeps the old deadline).
+    Steps: check the person is the President's team or the Secretariat; check a reason is
+    given; lock the consultation; refuse a closed one; fix the new deadline in the
+    consultation's zone; refuse one before the issue date or already past; save (the
+    history keeps the old deadline and the reason); notify the addressees.
     """
     _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE, consultation)
+    if not reason.strip():
+        raise _invalid("reason", REASON_REQUIRED)
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.closed_at is not None:
+        raise _invalid(
+            "deadline",
+            ALREADY_CLOSED.format(
+                day=_clock_and_day(consultation.closed_at, consultation.time_zone)[1]
+            ),
+        )
     deadline = _deadline(deadline_on, deadline_time, consultation.time_zone)
     if deadline_on < consultation.issued_on:
         raise _invalid(
@@ -536,13 +600,63 @@ def move_consultation_deadline(
             DEADLINE_ALREADY_PAST.format(deadline=f"{clock} on {day}", zone=consultation.time_zone),
         )
     consultation.deadline = deadline
-    attribute(consultation, by=by, reason=f"Deadline moved to {long_date(deadline_on)}")
+    attribute(
+        consultation,
+        by=by,
+        reason=f"Deadline moved to {long_date(deadline_on)}: {reason.strip()}",
+    )
+    consultation.save()
+    _notify_addressees(
+        consultation,
+        "action_plan/notices/deadline_moved_subject.txt",
+        "action_plan/notices/deadline_moved_body.txt",
+        {"reason": reason.strip()},
+    )
+    return consultation
+
+
+@transaction.atomic
+def close_consultation(*, consultation: Consultation, now: datetime, by) -> Consultation:
+    """Close a consultation before its deadline: no contribution is made or changed after.
+
+    Steps: check the person is the President's team or the Secretariat; lock the
+    consultation; refuse one already closed; record when it closed; save.
+    """
+    _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE, consultation)
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if consultation.closed_at is not None:
+        day = _clock_and_day(consultation.closed_at, consultation.time_zone)[1]
+        raise _invalid("consultation", ALREADY_CLOSED.format(day=day))
+    consultation.closed_at = now
+    attribute(consultation, by=by, reason="Consultation closed")
     consultation.save()
     return consultation
 
 
-def check_open(consultation: Consultation, now: datetime) -> None:
-    """Refuse once the deadline has passed (its last second still counts)."""
+def _check_addressed(consultation: Consultation, state: State, now: datetime) -> None:
+    """Refuse a State the consultation is not addressed to (its States Parties, a list)."""
+    if consultation.addressed_to == AddressedTo.STATES_PARTIES:
+        on = now.astimezone(times.zone(consultation.time_zone)).date()
+        standing = state_standing(convention=consultation.convention, iso3=state.iso3, on=on)
+        if standing.status != "state_party":
+            raise _invalid(
+                "state",
+                NOT_A_STATE_PARTY.format(
+                    state=state.name, convention=consultation.convention.short_name
+                ),
+            )
+    elif (
+        consultation.addressed_to == AddressedTo.CHOSEN
+        and not consultation.addressed_states.filter(pk=state.pk).exists()
+    ):
+        raise _invalid("state", NOT_AMONG_ADDRESSEES.format(state=state.name))
+
+
+def _check_open(consultation: Consultation, now: datetime) -> None:
+    """Refuse once closed or once the deadline has passed (its last second still counts)."""
+    if consultation.closed_at is not None:
+        day = _clock_and_day(consultation.closed_at, consultation.time_zone)[1]
+        raise _invalid("deadline", CLOSED_BY_PRESIDENCY.format(day=day))
     if times.is_past(consultation.deadline, now):
         clock, day = _clock_and_day(consultation.deadline, consultation.time_zone)
         raise _invalid(
@@ -573,12 +687,13 @@ def submit_contribution(
 
     Steps: check the person is a Delegation of a kind the consultation is addressed to
     (a Delegation acts only for its own State or organisation); lock the consultation and
-    refuse after its deadline; check every answer is to a question of this consultation
-    and that something is answered or attached; check an attachment like a document's
-    file (PDF or .docx by its bytes, within the size limit); refuse to edit a contribution
-    another person of the Delegation submitted; save the contribution and its answers
-    (an empty answer removes the earlier one); store the attachment last, deleting it
-    again if the save fails.
+    refuse once closed or after its deadline; refuse a State it is not addressed to (not a
+    State Party, when addressed to the States Parties; not on its list); check every
+    answer is to a question of this consultation and that something is answered or
+    attached; check an attachment like a document's file (PDF or .docx by its bytes,
+    within the size limit); refuse to edit a contribution another person of the
+    Delegation submitted; save the contribution and its answers (an empty answer removes
+    the earlier one); store the attachment last, deleting it again if the save fails.
     """
     party = acting_for(user=by, convention=consultation.convention) if by is not None else None
     if party is None:
@@ -586,7 +701,9 @@ def submit_contribution(
     if not by.has_perm("action_plan.contribute", consultation):
         raise PermissionDenied(NOT_ADDRESSED.format(addressees=consultation.addressees))
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
-    check_open(consultation, now)
+    _check_open(consultation, now)
+    if isinstance(party, State):
+        _check_addressed(consultation, party, now)
     questions = {q.pk: q for q in Question.objects.filter(section__consultation=consultation)}
     for key in answers:
         if key not in questions:

@@ -2,19 +2,41 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from plenary.action_plan import render as layout
 from plenary.action_plan import selectors, services
-from plenary.action_plan.forms import ContributionForm, IndicatorValueForm
+from plenary.action_plan.forms import (
+    ActionForm,
+    AreaForm,
+    ConsultationForm,
+    ContributionForm,
+    CoordinationForm,
+    DeadlineForm,
+    IndicatorForm,
+    IndicatorValueForm,
+    PlanForm,
+    SectionForm,
+)
 from plenary.core.selectors import acting_for
 from plenary.rules import times
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
 NO_ATTACHMENT = "No such attachment."
+YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})."
+
+
+def _show(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form's field it names, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
 def _year(request, plan) -> int:
@@ -22,19 +44,24 @@ def _year(request, plan) -> int:
     if not value:
         return min(timezone.localdate().year, plan.last_year)
     try:
-        return int(value)
+        year = int(value)
     except ValueError:
         raise Http404(YEAR_NOT_A_NUMBER) from None
+    if not selectors.within_plan(plan=plan, year=year):
+        raise Http404(YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
+    return year
 
 
 def plan_list(request, convention):
     plans = selectors.action_plans(convention=convention)
-    return render(request, "action_plan/plan_list.html", {"plans": plans})
+    may_keep = request.user.has_perm("action_plan.manage_plan", convention)
+    return render(request, "action_plan/plan_list.html", {"plans": plans, "may_keep": may_keep})
 
 
 def plan_detail(request, convention, code: str):
     plan = selectors.action_plan(convention=convention, code=code)
-    return render(request, "action_plan/plan_detail.html", {"plan": plan})
+    may_keep = request.user.has_perm("action_plan.manage_plan", plan)
+    return render(request, "action_plan/plan_detail.html", {"plan": plan, "may_keep": may_keep})
 
 
 def progress(request, convention, code: str):
@@ -80,11 +107,9 @@ def progress_docx(request, convention, code: str):
 
 def indicator_detail(request, convention, pk: int):
     year_value = request.GET.get("year")
+    year = int(year_value) if (year_value or "").isdigit() else None
     indicator, row, entered = selectors.indicator_record(
-        convention=convention,
-        pk=pk,
-        year=int(year_value) if (year_value or "").isdigit() else None,
-        today=timezone.localdate(),
+        convention=convention, pk=pk, year=year, today=timezone.localdate()
     )
     form = None
     may_enter = not indicator.is_computed and request.user.has_perm(
@@ -140,20 +165,26 @@ def area_list(request, convention):
             if (year or "").isdigit()
             else None,
             "year": year,
+            "may_keep": request.user.has_perm("action_plan.manage_plan", convention),
         },
     )
 
 
 def area_detail(request, convention, slug: str):
     area = selectors.thematic_area(convention=convention, slug=slug)
-    return render(request, "action_plan/area_detail.html", {"area": area})
+    may_record = request.user.has_perm("action_plan.record_coordination", area)
+    return render(request, "action_plan/area_detail.html", {"area": area, "may_record": may_record})
 
 
 def consultation_list(request, convention):
     return render(
         request,
         "action_plan/consultation_list.html",
-        {"consultations": selectors.consultations(convention=convention), "now": timezone.now()},
+        {
+            "consultations": selectors.consultations(convention=convention),
+            "now": timezone.now(),
+            "may_issue": request.user.has_perm("action_plan.issue_consultation", convention),
+        },
     )
 
 
@@ -162,41 +193,21 @@ def _deadline_text(consultation) -> str:
     return f"{local:%H:%M:%S} on {local.day} {local:%B %Y} ({consultation.time_zone} time)"
 
 
-def consultation_detail(request, convention, pk: int):
-    consultation = selectors.consultation_record(convention=convention, pk=pk)
+def _may_manage(user, consultation) -> bool:
+    return user.is_authenticated and user.has_perm("action_plan.issue_consultation", consultation)
+
+
+def _consultation_page(request, consultation, *, form=None, deadline_form=None, status=200):
     user = request.user
     now = timezone.now()
-    is_open = not times.is_past(consultation.deadline, now)
+    is_open = consultation.closed_at is None and not times.is_past(consultation.deadline, now)
     own = selectors.contribution_of(consultation=consultation, user=user)
     may_contribute = user.is_authenticated and user.has_perm("action_plan.contribute", consultation)
-    form = None
-    status = 200
-    if request.method == "POST":
-        if not may_contribute:
-            raise PermissionDenied(services.NOT_A_DELEGATION)
-        form = ContributionForm(
-            request.POST, request.FILES, consultation=consultation, contribution=own
-        )
-        if form.is_valid():
-            try:
-                services.submit_contribution(
-                    consultation=consultation,
-                    answers=form.answers(),
-                    attachment=form.cleaned_data.get("attachment"),
-                    by=user,
-                    now=timezone.now(),
-                )
-            except ValidationError as error:
-                if hasattr(error, "error_dict") and "attachment" in error.error_dict:
-                    form.add_error("attachment", error.error_dict["attachment"])
-                else:
-                    form.add_error(None, error)
-            else:
-                messages.success(request, _("Your contribution is recorded."))
-                return redirect("action_plan:consultation", convention=convention, pk=pk)
-        status = 422
-    elif may_contribute and is_open:
+    if form is None and may_contribute and is_open:
         form = ContributionForm(consultation=consultation, contribution=own)
+    may_manage = _may_manage(user, consultation)
+    if deadline_form is None and may_manage and consultation.closed_at is None:
+        deadline_form = DeadlineForm()
     return render(
         request,
         "action_plan/consultation_detail.html",
@@ -207,10 +218,136 @@ def consultation_detail(request, convention, pk: int):
             "own": own,
             "acts_for": acting_for(user=user, convention=consultation.convention),
             "form": form,
+            "deadline_form": deadline_form if may_manage else None,
+            "may_manage": may_manage,
             "may_see_all": user.has_perm("action_plan.view_all_contributions", consultation),
         },
         status=status,
     )
+
+
+def consultation_detail(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
+    user = request.user
+    if request.method != "POST":
+        return _consultation_page(request, consultation)
+    if not (user.is_authenticated and user.has_perm("action_plan.contribute", consultation)):
+        raise PermissionDenied(services.NOT_A_DELEGATION)
+    own = selectors.contribution_of(consultation=consultation, user=user)
+    form = ContributionForm(
+        request.POST, request.FILES, consultation=consultation, contribution=own
+    )
+    if form.is_valid():
+        try:
+            services.submit_contribution(
+                consultation=consultation,
+                answers=form.answers(),
+                attachment=form.cleaned_data.get("attachment"),
+                by=user,
+                now=timezone.now(),
+            )
+        except ValidationError as error:
+            _show(form, error)
+        else:
+            messages.success(request, _("Your contribution is recorded."))
+            return redirect("action_plan:consultation", convention=convention, pk=pk)
+    return _consultation_page(request, consultation, form=form, status=422)
+
+
+def consultation_issue(request, convention):
+    """The Presidency (or the Secretariat) issues a consultation: its questions by section,
+    its addressees and its deadline."""
+    if not request.user.has_perm("action_plan.issue_consultation", convention):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    form = ConsultationForm(
+        request.POST or None,
+        convention=convention,
+        initial={"issued_by": _("The President"), "addressees": _("The States Parties")},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                consultation = services.issue_consultation(
+                    convention=convention,
+                    title=data["title"],
+                    issued_by=data["issued_by"],
+                    issued_on=timezone.localdate(),
+                    deadline_on=data["deadline_on"],
+                    addressees=data["addressees"]
+                    or str(dict(form.fields["addressed_to"].choices)[data["addressed_to"]]),
+                    addressed_to=data["addressed_to"],
+                    states=list(data["states"]),
+                    addresses_organisations=data["addresses_organisations"],
+                    visibility=data["visibility"],
+                    plan=data["plan"],
+                    sections=form.sections(),
+                    source=f"Issued on plenary by {request.user.username}",
+                    now=timezone.now(),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                _show(form, error)
+            else:
+                messages.success(request, _("The consultation is issued."))
+                return redirect(
+                    "action_plan:consultation", convention=convention, pk=consultation.pk
+                )
+    return render(
+        request,
+        "action_plan/record_form.html",
+        {
+            "form": form,
+            "heading": _("Issue a written consultation"),
+            "intro": _(
+                "Group the questions by thematic area, one question per line; the addressees"
+                " are notified in their language."
+            ),
+            "button": _("Issue the consultation"),
+        },
+        status=status,
+    )
+
+
+def consultation_deadline(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
+    if request.method != "POST":
+        return redirect("action_plan:consultation", convention=convention, pk=pk)
+    if not _may_manage(request.user, consultation):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    form = DeadlineForm(request.POST)
+    if form.is_valid():
+        try:
+            services.move_consultation_deadline(
+                consultation=consultation,
+                deadline_on=form.cleaned_data["deadline_on"],
+                reason=form.cleaned_data["reason"],
+                now=timezone.now(),
+                by=request.user,
+            )
+        except ValidationError as error:
+            _show(form, error)
+        else:
+            messages.success(request, _("The deadline is moved."))
+            return redirect("action_plan:consultation", convention=convention, pk=pk)
+    return _consultation_page(request, consultation, deadline_form=form, status=422)
+
+
+def consultation_close(request, convention, pk: int):
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
+    if request.method != "POST":
+        return redirect("action_plan:consultation", convention=convention, pk=pk)
+    if not _may_manage(request.user, consultation):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    try:
+        services.close_consultation(consultation=consultation, now=timezone.now(), by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The consultation is closed."))
+    return redirect("action_plan:consultation", convention=convention, pk=pk)
 
 
 def compiled(request, convention, pk: int):
@@ -251,3 +388,135 @@ def attachment(request, convention, pk: int, contribution: int):
     found.attachment.close()
     response["Content-Disposition"] = f'attachment; filename="{found.attachment_name}"'
     return response
+
+
+# Keeping the plan: one page per record, each calling its one service --------------------
+
+
+def _record_page(request, *, form, call, done, heading, button, back=""):
+    """Show `form`; on a valid POST call the service, then go to `done(record)`. A refusal
+    shows on its field (422)."""
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            try:
+                record = call(form.cleaned_data)
+            except ValidationError as error:
+                _show(form, error)
+            else:
+                messages.success(request, _("Recorded: %(record)s.") % {"record": record})
+                return redirect(done(record))
+    return render(
+        request,
+        "action_plan/record_form.html",
+        {"form": form, "heading": heading, "button": button, "back": back},
+        status=status,
+    )
+
+
+def _may_keep_plans(request, obj) -> None:
+    if not request.user.has_perm("action_plan.manage_plan", obj):
+        raise PermissionDenied(services.MAY_NOT_MANAGE_PLAN)
+
+
+def _plan_url(convention, plan) -> str:
+    return reverse("action_plan:plan_detail", kwargs={"convention": convention, "code": plan.code})
+
+
+def plan_new(request, convention):
+    _may_keep_plans(request, convention)
+    return _record_page(
+        request,
+        form=PlanForm(request.POST or None),
+        call=lambda data: services.record_action_plan(
+            convention=convention, by=request.user, **data
+        ),
+        done=lambda plan: _plan_url(convention, plan),
+        heading=_("Define an action plan"),
+        button=_("Record the action plan"),
+    )
+
+
+def section_new(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
+    _may_keep_plans(request, plan)
+    return _record_page(
+        request,
+        form=SectionForm(request.POST or None, plan=plan),
+        call=lambda data: services.record_section(plan=plan, by=request.user, **data),
+        done=lambda section: _plan_url(convention, plan),
+        heading=_("Add a section to %(plan)s") % {"plan": plan.name},
+        button=_("Record the section"),
+        back=_plan_url(convention, plan),
+    )
+
+
+def action_new(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
+    _may_keep_plans(request, plan)
+    return _record_page(
+        request,
+        form=ActionForm(request.POST or None, plan=plan),
+        call=lambda data: services.record_action(by=request.user, **data),
+        done=lambda action: _plan_url(convention, plan),
+        heading=_("Add an action to %(plan)s") % {"plan": plan.name},
+        button=_("Record the action"),
+        back=_plan_url(convention, plan),
+    )
+
+
+def indicator_new(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
+    _may_keep_plans(request, plan)
+    return _record_page(
+        request,
+        form=IndicatorForm(request.POST or None, plan=plan),
+        call=lambda data: services.record_indicator(by=request.user, **data),
+        done=lambda indicator: reverse(
+            "action_plan:indicator", kwargs={"convention": convention, "pk": indicator.pk}
+        ),
+        heading=_("Add an indicator to %(plan)s") % {"plan": plan.name},
+        button=_("Record the indicator"),
+        back=_plan_url(convention, plan),
+    )
+
+
+def area_new(request, convention):
+    _may_keep_plans(request, convention)
+    return _record_page(
+        request,
+        form=AreaForm(request.POST or None),
+        call=lambda data: services.record_thematic_area(
+            convention=convention, by=request.user, **data
+        ),
+        done=lambda area: reverse(
+            "action_plan:area_detail", kwargs={"convention": convention, "slug": area.slug}
+        ),
+        heading=_("Add a thematic area"),
+        button=_("Record the thematic area"),
+    )
+
+
+def coordination_new(request, convention, slug: str):
+    area = selectors.thematic_area(convention=convention, slug=slug)
+    if not request.user.has_perm("action_plan.record_coordination", area):
+        raise PermissionDenied(services.MAY_NOT_RECORD_COORDINATION)
+    back = reverse("action_plan:area_detail", kwargs={"convention": convention, "slug": slug})
+    return _record_page(
+        request,
+        form=CoordinationForm(request.POST or None),
+        call=lambda data: services.record_coordination(
+            area=area,
+            states=list(data["states"]),
+            title=data["title"],
+            term_from=data["term_from"],
+            term_to=data["term_to"],
+            source=data["source"],
+            by=request.user,
+        ),
+        done=lambda coordination: back,
+        heading=_("Record the coordinators of %(area)s") % {"area": area.name},
+        button=_("Record the coordinators"),
+        back=back,
+    )

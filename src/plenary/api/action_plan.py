@@ -26,6 +26,10 @@ ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
 NO_SUCH_QUESTION = "the consultation has no question {number}"
 NO_SUCH_INDICATOR = "No indicator {pk}."
+YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})"
+NO_SUCH_AREA = "no thematic area is called {slug!r}"
+NO_SUCH_SECTION = "No section {number} of {plan}."
+NO_SUCH_ACTION = "the section has no action {number}"
 
 
 class PlanOut(Schema):
@@ -153,6 +157,8 @@ class ConsultationOut(Schema):
     deadline: datetime
     time_zone: str
     visibility: str
+    addressed_to: str
+    closed_at: datetime | None
     is_open: bool
 
 
@@ -187,6 +193,72 @@ class ContributionOut(Schema):
 
 class DeadlineIn(Schema):
     deadline_on: date
+    reason: str
+
+
+class ConsultationSectionIn(Schema):
+    title: str
+    number: str = ""
+    area: str | None = Field(None, description="the thematic area's slug")
+    questions: list[str]
+
+
+class ConsultationIn(Schema):
+    title: str
+    issued_by: str
+    addressees: str = Field("", description="as the letter names them")
+    addressed_to: str = Field("states_parties", description="states_parties, all_states or chosen")
+    states: list[str] = Field([], description="ISO 3166 alpha-3 codes, for `chosen`")
+    addresses_organisations: bool = False
+    deadline_on: date
+    visibility: str = "presidency"
+    plan: str | None = Field(None, description="the code of the action plan being drafted")
+    sections: list[ConsultationSectionIn]
+
+
+class PlanIn(Schema):
+    code: str
+    name: str
+    first_year: int = Field(ge=1900, le=2200)
+    last_year: int = Field(ge=1900, le=2200)
+    adopted: str = Field("", description="the decision adopting it")
+    document_symbol: str = ""
+    source: str
+
+
+class AreaIn(Schema):
+    slug: str
+    name: str
+    order: int = 0
+    source: str
+
+
+class SectionIn(Schema):
+    number: int = Field(ge=1)
+    title: str
+    area: str | None = Field(None, description="the thematic area's slug")
+    source: str
+
+
+class ActionIn(Schema):
+    number: str
+    text: str
+    source: str
+
+
+class IndicatorIn(Schema):
+    code: str
+    text: str
+    kind: str = Field(description="count, share, yes_no (per State) or amount")
+    action: str | None = Field(None, description="the action's number; none: the section's")
+    unit: str = ""
+    baseline_year: int | None = Field(None, ge=1900, le=2200)
+    baseline_value: Decimal | None = None
+    baseline_source: str = ""
+    target_value: Decimal | None = None
+    target_year: int | None = Field(None, ge=1900, le=2200)
+    computation: str = Field("", description="blank: entered; else a computation's name")
+    source: str
 
 
 def _plan_out(plan) -> dict:
@@ -324,6 +396,99 @@ def enter_value(request, convention: ConventionSlug, indicator_id: int, payload:
     )
 
 
+@router.post("/action-plans", response={201: PlanOut, **ERRORS}, auth=SIGNED_IN)
+def record_action_plan(request, convention: ConventionSlug, payload: PlanIn):
+    """Define (or correct) an action plan of the convention (the ISU, the Secretariat, the
+    Presidency)."""
+    plan = services.record_action_plan(
+        convention=convention_named(convention), by=request.auth, **payload.dict()
+    )
+    return Status(201, _plan_out(plan))
+
+
+@router.post("/action-plans/thematic-areas", response={201: AreaOut, **ERRORS}, auth=SIGNED_IN)
+def record_thematic_area(request, convention: ConventionSlug, payload: AreaIn):
+    """Record (or correct) a thematic area of the convention's work."""
+    area = services.record_thematic_area(
+        convention=convention_named(convention), by=request.auth, **payload.dict()
+    )
+    return Status(201, {"slug": area.slug, "name": area.name, "coordinators": []})
+
+
+def _section(plan, number: int):
+    section = next((s for s in plan.sections.all() if s.number == number), None)
+    if section is None:
+        raise Http404(NO_SUCH_SECTION.format(number=number, plan=plan.code))
+    return section
+
+
+@router.post("/action-plans/{code}/sections", response={201: SectionOut, **ERRORS}, auth=SIGNED_IN)
+def record_section(request, convention: ConventionSlug, code: str, payload: SectionIn):
+    """Record (or correct) a thematic section of the plan."""
+    found = convention_named(convention)
+    plan = selectors.action_plan(convention=found, code=code)
+    area = selectors.thematic_area(convention=found, slug=payload.area) if payload.area else None
+    section = services.record_section(
+        plan=plan,
+        number=payload.number,
+        title=payload.title,
+        area=area,
+        source=payload.source,
+        by=request.auth,
+    )
+    return Status(
+        201,
+        {
+            "number": section.number,
+            "title": section.title,
+            "area": area.slug if area else None,
+            "actions": [],
+            "indicators": [],
+        },
+    )
+
+
+@router.post(
+    "/action-plans/{code}/sections/{number}/actions",
+    response={201: ActionOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_action(request, convention: ConventionSlug, code: str, number: int, payload: ActionIn):
+    """Record (or correct) a numbered action of a section, in the plan's words."""
+    plan = selectors.action_plan(convention=convention_named(convention), code=code)
+    action = services.record_action(
+        section=_section(plan, number),
+        number=payload.number,
+        text=payload.text,
+        source=payload.source,
+        by=request.auth,
+    )
+    return Status(201, {"number": action.number, "text": action.text, "source": action.source})
+
+
+@router.post(
+    "/action-plans/{code}/sections/{number}/indicators",
+    response={201: IndicatorOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_indicator(
+    request, convention: ConventionSlug, code: str, number: int, payload: IndicatorIn
+):
+    """Record (or correct) an indicator of an action, or of the section's expected results:
+    its kind, unit, baseline, target, and whether it is computed or entered."""
+    plan = selectors.action_plan(convention=convention_named(convention), code=code)
+    section = _section(plan, number)
+    data = payload.dict()
+    action_number = data.pop("action")
+    action = None
+    if action_number is not None:
+        action = next((a for a in section.actions.all() if a.number == action_number), None)
+        if action is None:
+            raise invalid("action", NO_SUCH_ACTION.format(number=action_number))
+    indicator = services.record_indicator(section=section, action=action, by=request.auth, **data)
+    return Status(201, _indicator_out(indicator))
+
+
 @router.get("/action-plans/{code}", response={200: PlanDetailOut, **ERRORS})
 def get_action_plan(request, convention: ConventionSlug, code: str):
     plan = selectors.action_plan(convention=convention_named(convention), code=code)
@@ -350,6 +515,8 @@ def get_action_plan(request, convention: ConventionSlug, code: str):
 def get_progress(request, convention: ConventionSlug, code: str, year: int):
     """Each indicator in `year` against its baseline and target; computed ones recomputed."""
     plan = selectors.action_plan(convention=convention_named(convention), code=code)
+    if not selectors.within_plan(plan=plan, year=year):
+        raise invalid("year", YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
     return progress_rows(selectors.plan_progress(plan=plan, year=year))
 
 
@@ -363,7 +530,10 @@ def _consultation_out(consultation, now) -> dict:
         "deadline": consultation.deadline,
         "time_zone": consultation.time_zone,
         "visibility": consultation.visibility,
-        "is_open": consultation.deadline >= now.replace(microsecond=0),
+        "addressed_to": consultation.addressed_to,
+        "closed_at": consultation.closed_at,
+        "is_open": consultation.closed_at is None
+        and consultation.deadline >= now.replace(microsecond=0),
     }
 
 
@@ -467,6 +637,67 @@ def move_deadline(request, convention: ConventionSlug, consultation_id: int, pay
     )
     now = timezone.now()
     moved = services.move_consultation_deadline(
-        consultation=consultation, deadline_on=payload.deadline_on, now=now, by=request.auth
+        consultation=consultation,
+        deadline_on=payload.deadline_on,
+        reason=payload.reason,
+        now=now,
+        by=request.auth,
     )
     return _consultation_out(moved, now)
+
+
+@router.post(
+    "/consultations/{consultation_id}/close",
+    response={200: ConsultationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def close_consultation(request, convention: ConventionSlug, consultation_id: int):
+    """Close the consultation before its deadline (the President's team or the Secretariat)."""
+    consultation = selectors.consultation_record(
+        convention=convention_named(convention), pk=consultation_id
+    )
+    now = timezone.now()
+    closed = services.close_consultation(consultation=consultation, now=now, by=request.auth)
+    return _consultation_out(closed, now)
+
+
+@router.post("/consultations", response={201: ConsultationDetailOut, **ERRORS}, auth=SIGNED_IN)
+def issue_consultation(request, convention: ConventionSlug, payload: ConsultationIn):
+    """Issue a written consultation: its questions by section (a thematic area), its
+    addressees and its deadline (the President's team or the Secretariat)."""
+    found = convention_named(convention)
+    areas = {a.slug: a for a in selectors.thematic_areas(convention=found)}
+    sections = []
+    for order, section in enumerate(payload.sections, start=1):
+        area = None
+        if section.area:
+            area = areas.get(section.area)
+            if area is None:
+                raise invalid("sections", NO_SUCH_AREA.format(slug=section.area))
+        sections.append(
+            services.SectionSpec(
+                number=section.number or str(order),
+                title=section.title,
+                questions=[services.QuestionSpec(text) for text in section.questions if text],
+                area=area,
+            )
+        )
+    plan = selectors.action_plan(convention=found, code=payload.plan) if payload.plan else None
+    consultation = services.issue_consultation(
+        convention=found,
+        title=payload.title,
+        issued_by=payload.issued_by,
+        issued_on=timezone.localdate(),
+        deadline_on=payload.deadline_on,
+        addressees=payload.addressees or payload.addressed_to,
+        addressed_to=payload.addressed_to,
+        states=_states(payload.states),
+        addresses_organisations=payload.addresses_organisations,
+        visibility=payload.visibility,
+        plan=plan,
+        sections=sections,
+        source=f"Issued through the API by {request.auth.username}",
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return Status(201, get_consultation(request, convention, consultation.pk))

@@ -1,0 +1,142 @@
+"""Issuing, moving and closing a consultation on the page and through the API; the
+addressee rule on contributions."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from plenary.action_plan.models import AddressedTo, Consultation, Contribution
+from plenary.core.models import Role
+from tests.conftest import client_for, make_user, token_client
+
+
+@pytest.fixture
+def brazil_delegate(ccm):
+    return make_user("brazil_delegate", Role.DELEGATION, "BRA")
+
+
+def _issue_payload(deadline):
+    return {
+        "title": "Draft action plan: written contributions",
+        "issued_by": "The President",
+        "addressed_to": "states_parties",
+        "deadline_on": deadline.isoformat(),
+        "sections": [
+            {"title": "Universalisation", "area": "universalisation", "questions": ["How?"]},
+            {"title": "Victim assistance", "area": "victim-assistance", "questions": ["Who?"]},
+        ],
+    }
+
+
+def test_the_president_issues_a_consultation_on_the_page(
+    president, peru_delegate, django_capture_on_commit_callbacks
+):
+    deadline = timezone.localdate() + timedelta(days=20)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(president).post(
+            "/ccm/consultations/new/",
+            {
+                "title": "Draft plan",
+                "plan": "LAP",
+                "issued_by": "The President",
+                "addressees": "The States Parties",
+                "addressed_to": "states_parties",
+                "deadline_on": deadline.isoformat(),
+                "visibility": "presidency",
+                "area_1": "universalisation",
+                "questions_1": "First question?\nSecond question?",
+                "area_2": "victim-assistance",
+                "questions_2": "Third question?",
+            },
+        )
+    consultation = Consultation.objects.get(title="Draft plan")
+    assert response.status_code == 302
+    assert response["Location"] == f"/ccm/consultations/{consultation.pk}/"
+    assert consultation.addressed_to == AddressedTo.STATES_PARTIES
+    assert consultation.plan.code == "LAP"
+    assert [(s.title, s.area.slug) for s in consultation.sections.all()] == [
+        ("Universalisation", "universalisation"),
+        ("Victim assistance", "victim-assistance"),
+    ]
+    assert [q.text for s in consultation.sections.all() for q in s.questions.all()] == [
+        "First question?",
+        "Second question?",
+        "Third question?",
+    ]
+    assert consultation.history.first().history_user == president
+    assert "peru_delegate@example.org" in [m.to[0] for m in mail.outbox]
+
+
+def test_a_delegation_may_not_issue_a_consultation(peru_delegate):
+    response = client_for(peru_delegate).post("/ccm/consultations/new/", {"title": "X"})
+    assert response.status_code == 403
+    assert not Consultation.objects.filter(title="X").exists()
+
+
+def test_a_state_not_party_is_refused_on_the_field(president, peru_delegate, brazil_delegate):
+    deadline = timezone.localdate() + timedelta(days=20)
+    response = token_client(president).post(
+        "/api/v1/ccm/consultations", _issue_payload(deadline), content_type="application/json"
+    )
+    assert response.status_code == 201, response.content
+    pk = response.json()["id"]
+    body = {"answers": [{"question": 1, "text": "Brazil's view"}]}
+    refused = token_client(brazil_delegate).put(
+        f"/api/v1/ccm/consultations/{pk}/contributions/mine", body, content_type="application/json"
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [
+        {
+            "field": "state",
+            "message": "Brazil is not a State Party to the CCM; this consultation is addressed"
+            " to its States Parties",
+        }
+    ]
+    page = client_for(brazil_delegate).post(f"/ccm/consultations/{pk}/", {"q1": "x"})
+    assert page.status_code == 422
+    assert "Brazil is not a State Party to the CCM" in page.content.decode()
+    accepted = token_client(peru_delegate).put(
+        f"/api/v1/ccm/consultations/{pk}/contributions/mine",
+        {"answers": [{"question": 1, "text": "Peru's view"}]},
+        content_type="application/json",
+    )
+    assert accepted.status_code == 200
+    assert [c.state.iso3 for c in Contribution.objects.filter(consultation_id=pk)] == ["PER"]
+
+
+def test_the_deadline_moves_with_a_reason_and_the_consultation_closes(president, peru_delegate):
+    deadline = timezone.localdate() + timedelta(days=20)
+    pk = (
+        token_client(president)
+        .post(
+            "/api/v1/ccm/consultations", _issue_payload(deadline), content_type="application/json"
+        )
+        .json()["id"]
+    )
+    client = client_for(president)
+    missing = client.post(
+        f"/ccm/consultations/{pk}/deadline/", {"deadline_on": deadline + timedelta(days=5)}
+    )
+    assert missing.status_code == 422
+    moved = client.post(
+        f"/ccm/consultations/{pk}/deadline/",
+        {"deadline_on": (deadline + timedelta(days=5)).isoformat(), "reason": "More time"},
+    )
+    assert moved.status_code == 302
+    consultation = Consultation.objects.get(pk=pk)
+    assert consultation.deadline_date == deadline + timedelta(days=5)
+    assert consultation.history.first().history_change_reason.endswith(": More time")
+    refused = token_client(peru_delegate).post(f"/api/v1/ccm/consultations/{pk}/close")
+    assert refused.status_code == 403
+    closed = token_client(president).post(f"/api/v1/ccm/consultations/{pk}/close")
+    assert closed.status_code == 200
+    assert closed.json()["is_open"] is False
+    late = token_client(peru_delegate).put(
+        f"/api/v1/ccm/consultations/{pk}/contributions/mine",
+        {"answers": [{"question": 1, "text": "late"}]},
+        content_type="application/json",
+    )
+    assert late.status_code == 422
+    assert late.json()["errors"][0]["field"] == "deadline"
