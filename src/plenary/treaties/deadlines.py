@@ -5,7 +5,9 @@ A fixed number of queries whatever the number of States: the States Parties, the
 received, the obligations with their extensions. A deadline already met
 (a report received, an obligation completed by then) is not listed; a deadline an
 extension replaced before it came is not listed either, nor one that falls once the State's
-withdrawal from that convention (and only that one) has taken effect.
+withdrawal from that convention (and only that one) has taken effect. A report due before
+the convention's record of reports is complete (`reporting.record_complete_from`) is not
+listed: the record cannot say whether it was sent.
 """
 
 from datetime import date
@@ -53,8 +55,12 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
         initial_due = rules.initial_report_deadline(
             rules=convention.rules, entry_into_force=party.entry_into_force
         )
+        # A report due before the record of reports is complete is not chased: the record
+        # cannot say it was not sent.
+        complete_from = convention.rules.reporting.record_complete_from or date.min
         if (
             start <= initial_due <= end
+            and initial_due >= complete_from
             and (convention.pk, who.pk) not in received_initial
             and not (withdrawn and withdrawn <= initial_due)
         ):
@@ -77,7 +83,7 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
             due = rules.annual_report_deadline(rules=convention.rules, year_covered=year)
             if not start <= due <= end or (withdrawn and withdrawn <= due):
                 continue
-            if (convention.pk, who.pk, year) in received_annual:
+            if due < complete_from or (convention.pk, who.pk, year) in received_annual:
                 continue
             found.append(
                 Deadline.by_end_of(
