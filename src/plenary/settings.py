@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "plenary.core",
     "plenary.treaties",
+    "plenary.reports",
     "plenary.meetings",
     "plenary.documents",
     "plenary.decisions",

@@ -34,6 +34,8 @@ convention_patterns = [
     path("", include("plenary.finance.urls")),
     path("", include("plenary.action_plan.urls")),
     path("", include("plenary.drafting.urls")),
+    # Article 7 reports drafted, submitted and received (issue 20).
+    path("reports/", include("plenary.reports.urls")),
 ]
 
 urlpatterns = [

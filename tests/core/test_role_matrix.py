@@ -17,7 +17,9 @@ ROLES = [
     "chile_delegate",
     "observer",
 ]
-MAY_REPORT_FOR_PERU = {"secretariat", "peru_delegate"}
+# Only the Secretariat records the date a report was received (issue 20): Peru drafts and
+# submits its report in plenary.reports, which sets the date itself.
+MAY_REPORT_FOR_PERU = {"secretariat"}
 MAY_RECORD_EXTENSIONS = {"secretariat"}
 
 REPORT = {"kind": "annual", "year_covered": 2020, "received_on": "2021-04-20"}
@@ -445,3 +447,67 @@ def test_api_enters_an_indicator_value_only_for_the_isu_coordinators_secretariat
         assert (response.status_code, entered) == (201, 1)
     else:
         assert (response.status_code, entered) == (403, 0)
+
+
+# Issue 20: Article 7 reports. Every role of the cast, and Peru's drafter and approver, try
+# to open Peru's report and to submit it, on the page and through the API.
+REPORT_ROLES = [*ROLES, "peru_drafter", "peru_approver"]
+MAY_DRAFT_FOR_PERU = {"peru_drafter", "peru_approver"}
+
+
+def _report_cast(request, role):
+    from plenary.core.models import DelegationFunction, Role
+
+    if role in ("peru_drafter", "peru_approver"):
+        function = (
+            DelegationFunction.DRAFTER if role == "peru_drafter" else DelegationFunction.APPROVER
+        )
+        return make_user(role, Role.DELEGATION, "PER", function=function)
+    return request.getfixturevalue(role)
+
+
+@pytest.mark.parametrize("role", REPORT_ROLES)
+def test_page_and_api_open_a_peru_report_only_for_its_drafters(request, ccm, role):
+    from plenary.reports.models import Report
+
+    user = _report_cast(request, role)
+    start = {"kind": "annual", "year_covered": "2025", "visibility": "public"}
+    page = client_for(user).post("/ccm/reports/states/PER/start/", start)
+    api = token_client(user).post(
+        "/api/v1/ccm/reports",
+        {"state": "PER", "kind": "annual", "year_covered": 2024},
+        content_type="application/json",
+    )
+    if role in MAY_DRAFT_FOR_PERU:
+        assert (page.status_code, api.status_code) == (302, 201)
+        assert Report.objects.filter(state__iso3="PER").count() == 2
+    else:
+        assert (page.status_code, api.status_code) == (403, 403)
+        assert not Report.objects.filter(state__iso3="PER").exists()
+
+
+@pytest.mark.parametrize("role", REPORT_ROLES)
+def test_page_and_api_submit_a_peru_report_only_for_its_approver(request, ccm, role):
+    from plenary.core.models import DelegationFunction, Role
+    from plenary.reports import services as reports
+    from plenary.treaties.models import State
+
+    drafter = make_user("the_drafter", Role.DELEGATION, "PER", function=DelegationFunction.DRAFTER)
+    peru = State.objects.get(iso3="PER")
+    first, second = (
+        reports.start_report(convention=ccm, state=peru, kind="annual", year_covered=y, by=drafter)
+        for y in (2024, 2025)
+    )
+    user = _report_cast(request, role)
+    page = client_for(user).post(f"/ccm/reports/{first.pk}/submit/")
+    api = token_client(user).post(
+        f"/api/v1/ccm/reports/{second.pk}/submit", "{}", content_type="application/json"
+    )
+    submitted = TransparencyReport.objects.filter(state__iso3="PER", year_covered__in=[2024, 2025])
+    if role == "peru_approver":
+        assert (page.status_code, api.status_code) == (302, 200)
+        assert submitted.count() == 2
+    else:
+        # The draft is Peru's: another reader does not find it; Peru's drafter may not submit.
+        assert page.status_code in (403, 404) and api.status_code in (403, 404)
+        assert submitted.count() == 0

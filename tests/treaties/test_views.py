@@ -42,15 +42,18 @@ def test_due_page_lists_overdue_and_pending(client, ccm):
     assert "Lebanon" in page
 
 
-def test_peru_delegate_sees_the_report_form_on_peru_only(peru_delegate):
-    client = client_for(peru_delegate)
+def test_only_the_secretariat_sees_the_receipt_form(peru_delegate, secretariat):
+    # A Delegation never records the date its report was received (issue 20).
+    assert "Record an Article 7 report" not in (
+        client_for(peru_delegate).get("/ccm/states/PER/").content.decode()
+    )
+    assert "Record an Article 7 report" in (
+        client_for(secretariat).get("/ccm/states/PER/").content.decode()
+    )
 
-    assert "Record an Article 7 report" in client.get("/ccm/states/PER/").content.decode()
-    assert "Record an Article 7 report" not in client.get("/ccm/states/CHL/").content.decode()
 
-
-def test_an_invalid_report_is_shown_back_with_the_error(peru_delegate):
-    response = client_for(peru_delegate).post(
+def test_an_invalid_report_is_shown_back_with_the_error(secretariat):
+    response = client_for(secretariat).post(
         "/ccm/states/PER/transparency-reports/",
         {"kind": "annual", "received_on": "2021-04-20"},
     )

@@ -30,6 +30,7 @@ class ComputedValue:
     value: Decimal | None
     measured_on: date
     states: tuple[str, ...] = ()  # the States counted, by name
+    reason: str = ""  # why there is no value, when the records cannot give one
 
 
 def _article3_pending(convention: Convention, year: int) -> ComputedValue:
@@ -46,6 +47,19 @@ def _initial_reports_overdue(convention: Convention, year: int) -> ComputedValue
     rows = treaty_selectors.obligations_on(
         convention=convention, on=on, obligation="initial_report"
     )
+    unknown = [row for row in rows if row.status == treaty_selectors.NO_RECORD]
+    if unknown:
+        complete_from = convention.rules.reporting.record_complete_from
+        return ComputedValue(
+            None,
+            on,
+            reason=(
+                f"not computable from the records: the record of reports received is "
+                f"complete from {complete_from:%-d %B %Y} only, and {len(unknown)} initial "
+                f"reports due before then are not on record "
+                f"({convention.rules.reporting.record_source})"
+            ),
+        )
     states = tuple(
         sorted(
             row.state
@@ -59,6 +73,17 @@ def _initial_reports_overdue(convention: Convention, year: int) -> ComputedValue
 def _annual_reports_by_30_april(convention: Convention, year: int) -> ComputedValue:
     month, day = convention.rules.annual_report_due
     on = date(year, month, day)
+    complete_from = convention.rules.reporting.record_complete_from
+    if complete_from is not None and on < complete_from:
+        return ComputedValue(
+            None,
+            on,
+            reason=(
+                f"not computable from the records: the record of reports received is "
+                f"complete from {complete_from:%-d %B %Y} only "
+                f"({convention.rules.reporting.record_source})"
+            ),
+        )
     states = tuple(
         sorted(
             TransparencyReport.objects.filter(

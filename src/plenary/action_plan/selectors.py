@@ -144,7 +144,9 @@ def _progress_of(
             value, yes, answered = result.value, None, None
             if each == year:
                 row.counted = result.states
-                row.source = f"computed from the records on {result.measured_on:%-d %B %Y}"
+                row.source = result.reason or (
+                    f"computed from the records on {result.measured_on:%-d %B %Y}"
+                )
         else:
             rows = entered.get(each, [])
             value, yes, answered = _entered_value(indicator, rows)

@@ -18,6 +18,7 @@ from plenary.api.documents import router as documents_router
 from plenary.api.finance import router as finance_router
 from plenary.api.meetings import router as meetings_router
 from plenary.api.reminders import router as reminders_router
+from plenary.api.reports import router as reports_router
 from plenary.api.treaties import router as treaties_router
 from plenary.treaties import scope
 
@@ -80,4 +81,5 @@ api.add_router("/{convention}", documents_router)
 api.add_router("/{convention}", decisions_router)
 api.add_router("/{convention}", finance_router)
 api.add_router("/{convention}", action_plan_router)
+api.add_router("/{convention}", reports_router)  # issue 20
 api.add_router("", fallback_router)

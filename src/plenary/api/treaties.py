@@ -45,7 +45,10 @@ class ObligationOut(Schema):
     obligation: ObligationCode = Field(description="The obligation's neutral code.")
     original_deadline: date
     current_deadline: date
-    status: Literal["pending", "completed", "overdue"]
+    status: Literal["pending", "completed", "overdue", "no_record"] = Field(
+        description="no_record: a report due before the record of reports is complete, "
+        "not on record (never counted overdue)."
+    )
 
 
 class TransparencyReportOut(Schema):
@@ -150,7 +153,7 @@ def list_obligations(
     on: date | None = None,
     article: int | None = None,
     obligation: ObligationCode | None = None,
-    status: Literal["pending", "completed", "overdue"] | None = None,
+    status: Literal["pending", "completed", "overdue", "no_record"] | None = None,
 ):
     """The obligations of every State Party on `on`: stockpile destruction, clearance and
     transparency reports; optionally of one article of the convention or one neutral code."""

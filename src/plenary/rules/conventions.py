@@ -104,11 +104,32 @@ class ObligationRule:
 
 
 @dataclass(frozen=True)
+class ReportForm:
+    """One form of the convention's reporting template (`[[reporting.forms]]`)."""
+
+    code: str
+    name: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Reporting:
     article: str
     annual_covers: str
     first_annual_report_covers: str
     source: str
+    # The forms of the reporting template, in the template's order (none: reports are text).
+    forms: tuple[ReportForm, ...] = ()
+    # From when the record of reports received is complete: a report due before it and not
+    # on record is "no record", never "overdue". None: the record is complete throughout.
+    record_complete_from: date | None = None
+    record_source: str = ""
+
+    def form(self, code: str) -> ReportForm:
+        for form in self.forms:
+            if form.code == code:
+                return form
+        raise KeyError(code)
 
 
 @dataclass(frozen=True)
@@ -625,8 +646,19 @@ def load_file(path: Path | str) -> Convention:
     reader.only(
         reporting,
         "reporting.",
-        {"article", "annual_covers", "first_annual_report_covers", "source"},
+        {
+            "article",
+            "annual_covers",
+            "first_annual_report_covers",
+            "source",
+            "forms",
+            "record_complete_from",
+            "record_source",
+        },
     )
+    record_complete_from = None
+    if "record_complete_from" in reporting:
+        record_complete_from = reader.day(reporting, "record_complete_from", "reporting.")
 
     return Convention(
         short_name=short_name,
@@ -654,6 +686,18 @@ def load_file(path: Path | str) -> Convention:
                 reporting, "first_annual_report_covers", "reporting.", FIRST_ANNUAL_REPORT_COVERS
             ),
             source=reader.text(reporting, "source", "reporting."),
+            forms=tuple(
+                ReportForm(**row)
+                for row in (
+                    _listed(reader, reporting, "forms", {"code", "name", "source"})
+                    if "forms" in reporting
+                    else []
+                )
+            ),
+            record_complete_from=record_complete_from,
+            record_source=reader.text(
+                reporting, "record_source", "reporting.", required=record_complete_from is not None
+            ),
         ),
         symbols=_symbols(reader, data),
         meeting_kinds=tuple(

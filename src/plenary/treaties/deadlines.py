@@ -5,7 +5,10 @@ A fixed number of queries whatever the number of States: the States Parties, the
 received, the obligations with their extensions. A deadline already met
 (a report received, an obligation completed by then) is not listed; a deadline an
 extension replaced before it came is not listed either, nor one that falls once the State's
-withdrawal from that convention (and only that one) has taken effect.
+withdrawal from that convention (and only that one) has taken effect. A report due before
+the convention's record of reports is complete (`reporting.record_complete_from`) is
+listed without `notify_missed`: reminded of before its day, never chased as missed, since
+the record cannot say whether it was sent.
 """
 
 from datetime import date
@@ -53,6 +56,9 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
         initial_due = rules.initial_report_deadline(
             rules=convention.rules, entry_into_force=party.entry_into_force
         )
+        # A report due before the record of reports is complete is reminded of before its
+        # day, never chased as missed after it: the record cannot say it was not sent.
+        complete_from = convention.rules.reporting.record_complete_from or date.min
         if (
             start <= initial_due <= end
             and (convention.pk, who.pk) not in received_initial
@@ -71,6 +77,7 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
                     bound=Bound.state(who.iso3),
                     convention=convention.short_name,
                     link=f"/{convention.slug}/states/{who.iso3}/",
+                    notify_missed=initial_due >= complete_from,
                 )
             )
         for year in range(max(start.year - 1, initial_due.year), end.year):
@@ -92,6 +99,7 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
                     bound=Bound.state(who.iso3),
                     convention=convention.short_name,
                     link=f"/{convention.slug}/states/{who.iso3}/",
+                    notify_missed=due >= complete_from,
                 )
             )
     return found

@@ -260,6 +260,18 @@ def _reports_by_state(convention: Convention, on: date) -> dict[int, list[Transp
     return reports
 
 
+NO_RECORD = "no_record"
+
+
+def _on_record(rules, deadline: date, status: str) -> str:
+    """A report past its deadline and not on record is "overdue" only where the record of
+    reports is complete (`reporting.record_complete_from`); before that, "no record"."""
+    complete_from = rules.reporting.record_complete_from
+    if status == "overdue" and complete_from is not None and deadline < complete_from:
+        return NO_RECORD
+    return status
+
+
 def _article7_on(
     *, convention: Convention, on: date, iso3: str | None = None
 ) -> list[ObligationOn]:
@@ -294,10 +306,14 @@ def _article7_on(
                 what=f"Article {initial_rule.article}: {initial_rule.title}",
                 original_deadline=initial_due,
                 current_deadline=initial_due,
-                status=deadlines.obligation_status(
-                    deadline=initial_due,
-                    completed_on=initial.received_on if initial else None,
-                    today=on,
+                status=_on_record(
+                    rules,
+                    initial_due,
+                    deadlines.obligation_status(
+                        deadline=initial_due,
+                        completed_on=initial.received_on if initial else None,
+                        today=on,
+                    ),
                 ),
                 completed_on=initial.received_on if initial else None,
                 report=ReportKind.INITIAL,
@@ -319,10 +335,14 @@ def _article7_on(
                     what=f"Article {annual_rule.article}: {annual_rule.title} covering {year}",
                     original_deadline=annual_due,
                     current_deadline=annual_due,
-                    status=deadlines.obligation_status(
-                        deadline=annual_due,
-                        completed_on=annual.received_on if annual else None,
-                        today=on,
+                    status=_on_record(
+                        rules,
+                        annual_due,
+                        deadlines.obligation_status(
+                            deadline=annual_due,
+                            completed_on=annual.received_on if annual else None,
+                            today=on,
+                        ),
                     ),
                     completed_on=annual.received_on if annual else None,
                     report=ReportKind.ANNUAL,
@@ -365,6 +385,8 @@ def due_on(*, convention: Convention, on: date) -> list[ObligationOn]:
 
 
 def overdue_initial_reports_on(*, convention: Convention, on: date) -> int:
+    """The initial reports overdue on `on` by the record: a report due before the record of
+    reports is complete and not on record is "no record", not counted here."""
     return sum(
         1
         for row in _article7_on(convention=convention, on=on)

@@ -29,6 +29,7 @@ from plenary.treaties.models import (
 )
 
 NOT_IN_FORCE = "the Convention is not in force for {state}: it has no deposited instrument"
+RECEIPT_BY_SECRETARIAT = _("Only the Secretariat records the date a report was received.")
 REPORT_IN_FUTURE = "a report cannot be received after today ({today})"
 REPORT_BEFORE_DEPOSIT = (
     "{state} deposited its instrument on {deposited}; a report received on {received} predates it"
@@ -521,11 +522,14 @@ def record_transparency_report(
     source: str = "",
     by=None,
 ) -> TransparencyReport:
-    """Record an Article 7 report received from a State Party.
+    """Record an Article 7 report received from a State Party (the Secretariat only: a
+    Delegation never sets the date its report was received).
 
-    Steps: check the kind and its year; refuse a date after `today` or before the
-    Convention bound the State; refuse a second report of the same kind and year; save.
+    Steps: check the Secretariat; check the kind and its year; refuse a date after
+    `today` or before the Convention bound the State; refuse a second report of the same
+    kind and year; save.
     """
+    check_may(by, "treaties.submit_transparency_report", RECEIPT_BY_SECRETARIAT, convention)
     if kind not in ReportKind.values:
         raise ValidationError({"kind": [f"must be one of {', '.join(ReportKind.values)}"]})
     if kind == ReportKind.ANNUAL and year_covered is None:

@@ -195,8 +195,16 @@ def due(request, convention):
     rows = selectors.due_on(convention=convention, on=on)
     overdue = [row for row in rows if row.status == "overdue"]
     pending = [row for row in rows if row.status == "pending"]
+    no_record = [row for row in rows if row.status == selectors.NO_RECORD]
     return render(
         request,
         "treaties/due.html",
-        {"form": form, "on": on, "overdue": overdue, "pending": pending},
+        {
+            "form": form,
+            "on": on,
+            "overdue": overdue,
+            "pending": pending,
+            "no_record": no_record,
+            "record_complete_from": convention.rules.reporting.record_complete_from,
+        },
     )
