@@ -156,12 +156,20 @@ def test_delegation_sees_the_break_form_and_breaks(open_procedure, peru_delegate
 
     assert "Break the silence" in delegate.get(url).content.decode()
     assert "Break the silence" not in client_for(observer).get(url).content.decode()
-    response = delegate.post(f"{url}breaks/", {"reason": "We object"})
+    first = delegate.post(f"{url}breaks/", {"kind": "objection", "reason": "We object"})
+    assert first.status_code == 200
+    assert "Confirm the break" in first.content.decode()
+    assert not open_procedure.breaks.exists()
+    response = delegate.post(
+        f"{url}breaks/", {"kind": "objection", "reason": "We object", "confirmed": "True"}
+    )
 
     assert response.status_code == 302
     page = delegate.get(url).content.decode()
     assert "We object" in page
-    assert '<form method="post" action="/ccm/silence-procedures/' not in page
+    assert 'id="break"' not in page
+    assert "silence broken by Peru on" in page
+    assert "to be concluded at the deadline" in page
 
 
 def test_procedure_page_runs_a_constant_number_of_queries(

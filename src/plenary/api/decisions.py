@@ -4,7 +4,7 @@ Every endpoint answers for one convention, named in the path, with no default: a
 convention's procedure or request is not found.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -51,11 +51,14 @@ class AddresseeOut(Schema):
 class BreakOut(Schema):
     state: str
     iso3: str
+    kind: str
     broken_at: datetime
     reason: str
 
 
 class SilenceDetailOut(SilenceSummaryOut):
+    text: str
+    status: str = Field(description="What the page says: open, broken pending, concluded.")
     time_zone: str
     meeting: str | None
     effect_kind: str
@@ -66,9 +69,39 @@ class SilenceDetailOut(SilenceSummaryOut):
 
 class BreakIn(Schema):
     reason: str = Field(min_length=1)
+    kind: Literal["objection", "amendment"] = "objection"
     state: str | None = Field(
         None, description="ISO 3166 alpha-3 code; the caller's own State when omitted"
     )
+
+
+class PartMoveIn(Schema):
+    number: int = 1
+    starts_on: date
+    ends_on: date
+
+
+class CirculateIn(Schema):
+    subject: str = Field(min_length=1)
+    text: str = ""
+    document_symbol: str = ""
+    deadline_on: date
+    deadline_time: time = time(23, 59, 59)
+    time_zone: str = Field("", description="IANA zone; the secretariat's when omitted")
+    meeting: str | None = Field(None, description="code or symbol root of the meeting")
+    effect_kind: Literal["none", "replan_meeting", "decision"] = "none"
+    move_part: PartMoveIn | None = Field(None, description="for replan_meeting: the new dates")
+    decision_text: str = ""
+
+
+class ExtendIn(Schema):
+    deadline_on: date
+    deadline_time: time = time(23, 59, 59)
+    reason: str = Field(min_length=1)
+
+
+class WithdrawIn(Schema):
+    reason: str = Field(min_length=1)
 
 
 class ConditionOut(Schema):
@@ -132,6 +165,8 @@ def _detail(procedure: SilenceProcedure, user) -> dict:
     full = user.has_perm("decisions.view_silence_breaks", procedure)
     return {
         **_summary(procedure),
+        "text": procedure.text,
+        "status": selectors.outcome_text(procedure),
         "time_zone": procedure.time_zone,
         "meeting": procedure.meeting.code if procedure.meeting_id else None,
         "effect_kind": procedure.effect_kind,
@@ -145,6 +180,7 @@ def _detail(procedure: SilenceProcedure, user) -> dict:
             {
                 "state": b.state.name,
                 "iso3": b.state.iso3,
+                "kind": b.kind,
                 "broken_at": b.broken_at,
                 "reason": b.reason,
             }
@@ -227,7 +263,12 @@ def break_silence(request, convention: ConventionSlug, procedure_id: int, payloa
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
     try:
         silence_break = services.break_silence(
-            procedure=procedure, state=state, by=user, reason=payload.reason, now=timezone.now()
+            procedure=procedure,
+            state=state,
+            by=user,
+            kind=payload.kind,
+            reason=payload.reason,
+            now=timezone.now(),
         )
     except services.AlreadyBroken as error:
         errors = [
@@ -241,10 +282,108 @@ def break_silence(request, convention: ConventionSlug, procedure_id: int, payloa
         {
             "state": state.name,
             "iso3": state.iso3,
+            "kind": silence_break.kind,
             "broken_at": silence_break.broken_at,
             "reason": silence_break.reason,
         },
     )
+
+
+def _procedure(convention: str, procedure_id: int) -> SilenceProcedure:
+    return selectors.silence_procedure_record(
+        convention=convention_named(convention), pk=procedure_id
+    )
+
+
+@router.post("/silence-procedures", response={201: SilenceDetailOut, **ERRORS}, auth=SIGNED_IN)
+def circulate_silence_procedure(request, convention: ConventionSlug, payload: CirculateIn):
+    """Circulate a proposal (the Presidency or the Secretariat) to the convention's States
+    Parties today; their Delegations get a notice."""
+    found = convention_named(convention)
+    meeting = (
+        selectors.meeting_named(convention=found, name=payload.meeting) if payload.meeting else None
+    )
+    effect: dict = {}
+    if payload.effect_kind == "replan_meeting" and meeting is not None and payload.move_part:
+        effect = selectors.replan_effect(
+            meeting=meeting,
+            number=payload.move_part.number,
+            starts_on=payload.move_part.starts_on,
+            ends_on=payload.move_part.ends_on,
+            reason=payload.subject,
+        )
+    elif payload.effect_kind == "decision":
+        effect = {"text": payload.decision_text or payload.text}
+    procedure = services.circulate_silence_procedure(
+        convention=found,
+        subject=payload.subject,
+        text=payload.text,
+        document_symbol=payload.document_symbol,
+        circulated_on=timezone.localdate(),
+        deadline_on=payload.deadline_on,
+        deadline_time=payload.deadline_time,
+        time_zone=payload.time_zone,
+        meeting=meeting,
+        effect_kind=payload.effect_kind,
+        effect=effect,
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return Status(201, _detail(_procedure(convention, procedure.pk), request.auth))
+
+
+@router.post(
+    "/silence-procedures/{procedure_id}/extend",
+    response={200: SilenceDetailOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def extend_silence_procedure(
+    request, convention: ConventionSlug, procedure_id: int, payload: ExtendIn
+):
+    """Extend an open procedure's deadline (the Presidency or the Secretariat)."""
+    services.extend_silence_procedure(
+        procedure=_procedure(convention, procedure_id),
+        deadline_on=payload.deadline_on,
+        deadline_time=payload.deadline_time,
+        reason=payload.reason,
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return _detail(_procedure(convention, procedure_id), request.auth)
+
+
+@router.post(
+    "/silence-procedures/{procedure_id}/withdraw",
+    response={200: SilenceDetailOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def withdraw_silence_procedure(
+    request, convention: ConventionSlug, procedure_id: int, payload: WithdrawIn
+):
+    """Withdraw an open procedure before its deadline (the Presidency or the Secretariat)."""
+    services.withdraw_silence_procedure(
+        procedure=_procedure(convention, procedure_id),
+        reason=payload.reason,
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return _detail(_procedure(convention, procedure_id), request.auth)
+
+
+@router.post(
+    "/silence-procedures/{procedure_id}/conclude",
+    response={200: SilenceDetailOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def conclude_silence_procedure(request, convention: ConventionSlug, procedure_id: int):
+    """Conclude a procedure past its deadline now (the Secretariat; the scheduler does it
+    within a minute anyway)."""
+    services.conclude_silence_procedure(
+        procedure=_procedure(convention, procedure_id),
+        now=timezone.now().replace(microsecond=0),
+        by=request.auth,
+    )
+    return _detail(_procedure(convention, procedure_id), request.auth)
 
 
 @router.get("/extension-requests", response={200: list[ExtensionRequestOut], **ERRORS})

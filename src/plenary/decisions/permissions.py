@@ -39,6 +39,8 @@ def is_delegation_of_an_addressee(user, procedure) -> bool:
 # Every object below is the record acted on (or its convention, before it exists).
 rules.add_perm("decisions.circulate_silence_procedure", is_presidency | is_secretariat)
 rules.add_perm("decisions.conclude_silence_procedure", is_secretariat)
+# Extend or withdraw an open procedure; the object is the procedure.
+rules.add_perm("decisions.change_silence_procedure", is_presidency | is_secretariat)
 # The object is the silence procedure.
 rules.add_perm("decisions.break_silence", is_delegation_of_an_addressee)
 rules.add_perm("decisions.view_silence_breaks", is_signed_in)

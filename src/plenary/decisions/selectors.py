@@ -3,11 +3,13 @@
 Every selector answers for one convention, passed in explicitly: a silence procedure is
 its convention's, an extension request its obligation's."""
 
+from dataclasses import asdict
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from plenary.decisions.models import (
     Addressee,
@@ -18,7 +20,9 @@ from plenary.decisions.models import (
     SilenceProcedure,
 )
 from plenary.meetings.models import Meeting
+from plenary.meetings.services import PartPlan
 from plenary.rules.deadlines import long_date
+from plenary.treaties import selectors as treaty_selectors
 from plenary.treaties.models import Convention, State
 
 _BREAKS = Prefetch("breaks", queryset=SilenceBreak.objects.select_related("state"))
@@ -198,6 +202,63 @@ def decisions_of(*, meeting: Meeting):
     )
 
 
+def addressees_on(*, convention: Convention, on) -> list[State]:
+    """The States a procedure circulated on `on` would go to: the convention's States
+    Parties that day (what circulation fixes as addressees)."""
+    return [
+        standing.state
+        for standing in treaty_selectors.states_on(
+            convention=convention, on=on, status="state_party"
+        )
+    ]
+
+
+def meetings_of(*, convention: Convention):
+    return Meeting.objects.filter(convention=convention).order_by("code")
+
+
+def replan_effect(*, meeting: Meeting, number: int, starts_on, ends_on, reason: str) -> dict:
+    """A "replan_meeting" effect: the meeting's present plan with part `number` moved to
+    the new dates (the other parts as they are)."""
+    parts = []
+    for part in meeting.parts.order_by("number"):
+        plan = asdict(PartPlan.of(part))
+        if part.number == number:
+            plan["starts_on"], plan["ends_on"] = starts_on, ends_on
+        parts.append({**plan, "starts_on": str(plan["starts_on"]), "ends_on": str(plan["ends_on"])})
+    return {"parts": parts, "reason": reason}
+
+
+def outcome_text(procedure: SilenceProcedure) -> str:
+    """What the page says of a procedure's outcome; a break is said at once, before the
+    deadline concludes it (reads the prefetched breaks)."""
+    breaks = list(procedure.breaks.all())
+    if procedure.is_open and breaks:
+        first = breaks[0]
+        local = first.broken_at.astimezone(_zone(procedure))
+        return _("silence broken by %(states)s on %(day)s; to be concluded at the deadline") % {
+            "states": ", ".join(b.state.name for b in breaks),
+            "day": long_date(local.date()),
+        }
+    if procedure.outcome == Outcome.BROKEN:
+        return _("silence broken by %(states)s") % {
+            "states": ", ".join(b.state.name for b in breaks)
+        }
+    if procedure.outcome == Outcome.WITHDRAWN:
+        return _("withdrawn: %(reason)s") % {"reason": procedure.withdrawal_reason}
+    return str(procedure.get_outcome_display())
+
+
 def describe_deadline(procedure: SilenceProcedure) -> str:
     local = procedure.deadline.astimezone(_zone(procedure))
     return f"{local:%H:%M:%S} on {long_date(local.date())} ({procedure.time_zone} time)"
+
+
+def procedure_history(procedure: SilenceProcedure) -> list:
+    """The procedure's recorded changes with their reasons, oldest first (1 query)."""
+    return list(
+        procedure.history.exclude(history_change_reason__isnull=True)
+        .exclude(history_change_reason="")
+        .select_related("history_user")
+        .order_by("history_date")
+    )

@@ -8,7 +8,7 @@ acting is always checked against `permissions`. The clock comes in as `now`.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,6 +19,7 @@ from plenary.core.permissions import has_role
 from plenary.core.validation import invalid as _invalid
 from plenary.decisions.models import (
     Addressee,
+    BreakKind,
     Decision,
     DecisionKind,
     EffectKind,
@@ -30,7 +31,13 @@ from plenary.decisions.models import (
     SilenceBreak,
     SilenceProcedure,
 )
-from plenary.decisions.notifications import CIRCULATED, CONCLUDED, notify_on_commit
+from plenary.decisions.notifications import (
+    CIRCULATED,
+    CONCLUDED,
+    EXTENDED,
+    WITHDRAWN,
+    notify_on_commit,
+)
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
 from plenary.meetings.services import PartPlan, replan_meeting
 from plenary.rules import deadlines, symbols, times
@@ -76,6 +83,14 @@ NOT_CONCLUDED_OUTCOME = "a concluded procedure is adopted or broken, not {value!
 BROKEN_NEEDS_BREAKS = "a broken silence names the States that broke it"
 ADOPTED_HAS_NO_BREAKS = "an adopted procedure has no breaks"
 NOT_THE_SECRETARIAT = "only the Secretariat records this"
+SHORTER_THAN_MINIMUM = (
+    "a silence procedure of the {convention} runs at least {hours} hours: the deadline must"
+    " be {earliest} ({zone} time) or later"
+)
+UNKNOWN_BREAK_KIND = "a break is one of {choices}, not {value!r}"
+NOT_A_PRESIDENT = "only the Presidency or the Secretariat extends or withdraws a silence procedure"
+CHANGE_REASON_REQUIRED = "give the reason"
+EXTENSION_NOT_LATER = "the new deadline must be after the present one, {time} on {deadline}"
 
 # Decisions in plenary
 DECIDED_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
@@ -150,7 +165,7 @@ def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
         if meeting is None:
             raise _invalid("meeting", EFFECT_NEEDS_MEETING)
         try:
-            plans = parts_of(effect)
+            plans = _parts_of(effect)
         except (KeyError, TypeError, ValueError) as error:
             raise _invalid("effect", EFFECT_NEEDS_PARTS.format(error=error)) from None
         if not plans:
@@ -166,7 +181,7 @@ def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
             )
 
 
-def parts_of(effect: dict) -> list[PartPlan]:
+def _parts_of(effect: dict) -> list[PartPlan]:
     """The new plan of a "replan_meeting" effect: {"parts": [{"number", "starts_on", ...}]}."""
     plans = []
     for part in effect["parts"]:
@@ -205,6 +220,21 @@ def _address(procedure: SilenceProcedure) -> None:
     )
 
 
+def _check_minimum(convention: Convention, deadline: datetime, now: datetime, zone: str) -> None:
+    hours = convention.rules.minimum_silence_hours
+    if hours and deadline - now < timedelta(hours=hours):
+        earliest = _local(now + timedelta(hours=hours), zone)
+        raise _invalid(
+            "deadline",
+            SHORTER_THAN_MINIMUM.format(
+                convention=convention.short_name,
+                hours=hours,
+                earliest=f"{_clock(earliest)} on {long_date(earliest.date())}",
+                zone=zone,
+            ),
+        )
+
+
 @transaction.atomic
 def circulate_silence_procedure(
     *,
@@ -215,6 +245,7 @@ def circulate_silence_procedure(
     now: datetime,
     by,
     document_symbol: str = "",
+    text: str = "",
     deadline_time: time = times.END_OF_DAY,
     time_zone: str = "",
     meeting: Meeting | None = None,
@@ -226,8 +257,9 @@ def circulate_silence_procedure(
 
     Steps: check the person is the Presidency or the Secretariat; check the subject, the
     document's symbol, the deadline (default 23:59:59 on `deadline_on` in the zone of the
-    convention's secretariat, after the circulation and not yet past) and the effect
-    adoption will carry out; save; fix the addressees as the States Parties on
+    convention's secretariat, after the circulation, not yet past, and no shorter than the
+    convention's minimum period where its file sets one) and the effect adoption will
+    carry out; save; fix the addressees as the States Parties on
     `circulated_on`; e-mail their Delegations once committed.
     """
     if not (by is not None and by.has_perm("decisions.circulate_silence_procedure", convention)):
@@ -252,12 +284,14 @@ def circulate_silence_procedure(
                 deadline=f"{_clock(deadline)} on {long_date(deadline_on)}", zone=time_zone
             ),
         )
+    _check_minimum(convention, deadline, now, time_zone)
     _check_meeting_of(convention, meeting)
     effect = effect or {}
     _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
     procedure = SilenceProcedure(
         convention=convention,
         subject=subject.strip(),
+        text=text.strip(),
         document_symbol=document_symbol,
         circulated_by=(
             Role.PRESIDENCY if has_role(by, Role.PRESIDENCY, convention) else Role.SECRETARIAT
@@ -318,9 +352,15 @@ def _check_open(procedure: SilenceProcedure, now: datetime) -> None:
 
 @transaction.atomic
 def break_silence(
-    *, procedure: SilenceProcedure, state: State, by, reason: str, now: datetime
+    *,
+    procedure: SilenceProcedure,
+    state: State,
+    by,
+    reason: str,
+    now: datetime,
+    kind: str = BreakKind.OBJECTION,
 ) -> SilenceBreak:
-    """Record a State Party's objection, which breaks the silence.
+    """Record a State Party's objection or proposed amendment, which breaks the silence.
 
     Steps: check the person is a Delegation acting for `state`; lock the procedure (so
     that a break and the conclusion, or two breaks of one State, cannot interleave);
@@ -344,13 +384,22 @@ def break_silence(
             ),
         )
     _check_open(procedure, now)
+    if kind not in BreakKind.values:
+        raise _invalid(
+            "kind", UNKNOWN_BREAK_KIND.format(choices=", ".join(BreakKind.values), value=kind)
+        )
     if not reason.strip():
         raise _invalid("reason", REASON_REQUIRED)
     existing = procedure.breaks.select_related("state").filter(state=state).first()
     if existing is not None:
         raise _already_broken(existing, procedure.time_zone)
     silence_break = SilenceBreak(
-        procedure=procedure, state=state, broken_at=now, reason=reason.strip(), broken_by=by
+        procedure=procedure,
+        state=state,
+        kind=kind,
+        broken_at=now,
+        reason=reason.strip(),
+        broken_by=by,
     )
     try:
         with transaction.atomic():
@@ -362,12 +411,75 @@ def break_silence(
     return silence_break
 
 
+def _lock_open_for_change(procedure: SilenceProcedure, by, reason: str, now: datetime):
+    if not (by is not None and by.has_perm("decisions.change_silence_procedure", procedure)):
+        raise PermissionDenied(NOT_A_PRESIDENT)
+    procedure = SilenceProcedure.objects.select_for_update().get(pk=procedure.pk)
+    _check_open(procedure, now)
+    if not reason.strip():
+        raise _invalid("reason", CHANGE_REASON_REQUIRED)
+    return procedure
+
+
+@transaction.atomic
+def extend_silence_procedure(
+    *,
+    procedure: SilenceProcedure,
+    deadline_on: date,
+    reason: str,
+    now: datetime,
+    by,
+    deadline_time: time = times.END_OF_DAY,
+) -> SilenceProcedure:
+    """Move an open procedure's deadline later, before it has passed.
+
+    Steps: check the person is the Presidency or the Secretariat; lock the procedure;
+    check it is open, its deadline not past, a reason given, and the new deadline (in
+    the procedure's zone) later than the present one; save with the reason in its
+    history; tell the addressees' Delegations once committed. Breaks already recorded
+    stand.
+    """
+    procedure = _lock_open_for_change(procedure, by, reason, now)
+    deadline = _deadline(deadline_on, deadline_time, procedure.time_zone)
+    if deadline <= procedure.deadline:
+        local = _local(procedure.deadline, procedure.time_zone)
+        raise _invalid(
+            "deadline",
+            EXTENSION_NOT_LATER.format(time=_clock(local), deadline=long_date(local.date())),
+        )
+    procedure.deadline = deadline
+    attribute(procedure, by=by, reason=f"Deadline extended: {reason.strip()}")
+    procedure.save()
+    notify_on_commit(procedure, EXTENDED)
+    return procedure
+
+
+@transaction.atomic
+def withdraw_silence_procedure(
+    *, procedure: SilenceProcedure, reason: str, now: datetime, by
+) -> SilenceProcedure:
+    """Withdraw an open procedure before its deadline: nothing is decided.
+
+    Steps: check the person is the Presidency or the Secretariat; lock the procedure;
+    check it is open, its deadline not past and a reason given; mark it withdrawn with
+    its reason; tell the addressees' Delegations once committed.
+    """
+    procedure = _lock_open_for_change(procedure, by, reason, now)
+    procedure.outcome = Outcome.WITHDRAWN
+    procedure.concluded_at = now
+    procedure.withdrawal_reason = reason.strip()
+    attribute(procedure, by=by, reason=f"Withdrawn: {reason.strip()}")
+    procedure.save()
+    notify_on_commit(procedure, WITHDRAWN)
+    return procedure
+
+
 def _carry_out(procedure: SilenceProcedure, by) -> None:
     """Carry out what the adopted proposal decides."""
     if procedure.effect_kind == EffectKind.REPLAN_MEETING:
         procedure.plan_change = replan_meeting(
             meeting=procedure.meeting,
-            parts=parts_of(procedure.effect),
+            parts=_parts_of(procedure.effect),
             decided_by=f"silence procedure of {procedure.period}",
             reason=procedure.effect.get("reason") or procedure.subject,
             decided_on=procedure.deadline_date,

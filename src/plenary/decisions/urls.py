@@ -5,6 +5,9 @@ from plenary.decisions import views
 app_name = "decisions"
 urlpatterns = [
     path("silence-procedures/", views.silence_list, name="silence_list"),
+    path("silence-procedures/new/", views.circulate, name="circulate"),
+    path("silence-procedures/<int:pk>/extend/", views.extend_silence, name="extend_silence"),
+    path("silence-procedures/<int:pk>/withdraw/", views.withdraw_silence, name="withdraw_silence"),
     path("silence-procedures/<int:pk>/", views.silence_detail, name="silence_detail"),
     path("silence-procedures/<int:pk>/breaks/", views.break_silence, name="break_silence"),
     path("extension-requests/", views.extension_list, name="extension_list"),

@@ -6,7 +6,20 @@ from django.utils.translation import gettext as _
 
 from plenary.core.selectors import state_acted_for
 from plenary.decisions import selectors, services
-from plenary.decisions.forms import BreakSilenceForm
+from plenary.decisions.forms import BreakSilenceForm, ChangeProcedureForm, CirculateForm
+from plenary.decisions.models import EffectKind
+from plenary.rules import times
+
+
+def _show_errors(form, error: ValidationError) -> None:
+    """Put each refusal on its field when the form has it, above the form otherwise."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, errors in error.message_dict.items():
+        # The services name the deadline as one thing; the forms ask for its date and time.
+        field = "deadline_on" if field == "deadline" else field
+        form.add_error(field if field in form.fields else None, errors)
 
 
 def silence_list(request, convention):
@@ -21,11 +34,86 @@ def silence_list(request, convention):
     return render(
         request,
         "decisions/silence_list.html",
-        {"open_rows": open_rows, "concluded": concluded, "now": now},
+        {
+            "open_rows": open_rows,
+            "concluded": concluded,
+            "now": now,
+            "may_circulate": request.user.has_perm(
+                "decisions.circulate_silence_procedure", convention
+            ),
+        },
     )
 
 
-def _detail(request, convention, pk: int, form=None, status: int = 200):
+def _circulate_page(request, convention, form, status=200):
+    return render(
+        request,
+        "decisions/silence_circulate.html",
+        {
+            "form": form,
+            "addressees": selectors.addressees_on(convention=convention, on=timezone.localdate()),
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+def circulate(request, convention):
+    """The Presidency or the Secretariat drafts a procedure, sees its addressees (the
+    States Parties today) and circulates it."""
+    if not request.user.has_perm("decisions.circulate_silence_procedure", convention):
+        raise PermissionDenied(services.NOT_A_CIRCULATOR)
+    meetings = list(selectors.meetings_of(convention=convention))
+    if request.method != "POST":
+        form = CirculateForm(
+            meetings=meetings,
+            initial={"time_zone": convention.time_zone, "meeting": request.GET.get("meeting")},
+        )
+        return _circulate_page(request, convention, form)
+    form = CirculateForm(request.POST, meetings=meetings)
+    if form.is_valid():
+        data = form.cleaned_data
+        meeting = next((m for m in meetings if m.code == data["meeting"]), None)
+        effect = {}
+        if data["effect_kind"] == EffectKind.REPLAN_MEETING and meeting is not None:
+            if data["starts_on"] and data["ends_on"]:
+                effect = selectors.replan_effect(
+                    meeting=meeting,
+                    number=data["part_number"] or 1,
+                    starts_on=data["starts_on"],
+                    ends_on=data["ends_on"],
+                    reason=data["subject"],
+                )
+        elif data["effect_kind"] == EffectKind.DECISION:
+            effect = {"text": data["decision_text"] or data["text"]}
+        now = timezone.now()
+        try:
+            procedure = services.circulate_silence_procedure(
+                convention=convention,
+                subject=data["subject"],
+                text=data["text"],
+                document_symbol=data["document_symbol"],
+                circulated_on=timezone.localdate(),
+                deadline_on=data["deadline_on"],
+                deadline_time=data["deadline_time"],
+                time_zone=data["time_zone"],
+                meeting=meeting,
+                effect_kind=data["effect_kind"],
+                effect=effect,
+                now=now,
+                by=request.user,
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("The silence procedure is circulated."))
+            return redirect("decisions:silence_detail", convention=convention, pk=procedure.pk)
+    return _circulate_page(request, convention, form, status=422)
+
+
+def _detail(
+    request, convention, pk: int, form=None, status: int = 200, change_form=None, confirm=None
+):
     now = timezone.now()
     procedure = selectors.silence_procedure_record(convention=convention, pk=pk)
     user = request.user
@@ -47,6 +135,13 @@ def _detail(request, convention, pk: int, form=None, status: int = 200):
             "deadline": selectors.describe_deadline(procedure),
             "time_left": selectors.time_left(procedure, now) if procedure.is_open else "",
             "show_breaks": user.has_perm("decisions.view_silence_breaks", procedure),
+            "outcome": selectors.outcome_text(procedure),
+            "may_change": procedure.is_open
+            and not procedure.deadline < now
+            and user.has_perm("decisions.change_silence_procedure", procedure),
+            "change_form": change_form or ChangeProcedureForm(),
+            "confirm": confirm,
+            "history": selectors.procedure_history(procedure),
             # A refused submission shows its form with the reason for the refusal.
             "break_form": form or (BreakSilenceForm() if may_break else None),
         },
@@ -68,11 +163,18 @@ def break_silence(request, convention, pk: int):
         raise PermissionDenied(services.NOT_A_DELEGATION)
     form = BreakSilenceForm(request.POST)
     if form.is_valid():
+        if not form.cleaned_data["confirmed"]:
+            # The confirmation step: the same answer, to be sent again once confirmed.
+            confirm = BreakSilenceForm(initial={**form.cleaned_data, "confirmed": True})
+            return _detail(
+                request, convention, pk, form=confirm, confirm={"state": state, **form.cleaned_data}
+            )
         try:
             services.break_silence(
                 procedure=procedure,
                 state=state,
                 by=user,
+                kind=form.cleaned_data["kind"],
                 reason=form.cleaned_data["reason"],
                 now=timezone.now(),
             )
@@ -83,6 +185,47 @@ def break_silence(request, convention, pk: int):
             messages.success(request, _("Your State's break of the silence is recorded."))
             return redirect("decisions:silence_detail", convention=convention, pk=pk)
     return _detail(request, convention, pk, form=form, status=422)
+
+
+def _change(request, convention, pk: int, action: str):
+    if request.method != "POST":
+        return redirect("decisions:silence_detail", convention=convention, pk=pk)
+    procedure = selectors.silence_procedure_record(convention=convention, pk=pk)
+    form = ChangeProcedureForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if action == "extend":
+                if data["deadline_on"] is None:
+                    raise ValidationError({"deadline_on": [_("give the new deadline")]})
+                services.extend_silence_procedure(
+                    procedure=procedure,
+                    deadline_on=data["deadline_on"],
+                    deadline_time=data["deadline_time"] or times.END_OF_DAY,
+                    reason=data["reason"],
+                    now=timezone.now(),
+                    by=request.user,
+                )
+                done = _("The deadline is extended.")
+            else:
+                services.withdraw_silence_procedure(
+                    procedure=procedure, reason=data["reason"], now=timezone.now(), by=request.user
+                )
+                done = _("The silence procedure is withdrawn.")
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("decisions:silence_detail", convention=convention, pk=pk)
+    return _detail(request, convention, pk, change_form=form, status=422)
+
+
+def extend_silence(request, convention, pk: int):
+    return _change(request, convention, pk, "extend")
+
+
+def withdraw_silence(request, convention, pk: int):
+    return _change(request, convention, pk, "withdraw")
 
 
 def extension_list(request, convention):

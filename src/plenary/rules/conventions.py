@@ -161,6 +161,9 @@ class Convention:
     participant_categories: tuple[ParticipantCategory, ...]
     finance: Finance
     path: Path
+    # The shortest silence procedure its rules or decisions allow, in hours; None where
+    # none is set (the file must source it).
+    minimum_silence_hours: int | None = None
 
     def names_in(self, language: str) -> Names:
         """The names in `language`, else in English (the file always has English)."""
@@ -523,6 +526,19 @@ def _finance(reader: _Reader, data: Mapping[str, Any]) -> Finance:
     )
 
 
+def _minimum_silence_hours(reader: _Reader, data: Mapping[str, Any]) -> int | None:
+    """`[decisions] minimum_silence_hours`, optional; a value needs its `source`."""
+    if "decisions" not in data:
+        return None
+    decisions = reader.table(data, "decisions")
+    reader.only(decisions, "decisions.", {"minimum_silence_hours", "source"})
+    if "minimum_silence_hours" not in decisions:
+        return None
+    hours = reader.positive(decisions, "minimum_silence_hours", "decisions.")
+    reader.text(decisions, "source", "decisions.")
+    return hours
+
+
 def load_file(path: Path | str) -> Convention:
     """Read and validate one convention file; raise ConventionFileError if it is broken."""
     path = Path(path)
@@ -538,7 +554,7 @@ def load_file(path: Path | str) -> Convention:
         "",
         {"short_name", "slug", "source", "names", "depositary", "secretariat"}
         | {"entry_into_force", "obligations", "reporting", "symbols", "meeting_kinds"}
-        | {"participant_categories", "finance"},
+        | {"participant_categories", "finance", "decisions"},
     )
     short_name = reader.text(data, "short_name")
     if not (short_name.isascii() and short_name.isalnum() and short_name.isupper()):
@@ -605,6 +621,7 @@ def load_file(path: Path | str) -> Convention:
         ),
         finance=_finance(reader, data),
         path=path,
+        minimum_silence_hours=_minimum_silence_hours(reader, data),
     )
 
 
