@@ -446,3 +446,84 @@ def submit_extension_request(request, convention: ConventionSlug, payload: Exten
     )
     found = selectors.extension_request(convention=convention, pk=created.pk)
     return Status(201, _request_out(found))
+
+
+class DecisionOut(Schema):
+    id: int
+    kind: str
+    symbol: str
+    text: str
+    decided_on: date | None
+    part: str | None
+    silence_procedure: int | None
+    agenda_items: list[str]
+    documents: list[str]
+    paragraph: str
+
+
+class DecisionIn(Schema):
+    meeting: str = Field(description="code or symbol root of the meeting")
+    part: int = 1
+    kind: Literal["adopted", "recommended", "took_note", "approved", "welcomed", "granted"]
+    text: str = Field(min_length=1)
+    decided_on: date | None = None
+    agenda_items: list[str] = Field([], description='numbers of the items: "10", "11a"')
+    documents: list[str] = []
+    symbol: str = ""
+    paragraph: str = ""
+
+
+UNKNOWN_ITEMS = "{items}: not an item of the agenda of {meeting}"
+
+
+def _decision_out(decision) -> dict:
+    return {
+        "id": decision.pk,
+        "kind": decision.kind,
+        "symbol": decision.symbol,
+        "text": decision.subject,
+        "decided_on": decision.decided_on,
+        "part": _part(decision.part),
+        "silence_procedure": decision.silence_procedure_id,
+        "agenda_items": [f"{i.number}{i.letter}" for i in decision.agenda_items.all()],
+        "documents": decision.documents,
+        "paragraph": decision.paragraph,
+    }
+
+
+@router.get("/decisions", response={200: list[DecisionOut], **ERRORS})
+@paged
+def list_decisions(request, convention: ConventionSlug, q: str = "", meeting: str | None = None):
+    """The convention's register of decisions, latest first; `q` searches their text,
+    symbol and documents."""
+    found = convention_named(convention)
+    at = selectors.meeting_named(convention=found, name=meeting) if meeting else None
+    return [
+        _decision_out(d) for d in selectors.decision_register(convention=found, query=q, meeting=at)
+    ]
+
+
+@router.post("/decisions", response={201: DecisionOut, **ERRORS}, auth=SIGNED_IN)
+def record_decision(request, convention: ConventionSlug, payload: DecisionIn):
+    """Record a decision taken in plenary at a part (the Secretariat)."""
+    found = convention_named(convention)
+    part = selectors.part_named(convention=found, meeting=payload.meeting, number=payload.part)
+    items = selectors.agenda_items_named(meeting=part.meeting, numbers=payload.agenda_items)
+    if len(items) != len(payload.agenda_items):
+        known = {f"{i.number}{i.letter}" for i in items}
+        missing = ", ".join(n for n in payload.agenda_items if n not in known)
+        raise ValidationError(
+            {"agenda_items": [UNKNOWN_ITEMS.format(items=missing, meeting=part.meeting)]}
+        )
+    decision = services.record_decision(
+        part=part,
+        kind=payload.kind,
+        subject=payload.text,
+        decided_on=payload.decided_on,
+        documents=payload.documents,
+        agenda_items=items,
+        paragraph=payload.paragraph,
+        symbol=payload.symbol,
+        by=request.auth,
+    )
+    return Status(201, _decision_out(decision))

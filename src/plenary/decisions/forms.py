@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plenary.decisions.models import BreakKind, EffectKind
+from plenary.decisions.models import BreakKind, DecisionKind, EffectKind
 
 
 class BreakSilenceForm(forms.Form):
@@ -65,3 +65,42 @@ class ChangeProcedureForm(forms.Form):
         widget=forms.TimeInput(attrs={"type": "time", "step": "1"}),
     )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+def _symbols(value: str) -> list[str]:
+    return [s for s in value.replace(",", " ").replace(";", " ").split() if s]
+
+
+class RecordDecisionForm(forms.Form):
+    part = forms.ChoiceField(label=_("Meeting part"))
+    kind = forms.ChoiceField(label=_("The States Parties"), choices=DecisionKind.choices)
+    subject = forms.CharField(
+        label=_("Text of the decision"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    decided_on = forms.DateField(
+        label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    agenda_items = forms.CharField(
+        label=_("Agenda items"), required=False, help_text=_("Their numbers, e.g. 10, 11a")
+    )
+    documents = forms.CharField(
+        label=_("Documents"),
+        required=False,
+        help_text=_("Their symbols, e.g. CCM/CONF/2020/WP.2"),
+    )
+    symbol = forms.CharField(label=_("Decision symbol"), required=False)
+    paragraph = forms.CharField(label=_("Paragraph of the report"), required=False)
+
+    def __init__(self, *args, parts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parts = {str(p.pk): p for p in parts}
+        self.fields["part"].choices = [(str(p.pk), str(p)) for p in parts]
+
+    def clean_part(self):
+        return self.parts[self.cleaned_data["part"]]
+
+    def clean_documents(self):
+        return _symbols(self.cleaned_data["documents"])
+
+    def clean_agenda_items(self):
+        return _symbols(self.cleaned_data["agenda_items"])

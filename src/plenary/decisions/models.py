@@ -175,6 +175,8 @@ class DecisionKind(models.TextChoices):
     RECOMMENDED = "recommended", _("recommended for adoption at a later part")
     TOOK_NOTE = "took_note", _("took note of")
     APPROVED = "approved", _("approved")
+    WELCOMED = "welcomed", _("welcomed")
+    GRANTED = "granted", _("decided to grant")
 
 
 class Decision(models.Model):
@@ -191,6 +193,9 @@ class Decision(models.Model):
         related_name="decision",
     )
     kind = models.CharField(max_length=12, choices=DecisionKind.choices)
+    symbol = models.CharField(
+        max_length=60, blank=True, help_text=_("The decision's symbol where one is issued.")
+    )
     subject = models.TextField()
     documents = models.JSONField(default=list, blank=True, help_text=_("Document symbols."))
     agenda_items = models.ManyToManyField(AgendaItem, blank=True, related_name="decisions")

@@ -19,7 +19,7 @@ from plenary.decisions.models import (
     SilenceBreak,
     SilenceProcedure,
 )
-from plenary.meetings.models import Meeting
+from plenary.meetings.models import AgendaItem, Meeting, MeetingPart
 from plenary.meetings.services import PartPlan
 from plenary.rules.deadlines import long_date
 from plenary.treaties import selectors as treaty_selectors
@@ -262,3 +262,59 @@ def procedure_history(procedure: SilenceProcedure) -> list:
         .select_related("history_user")
         .order_by("history_date")
     )
+
+
+def decision_register(*, convention: Convention, query: str = "", meeting: Meeting | None = None):
+    """The convention's decisions, in plenary and by silence procedure, latest first,
+    matching `query` in their text, symbol or documents (2 queries)."""
+    decisions = (
+        Decision.objects.filter(
+            Q(part__meeting__convention=convention) | Q(silence_procedure__convention=convention)
+        )
+        .select_related(
+            "part__meeting", "silence_procedure__meeting", "silence_procedure__plan_change"
+        )
+        .prefetch_related("agenda_items")
+        .order_by("-decided_on", "-pk")
+    )
+    if meeting is not None:
+        decisions = decisions.filter(
+            Q(part__meeting=meeting) | Q(silence_procedure__meeting=meeting)
+        )
+    for word in query.split():
+        decisions = decisions.filter(
+            Q(subject__icontains=word)
+            | Q(symbol__icontains=word)
+            | Q(documents__icontains=word)
+            | Q(paragraph__icontains=word)
+        )
+    return decisions
+
+
+def parts_of_convention(*, convention: Convention):
+    """Every part of the convention's meetings, for a choice of the part a decision was
+    taken at."""
+    return (
+        MeetingPart.objects.filter(meeting__convention=convention)
+        .select_related("meeting")
+        .order_by("-starts_on", "number")
+    )
+
+
+def part_named(*, convention: Convention, meeting: str, number: int) -> MeetingPart:
+    part = (
+        MeetingPart.objects.filter(meeting__convention=convention, number=number)
+        .filter(Q(meeting__code=meeting) | Q(meeting__symbol_root=meeting))
+        .select_related("meeting")
+        .first()
+    )
+    if part is None:
+        raise Http404(f"No part {number} of a meeting {meeting!r}.")
+    return part
+
+
+def agenda_items_named(*, meeting: Meeting, numbers: list[str]) -> list:
+    """The agenda items of `meeting` numbered "10" or "10a"; unknown numbers are left out
+    (the caller reports them)."""
+    items = {f"{i.number}{i.letter}": i for i in AgendaItem.objects.filter(meeting=meeting)}
+    return [items[n] for n in numbers if n in items]

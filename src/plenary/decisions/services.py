@@ -690,14 +690,15 @@ def record_decision(
     documents: Sequence[str] = (),
     agenda_items: Sequence[AgendaItem] = (),
     paragraph: str = "",
+    symbol: str = "",
     source: str = "",
     by=None,
 ) -> Decision:
     """Record a decision the plenary took at a meeting part.
 
     Steps: check the person is the Secretariat; check the kind, the subject, the
-    documents' symbols, that the day is a day of the part and the agenda items are
-    items of its meeting; save with its agenda items.
+    documents' symbols and the decision's own, that the day is a day of the part and the
+    agenda items are items of its meeting; save with its agenda items.
     """
     if by is not None and not by.has_perm("decisions.record_decision", part):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
@@ -708,6 +709,8 @@ def record_decision(
     if not subject.strip():
         raise _invalid("subject", SUBJECT_REQUIRED)
     documents = _check_symbols("documents", documents)
+    if symbol:
+        symbol = str(_check_symbol("symbol", symbol))
     _check_day_of_part("decided_on", decided_on, part)
     for item in agenda_items:
         if item.meeting_id != part.meeting_id:
@@ -715,6 +718,7 @@ def record_decision(
     decision = Decision(
         part=part,
         kind=kind,
+        symbol=symbol,
         subject=subject.strip(),
         documents=documents,
         paragraph=paragraph,

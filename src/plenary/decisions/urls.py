@@ -10,6 +10,8 @@ urlpatterns = [
     path("silence-procedures/<int:pk>/withdraw/", views.withdraw_silence, name="withdraw_silence"),
     path("silence-procedures/<int:pk>/", views.silence_detail, name="silence_detail"),
     path("silence-procedures/<int:pk>/breaks/", views.break_silence, name="break_silence"),
+    path("decisions/", views.decision_register, name="register"),
+    path("decisions/new/", views.record_decision, name="record_decision"),
     path("extension-requests/", views.extension_list, name="extension_list"),
     path("extension-requests/<int:pk>/", views.extension_detail, name="extension_detail"),
 ]

@@ -6,7 +6,12 @@ from django.utils.translation import gettext as _
 
 from plenary.core.selectors import state_acted_for
 from plenary.decisions import selectors, services
-from plenary.decisions.forms import BreakSilenceForm, ChangeProcedureForm, CirculateForm
+from plenary.decisions.forms import (
+    BreakSilenceForm,
+    ChangeProcedureForm,
+    CirculateForm,
+    RecordDecisionForm,
+)
 from plenary.decisions.models import EffectKind
 from plenary.rules import times
 
@@ -249,3 +254,60 @@ def extension_detail(request, convention, pk: int):
             "recommendation": selectors.recommendation_text(extension_request),
         },
     )
+
+
+def decision_register(request, convention):
+    """The convention's register of decisions, searchable by words of their text, their
+    symbol or their documents' symbols."""
+    query = request.GET.get("q", "").strip()
+    meeting_name = request.GET.get("meeting") or None
+    meeting = (
+        selectors.meeting_named(convention=convention, name=meeting_name) if meeting_name else None
+    )
+    return render(
+        request,
+        "decisions/decision_register.html",
+        {
+            "decisions": selectors.decision_register(
+                convention=convention, query=query, meeting=meeting
+            ),
+            "query": query,
+            "meeting": meeting,
+            "may_record": request.user.has_perm("decisions.record_decision", convention),
+        },
+    )
+
+
+def record_decision(request, convention):
+    """The Secretariat records a decision the plenary took at a part."""
+    if not request.user.has_perm("decisions.record_decision", convention):
+        raise PermissionDenied(services.NOT_THE_SECRETARIAT)
+    parts = list(selectors.parts_of_convention(convention=convention))
+    form = RecordDecisionForm(request.POST or None, parts=parts)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        part = data["part"]
+        items = selectors.agenda_items_named(meeting=part.meeting, numbers=data["agenda_items"])
+        try:
+            if len(items) != len(data["agenda_items"]):
+                raise ValidationError(
+                    {"agenda_items": [_("an agenda item is not one of that meeting's")]}
+                )
+            services.record_decision(
+                part=part,
+                kind=data["kind"],
+                subject=data["subject"],
+                decided_on=data["decided_on"],
+                documents=data["documents"],
+                agenda_items=items,
+                paragraph=data["paragraph"],
+                symbol=data["symbol"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("The decision is recorded."))
+            return redirect("decisions:register", convention=convention)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "decisions/decision_record.html", {"form": form}, status=status)
