@@ -117,7 +117,9 @@ def test_a_procedure_broken_by_peru_and_one_concluded_by_the_scheduler(
 
     assert second.outcome == Outcome.ADOPTED
     page.goto(page.base_url + f"/ccm/meetings/{meeting.code}/")
-    expect(page.locator("main")).to_contain_text(f"{new_start:%-d %B %Y} – {new_end:%-d %B %Y}")
+    expect(page.locator("main")).to_contain_text(
+        f"{new_start:%-d %B %Y} \N{EN DASH} {new_end:%-d %B %Y}"
+    )
     # The reminders job runs too; the outcome notice is the one on the outcome.
     outcomes = [m for m in mail.outbox if "concluded" in m.subject]
     assert {m.subject for m in outcomes} == {

@@ -227,3 +227,25 @@ def test_the_president_withdraws_on_the_page(ccm, president):
     assert response.status_code == 302
     procedure.refresh_from_db()
     assert procedure.outcome == Outcome.WITHDRAWN
+
+
+def test_the_secretariat_records_a_past_procedure_through_the_api(ccm, secretariat, president):
+    payload = {
+        "subject": "A procedure run by e-mail",
+        "circulated_on": "2019-05-01",
+        "deadline_on": "2019-05-08",
+        "outcome": "broken",
+        "source": "letter of the President",
+        "breaks": [{"state": "PER", "broken_at": "2019-05-03T10:00:00+02:00", "reason": "No"}],
+    }
+    refused = token_client(president).post(
+        "/api/v1/ccm/silence-procedures/past", payload, content_type="application/json"
+    )
+    response = token_client(secretariat).post(
+        "/api/v1/ccm/silence-procedures/past", payload, content_type="application/json"
+    )
+
+    assert refused.status_code == 403
+    assert response.status_code == 201, response.content
+    assert response.json()["broken_by"] == ["Peru"]
+    assert response.json()["outcome"] == "broken"

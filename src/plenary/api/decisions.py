@@ -121,6 +121,7 @@ class ExtensionRequestOut(Schema):
     requested_deadline: date
     months: int
     analysis_document: str
+    draft_decision_text: str
     draft_decision_document: str
     recommendation: str | None
     recommended_at: str | None
@@ -209,6 +210,7 @@ def _request_out(request) -> dict:
         "requested_deadline": row["requested_deadline"],
         "months": row["months"],
         "analysis_document": request.analysis_document,
+        "draft_decision_text": request.draft_decision_text,
         "draft_decision_document": request.draft_decision_document,
         "recommendation": row["recommendation"],
         "recommended_at": _part(request.recommended_at),
@@ -327,6 +329,55 @@ def circulate_silence_procedure(request, convention: ConventionSlug, payload: Ci
         effect_kind=payload.effect_kind,
         effect=effect,
         now=timezone.now(),
+        by=request.auth,
+    )
+    return Status(201, _detail(_procedure(convention, procedure.pk), request.auth))
+
+
+class PastBreakIn(Schema):
+    state: str = Field(description="ISO 3166 alpha-3 code")
+    broken_at: datetime
+    reason: str = Field(min_length=1)
+
+
+class PastProcedureIn(Schema):
+    subject: str = Field(min_length=1)
+    circulated_on: date
+    deadline_on: date
+    outcome: Literal["adopted", "broken"]
+    source: str = Field(min_length=1, description="the record it is taken from")
+    circulated_by: Literal["presidency", "secretariat", ""] = ""
+    document_symbol: str = ""
+    meeting: str | None = None
+    breaks: list[PastBreakIn] = []
+
+
+@router.post("/silence-procedures/past", response={201: SilenceDetailOut, **ERRORS}, auth=SIGNED_IN)
+def record_past_silence_procedure(request, convention: ConventionSlug, payload: PastProcedureIn):
+    """Record a procedure concluded before plenary ran it (the Secretariat), from its
+    record: its effect is already on record and is not carried out again."""
+    found = convention_named(convention)
+    breaks = []
+    for past in payload.breaks:
+        state = State.objects.filter(iso3=past.state.upper()).first()
+        if state is None:
+            raise ValidationError({"breaks": [NO_SUCH_STATE.format(code=past.state)]})
+        breaks.append(services.PastBreak(state=state, broken_at=past.broken_at, reason=past.reason))
+    procedure = services.record_concluded_silence_procedure(
+        convention=found,
+        subject=payload.subject,
+        circulated_on=payload.circulated_on,
+        deadline_on=payload.deadline_on,
+        outcome=payload.outcome,
+        source=payload.source,
+        circulated_by=payload.circulated_by,
+        document_symbol=payload.document_symbol,
+        meeting=(
+            selectors.meeting_named(convention=found, name=payload.meeting)
+            if payload.meeting
+            else None
+        ),
+        breaks=breaks,
         by=request.auth,
     )
     return Status(201, _detail(_procedure(convention, procedure.pk), request.auth))
@@ -527,3 +578,134 @@ def record_decision(request, convention: ConventionSlug, payload: DecisionIn):
         by=request.auth,
     )
     return Status(201, _decision_out(decision))
+
+
+class AnalysisIn(Schema):
+    analysis_document: str = Field(min_length=1)
+    observations: str = ""
+
+
+class DraftTextIn(Schema):
+    text: str = Field(min_length=1)
+
+
+class IssueDraftIn(Schema):
+    draft_decision_document: str = Field(
+        "", description="the CRP's symbol; blank: the meeting's next CRP symbol is issued"
+    )
+
+
+class AtPartIn(Schema):
+    meeting: str = Field(description="code or symbol root of the meeting")
+    part: int
+    until: date | None = None
+    day: date | None = None
+    conditions: list[str] | None = None
+
+
+class RecommendIn(AtPartIn):
+    recommendation: Literal["grant", "refuse"] = "grant"
+
+
+class DecideIn(AtPartIn):
+    decision: Literal["granted", "refused"]
+
+
+def _extension(convention: str, request_id: int):
+    return selectors.extension_request(convention=convention_named(convention), pk=request_id)
+
+
+def _request_after(convention: str, request_id: int) -> dict:
+    return _request_out(_extension(convention, request_id))
+
+
+@router.post(
+    "/extension-requests/{request_id}/analysis",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_analysis(request, convention: ConventionSlug, request_id: int, payload: AnalysisIn):
+    """Record the analysis of a request (the ISU, a coordinator or the Secretariat)."""
+    services.record_analysis(
+        request=_extension(convention, request_id),
+        analysis_document=payload.analysis_document,
+        observations=payload.observations,
+        by=request.auth,
+    )
+    return _request_after(convention, request_id)
+
+
+@router.post(
+    "/extension-requests/{request_id}/draft-decision",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def submit_draft_decision(
+    request, convention: ConventionSlug, request_id: int, payload: DraftTextIn
+):
+    """Submit the text of the draft decision (the Presidency)."""
+    services.submit_draft_decision(
+        request=_extension(convention, request_id), text=payload.text, by=request.auth
+    )
+    return _request_after(convention, request_id)
+
+
+@router.post(
+    "/extension-requests/{request_id}/draft-decision/issue",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_draft_decision(
+    request, convention: ConventionSlug, request_id: int, payload: IssueDraftIn
+):
+    """Issue the draft decision as a CRP (the Secretariat): the next CRP symbol of the
+    meeting unless one is given."""
+    services.record_draft_decision(
+        request=_extension(convention, request_id),
+        draft_decision_document=payload.draft_decision_document,
+        by=request.auth,
+    )
+    return _request_after(convention, request_id)
+
+
+@router.post(
+    "/extension-requests/{request_id}/recommendation",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def recommend_extension(request, convention: ConventionSlug, request_id: int, payload: RecommendIn):
+    """Record what the plenary recommended at a part (the Secretariat)."""
+    found = convention_named(convention)
+    services.recommend_extension(
+        request=_extension(convention, request_id),
+        part=selectors.part_named(convention=found, meeting=payload.meeting, number=payload.part),
+        recommendation=payload.recommendation,
+        until=payload.until,
+        recommended_on=payload.day,
+        conditions=payload.conditions,
+        by=request.auth,
+    )
+    return _request_after(convention, request_id)
+
+
+@router.post(
+    "/extension-requests/{request_id}/decision",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def decide_extension_request(
+    request, convention: ConventionSlug, request_id: int, payload: DecideIn
+):
+    """Record the plenary's decision at a part (the Secretariat); a grant moves the
+    obligation's deadline from the decision's day."""
+    found = convention_named(convention)
+    services.decide_extension_request(
+        request=_extension(convention, request_id),
+        part=selectors.part_named(convention=found, meeting=payload.meeting, number=payload.part),
+        decision=payload.decision,
+        until=payload.until,
+        decided_on=payload.day,
+        conditions=payload.conditions,
+        by=request.auth,
+    )
+    return _request_after(convention, request_id)

@@ -1,7 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plenary.decisions.models import BreakKind, DecisionKind, EffectKind
+from plenary.decisions.models import (
+    BreakKind,
+    DecisionKind,
+    EffectKind,
+    Recommendation,
+    RequestDecision,
+)
 
 
 class BreakSilenceForm(forms.Form):
@@ -104,3 +110,98 @@ class RecordDecisionForm(forms.Form):
 
     def clean_agenda_items(self):
         return _symbols(self.cleaned_data["agenda_items"])
+
+
+class SubmitRequestForm(forms.Form):
+    obligation = forms.ChoiceField(label=_("Obligation"))
+    requested_deadline = forms.DateField(
+        label=_("Requested deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    months = forms.IntegerField(label=_("Or months of extension"), required=False, min_value=1)
+    meeting = forms.ChoiceField(label=_("Meeting asked to decide it"), required=False)
+    work_plan = forms.CharField(
+        label=_("Justification and work plan"), required=False, widget=forms.Textarea
+    )
+    documents = forms.CharField(
+        label=_("Documents"), required=False, help_text=_("The request's symbols")
+    )
+
+    def __init__(self, *args, obligations=(), meetings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.obligations = {str(o.pk): o for o in obligations}
+        self.meetings = {m.code: m for m in meetings}
+        self.fields["obligation"].choices = [
+            (str(o.pk), f"{o.state}: Article {o.article} ({o.current_deadline:%d %B %Y})")
+            for o in obligations
+        ]
+        self.fields["meeting"].choices = [("", "—")] + [(m.code, str(m)) for m in meetings]
+
+    def clean_obligation(self):
+        return self.obligations[self.cleaned_data["obligation"]]
+
+    def clean_meeting(self):
+        return self.meetings.get(self.cleaned_data["meeting"])
+
+    def clean_documents(self):
+        return _symbols(self.cleaned_data["documents"])
+
+
+class AnalysisForm(forms.Form):
+    analysis_document = forms.CharField(label=_("Symbol of the analysis"))
+    observations = forms.CharField(
+        label=_("Observations"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DraftTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text of the draft decision"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class IssueDraftForm(forms.Form):
+    draft_decision_document = forms.CharField(
+        label=_("Symbol of the CRP"),
+        required=False,
+        help_text=_("Blank: issue it under the meeting's next CRP symbol."),
+    )
+
+
+class _AtPartForm(forms.Form):
+    part = forms.ChoiceField(label=_("Meeting part"))
+    until = forms.DateField(
+        label=_("New deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    day = forms.DateField(
+        label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    conditions = forms.CharField(
+        label=_("Reporting conditions"),
+        required=False,
+        help_text=_("One a line: (a), (b), ..."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, parts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parts = {str(p.pk): p for p in parts}
+        self.fields["part"].choices = [(str(p.pk), str(p)) for p in parts]
+
+    def clean_part(self):
+        return self.parts[self.cleaned_data["part"]]
+
+    def clean_conditions(self):
+        lines = [line.strip() for line in self.cleaned_data["conditions"].splitlines()]
+        return [line for line in lines if line] or None
+
+
+class RecommendForm(_AtPartForm):
+    recommendation = forms.ChoiceField(label=_("Recommendation"), choices=Recommendation.choices)
+    field_order = ["part", "recommendation", "until", "day", "conditions"]
+
+
+class DecideForm(_AtPartForm):
+    decision = forms.ChoiceField(label=_("Decision"), choices=RequestDecision.choices)
+    field_order = ["part", "decision", "until", "day", "conditions"]

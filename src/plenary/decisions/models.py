@@ -253,6 +253,9 @@ class ExtensionRequest(models.Model):
     documents = models.JSONField(default=list, blank=True, help_text=_("Document symbols."))
     analysis_document = models.CharField(max_length=60, blank=True)
     analysis_observations = models.TextField(blank=True)
+    draft_decision_text = models.TextField(
+        blank=True, help_text=_("The draft decision as the Presidency submitted it.")
+    )
     draft_decision_document = models.CharField(max_length=60, blank=True)
     recommendation = models.CharField(max_length=6, choices=Recommendation.choices, blank=True)
     recommended_at = models.ForeignKey(

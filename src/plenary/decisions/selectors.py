@@ -23,7 +23,7 @@ from plenary.meetings.models import AgendaItem, Meeting, MeetingPart
 from plenary.meetings.services import PartPlan
 from plenary.rules.deadlines import long_date
 from plenary.treaties import selectors as treaty_selectors
-from plenary.treaties.models import Convention, State
+from plenary.treaties.models import Convention, Obligation, State
 
 _BREAKS = Prefetch("breaks", queryset=SilenceBreak.objects.select_related("state"))
 
@@ -318,3 +318,30 @@ def agenda_items_named(*, meeting: Meeting, numbers: list[str]) -> list:
     (the caller reports them)."""
     items = {f"{i.number}{i.letter}": i for i in AgendaItem.objects.filter(meeting=meeting)}
     return [items[n] for n in numbers if n in items]
+
+
+def requestable_obligations(*, convention: Convention, state: State | None):
+    """The obligations under the convention an extension may be requested of: those with
+    a deadline to extend (stockpile destruction, clearance), not completed; one State's
+    when `state` is given."""
+    obligations = (
+        Obligation.objects.filter(
+            convention=convention,
+            kind__in=["stockpile_destruction", "clearance"],
+            completed_on__isnull=True,
+            completed_by__isnull=True,
+        )
+        .select_related("state", "convention")
+        .order_by("state__name", "kind")
+    )
+    if state is not None:
+        obligations = obligations.filter(state=state)
+    return obligations
+
+
+def parts_for_request(request: ExtensionRequest):
+    """The parts a request may be recommended or decided at: its meeting's, or every part
+    of its convention's meetings while it is before none."""
+    if request.meeting_id is not None:
+        return request.meeting.parts.select_related("meeting").order_by("number")
+    return parts_of_convention(convention=request.obligation.convention)

@@ -38,6 +38,7 @@ from plenary.decisions.notifications import (
     WITHDRAWN,
     notify_on_commit,
 )
+from plenary.documents.services import allocate_next_symbol
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
 from plenary.meetings.services import PartPlan, replan_meeting
 from plenary.rules import deadlines, symbols, times
@@ -99,6 +100,15 @@ UNKNOWN_DECISION_KIND = "the kind is one of {choices}, not {value!r}"
 
 # Extension requests
 NOT_YOUR_REQUEST = "you may submit extension requests only for your own State"
+DEADLINE_PASSED = (
+    "{state}'s deadline under Article {article} of the {convention} passed on {day}: an"
+    " extension is requested before the deadline it would extend"
+)
+DRAFT_TEXT_REQUIRED = "give the text of the draft decision"
+NOT_THE_PRESIDENCY = "only the Presidency or the Secretariat submits a draft decision"
+NO_MEETING_FOR_CRP = (
+    "the request is before no meeting yet: name the meeting, or give the symbol of the CRP"
+)
 DEADLINE_OR_MONTHS = "give the requested deadline or the number of months, not both"
 DEADLINE_OR_MONTHS_MISSING = "give the requested deadline or the number of months"
 MONTHS_POSITIVE = "an extension is of one month or more"
@@ -782,7 +792,8 @@ def submit_extension_request(
     deadline that was once in force); compute the requested deadline from `months`, or
     the months from the requested deadline, and check them against the article's maximum
     (the convention's rules); check the meeting, if named, is of the obligation's
-    convention (the request belongs to it) and the documents' symbols; save.
+    convention (the request belongs to it) and the documents' symbols; refuse a request
+    of the present submitted after the deadline it would extend; save.
     """
     state = obligation.state
     if by is not None and not by.has_perm("decisions.submit_extension_request", obligation):
@@ -802,6 +813,16 @@ def submit_extension_request(
         )
     if current_deadline is None:
         current_deadline = obligation.current_deadline
+        if submitted_on is not None and submitted_on > current_deadline:
+            raise _invalid(
+                "obligation",
+                DEADLINE_PASSED.format(
+                    state=state,
+                    article=obligation.article,
+                    convention=obligation.convention,
+                    day=long_date(current_deadline),
+                ),
+            )
     else:
         _check_deadline_in_force(obligation, current_deadline)
     pending = obligation.extension_requests.filter(decision="").first()
@@ -868,13 +889,44 @@ def record_analysis(
 
 
 @transaction.atomic
+def submit_draft_decision(*, request: ExtensionRequest, text: str, by) -> ExtensionRequest:
+    """The Presidency submits the text of the draft decision on a request.
+
+    Steps: check the person is the Presidency or the Secretariat; lock the undecided
+    request; check the text; save it (the Secretariat then issues it as a CRP)."""
+    if not (by is not None and by.has_perm("decisions.submit_draft_decision", request)):
+        raise PermissionDenied(NOT_THE_PRESIDENCY)
+    request = _lock_undecided(request)
+    if not text.strip():
+        raise _invalid("text", DRAFT_TEXT_REQUIRED)
+    request.draft_decision_text = text.strip()
+    attribute(request, by=by, reason="Draft decision submitted")
+    request.save()
+    return request
+
+
+@transaction.atomic
 def record_draft_decision(
-    *, request: ExtensionRequest, draft_decision_document: str, by=None
+    *, request: ExtensionRequest, draft_decision_document: str = "", by=None
 ) -> ExtensionRequest:
-    """Record the draft decision on a request, a conference room paper (CRP)."""
+    """Record the draft decision on a request, a conference room paper (CRP).
+
+    With no symbol given, the Secretariat issues it under the next free CRP symbol of
+    the meeting the request is before (`documents.services.allocate_next_symbol`)."""
     if by is not None and not by.has_perm("decisions.record_draft_decision", request):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     request = _lock_undecided(request)
+    if not draft_decision_document.strip():
+        if request.meeting is None:
+            raise _invalid("draft_decision_document", NO_MEETING_FOR_CRP)
+        issued = allocate_next_symbol(
+            meeting=request.meeting,
+            series="CRP",
+            title=f"Draft decision on the request submitted by {request.obligation.state}"
+            f" for an extension of its Article {request.obligation.article} deadline",
+            by=by,
+        )
+        draft_decision_document = issued.symbol
     symbol = _check_symbol("draft_decision_document", draft_decision_document)
     if symbol.series != "CRP":
         raise _invalid("draft_decision_document", NOT_A_CRP.format(symbol=symbol))

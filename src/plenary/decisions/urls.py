@@ -13,5 +13,7 @@ urlpatterns = [
     path("decisions/", views.decision_register, name="register"),
     path("decisions/new/", views.record_decision, name="record_decision"),
     path("extension-requests/", views.extension_list, name="extension_list"),
+    path("extension-requests/new/", views.submit_extension_request, name="submit_request"),
+    path("extension-requests/<int:pk>/<slug:step>/", views.extension_step, name="extension_step"),
     path("extension-requests/<int:pk>/", views.extension_detail, name="extension_detail"),
 ]

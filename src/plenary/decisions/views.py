@@ -7,10 +7,16 @@ from django.utils.translation import gettext as _
 from plenary.core.selectors import state_acted_for
 from plenary.decisions import selectors, services
 from plenary.decisions.forms import (
+    AnalysisForm,
     BreakSilenceForm,
     ChangeProcedureForm,
     CirculateForm,
+    DecideForm,
+    DraftTextForm,
+    IssueDraftForm,
+    RecommendForm,
     RecordDecisionForm,
+    SubmitRequestForm,
 )
 from plenary.decisions.models import EffectKind
 from plenary.rules import times
@@ -244,16 +250,142 @@ def extension_list(request, convention):
     )
 
 
-def extension_detail(request, convention, pk: int):
+# Each step of a request: the form, the permission that shows it, and the service call.
+STEPS = {
+    "analysis": (AnalysisForm, "decisions.record_analysis"),
+    "draft": (DraftTextForm, "decisions.submit_draft_decision"),
+    "issue": (IssueDraftForm, "decisions.record_draft_decision"),
+    "recommend": (RecommendForm, "decisions.recommend_extension"),
+    "decide": (DecideForm, "decisions.decide_extension_request"),
+}
+AT_PART = {"recommend", "decide"}
+
+
+def _step_form(step, extension_request, data=None):
+    form_class, _perm = STEPS[step]
+    # Prefixed: the page shows several steps' forms at once, each with its own ids.
+    if step in AT_PART:
+        return form_class(
+            data, prefix=step, parts=list(selectors.parts_for_request(extension_request))
+        )
+    return form_class(data, prefix=step)
+
+
+def _extension_page(request, convention, pk: int, bound=None, status=200):
     extension_request = selectors.extension_request(convention=convention, pk=pk)
+    forms = {}
+    if not extension_request.decision:
+        for step, (_form, perm) in STEPS.items():
+            if request.user.has_perm(perm, extension_request):
+                forms[step] = (
+                    bound[1] if bound and bound[0] == step else _step_form(step, extension_request)
+                )
     return render(
         request,
         "decisions/extension_detail.html",
         {
             "r": extension_request,
             "recommendation": selectors.recommendation_text(extension_request),
+            "forms": forms,
         },
+        status=status,
     )
+
+
+def extension_detail(request, convention, pk: int):
+    return _extension_page(request, convention, pk)
+
+
+def _run_step(step, extension_request, data, by):
+    if step == "analysis":
+        services.record_analysis(
+            request=extension_request,
+            analysis_document=data["analysis_document"],
+            observations=data["observations"],
+            by=by,
+        )
+    elif step == "draft":
+        services.submit_draft_decision(request=extension_request, text=data["text"], by=by)
+    elif step == "issue":
+        services.record_draft_decision(
+            request=extension_request,
+            draft_decision_document=data["draft_decision_document"],
+            by=by,
+        )
+    elif step == "recommend":
+        services.recommend_extension(
+            request=extension_request,
+            part=data["part"],
+            recommendation=data["recommendation"],
+            until=data["until"],
+            recommended_on=data["day"],
+            conditions=data["conditions"],
+            by=by,
+        )
+    else:
+        services.decide_extension_request(
+            request=extension_request,
+            part=data["part"],
+            decision=data["decision"],
+            until=data["until"],
+            decided_on=data["day"],
+            conditions=data["conditions"],
+            by=by,
+        )
+
+
+def extension_step(request, convention, pk: int, step: str):
+    """One step of a request (analysis, draft, issue, recommend, decide) by its role."""
+    if request.method != "POST" or step not in STEPS:
+        return redirect("decisions:extension_detail", convention=convention, pk=pk)
+    extension_request = selectors.extension_request(convention=convention, pk=pk)
+    if not request.user.has_perm(STEPS[step][1], extension_request):
+        raise PermissionDenied(_("your role does not take this step"))
+    form = _step_form(step, extension_request, request.POST)
+    if form.is_valid():
+        try:
+            _run_step(step, extension_request, form.cleaned_data, request.user)
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("decisions:extension_detail", convention=convention, pk=pk)
+    return _extension_page(request, convention, pk, bound=(step, form), status=422)
+
+
+def submit_extension_request(request, convention):
+    """A Delegation submits its State's request (or the Secretariat one received)."""
+    state = state_acted_for(user=request.user, convention=convention)
+    secretariat = request.user.has_perm("decisions.record_decision", convention)
+    if state is None and not secretariat:
+        raise PermissionDenied(services.NOT_YOUR_REQUEST)
+    obligations = list(
+        selectors.requestable_obligations(
+            convention=convention, state=None if secretariat else state
+        )
+    )
+    meetings = list(selectors.meetings_of(convention=convention))
+    form = SubmitRequestForm(request.POST or None, obligations=obligations, meetings=meetings)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.submit_extension_request(
+                obligation=data["obligation"],
+                by=request.user,
+                submitted_on=timezone.localdate(),
+                requested_deadline=data["requested_deadline"],
+                months=data["months"],
+                work_plan=data["work_plan"],
+                documents=data["documents"],
+                meeting=data["meeting"],
+            )
+        except ValidationError as error:
+            _show_errors(form, error)
+        else:
+            messages.success(request, _("The request is submitted."))
+            return redirect("decisions:extension_detail", convention=convention, pk=created.pk)
+    status = 422 if request.method == "POST" else 200
+    return render(request, "decisions/extension_submit.html", {"form": form}, status=status)
 
 
 def decision_register(request, convention):
