@@ -181,6 +181,8 @@ def test_each_step_on_the_page_by_its_role(obligation, conference, secretariat, 
     url = f"/ccm/extension-requests/{request.pk}/"
     assert 'id="step-analysis"' not in page.get(url).content.decode()
     assert 'id="step-analysis"' in client_for(isu).get(url).content.decode()
+    assert "Request awaiting analysis: Test State TST" in client_for(isu).get("/").content.decode()
+    assert "Your State&#x27;s request is pending" in page.get("/").content.decode()
 
     client_for(isu).post(f"{url}analysis/", {"analysis-analysis_document": "CCM/CONF/2099/6"})
     client_for(president).post(f"{url}draft/", {"draft-text": "The Conference decides."})

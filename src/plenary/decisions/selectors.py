@@ -3,7 +3,7 @@
 Every selector answers for one convention, passed in explicitly: a silence procedure is
 its convention's, an extension request its obligation's."""
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,8 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from plenary.core.models import Role
+from plenary.core.permissions import current_grants
 from plenary.decisions.models import (
     Addressee,
     Decision,
@@ -345,3 +347,93 @@ def parts_for_request(request: ExtensionRequest):
     if request.meeting_id is not None:
         return request.meeting.parts.select_related("meeting").order_by("number")
     return parts_of_convention(convention=request.obligation.convention)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    convention: Convention
+    label: str
+    url: str
+
+
+def _queue_of(user, convention: Convention, now: datetime) -> list[QueueItem]:
+    grants = current_grants(user, convention)
+    roles = {g.role for g in grants}
+    states = {g.state_id for g in grants if g.role == Role.DELEGATION and g.state_id}
+    base = f"/{convention.slug}"
+    items: list[QueueItem] = []
+    if states:
+        procedures = (
+            open_silence_procedures(convention=convention, now=now)
+            .filter(addressees__state__in=states)
+            .exclude(breaks__state__in=states)
+            .distinct()
+        )
+        items += [
+            QueueItem(
+                convention,
+                _("Silence procedure to answer by %(day)s: %(subject)s")
+                % {"day": long_date(p.deadline_date), "subject": p.subject},
+                f"{base}/silence-procedures/{p.pk}/",
+            )
+            for p in procedures
+        ]
+    undecided = ExtensionRequest.objects.filter(
+        obligation__convention=convention, decision=""
+    ).select_related("obligation__state", "obligation__convention")
+    for request in undecided:
+        url = f"{base}/extension-requests/{request.pk}/"
+        state = request.obligation.state
+        if request.obligation.state_id in states:
+            items.append(
+                QueueItem(
+                    convention, _("Your State's request is pending: %(r)s") % {"r": request}, url
+                )
+            )
+        if not request.analysis_document and roles & {Role.SECRETARIAT, Role.ISU, Role.COORDINATOR}:
+            items.append(
+                QueueItem(convention, _("Request awaiting analysis: %(s)s") % {"s": state}, url)
+            )
+        elif (
+            request.analysis_document
+            and not request.draft_decision_text
+            and not request.draft_decision_document
+            and Role.PRESIDENCY in roles
+        ):
+            items.append(
+                QueueItem(
+                    convention, _("Request awaiting a draft decision: %(s)s") % {"s": state}, url
+                )
+            )
+        elif (
+            request.draft_decision_text
+            and not request.draft_decision_document
+            and Role.SECRETARIAT in roles
+        ):
+            items.append(
+                QueueItem(
+                    convention, _("Draft decision to issue as a CRP: %(s)s") % {"s": state}, url
+                )
+            )
+    if roles & {Role.PRESIDENCY, Role.SECRETARIAT}:
+        due = SilenceProcedure.objects.filter(
+            convention=convention, outcome=Outcome.OPEN, deadline__lt=now
+        )
+        items += [
+            QueueItem(
+                convention,
+                _("Silence procedure past its deadline, to be concluded: %(s)s") % {"s": p.subject},
+                f"{base}/silence-procedures/{p.pk}/",
+            )
+            for p in due
+        ]
+    return items
+
+
+def queue_for(*, user, conventions, now: datetime) -> list[QueueItem]:
+    """What waits for a signed-in user under each convention they hold a role in:
+    procedures to answer, requests awaiting their analysis, draft or issue, their State's
+    pending requests. A few queries per convention, none per row."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [item for convention in conventions for item in _queue_of(user, convention, now)]
