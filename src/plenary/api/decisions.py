@@ -232,6 +232,56 @@ def list_silence_procedures(request, convention: ConventionSlug, outcome: str | 
     return [_summary(p) for p in procedures]
 
 
+# Before /silence-procedures/{procedure_id}: that path would take "past" as an id.
+class PastBreakIn(Schema):
+    state: str = Field(description="ISO 3166 alpha-3 code")
+    broken_at: datetime
+    reason: str = Field(min_length=1)
+
+
+class PastProcedureIn(Schema):
+    subject: str = Field(min_length=1)
+    circulated_on: date
+    deadline_on: date
+    outcome: Literal["adopted", "broken"]
+    source: str = Field(min_length=1, description="the record it is taken from")
+    circulated_by: Literal["presidency", "secretariat", ""] = ""
+    document_symbol: str = ""
+    meeting: str | None = None
+    breaks: list[PastBreakIn] = []
+
+
+@router.post("/silence-procedures/past", response={201: SilenceDetailOut, **ERRORS}, auth=SIGNED_IN)
+def record_past_silence_procedure(request, convention: ConventionSlug, payload: PastProcedureIn):
+    """Record a procedure concluded before plenary ran it (the Secretariat), from its
+    record: its effect is already on record and is not carried out again."""
+    found = convention_named(convention)
+    breaks = []
+    for past in payload.breaks:
+        state = State.objects.filter(iso3=past.state.upper()).first()
+        if state is None:
+            raise ValidationError({"breaks": [NO_SUCH_STATE.format(code=past.state)]})
+        breaks.append(services.PastBreak(state=state, broken_at=past.broken_at, reason=past.reason))
+    procedure = services.record_concluded_silence_procedure(
+        convention=found,
+        subject=payload.subject,
+        circulated_on=payload.circulated_on,
+        deadline_on=payload.deadline_on,
+        outcome=payload.outcome,
+        source=payload.source,
+        circulated_by=payload.circulated_by,
+        document_symbol=payload.document_symbol,
+        meeting=(
+            selectors.meeting_named(convention=found, name=payload.meeting)
+            if payload.meeting
+            else None
+        ),
+        breaks=breaks,
+        by=request.auth,
+    )
+    return Status(201, _detail(_procedure(convention, procedure.pk), request.auth))
+
+
 @router.get("/silence-procedures/{procedure_id}", response={200: SilenceDetailOut, **ERRORS})
 def get_silence_procedure(request, convention: ConventionSlug, procedure_id: int):
     procedure = selectors.silence_procedure_record(
@@ -329,55 +379,6 @@ def circulate_silence_procedure(request, convention: ConventionSlug, payload: Ci
         effect_kind=payload.effect_kind,
         effect=effect,
         now=timezone.now(),
-        by=request.auth,
-    )
-    return Status(201, _detail(_procedure(convention, procedure.pk), request.auth))
-
-
-class PastBreakIn(Schema):
-    state: str = Field(description="ISO 3166 alpha-3 code")
-    broken_at: datetime
-    reason: str = Field(min_length=1)
-
-
-class PastProcedureIn(Schema):
-    subject: str = Field(min_length=1)
-    circulated_on: date
-    deadline_on: date
-    outcome: Literal["adopted", "broken"]
-    source: str = Field(min_length=1, description="the record it is taken from")
-    circulated_by: Literal["presidency", "secretariat", ""] = ""
-    document_symbol: str = ""
-    meeting: str | None = None
-    breaks: list[PastBreakIn] = []
-
-
-@router.post("/silence-procedures/past", response={201: SilenceDetailOut, **ERRORS}, auth=SIGNED_IN)
-def record_past_silence_procedure(request, convention: ConventionSlug, payload: PastProcedureIn):
-    """Record a procedure concluded before plenary ran it (the Secretariat), from its
-    record: its effect is already on record and is not carried out again."""
-    found = convention_named(convention)
-    breaks = []
-    for past in payload.breaks:
-        state = State.objects.filter(iso3=past.state.upper()).first()
-        if state is None:
-            raise ValidationError({"breaks": [NO_SUCH_STATE.format(code=past.state)]})
-        breaks.append(services.PastBreak(state=state, broken_at=past.broken_at, reason=past.reason))
-    procedure = services.record_concluded_silence_procedure(
-        convention=found,
-        subject=payload.subject,
-        circulated_on=payload.circulated_on,
-        deadline_on=payload.deadline_on,
-        outcome=payload.outcome,
-        source=payload.source,
-        circulated_by=payload.circulated_by,
-        document_symbol=payload.document_symbol,
-        meeting=(
-            selectors.meeting_named(convention=found, name=payload.meeting)
-            if payload.meeting
-            else None
-        ),
-        breaks=breaks,
         by=request.auth,
     )
     return Status(201, _detail(_procedure(convention, procedure.pk), request.auth))
