@@ -511,3 +511,127 @@ def test_page_and_api_submit_a_peru_report_only_for_its_approver(request, ccm, r
         # The draft is Peru's: another reader does not find it; Peru's drafter may not submit.
         assert page.status_code in (403, 404) and api.status_code in (403, 404)
         assert submitted.count() == 0
+
+
+# Decisions (issue 19): circulate, record a decision, record an analysis, each on the page
+# and through the API; refused roles change nothing.
+MAY_CIRCULATE = {"secretariat", "president"}
+MAY_RECORD_DECISIONS = {"secretariat"}
+MAY_ANALYSE = {"secretariat", "isu", "coordinator"}
+
+
+def _silence_count():
+    from plenary.decisions.models import SilenceProcedure
+
+    return SilenceProcedure.objects.filter(subject="Matrix proposal").count()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_circulates_only_for_the_presidency_and_secretariat(role, request):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    user = request.getfixturevalue(role)
+    deadline = timezone.localdate() + timedelta(days=7)
+    response = token_client(user).post(
+        "/api/v1/ccm/silence-procedures",
+        {"subject": "Matrix proposal", "deadline_on": deadline.isoformat()},
+        content_type="application/json",
+    )
+    if role in MAY_CIRCULATE:
+        assert response.status_code == 201
+        assert _silence_count() == 1
+    else:
+        assert response.status_code == 403
+        assert _silence_count() == 0
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_page_circulates_only_for_the_presidency_and_secretariat(role, request):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    user = request.getfixturevalue(role)
+    deadline = timezone.localdate() + timedelta(days=7)
+    response = client_for(user).post(
+        "/ccm/silence-procedures/new/",
+        {
+            "subject": "Matrix proposal",
+            "deadline_on": deadline.isoformat(),
+            "deadline_time": "23:59:59",
+            "time_zone": "Europe/Zurich",
+            "effect_kind": "none",
+        },
+    )
+    if role in MAY_CIRCULATE:
+        assert response.status_code == 302
+        assert _silence_count() == 1
+    else:
+        assert response.status_code == 403
+        assert _silence_count() == 0
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_records_a_decision_only_for_the_secretariat(role, request):
+    from plenary.decisions.models import Decision
+
+    user = request.getfixturevalue(role)
+    from plenary.meetings.models import MeetingPart
+
+    part = MeetingPart.objects.filter(meeting__code="2RC", number=1).get()
+    response = token_client(user).post(
+        "/api/v1/ccm/decisions",
+        {"meeting": part.meeting.code, "part": part.number, "kind": "adopted", "text": "Matrix"},
+        content_type="application/json",
+    )
+    if role in MAY_RECORD_DECISIONS:
+        assert response.status_code == 201
+        assert Decision.objects.filter(subject="Matrix").count() == 1
+    else:
+        assert response.status_code == 403
+        assert not Decision.objects.filter(subject="Matrix").exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_records_an_analysis_only_for_the_isu_coordinators_and_secretariat(role, request):
+
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from plenary.decisions import services as decisions
+    from plenary.rules.months import add_months
+    from plenary.treaties.services import record_obligation, record_participation
+    from tests.conftest import new_state
+
+    user = request.getfixturevalue(role)
+    ccm = request.getfixturevalue("ccm")
+    state = new_state("TST")
+    record_participation(
+        convention=ccm,
+        state=state,
+        signed_on=date(2008, 12, 3),
+        deposited_on=add_months(timezone.localdate(), -8 * 12) + timedelta(days=10),
+        instrument="ratification",
+    )
+    obligation = record_obligation(
+        convention=ccm, state=state, kind="stockpile_destruction", source="test"
+    )
+    pending = decisions.submit_extension_request(
+        obligation=obligation, by=None, submitted_on=timezone.localdate(), months=12
+    )
+    before = pending.analysis_document
+    response = token_client(user).post(
+        f"/api/v1/ccm/extension-requests/{pending.pk}/analysis",
+        {"analysis_document": "CCM/CONF/2020/99"},
+        content_type="application/json",
+    )
+    pending.refresh_from_db()
+    if role in MAY_ANALYSE:
+        assert response.status_code == 200
+        assert pending.analysis_document == "CCM/CONF/2020/99"
+    else:
+        assert response.status_code == 403
+        assert pending.analysis_document == before

@@ -1,10 +1,11 @@
 """Meetings of the Second Review Conference, created here until the meetings' reference
 data is loaded for every test; the reference silence procedures and extension requests."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from plenary.decisions.reference import load_decisions
 from plenary.meetings.models import Meeting
@@ -74,3 +75,30 @@ def test_meeting(ccm) -> Meeting:
         title="Eleventh Meeting of States Parties",
         parts=[PartPlan(1, date(2030, 9, 2), date(2030, 9, 4))],
     )
+
+
+@pytest.fixture
+def future_clearance(ccm):
+    """A test State's Article 4 obligation whose deadline is still ahead (a real State's
+    may have passed by the day the tests run)."""
+    from plenary.rules.months import add_months
+    from plenary.treaties.services import record_obligation, record_participation
+    from tests.conftest import new_state
+
+    state = new_state("TST")
+    record_participation(
+        convention=ccm,
+        state=state,
+        signed_on=date(2008, 12, 3),
+        deposited_on=add_months(timezone.localdate(), -10 * 12) + timedelta(days=10),
+        instrument="ratification",
+    )
+    return record_obligation(convention=ccm, state=state, kind="clearance", source="test")
+
+
+@pytest.fixture
+def tst_delegate(future_clearance):
+    from plenary.core.models import Role
+    from tests.conftest import make_user
+
+    return make_user("tst_delegate", Role.DELEGATION, "TST")

@@ -105,30 +105,30 @@ def test_api_lists_extension_requests_by_meeting_and_state(
     assert [c["letter"] for c in peru[0]["conditions"]] == ["a", "b", "c", "d", "e"]
 
 
-def test_api_submits_an_extension_request_for_the_own_state(ccm, peru_delegate, chile_delegate):
-    from plenary.treaties.models import Obligation
-
-    chile = Obligation.objects.get(state__iso3="CHL", kind="clearance")
-    response = token_client(chile_delegate).post(
+def test_api_submits_an_extension_request_for_the_own_state(
+    future_clearance, peru_delegate, tst_delegate
+):
+    # Chile's own clearance deadline (1 June 2026) has passed: a test State's is ahead.
+    response = token_client(tst_delegate).post(
         "/api/v1/ccm/extension-requests",
-        {"state": "CHL", "article": 4, "months": 12},
+        {"state": "TST", "article": 4, "months": 12},
         content_type="application/json",
     )
     forbidden = token_client(peru_delegate).post(
         "/api/v1/ccm/extension-requests",
-        {"state": "CHL", "article": 4, "months": 12},
+        {"state": "TST", "article": 4, "months": 12},
         content_type="application/json",
     )
 
     assert response.status_code == 201, response.json()
-    assert response.json()["original_deadline"] == chile.current_deadline.isoformat()
+    assert response.json()["original_deadline"] == future_clearance.current_deadline.isoformat()
     assert forbidden.status_code == 403
 
 
-def test_api_refuses_a_request_longer_than_the_article_allows(ccm, chile_delegate):
-    response = token_client(chile_delegate).post(
+def test_api_refuses_a_request_longer_than_the_article_allows(future_clearance, tst_delegate):
+    response = token_client(tst_delegate).post(
         "/api/v1/ccm/extension-requests",
-        {"state": "CHL", "article": 4, "months": 61},
+        {"state": "TST", "article": 4, "months": 61},
         content_type="application/json",
     )
 
@@ -156,12 +156,20 @@ def test_delegation_sees_the_break_form_and_breaks(open_procedure, peru_delegate
 
     assert "Break the silence" in delegate.get(url).content.decode()
     assert "Break the silence" not in client_for(observer).get(url).content.decode()
-    response = delegate.post(f"{url}breaks/", {"reason": "We object"})
+    first = delegate.post(f"{url}breaks/", {"kind": "objection", "reason": "We object"})
+    assert first.status_code == 200
+    assert "Confirm the break" in first.content.decode()
+    assert not open_procedure.breaks.exists()
+    response = delegate.post(
+        f"{url}breaks/", {"kind": "objection", "reason": "We object", "confirmed": "True"}
+    )
 
     assert response.status_code == 302
     page = delegate.get(url).content.decode()
     assert "We object" in page
-    assert '<form method="post" action="/ccm/silence-procedures/' not in page
+    assert 'id="break"' not in page
+    assert "silence broken by Peru on" in page
+    assert "to be concluded at the deadline" in page
 
 
 def test_procedure_page_runs_a_constant_number_of_queries(

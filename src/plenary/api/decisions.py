@@ -4,7 +4,7 @@ Every endpoint answers for one convention, named in the path, with no default: a
 convention's procedure or request is not found.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -51,11 +51,14 @@ class AddresseeOut(Schema):
 class BreakOut(Schema):
     state: str
     iso3: str
+    kind: str
     broken_at: datetime
     reason: str
 
 
 class SilenceDetailOut(SilenceSummaryOut):
+    text: str
+    status: str = Field(description="What the page says: open, broken pending, concluded.")
     time_zone: str
     meeting: str | None
     effect_kind: str
@@ -66,9 +69,39 @@ class SilenceDetailOut(SilenceSummaryOut):
 
 class BreakIn(Schema):
     reason: str = Field(min_length=1)
+    kind: Literal["objection", "amendment"] = "objection"
     state: str | None = Field(
         None, description="ISO 3166 alpha-3 code; the caller's own State when omitted"
     )
+
+
+class PartMoveIn(Schema):
+    number: int = 1
+    starts_on: date
+    ends_on: date
+
+
+class CirculateIn(Schema):
+    subject: str = Field(min_length=1)
+    text: str = ""
+    document_symbol: str = ""
+    deadline_on: date
+    deadline_time: time = time(23, 59, 59)
+    time_zone: str = Field("", description="IANA zone; the secretariat's when omitted")
+    meeting: str | None = Field(None, description="code or symbol root of the meeting")
+    effect_kind: Literal["none", "replan_meeting", "decision"] = "none"
+    move_part: PartMoveIn | None = Field(None, description="for replan_meeting: the new dates")
+    decision_text: str = ""
+
+
+class ExtendIn(Schema):
+    deadline_on: date
+    deadline_time: time = time(23, 59, 59)
+    reason: str = Field(min_length=1)
+
+
+class WithdrawIn(Schema):
+    reason: str = Field(min_length=1)
 
 
 class ConditionOut(Schema):
@@ -88,6 +121,7 @@ class ExtensionRequestOut(Schema):
     requested_deadline: date
     months: int
     analysis_document: str
+    draft_decision_text: str
     draft_decision_document: str
     recommendation: str | None
     recommended_at: str | None
@@ -132,6 +166,8 @@ def _detail(procedure: SilenceProcedure, user) -> dict:
     full = user.has_perm("decisions.view_silence_breaks", procedure)
     return {
         **_summary(procedure),
+        "text": procedure.text,
+        "status": selectors.outcome_text(procedure),
         "time_zone": procedure.time_zone,
         "meeting": procedure.meeting.code if procedure.meeting_id else None,
         "effect_kind": procedure.effect_kind,
@@ -145,6 +181,7 @@ def _detail(procedure: SilenceProcedure, user) -> dict:
             {
                 "state": b.state.name,
                 "iso3": b.state.iso3,
+                "kind": b.kind,
                 "broken_at": b.broken_at,
                 "reason": b.reason,
             }
@@ -173,6 +210,7 @@ def _request_out(request) -> dict:
         "requested_deadline": row["requested_deadline"],
         "months": row["months"],
         "analysis_document": request.analysis_document,
+        "draft_decision_text": request.draft_decision_text,
         "draft_decision_document": request.draft_decision_document,
         "recommendation": row["recommendation"],
         "recommended_at": _part(request.recommended_at),
@@ -192,6 +230,56 @@ def list_silence_procedures(request, convention: ConventionSlug, outcome: str | 
         convention=convention_named(convention), outcome=outcome
     )
     return [_summary(p) for p in procedures]
+
+
+# Before /silence-procedures/{procedure_id}: that path would take "past" as an id.
+class PastBreakIn(Schema):
+    state: str = Field(description="ISO 3166 alpha-3 code")
+    broken_at: datetime
+    reason: str = Field(min_length=1)
+
+
+class PastProcedureIn(Schema):
+    subject: str = Field(min_length=1)
+    circulated_on: date
+    deadline_on: date
+    outcome: Literal["adopted", "broken"]
+    source: str = Field(min_length=1, description="the record it is taken from")
+    circulated_by: Literal["presidency", "secretariat", ""] = ""
+    document_symbol: str = ""
+    meeting: str | None = None
+    breaks: list[PastBreakIn] = []
+
+
+@router.post("/silence-procedures/past", response={201: SilenceDetailOut, **ERRORS}, auth=SIGNED_IN)
+def record_past_silence_procedure(request, convention: ConventionSlug, payload: PastProcedureIn):
+    """Record a procedure concluded before plenary ran it (the Secretariat), from its
+    record: its effect is already on record and is not carried out again."""
+    found = convention_named(convention)
+    breaks = []
+    for past in payload.breaks:
+        state = State.objects.filter(iso3=past.state.upper()).first()
+        if state is None:
+            raise ValidationError({"breaks": [NO_SUCH_STATE.format(code=past.state)]})
+        breaks.append(services.PastBreak(state=state, broken_at=past.broken_at, reason=past.reason))
+    procedure = services.record_concluded_silence_procedure(
+        convention=found,
+        subject=payload.subject,
+        circulated_on=payload.circulated_on,
+        deadline_on=payload.deadline_on,
+        outcome=payload.outcome,
+        source=payload.source,
+        circulated_by=payload.circulated_by,
+        document_symbol=payload.document_symbol,
+        meeting=(
+            selectors.meeting_named(convention=found, name=payload.meeting)
+            if payload.meeting
+            else None
+        ),
+        breaks=breaks,
+        by=request.auth,
+    )
+    return Status(201, _detail(_procedure(convention, procedure.pk), request.auth))
 
 
 @router.get("/silence-procedures/{procedure_id}", response={200: SilenceDetailOut, **ERRORS})
@@ -227,7 +315,12 @@ def break_silence(request, convention: ConventionSlug, procedure_id: int, payloa
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
     try:
         silence_break = services.break_silence(
-            procedure=procedure, state=state, by=user, reason=payload.reason, now=timezone.now()
+            procedure=procedure,
+            state=state,
+            by=user,
+            kind=payload.kind,
+            reason=payload.reason,
+            now=timezone.now(),
         )
     except services.AlreadyBroken as error:
         errors = [
@@ -241,10 +334,108 @@ def break_silence(request, convention: ConventionSlug, procedure_id: int, payloa
         {
             "state": state.name,
             "iso3": state.iso3,
+            "kind": silence_break.kind,
             "broken_at": silence_break.broken_at,
             "reason": silence_break.reason,
         },
     )
+
+
+def _procedure(convention: str, procedure_id: int) -> SilenceProcedure:
+    return selectors.silence_procedure_record(
+        convention=convention_named(convention), pk=procedure_id
+    )
+
+
+@router.post("/silence-procedures", response={201: SilenceDetailOut, **ERRORS}, auth=SIGNED_IN)
+def circulate_silence_procedure(request, convention: ConventionSlug, payload: CirculateIn):
+    """Circulate a proposal (the Presidency or the Secretariat) to the convention's States
+    Parties today; their Delegations get a notice."""
+    found = convention_named(convention)
+    meeting = (
+        selectors.meeting_named(convention=found, name=payload.meeting) if payload.meeting else None
+    )
+    effect: dict = {}
+    if payload.effect_kind == "replan_meeting" and meeting is not None and payload.move_part:
+        effect = selectors.replan_effect(
+            meeting=meeting,
+            number=payload.move_part.number,
+            starts_on=payload.move_part.starts_on,
+            ends_on=payload.move_part.ends_on,
+            reason=payload.subject,
+        )
+    elif payload.effect_kind == "decision":
+        effect = {"text": payload.decision_text or payload.text}
+    procedure = services.circulate_silence_procedure(
+        convention=found,
+        subject=payload.subject,
+        text=payload.text,
+        document_symbol=payload.document_symbol,
+        circulated_on=timezone.localdate(),
+        deadline_on=payload.deadline_on,
+        deadline_time=payload.deadline_time,
+        time_zone=payload.time_zone,
+        meeting=meeting,
+        effect_kind=payload.effect_kind,
+        effect=effect,
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return Status(201, _detail(_procedure(convention, procedure.pk), request.auth))
+
+
+@router.post(
+    "/silence-procedures/{procedure_id}/extend",
+    response={200: SilenceDetailOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def extend_silence_procedure(
+    request, convention: ConventionSlug, procedure_id: int, payload: ExtendIn
+):
+    """Extend an open procedure's deadline (the Presidency or the Secretariat)."""
+    services.extend_silence_procedure(
+        procedure=_procedure(convention, procedure_id),
+        deadline_on=payload.deadline_on,
+        deadline_time=payload.deadline_time,
+        reason=payload.reason,
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return _detail(_procedure(convention, procedure_id), request.auth)
+
+
+@router.post(
+    "/silence-procedures/{procedure_id}/withdraw",
+    response={200: SilenceDetailOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def withdraw_silence_procedure(
+    request, convention: ConventionSlug, procedure_id: int, payload: WithdrawIn
+):
+    """Withdraw an open procedure before its deadline (the Presidency or the Secretariat)."""
+    services.withdraw_silence_procedure(
+        procedure=_procedure(convention, procedure_id),
+        reason=payload.reason,
+        now=timezone.now(),
+        by=request.auth,
+    )
+    return _detail(_procedure(convention, procedure_id), request.auth)
+
+
+@router.post(
+    "/silence-procedures/{procedure_id}/conclude",
+    response={200: SilenceDetailOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def conclude_silence_procedure(request, convention: ConventionSlug, procedure_id: int):
+    """Conclude a procedure past its deadline now (the Secretariat; the scheduler does it
+    within a minute anyway)."""
+    services.conclude_silence_procedure(
+        procedure=_procedure(convention, procedure_id),
+        now=timezone.now().replace(microsecond=0),
+        by=request.auth,
+    )
+    return _detail(_procedure(convention, procedure_id), request.auth)
 
 
 @router.get("/extension-requests", response={200: list[ExtensionRequestOut], **ERRORS})
@@ -307,3 +498,215 @@ def submit_extension_request(request, convention: ConventionSlug, payload: Exten
     )
     found = selectors.extension_request(convention=convention, pk=created.pk)
     return Status(201, _request_out(found))
+
+
+class DecisionOut(Schema):
+    id: int
+    kind: str
+    symbol: str
+    text: str
+    decided_on: date | None
+    part: str | None
+    silence_procedure: int | None
+    agenda_items: list[str]
+    documents: list[str]
+    paragraph: str
+
+
+class DecisionIn(Schema):
+    meeting: str = Field(description="code or symbol root of the meeting")
+    part: int = 1
+    kind: Literal["adopted", "recommended", "took_note", "approved", "welcomed", "granted"]
+    text: str = Field(min_length=1)
+    decided_on: date | None = None
+    agenda_items: list[str] = Field([], description='numbers of the items: "10", "11a"')
+    documents: list[str] = []
+    symbol: str = ""
+    paragraph: str = ""
+
+
+UNKNOWN_ITEMS = "{items}: not an item of the agenda of {meeting}"
+
+
+def _decision_out(decision) -> dict:
+    return {
+        "id": decision.pk,
+        "kind": decision.kind,
+        "symbol": decision.symbol,
+        "text": decision.subject,
+        "decided_on": decision.decided_on,
+        "part": _part(decision.part),
+        "silence_procedure": decision.silence_procedure_id,
+        "agenda_items": [f"{i.number}{i.letter}" for i in decision.agenda_items.all()],
+        "documents": decision.documents,
+        "paragraph": decision.paragraph,
+    }
+
+
+@router.get("/decisions", response={200: list[DecisionOut], **ERRORS})
+@paged
+def list_decisions(request, convention: ConventionSlug, q: str = "", meeting: str | None = None):
+    """The convention's register of decisions, latest first; `q` searches their text,
+    symbol and documents."""
+    found = convention_named(convention)
+    at = selectors.meeting_named(convention=found, name=meeting) if meeting else None
+    return [
+        _decision_out(d) for d in selectors.decision_register(convention=found, query=q, meeting=at)
+    ]
+
+
+@router.post("/decisions", response={201: DecisionOut, **ERRORS}, auth=SIGNED_IN)
+def record_decision(request, convention: ConventionSlug, payload: DecisionIn):
+    """Record a decision taken in plenary at a part (the Secretariat)."""
+    found = convention_named(convention)
+    part = selectors.part_named(convention=found, meeting=payload.meeting, number=payload.part)
+    items = selectors.agenda_items_named(meeting=part.meeting, numbers=payload.agenda_items)
+    if len(items) != len(payload.agenda_items):
+        known = {f"{i.number}{i.letter}" for i in items}
+        missing = ", ".join(n for n in payload.agenda_items if n not in known)
+        raise ValidationError(
+            {"agenda_items": [UNKNOWN_ITEMS.format(items=missing, meeting=part.meeting)]}
+        )
+    decision = services.record_decision(
+        part=part,
+        kind=payload.kind,
+        subject=payload.text,
+        decided_on=payload.decided_on,
+        documents=payload.documents,
+        agenda_items=items,
+        paragraph=payload.paragraph,
+        symbol=payload.symbol,
+        by=request.auth,
+    )
+    return Status(201, _decision_out(decision))
+
+
+class AnalysisIn(Schema):
+    analysis_document: str = Field(min_length=1)
+    observations: str = ""
+
+
+class DraftTextIn(Schema):
+    text: str = Field(min_length=1)
+
+
+class IssueDraftIn(Schema):
+    draft_decision_document: str = Field(
+        "", description="the CRP's symbol; blank: the meeting's next CRP symbol is issued"
+    )
+
+
+class AtPartIn(Schema):
+    meeting: str = Field(description="code or symbol root of the meeting")
+    part: int
+    until: date | None = None
+    day: date | None = None
+    conditions: list[str] | None = None
+
+
+class RecommendIn(AtPartIn):
+    recommendation: Literal["grant", "refuse"] = "grant"
+
+
+class DecideIn(AtPartIn):
+    decision: Literal["granted", "refused"]
+
+
+def _extension(convention: str, request_id: int):
+    return selectors.extension_request(convention=convention_named(convention), pk=request_id)
+
+
+def _request_after(convention: str, request_id: int) -> dict:
+    return _request_out(_extension(convention, request_id))
+
+
+@router.post(
+    "/extension-requests/{request_id}/analysis",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_analysis(request, convention: ConventionSlug, request_id: int, payload: AnalysisIn):
+    """Record the analysis of a request (the ISU, a coordinator or the Secretariat)."""
+    services.record_analysis(
+        request=_extension(convention, request_id),
+        analysis_document=payload.analysis_document,
+        observations=payload.observations,
+        by=request.auth,
+    )
+    return _request_after(convention, request_id)
+
+
+@router.post(
+    "/extension-requests/{request_id}/draft-decision",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def submit_draft_decision(
+    request, convention: ConventionSlug, request_id: int, payload: DraftTextIn
+):
+    """Submit the text of the draft decision (the Presidency)."""
+    services.submit_draft_decision(
+        request=_extension(convention, request_id), text=payload.text, by=request.auth
+    )
+    return _request_after(convention, request_id)
+
+
+@router.post(
+    "/extension-requests/{request_id}/draft-decision/issue",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_draft_decision(
+    request, convention: ConventionSlug, request_id: int, payload: IssueDraftIn
+):
+    """Issue the draft decision as a CRP (the Secretariat): the next CRP symbol of the
+    meeting unless one is given."""
+    services.record_draft_decision(
+        request=_extension(convention, request_id),
+        draft_decision_document=payload.draft_decision_document,
+        by=request.auth,
+    )
+    return _request_after(convention, request_id)
+
+
+@router.post(
+    "/extension-requests/{request_id}/recommendation",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def recommend_extension(request, convention: ConventionSlug, request_id: int, payload: RecommendIn):
+    """Record what the plenary recommended at a part (the Secretariat)."""
+    found = convention_named(convention)
+    services.recommend_extension(
+        request=_extension(convention, request_id),
+        part=selectors.part_named(convention=found, meeting=payload.meeting, number=payload.part),
+        recommendation=payload.recommendation,
+        until=payload.until,
+        recommended_on=payload.day,
+        conditions=payload.conditions,
+        by=request.auth,
+    )
+    return _request_after(convention, request_id)
+
+
+@router.post(
+    "/extension-requests/{request_id}/decision",
+    response={200: ExtensionRequestOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def decide_extension_request(
+    request, convention: ConventionSlug, request_id: int, payload: DecideIn
+):
+    """Record the plenary's decision at a part (the Secretariat); a grant moves the
+    obligation's deadline from the decision's day."""
+    found = convention_named(convention)
+    services.decide_extension_request(
+        request=_extension(convention, request_id),
+        part=selectors.part_named(convention=found, meeting=payload.meeting, number=payload.part),
+        decision=payload.decision,
+        until=payload.until,
+        decided_on=payload.day,
+        conditions=payload.conditions,
+        by=request.auth,
+    )
+    return _request_after(convention, request_id)

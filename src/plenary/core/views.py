@@ -20,6 +20,7 @@ from plenary.core.forms import (
 )
 from plenary.core.models import FOCAL_POINT_GRANTS, ApiToken, Role, RoleGrant
 from plenary.core.permissions import is_signed_in, within
+from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors as treaties
 from plenary.treaties.selectors import convention_named
 
@@ -31,8 +32,13 @@ HISTORY_MODELS = {
 
 
 def home(request):
-    """Every configured convention, each with a link to its pages."""
-    return render(request, "core/home.html", {"conventions": treaties.conventions()})
+    """Every configured convention, each with a link to its pages; for a signed-in user,
+    what waits for them (decisions' role queues)."""
+    conventions = treaties.conventions()
+    queue = decision_selectors.queue_for(
+        user=request.user, conventions=conventions, now=timezone.now()
+    )
+    return render(request, "core/home.html", {"conventions": conventions, "queue": queue})
 
 
 class LoginView(auth_views.LoginView):

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from plenary.decisions.models import (
     Decision,
@@ -8,40 +7,47 @@ from plenary.decisions.models import (
     SilenceBreak,
     SilenceProcedure,
 )
+from plenary.treaties.admin import ReadOnlyRecordAdmin
+
+# Workflow records: each state change goes through its service (pages, API, commands),
+# so the back office shows them and changes nothing (ReadOnlyRecordAdmin's policy).
 
 
-class SilenceBreakInline(admin.TabularInline):
-    # A break is recorded once through the service and never edited.
-    model = SilenceBreak
+class _ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
-    readonly_fields = ["state", "broken_at", "reason", "broken_by"]
 
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SilenceBreakInline(_ReadOnlyInline):
+    model = SilenceBreak
+
+
+class ReportingConditionInline(_ReadOnlyInline):
+    model = ReportingCondition
+
 
 @admin.register(SilenceProcedure)
-class SilenceProcedureAdmin(SimpleHistoryAdmin):
-    list_display = ["subject", "circulated_on", "deadline", "outcome"]
-    list_filter = ["outcome"]
-    readonly_fields = ["outcome", "concluded_at", "plan_change"]
+class SilenceProcedureAdmin(ReadOnlyRecordAdmin):
+    list_display = ["subject", "convention", "circulated_on", "deadline", "outcome"]
+    list_filter = ["convention", "outcome"]
+    search_fields = ["subject", "document_symbol"]
     inlines = [SilenceBreakInline]
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
-    list_display = ["subject", "kind", "part", "decided_on"]
-
-
-class ReportingConditionInline(admin.TabularInline):
-    model = ReportingCondition
-    extra = 0
+class DecisionAdmin(ReadOnlyRecordAdmin):
+    list_display = ["subject", "kind", "symbol", "part", "decided_on"]
+    search_fields = ["subject", "symbol"]
 
 
 @admin.register(ExtensionRequest)
-class ExtensionRequestAdmin(SimpleHistoryAdmin):
+class ExtensionRequestAdmin(ReadOnlyRecordAdmin):
     list_display = ["obligation", "requested_deadline", "recommendation", "decision"]
     list_filter = ["decision", "obligation__kind"]
-    readonly_fields = ["requested_months", "extension"]
     inlines = [ReportingConditionInline]

@@ -33,6 +33,7 @@ class Outcome(models.TextChoices):
     OPEN = "open", _("open")
     ADOPTED = "adopted", _("adopted (silence not broken)")
     BROKEN = "broken", _("silence broken")
+    WITHDRAWN = "withdrawn", _("withdrawn before the deadline")
 
 
 class EffectKind(models.TextChoices):
@@ -46,6 +47,7 @@ class SilenceProcedure(models.Model):
 
     convention = models.ForeignKey(Convention, on_delete=models.PROTECT)
     subject = models.CharField(max_length=300)
+    text = models.TextField(blank=True, help_text=_("The text of the proposal, if circulated."))
     document_symbol = models.CharField(
         max_length=60,
         blank=True,
@@ -73,7 +75,8 @@ class SilenceProcedure(models.Model):
         max_length=20, choices=EffectKind.choices, default=EffectKind.NONE
     )
     effect = models.JSONField(default=dict, blank=True)
-    outcome = models.CharField(max_length=8, choices=Outcome.choices, default=Outcome.OPEN)
+    outcome = models.CharField(max_length=9, choices=Outcome.choices, default=Outcome.OPEN)
+    withdrawal_reason = models.TextField(blank=True)
     concluded_at = models.DateTimeField(null=True, blank=True)
     plan_change = models.ForeignKey(
         PlanChange,
@@ -104,6 +107,13 @@ class SilenceProcedure(models.Model):
         return self.outcome == Outcome.OPEN
 
     @property
+    def is_broken_pending(self) -> bool:
+        """Broken before the deadline, to be concluded (as broken) at the deadline.
+
+        Reads the prefetched breaks."""
+        return self.is_open and bool(self.breaks.all())
+
+    @property
     def deadline_date(self) -> date:
         """The last day of the procedure in its own time zone."""
         return self.deadline.astimezone(ZoneInfo(self.time_zone)).date()
@@ -131,11 +141,18 @@ class Addressee(models.Model):
         return str(self.state)
 
 
+class BreakKind(models.TextChoices):
+    OBJECTION = "objection", _("objection")
+    AMENDMENT = "amendment", _("proposed amendment")
+
+
 class SilenceBreak(models.Model):
-    """A State Party's objection: it breaks the silence. Recorded once, never edited."""
+    """A State Party's objection or proposed amendment: it breaks the silence. Recorded
+    once, never edited."""
 
     procedure = models.ForeignKey(SilenceProcedure, on_delete=models.CASCADE, related_name="breaks")
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=9, choices=BreakKind.choices, default=BreakKind.OBJECTION)
     broken_at = models.DateTimeField()
     reason = models.TextField()
     broken_by = models.ForeignKey(
@@ -158,6 +175,8 @@ class DecisionKind(models.TextChoices):
     RECOMMENDED = "recommended", _("recommended for adoption at a later part")
     TOOK_NOTE = "took_note", _("took note of")
     APPROVED = "approved", _("approved")
+    WELCOMED = "welcomed", _("welcomed")
+    GRANTED = "granted", _("decided to grant")
 
 
 class Decision(models.Model):
@@ -174,6 +193,9 @@ class Decision(models.Model):
         related_name="decision",
     )
     kind = models.CharField(max_length=12, choices=DecisionKind.choices)
+    symbol = models.CharField(
+        max_length=60, blank=True, help_text=_("The decision's symbol where one is issued.")
+    )
     subject = models.TextField()
     documents = models.JSONField(default=list, blank=True, help_text=_("Document symbols."))
     agenda_items = models.ManyToManyField(AgendaItem, blank=True, related_name="decisions")
@@ -231,6 +253,9 @@ class ExtensionRequest(models.Model):
     documents = models.JSONField(default=list, blank=True, help_text=_("Document symbols."))
     analysis_document = models.CharField(max_length=60, blank=True)
     analysis_observations = models.TextField(blank=True)
+    draft_decision_text = models.TextField(
+        blank=True, help_text=_("The draft decision as the Presidency submitted it.")
+    )
     draft_decision_document = models.CharField(max_length=60, blank=True)
     recommendation = models.CharField(max_length=6, choices=Recommendation.choices, blank=True)
     recommended_at = models.ForeignKey(

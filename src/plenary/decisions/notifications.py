@@ -24,6 +24,8 @@ from plenary.reminders.selectors import language_of
 
 CIRCULATED = "circulated"
 CONCLUDED = "concluded"
+EXTENDED = "extended"
+WITHDRAWN = "withdrawn"
 
 
 def recipients(procedure: SilenceProcedure) -> list[User]:
@@ -78,6 +80,39 @@ def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
             "time": f"{local:%H:%M:%S}",
             "deadline": _day(local.date()),
             "zone": procedure.time_zone,
+            "url": url,
+        }
+        return subject, body
+    if event == EXTENDED:
+        local = procedure.deadline.astimezone(ZoneInfo(procedure.time_zone))
+        subject = _("%(convention)s: Silence procedure extended: %(subject)s") % {
+            "convention": convention,
+            "subject": procedure.subject,
+        }
+        body = _(
+            "The deadline of the silence procedure of the %(convention)s on “%(subject)s” is"
+            " extended to %(time)s on %(deadline)s (%(zone)s time).\n%(url)s\n"
+        ) % {
+            "convention": convention,
+            "subject": procedure.subject,
+            "time": f"{local:%H:%M:%S}",
+            "deadline": _day(local.date()),
+            "zone": procedure.time_zone,
+            "url": url,
+        }
+        return subject, body
+    if event == WITHDRAWN:
+        subject = _("%(convention)s: Silence procedure withdrawn: %(subject)s") % {
+            "convention": convention,
+            "subject": procedure.subject,
+        }
+        body = _(
+            "The silence procedure of the %(convention)s on “%(subject)s” is withdrawn:"
+            " %(reason)s\n%(url)s\n"
+        ) % {
+            "convention": convention,
+            "subject": procedure.subject,
+            "reason": procedure.withdrawal_reason,
             "url": url,
         }
         return subject, body

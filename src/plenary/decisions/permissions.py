@@ -39,6 +39,8 @@ def is_delegation_of_an_addressee(user, procedure) -> bool:
 # Every object below is the record acted on (or its convention, before it exists).
 rules.add_perm("decisions.circulate_silence_procedure", is_presidency | is_secretariat)
 rules.add_perm("decisions.conclude_silence_procedure", is_secretariat)
+# Extend or withdraw an open procedure; the object is the procedure.
+rules.add_perm("decisions.change_silence_procedure", is_presidency | is_secretariat)
 # The object is the silence procedure.
 rules.add_perm("decisions.break_silence", is_delegation_of_an_addressee)
 rules.add_perm("decisions.view_silence_breaks", is_signed_in)
@@ -47,5 +49,6 @@ rules.add_perm("decisions.record_decision", is_secretariat)
 rules.add_perm("decisions.submit_extension_request", is_secretariat | is_delegation_of_state)
 rules.add_perm("decisions.record_analysis", is_secretariat | is_isu | is_coordinator)
 rules.add_perm("decisions.record_draft_decision", is_secretariat | is_presidency)
+rules.add_perm("decisions.submit_draft_decision", is_secretariat | is_presidency)
 rules.add_perm("decisions.recommend_extension", is_secretariat)
 rules.add_perm("decisions.decide_extension_request", is_secretariat)

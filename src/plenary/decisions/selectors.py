@@ -3,12 +3,16 @@
 Every selector answers for one convention, passed in explicitly: a silence procedure is
 its convention's, an extension request its obligation's."""
 
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
+from plenary.core.models import Role
+from plenary.core.permissions import current_grants
 from plenary.decisions.models import (
     Addressee,
     Decision,
@@ -17,9 +21,11 @@ from plenary.decisions.models import (
     SilenceBreak,
     SilenceProcedure,
 )
-from plenary.meetings.models import Meeting
+from plenary.meetings.models import AgendaItem, Meeting, MeetingPart
+from plenary.meetings.services import PartPlan
 from plenary.rules.deadlines import long_date
-from plenary.treaties.models import Convention, State
+from plenary.treaties import selectors as treaty_selectors
+from plenary.treaties.models import Convention, Obligation, State
 
 _BREAKS = Prefetch("breaks", queryset=SilenceBreak.objects.select_related("state"))
 
@@ -198,6 +204,236 @@ def decisions_of(*, meeting: Meeting):
     )
 
 
+def addressees_on(*, convention: Convention, on) -> list[State]:
+    """The States a procedure circulated on `on` would go to: the convention's States
+    Parties that day (what circulation fixes as addressees)."""
+    return [
+        standing.state
+        for standing in treaty_selectors.states_on(
+            convention=convention, on=on, status="state_party"
+        )
+    ]
+
+
+def meetings_of(*, convention: Convention):
+    return Meeting.objects.filter(convention=convention).order_by("code")
+
+
+def replan_effect(*, meeting: Meeting, number: int, starts_on, ends_on, reason: str) -> dict:
+    """A "replan_meeting" effect: the meeting's present plan with part `number` moved to
+    the new dates (the other parts as they are)."""
+    parts = []
+    for part in meeting.parts.order_by("number"):
+        plan = asdict(PartPlan.of(part))
+        if part.number == number:
+            plan["starts_on"], plan["ends_on"] = starts_on, ends_on
+        parts.append({**plan, "starts_on": str(plan["starts_on"]), "ends_on": str(plan["ends_on"])})
+    return {"parts": parts, "reason": reason}
+
+
+def outcome_text(procedure: SilenceProcedure) -> str:
+    """What the page says of a procedure's outcome; a break is said at once, before the
+    deadline concludes it (reads the prefetched breaks)."""
+    breaks = list(procedure.breaks.all())
+    if procedure.is_open and breaks:
+        first = breaks[0]
+        local = first.broken_at.astimezone(_zone(procedure))
+        return _("silence broken by %(states)s on %(day)s; to be concluded at the deadline") % {
+            "states": ", ".join(b.state.name for b in breaks),
+            "day": long_date(local.date()),
+        }
+    if procedure.outcome == Outcome.BROKEN:
+        return _("silence broken by %(states)s") % {
+            "states": ", ".join(b.state.name for b in breaks)
+        }
+    if procedure.outcome == Outcome.WITHDRAWN:
+        return _("withdrawn: %(reason)s") % {"reason": procedure.withdrawal_reason}
+    return str(procedure.get_outcome_display())
+
+
 def describe_deadline(procedure: SilenceProcedure) -> str:
     local = procedure.deadline.astimezone(_zone(procedure))
     return f"{local:%H:%M:%S} on {long_date(local.date())} ({procedure.time_zone} time)"
+
+
+def procedure_history(procedure: SilenceProcedure) -> list:
+    """The procedure's recorded changes with their reasons, oldest first (1 query)."""
+    return list(
+        procedure.history.exclude(history_change_reason__isnull=True)
+        .exclude(history_change_reason="")
+        .select_related("history_user")
+        .order_by("history_date")
+    )
+
+
+def decision_register(*, convention: Convention, query: str = "", meeting: Meeting | None = None):
+    """The convention's decisions, in plenary and by silence procedure, latest first,
+    matching `query` in their text, symbol or documents (2 queries)."""
+    decisions = (
+        Decision.objects.filter(
+            Q(part__meeting__convention=convention) | Q(silence_procedure__convention=convention)
+        )
+        .select_related(
+            "part__meeting", "silence_procedure__meeting", "silence_procedure__plan_change"
+        )
+        .prefetch_related("agenda_items")
+        .order_by("-decided_on", "-pk")
+    )
+    if meeting is not None:
+        decisions = decisions.filter(
+            Q(part__meeting=meeting) | Q(silence_procedure__meeting=meeting)
+        )
+    for word in query.split():
+        decisions = decisions.filter(
+            Q(subject__icontains=word)
+            | Q(symbol__icontains=word)
+            | Q(documents__icontains=word)
+            | Q(paragraph__icontains=word)
+        )
+    return decisions
+
+
+def parts_of_convention(*, convention: Convention):
+    """Every part of the convention's meetings, for a choice of the part a decision was
+    taken at."""
+    return (
+        MeetingPart.objects.filter(meeting__convention=convention)
+        .select_related("meeting")
+        .order_by("-starts_on", "number")
+    )
+
+
+def part_named(*, convention: Convention, meeting: str, number: int) -> MeetingPart:
+    part = (
+        MeetingPart.objects.filter(meeting__convention=convention, number=number)
+        .filter(Q(meeting__code=meeting) | Q(meeting__symbol_root=meeting))
+        .select_related("meeting")
+        .first()
+    )
+    if part is None:
+        raise Http404(f"No part {number} of a meeting {meeting!r}.")
+    return part
+
+
+def agenda_items_named(*, meeting: Meeting, numbers: list[str]) -> list:
+    """The agenda items of `meeting` numbered "10" or "10a"; unknown numbers are left out
+    (the caller reports them)."""
+    items = {f"{i.number}{i.letter}": i for i in AgendaItem.objects.filter(meeting=meeting)}
+    return [items[n] for n in numbers if n in items]
+
+
+def requestable_obligations(*, convention: Convention, state: State | None):
+    """The obligations under the convention an extension may be requested of: those with
+    a deadline to extend (stockpile destruction, clearance), not completed; one State's
+    when `state` is given."""
+    obligations = (
+        Obligation.objects.filter(
+            convention=convention,
+            kind__in=["stockpile_destruction", "clearance"],
+            completed_on__isnull=True,
+            completed_by__isnull=True,
+        )
+        .select_related("state", "convention")
+        .order_by("state__name", "kind")
+    )
+    if state is not None:
+        obligations = obligations.filter(state=state)
+    return obligations
+
+
+def parts_for_request(request: ExtensionRequest):
+    """The parts a request may be recommended or decided at: its meeting's, or every part
+    of its convention's meetings while it is before none."""
+    if request.meeting_id is not None:
+        return request.meeting.parts.select_related("meeting").order_by("number")
+    return parts_of_convention(convention=request.obligation.convention)
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    convention: Convention
+    label: str
+    url: str
+
+
+def _queue_of(user, convention: Convention, now: datetime) -> list[QueueItem]:
+    grants = current_grants(user, convention)
+    roles = {g.role for g in grants}
+    states = {g.state_id for g in grants if g.role == Role.DELEGATION and g.state_id}
+    base = f"/{convention.slug}"
+    items: list[QueueItem] = []
+    if states:
+        procedures = (
+            open_silence_procedures(convention=convention, now=now)
+            .filter(addressees__state__in=states)
+            .exclude(breaks__state__in=states)
+            .distinct()
+        )
+        items += [
+            QueueItem(
+                convention,
+                _("Silence procedure to answer by %(day)s: %(subject)s")
+                % {"day": long_date(p.deadline_date), "subject": p.subject},
+                f"{base}/silence-procedures/{p.pk}/",
+            )
+            for p in procedures
+        ]
+    undecided = ExtensionRequest.objects.filter(
+        obligation__convention=convention, decision=""
+    ).select_related("obligation__state", "obligation__convention")
+    for request in undecided:
+        url = f"{base}/extension-requests/{request.pk}/"
+        state = request.obligation.state
+        if request.obligation.state_id in states:
+            items.append(
+                QueueItem(
+                    convention, _("Your State's request is pending: %(r)s") % {"r": request}, url
+                )
+            )
+        if not request.analysis_document and roles & {Role.SECRETARIAT, Role.ISU, Role.COORDINATOR}:
+            items.append(
+                QueueItem(convention, _("Request awaiting analysis: %(s)s") % {"s": state}, url)
+            )
+        elif (
+            request.analysis_document
+            and not request.draft_decision_text
+            and not request.draft_decision_document
+            and Role.PRESIDENCY in roles
+        ):
+            items.append(
+                QueueItem(
+                    convention, _("Request awaiting a draft decision: %(s)s") % {"s": state}, url
+                )
+            )
+        elif (
+            request.draft_decision_text
+            and not request.draft_decision_document
+            and Role.SECRETARIAT in roles
+        ):
+            items.append(
+                QueueItem(
+                    convention, _("Draft decision to issue as a CRP: %(s)s") % {"s": state}, url
+                )
+            )
+    if roles & {Role.PRESIDENCY, Role.SECRETARIAT}:
+        due = SilenceProcedure.objects.filter(
+            convention=convention, outcome=Outcome.OPEN, deadline__lt=now
+        )
+        items += [
+            QueueItem(
+                convention,
+                _("Silence procedure past its deadline, to be concluded: %(s)s") % {"s": p.subject},
+                f"{base}/silence-procedures/{p.pk}/",
+            )
+            for p in due
+        ]
+    return items
+
+
+def queue_for(*, user, conventions, now: datetime) -> list[QueueItem]:
+    """What waits for a signed-in user under each convention they hold a role in:
+    procedures to answer, requests awaiting their analysis, draft or issue, their State's
+    pending requests. A few queries per convention, none per row."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    return [item for convention in conventions for item in _queue_of(user, convention, now)]

@@ -8,7 +8,7 @@ acting is always checked against `permissions`. The clock comes in as `now`.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,6 +19,7 @@ from plenary.core.permissions import has_role
 from plenary.core.validation import invalid as _invalid
 from plenary.decisions.models import (
     Addressee,
+    BreakKind,
     Decision,
     DecisionKind,
     EffectKind,
@@ -30,7 +31,14 @@ from plenary.decisions.models import (
     SilenceBreak,
     SilenceProcedure,
 )
-from plenary.decisions.notifications import CIRCULATED, CONCLUDED, notify_on_commit
+from plenary.decisions.notifications import (
+    CIRCULATED,
+    CONCLUDED,
+    EXTENDED,
+    WITHDRAWN,
+    notify_on_commit,
+)
+from plenary.documents.services import allocate_next_symbol
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
 from plenary.meetings.services import PartPlan, replan_meeting
 from plenary.rules import deadlines, symbols, times
@@ -76,6 +84,14 @@ NOT_CONCLUDED_OUTCOME = "a concluded procedure is adopted or broken, not {value!
 BROKEN_NEEDS_BREAKS = "a broken silence names the States that broke it"
 ADOPTED_HAS_NO_BREAKS = "an adopted procedure has no breaks"
 NOT_THE_SECRETARIAT = "only the Secretariat records this"
+SHORTER_THAN_MINIMUM = (
+    "a silence procedure of the {convention} runs at least {hours} hours: the deadline must"
+    " be {earliest} ({zone} time) or later"
+)
+UNKNOWN_BREAK_KIND = "a break is one of {choices}, not {value!r}"
+NOT_A_PRESIDENT = "only the Presidency or the Secretariat extends or withdraws a silence procedure"
+CHANGE_REASON_REQUIRED = "give the reason"
+EXTENSION_NOT_LATER = "the new deadline must be after the present one, {time} on {deadline}"
 
 # Decisions in plenary
 DECIDED_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
@@ -84,6 +100,15 @@ UNKNOWN_DECISION_KIND = "the kind is one of {choices}, not {value!r}"
 
 # Extension requests
 NOT_YOUR_REQUEST = "you may submit extension requests only for your own State"
+DEADLINE_PASSED = (
+    "{state}'s deadline under Article {article} of the {convention} passed on {day}: an"
+    " extension is requested before the deadline it would extend"
+)
+DRAFT_TEXT_REQUIRED = "give the text of the draft decision"
+NOT_THE_PRESIDENCY = "only the Presidency or the Secretariat submits a draft decision"
+NO_MEETING_FOR_CRP = (
+    "the request is before no meeting yet: name the meeting, or give the symbol of the CRP"
+)
 DEADLINE_OR_MONTHS = "give the requested deadline or the number of months, not both"
 DEADLINE_OR_MONTHS_MISSING = "give the requested deadline or the number of months"
 MONTHS_POSITIVE = "an extension is of one month or more"
@@ -150,7 +175,7 @@ def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
         if meeting is None:
             raise _invalid("meeting", EFFECT_NEEDS_MEETING)
         try:
-            plans = parts_of(effect)
+            plans = _parts_of(effect)
         except (KeyError, TypeError, ValueError) as error:
             raise _invalid("effect", EFFECT_NEEDS_PARTS.format(error=error)) from None
         if not plans:
@@ -166,7 +191,7 @@ def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
             )
 
 
-def parts_of(effect: dict) -> list[PartPlan]:
+def _parts_of(effect: dict) -> list[PartPlan]:
     """The new plan of a "replan_meeting" effect: {"parts": [{"number", "starts_on", ...}]}."""
     plans = []
     for part in effect["parts"]:
@@ -205,6 +230,21 @@ def _address(procedure: SilenceProcedure) -> None:
     )
 
 
+def _check_minimum(convention: Convention, deadline: datetime, now: datetime, zone: str) -> None:
+    hours = convention.rules.minimum_silence_hours
+    if hours and deadline - now < timedelta(hours=hours):
+        earliest = _local(now + timedelta(hours=hours), zone)
+        raise _invalid(
+            "deadline",
+            SHORTER_THAN_MINIMUM.format(
+                convention=convention.short_name,
+                hours=hours,
+                earliest=f"{_clock(earliest)} on {long_date(earliest.date())}",
+                zone=zone,
+            ),
+        )
+
+
 @transaction.atomic
 def circulate_silence_procedure(
     *,
@@ -215,6 +255,7 @@ def circulate_silence_procedure(
     now: datetime,
     by,
     document_symbol: str = "",
+    text: str = "",
     deadline_time: time = times.END_OF_DAY,
     time_zone: str = "",
     meeting: Meeting | None = None,
@@ -226,8 +267,9 @@ def circulate_silence_procedure(
 
     Steps: check the person is the Presidency or the Secretariat; check the subject, the
     document's symbol, the deadline (default 23:59:59 on `deadline_on` in the zone of the
-    convention's secretariat, after the circulation and not yet past) and the effect
-    adoption will carry out; save; fix the addressees as the States Parties on
+    convention's secretariat, after the circulation, not yet past, and no shorter than the
+    convention's minimum period where its file sets one) and the effect adoption will
+    carry out; save; fix the addressees as the States Parties on
     `circulated_on`; e-mail their Delegations once committed.
     """
     if not (by is not None and by.has_perm("decisions.circulate_silence_procedure", convention)):
@@ -252,12 +294,14 @@ def circulate_silence_procedure(
                 deadline=f"{_clock(deadline)} on {long_date(deadline_on)}", zone=time_zone
             ),
         )
+    _check_minimum(convention, deadline, now, time_zone)
     _check_meeting_of(convention, meeting)
     effect = effect or {}
     _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
     procedure = SilenceProcedure(
         convention=convention,
         subject=subject.strip(),
+        text=text.strip(),
         document_symbol=document_symbol,
         circulated_by=(
             Role.PRESIDENCY if has_role(by, Role.PRESIDENCY, convention) else Role.SECRETARIAT
@@ -318,9 +362,15 @@ def _check_open(procedure: SilenceProcedure, now: datetime) -> None:
 
 @transaction.atomic
 def break_silence(
-    *, procedure: SilenceProcedure, state: State, by, reason: str, now: datetime
+    *,
+    procedure: SilenceProcedure,
+    state: State,
+    by,
+    reason: str,
+    now: datetime,
+    kind: str = BreakKind.OBJECTION,
 ) -> SilenceBreak:
-    """Record a State Party's objection, which breaks the silence.
+    """Record a State Party's objection or proposed amendment, which breaks the silence.
 
     Steps: check the person is a Delegation acting for `state`; lock the procedure (so
     that a break and the conclusion, or two breaks of one State, cannot interleave);
@@ -344,13 +394,22 @@ def break_silence(
             ),
         )
     _check_open(procedure, now)
+    if kind not in BreakKind.values:
+        raise _invalid(
+            "kind", UNKNOWN_BREAK_KIND.format(choices=", ".join(BreakKind.values), value=kind)
+        )
     if not reason.strip():
         raise _invalid("reason", REASON_REQUIRED)
     existing = procedure.breaks.select_related("state").filter(state=state).first()
     if existing is not None:
         raise _already_broken(existing, procedure.time_zone)
     silence_break = SilenceBreak(
-        procedure=procedure, state=state, broken_at=now, reason=reason.strip(), broken_by=by
+        procedure=procedure,
+        state=state,
+        kind=kind,
+        broken_at=now,
+        reason=reason.strip(),
+        broken_by=by,
     )
     try:
         with transaction.atomic():
@@ -362,12 +421,75 @@ def break_silence(
     return silence_break
 
 
+def _lock_open_for_change(procedure: SilenceProcedure, by, reason: str, now: datetime):
+    if not (by is not None and by.has_perm("decisions.change_silence_procedure", procedure)):
+        raise PermissionDenied(NOT_A_PRESIDENT)
+    procedure = SilenceProcedure.objects.select_for_update().get(pk=procedure.pk)
+    _check_open(procedure, now)
+    if not reason.strip():
+        raise _invalid("reason", CHANGE_REASON_REQUIRED)
+    return procedure
+
+
+@transaction.atomic
+def extend_silence_procedure(
+    *,
+    procedure: SilenceProcedure,
+    deadline_on: date,
+    reason: str,
+    now: datetime,
+    by,
+    deadline_time: time = times.END_OF_DAY,
+) -> SilenceProcedure:
+    """Move an open procedure's deadline later, before it has passed.
+
+    Steps: check the person is the Presidency or the Secretariat; lock the procedure;
+    check it is open, its deadline not past, a reason given, and the new deadline (in
+    the procedure's zone) later than the present one; save with the reason in its
+    history; tell the addressees' Delegations once committed. Breaks already recorded
+    stand.
+    """
+    procedure = _lock_open_for_change(procedure, by, reason, now)
+    deadline = _deadline(deadline_on, deadline_time, procedure.time_zone)
+    if deadline <= procedure.deadline:
+        local = _local(procedure.deadline, procedure.time_zone)
+        raise _invalid(
+            "deadline",
+            EXTENSION_NOT_LATER.format(time=_clock(local), deadline=long_date(local.date())),
+        )
+    procedure.deadline = deadline
+    attribute(procedure, by=by, reason=f"Deadline extended: {reason.strip()}")
+    procedure.save()
+    notify_on_commit(procedure, EXTENDED)
+    return procedure
+
+
+@transaction.atomic
+def withdraw_silence_procedure(
+    *, procedure: SilenceProcedure, reason: str, now: datetime, by
+) -> SilenceProcedure:
+    """Withdraw an open procedure before its deadline: nothing is decided.
+
+    Steps: check the person is the Presidency or the Secretariat; lock the procedure;
+    check it is open, its deadline not past and a reason given; mark it withdrawn with
+    its reason; tell the addressees' Delegations once committed.
+    """
+    procedure = _lock_open_for_change(procedure, by, reason, now)
+    procedure.outcome = Outcome.WITHDRAWN
+    procedure.concluded_at = now
+    procedure.withdrawal_reason = reason.strip()
+    attribute(procedure, by=by, reason=f"Withdrawn: {reason.strip()}")
+    procedure.save()
+    notify_on_commit(procedure, WITHDRAWN)
+    return procedure
+
+
 def _carry_out(procedure: SilenceProcedure, by) -> None:
     """Carry out what the adopted proposal decides."""
     if procedure.effect_kind == EffectKind.REPLAN_MEETING:
         procedure.plan_change = replan_meeting(
             meeting=procedure.meeting,
-            parts=parts_of(procedure.effect),
+            parts=_parts_of(procedure.effect),
             decided_by=f"silence procedure of {procedure.period}",
             reason=procedure.effect.get("reason") or procedure.subject,
             decided_on=procedure.deadline_date,
@@ -578,14 +700,15 @@ def record_decision(
     documents: Sequence[str] = (),
     agenda_items: Sequence[AgendaItem] = (),
     paragraph: str = "",
+    symbol: str = "",
     source: str = "",
     by=None,
 ) -> Decision:
     """Record a decision the plenary took at a meeting part.
 
     Steps: check the person is the Secretariat; check the kind, the subject, the
-    documents' symbols, that the day is a day of the part and the agenda items are
-    items of its meeting; save with its agenda items.
+    documents' symbols and the decision's own, that the day is a day of the part and the
+    agenda items are items of its meeting; save with its agenda items.
     """
     if by is not None and not by.has_perm("decisions.record_decision", part):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
@@ -596,6 +719,8 @@ def record_decision(
     if not subject.strip():
         raise _invalid("subject", SUBJECT_REQUIRED)
     documents = _check_symbols("documents", documents)
+    if symbol:
+        symbol = str(_check_symbol("symbol", symbol))
     _check_day_of_part("decided_on", decided_on, part)
     for item in agenda_items:
         if item.meeting_id != part.meeting_id:
@@ -603,6 +728,7 @@ def record_decision(
     decision = Decision(
         part=part,
         kind=kind,
+        symbol=symbol,
         subject=subject.strip(),
         documents=documents,
         paragraph=paragraph,
@@ -666,7 +792,8 @@ def submit_extension_request(
     deadline that was once in force); compute the requested deadline from `months`, or
     the months from the requested deadline, and check them against the article's maximum
     (the convention's rules); check the meeting, if named, is of the obligation's
-    convention (the request belongs to it) and the documents' symbols; save.
+    convention (the request belongs to it) and the documents' symbols; refuse a request
+    of the present submitted after the deadline it would extend; save.
     """
     state = obligation.state
     if by is not None and not by.has_perm("decisions.submit_extension_request", obligation):
@@ -686,6 +813,16 @@ def submit_extension_request(
         )
     if current_deadline is None:
         current_deadline = obligation.current_deadline
+        if submitted_on is not None and submitted_on > current_deadline:
+            raise _invalid(
+                "obligation",
+                DEADLINE_PASSED.format(
+                    state=state,
+                    article=obligation.article,
+                    convention=obligation.convention,
+                    day=long_date(current_deadline),
+                ),
+            )
     else:
         _check_deadline_in_force(obligation, current_deadline)
     pending = obligation.extension_requests.filter(decision="").first()
@@ -752,13 +889,44 @@ def record_analysis(
 
 
 @transaction.atomic
+def submit_draft_decision(*, request: ExtensionRequest, text: str, by) -> ExtensionRequest:
+    """The Presidency submits the text of the draft decision on a request.
+
+    Steps: check the person is the Presidency or the Secretariat; lock the undecided
+    request; check the text; save it (the Secretariat then issues it as a CRP)."""
+    if not (by is not None and by.has_perm("decisions.submit_draft_decision", request)):
+        raise PermissionDenied(NOT_THE_PRESIDENCY)
+    request = _lock_undecided(request)
+    if not text.strip():
+        raise _invalid("text", DRAFT_TEXT_REQUIRED)
+    request.draft_decision_text = text.strip()
+    attribute(request, by=by, reason="Draft decision submitted")
+    request.save()
+    return request
+
+
+@transaction.atomic
 def record_draft_decision(
-    *, request: ExtensionRequest, draft_decision_document: str, by=None
+    *, request: ExtensionRequest, draft_decision_document: str = "", by=None
 ) -> ExtensionRequest:
-    """Record the draft decision on a request, a conference room paper (CRP)."""
+    """Record the draft decision on a request, a conference room paper (CRP).
+
+    With no symbol given, the Secretariat issues it under the next free CRP symbol of
+    the meeting the request is before (`documents.services.allocate_next_symbol`)."""
     if by is not None and not by.has_perm("decisions.record_draft_decision", request):
         raise PermissionDenied(NOT_THE_SECRETARIAT)
     request = _lock_undecided(request)
+    if not draft_decision_document.strip():
+        if request.meeting is None:
+            raise _invalid("draft_decision_document", NO_MEETING_FOR_CRP)
+        issued = allocate_next_symbol(
+            meeting=request.meeting,
+            series="CRP",
+            title=f"Draft decision on the request submitted by {request.obligation.state}"
+            f" for an extension of its Article {request.obligation.article} deadline",
+            by=by,
+        )
+        draft_decision_document = issued.symbol
     symbol = _check_symbol("draft_decision_document", draft_decision_document)
     if symbol.series != "CRP":
         raise _invalid("draft_decision_document", NOT_A_CRP.format(symbol=symbol))

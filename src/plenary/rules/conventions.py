@@ -208,6 +208,9 @@ class Convention:
     path: Path
     record: RecordCoverage = COMPLETE_RECORD
     withdrawal: Withdrawal | None = None
+    # The shortest silence procedure its rules or decisions allow, in hours; None where
+    # none is set (the file must source it).
+    minimum_silence_hours: int | None = None
 
     def names_in(self, language: str) -> Names:
         """The names in `language`, else in English (the file always has English)."""
@@ -605,6 +608,19 @@ def _withdrawal(reader: _Reader, data: Mapping[str, Any]) -> Withdrawal | None:
     )
 
 
+def _minimum_silence_hours(reader: _Reader, data: Mapping[str, Any]) -> int | None:
+    """`[decisions] minimum_silence_hours`, optional; a value needs its `source`."""
+    if "decisions" not in data:
+        return None
+    decisions = reader.table(data, "decisions")
+    reader.only(decisions, "decisions.", {"minimum_silence_hours", "source"})
+    if "minimum_silence_hours" not in decisions:
+        return None
+    hours = reader.positive(decisions, "minimum_silence_hours", "decisions.")
+    reader.text(decisions, "source", "decisions.")
+    return hours
+
+
 def load_file(path: Path | str) -> Convention:
     """Read and validate one convention file; raise ConventionFileError if it is broken."""
     path = Path(path)
@@ -620,7 +636,7 @@ def load_file(path: Path | str) -> Convention:
         "",
         {"short_name", "slug", "source", "names", "depositary", "secretariat"}
         | {"entry_into_force", "obligations", "reporting", "symbols", "meeting_kinds"}
-        | {"participant_categories", "finance", "record", "withdrawal"},
+        | {"participant_categories", "finance", "record", "withdrawal", "decisions"},
     )
     short_name = reader.text(data, "short_name")
     if not (short_name.isascii() and short_name.isalnum() and short_name.isupper()):
@@ -712,6 +728,7 @@ def load_file(path: Path | str) -> Convention:
         path=path,
         record=_record(reader, data),
         withdrawal=_withdrawal(reader, data),
+        minimum_silence_hours=_minimum_silence_hours(reader, data),
     )
 
 
