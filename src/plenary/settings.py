@@ -70,7 +70,8 @@ PLENARY_DEFAULT_CONVENTION = os.environ.get("PLENARY_DEFAULT_CONVENTION", "").st
 BENCH_FLOOR_VIEWS = envbool("PLENARY_BENCH_FLOOR", "false")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with the back office's own site (core/admin_site.py).
+    "plenary.core.apps.BackOfficeConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -159,9 +160,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Failed logins allowed per account and per address within the window before refusal.
+# Failed sign-ins allowed per pair (account, client address) within the window before
+# refusal; the window is also the cool-off (core.selectors.login_refused). Every sign-in
+# path counts, the back office's included; a password reset clears the account's.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# Password reset requests per client address, and per e-mail address, within the window
+# (counted in the shared "default" cache: core/throttle.py).
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "5"))
+PASSWORD_RESET_WINDOW_SECONDS = int(os.environ.get("PASSWORD_RESET_WINDOW_SECONDS", "3600"))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
