@@ -11,6 +11,7 @@ from plenary.action_plan import selectors, services
 from plenary.action_plan.forms import ContributionForm, IndicatorValueForm
 from plenary.core.selectors import acting_for
 from plenary.rules import times
+from plenary.rules.errors import RuleError
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
@@ -22,9 +23,11 @@ def _year(request, plan) -> int:
     if not value:
         return min(timezone.localdate().year, plan.last_year)
     try:
-        return int(value)
-    except ValueError:
+        year = int(value)
+        selectors.check_year(plan=plan, year=year)
+    except ValueError:  # not a number, or far from the plan's years (a RuleError)
         raise Http404(YEAR_NOT_A_NUMBER) from None
+    return year
 
 
 def plan_list(request, convention):
@@ -80,12 +83,15 @@ def progress_docx(request, convention, code: str):
 
 def indicator_detail(request, convention, pk: int):
     year_value = request.GET.get("year")
-    indicator, row, entered = selectors.indicator_record(
-        convention=convention,
-        pk=pk,
-        year=int(year_value) if (year_value or "").isdigit() else None,
-        today=timezone.localdate(),
-    )
+    try:
+        indicator, row, entered = selectors.indicator_record(
+            convention=convention,
+            pk=pk,
+            year=int(year_value) if (year_value or "").isdigit() else None,
+            today=timezone.localdate(),
+        )
+    except RuleError as error:  # a year far from the plan's
+        raise Http404(error.message) from None
     form = None
     may_enter = not indicator.is_computed and request.user.has_perm(
         "action_plan.enter_indicator_value", indicator

@@ -23,13 +23,24 @@ class TokenAuth(HttpBearer):
         return found.user
 
 
+class SignedInSession(SessionAuth):
+    """The browser's session, its CSRF token checked only once it is signed in: a caller
+    with no session (or a bad token) is told to authenticate (401), not "CSRF check
+    failed" (403), and no anonymous request reaches the CSRF check."""
+
+    def __call__(self, request):
+        if not request.user.is_authenticated:
+            return None
+        return super().__call__(request)
+
+
 def anonymous(request):
     """Reads are public: an unauthenticated caller reads as the anonymous public."""
     return AnonymousUser()
 
 
 token_auth = TokenAuth()
-session_auth = SessionAuth(csrf=True)
+session_auth = SignedInSession(csrf=True)
 # Writes need a signed-in caller; reads also accept the anonymous public.
 SIGNED_IN = [token_auth, session_auth]
 ANYONE = [token_auth, session_auth, anonymous]
