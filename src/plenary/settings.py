@@ -318,3 +318,29 @@ PLENARY_SCHEDULE = [
 ]
 # /healthz fails when the oldest task ready to run has waited longer than this.
 HEALTHZ_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTHZ_MAX_QUEUE_LAG_SECONDS", "300"))
+
+# --- Security (issue 24; docs/security.md) -----------------------------------------------
+# Bodies are refused from their Content-Length before any of them is read (core/limits.py):
+# a signed-in caller may send a document's file and some form around it; anyone else a form.
+REQUEST_MAX_BODY_BYTES = int(
+    os.environ.get("REQUEST_MAX_BODY_BYTES", DOCUMENT_MAX_UPLOAD_BYTES + 1024 * 1024)
+)
+ANONYMOUS_MAX_BODY_BYTES = int(os.environ.get("ANONYMOUS_MAX_BODY_BYTES", 64 * 1024))
+# What Django reads into memory outside files, and how many fields it parses.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# The longest text any API value may carry (the longest column is a TextField).
+MAX_TEXT_LENGTH = int(os.environ.get("MAX_TEXT_LENGTH", "20000"))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "plenary.core.limits.BodyLimit",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("plenary.core.limits.BodyLimit") + 1, "plenary.core.limits.ApiInputLimits"
+)
+# A time budget per statement on PostgreSQL, so that no request holds a connection forever.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("STATEMENT_TIMEOUT_MS", "30000"))
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    )
