@@ -339,6 +339,14 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("plenary.core.limits.BodyLimit") + 1, "plenary.core.limits.ApiInputLimits"
 )
 # A time budget per statement on PostgreSQL, so that no request holds a connection forever.
+# Content-Security-Policy and the other headers, on cached pages too (core/headers.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("plenary.core.proxy.RealClientAddress") + 1,
+    "plenary.core.headers.SecurityHeaders",
+)
+X_FRAME_OPTIONS = "DENY"
+# The API docs' Swagger UI from django-ninja's own static files, not a CDN.
+INSTALLED_APPS.append("ninja")
 STATEMENT_TIMEOUT_MS = int(os.environ.get("STATEMENT_TIMEOUT_MS", "30000"))
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
