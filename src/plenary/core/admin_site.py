@@ -7,6 +7,7 @@ product role (core/permissions.py). Its sign-in is throttled like the site's
 """
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from plenary.core.forms import ThrottledAdminAuthenticationForm
 
@@ -26,3 +27,34 @@ class BackOffice(admin.AdminSite):
         if getattr(form, "refused", False):
             response.status_code = 429
         return response
+
+
+class WorkflowRecordAdmin(SimpleHistoryAdmin):
+    """A workflow record in the back office: shown with its history, never added, edited
+    or deleted there. Its state changes go through its services (who, when, why kept);
+    a deletion would erase the audit trail (a silence procedure took its breaks with it)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class WorkflowRecordInline(admin.TabularInline):
+    """The parts of a workflow record (breaks, addressees, payments...), read-only too."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

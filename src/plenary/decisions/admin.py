@@ -1,7 +1,8 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from plenary.core.admin_site import WorkflowRecordAdmin, WorkflowRecordInline
 from plenary.decisions.models import (
+    Addressee,
     Decision,
     ExtensionRequest,
     ReportingCondition,
@@ -10,37 +11,35 @@ from plenary.decisions.models import (
 )
 
 
-class SilenceBreakInline(admin.TabularInline):
+class SilenceBreakInline(WorkflowRecordInline):
     # A break is recorded once through the service and never edited.
     model = SilenceBreak
-    extra = 0
-    can_delete = False
     readonly_fields = ["state", "broken_at", "reason", "broken_by"]
 
-    def has_add_permission(self, request, obj=None):
-        return False
+
+class AddresseeInline(WorkflowRecordInline):
+    model = Addressee
 
 
 @admin.register(SilenceProcedure)
-class SilenceProcedureAdmin(SimpleHistoryAdmin):
+class SilenceProcedureAdmin(WorkflowRecordAdmin):
     list_display = ["subject", "circulated_on", "deadline", "outcome"]
     list_filter = ["outcome"]
     readonly_fields = ["outcome", "concluded_at", "plan_change"]
-    inlines = [SilenceBreakInline]
+    inlines = [AddresseeInline, SilenceBreakInline]
 
 
 @admin.register(Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(WorkflowRecordAdmin):
     list_display = ["subject", "kind", "part", "decided_on"]
 
 
-class ReportingConditionInline(admin.TabularInline):
+class ReportingConditionInline(WorkflowRecordInline):
     model = ReportingCondition
-    extra = 0
 
 
 @admin.register(ExtensionRequest)
-class ExtensionRequestAdmin(SimpleHistoryAdmin):
+class ExtensionRequestAdmin(WorkflowRecordAdmin):
     list_display = ["obligation", "requested_deadline", "recommendation", "decision"]
     list_filter = ["decision", "obligation__kind"]
     readonly_fields = ["requested_months", "extension"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from plenary.core.admin_site import WorkflowRecordAdmin
 from plenary.finance.models import (
     Assessment,
     CostEstimate,
@@ -38,14 +39,14 @@ class ScaleRateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(SimpleHistoryAdmin):
+class AssessmentAdmin(WorkflowRecordAdmin):
     list_display = ["state", "estimate", "kind", "amount", "due_on"]
     list_filter = ["kind", "year"]
     readonly_fields = ["un_rate", "share_percent", "amount"]
 
 
 @admin.register(Payment)
-class PaymentAdmin(SimpleHistoryAdmin):
+class PaymentAdmin(WorkflowRecordAdmin):
     list_display = ["assessment", "received_on", "amount", "currency", "reference"]
 
 
