@@ -239,7 +239,7 @@ DOCX_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 DOCX_MAX_RATIO = 200
 DOCX_MAX_PARTS = 2000
 ZIP_BOMB = "{name}: the Word file expands to more than its contents can be (a zip bomb?)"
-NOT_A_WHOLE_PDF = "{name}: the file starts as a PDF but is not one (no end of file, or HTML)"
+NOT_A_WHOLE_PDF = "{name}: the file starts as a PDF but is not one (it carries HTML, or is broken)"
 # Markup a browser would render: a "PDF" carrying it is a polyglot.
 _MARKUP = (b"<html", b"<script", b"<!doctype", b"<body", b"<iframe", b"<svg")
 
@@ -258,12 +258,12 @@ def _check_docx_expansion(upload: File, name: str) -> None:
 
 
 def _check_whole_pdf(upload: File, name: str) -> None:
-    """A PDF ends with %%EOF and carries no HTML; parsed by pypdf when it is installed."""
+    """A PDF carries no HTML; it is parsed whole by pypdf when that is installed."""
     upload.seek(0)
     content = upload.read()
     upload.seek(0)
     lowered = content.lower()
-    if b"%%EOF" not in content[-2048:] or any(mark in lowered for mark in _MARKUP):
+    if any(mark in lowered for mark in _MARKUP):
         raise _invalid("file", NOT_A_WHOLE_PDF.format(name=name))
     try:
         import pypdf  # optional: a real parser when installed
@@ -279,7 +279,7 @@ def check_upload(upload: File) -> str:
     """Check a file is a PDF or a Word document within the size limit; return its kind.
 
     A Word file's expanded size, parts and compression ratio are bounded (no zip bomb);
-    a PDF must be whole (ending with %%EOF) and carry no HTML (no polyglot)."""
+    a PDF must carry no HTML (no polyglot) and, with pypdf installed, parse."""
     name = PurePosixPath(upload.name or "").name
     limit = settings.DOCUMENT_MAX_UPLOAD_BYTES
     if not upload.size:
