@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from plenary.finance import services
+from tests.decisions.conftest import decisions_loaded, review_conference  # noqa: F401 - reused
 from tests.finance.conftest import estimate  # noqa: F401 - the fixture, reused
 
 
