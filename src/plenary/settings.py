@@ -338,6 +338,10 @@ MIDDLEWARE.insert(
 MIDDLEWARE.insert(
     MIDDLEWARE.index("plenary.core.limits.BodyLimit") + 1, "plenary.core.limits.ApiInputLimits"
 )
+# The anonymous API's rate per client address (api/auth.py), e.g. "300/m"; ninja reads
+# the client's address from REMOTE_ADDR only (core/proxy.py sets it from a trusted proxy).
+API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "300/m")
+NINJA_NUM_PROXIES = 0
 # A time budget per statement on PostgreSQL, so that no request holds a connection forever.
 # Content-Security-Policy and the other headers, on cached pages too (core/headers.py).
 MIDDLEWARE.insert(
