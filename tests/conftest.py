@@ -162,3 +162,12 @@ def open_meeting(convention: Convention):
 def acts_for(user: User) -> State:
     """The State a Delegation of the cast acts for under the CCM."""
     return user.grants.get(convention__short_name="CCM", role=Role.DELEGATION).state
+
+
+# --- Issue 24 (security) -----------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    """Throttles count in the "default" cache (core/throttle.py); each test starts at zero."""
+    from django.core.cache import caches
+
+    caches["default"].clear()

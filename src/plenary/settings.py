@@ -70,7 +70,8 @@ PLENARY_DEFAULT_CONVENTION = os.environ.get("PLENARY_DEFAULT_CONVENTION", "").st
 BENCH_FLOOR_VIEWS = envbool("PLENARY_BENCH_FLOOR", "false")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with the back office's own site (core/admin_site.py).
+    "plenary.core.apps.BackOfficeConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -160,9 +161,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Failed logins allowed per account and per address within the window before refusal.
+# Failed sign-ins allowed per pair (account, client address) within the window before
+# refusal; the window is also the cool-off (core.selectors.login_refused). Every sign-in
+# path counts, the back office's included; a password reset clears the account's.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW_SECONDS = int(os.environ.get("LOGIN_FAILURE_WINDOW_SECONDS", "900"))
+# Password reset requests per client address, and per e-mail address, within the window
+# (counted in the shared "default" cache: core/throttle.py).
+PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "5"))
+PASSWORD_RESET_WINDOW_SECONDS = int(os.environ.get("PASSWORD_RESET_WINDOW_SECONDS", "3600"))
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
@@ -313,3 +320,41 @@ PLENARY_SCHEDULE = [
 ]
 # /healthz fails when the oldest task ready to run has waited longer than this.
 HEALTHZ_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTHZ_MAX_QUEUE_LAG_SECONDS", "300"))
+
+# --- Security (issue 24; docs/security.md) -----------------------------------------------
+# Bodies are refused from their Content-Length before any of them is read (core/limits.py):
+# a signed-in caller may send a document's file and some form around it; anyone else a form.
+REQUEST_MAX_BODY_BYTES = int(
+    os.environ.get("REQUEST_MAX_BODY_BYTES", DOCUMENT_MAX_UPLOAD_BYTES + 1024 * 1024)
+)
+ANONYMOUS_MAX_BODY_BYTES = int(os.environ.get("ANONYMOUS_MAX_BODY_BYTES", 64 * 1024))
+# What Django reads into memory outside files, and how many fields it parses.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# The longest text any API value may carry (the longest column is a TextField).
+MAX_TEXT_LENGTH = int(os.environ.get("MAX_TEXT_LENGTH", "20000"))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "plenary.core.limits.BodyLimit",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("plenary.core.limits.BodyLimit") + 1, "plenary.core.limits.ApiInputLimits"
+)
+# The anonymous API's rate per client address (api/auth.py), e.g. "300/m"; ninja reads
+# the client's address from REMOTE_ADDR only (core/proxy.py sets it from a trusted proxy).
+API_ANONYMOUS_RATE = os.environ.get("API_ANONYMOUS_RATE", "300/m")
+NINJA_NUM_PROXIES = 0
+# A time budget per statement on PostgreSQL, so that no request holds a connection forever.
+# Content-Security-Policy and the other headers, on cached pages too (core/headers.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("plenary.core.proxy.RealClientAddress") + 1,
+    "plenary.core.headers.SecurityHeaders",
+)
+X_FRAME_OPTIONS = "DENY"
+# The API docs' Swagger UI from django-ninja's own static files, not a CDN.
+INSTALLED_APPS.append("ninja")
+STATEMENT_TIMEOUT_MS = int(os.environ.get("STATEMENT_TIMEOUT_MS", "30000"))
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
+    )

@@ -5,7 +5,6 @@ document at the edge. The chart is drawn on the server as SVG: it needs no scrip
 network.
 """
 
-import csv
 import io
 from decimal import Decimal
 from html import escape
@@ -13,6 +12,7 @@ from html import escape
 from docx import Document as WordDocument
 from docx.shared import Pt
 
+from plenary.core.exports import SafeDictWriter
 from plenary.rules.deadlines import long_date
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 420, 160, 40, 12, 12, 24
@@ -132,7 +132,7 @@ def progress_rows(sections) -> list[dict]:
 
 def progress_csv(sections) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=PROGRESS_KEYS, lineterminator="\n")
+    writer = SafeDictWriter(out, fieldnames=PROGRESS_KEYS, lineterminator="\n")
     writer.writeheader()
     for row in progress_rows(sections):
         writer.writerow({k: "" if row[k] is None else row[k] for k in PROGRESS_KEYS})

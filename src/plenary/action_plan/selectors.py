@@ -32,6 +32,7 @@ from plenary.core.models import Role, RoleGrant
 from plenary.core.selectors import acting_for
 from plenary.rules import indicators as rules
 from plenary.rules import times
+from plenary.rules.errors import RuleError
 from plenary.treaties.models import Convention, State
 from plenary.treaties.selectors import states_on
 
@@ -164,12 +165,27 @@ def _progress_of(
     return row
 
 
+# How far from a plan's period its progress may be asked for: progress is computed year by
+# year from the plan's first, so an unbounded year is an unbounded loop (issue 24).
+YEARS_AROUND_PLAN = 10
+YEAR_OUT_OF_RANGE = "the year is between {first} and {last} for this plan"
+
+
+def check_year(*, plan: ActionPlan, year: int) -> None:
+    """A RuleError on "year" unless `year` is within YEARS_AROUND_PLAN of the plan's period."""
+    first, last = plan.first_year - YEARS_AROUND_PLAN, plan.last_year + YEARS_AROUND_PLAN
+    if not first <= year <= last:
+        raise RuleError("year", YEAR_OUT_OF_RANGE.format(first=first, last=last))
+
+
 def plan_progress(*, plan: ActionPlan, year: int) -> list[SectionProgress]:
     """Each section's indicators in `year` against baseline and target, with their series.
 
     `plan` comes from `action_plan` (prefetched). One query for every entered value of
-    the plan up to `year`, plus each computation once per year shown.
+    the plan up to `year`, plus each computation once per year shown. A year far from the
+    plan's period is a RuleError (`check_year`).
     """
+    check_year(plan=plan, year=year)
     values: dict[int, dict[int, list[IndicatorValue]]] = defaultdict(lambda: defaultdict(list))
     for value in IndicatorValue.objects.filter(
         indicator__section__plan=plan, year__lte=year

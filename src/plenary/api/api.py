@@ -6,13 +6,14 @@ of an address from before conventions (/api/v1/states) answers 301 to the same a
 the site's default convention; a write there answers 404 (see CHANGELOG.md).
 """
 
+from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from ninja import NinjaAPI, Router
 
 from plenary.api import errors
 from plenary.api.accounts import router as accounts_router
 from plenary.api.action_plan import router as action_plan_router
-from plenary.api.auth import ANYONE
+from plenary.api.auth import ANYONE, AnonymousRateThrottle
 from plenary.api.decisions import router as decisions_router
 from plenary.api.documents import router as documents_router
 from plenary.api.finance import router as finance_router
@@ -36,6 +37,8 @@ api = NinjaAPI(
     ),
     urls_namespace="api",
     auth=ANYONE,
+    # Issue 24: the anonymous public's rate per address (docs/security.md).
+    throttle=[AnonymousRateThrottle(settings.API_ANONYMOUS_RATE)],
 )
 errors.install(api)
 

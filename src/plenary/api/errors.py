@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
@@ -12,6 +13,7 @@ from plenary.rules.errors import RuleError
 INVALID_INPUT = "The request is not valid."
 NOT_FOUND = "Not found."
 FORBIDDEN = "You do not have permission to do this."
+TOO_BIG = "A value is too long or out of range for the record that holds it."
 NOT_SIGNED_IN = "Sign in, or send a valid token as 'Authorization: Bearer <key>'."
 
 
@@ -61,6 +63,12 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(RuleError)
     def broken_rule(request, exc):
         return respond(request, 422, INVALID_INPUT, [{"field": exc.field, "message": exc.message}])
+
+    @api.exception_handler(DataError)
+    def out_of_column(request, exc):
+        # The backstop behind core/limits.py: a value the database cannot hold is the
+        # caller's error, not the server's.
+        return respond(request, 422, INVALID_INPUT, [{"field": "__all__", "message": TOO_BIG}])
 
     @api.exception_handler(Http404)
     def not_found(request, exc):

@@ -46,9 +46,13 @@ def _period(period: PeriodIn) -> tuple[date, date]:
 @paged
 def deadlines(request, period: Query[PeriodIn]):
     """Deadlines whose day is in [start, end] (default: a year from today); with `state`
-    (ISO 3166 alpha-3), those that bind that State. An unknown State is a 422."""
+    (ISO 3166 alpha-3), those that bind that State. An unknown State is a 422. A State's
+    payments are listed only for the Secretariat and that State's own Delegation."""
     start, end = _period(period)
-    found = selectors.deadlines_between(start=start, end=end, state=period.state)
+    found = selectors.visible_to(
+        user=request.auth,
+        deadlines=selectors.deadlines_between(start=start, end=end, state=period.state),
+    )
     return [deadline.as_dict() for deadline in found]
 
 

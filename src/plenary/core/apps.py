@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class CoreConfig(AppConfig):
@@ -17,3 +18,10 @@ class CoreConfig(AppConfig):
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(records_changed, dispatch_uid=f"page-cache-{signal}")
+
+
+class BackOfficeConfig(admin_apps.AdminConfig):
+    """django.contrib.admin with plenary's site (core/admin_site.py)."""
+
+    default = False
+    default_site = "plenary.core.admin_site.BackOffice"

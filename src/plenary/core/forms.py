@@ -1,21 +1,25 @@
 from django import forms
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plenary.core import selectors, services
+from plenary.core import selectors, services, throttle
 from plenary.core.models import FOCAL_POINT_GRANTS, DelegationFunction, Role, User
 
 LOGIN_REFUSED = _(
     "Too many failed sign-in attempts. Sign-in is paused for this account; "
     "try again in 15 minutes or reset your password."
 )
+RESET_REFUSED = _("Too many password reset requests. Try again in an hour.")
 
 
-class ThrottledAuthenticationForm(AuthenticationForm):
-    """Sign-in that refuses, before checking the password, once failures pile up."""
+class Throttled:
+    """Sign-in that refuses, before checking the password, once failures of the account
+    from the client's address pile up (core.selectors.login_refused). Every sign-in path
+    uses it: the sign-in page and the back office's."""
 
     refused = False
 
@@ -31,7 +35,38 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         except forms.ValidationError:
             services.record_failed_login(username=username, ip_address=ip_address, at=now)
             raise
-        services.clear_failed_logins(username=username)
+        services.clear_failed_logins(username=username, ip_address=ip_address)
+        return cleaned
+
+
+class ThrottledAuthenticationForm(Throttled, AuthenticationForm):
+    pass
+
+
+class ThrottledAdminAuthenticationForm(Throttled, AdminAuthenticationForm):
+    pass
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """A reset link is sent at most PASSWORD_RESET_LIMIT times per window to one address,
+    and requested as often from one client address (core/throttle.py, shared cache)."""
+
+    refused = False
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean(self):
+        cleaned = super().clean()
+        email = (cleaned.get("email") or "").strip().lower()
+        limit = settings.PASSWORD_RESET_LIMIT
+        window = settings.PASSWORD_RESET_WINDOW_SECONDS
+        by_address = throttle.hit(f"reset:ip:{client_ip(self.request)}", limit, window)
+        by_email = throttle.hit(f"reset:email:{email}", limit, window) if email else True
+        if not (by_address and by_email):
+            self.refused = True
+            raise forms.ValidationError(RESET_REFUSED, code="throttled")
         return cleaned
 
 

@@ -55,6 +55,10 @@ class User(AbstractUser):
     )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
+    class Meta(AbstractUser.Meta):
+        # Its own permission, not the superuser flag (core/admin_site.py).
+        permissions = [("use_back_office", "Can use the back office")]
+
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 

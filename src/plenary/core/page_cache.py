@@ -24,6 +24,7 @@ from django.core.cache import caches
 from django.db import IntegrityError, connections, transaction
 from django.db.models import F
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.encoding import iri_to_uri
 
 from plenary.core.models import PageGeneration
@@ -31,7 +32,16 @@ from plenary.core.models import PageGeneration
 HEADER = "X-Plenary-Page-Cache"
 NEVER_CACHED = ("/admin/", "/accounts/", "/i18n/", "/healthz", "/bench/")
 MAX_BYTES = 1024 * 1024
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
+# What a cached answer keeps of the rendered one: the middleware inside this one (CSRF,
+# clickjacking) does not run on a hit, so its headers are kept with the page.
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Disposition",
+    "Content-Language",
+    "Vary",
+    "X-Frame-Options",
+    "Content-Security-Policy",
+)
 
 
 def generation() -> int:
@@ -94,8 +104,11 @@ class AnonymousPageCache:
         if (stored := cache.get(key)) is not None:
             response = _rebuild(stored)
             response[HEADER] = "hit"
+            # Served because the reader sent no cookie: shared caches must know it.
+            patch_vary_headers(response, ("Cookie",))
             return response
         response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
         if _keepable(response):
             cache.set(key, _stored(response), seconds)
             response[HEADER] = "miss"

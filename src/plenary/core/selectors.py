@@ -10,17 +10,19 @@ from plenary.core.permissions import current_grants
 
 
 def login_refused(*, username: str, ip_address: str | None, now: datetime) -> bool:
-    """Too many recent failures for this account, or from this address.
+    """Too many recent failures for this account from this address.
 
-    An address is allowed ten times the account's limit: a conference venue puts
-    hundreds of delegates behind one address.
+    Keyed by the pair, never by the account alone (anyone could lock a colleague out by
+    naming them) nor by the address alone (a conference venue, or every client behind a
+    proxy, shares one). The failures age out after LOGIN_FAILURE_WINDOW_SECONDS: that is
+    the cool-off. A password reset clears them (`clear_failed_logins`).
     """
+    if not username:
+        return False
     since = now - timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    recent = FailedLogin.objects.filter(at__gte=since)
-    limit = settings.LOGIN_FAILURE_LIMIT
-    by_account = recent.filter(username__iexact=username).count() if username else 0
-    by_address = recent.filter(ip_address=ip_address).count() if ip_address else 0
-    return by_account >= limit or by_address >= 10 * limit
+    recent = FailedLogin.objects.filter(at__gte=since, username__iexact=username)
+    recent = recent.filter(ip_address=ip_address) if ip_address else recent.filter(ip_address=None)
+    return recent.count() >= settings.LOGIN_FAILURE_LIMIT
 
 
 def history_of(*, obj: Model, limit: int = 200) -> list[dict]:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -61,9 +62,13 @@ def record_failed_login(*, username: str, ip_address: str | None, at: datetime) 
     FailedLogin.objects.create(username=username[:150], ip_address=ip_address, at=at)
 
 
-def clear_failed_logins(*, username: str) -> None:
-    """After a successful sign-in the account's failures no longer count."""
-    FailedLogin.objects.filter(username__iexact=username).delete()
+def clear_failed_logins(*, username: str, ip_address: str | None = None) -> None:
+    """After a successful sign-in from an address, the account's failures from it no longer
+    count; after a password reset (no address), none of the account's do."""
+    failures = FailedLogin.objects.filter(username__iexact=username)
+    if ip_address:
+        failures = failures.filter(ip_address=ip_address)
+    failures.delete()
 
 
 def _may_grant(by, *, convention, role: str, state, organisation, function: str) -> bool:
@@ -341,6 +346,24 @@ DEMO_ACCOUNTS = [
 ]
 
 
+BACK_OFFICE_GROUP = "Back office"
+
+
+def _back_office_group():
+    """The group that opens the back office (core.use_back_office) and shows every record
+    (the view permissions only: workflow records are changed through their services)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=BACK_OFFICE_GROUP)
+    group.permissions.set(
+        Permission.objects.filter(
+            Q(codename="use_back_office", content_type__app_label="core")
+            | Q(codename__startswith="view_")
+        )
+    )
+    return group
+
+
 @transaction.atomic
 def ensure_demo_users(*, convention) -> list[User]:
     """Create (or reset) one demo account per role under `convention`, all with
@@ -359,10 +382,13 @@ def ensure_demo_users(*, convention) -> list[User]:
             continue
         user = User.objects.filter(username=username).first() or User(username=username)
         user.email = f"{username}@example.org"
-        # The back office is for the Secretariat; the flag grants no product role.
-        user.is_staff = user.is_superuser = role == Role.SECRETARIAT
+        # The back office is for the Secretariat, through its own permission (the group
+        # below), never the superuser flag.
+        user.is_staff = role == Role.SECRETARIAT
+        user.is_superuser = False
         user.set_password(settings.DEMO_PASSWORD)
         user.save()
+        user.groups.set([_back_office_group()] if user.is_staff else [])
         # Demo accounts are reset, not kept: their grants under the convention start again.
         RoleGrant.objects.filter(user=user, convention=convention).delete()
         RoleGrant.objects.create(

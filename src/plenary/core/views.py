@@ -16,6 +16,7 @@ from plenary.core.forms import (
     GrantForm,
     InviteForm,
     ThrottledAuthenticationForm,
+    ThrottledPasswordResetForm,
     TokenForm,
 )
 from plenary.core.models import FOCAL_POINT_GRANTS, ApiToken, Role, RoleGrant
@@ -50,6 +51,33 @@ class LoginView(auth_views.LoginView):
         response = super().form_invalid(form)
         if form.refused:
             response.status_code = 429
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Send a reset link; refused with 429 past the limits (ThrottledPasswordResetForm)."""
+
+    form_class = ThrottledPasswordResetForm
+    template_name = "core/password_reset_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if form.refused:
+            response.status_code = 429
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Set a new password from a reset link; it clears the account's sign-in lockout."""
+
+    template_name = "core/password_reset_confirm.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.clear_failed_logins(username=form.user.username)
         return response
 
 

@@ -130,6 +130,8 @@ class Addressee(models.Model):
         SilenceProcedure, on_delete=models.CASCADE, related_name="addressees"
     )
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="+")
+    # Kept in history like the procedure (issue 24): who was addressed can be audited.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["procedure", "state__name"]
@@ -158,6 +160,7 @@ class SilenceBreak(models.Model):
     broken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["procedure", "broken_at", "pk"]

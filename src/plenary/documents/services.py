@@ -7,6 +7,7 @@ so the pages, the API and the command line share one check.
 """
 
 import hashlib
+import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import replace
@@ -232,8 +233,53 @@ def _sha256(upload: File) -> str:
     return digest.hexdigest()
 
 
+# What an upload may expand to, and how far any one of its parts may be compressed: a
+# 2 MB "Word file" that expands to 2 GiB is a zip bomb (issue 24).
+DOCX_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
+DOCX_MAX_RATIO = 200
+DOCX_MAX_PARTS = 2000
+ZIP_BOMB = "{name}: the Word file expands to more than its contents can be (a zip bomb?)"
+NOT_A_WHOLE_PDF = "{name}: the file starts as a PDF but is not one (it carries HTML, or is broken)"
+# Markup a browser would render: a "PDF" carrying it is a polyglot.
+_MARKUP = (b"<html", b"<script", b"<!doctype", b"<body", b"<iframe", b"<svg")
+
+
+def _check_docx_expansion(upload: File, name: str) -> None:
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            parts = archive.infolist()
+    finally:
+        upload.seek(0)
+    expanded = sum(part.file_size for part in parts)
+    too_dense = any(part.file_size > DOCX_MAX_RATIO * max(part.compress_size, 1) for part in parts)
+    if len(parts) > DOCX_MAX_PARTS or expanded > DOCX_MAX_EXPANDED_BYTES or too_dense:
+        raise _invalid("file", ZIP_BOMB.format(name=name))
+
+
+def _check_whole_pdf(upload: File, name: str) -> None:
+    """A PDF carries no HTML; it is parsed whole by pypdf when that is installed."""
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    lowered = content.lower()
+    if any(mark in lowered for mark in _MARKUP):
+        raise _invalid("file", NOT_A_WHOLE_PDF.format(name=name))
+    try:
+        import pypdf  # optional: a real parser when installed
+    except ImportError:
+        return
+    try:
+        pypdf.PdfReader(io.BytesIO(content), strict=True).pages  # noqa: B018
+    except Exception:
+        raise _invalid("file", NOT_A_WHOLE_PDF.format(name=name)) from None
+
+
 def check_upload(upload: File) -> str:
-    """Check a file is a PDF or a Word document within the size limit; return its kind."""
+    """Check a file is a PDF or a Word document within the size limit; return its kind.
+
+    A Word file's expanded size, parts and compression ratio are bounded (no zip bomb);
+    a PDF must carry no HTML (no polyglot) and, with pypdf installed, parse."""
     name = PurePosixPath(upload.name or "").name
     limit = settings.DOCUMENT_MAX_UPLOAD_BYTES
     if not upload.size:
@@ -249,6 +295,10 @@ def check_upload(upload: File) -> str:
         raise _invalid(
             "file", NOT_WHAT_ITS_NAME_SAYS.format(name=name, said=labels[said], found=labels[found])
         )
+    if said == "docx":
+        _check_docx_expansion(upload, name)
+    else:
+        _check_whole_pdf(upload, name)
     return said
 
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from plenary.core.admin_site import WorkflowRecordAdmin
 from plenary.finance.models import (
     Assessment,
     CostEstimate,
@@ -12,11 +13,10 @@ from plenary.finance.models import (
     VoluntaryContribution,
     WorkPlanActivity,
 )
-from plenary.treaties.admin import ReadOnlyRecordAdmin
 
 
 # The ledger is written through finance.services on the Secretariat's pages and the API;
-# the back office shows it read-only (ReadOnlyRecordAdmin).
+# the back office shows it read-only (WorkflowRecordAdmin).
 class CostLineInline(admin.TabularInline):
     model = CostLineItem
     extra = 0
@@ -30,7 +30,7 @@ class CostLineInline(admin.TabularInline):
 
 
 @admin.register(CostEstimate)
-class CostEstimateAdmin(ReadOnlyRecordAdmin):
+class CostEstimateAdmin(WorkflowRecordAdmin):
     list_display = ["__str__", "document_symbol", "approved_by"]
     inlines = [CostLineInline]
 
@@ -48,14 +48,14 @@ class ScaleRateAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ReadOnlyRecordAdmin):
+class AssessmentAdmin(WorkflowRecordAdmin):
     list_display = ["state", "estimate", "kind", "amount", "due_on"]
     list_filter = ["kind", "year"]
     readonly_fields = ["un_rate", "share_percent", "amount"]
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnlyRecordAdmin):
+class PaymentAdmin(WorkflowRecordAdmin):
     list_display = ["assessment", "received_on", "amount", "currency", "reference"]
 
 
@@ -72,11 +72,11 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(IsuBudget)
-class IsuBudgetAdmin(ReadOnlyRecordAdmin):
+class IsuBudgetAdmin(WorkflowRecordAdmin):
     list_display = ["title", "kind", "first_year", "last_year", "document_symbol"]
     inlines = [ActivityInline]
 
 
 @admin.register(VoluntaryContribution)
-class VoluntaryContributionAdmin(ReadOnlyRecordAdmin):
+class VoluntaryContributionAdmin(WorkflowRecordAdmin):
     list_display = ["state", "year", "amount", "currency"]

@@ -1,9 +1,10 @@
 """The financial status as CSV or XLSX (openpyxl), from the rows a selector gives."""
 
-import csv
 import io
 
 from openpyxl import Workbook
+
+from plenary.core.exports import SafeWriter, safe_cell
 
 HEADER = ["iso3", "state", "year", "assessed", "paid", "balance", "arrears"]
 
@@ -22,7 +23,7 @@ def _cells(account) -> list:
 
 def status_csv(accounts) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SafeWriter(out, lineterminator="\n")
     writer.writerow(HEADER)
     for account in accounts:
         writer.writerow([str(cell) for cell in _cells(account)])
@@ -35,7 +36,7 @@ def status_xlsx(accounts) -> bytes:
     sheet.title = "Financial status"
     sheet.append(HEADER)
     for account in accounts:
-        sheet.append(_cells(account))
+        sheet.append([safe_cell(cell) for cell in _cells(account)])
     for row in sheet.iter_rows(min_row=2, min_col=4, max_col=7):
         for cell in row:
             cell.number_format = "#,##0.00"

@@ -43,6 +43,9 @@ class PlanChangeInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 class OfficerInline(admin.TabularInline):
     model = Officer

@@ -152,13 +152,50 @@ def binds_user(
 
 def deadlines_for_user(*, user, start: date, end: date) -> list[rules.Deadline]:
     """What is due for `user`: the Secretariat sees every State's; a Delegation its
-    State's and its role's; anyone else what binds their role."""
+    State's and its role's; anyone else what binds their role. Private kinds (a State's
+    payments) only as `visible_to` allows."""
     roles, iso3s = _standing(user, None)
     if Role.SECRETARIAT in roles:
-        return deadlines_between(start=start, end=end)
-    if len(iso3s) == 1:
-        return deadlines_between(start=start, end=end, state=next(iter(iso3s)))
-    return [d for d in deadlines_between(start=start, end=end) if binds_user(d.bound, user, set())]
+        found = deadlines_between(start=start, end=end)
+    elif len(iso3s) == 1:
+        found = deadlines_between(start=start, end=end, state=next(iter(iso3s)))
+    else:
+        found = [
+            d for d in deadlines_between(start=start, end=end) if binds_user(d.bound, user, set())
+        ]
+    return visible_to(user=user, deadlines=found)
+
+
+# Deadlines that reveal a State's own affairs (its unpaid assessment): shown only to the
+# Secretariat of the deadline's convention and to the State's own Delegation there, the
+# rule of finance.view_status's accounts (finance/selectors.accounts_visible_to).
+PRIVATE_KINDS = frozenset({"payment"})
+
+
+def visible_to(*, user, deadlines: list[rules.Deadline]) -> list[rules.Deadline]:
+    """`deadlines` without the private ones `user` may not read (no query: the user's
+    grants are read once)."""
+    if not any(d.kind in PRIVATE_KINDS for d in deadlines):
+        return deadlines
+    grants = grants_in_force(user) if getattr(user, "is_authenticated", False) else []
+    secretariat = {g.convention.short_name for g in grants if g.role == Role.SECRETARIAT}
+    delegations = {
+        (g.convention.short_name, g.state.iso3)
+        for g in grants
+        if g.role == Role.DELEGATION and g.state_id is not None
+    }
+
+    def readable(deadline: rules.Deadline) -> bool:
+        if deadline.kind not in PRIVATE_KINDS:
+            return True
+        if deadline.convention in secretariat:
+            return True
+        return (
+            deadline.bound.kind == rules.STATE
+            and (deadline.convention, deadline.bound.iso3) in delegations
+        )
+
+    return [deadline for deadline in deadlines if readable(deadline)]
 
 
 def recipients(deadlines: list[rules.Deadline]) -> dict[str, list[User]]:

@@ -3,6 +3,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from plenary.action_plan import render, selectors
+from plenary.rules.errors import RuleError
 from plenary.treaties.management.commands._listing import write
 from plenary.treaties.scope import add_convention_argument, convention_from
 
@@ -27,6 +28,9 @@ class Command(BaseCommand):
         except Http404 as error:
             raise CommandError(str(error)) from None
         year = options["year"] or min(timezone.localdate().year, plan.last_year)
-        rows = render.progress_rows(selectors.plan_progress(plan=plan, year=year))
+        try:
+            rows = render.progress_rows(selectors.plan_progress(plan=plan, year=year))
+        except RuleError as error:
+            raise CommandError(str(error)) from None
         keys = render.PROGRESS_KEYS if options["format"] != "table" else KEYS
         write(self.stdout, rows, keys, options["format"])

@@ -1,10 +1,11 @@
 """Shared output of the `states` and `obligations` commands: table, JSON or CSV."""
 
-import csv
 import json
 from datetime import date
 
 from django.core.management.base import CommandError
+
+from plenary.core.exports import SafeDictWriter
 
 
 def parse_on(value: str | None, today: date) -> date:
@@ -26,7 +27,7 @@ def write(stdout, rows: list[dict], keys: list[str], fmt: str) -> None:
     if fmt == "json":
         stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=_text))
     elif fmt == "csv":
-        writer = csv.DictWriter(stdout, fieldnames=keys, lineterminator="\n")
+        writer = SafeDictWriter(stdout, fieldnames=keys, lineterminator="\n")
         writer.writeheader()
         writer.writerows({k: _text(row[k]) for k in keys} for row in rows)
     else:
