@@ -229,3 +229,12 @@ def delegations_of(*, meeting: Meeting) -> list[Delegation]:
         .prefetch_related("members", "parts")
         .order_by("state__name", "organisation__name")
     )
+
+
+def slots_of(*, meeting: Meeting) -> list[ProgrammeSlot]:
+    """Every time slot of a meeting's programme, by part, day and start (one query)."""
+    return list(
+        ProgrammeSlot.objects.filter(part__meeting=meeting)
+        .select_related("part")
+        .order_by("part__number", "day", "starts_at")
+    )
