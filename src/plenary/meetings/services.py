@@ -223,7 +223,7 @@ def create_meeting(
     return meeting
 
 
-def current_plan(meeting: Meeting) -> list[PartPlan]:
+def _current_plan(meeting: Meeting) -> list[PartPlan]:
     return [PartPlan.of(part) for part in meeting.parts.order_by("number")]
 
 
@@ -256,7 +256,7 @@ def replan_meeting(
         raise _invalid("decided_by", DECISION_REQUIRED)
     if not reason.strip():
         raise _invalid("reason", REASON_REQUIRED)
-    before = current_plan(meeting)
+    before = _current_plan(meeting)
     if before == list(parts):
         raise _invalid("parts", PLAN_UNCHANGED)
     existing = {part.number: part for part in meeting.parts.all()}
