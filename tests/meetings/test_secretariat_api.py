@@ -61,11 +61,14 @@ def test_the_secretariat_convenes_and_keeps_a_meeting(secretariat):
     )
     assert response.status_code == 201
     assert response.json()["name"] == "Peru"
-    post = lambda path, body: client.post(
-        f"{API}/14MSP/{path}",
-        body,  # noqa: E731
-        content_type="application/json",
-    )
+
+    def post(path, body):
+        return client.post(
+            f"{API}/14MSP/{path}",
+            body,
+            content_type="application/json",
+        )
+
     assert post("agenda", {"number": 1, "title": "Opening"}).status_code == 201
     assert post("agenda", {"number": 1, "letter": "a", "title": "Sub"}).status_code == 201
     assert post("agenda/adoption", {"on": "2027-09-07"}).status_code == 200
