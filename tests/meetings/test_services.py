@@ -99,7 +99,7 @@ def test_a_replan_to_the_same_plan_is_refused(ccm):
     with pytest.raises(ValidationError) as excinfo:
         services.replan_meeting(
             meeting=meeting,
-            parts=services.current_plan(meeting),
+            parts=services._current_plan(meeting),
             decided_by="Decision",
             reason="None",
         )

@@ -5,7 +5,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from ninja import File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from plenary.api.auth import SIGNED_IN
@@ -14,6 +14,8 @@ from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
 from plenary.documents import selectors, services
 from plenary.documents.models import Document, LanguageVersion
+from plenary.meetings import selectors as meetings
+from plenary.treaties.models import State
 from plenary.treaties.selectors import convention_named
 
 router = Router(tags=["documents"])
@@ -53,6 +55,27 @@ class DocumentOut(Schema):
 
 class AllocateIn(Schema):
     title: str
+
+
+class IssueIn(Schema):
+    title: str
+    symbol: str | None = Field(
+        None, description="A symbol of the meeting's own; blank: the next free one"
+    )
+    series: SeriesName = Field("main", description=SERIES)
+    changes: str | None = Field(
+        None, description="The symbol of the document revised, corrected or added to"
+    )
+    change: Literal["Rev", "Corr", "Add"] = "Rev"
+    submitted_by: str = "secretariat"
+    submitting_states: list[str] = Field([], description="ISO 3166 alpha-3 codes")
+    agenda_items: list[str] = Field([], description="Items of the meeting's agenda: 7 or 7b")
+    issued_on: date | None = None
+    status: Literal["advance", "issued"] = "issued"
+
+
+class StatusIn(Schema):
+    status: Literal["advance", "issued", "superseded", "withdrawn"]
 
 
 def _series(series: str | None) -> str | None:
@@ -155,6 +178,18 @@ def add_language_version(
     return Status(201, _version_out(request, convention, document, version))
 
 
+@router.post(
+    "/documents/{path:symbol}/status", response={200: DocumentOut, **ERRORS}, auth=SIGNED_IN
+)
+def mark_document(request, convention: ConventionSlug, symbol: str, payload: StatusIn):
+    """Mark a document advance, issued, superseded or withdrawn (the Secretariat)."""
+    convention = convention_named(convention)
+    document = selectors.document_with_symbol(symbol, convention=convention)
+    services.mark_document(document=document, status=payload.status, by=request.auth)
+    document = selectors.document_with_symbol(symbol, convention=convention)
+    return _document_out(request, convention, document)
+
+
 @router.get("/documents/{path:symbol}", response={200: DocumentOut, **ERRORS})
 def get_document(request, convention: ConventionSlug, symbol: str):
     convention = convention_named(convention)
@@ -181,5 +216,41 @@ def allocate_next_symbol(
         title=payload.title,
         by=request.auth,
     )
+    document = selectors.document_with_symbol(document.symbol, convention=convention)
+    return Status(201, _document_out(request, convention, document))
+
+
+@router.post("/meetings/{code}/documents", response={201: DocumentOut, **ERRORS}, auth=SIGNED_IN)
+def issue_document(request, convention: ConventionSlug, code: str, payload: IssueIn):
+    """Issue a document of the meeting (the Secretariat): under the next free symbol of a
+    series, as the next Rev./Corr./Add. of a document (`changes`), or under a symbol given,
+    which must be the meeting's own and free."""
+    convention = convention_named(convention)
+    meeting = selectors.meeting_for(code, convention=convention)
+    states = list(State.objects.filter(iso3__in=[c.upper() for c in payload.submitting_states]))
+    if len(states) != len(set(payload.submitting_states)):
+        raise ValidationError({"submitting_states": ["an ISO 3166 code names no State"]})
+    items = [
+        meetings.agenda_item_of(meeting=meeting, label=label) for label in payload.agenda_items
+    ]
+    common = {
+        "meeting": meeting,
+        "title": payload.title,
+        "issued_on": payload.issued_on,
+        "submitted_by": payload.submitted_by,
+        "submitting_states": states,
+        "agenda_items": items,
+        "status": payload.status,
+        "by": request.auth,
+    }
+    if payload.symbol:
+        document = services.create_document(symbol=payload.symbol, **common)
+    else:
+        changes = None
+        if payload.changes:
+            changes = selectors.document_with_symbol(payload.changes, convention=convention)
+        document = services.issue_document(
+            series=_series(payload.series) or "", changes=changes, change=payload.change, **common
+        )
     document = selectors.document_with_symbol(document.symbol, convention=convention)
     return Status(201, _document_out(request, convention, document))

@@ -1,6 +1,6 @@
 """/api/v1/{convention}/meetings: meetings, parts, programme, participants, registration."""
 
-from datetime import date
+from datetime import date, time
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +34,7 @@ class PartOut(Schema):
     platform: str
     time_zone: str
     plenary_meetings_held: int | None
+    registration_deadline: date | None
 
 
 class MeetingOut(Schema):
@@ -126,6 +127,10 @@ def list_meetings(request, convention: ConventionSlug):
 def get_meeting(request, convention: ConventionSlug, code: str):
     """A meeting: its current plan, every change of plan, officers and agenda."""
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    return _meeting_detail(meeting)
+
+
+def _meeting_detail(meeting) -> dict:
     record = selectors.meeting_record(meeting)
     meeting = record["meeting"]
     return {
@@ -246,3 +251,215 @@ def list_delegations(request, convention: ConventionSlug, code: str):
     """Every registered delegation with its members (signed-in users)."""
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
     return [_delegation_out(d) for d in selectors.delegations_of(meeting=meeting)]
+
+
+# The Secretariat's operations: convene, replan, officers, agenda, programme, plenary
+# meetings held. Each calls one service, which checks the permission and answers refusals
+# by field (422).
+
+
+class PartIn(Schema):
+    starts_on: date
+    ends_on: date
+    format: Literal["in_person", "virtual", "hybrid", ""] = ""
+    venue: str = ""
+    city: str = ""
+    platform: str = ""
+    time_zone: str = Field("", description="IANA zone; blank: the meeting's")
+    registration_deadline: date | None = None
+
+
+class MeetingIn(Schema):
+    kind: str = Field(description="One of the convention's meeting kinds (msp, ...)")
+    code: str
+    title: str
+    number: int | None = None
+    symbol_root: str = ""
+    convening_reference: str = Field("", description="The mandate that convenes it")
+    convened_by: str = ""
+    time_zone: str = Field("", description="IANA zone; blank: the secretariat's seat")
+    parts: list[PartIn]
+
+
+class ReplanIn(Schema):
+    parts: list[PartIn] = Field(description="The whole new plan, part 1 first")
+    decided_by: str
+    reason: str
+    decided_on: date | None = None
+
+
+class OfficerIn(Schema):
+    role: str
+    person: str = ""
+    state: str | None = Field(None, description="ISO 3166 alpha-3, for an office a State holds")
+    description: str = ""
+    act: str = "serving"
+    act_on: date | None = None
+    term: str = ""
+
+
+class AgendaItemIn(Schema):
+    number: int
+    letter: str = ""
+    title: str
+    symbols: list[str] = []
+
+
+class AdoptionIn(Schema):
+    on: date
+
+
+class SlotIn(Schema):
+    part: int
+    day: date
+    starts_at: time
+    ends_at: time
+
+
+class SlotOut(Schema):
+    id: int
+    part: int
+    day: date
+    starts_at: time
+    ends_at: time
+
+
+class EntryIn(Schema):
+    agenda_item: str | None = Field(None, description="7 or 7b")
+    text: str = ""
+    symbols: list[str] = []
+
+
+class PlenaryMeetingsIn(Schema):
+    count: int
+
+
+def _plans(parts: list[PartIn]) -> list[services.PartPlan]:
+    return [services.PartPlan(number=number, **part.dict()) for number, part in enumerate(parts, 1)]
+
+
+@router.post("/meetings", response={201: MeetingDetailOut, **ERRORS}, auth=SIGNED_IN)
+def convene_meeting(request, convention: ConventionSlug, payload: MeetingIn):
+    """Convene a meeting with its parts (the Secretariat of the convention)."""
+    data = payload.dict(exclude={"parts"})
+    meeting = services.create_meeting(
+        convention=convention_named(convention),
+        parts=_plans(payload.parts),
+        by=request.auth,
+        **data,
+    )
+    return Status(201, _meeting_detail(meeting))
+
+
+@router.post("/meetings/{code}/plan", response={200: MeetingDetailOut, **ERRORS}, auth=SIGNED_IN)
+def replan(request, convention: ConventionSlug, code: str, payload: ReplanIn):
+    """Replace the plan of a meeting (dates, venue, format, parts), with the decision and
+    the reason; a part already held cannot change."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    services.replan_meeting(
+        meeting=meeting,
+        parts=_plans(payload.parts),
+        decided_by=payload.decided_by,
+        decided_on=payload.decided_on,
+        reason=payload.reason,
+        today=timezone.localdate(),
+        by=request.auth,
+    )
+    return _meeting_detail(meeting)
+
+
+@router.post("/meetings/{code}/officers", response={201: OfficerOut, **ERRORS}, auth=SIGNED_IN)
+def add_officer(request, convention: ConventionSlug, code: str, payload: OfficerIn):
+    """Record an officer elected, confirmed or designated, with the date and the term."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    state = None
+    if payload.state:
+        state = State.objects.filter(iso3=payload.state.upper()).first()
+        if state is None:
+            raise ValidationError({"state": [f"no State has the ISO 3166 code {payload.state!r}"]})
+    officer = services.record_officer(
+        meeting=meeting, **payload.dict(exclude={"state"}), state=state, by=request.auth
+    )
+    return Status(
+        201,
+        {
+            "role": officer.role,
+            "name": officer.person or officer.state.name,
+            "description": officer.description,
+            "act": officer.act,
+            "act_on": officer.act_on,
+        },
+    )
+
+
+@router.post("/meetings/{code}/agenda", response={201: AgendaItemOut, **ERRORS}, auth=SIGNED_IN)
+def add_agenda_item(request, convention: ConventionSlug, code: str, payload: AgendaItemIn):
+    """Put an item, or a lettered sub-item, on the agenda."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    item = services.add_agenda_item(meeting=meeting, **payload.dict(), by=request.auth)
+    return Status(201, item)
+
+
+@router.post(
+    "/meetings/{code}/agenda/adoption", response={200: MeetingDetailOut, **ERRORS}, auth=SIGNED_IN
+)
+def adopt_agenda(request, convention: ConventionSlug, code: str, payload: AdoptionIn):
+    """Record the day the meeting adopted its agenda."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    services.adopt_agenda(meeting=meeting, on=payload.on, by=request.auth)
+    return _meeting_detail(meeting)
+
+
+@router.post("/meetings/{code}/slots", response={201: SlotOut, **ERRORS}, auth=SIGNED_IN)
+def add_programme_slot(request, convention: ConventionSlug, code: str, payload: SlotIn):
+    """Add a time slot (in the part's zone) to a part's programme of work."""
+    part = selectors.part_by_reference(code, payload.part, convention=convention_named(convention))
+    slot = services.add_programme_slot(
+        part=part,
+        day=payload.day,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        by=request.auth,
+    )
+    return Status(201, _slot_out(slot))
+
+
+def _slot_out(slot) -> dict:
+    return {
+        "id": slot.pk,
+        "part": slot.part.number,
+        "day": slot.day,
+        "starts_at": slot.starts_at,
+        "ends_at": slot.ends_at,
+    }
+
+
+@router.post(
+    "/meetings/{code}/slots/{slot_id}/entries", response={201: dict, **ERRORS}, auth=SIGNED_IN
+)
+def add_programme_entry(
+    request, convention: ConventionSlug, code: str, slot_id: int, payload: EntryIn
+):
+    """Add a line at the end of a slot: an agenda item ("7", "7b") or a text."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    slot = selectors.slot_of(meeting=meeting, slot_id=slot_id)
+    item = None
+    if payload.agenda_item:
+        item = selectors.agenda_item_of(meeting=meeting, label=payload.agenda_item)
+    entry = services.add_programme_entry(
+        slot=slot, agenda_item=item, text=payload.text, symbols=payload.symbols, by=request.auth
+    )
+    return Status(201, {"slot": slot.pk, "position": entry.position, "line": str(entry)})
+
+
+@router.post(
+    "/meetings/{code}/parts/{number}/plenary-meetings",
+    response={200: PartOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_plenary_meetings_held(
+    request, convention: ConventionSlug, code: str, number: int, payload: PlenaryMeetingsIn
+):
+    """Record how many formal plenary meetings a part has held."""
+    part = selectors.part_by_reference(code, number, convention=convention_named(convention))
+    return services.record_plenary_meetings_held(part=part, count=payload.count, by=request.auth)

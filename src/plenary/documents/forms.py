@@ -1,7 +1,9 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from plenary.documents.models import Language, Series
+from plenary.documents import services
+from plenary.documents.models import DocumentStatus, Language, Series, Submitter
 
 
 class DocumentFilterForm(forms.Form):
@@ -36,3 +38,50 @@ class LanguageVersionForm(forms.Form):
             }
         ),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            services.check_upload(upload)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["file"]) from None
+        return upload
+
+
+class IssueDocumentForm(forms.Form):
+    series = forms.ChoiceField(label=_("Series"), choices=Series.choices, required=False)
+    changes = forms.ChoiceField(
+        label=_("Or a change of the document"),
+        required=False,
+        help_text=_("A revision, corrigendum or addendum takes the next number of its kind."),
+    )
+    change = forms.ChoiceField(
+        label=_("Kind of change"),
+        choices=[
+            ("Rev", _("revision (Rev.)")),
+            ("Corr", _("corrigendum (Corr.)")),
+            ("Add", _("addendum (Add.)")),
+        ],
+        required=False,
+    )
+    title = forms.CharField(label=_("Title"), max_length=500, required=False)
+    submitted_by = forms.ChoiceField(label=_("Submitted by"), choices=Submitter.choices)
+    agenda_items = forms.TypedMultipleChoiceField(
+        label=_("Agenda items"), coerce=int, required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            (DocumentStatus.ISSUED, DocumentStatus.ISSUED.label),
+            (DocumentStatus.ADVANCE, DocumentStatus.ADVANCE.label),
+        ],
+    )
+
+    def __init__(self, *args, documents, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["changes"].choices = [("", "—")] + [(d.symbol, d.symbol) for d in documents]
+        self.fields["agenda_items"].choices = [(item.pk, str(item)[:80]) for item in agenda]
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Mark as"), choices=DocumentStatus.choices)

@@ -57,6 +57,8 @@ NOT_PDF_OR_DOCX = "{name}: only PDF (.pdf) and Word (.docx) files are accepted"
 NOT_WHAT_ITS_NAME_SAYS = "{name}: the file's name says {said}, but its content is {found}"
 ANOTHER_ORIGINAL = "the {language} version is already the original: a document has one original"
 MAY_NOT_ISSUE = "Only the Secretariat issues documents and allocates symbols."
+CHANGE_OF_ANOTHER_MEETING = "{symbol} is a document of another meeting"
+UNKNOWN_CHANGE = "a change is a revision (Rev), a corrigendum (Corr) or an addendum (Add)"
 MAY_NOT_UPLOAD = "A Delegation uploads language versions only of documents its own State submitted."
 
 _CHUNK = 64 * 1024
@@ -202,6 +204,72 @@ def allocate_next_symbol(
         status=DocumentStatus.ADVANCE,
         by=by,
     )
+
+
+@transaction.atomic
+def issue_document(
+    *,
+    meeting: Meeting,
+    title: str,
+    series: str = "",
+    changes: Document | None = None,
+    change: str = "Rev",
+    issued_on: date | None = None,
+    submitted_by: str = Submitter.SECRETARIAT,
+    submitting_states: Sequence[State] = (),
+    agenda_items: Sequence[AgendaItem] = (),
+    status: str = DocumentStatus.ISSUED,
+    by=None,
+) -> Document:
+    """Issue a document under the next free symbol: of a series of the meeting, or the next
+    revision (Rev.), corrigendum (Corr.) or addendum (Add.) of a document of it.
+
+    Steps: check the person may issue documents; lock the meeting's row (requests issuing
+    in the same meeting at once queue here); compute the next free symbol; issue the
+    document under it (`create_document`, which marks a revised document superseded).
+    """
+    _check_may(by, "documents.issue_document", MAY_NOT_ISSUE, meeting)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if changes is None:
+        symbol = str(selectors.next_symbol(meeting=meeting, series=series))
+    else:
+        if changes.meeting_id != meeting.pk:
+            raise _invalid("changes", CHANGE_OF_ANOTHER_MEETING.format(symbol=changes.symbol))
+        if change not in symbols.SUFFIX_KINDS:
+            raise _invalid("change", UNKNOWN_CHANGE)
+        parsed = _parse(changes.symbol, meeting.convention.rules.symbols)
+        prefix = f"{changes.symbol}/{change}."
+        taken = Document.objects.filter(symbol__startswith=prefix).values_list("symbol", flat=True)
+        numbers = [int(rest) for rest in (t[len(prefix) :] for t in taken) if rest.isdigit()]
+        symbol = str(
+            replace(parsed, suffixes=(*parsed.suffixes, (change, max(numbers, default=0) + 1)))
+        )
+    return create_document(
+        meeting=meeting,
+        symbol=symbol,
+        title=title,
+        issued_on=issued_on,
+        submitted_by=submitted_by,
+        submitting_states=submitting_states,
+        agenda_items=agenda_items,
+        status=status,
+        by=by,
+    )
+
+
+@transaction.atomic
+def mark_document(*, document: Document, status: str, by=None) -> Document:
+    """Mark a document advance, issued, superseded or withdrawn."""
+    _check_may(by, "documents.issue_document", MAY_NOT_ISSUE, document)
+    if status not in DocumentStatus.values:
+        raise _invalid(
+            "status", UNKNOWN_STATUS.format(choices=", ".join(DocumentStatus.values), value=status)
+        )
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    document.status = status
+    attribute(document, by=by, reason=f"Marked {status}")
+    document.save(update_fields=["status"])
+    return document
 
 
 def _content_kind(upload: File) -> str | None:

@@ -2,13 +2,21 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plenary.documents import selectors, services
-from plenary.documents.forms import DocumentFilterForm, LanguageVersionForm, SearchForm
+from plenary.documents.forms import (
+    DocumentFilterForm,
+    IssueDocumentForm,
+    LanguageVersionForm,
+    SearchForm,
+    StatusForm,
+)
+from plenary.meetings.forms import show_refusal
 
 
-def meeting_documents(request, convention, code: str):
+def meeting_documents(request, convention, code: str, issue_form=None, status=200):
     meeting = selectors.meeting_for(code, convention=convention)
     form = DocumentFilterForm(request.GET or None)
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -24,11 +32,85 @@ def meeting_documents(request, convention, code: str):
     except ValueError as error:
         form.add_error("agenda_item", str(error))
         documents = []
+    if issue_form is None and request.user.has_perm("documents.issue_document", meeting):
+        issue_form = _issue_form(meeting, None)
     return render(
         request,
         "documents/meeting_documents.html",
-        {"meeting": meeting, "form": form, "documents": documents},
+        {"meeting": meeting, "form": form, "documents": documents, "issue_form": issue_form},
+        status=status,
     )
+
+
+def _issue_form(meeting, data):
+    # Prefixed: the filter form on the same page has a "series" too.
+    return IssueDocumentForm(
+        data,
+        prefix="issue",
+        documents=selectors.documents_of(meeting=meeting),
+        agenda=list(meeting.agenda_items.order_by("number", "letter")),
+    )
+
+
+def issue_document(request, convention, code: str):
+    meeting = selectors.meeting_for(code, convention=convention)
+    if not request.user.has_perm("documents.issue_document", meeting):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    if request.method != "POST":
+        return redirect("documents:meeting_documents", convention=convention, code=meeting.code)
+    form = _issue_form(meeting, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        changes = None
+        if data["changes"]:
+            changes = selectors.document_with_symbol(data["changes"], convention=convention)
+        try:
+            document = services.issue_document(
+                meeting=meeting,
+                title=data["title"],
+                series=data["series"],
+                changes=changes,
+                change=data["change"] or "Rev",
+                submitted_by=data["submitted_by"],
+                agenda_items=list(meeting.agenda_items.filter(pk__in=data["agenda_items"])),
+                status=data["status"],
+                issued_on=timezone.localdate(),
+                by=request.user,
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("%(symbol)s is issued.") % {"symbol": document.symbol})
+            return redirect(
+                "documents:document_detail", convention=convention, symbol=document.symbol
+            )
+    return meeting_documents(request, convention, code, issue_form=form, status=422)
+
+
+def mark_document(request, convention, symbol: str):
+    document = selectors.document_with_symbol(symbol, convention=convention)
+    if not request.user.has_perm("documents.issue_document", document):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    if request.method != "POST":
+        return redirect("documents:document_detail", convention=convention, symbol=document.symbol)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            document = services.mark_document(
+                document=document, status=form.cleaned_data["status"], by=request.user
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(symbol)s is marked %(status)s.")
+                % {"symbol": document.symbol, "status": document.get_status_display()},
+            )
+            return redirect(
+                "documents:document_detail", convention=convention, symbol=document.symbol
+            )
+    return _detail(request, document, None, status=422, status_form=form)
 
 
 def search(request, convention):
@@ -38,14 +120,18 @@ def search(request, convention):
     return render(request, "documents/search.html", {"form": form, "q": q, "documents": documents})
 
 
-def _detail(request, document, upload_form, status=200):
+def _detail(request, document, upload_form, status=200, status_form=None):
     can_upload = request.user.has_perm("documents.add_language_version", document)
+    can_mark = request.user.has_perm("documents.issue_document", document)
     return render(
         request,
         "documents/document_detail.html",
         {
             "document": document,
             "upload_form": (upload_form or LanguageVersionForm()) if can_upload else None,
+            "status_form": (status_form or StatusForm(initial={"status": document.status}))
+            if can_mark
+            else None,
         },
         status=status,
     )
@@ -72,7 +158,7 @@ def add_language_version(request, convention, symbol: str):
                 by=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(form, error)
         else:
             messages.success(
                 request,

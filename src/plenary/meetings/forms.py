@@ -1,7 +1,10 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from plenary.meetings.models import DelegateRole
+from plenary.meetings.models import DelegateRole, MeetingFormat, OfficerAct, OfficerRole
+from plenary.meetings.services import PartPlan
+from plenary.treaties.models import State
 
 
 class ProgrammeZoneForm(forms.Form):
@@ -32,7 +35,7 @@ class DelegateForm(forms.Form):
         return data
 
 
-DelegateFormSet = forms.formset_factory(DelegateForm, extra=0, min_num=6, max_num=40)
+DelegateFormSet = forms.formset_factory(DelegateForm, extra=0, min_num=6, max_num=1000)
 
 
 class PartsForm(forms.Form):
@@ -43,3 +46,184 @@ class PartsForm(forms.Form):
     def __init__(self, *args, parts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parts"].choices = [(str(part.pk), str(part)) for part in parts]
+
+
+# One member more for "Add a member": the page adds rows without a script.
+def delegate_formset(*, extra: int = 0):
+    return forms.formset_factory(DelegateForm, extra=extra, min_num=6, max_num=1000)
+
+
+def show_refusal(form: forms.Form, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on the field it names when the form has that
+    field, above the form otherwise (a Django form raises on an unknown field's name)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class MeetingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of meeting"))
+    code = forms.CharField(
+        label=_("Code"), max_length=40, help_text=_("Its short name in addresses, e.g. 14MSP.")
+    )
+    number = forms.IntegerField(label=_("Number"), min_value=1, required=False)
+    symbol_root = forms.CharField(
+        label=_("Symbol root"), max_length=40, required=False, help_text=_("e.g. CCM/MSP/2026")
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    convening_reference = forms.CharField(
+        label=_("Mandate"),
+        max_length=300,
+        required=False,
+        help_text=_("The decision or resolution that convenes it."),
+    )
+    convened_by = forms.CharField(label=_("Convened by"), max_length=200, required=False)
+    time_zone = forms.CharField(
+        label=_("Time zone"),
+        max_length=60,
+        required=False,
+        help_text=_("An IANA zone; blank: the zone of the convention's secretariat."),
+    )
+
+    def __init__(self, *args, convention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            (kind.code, kind.name) for kind in convention.rules.meeting_kinds
+        ]
+
+
+class PartForm(forms.Form):
+    starts_on = forms.DateField(label=_("Starts on"), required=False, widget=DATE)
+    ends_on = forms.DateField(label=_("Ends on"), required=False, widget=DATE)
+    format = forms.ChoiceField(
+        label=_("Format"), choices=[("", "—"), *MeetingFormat.choices], required=False
+    )
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    platform = forms.CharField(label=_("Platform"), max_length=100, required=False)
+    time_zone = forms.CharField(label=_("Time zone"), max_length=60, required=False)
+    registration_deadline = forms.DateField(
+        label=_("Registration deadline"), required=False, widget=DATE
+    )
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("starts_on")) != bool(data.get("ends_on")) and not self.errors:
+            self.add_error("ends_on", _("A part has a first and a last day."))
+        return data
+
+
+PartFormSet = forms.formset_factory(PartForm, extra=0, min_num=1, max_num=20)
+
+
+def part_plans(formset) -> list:
+    """The parts a valid formset plans, numbered in order; rows without dates are unused."""
+    rows = [row for row in formset.cleaned_data if row.get("starts_on")]
+    return [
+        PartPlan(
+            number=number,
+            starts_on=row["starts_on"],
+            ends_on=row["ends_on"],
+            format=row.get("format", ""),
+            venue=row.get("venue", ""),
+            city=row.get("city", ""),
+            platform=row.get("platform", ""),
+            time_zone=row.get("time_zone", ""),
+            registration_deadline=row.get("registration_deadline"),
+        )
+        for number, row in enumerate(rows, start=1)
+    ]
+
+
+class ReplanForm(forms.Form):
+    decided_by = forms.CharField(
+        label=_("Decided by"),
+        max_length=300,
+        required=False,
+        help_text=_("The decision behind the change, e.g. a silence procedure."),
+    )
+    decided_on = forms.DateField(label=_("Decided on"), required=False, widget=DATE)
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea)
+
+
+class OfficerForm(forms.Form):
+    role = forms.ChoiceField(label=_("Office"), choices=OfficerRole.choices)
+    person = forms.CharField(label=_("Person"), max_length=200, required=False)
+    state = forms.ModelChoiceField(
+        label=_("State"),
+        queryset=State.objects.order_by("name"),
+        required=False,
+        to_field_name="iso3",
+        help_text=_("For an office held by a State (Vice-Presidents)."),
+    )
+    description = forms.CharField(label=_("Description"), max_length=300, required=False)
+    act = forms.ChoiceField(label=_("How"), choices=OfficerAct.choices)
+    act_on = forms.DateField(label=_("On"), required=False, widget=DATE)
+    term = forms.CharField(label=_("Term of office"), max_length=300, required=False)
+
+
+def _symbol_list(value: str) -> list[str]:
+    return [symbol for symbol in value.replace(",", " ").split() if symbol]
+
+
+class AgendaItemForm(forms.Form):
+    number = forms.IntegerField(label=_("Item number"), min_value=1)
+    letter = forms.CharField(
+        label=_("Sub-item letter"), max_length=1, required=False, help_text=_("Blank for an item.")
+    )
+    title = forms.CharField(label=_("Title of the item"), max_length=400, required=False)
+    symbols = forms.CharField(label=_("Documents (symbols)"), max_length=1000, required=False)
+
+    def clean_symbols(self):
+        return _symbol_list(self.cleaned_data["symbols"])
+
+
+class AdoptAgendaForm(forms.Form):
+    on = forms.DateField(label=_("Adopted on"), required=False, widget=DATE)
+
+
+class SlotForm(forms.Form):
+    part = forms.TypedChoiceField(label=_("Part"), coerce=int)
+    day = forms.DateField(label=_("Day"), widget=DATE)
+    starts_at = forms.TimeField(label=_("Starts at"), widget=TIME)
+    ends_at = forms.TimeField(label=_("Ends at"), widget=TIME)
+
+    def __init__(self, *args, parts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["part"].choices = [(part.number, str(part.number)) for part in parts]
+
+
+class EntryForm(forms.Form):
+    slot = forms.TypedChoiceField(label=_("Time slot"), coerce=int)
+    agenda_item = forms.TypedChoiceField(
+        label=_("Agenda item"), coerce=int, required=False, empty_value=None
+    )
+    text = forms.CharField(label=_("Text"), max_length=1000, required=False)
+    symbols = forms.CharField(label=_("Documents (symbols)"), max_length=1000, required=False)
+
+    def __init__(self, *args, slots, agenda, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = [
+            (slot.pk, f"{_('part')} {slot.part.number}: {slot}") for slot in slots
+        ]
+        self.fields["agenda_item"].choices = [("", "—")] + [
+            (item.pk, str(item)[:80]) for item in agenda
+        ]
+
+    def clean_symbols(self):
+        return _symbol_list(self.cleaned_data["symbols"])
+
+
+class PlenaryMeetingsForm(forms.Form):
+    part = forms.TypedChoiceField(label=_("Part"), coerce=int)
+    count = forms.IntegerField(label=_("Plenary meetings held"))
+
+    def __init__(self, *args, parts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["part"].choices = [(part.number, str(part.number)) for part in parts]

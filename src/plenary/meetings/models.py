@@ -99,6 +99,14 @@ class MeetingPart(models.Model):
     # An IANA zone; services default it to the convention's secretariat's seat.
     time_zone = models.CharField(max_length=60)
     plenary_meetings_held = models.PositiveSmallIntegerField(null=True, blank=True)
+    registration_deadline = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "Delegations register for this part by the end of this day; blank: the"
+            " meeting's deadline."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -163,6 +171,11 @@ class Officer(models.Model):
     description = models.CharField(max_length=300, blank=True)
     act = models.CharField(max_length=12, choices=OfficerAct.choices, default=OfficerAct.SERVING)
     act_on = models.DateField(null=True, blank=True)
+    term = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("The term of office, e.g. until the end of the Third Review Conference."),
+    )
     position = models.PositiveSmallIntegerField(default=1)
     source = models.TextField(blank=True)
     history = HistoricalRecords()

@@ -4,6 +4,7 @@ The list of participants and the "(continued)" marks of a programme are derived
 here from the records (registrations, the treaty registry, the agenda), never typed.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -235,3 +236,35 @@ def delegations_of(*, meeting: Meeting) -> list[Delegation]:
         .prefetch_related("members", "parts")
         .order_by("state__name", "organisation__name")
     )
+
+
+def slots_of(*, meeting: Meeting) -> list[ProgrammeSlot]:
+    """Every time slot of a meeting's programme, by part, day and start (one query)."""
+    return list(
+        ProgrammeSlot.objects.filter(part__meeting=meeting)
+        .select_related("part")
+        .order_by("part__number", "day", "starts_at")
+    )
+
+
+def slot_of(*, meeting: Meeting, slot_id: int) -> ProgrammeSlot:
+    slot = ProgrammeSlot.objects.filter(part__meeting=meeting, pk=slot_id).first()
+    if slot is None:
+        raise Http404(f"{meeting} has no programme slot {slot_id}.")
+    return slot
+
+
+_LABEL = re.compile(r"^\s*(\d+)\s*\(?\s*([a-z]?)\s*\)?\s*$")
+
+
+def agenda_item_of(*, meeting: Meeting, label: str):
+    """An item of the meeting's agenda by its label: "7", "7b" or "7 (b)"."""
+    match = _LABEL.match(label.lower())
+    item = (
+        meeting.agenda_items.filter(number=int(match[1]), letter=match[2]).first()
+        if match
+        else None
+    )
+    if item is None:
+        raise Http404(f"{label!r} is not an item of the agenda of {meeting}.")
+    return item

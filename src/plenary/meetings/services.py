@@ -11,9 +11,11 @@ from datetime import date, datetime, time
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
 from plenary.core.permissions import is_secretariat, within
+from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.meetings.models import (
     AgendaItem,
@@ -47,17 +49,30 @@ SLOT_ENDS_BEFORE_START = "a slot ends after it starts: {starts} to {ends}"
 SLOTS_OVERLAP = "the slot {starts}-{ends} on {day} overlaps the slot {other}"
 ENTRY_ITEM_ELSEWHERE = "{item} is not an item of the agenda of {meeting}"
 ENTRY_EMPTY = "an entry names an agenda item or has a text"
-REGISTRATION_CLOSED = (
+REGISTRATION_CLOSED = _(
     "registration for {meeting} closed at 23:59:59 on {deadline} ({zone} time); only the"
     " Secretariat can change a registration now"
 )
 ALREADY_REGISTERED = "{participant} already has a delegation for {meeting}: edit it instead"
-ONE_HEAD = "a delegation has exactly one head of delegation"
-DELEGATE_NAME = "each delegate needs a name"
+ONE_HEAD = _("a delegation has exactly one head of delegation")
+DELEGATE_NAME = _("each delegate needs a name")
 PART_OF_ANOTHER_MEETING = "part {number} is not a part of {meeting}"
-NO_PART_ATTENDED = "a delegation attends at least one part"
-NOT_YOUR_DELEGATION = "you may register only the delegation of your own State or organisation"
+NO_PART_ATTENDED = _("a delegation attends at least one part")
+NOT_YOUR_DELEGATION = _("you may register only the delegation of your own State or organisation")
 OFFICER_WHO = "an officer is a person or a State: give exactly one"
+MAY_NOT_MANAGE = _(
+    "Only the Secretariat of the convention convenes meetings and keeps their plan, officers,"
+    " agenda and programme."
+)
+UNKNOWN_KIND = _("the kind of meeting is one of {choices}, not {value!r}")
+PART_HELD = _("part {number} was held ({starts} to {ends}): it cannot be replanned")
+DECISION_REQUIRED = _("name the decision behind the change")
+REASON_REQUIRED = _("give the reason for the change")
+PART_REGISTRATION_CLOSED = _(
+    "registration for part {number} of {meeting} closed at 23:59:59 on {deadline} ({zone}"
+    " time); only the Secretariat can add it now"
+)
+ADOPTION_DATE_REQUIRED = _("give the date on which the agenda was adopted")
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,8 @@ class PartPlan:
     platform: str = ""
     # The part's venue zone; empty means the meeting's own.
     time_zone: str = ""
+    # Delegations register for this part by the end of this day; None: the meeting's deadline.
+    registration_deadline: date | None = None
 
     @classmethod
     def of(cls, part: MeetingPart) -> "PartPlan":
@@ -82,6 +99,11 @@ class PartPlan:
         values = asdict(self)
         values["starts_on"] = self.starts_on.isoformat()
         values["ends_on"] = self.ends_on.isoformat()
+        # Plans recorded before parts had deadlines of their own carry no such key.
+        if self.registration_deadline is None:
+            del values["registration_deadline"]
+        else:
+            values["registration_deadline"] = self.registration_deadline.isoformat()
         return values
 
 
@@ -162,11 +184,17 @@ def create_meeting(
 ) -> Meeting:
     """Convene a meeting as first planned.
 
-    Steps: take the zone of the convention's secretariat where none is given (and the
-    meeting's zone for a part that names none); check the plan (parts numbered from 1, each
-    ending on or after its start, in order without overlap, known formats and time zones);
+    Steps: check the person is the convention's Secretariat; check the kind is one of the
+    convention's meeting kinds; take the zone of the convention's secretariat where none is
+    given (and the meeting's zone for a part that names none); check the plan (parts
+    numbered from 1, each ending on or after its start, in order without overlap, known
+    formats and time zones);
     check the meeting's fields; save the meeting and its parts.
     """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, convention)
+    kinds = [kind.code for kind in convention.rules.meeting_kinds]
+    if kind not in kinds:
+        raise _invalid("kind", UNKNOWN_KIND.format(choices=", ".join(kinds), value=kind))
     time_zone = time_zone or convention.time_zone
     parts = _in_zone(parts, time_zone)
     _check_plan(parts)
@@ -195,7 +223,7 @@ def create_meeting(
     return meeting
 
 
-def current_plan(meeting: Meeting) -> list[PartPlan]:
+def _current_plan(meeting: Meeting) -> list[PartPlan]:
     return [PartPlan.of(part) for part in meeting.parts.order_by("number")]
 
 
@@ -208,26 +236,42 @@ def replan_meeting(
     reason: str,
     decided_on: date | None = None,
     source: str = "",
+    today: date | None = None,
     by=None,
 ) -> PlanChange:
     """Move, relocate, change the format of, or split a meeting, as decided.
 
-    Steps: lock the meeting; check the new plan; refuse a plan equal to the current one
-    and the dropping of a part that already has a programme or delegations; update,
+    Steps: check the person is the Secretariat; lock the meeting; check the new plan;
+    refuse a plan equal to the current one, a change to a part already held (ended before
+    `today`; records of the past pass no `today`) and the dropping of a part that already
+    has a programme or delegations; update,
     add or drop parts; record the change with the plan before and after, its reason and
     the decision behind it.
     """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, meeting)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     parts = _in_zone(parts, meeting.time_zone)
     _check_plan(parts)
     if not decided_by.strip():
-        raise _invalid("decided_by", "name the decision behind the change")
+        raise _invalid("decided_by", DECISION_REQUIRED)
     if not reason.strip():
-        raise _invalid("reason", "give the reason for the change")
-    before = current_plan(meeting)
+        raise _invalid("reason", REASON_REQUIRED)
+    before = _current_plan(meeting)
     if before == list(parts):
         raise _invalid("parts", PLAN_UNCHANGED)
     existing = {part.number: part for part in meeting.parts.all()}
+    if today is not None:
+        planned = {plan.number: plan for plan in parts}
+        for number, part in existing.items():
+            if part.ends_on < today and planned.get(number) != PartPlan.of(part):
+                raise _invalid(
+                    "parts",
+                    PART_HELD.format(
+                        number=number,
+                        starts=long_date(part.starts_on),
+                        ends=long_date(part.ends_on),
+                    ),
+                )
     for number, part in existing.items():
         if number > len(parts) and (part.slots.exists() or part.delegations.exists()):
             raise _invalid("parts", PART_IN_USE.format(number=number))
@@ -264,6 +308,7 @@ def replan_meeting(
 @transaction.atomic
 def record_plenary_meetings_held(*, part: MeetingPart, count: int, by=None) -> MeetingPart:
     """Record how many formal plenary meetings a part held."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, part)
     if count < 0:
         raise _invalid("plenary_meetings_held", "a count of meetings is zero or more")
     part.plenary_meetings_held = count
@@ -282,10 +327,12 @@ def record_officer(
     description: str = "",
     act: str = "serving",
     act_on: date | None = None,
+    term: str = "",
     source: str = "",
     by=None,
 ) -> Officer:
-    """Record an officer of the meeting and how and when they took office."""
+    """Record an officer of the meeting, how and when they took office, and their term."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, meeting)
     if bool(person.strip()) == (state is not None):
         raise _invalid("person", OFFICER_WHO)
     position = (
@@ -299,6 +346,7 @@ def record_officer(
         description=description,
         act=act,
         act_on=act_on,
+        term=term.strip(),
         position=position,
         source=source,
     )
@@ -319,6 +367,7 @@ def add_agenda_item(
     by=None,
 ) -> AgendaItem:
     """Put an item, or a lettered sub-item of an item already there, on the agenda."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, meeting)
     letter = letter.strip().lower()
     label = f"{number} ({letter})" if letter else str(number)
     if letter and not meeting.agenda_items.filter(number=number, letter="").exists():
@@ -335,7 +384,11 @@ def add_agenda_item(
 
 
 @transaction.atomic
-def adopt_agenda(*, meeting: Meeting, on: date, by=None) -> Meeting:
+def adopt_agenda(*, meeting: Meeting, on: date | None, by=None) -> Meeting:
+    """Record the day the meeting adopted its agenda in plenary."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, meeting)
+    if on is None:
+        raise _invalid("on", ADOPTION_DATE_REQUIRED)
     meeting.agenda_adopted_on = on
     attribute(meeting, by=by, reason="Agenda adopted")
     meeting.save(update_fields=["agenda_adopted_on"])
@@ -356,6 +409,7 @@ def add_programme_slot(
     check the day is a day of the part, the slot ends after it starts and overlaps no
     other slot of that day.
     """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, part)
     part = MeetingPart.objects.select_for_update().get(pk=part.pk)
     if not part.starts_on <= day <= part.ends_on:
         raise _invalid(
@@ -402,6 +456,7 @@ def add_programme_entry(
     by=None,
 ) -> ProgrammeEntry:
     """Add a line at the end of a slot: an item of the meeting's agenda, or free text."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, slot.part)
     slot = ProgrammeSlot.objects.select_for_update().select_related("part__meeting").get(pk=slot.pk)
     meeting = slot.part.meeting
     if agenda_item is None and not text.strip():
@@ -429,15 +484,37 @@ def registration_closes_at(meeting: Meeting) -> datetime | None:
     return times.end_of_day(meeting.registration_deadline, meeting.time_zone)
 
 
-def _check_may_register(*, meeting: Meeting, participant, by, now: datetime) -> None:
-    """A person acts for their own State or organisation, before the deadline; the Secretariat
-    for anyone, at any time. `by=None` is the system loading records of the past."""
+def _part_deadline(part: MeetingPart, meeting: Meeting) -> date | None:
+    return part.registration_deadline or meeting.registration_deadline
+
+
+def _check_may_register(*, meeting: Meeting, participant, by) -> None:
+    """A person acts for their own State or organisation; the Secretariat for anyone.
+    `by=None` is the system loading records of the past."""
     if by is None or is_secretariat(by, meeting):
         return
     if not by.has_perm("meetings.register_delegation", within(meeting.convention, participant)):
         raise PermissionDenied(NOT_YOUR_DELEGATION)
-    closes_at = registration_closes_at(meeting)
-    if closes_at is not None and times.is_past(closes_at, now):
+
+
+def _check_open(
+    *, meeting: Meeting, parts: Sequence[MeetingPart], by, now: datetime, attended_before=()
+) -> None:
+    """Registration is open for a part until 23:59:59 on its deadline (the meeting's when the
+    part has none) in the meeting's zone: a delegation may change its registration while one
+    part it attends is open, and cannot add a part that is closed. The Secretariat may
+    register at any time."""
+    if by is None or is_secretariat(by, meeting):
+        return
+    closed = [
+        part
+        for part in parts
+        if _part_deadline(part, meeting) is not None
+        and times.is_past(times.end_of_day(_part_deadline(part, meeting), meeting.time_zone), now)
+    ]
+    if not closed:
+        return
+    if len(closed) == len(parts) and all(part.registration_deadline is None for part in parts):
         raise _invalid(
             "registration_deadline",
             REGISTRATION_CLOSED.format(
@@ -446,6 +523,17 @@ def _check_may_register(*, meeting: Meeting, participant, by, now: datetime) -> 
                 zone=meeting.time_zone,
             ),
         )
+    for part in closed:
+        if len(closed) == len(parts) or part.pk not in attended_before:
+            raise _invalid(
+                "parts",
+                PART_REGISTRATION_CLOSED.format(
+                    number=part.number,
+                    meeting=meeting,
+                    deadline=long_date(_part_deadline(part, meeting)),
+                    zone=meeting.time_zone,
+                ),
+            )
 
 
 def _check_members(members: Sequence[DelegateIn], *, required: bool) -> None:
@@ -511,9 +599,10 @@ def register_delegation(
     participant = state or organisation
     if (state is None) == (organisation is None):
         raise _invalid("state", "a delegation is of one State or of one organisation")
-    _check_may_register(meeting=meeting, participant=participant, by=by, now=now)
-    _check_members(members, required=by is not None)
+    _check_may_register(meeting=meeting, participant=participant, by=by)
     attended = _parts_attended(meeting, parts)
+    _check_open(meeting=meeting, parts=attended, by=by, now=now)
+    _check_members(members, required=by is not None)
     if meeting.delegations.filter(state=state, organisation=organisation).exists():
         raise _invalid(
             "state" if state else "organisation",
@@ -555,11 +644,16 @@ def update_delegation(
     delegation = (
         Delegation.objects.select_for_update().select_related("meeting").get(pk=delegation.pk)
     )
-    _check_may_register(
-        meeting=delegation.meeting, participant=delegation.participant, by=by, now=now
+    _check_may_register(meeting=delegation.meeting, participant=delegation.participant, by=by)
+    attended = _parts_attended(delegation.meeting, parts)
+    _check_open(
+        meeting=delegation.meeting,
+        parts=attended,
+        by=by,
+        now=now,
+        attended_before={part.pk for part in delegation.parts.all()},
     )
     _check_members(members, required=by is not None)
-    attended = _parts_attended(delegation.meeting, parts)
     attribute(delegation, by=by, reason="Registration changed")
     delegation.submitted_at = now
     delegation.save()

@@ -6,7 +6,21 @@ app_name = "meetings"
 urlpatterns = [
     path("meetings/", views.meeting_list, name="meeting_list"),
     path("meetings.ics", views.meetings_feed, name="meetings_feed"),
+    # Before the meeting's page: "new" is not a meeting's code.
+    path("meetings/new/", views.convene, name="convene"),
     path("meetings/<str:code>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<str:code>/registration/", views.register, name="register"),
     path("meetings/<str:code>/programme.ics", views.programme_feed, name="programme_feed"),
+    path("meetings/<str:code>/manage/", views.manage, name="manage"),
+    path("meetings/<str:code>/manage/plan/", views.replan, name="replan"),
+    path("meetings/<str:code>/manage/officers/", views.add_officer, name="add_officer"),
+    path("meetings/<str:code>/manage/agenda/", views.add_item, name="add_item"),
+    path("meetings/<str:code>/manage/agenda/adoption/", views.adopt, name="adopt_agenda"),
+    path("meetings/<str:code>/manage/slots/", views.add_slot, name="add_slot"),
+    path("meetings/<str:code>/manage/entries/", views.add_entry, name="add_entry"),
+    path(
+        "meetings/<str:code>/manage/plenary-meetings/",
+        views.plenary_meetings,
+        name="plenary_meetings",
+    ),
 ]

@@ -12,7 +12,23 @@ from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
 from plenary.meetings import render as layout
 from plenary.meetings import selectors, services
-from plenary.meetings.forms import DelegateFormSet, PartsForm, ProgrammeZoneForm
+from plenary.meetings.forms import (
+    AdoptAgendaForm,
+    AgendaItemForm,
+    DelegateFormSet,
+    EntryForm,
+    MeetingForm,
+    OfficerForm,
+    PartFormSet,
+    PartsForm,
+    PlenaryMeetingsForm,
+    ProgrammeZoneForm,
+    ReplanForm,
+    SlotForm,
+    delegate_formset,
+    part_plans,
+    show_refusal,
+)
 from plenary.treaties.models import State
 
 ZONES = sorted(zone for zone in available_timezones() if "/" in zone and not zone.startswith("Etc"))
@@ -20,7 +36,10 @@ ZONES = sorted(zone for zone in available_timezones() if "/" in zone and not zon
 
 def meeting_list(request, convention):
     rows = selectors.meetings(convention=convention)
-    return render(request, "meetings/meeting_list.html", {"meetings": rows})
+    may_convene = request.user.has_perm("meetings.manage_meeting", convention)
+    return render(
+        request, "meetings/meeting_list.html", {"meetings": rows, "may_convene": may_convene}
+    )
 
 
 def _chosen_part(request, parts):
@@ -61,6 +80,7 @@ def meeting_detail(request, convention, code: str):
             "participants": selectors.participants_by_category(part=part),
             "registration_closes_at": services.registration_closes_at(meeting),
             "may_register": may_register,
+            "may_manage": request.user.has_perm("meetings.manage_meeting", meeting),
         },
     )
 
@@ -79,6 +99,13 @@ def _participant_for(request, meeting):
     return participant
 
 
+def _posted_count(data) -> int:
+    try:
+        return min(int(data.get("members-TOTAL_FORMS", "0")), 1000)
+    except ValueError:
+        return 0
+
+
 @login_required
 def register(request, convention, code: str):
     meeting = selectors.meeting_by_reference(code, convention=convention)
@@ -87,7 +114,19 @@ def register(request, convention, code: str):
     lookup = {"state": participant} if is_state else {"organisation": participant}
     existing = selectors.delegation_of(meeting=meeting, **lookup)
     parts = list(meeting.parts.order_by("number"))
-    if request.method == "POST":
+    if request.method == "POST" and "add_member" in request.POST:
+        # One more row: what was typed comes back as it was, unchecked until it is saved.
+        rows = [
+            {
+                key: request.POST.get(f"members-{index}-{key}", "")
+                for key in ("role", "name", "title")
+            }
+            for index in range(_posted_count(request.POST))
+        ]
+        formset = delegate_formset(extra=1)(prefix="members", initial=rows)
+        parts_form = PartsForm(parts=parts, initial={"parts": request.POST.getlist("parts")})
+        status = 200
+    elif request.method == "POST":
         formset = DelegateFormSet(request.POST, prefix="members")
         parts_form = PartsForm(request.POST, parts=parts)
         if formset.is_valid() and parts_form.is_valid():
@@ -116,7 +155,7 @@ def register(request, convention, code: str):
                         by=request.user,
                     )
             except ValidationError as error:
-                parts_form.add_error(None, error)
+                show_refusal(parts_form, error)
             else:
                 messages.success(
                     request,
@@ -170,3 +209,257 @@ def programme_feed(request, convention, code: str):
     days = selectors.programme_of(part=part)
     body = layout.programme_ics(part, days, host=request.get_host().split(":")[0])
     return _ics(body, f"{meeting.code.lower()}-part-{part.number}-programme.ics")
+
+
+# The Secretariat's pages: convene a meeting, then keep its plan, officers, agenda and
+# programme. Each form posts to its own action and calls one service; a refusal comes back
+# on the form's field with 422.
+
+
+def _check_manage(request, obj) -> None:
+    if not request.user.has_perm("meetings.manage_meeting", obj):
+        raise PermissionDenied(services.MAY_NOT_MANAGE)
+
+
+@login_required
+def convene(request, convention):
+    _check_manage(request, convention)
+    status = 200
+    if request.method == "POST":
+        form = MeetingForm(request.POST, convention=convention)
+        part_forms = PartFormSet(request.POST, prefix="parts")
+        if form.is_valid() and part_forms.is_valid():
+            data = form.cleaned_data
+            try:
+                meeting = services.create_meeting(
+                    convention=convention,
+                    kind=data["kind"],
+                    code=data["code"],
+                    number=data["number"],
+                    symbol_root=data["symbol_root"],
+                    title=data["title"],
+                    convening_reference=data["convening_reference"],
+                    convened_by=data["convened_by"],
+                    time_zone=data["time_zone"],
+                    parts=part_plans(part_forms),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                show_refusal(form, error)
+            else:
+                messages.success(request, _("%(meeting)s is convened.") % {"meeting": meeting})
+                return redirect("meetings:manage", convention=convention, code=meeting.code)
+        status = 422
+    else:
+        form = MeetingForm(convention=convention)
+        part_forms = PartFormSet(prefix="parts", initial=[{}, {}])
+    return render(
+        request,
+        "meetings/convene.html",
+        {"form": form, "part_forms": part_forms},
+        status=status,
+    )
+
+
+def _part_initial(part) -> dict:
+    return {
+        name: getattr(part, name)
+        for name in (
+            "starts_on",
+            "ends_on",
+            "format",
+            "venue",
+            "city",
+            "platform",
+            "time_zone",
+            "registration_deadline",
+        )
+    }
+
+
+def _manage(request, convention, meeting, bound: dict | None = None, status: int = 200):
+    record = selectors.meeting_record(meeting)
+    parts = record["parts"]
+    slots = selectors.slots_of(meeting=meeting)
+    bound = bound or {}
+    forms = {
+        "replan": ReplanForm(),
+        "parts": PartFormSet(prefix="parts", initial=[_part_initial(p) for p in parts] + [{}]),
+        "officer": OfficerForm(prefix="officer"),
+        "item": AgendaItemForm(prefix="item"),
+        "adopt": AdoptAgendaForm(prefix="adopt", initial={"on": meeting.agenda_adopted_on}),
+        "slot": SlotForm(prefix="slot", parts=parts),
+        "entry": EntryForm(prefix="entry", slots=slots, agenda=record["agenda"]),
+        "plenary": PlenaryMeetingsForm(prefix="plenary", parts=parts),
+    }
+    forms.update(bound)
+    return render(
+        request,
+        "meetings/manage.html",
+        {**record, "slots": slots, "forms": forms},
+        status=status,
+    )
+
+
+def _act(request, convention, code, bind, act):
+    """A Secretariat's action: bind the forms, call the service, redirect or show the refusal."""
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    _check_manage(request, meeting)
+    if request.method != "POST":
+        return redirect("meetings:manage", convention=convention, code=meeting.code)
+    record = selectors.meeting_record(meeting)
+    bound = bind(request.POST, meeting, record)
+    form = next(iter(bound.values()))
+    if all(f.is_valid() for f in bound.values()):
+        try:
+            done = act(meeting, record, bound)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("meetings:manage", convention=convention, code=meeting.code)
+    return _manage(request, convention, meeting, bound, status=422)
+
+
+def _part(record, number):
+    return next(part for part in record["parts"] if part.number == number)
+
+
+@login_required
+def replan(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"replan": ReplanForm(data), "parts": PartFormSet(data, prefix="parts")}
+
+    def act(meeting, record, bound):
+        data = bound["replan"].cleaned_data
+        services.replan_meeting(
+            meeting=meeting,
+            parts=part_plans(bound["parts"]),
+            decided_by=data["decided_by"],
+            decided_on=data["decided_on"],
+            reason=data["reason"],
+            today=timezone.localdate(),
+            by=request.user,
+        )
+        return _("The new plan is recorded.")
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def add_officer(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"officer": OfficerForm(data, prefix="officer")}
+
+    def act(meeting, record, bound):
+        data = bound["officer"].cleaned_data
+        officer = services.record_officer(
+            meeting=meeting,
+            role=data["role"],
+            person=data["person"],
+            state=data["state"],
+            description=data["description"],
+            act=data["act"],
+            act_on=data["act_on"],
+            term=data["term"],
+            by=request.user,
+        )
+        return _("%(officer)s is recorded as %(office)s.") % {
+            "officer": officer,
+            "office": officer.get_role_display(),
+        }
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def add_item(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"item": AgendaItemForm(data, prefix="item")}
+
+    def act(meeting, record, bound):
+        data = bound["item"].cleaned_data
+        item = services.add_agenda_item(
+            meeting=meeting,
+            number=data["number"],
+            letter=data["letter"],
+            title=data["title"],
+            symbols=data["symbols"],
+            by=request.user,
+        )
+        return _("Item %(item)s is on the agenda.") % {"item": item}
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def adopt(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"adopt": AdoptAgendaForm(data, prefix="adopt")}
+
+    def act(meeting, record, bound):
+        services.adopt_agenda(
+            meeting=meeting, on=bound["adopt"].cleaned_data["on"], by=request.user
+        )
+        return _("The adoption of the agenda is recorded.")
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def add_slot(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"slot": SlotForm(data, prefix="slot", parts=record["parts"])}
+
+    def act(meeting, record, bound):
+        data = bound["slot"].cleaned_data
+        slot = services.add_programme_slot(
+            part=_part(record, data["part"]),
+            day=data["day"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            by=request.user,
+        )
+        return _("The slot %(slot)s is in the programme.") % {"slot": slot}
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def add_entry(request, convention, code: str):
+    def bind(data, meeting, record):
+        slots = selectors.slots_of(meeting=meeting)
+        return {"entry": EntryForm(data, prefix="entry", slots=slots, agenda=record["agenda"])}
+
+    def act(meeting, record, bound):
+        data = bound["entry"].cleaned_data
+        slot = next(s for s in selectors.slots_of(meeting=meeting) if s.pk == data["slot"])
+        item = next((i for i in record["agenda"] if i.pk == data["agenda_item"]), None)
+        services.add_programme_entry(
+            slot=slot, agenda_item=item, text=data["text"], symbols=data["symbols"], by=request.user
+        )
+        return _("The line is added to the slot %(slot)s.") % {"slot": slot}
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def plenary_meetings(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"plenary": PlenaryMeetingsForm(data, prefix="plenary", parts=record["parts"])}
+
+    def act(meeting, record, bound):
+        data = bound["plenary"].cleaned_data
+        services.record_plenary_meetings_held(
+            part=_part(record, data["part"]), count=data["count"], by=request.user
+        )
+        return _("The plenary meetings held are recorded.")
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def manage(request, convention, code: str):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    _check_manage(request, meeting)
+    return _manage(request, convention, meeting)
