@@ -49,7 +49,7 @@ def test_computed_indicator_value_is_refused_when_typed(ccm, isu):
         )
     assert error.value.message_dict == {
         "indicator": [
-            "TM-R1 is computed from the records (Initial Article 7 reports overdue on 31 "
+            "TM-R1 is computed from the records (Initial transparency reports overdue on 31 "
             "December); its values are recomputed, not entered"
         ]
     }

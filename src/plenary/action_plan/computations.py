@@ -103,11 +103,11 @@ COMPUTATIONS: dict[str, Computation] = {
         Computation(
             name="article3_pending_at_year_end",
             kind="count",
-            label="States Parties with an Article 3 obligation pending at year end",
+            label="States Parties with a stockpile destruction obligation pending at year end",
             definition=(
                 "The States Parties on 31 December of the year (entry into force on or before "
-                "that day, no withdrawal in effect) holding an Article 3 (stockpile "
-                "destruction) obligation not completed by that day: "
+                "that day, no withdrawal in effect) holding a stockpile destruction "
+                "obligation not completed by that day: "
                 "treaties.selectors.obligations_on(on=31 December, "
                 "obligation=stockpile_destruction), status not 'completed'."
             ),
@@ -116,10 +116,10 @@ COMPUTATIONS: dict[str, Computation] = {
         Computation(
             name="initial_reports_overdue_at_year_end",
             kind="count",
-            label="Initial Article 7 reports overdue on 31 December",
+            label="Initial transparency reports overdue on 31 December",
             definition=(
                 "The States Parties on 31 December of the year whose initial transparency "
-                "report (Article 7.1: due 180 days after entry into force) had not been "
+                "report (due the convention's period after entry into force) had not been "
                 "received by that day although its deadline had passed: "
                 "treaties.selectors.obligations_on(on=31 December, obligation=initial_report), "
                 "initial reports with status 'overdue'."
@@ -129,10 +129,10 @@ COMPUTATIONS: dict[str, Computation] = {
         Computation(
             name="annual_reports_received_by_30_april",
             kind="count",
-            label="Annual Article 7 reports received by 30 April",
+            label="Annual transparency reports received by 30 April",
             definition=(
                 "The annual transparency reports covering the previous calendar year "
-                "(Article 7.2) received on or before 30 April of the year: "
+                "received on or before 30 April of the year: "
                 "TransparencyReport rows of kind 'annual', year_covered = year - 1, "
                 "received_on <= 30 April."
             ),

@@ -358,7 +358,7 @@ class LineItemIn(Schema):
 
 
 class EstimateIn(Schema):
-    meeting: str = Field(description="The meeting's code or symbol root (2RC, CCM/CONF/2020).")
+    meeting: str = Field(description="The meeting's code or symbol root (e.g. 2RC, CCM/CONF/2020).")
     lines: list[LineItemIn]
     document_symbol: str = ""
     approved_by: str = Field("", description="The decision approving the estimate.")

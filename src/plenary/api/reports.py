@@ -18,7 +18,7 @@ from plenary.api.params import ConventionSlug
 from plenary.reports import selectors, services
 from plenary.treaties import selectors as registry
 
-router = Router(tags=["Article 7 reports"])
+router = Router(tags=["transparency reports"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 

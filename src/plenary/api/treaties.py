@@ -191,7 +191,7 @@ def submit_transparency_report(request, convention: ConventionSlug, payload: Tra
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
     if not request.auth.has_perm("treaties.submit_transparency_report", within(convention, state)):
-        raise PermissionDenied("You may record Article 7 reports only for your own State.")
+        raise PermissionDenied("You may record transparency reports only for your own State.")
     report = services.record_transparency_report(
         convention=convention,
         state=state,

@@ -76,7 +76,7 @@ def add_convention_argument(parser) -> None:
     parser.add_argument(
         "--convention",
         default=None,
-        help="The convention's short name (CCM, APMBC); PLENARY_DEFAULT_CONVENTION by default.",
+        help="The convention's short name (e.g. CCM); PLENARY_DEFAULT_CONVENTION by default.",
     )
 
 

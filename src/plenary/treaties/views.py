@@ -74,7 +74,7 @@ def submit_transparency_report(request, convention, iso3: str):
     standing = selectors.state_standing(convention=convention, iso3=iso3, on=timezone.localdate())
     state = standing.state
     if not request.user.has_perm("treaties.submit_transparency_report", within(convention, state)):
-        raise PermissionDenied(_("You may record Article 7 reports only for your own State."))
+        raise PermissionDenied(_("You may record transparency reports only for your own State."))
     if request.method != "POST":
         return redirect("treaties:state_detail", convention=convention, iso3=state.iso3)
     form = TransparencyReportForm(request.POST)
