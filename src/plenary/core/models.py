@@ -14,8 +14,9 @@ from simple_history.models import HistoricalRecords
 
 # The account named on changes no person made: the scheduler's (core/actors.py).
 SYSTEM_USERNAME = "plenary-system"
-# What it may do: what a treaty's rules do on their own once a deadline passes.
-SYSTEM_PERMISSIONS = frozenset({"decisions.conclude_silence_procedure"})
+# What it may do: what a treaty's rules do on their own once a deadline passes: conclude a
+# silence procedure and carry out what the adopted proposal decides (a meeting's new plan).
+SYSTEM_PERMISSIONS = frozenset({"decisions.conclude_silence_procedure", "meetings.manage_meeting"})
 
 
 class Role(models.TextChoices):
