@@ -62,7 +62,7 @@ def test_api_records_a_peru_report_only_for_the_secretariat_and_peru(role, reque
     else:
         assert response.status_code == 403
         assert response.json() == {
-            "detail": "You may record Article 7 reports only for your own State.",
+            "detail": "You may record transparency reports only for your own State.",
             "errors": [],
         }
         assert peru_reports() == before

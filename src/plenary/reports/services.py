@@ -126,7 +126,7 @@ def start_report(
 
 def _locked_version(version: ReportVersion) -> ReportVersion:
     return (
-        ReportVersion.objects.select_for_update()
+        ReportVersion.objects.select_for_update(of=("self",))
         .select_related("report__convention", "report__state", "report__receipt")
         .get(pk=version.pk)
     )
@@ -253,7 +253,11 @@ def revise_report(*, report: Report, by) -> ReportVersion:
     each marked unchanged since the current report's year (carried forward, pre-filled)
     unless it was not applicable.
     """
-    report = Report.objects.select_for_update().select_related("receipt", "state").get(pk=report.pk)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("receipt", "state")
+        .get(pk=report.pk)
+    )
     check_may(by, "reports.draft_report", str(MAY_NOT_DRAFT).format(state=report.state), report)
     versions = list(report.versions.order_by("number"))
     if any(v.is_draft for v in versions):
