@@ -635,3 +635,25 @@ def test_api_records_an_analysis_only_for_the_isu_coordinators_and_secretariat(r
     else:
         assert response.status_code == 403
         assert pending.analysis_document == before
+
+
+# Drafting doors: texts added by hand to a report, the Secretariat only.
+@pytest.mark.parametrize("role", ROLES)
+def test_page_and_api_add_a_report_text_only_for_the_secretariat(role, request, ccm):
+    from plenary.drafting.models import ReportText
+
+    user = request.getfixturevalue(role)
+    page = client_for(user).post(
+        "/ccm/meetings/2RC/report/texts/?part=1&kind=interim",
+        {"add-after": "work-opening", "add-placement": "paragraph", "add-position": "7"},
+    )
+    api = token_client(user).post(
+        "/api/v1/ccm/meetings/2RC/report-texts",
+        {"section": "work", "after": "work-opening", "position": 8, "body": "Matrix."},
+        content_type="application/json",
+    )
+    added = ReportText.objects.filter(body="Matrix.").exists()
+    if role == "secretariat":
+        assert (page.status_code, api.status_code, added) == (422, 201, True)
+    else:
+        assert (page.status_code, api.status_code, added) == (403, 403, False)

@@ -16,6 +16,7 @@ from plenary.api.action_plan import router as action_plan_router
 from plenary.api.auth import ANYONE, AnonymousRateThrottle
 from plenary.api.decisions import router as decisions_router
 from plenary.api.documents import router as documents_router
+from plenary.api.drafting import router as drafting_router
 from plenary.api.finance import router as finance_router
 from plenary.api.meetings import router as meetings_router
 from plenary.api.reminders import router as reminders_router
@@ -85,4 +86,6 @@ api.add_router("/{convention}", decisions_router)
 api.add_router("/{convention}", finance_router)
 api.add_router("/{convention}", action_plan_router)
 api.add_router("/{convention}", reports_router)  # issue 20
+# drafting doors: texts added by hand to a report
+api.add_router("/{convention}", drafting_router)
 api.add_router("", fallback_router)

@@ -61,6 +61,7 @@ class Block:
     key: str = ""
     style: str = ""
     hand_added: bool = False
+    section: str = ""
 
 
 @dataclass
@@ -431,6 +432,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
                         items=piece.items,
                         key=spec.key,
                         hand_added=spec.text is not None,
+                        section=section,
                     )
                 )
     if records.documents:

@@ -2,22 +2,22 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
-from plenary.core.validation import invalid
+from plenary.core.validation import check_may, invalid
 from plenary.drafting.models import Placement, ReportKind, ReportText, Section
 from plenary.meetings.models import MeetingPart
 
-BODY_REQUIRED = "write the text to add"
-UNKNOWN_SECTION = "the section is one of {choices}, not {value!r}"
-UNKNOWN_PLACEMENT = "the placement is one of {choices}, not {value!r}"
-NEEDS_ANCHOR = "words that open or end a paragraph name that paragraph (after)"
-UNKNOWN_KIND = "the report is one of {choices} (or blank for every report), not {value!r}"
-PLACE_TAKEN = "a text is already at position {position} after {after!r} in this section"
-DAY_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
-NOT_THE_SECRETARIAT = "only the Secretariat adds texts to a report"
+BODY_REQUIRED = _("write the text to add")
+UNKNOWN_SECTION = _("the section is one of {choices}, not {value!r}")
+UNKNOWN_PLACEMENT = _("the placement is one of {choices}, not {value!r}")
+NEEDS_ANCHOR = _("words that open or end a paragraph name that paragraph (after)")
+UNKNOWN_KIND = _("the report is one of {choices} (or blank for every report), not {value!r}")
+PLACE_TAKEN = _("a text is already at position {position} after {after!r} in this section")
+DAY_OUTSIDE_PART = _("{day} is not a day of part {number} ({starts} to {ends})")
+NOT_THE_SECRETARIAT = _("only the Secretariat adds texts to a report")
 
 
 def _check(*, part, section, report_kind, body, on, after, position, exclude=None) -> None:
@@ -49,8 +49,7 @@ def _check(*, part, section, report_kind, body, on, after, position, exclude=Non
 
 
 def _check_author(by, part) -> None:
-    if by is not None and not by.has_perm("drafting.add_report_text", part):
-        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    check_may(by, "drafting.add_report_text", NOT_THE_SECRETARIAT, part)
 
 
 @transaction.atomic
@@ -65,13 +64,15 @@ def add_report_text(
     on: date | None = None,
     report_kind: str = "",
     source: str = "",
+    reason: str = "",
     by=None,
 ) -> ReportText:
     """Add a hand-written text to the report of a part.
 
     Steps: check the author is the Secretariat (None: a command or the reference
     loader), the section and report kind are known, the body is not empty, the day is a
-    day of the part and the place is free; then save it, attributed.
+    day of the part and the place is free; then save it, attributed (`reason`, the
+    history's change reason).
     """
     _check_author(by, part)
     after = after.strip()
@@ -103,13 +104,13 @@ def add_report_text(
         source=source,
         added_by=by if getattr(by, "is_authenticated", False) else None,
     )
-    attribute(text, by=by, reason="Text added to the report")
+    attribute(text, by=by, reason=reason.strip() or "Text added to the report")
     text.save()
     return text
 
 
 @transaction.atomic
-def change_report_text(*, text: ReportText, body: str, by=None) -> ReportText:
+def change_report_text(*, text: ReportText, body: str, reason: str = "", by=None) -> ReportText:
     """Change the wording of a hand-written text (its history keeps the earlier wording).
 
     Steps: check the author and that the body is not empty; save, attributed.
@@ -118,6 +119,6 @@ def change_report_text(*, text: ReportText, body: str, by=None) -> ReportText:
     if not body.strip():
         raise invalid("body", BODY_REQUIRED)
     text.body = body.strip()
-    attribute(text, by=by, reason="Text of the report changed")
+    attribute(text, by=by, reason=reason.strip() or "Text of the report changed")
     text.save(update_fields=["body"])
     return text
