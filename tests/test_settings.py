@@ -12,7 +12,16 @@ PRODUCTION = {
 }
 
 
-DEPLOY_VARIABLES = ("DATABASE_URL", "EMAIL_URL", "SITE_URL", "CACHE_URL", "WEB_CONCURRENCY")
+# The process's own settings are not the deployment's; DJANGO_ALLOW_ASYNC_UNSAFE is set by the
+# browser tests (tests/browser/conftest.py) when they run first in the same worker.
+DEPLOY_VARIABLES = (
+    "DATABASE_URL",
+    "EMAIL_URL",
+    "SITE_URL",
+    "CACHE_URL",
+    "WEB_CONCURRENCY",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 
 
 def check_deploy(tmp_path, collected=True, **changes):
@@ -85,7 +94,9 @@ def test_check_deploy_passes_with_several_processes_sharing_redis(tmp_path):
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"} | {"DEBUG": "false"}
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    } | {"DEBUG": "false"}
     env.pop("SECRET_KEY", None)
 
     result = subprocess.run(
