@@ -240,6 +240,17 @@ def grants_in_force(user, *, on: date | None = None) -> list[RoleGrant]:
     return [grant for grant in _grants(user) if grant.is_current(on)]
 
 
+def conventions_held(user, *, on: date | None = None) -> list:
+    """The conventions under which `user` holds a role on `on` (today by default), by
+    short name: what pages that span conventions check a permission under."""
+    return sorted({grant.convention for grant in grants_in_force(user, on=on)}, key=str)
+
+
+def may_somewhere(user, perm: str) -> bool:
+    """Whether `user` has `perm` under some convention they hold a role in today."""
+    return any(user.has_perm(perm, convention) for convention in conventions_held(user))
+
+
 def remember_grants(user, grants: list[RoleGrant]) -> None:
     """Give `user` the grants a selector read in bulk, so that checks need no query."""
     user.__dict__["_plenary_grants"] = list(grants)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from plenary.core.permissions import grants_in_force, within
+from plenary.core.permissions import conventions_held, may_somewhere, within
 from plenary.core.selectors import state_acted_for
 from plenary.reminders import render as layout
 from plenary.reminders import selectors, services, tokens
@@ -35,11 +35,6 @@ def _period(request):
     return form, start, max(start, end)
 
 
-def _conventions_held(user) -> list:
-    """The conventions under which `user` holds a role today: this app's pages span them."""
-    return sorted({grant.convention for grant in grants_in_force(user)}, key=str)
-
-
 @login_required
 def due_mine(request):
     """What is due for the signed-in user; for the Secretariat, every State's deadlines and
@@ -48,7 +43,7 @@ def due_mine(request):
     deadlines = selectors.deadlines_for_user(user=request.user, start=start, end=end)
     now = timezone.now()
     user = request.user
-    held = _conventions_held(user)
+    held = conventions_held(user)
     state = next((s for s in (state_acted_for(user=user, convention=c) for c in held) if s), None)
     return render(
         request,
@@ -59,9 +54,9 @@ def due_mine(request):
             "end": end,
             "passed": [d for d in deadlines if d.ends_at < now],
             "upcoming": [d for d in deadlines if d.ends_at >= now],
-            "all_states": any(user.has_perm("reminders.view_all_deadlines", c) for c in held),
+            "all_states": may_somewhere(user, "reminders.view_all_deadlines"),
             "failed": list(selectors.failed_reminders())
-            if any(user.has_perm("reminders.view_failed_reminders", c) for c in held)
+            if may_somewhere(user, "reminders.view_failed_reminders")
             else None,
             "state": state,
             # The page spans conventions: a user's deadlines may come from any of them.
@@ -122,7 +117,7 @@ def _feed_state(request, iso3: str):
         state = selectors.state_named(iso3)
     except RuleError as error:
         raise Http404(error.message) from None
-    held = _conventions_held(request.user)
+    held = conventions_held(request.user)
     if not any(request.user.has_perm("reminders.manage_feed", within(c, state)) for c in held):
         raise PermissionDenied(
             _("Only the Secretariat or this State's Delegation manage its feeds.")

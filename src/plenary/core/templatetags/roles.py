@@ -2,6 +2,7 @@
 
 from django import template
 
+from plenary.core import permissions
 from plenary.core.permissions import grants_in_force
 
 register = template.Library()
@@ -17,5 +18,4 @@ def held_roles(user) -> list:
 def may_somewhere(user, perm: str) -> bool:
     """Whether `user` has `perm` under a convention they hold a role in today (for links;
     the page itself checks the permission on its own convention)."""
-    conventions = {grant.convention for grant in grants_in_force(user)}
-    return any(user.has_perm(perm, convention) for convention in conventions)
+    return permissions.may_somewhere(user, perm)
