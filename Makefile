@@ -43,6 +43,11 @@ serve: setup
 		trap 'kill $$WORKER $$SCHEDULER 2>/dev/null; wait $$WORKER $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/plenary runserver $(HOST):$(PORT)
 
+## node_modules: axe-core for the browser tests' accessibility checks (package-lock.json)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 ## chromium: Debian's chromium for the browser tests, when it is missing
 chromium:
 	@command -v chromium >/dev/null || { \
@@ -90,7 +95,7 @@ test-postgresql: $(VENV)/.installed-dev chromium libreoffice
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q
 
 ## test: set up with the development tools, lint, then every test on SQLite and on PostgreSQL
-test: setup $(VENV)/.installed-dev chromium lint
+test: setup $(VENV)/.installed-dev node_modules/.installed chromium lint
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 		$(MAKE) --no-print-directory test-postgresql; \
