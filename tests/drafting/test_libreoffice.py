@@ -9,14 +9,6 @@ LIBREOFFICE = shutil.which("libreoffice")
 
 
 @pytest.mark.skipif(LIBREOFFICE is None, reason="LibreOffice is not installed (make libreoffice)")
-@pytest.mark.xfail(
-    reason=(
-        "The 2RC's second part was postponed to 20-21 September 2021 (data/ccm/meetings.json),"
-        " and the drafted heading takes the meeting's current parts, not its plan on the"
-        " report's date (10 December 2020); drafting must use the plan as of the report date."
-    ),
-    strict=True,
-)
 def test_report_docx_converts_to_pdf_in_libreoffice(interim_docx, tmp_path):
     profile = tmp_path / "profile"
     subprocess.run(  # noqa: S603 -- fixed arguments, our own file

@@ -111,6 +111,24 @@ def _plan_parts(plan: list[dict]) -> list[dict]:
     ]
 
 
+@dataclass(frozen=True)
+class PlannedPart:
+    number: int
+    starts_on: date
+    ends_on: date
+
+
+def _planned_parts(records, on: date) -> list[PlannedPart]:
+    return [
+        PlannedPart(
+            part["number"],
+            date.fromisoformat(part["starts_on"]),
+            date.fromisoformat(part["ends_on"]),
+        )
+        for part in records.plan_on(on)
+    ]
+
+
 def _officers(records, role: str) -> list:
     return [officer for officer in records.officers if officer.role == role]
 
@@ -360,7 +378,9 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     base = {
         "meeting": meeting,
         "part": part,
-        "parts": list(meeting.parts.all()),
+        # The heading gives the parts as planned on the report's date: an interim report
+        # names the later parts as they were then foreseen, not as they were later moved.
+        "parts": _planned_parts(records, on),
         "several_parts": len(meeting.parts.all()) > 1,
         "convention": convention_words(records.ruleset, language=language),
         "kind": kind,

@@ -62,6 +62,10 @@ class ReportRecords:
     texts: list[ReportText] = field(default_factory=list)
     state_names: dict[int, str] = field(default_factory=dict)
 
+    def plan_on(self, on: date) -> list[dict]:
+        """The meeting's parts as planned on `on`."""
+        return plan_on(self.history, on)
+
 
 def _histories(meetings_: list[Meeting]) -> list[MeetingHistory]:
     """Parts, plan changes (with their procedures) and procedures of meetings: 4 queries."""
@@ -150,12 +154,27 @@ class ConveningRecords:
 
 
 def plan_on(history: MeetingHistory, on: date) -> list[dict]:
-    """The plan in force on `on`: the first plan, then every change decided by that day."""
+    """The plan in force on `on`: the first plan, then every change in force by that day."""
     plan = history.first_plan
     for change in history.plan_changes:
-        if change.decided_on is not None and change.decided_on <= on:
+        if _in_force_from(change) <= on:
             plan = change.new_plan
     return plan
+
+
+def _in_force_from(change: PlanChange) -> date:
+    """The day a change took effect: its decision's date; for a change whose decision is not
+    on record, the day it is known by at the latest: when it was recorded, or the first day
+    of a part it moved, which cannot have been held as replanned before it was decided."""
+    if change.decided_on is not None:
+        return change.decided_on
+    before = {part["number"]: part for part in change.previous_plan}
+    moved = [
+        date.fromisoformat(part["starts_on"])
+        for part in change.new_plan
+        if before.get(part["number"]) != part
+    ]
+    return min([change.recorded_at.date(), *moved])
 
 
 def convening_records(*, meeting: Meeting, on: date) -> ConveningRecords:
