@@ -358,3 +358,12 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
     )
+
+# --- Speed (issue 26) -----------------------------------------------------------------------
+# Every GET answer carries an ETag (a hash of its content); a client that sends it back in
+# If-None-Match gets 304 Not Modified without the body, so that re-syncing an unchanged API
+# list costs the query but not the transfer. Inside the security headers, so a 304 keeps them.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("plenary.core.headers.SecurityHeaders") + 1,
+    "django.middleware.http.ConditionalGetMiddleware",
+)
