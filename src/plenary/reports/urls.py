@@ -5,6 +5,7 @@ from plenary.reports import views
 app_name = "reports"
 urlpatterns = [
     path("", views.register, name="register"),
+    path("statistics/", views.statistics_page, name="statistics"),
     path("states/<str:iso3>/", views.state_reports, name="state"),
     path("states/<str:iso3>/start/", views.start_report, name="start"),
     path("states/<str:iso3>/received/", views.record_received, name="received"),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plenary.core.permissions import within
-from plenary.reports import selectors, services
+from plenary.reports import selectors, services, statistics
 from plenary.reports.forms import DraftForm, ReceivedReportForm, StartReportForm
 from plenary.treaties import selectors as registry
 
@@ -205,3 +205,21 @@ def process(request, convention, pk: int):
         )
 
     return _act(request, convention, pk, act, _("The submission is marked processed."))
+
+
+def _year(request, convention) -> int:
+    year = request.GET.get("year", "")
+    if year.isdigit() and 1900 <= int(year) <= 2200:
+        return int(year)
+    return selectors.today_for(convention).year - 1
+
+
+def statistics_page(request, convention):
+    """The ISU's figures of Article 7 reports for a year (?year=, default last year)."""
+    year = _year(request, convention)
+    figures = statistics.for_reader(
+        statistics.year_statistics(convention=convention, year=year),
+        convention=convention,
+        names_all=selectors.reads_restricted(user=request.user, convention=convention),
+    )
+    return render(request, "reports/statistics.html", {"year": year, "figures": figures})
