@@ -12,9 +12,11 @@ from plenary.reports.models import Visibility
 from plenary.treaties.models import State
 from tests.conftest import client_for, make_user
 
+TODAY = date(2027, 6, 1)
+
 
 def figures(ccm, year):
-    return {f.name: f for f in statistics.year_statistics(convention=ccm, year=year)}
+    return {f.name: f for f in statistics.year_statistics(convention=ccm, year=year, today=TODAY)}
 
 
 def test_the_four_initial_reports_due_in_2019_were_on_time(ccm):
@@ -41,7 +43,7 @@ def test_a_figure_the_record_cannot_give_says_why(ccm):
 def test_a_meeting_takes_the_figures_of_its_year(ccm):
     meeting = Meeting.objects.get(convention=ccm, code="2RC")
     assert statistics.meeting_year(meeting) == 2020
-    [_, overdue, _] = statistics.meeting_statistics(meeting=meeting)
+    [_, overdue, _] = statistics.meeting_statistics(meeting=meeting, today=TODAY)
     assert overdue.value == 7
 
 
@@ -71,7 +73,9 @@ def test_a_restricted_report_is_counted_and_named_only_to_the_states_parties(
     annual = figures(ccm, 2027)["annual_reports_received_by_30_april"]
     assert (annual.value, annual.states) == (1, ("Peru",))
     public = statistics.for_reader(
-        statistics.year_statistics(convention=ccm, year=2027), convention=ccm, names_all=False
+        statistics.year_statistics(convention=ccm, year=2027, today=TODAY),
+        convention=ccm,
+        names_all=False,
     )
     assert [f.value for f in public][2] == 1
     assert "Peru" not in public[2].states

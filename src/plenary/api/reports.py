@@ -159,6 +159,7 @@ class FigureOut(Schema):
     states: list[str]
     due: list[str]
     reason: str
+    so_far: bool
 
 
 @router.get("/reports/statistics", response={200: list[FigureOut], **ERRORS})
@@ -171,7 +172,9 @@ def report_statistics(
     States Parties is counted for all, named only to those who read restricted reports."""
     convention = registry.convention_named(convention)
     figures = statistics.for_reader(
-        statistics.year_statistics(convention=convention, year=year),
+        statistics.year_statistics(
+            convention=convention, year=year, today=selectors.today_for(convention)
+        ),
         convention=convention,
         names_all=selectors.reads_restricted(user=request.auth, convention=convention),
     )

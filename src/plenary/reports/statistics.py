@@ -39,6 +39,7 @@ class Figure:
     reason: str = ""  # why there is no value
     of: int | None = None  # "value of N": the reports due, for an on-time rate
     due: tuple[str, ...] = field(default=())
+    so_far: bool = False  # the day is still to come: the figure counts what is on record
 
     def as_dict(self) -> dict:
         return {
@@ -50,6 +51,7 @@ class Figure:
             "states": list(self.states),
             "due": list(self.due),
             "reason": self.reason,
+            "so_far": self.so_far,
         }
 
 
@@ -130,9 +132,12 @@ def _computed(name: str, label: str, convention: Convention, year: int) -> Figur
     )
 
 
-def year_statistics(*, convention: Convention, year: int) -> list[Figure]:
-    """The ISU's three figures of Article 7 reports for `year` (see the module)."""
-    return [
+def year_statistics(*, convention: Convention, year: int, today: date) -> list[Figure]:
+    """The ISU's three figures of Article 7 reports for `year` (see the module); a figure
+    whose day is after `today` is marked `so_far`."""
+    from dataclasses import replace
+
+    figures = [
         _initial_on_time(convention, year),
         _computed(
             "initial_reports_overdue_at_year_end",
@@ -147,6 +152,7 @@ def year_statistics(*, convention: Convention, year: int) -> list[Figure]:
             year,
         ),
     ]
+    return [replace(f, so_far=f.measured_on > today) for f in figures]
 
 
 def meeting_year(meeting) -> int | None:
@@ -155,10 +161,12 @@ def meeting_year(meeting) -> int | None:
     return first.starts_on.year if first else None
 
 
-def meeting_statistics(*, meeting) -> list[Figure]:
+def meeting_statistics(*, meeting, today: date) -> list[Figure]:
     """The figures for the year of `meeting` (its first part), for its report."""
     year = meeting_year(meeting)
-    return [] if year is None else year_statistics(convention=meeting.convention, year=year)
+    if year is None:
+        return []
+    return year_statistics(convention=meeting.convention, year=year, today=today)
 
 
 def for_reader(figures: list[Figure], *, convention: Convention, names_all: bool) -> list[Figure]:

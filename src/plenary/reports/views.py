@@ -261,7 +261,9 @@ def statistics_page(request, convention):
     """The ISU's figures of Article 7 reports for a year (?year=, default last year)."""
     year = _year(request, convention)
     figures = statistics.for_reader(
-        statistics.year_statistics(convention=convention, year=year),
+        statistics.year_statistics(
+            convention=convention, year=year, today=selectors.today_for(convention)
+        ),
         convention=convention,
         names_all=selectors.reads_restricted(user=request.user, convention=convention),
     )
