@@ -135,3 +135,9 @@ def test_the_command_gives_the_figure_and_the_states(ccm, capsys):
     assert (row["value"], row["baseline"]) == ("7", "13")
     assert row["states"].split("; ")[0] == "Cabo Verde"
     assert "25 November 2020" in row["source"]
+
+
+def test_a_report_received_by_a_day_shows_by_that_day(ccm):
+    html = client_for(None).get("/ccm/states/PER/?on=2019-06-30").content.decode()
+    assert "by 31 December 2018" in html
+    assert "(31 December 2018)" not in html

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Literal
 
 from django.http import Http404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
@@ -162,9 +162,14 @@ class FigureOut(Schema):
     so_far: bool
 
 
-@router.get("/reports/statistics", response={200: list[FigureOut], **ERRORS})
+class StatisticsOut(Schema):
+    year: int
+    figures: list[FigureOut]
+
+
+@router.get("/reports/statistics", response={200: StatisticsOut, **ERRORS})
 def report_statistics(
-    request, convention: ConventionSlug, year: int = Field(..., ge=1900, le=2200)
+    request, convention: ConventionSlug, year: int = Query(..., ge=1900, le=2200)
 ):
     """The ISU's figures for a year: initial reports due and received on time, overdue
     initial reports, annual reports received by the annual deadline; a figure the record
@@ -178,7 +183,7 @@ def report_statistics(
         convention=convention,
         names_all=selectors.reads_restricted(user=request.auth, convention=convention),
     )
-    return [figure.as_dict() for figure in figures]
+    return {"year": year, "figures": [figure.as_dict() for figure in figures]}
 
 
 @router.get("/reports", response={200: list[ReportOut], **ERRORS})

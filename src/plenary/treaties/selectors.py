@@ -323,7 +323,11 @@ def _article7_on(
                     on=on,
                     initial=True,
                 ),
-                completed_on=initial.received_on if initial else None,
+                # A report known only as received by a day shows "by" that day.
+                completed_on=initial.received_on
+                if initial and not initial.received_by_only
+                else None,
+                completed_by=initial.received_on if initial and initial.received_by_only else None,
                 report=ReportKind.INITIAL,
             )
         )
