@@ -58,7 +58,7 @@ def test_progress_page_shows_table_and_svg_chart(client, ccm, django_assert_max_
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<svg") == 2
-    assert "Initial Article 7 transparency reports overdue on 31 December" in html
+    assert "Initial Article 7 transparency reports overdue (on the day of the ISU" in html
 
 
 def test_progress_exports_as_csv_and_docx(client, ccm):
@@ -75,7 +75,7 @@ def test_progress_exports_as_csv_and_docx(client, ccm):
 def test_indicator_page_shows_the_computation_behind_it(client, ccm):
     indicator = Indicator.objects.get(code="TM-R1")
     html = client.get(f"/ccm/action-plans/indicators/{indicator.pk}/?year=2020").content.decode()
-    assert "treaties.selectors.obligations_on(on=31 December, obligation=initial_report)" in html
+    assert "treaties.selectors.obligations_on(on=that day, obligation=initial_report)" in html
     assert "Enter a value" not in html
 
 
@@ -138,10 +138,10 @@ def test_api_consultation_lists_sections_and_questions(client, seed_consultation
 def test_indicators_command_prints_json(ccm, capsys):
     call_command("indicators", "DAP", "--year", "2020", "--format", "json")
     rows = json.loads(capsys.readouterr().out)
-    # The record of reports before 1 December 2026 is not complete: no count of reports
-    # that are simply not on record (issue 20).
-    assert [(r["indicator"], r["value"]) for r in rows] == [("SD-R1", "5"), ("TM-R1", "")]
-    assert rows[1]["source"].startswith("not computable from the records")
+    # The sourced record of initial reports (issue 20): the 2RC's 7, named.
+    assert [(r["indicator"], r["value"]) for r in rows] == [("SD-R1", "5"), ("TM-R1", "7")]
+    assert rows[1]["states"].startswith("Cabo Verde; Comoros")
+    assert rows[1]["source"] == "computed from the records on 25 November 2020"
 
 
 def test_consultation_export_command_writes_docx(open_consultation, tmp_path, capsys):

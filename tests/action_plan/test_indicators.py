@@ -25,13 +25,22 @@ def _row(code: str, year: int):
 
 
 def test_overdue_initial_reports_indicator_is_not_computable_before_the_record(ccm):
-    # The CCM's record of reports is complete from 1 December 2026 only (issue 20): a 2018
-    # count would count States whose reports are simply not on record.
-    row = _row("TM-R1", 2018)
+    # The CCM's record of initial reports is complete from 31 December 2018 to the end of
+    # 2020 (issue 20): a 2017 count would count States whose reports are not on record.
+    row = _row("TM-R1", 2017)
     assert row.value is None
     assert row.counted == ()
     assert row.source.startswith("not computable from the records")
-    assert treaty_selectors.overdue_initial_reports_on(convention=ccm, on=date(2018, 12, 31)) == 0
+    assert treaty_selectors.overdue_initial_reports_on(convention=ccm, on=date(2017, 12, 31)) == 0
+
+
+def test_overdue_initial_reports_indicator_gives_the_conference_figures(ccm):
+    # Seed 003 para 62: 13 in 2018, 7 in 2020 (the 2RC's figure, 25 November 2020).
+    assert _row("TM-R1", 2018).value == Decimal(13)
+    row = _row("TM-R1", 2020)
+    assert (row.value, row.progress.change) == (Decimal(7), Decimal(-6))
+    assert row.counted[0] == "Cabo Verde"
+    assert row.source == "computed from the records on 25 November 2020"
 
 
 def test_stockpile_indicator_in_2020_is_the_five_the_conference_reported(ccm):
@@ -49,8 +58,8 @@ def test_computed_indicator_value_is_refused_when_typed(ccm, isu):
         )
     assert error.value.message_dict == {
         "indicator": [
-            "TM-R1 is computed from the records (Initial transparency reports overdue on 31 "
-            "December); its values are recomputed, not entered"
+            "TM-R1 is computed from the records (Initial transparency reports overdue); its "
+            "values are recomputed, not entered"
         ]
     }
     assert not IndicatorValue.objects.exists()

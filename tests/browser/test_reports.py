@@ -1,7 +1,9 @@
 """Peru's drafter fills two forms of its annual report and saves; Peru's approver submits
 it; the Secretariat sees it received today; Peru revises one form and both versions are in
 its history. Chile cannot read Peru's draft; the report, restricted to States Parties, is
-absent from the public register and read by Chile once submitted."""
+absent from the public register and read by Chile once submitted, and counted in the
+statistics (named to Chile, not to the public). The report covers the year in progress,
+so that it falls within the record of annual reports (complete from plenary's first day)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -39,13 +41,14 @@ def test_peru_drafts_submits_and_revises_its_report(page, sign_in_as, ccm):
     make_user("chile_delegate", Role.DELEGATION, "CHL")
     make_user("secretariat", Role.SECRETARIAT)
     today = today_for(ccm)
+    year = today.year
 
     # Peru's drafter opens the annual report, for States Parties only, fills two forms.
     drafter = sign_in_as("peru_drafter")
     drafter.goto(drafter.base_url + "/ccm/reports/states/PER/")
     start = drafter.locator("form#start")
     start.get_by_label("Kind of report").select_option("annual")
-    start.get_by_label("Calendar year covered (annual reports)").fill("2025")
+    start.get_by_label("Calendar year covered (annual reports)").fill(str(year))
     start.get_by_label("Who may read it").select_option("states_parties")
     start.get_by_role("button", name="Start the draft").click()
     expect(drafter.get_by_role("status")).to_contain_text("only Peru reads it")
@@ -83,8 +86,19 @@ def test_peru_drafts_submits_and_revises_its_report(page, sign_in_as, ccm):
     page.goto(page.base_url + "/ccm/reports/")
     expect(page.locator("table.register tbody")).to_have_text("No report.")
     chile.goto(chile.base_url + "/ccm/reports/")
-    chile.get_by_role("link", name="Annual report of Peru covering 2025").click()
+    chile.get_by_role("link", name=f"Annual report of Peru covering {year}").click()
     expect(chile.locator("section.form-entry").first).to_contain_text("Law 30000 of 2025")
+
+    # Counted in the statistics of the year it is due: named to Chile, not to the public.
+    statistics = f"/ccm/reports/statistics/?year={year + 1}"
+    chile.goto(chile.base_url + statistics)
+    figure = chile.locator("#figure-annual_reports_received_by_30_april")
+    expect(figure.locator("td").nth(0)).to_have_text("1")
+    expect(figure.locator("td").nth(2)).to_have_text("Peru")
+    page.goto(page.base_url + statistics)
+    figure = page.locator("#figure-annual_reports_received_by_30_april")
+    expect(figure.locator("td").nth(0)).to_have_text("1")
+    expect(figure.locator("td").nth(2)).to_have_text("")
 
     # Peru revises Form B; the first version stays current until the second is submitted.
     drafter.goto(report_url)

@@ -154,3 +154,79 @@ def test_the_register_runs_a_fixed_number_of_queries(
         assert client.get(f"/ccm/reports/{report.pk}/").status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get("/ccm/reports/states/PER/").status_code == 200
+
+
+def submitted(ccm, drafter, approver, visibility="public"):
+    report = draft(ccm, drafter)
+    version = report.versions.get()
+    report.visibility = visibility
+    report.save()
+    entry = version.entries.get(form="A")
+    entry.content = '=HYPERLINK("x") Ley 30000, año 2025'
+    entry.save()
+    services.submit_report(version=version, today=date(2026, 4, 20), by=approver)
+    return report
+
+
+def test_the_report_downloads_as_docx_form_by_form(ccm, drafter, approver):
+    import io
+
+    from docx import Document
+
+    report = submitted(ccm, drafter, approver)
+    response = client_for(None).get(f"/ccm/reports/{report.pk}/report.docx")
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[1] == "Form A: National implementation measures"
+    assert len([h for h in headings if h.startswith("Form ")]) == 10
+    assert any("año 2025" in p.text for p in document.paragraphs)
+    cover = document.tables[1]
+    assert [c.text for c in cover.rows[1].cells] == [
+        "A",
+        "National implementation measures",
+        "changed",
+    ]
+
+
+def test_the_report_downloads_as_pdf(ccm, drafter, approver):
+    report = submitted(ccm, drafter, approver)
+    response = client_for(None).get(f"/ccm/reports/{report.pk}/report.pdf")
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].endswith('ccm-PER-annual-2025.pdf"')
+
+
+def test_a_draft_of_another_state_does_not_download(ccm, drafter, chile_delegate):
+    report = draft(ccm, drafter)
+    for suffix in ("docx", "pdf"):
+        response = client_for(chile_delegate).get(f"/ccm/reports/{report.pk}/report.{suffix}")
+        assert response.status_code == 404
+
+
+def test_the_register_csv_is_escaped_and_public_only(ccm, drafter, approver):
+    report = submitted(ccm, drafter, approver)
+    rows = client_for(None).get("/ccm/reports/register.csv?year=2025").content.decode()
+    assert rows.splitlines()[1].startswith("Peru,PER,annual,2025,2026-04-20,1,public")
+    report.visibility = "states_parties"
+    report.save()
+    rows = client_for(None).get("/ccm/reports/register.csv").content.decode()
+    assert rows.splitlines()[1:] == []
+
+
+def test_a_register_cell_that_looks_like_a_formula_is_escaped():
+    from types import SimpleNamespace as NS
+
+    from plenary.reports import render
+
+    view = NS(
+        report=NS(
+            state=NS(name="=cmd", iso3="XXX"),
+            kind="initial",
+            year_covered=None,
+            receipt_id=None,
+            visibility="public",
+        ),
+        current=None,
+    )
+    assert render.register_csv([view]).splitlines()[1].startswith("'=cmd,")

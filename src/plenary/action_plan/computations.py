@@ -42,22 +42,36 @@ def _article3_pending(convention: Convention, year: int) -> ComputedValue:
     return ComputedValue(Decimal(len(states)), on, states)
 
 
+def _figures_day(convention: Convention, year: int) -> date:
+    """The day the ISU's figures for `year` are taken (`reporting.figures_on`), else
+    31 December."""
+    figures = convention.rules.reporting.figures_day(year)
+    return figures.on if figures else indicators.year_end(year)
+
+
 def _initial_reports_overdue(convention: Convention, year: int) -> ComputedValue:
-    on = indicators.year_end(year)
+    on = _figures_day(convention, year)
     rows = treaty_selectors.obligations_on(
         convention=convention, on=on, obligation="initial_report"
     )
     unknown = [row for row in rows if row.status == treaty_selectors.NO_RECORD]
     if unknown:
-        complete_from = convention.rules.reporting.record_complete_from
+        reporting = convention.rules.reporting
+        window = ""
+        if reporting.initial_record_complete_from:
+            window = (
+                f" The record of initial reports is complete only from "
+                f"{reporting.initial_record_complete_from:%-d %B %Y} to "
+                f"{reporting.initial_record_complete_until:%-d %B %Y} "
+                f"({reporting.initial_record_source})."
+            )
         return ComputedValue(
             None,
             on,
             reason=(
-                f"not computable from the records: the record of reports received is "
-                f"complete from {complete_from:%-d %B %Y} only, and {len(unknown)} initial "
-                f"reports due before then are not on record "
-                f"({convention.rules.reporting.record_source})"
+                f"not computable from the records: on {on:%-d %B %Y}, {len(unknown)} initial "
+                f"reports past their deadline are not on record, and the record cannot say "
+                f"they were not received.{window}"
             ),
         )
     states = tuple(
@@ -116,13 +130,15 @@ COMPUTATIONS: dict[str, Computation] = {
         Computation(
             name="initial_reports_overdue_at_year_end",
             kind="count",
-            label="Initial transparency reports overdue on 31 December",
+            label="Initial transparency reports overdue",
             definition=(
-                "The States Parties on 31 December of the year whose initial transparency "
-                "report (due the convention's period after entry into force) had not been "
-                "received by that day although its deadline had passed: "
-                "treaties.selectors.obligations_on(on=31 December, obligation=initial_report), "
-                "initial reports with status 'overdue'."
+                "The States Parties on the day the ISU's figures for the year are taken "
+                "(reporting.figures_on in the convention's file; 31 December otherwise) whose "
+                "initial transparency report (due the convention's period after entry into "
+                "force) had not been received by that day although its deadline had passed: "
+                "treaties.selectors.obligations_on(on=that day, obligation=initial_report), "
+                "initial reports with status 'overdue'. Not computable where a report past "
+                "its deadline is not on record and the record is not complete on that day."
             ),
             compute=_initial_reports_overdue,
         ),

@@ -98,6 +98,7 @@ PROGRESS_KEYS = [
     "change",
     "towards_target_percent",
     "computed",
+    "states",
     "source",
 ]
 
@@ -124,6 +125,8 @@ def progress_rows(sections) -> list[dict]:
                     "change": _number(progress.change) if progress else "",
                     "towards_target_percent": _number(progress.towards_target) if progress else "",
                     "computed": indicator.computation,
+                    # The States a computed count counts, by name ("; " between them).
+                    "states": "; ".join(row.counted or ()),
                     "source": row.source,
                 }
             )

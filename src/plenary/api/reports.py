@@ -9,13 +9,13 @@ from datetime import date
 from typing import Literal
 
 from django.http import Http404
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
-from plenary.reports import selectors, services
+from plenary.reports import selectors, services, statistics
 from plenary.treaties import selectors as registry
 
 router = Router(tags=["transparency reports"])
@@ -148,6 +148,42 @@ def record_received(request, convention: ConventionSlug, payload: ReceivedIn):
         by=request.auth,
     )
     return Status(201, _again(request, convention, report.pk))
+
+
+class FigureOut(Schema):
+    name: str
+    label: str
+    value: int | None
+    of: int | None
+    measured_on: date
+    states: list[str]
+    due: list[str]
+    reason: str
+    so_far: bool
+
+
+class StatisticsOut(Schema):
+    year: int
+    figures: list[FigureOut]
+
+
+@router.get("/reports/statistics", response={200: StatisticsOut, **ERRORS})
+def report_statistics(
+    request, convention: ConventionSlug, year: int = Query(..., ge=1900, le=2200)
+):
+    """The ISU's figures for a year: initial reports due and received on time, overdue
+    initial reports, annual reports received by the annual deadline; a figure the record
+    cannot give has no value and says why. A State whose report is restricted to the
+    States Parties is counted for all, named only to those who read restricted reports."""
+    convention = registry.convention_named(convention)
+    figures = statistics.for_reader(
+        statistics.year_statistics(
+            convention=convention, year=year, today=selectors.today_for(convention)
+        ),
+        convention=convention,
+        names_all=selectors.reads_restricted(user=request.auth, convention=convention),
+    )
+    return {"year": year, "figures": [figure.as_dict() for figure in figures]}
 
 
 @router.get("/reports", response={200: list[ReportOut], **ERRORS})

@@ -58,6 +58,8 @@ class TransparencyReportOut(Schema):
     kind: Literal["initial", "annual"]
     year_covered: int | None
     received_on: date
+    # True: the sources say only that it had been received by `received_on`.
+    received_by_only: bool = False
     document: str
 
 
@@ -112,6 +114,7 @@ def _report_out(report) -> dict:
         "kind": report.kind,
         "year_covered": report.year_covered,
         "received_on": report.received_on,
+        "received_by_only": report.received_by_only,
         "document": report.document,
     }
 

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plenary.core.permissions import within
-from plenary.reports import selectors, services
+from plenary.reports import render as files
+from plenary.reports import selectors, services, statistics
 from plenary.reports.forms import DraftForm, ReceivedReportForm, StartReportForm
 from plenary.treaties import selectors as registry
 
@@ -24,15 +25,57 @@ def _report(convention, pk: int, user):
         raise Http404(_("No such report.")) from None
 
 
-def register(request, convention):
+def _register_rows(request, convention):
     year = request.GET.get("year")
-    rows = selectors.register(
+    return selectors.register(
         convention=convention,
         user=request.user,
-        year=int(year) if year and year.isdigit() else None,
-        iso3=request.GET.get("state") or None,
+        year=int(year) if year and year.isdigit() and 1900 <= int(year) <= 2200 else None,
+        iso3=(request.GET.get("state") or "")[:3] or None,
     )
+
+
+def register(request, convention):
+    rows = _register_rows(request, convention)
     return render(request, "reports/register.html", {"rows": rows})
+
+
+def register_csv(request, convention):
+    """The register as CSV, as the reader may read it (the public: public reports)."""
+    response = HttpResponse(
+        files.register_csv(_register_rows(request, convention)), content_type="text/csv"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{convention.slug}-article-reports.csv"'
+    )
+    return response
+
+
+def _download(view, body: bytes, content_type: str, extension: str) -> HttpResponse:
+    report = view.report
+    name = f"{report.convention.slug}-{report.state.iso3}-{report.kind}"
+    if report.year_covered:
+        name += f"-{report.year_covered}"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
+    return response
+
+
+def report_docx(request, convention, pk: int):
+    """The report's current version (or the reader's own draft) as .docx, form by form."""
+    view = _report(convention, pk, request.user)
+    return _download(
+        view,
+        files.report_docx(view),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "docx",
+    )
+
+
+def report_pdf(request, convention, pk: int):
+    """The same as PDF, drawn in Python (no program the machine may lack)."""
+    view = _report(convention, pk, request.user)
+    return _download(view, files.report_pdf(view), "application/pdf", "pdf")
 
 
 def _state(convention, iso3: str):
@@ -205,3 +248,23 @@ def process(request, convention, pk: int):
         )
 
     return _act(request, convention, pk, act, _("The submission is marked processed."))
+
+
+def _year(request, convention) -> int:
+    year = request.GET.get("year", "")
+    if year.isdigit() and 1900 <= int(year) <= 2200:
+        return int(year)
+    return selectors.today_for(convention).year - 1
+
+
+def statistics_page(request, convention):
+    """The ISU's figures of Article 7 reports for a year (?year=, default last year)."""
+    year = _year(request, convention)
+    figures = statistics.for_reader(
+        statistics.year_statistics(
+            convention=convention, year=year, today=selectors.today_for(convention)
+        ),
+        convention=convention,
+        names_all=selectors.reads_restricted(user=request.user, convention=convention),
+    )
+    return render(request, "reports/statistics.html", {"year": year, "figures": figures})

@@ -113,6 +113,13 @@ class ReportForm:
 
 
 @dataclass(frozen=True)
+class FiguresOn:
+    year: int
+    on: date
+    source: str
+
+
+@dataclass(frozen=True)
 class Reporting:
     article: str
     annual_covers: str
@@ -124,6 +131,24 @@ class Reporting:
     # on record is "no record", never "overdue". None: the record is complete throughout.
     record_complete_from: date | None = None
     record_source: str = ""
+    # A window in which the record of initial reports is complete, from a sourced list of
+    # the States whose initial report was overdue on its first day: evaluated on a day in
+    # [from, until], an initial report not on record is overdue. None: no such window.
+    initial_record_complete_from: date | None = None
+    initial_record_complete_until: date | None = None
+    initial_record_source: str = ""
+    # The day on which the ISU's figures for a year are taken, where it is not 31 December.
+    figures_on: tuple["FiguresOn", ...] = ()
+
+    def figures_day(self, year: int) -> "FiguresOn | None":
+        return next((f for f in self.figures_on if f.year == year), None)
+
+    def initial_record_complete_on(self, on: date) -> bool:
+        return (
+            self.initial_record_complete_from is not None
+            and self.initial_record_complete_until is not None
+            and self.initial_record_complete_from <= on <= self.initial_record_complete_until
+        )
 
     def form(self, code: str) -> ReportForm:
         for form in self.forms:
@@ -670,11 +695,34 @@ def load_file(path: Path | str) -> Convention:
             "forms",
             "record_complete_from",
             "record_source",
+            "initial_record_complete_from",
+            "initial_record_complete_until",
+            "initial_record_source",
+            "figures_on",
         },
     )
     record_complete_from = None
     if "record_complete_from" in reporting:
         record_complete_from = reader.day(reporting, "record_complete_from", "reporting.")
+    initial_from = initial_until = None
+    if "initial_record_complete_from" in reporting:
+        initial_from = reader.day(reporting, "initial_record_complete_from", "reporting.")
+        initial_until = reader.day(reporting, "initial_record_complete_until", "reporting.")
+    figures_on = []
+    tables = reader.tables(reporting, "figures_on") if "figures_on" in reporting else []
+    for index, table in enumerate(tables):
+        prefix = f"reporting.figures_on[{index}]."
+        reader.only(table, prefix, {"year", "on", "source"})
+        year = table.get("year")
+        if not isinstance(year, int):
+            raise reader.fail(f"{prefix}year", "a year (an integer) is required")
+        figures_on.append(
+            FiguresOn(
+                year=year,
+                on=reader.day(table, "on", prefix),
+                source=reader.text(table, "source", prefix),
+            )
+        )
 
     return Convention(
         short_name=short_name,
@@ -714,6 +762,12 @@ def load_file(path: Path | str) -> Convention:
             record_source=reader.text(
                 reporting, "record_source", "reporting.", required=record_complete_from is not None
             ),
+            initial_record_complete_from=initial_from,
+            initial_record_complete_until=initial_until,
+            initial_record_source=reader.text(
+                reporting, "initial_record_source", "reporting.", required=initial_from is not None
+            ),
+            figures_on=tuple(figures_on),
         ),
         symbols=_symbols(reader, data),
         meeting_kinds=tuple(

@@ -270,6 +270,9 @@ class TransparencyReport(models.Model):
     kind = models.CharField(max_length=7, choices=ReportKind.choices)
     year_covered = models.PositiveSmallIntegerField(null=True, blank=True)
     received_on = models.DateField()
+    # The source says only that the report had been received by `received_on` (e.g. the
+    # State is absent from a list of the reports overdue on that day): the day is unknown.
+    received_by_only = models.BooleanField(default=False)
     document = models.CharField(max_length=200, blank=True)
     source = models.TextField(blank=True)
     history = HistoricalRecords()

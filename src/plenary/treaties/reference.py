@@ -225,7 +225,9 @@ def _load_reports(
     path: Path, convention: Convention, states: dict, report: LoadReport, today: date
 ) -> None:
     for row in _rows(path):
-        received_on = _date(row["received_on"])
+        # `received_by` alone: the source says only that it had been received by that day.
+        received_by_only = not row["received_on"] and bool(row.get("received_by"))
+        received_on = _date(row["received_by"] if received_by_only else row["received_on"])
         year = int(row["year_covered"]) if row["year_covered"] else None
         if row["kind"] == "annual" and year is None:
             report.skipped.append(
@@ -245,6 +247,7 @@ def _load_reports(
                 kind=row["kind"],
                 year_covered=year,
                 received_on=received_on,
+                received_by_only=received_by_only,
                 source=row["source"],
                 today=today,
             )

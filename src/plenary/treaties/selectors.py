@@ -263,11 +263,17 @@ def _reports_by_state(convention: Convention, on: date) -> dict[int, list[Transp
 NO_RECORD = "no_record"
 
 
-def _on_record(rules, deadline: date, status: str) -> str:
+def _on_record(rules, deadline: date, status: str, *, on: date, initial: bool = False) -> str:
     """A report past its deadline and not on record is "overdue" only where the record of
-    reports is complete (`reporting.record_complete_from`); before that, "no record"."""
+    reports is complete: due on or after `reporting.record_complete_from`, or (an initial
+    report) looked at on a day within the window in which the record of initial reports is
+    complete (`reporting.initial_record_complete_from/until`); otherwise "no record"."""
+    if status != "overdue":
+        return status
+    if initial and rules.reporting.initial_record_complete_on(on):
+        return status
     complete_from = rules.reporting.record_complete_from
-    if status == "overdue" and complete_from is not None and deadline < complete_from:
+    if complete_from is not None and deadline < complete_from:
         return NO_RECORD
     return status
 
@@ -314,8 +320,14 @@ def _article7_on(
                         completed_on=initial.received_on if initial else None,
                         today=on,
                     ),
+                    on=on,
+                    initial=True,
                 ),
-                completed_on=initial.received_on if initial else None,
+                # A report known only as received by a day shows "by" that day.
+                completed_on=initial.received_on
+                if initial and not initial.received_by_only
+                else None,
+                completed_by=initial.received_on if initial and initial.received_by_only else None,
                 report=ReportKind.INITIAL,
             )
         )
@@ -343,6 +355,7 @@ def _article7_on(
                             completed_on=annual.received_on if annual else None,
                             today=on,
                         ),
+                        on=on,
                     ),
                     completed_on=annual.received_on if annual else None,
                     report=ReportKind.ANNUAL,

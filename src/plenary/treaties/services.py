@@ -520,6 +520,7 @@ def record_transparency_report(
     year_covered: int | None = None,
     document: str = "",
     source: str = "",
+    received_by_only: bool = False,
     by=None,
 ) -> TransparencyReport:
     """Record an Article 7 report received from a State Party (the Secretariat only: a
@@ -568,6 +569,7 @@ def record_transparency_report(
         kind=kind,
         year_covered=year_covered,
         received_on=received_on,
+        received_by_only=received_by_only,
         document=document,
         source=source,
     )
