@@ -2,6 +2,8 @@
 coordinator enters the 2022 value with its source; the progress page shows it against the
 baseline."""
 
+from io import BytesIO
+
 import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import expect
@@ -92,7 +94,7 @@ def test_the_isu_defines_a_plan_and_a_coordinator_enters_a_value(browser, page, 
     # ... and so does its spreadsheet.
     with coordinator_page.expect_download() as download:
         coordinator_page.get_by_role("link", name="Download Excel (.xlsx)").click()
-    sheet = load_workbook(download.value.path()).active
+    sheet = load_workbook(BytesIO(download.value.path().read_bytes())).active
     cells = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]], strict=True))
     assert (cells["baseline"], cells["value"], cells["source"]) == (
         3,
