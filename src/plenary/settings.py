@@ -280,6 +280,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "plenary": {"level": os.environ.get("PLENARY_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
+        # Replaces Django's default "django" logger, whose own mail_admins handler would
+        # mail every error a second time; its lines go to the root's console.
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "WARNING")},
         # AdminEmailHandler sends nothing while ADMINS is empty.
         "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
     },

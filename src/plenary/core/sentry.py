@@ -5,10 +5,10 @@ reports every unhandled exception of a view, with the request id the logs carry 
 No personal data is sent (no user name, address or cookies), no performance traces.
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 import sentry_sdk
 from sentry_sdk.integrations.django import DjangoIntegration
-
-from importlib.metadata import PackageNotFoundError, version
 
 
 def _release() -> str | None:
@@ -36,7 +36,6 @@ def start_sentry(*, dsn: str, environment: str) -> None:
         environment=environment,
         release=_release(),
         integrations=[DjangoIntegration()],
-        send_default_pii=False,
         traces_sample_rate=0.0,
         before_send=_tag_request,
     )
