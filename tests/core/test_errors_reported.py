@@ -20,7 +20,7 @@ pytestmark = pytest.mark.urls("tests.core.raising_urls")
 class FakeSentry(BaseHTTPRequestHandler):
     received: list
 
-    def do_POST(self):  # noqa: N802 (http.server's name)
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         encoding = self.headers.get("Content-Encoding", "")
         if encoding == "gzip":
