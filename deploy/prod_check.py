@@ -480,12 +480,17 @@ def main() -> int:
         response, _ = peru.request(
             "POST",
             action[1] if action else f"/silence-procedures/{int(other)}/breaks/",
-            {"reason": "Prod-check", "csrfmiddlewaretoken": peru.cookies.get("csrftoken", "")},
+            {
+                "kind": "objection",
+                "reason": "Prod-check",
+                "confirmed": "True",  # past the confirmation step the page shows first
+                "csrfmiddlewaretoken": peru.cookies.get("csrftoken", ""),
+            },
         )
         reader = Client(APPS[1], tls=False)
         _, page = reader.get(f"/silence-procedures/{int(other)}/")
         check(
-            response.status == 302 and "<td>Peru</td>" in page,
+            response.status == 302 and "<td>Peru (" in page,
             "a break of the silence posted on app process 1 shows on app process 2",
         )
 

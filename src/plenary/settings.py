@@ -51,6 +51,36 @@ def email_settings(url: str) -> dict:
     }
 
 
+def file_storage(environ) -> dict:
+    """The "default" storage that documents' and contributions' files go through.
+
+    FILE_STORAGE=local (the default): disk under MEDIA_ROOT, which several app hosts share
+    by mounting one volume there (docs/deployment.md). FILE_STORAGE=s3: an S3-compatible
+    object store through django-storages: S3_BUCKET (required), S3_ENDPOINT_URL (blank for
+    AWS itself), S3_REGION, S3_PREFIX; the keys from AWS_ACCESS_KEY_ID and
+    AWS_SECRET_ACCESS_KEY (boto3's own variables). Files are private, reached through signed
+    addresses, and never overwritten: a second file of the same name gets a new name.
+    """
+    kind = environ.get("FILE_STORAGE", "local").strip().lower() or "local"
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"FILE_STORAGE: local or s3, not {kind!r}")
+    bucket = environ.get("S3_BUCKET", "").strip()
+    if not bucket:
+        raise ImproperlyConfigured("FILE_STORAGE=s3 needs S3_BUCKET")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("S3_ENDPOINT_URL", "").strip() or None,
+        "region_name": environ.get("S3_REGION", "").strip() or None,
+        "location": environ.get("S3_PREFIX", "").strip().strip("/"),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 DEBUG = envbool("DEBUG", "true")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -182,10 +212,11 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Documents' files go through Django's storage API ("default" below): local disk under
-# MEDIA_ROOT here; an object store can replace it by changing the backend.
+# MEDIA_ROOT (a shared volume with several app hosts), or an S3-compatible object store
+# with FILE_STORAGE=s3 (`file_storage` above).
 DOCUMENT_MAX_UPLOAD_BYTES = int(os.environ.get("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage(os.environ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -249,9 +280,21 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "plenary": {"level": os.environ.get("PLENARY_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
-        "django.request": {"handlers": ["mail_admins"] if ADMINS else [], "level": "ERROR"},
+        # Replaces Django's default "django" logger, whose own mail_admins handler would
+        # mail every error a second time; its lines go to the root's console.
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+        # AdminEmailHandler sends nothing while ADMINS is empty.
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
     },
 }
+
+# With SENTRY_DSN set, errors (and error log lines) also go to Sentry (core/sentry.py).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "production" if not DEBUG else "dev")
+if SENTRY_DSN:
+    from plenary.core.sentry import start_sentry
+
+    start_sentry(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT)
 
 REFERENCE_DATA_DIR = Path(os.environ.get("REFERENCE_DATA_DIR", PROJECT_DIR / "data"))
 # The conventions `plenary load_reference` loads, each from REFERENCE_DATA_DIR/<slug>/ when

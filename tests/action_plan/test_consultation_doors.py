@@ -140,3 +140,90 @@ def test_the_deadline_moves_with_a_reason_and_the_consultation_closes(president,
     )
     assert late.status_code == 422
     assert late.json()["errors"][0]["field"] == "deadline"
+
+
+def test_a_chosen_list_of_states_and_organisations_alone_may_contribute(
+    president, peru_delegate, brazil_delegate, django_capture_on_commit_callbacks
+):
+    """Brazil and the ICRC are on the list; Peru (a State Party) and the CMC are not."""
+    icrc = make_user("icrc_delegate", Role.DELEGATION, organisation="ICRC")
+    cmc = make_user("cmc_delegate", Role.DELEGATION, organisation="CMC")
+    payload = {
+        **_issue_payload(timezone.localdate() + timedelta(days=20)),
+        "addressed_to": "chosen",
+        "states": ["BRA"],
+        "organisations": ["ICRC"],
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = token_client(president).post(
+            "/api/v1/ccm/consultations", payload, content_type="application/json"
+        )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["addressed_states"], body["addressed_organisations"]) == (
+        ["BRA"],
+        ["International Committee of the Red Cross"],
+    )
+    notified = {m.to[0] for m in mail.outbox}
+    assert {"brazil_delegate@example.org", "icrc_delegate@example.org"} <= notified
+    assert not notified & {"peru_delegate@example.org", "cmc_delegate@example.org"}
+    mine = f"/api/v1/ccm/consultations/{body['id']}/contributions/mine"
+    answer = {"answers": [{"question": 1, "text": "A view"}]}
+
+    def put(user):
+        return token_client(user).put(mine, answer, content_type="application/json")
+
+    assert put(brazil_delegate).status_code == 200
+    assert put(icrc).status_code == 200
+    peru = put(peru_delegate)
+    assert peru.status_code == 422
+    assert peru.json()["errors"] == [
+        {
+            "field": "state",
+            "message": "Peru is not among the States this consultation is addressed to",
+        }
+    ]
+    refused = put(cmc)
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "organisation"
+    page = client_for(president).get(f"/ccm/consultations/{body['id']}/").content.decode()
+    assert "Brazil; International Committee of the Red Cross" in page
+
+
+def test_a_chosen_list_on_the_page_names_an_organisation(president):
+    from plenary.treaties.models import Organisation
+
+    icrc = Organisation.objects.get(abbreviation="ICRC")
+    response = client_for(president).post(
+        "/ccm/consultations/new/",
+        {
+            "title": "Only the ICRC",
+            "issued_by": "The President",
+            "addressed_to": "chosen",
+            "organisations": [icrc.pk],
+            "deadline_on": (timezone.localdate() + timedelta(days=20)).isoformat(),
+            "visibility": "presidency",
+            "area_1": "universalisation",
+            "questions_1": "How?",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    consultation = Consultation.objects.get(title="Only the ICRC")
+    assert list(consultation.addressed_organisations.all()) == [icrc]
+    assert (consultation.addresses_states, consultation.addresses_organisations) == (False, True)
+    empty = client_for(president).post(
+        "/ccm/consultations/new/",
+        {
+            "title": "No one",
+            "issued_by": "The President",
+            "addressed_to": "chosen",
+            "deadline_on": (timezone.localdate() + timedelta(days=20)).isoformat(),
+            "visibility": "presidency",
+            "area_1": "universalisation",
+            "questions_1": "How?",
+        },
+    )
+    assert empty.status_code == 422
+    assert "choose the States or organisations the consultation is addressed to" in (
+        empty.content.decode()
+    )

@@ -190,3 +190,30 @@ def test_the_consultation_page_with_its_deadline_form_runs_few_queries(
     with django_assert_max_num_queries(14):
         response = client.get(f"/ccm/consultations/{open_consultation.pk}/")
     assert "Move the deadline" in response.content.decode()
+
+
+def test_progress_exports_as_xlsx_with_numbers_and_no_formula(isu):
+    from decimal import Decimal
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client = client_for(isu)
+    plan = _define_by_page(client)
+    indicator = Indicator.objects.get(section__plan=plan)
+    response = client.post(
+        f"/ccm/action-plans/indicators/{indicator.pk}/?year=2022",
+        {"year": 2022, "value": "7", "source": '=HYPERLINK("http://x.invalid","report")'},
+    )
+    assert response.status_code == 302, response.content.decode()
+    response = client.get("/ccm/action-plans/TAP/progress.xlsx?year=2022")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="TAP_2022_progress.xlsx"'
+    sheet = load_workbook(BytesIO(response.content)).active
+    header, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["indicator"], cells["year"]) == ("1.1", 2022)
+    assert (Decimal(str(cells["baseline"])), Decimal(str(cells["value"]))) == (3, 7)
+    assert cells["change"] == 4
+    assert cells["source"] == '\'=HYPERLINK("http://x.invalid","report")'
+    assert all(c.data_type != "f" for c in sheet[2])

@@ -39,6 +39,7 @@ def test_the_president_consults_peru_contributes_and_brazil_is_refused(
     context, president_page = signed_in(browser, page.base_url, "president", "/ccm/consultations/")
     president_page.get_by_role("link", name="Issue a written consultation").click()
     president_page.get_by_label("Title", exact=True).fill(TITLE)
+    president_page.get_by_label("The action plan it accompanies (if any)").select_option("LAP")
     president_page.get_by_label("States that may contribute").select_option("states_parties")
     president_page.get_by_label("Deadline for contributions").fill(first.isoformat())
     president_page.get_by_label("Section 1: thematic area").select_option(label="Universalisation")
@@ -63,7 +64,7 @@ def test_the_president_consults_peru_contributes_and_brazil_is_refused(
     president_page.get_by_role("button", name="Move the deadline").click()
     expect(president_page.get_by_role("status")).to_have_text("The deadline is moved.")
     consultation = Consultation.objects.get(title=TITLE)
-    assert consultation.deadline_date == moved
+    assert (consultation.deadline_date, consultation.plan.code) == (moved, "LAP")
     expect(president_page.get_by_text(f"{moved.day} {moved:%B %Y}")).to_be_visible()
 
     # Peru contributes.

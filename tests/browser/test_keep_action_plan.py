@@ -2,7 +2,10 @@
 coordinator enters the 2022 value with its source; the progress page shows it against the
 baseline."""
 
+from io import BytesIO
+
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from plenary.action_plan.models import IndicatorValue
@@ -86,5 +89,16 @@ def test_the_isu_defines_a_plan_and_a_coordinator_enters_a_value(browser, page, 
             "4 (57.1% of the way to the target)",
             "Coordinators' report to the 11MSP",
         ]
+    )
+
+    # ... and so does its spreadsheet.
+    with coordinator_page.expect_download() as download:
+        coordinator_page.get_by_role("link", name="Download Excel (.xlsx)").click()
+    sheet = load_workbook(BytesIO(download.value.path().read_bytes())).active
+    cells = dict(zip([c.value for c in sheet[1]], [c.value for c in sheet[2]], strict=True))
+    assert (cells["baseline"], cells["value"], cells["source"]) == (
+        3,
+        7,
+        "Coordinators' report to the 11MSP",
     )
     coordinator_context.close()

@@ -12,7 +12,7 @@ from plenary.action_plan.models import (
     Visibility,
 )
 from plenary.action_plan.services import QuestionSpec, SectionSpec
-from plenary.treaties.models import State
+from plenary.treaties.models import Organisation, State
 
 
 def question_field(question) -> str:
@@ -91,6 +91,11 @@ class ConsultationForm(forms.Form):
         label=_("The States chosen"),
         queryset=State.objects.order_by("name"),
         to_field_name="iso3",
+        required=False,
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("The organisations chosen"),
+        queryset=Organisation.objects.order_by("name"),
         required=False,
     )
     addresses_organisations = forms.BooleanField(

@@ -253,7 +253,7 @@ class Visibility(models.TextChoices):
 class AddressedTo(models.TextChoices):
     STATES_PARTIES = "states_parties", _("the States Parties")
     ALL_STATES = "all_states", _("all States")
-    CHOSEN = "chosen", _("the States chosen")
+    CHOSEN = "chosen", _("the States and organisations chosen")
 
 
 class Consultation(models.Model):
@@ -282,6 +282,8 @@ class Consultation(models.Model):
         max_length=14, choices=AddressedTo.choices, default=AddressedTo.ALL_STATES
     )
     addressed_states = models.ManyToManyField(State, blank=True, related_name="+")
+    # With a chosen list, the organisations on it (the only ones that may contribute).
+    addressed_organisations = models.ManyToManyField(Organisation, blank=True, related_name="+")
     closed_at = models.DateTimeField(
         null=True, blank=True, help_text=_("When the Presidency closed it, before its deadline.")
     )
@@ -293,7 +295,7 @@ class Consultation(models.Model):
     )
     send_to = models.CharField(max_length=200, blank=True)
     source = models.TextField()
-    history = HistoricalRecords(m2m_fields=[addressed_states])
+    history = HistoricalRecords(m2m_fields=[addressed_states, addressed_organisations])
 
     class Meta:
         ordering = ["-deadline", "-pk"]

@@ -1,4 +1,4 @@
-"""Lay out progress and compiled contributions: SVG chart, CSV and Word (.docx).
+"""Lay out progress and compiled contributions: SVG chart, CSV, XLSX and Word (.docx).
 
 Selectors gather the records; the functions here turn them into a chart, rows or a
 document at the edge. The chart is drawn on the server as SVG: it needs no script and no
@@ -11,8 +11,9 @@ from html import escape
 
 from docx import Document as WordDocument
 from docx.shared import Pt
+from openpyxl import Workbook
 
-from plenary.core.exports import SafeDictWriter
+from plenary.core.exports import SafeDictWriter, safe_cell
 from plenary.rules.deadlines import long_date
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 420, 160, 40, 12, 12, 24
@@ -139,6 +140,29 @@ def progress_csv(sections) -> str:
     writer.writeheader()
     for row in progress_rows(sections):
         writer.writerow({k: "" if row[k] is None else row[k] for k in PROGRESS_KEYS})
+    return out.getvalue()
+
+
+NUMBER_KEYS = frozenset({"baseline", "target", "value", "change", "towards_target_percent"})
+
+
+def progress_xlsx(*, plan, year: int, sections) -> bytes:
+    """The CSV's rows as a workbook: numbers as numbers, every text through `safe_cell`."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"{plan.code} {year}"[:31]
+    sheet.append(PROGRESS_KEYS)
+    for row in progress_rows(sections):
+        cells = []
+        for key in PROGRESS_KEYS:
+            value = row[key]
+            if key in NUMBER_KEYS:
+                cells.append(Decimal(value) if value else None)
+            else:
+                cells.append(safe_cell("" if value is None else value))
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()
 
 

@@ -279,18 +279,19 @@ def coordinators_in(*, convention: Convention, year: int) -> list[tuple[Thematic
 # Consultations ---------------------------------------------------------------------------
 
 
-def consultations(*, convention: Convention):
-    return (
-        Consultation.objects.select_related("meeting", "plan")
-        .filter(convention=convention)
-        .order_by("-deadline", "-pk")
-    )
+def consultations(*, convention: Convention, addressees: bool = False):
+    """The convention's consultations; with `addressees`, their chosen lists prefetched."""
+    found = Consultation.objects.select_related("meeting", "plan")
+    if addressees:
+        found = found.prefetch_related("addressed_states", "addressed_organisations")
+    return found.filter(convention=convention).order_by("-deadline", "-pk")
 
 
-def consultation_record(*, convention: Convention, pk: int) -> Consultation:
-    """A consultation with its sections and questions (three queries)."""
+def consultation_record(*, convention: Convention, pk: int, addressees: bool = False):
+    """A consultation with its sections and questions (three queries; five with its
+    chosen `addressees`)."""
     consultation = (
-        consultations(convention=convention)
+        consultations(convention=convention, addressees=addressees)
         .prefetch_related(
             Prefetch(
                 "sections",
@@ -392,7 +393,8 @@ def open_consultation_deadlines(*, now: datetime) -> list[dict]:
 def addressed_users(*, consultation: Consultation, on: date | None = None) -> list:
     """The users of every Delegation, in office, that the consultation is addressed to:
     the Delegations of its States (its States Parties on `on`, all States, or its chosen
-    list) and, where addressed, of organisations. Three queries at most."""
+    list) and, where addressed, of organisations (those chosen, with a chosen list).
+    Three queries at most."""
     grants = RoleGrant.objects.current().filter(
         convention=consultation.convention, role=Role.DELEGATION
     )
@@ -410,6 +412,9 @@ def addressed_users(*, consultation: Consultation, on: date | None = None) -> li
         else:
             wanted |= Q(state__isnull=False)
     if consultation.addresses_organisations:
-        wanted |= Q(organisation__isnull=False)
+        if consultation.addressed_to == AddressedTo.CHOSEN:
+            wanted |= Q(organisation__in=consultation.addressed_organisations.all())
+        else:
+            wanted |= Q(organisation__isnull=False)
     users = {grant.user_id: grant.user for grant in grants.filter(wanted).select_related("user")}
     return [user for user in users.values() if user.email and user.is_active]

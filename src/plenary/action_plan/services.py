@@ -45,7 +45,7 @@ from plenary.meetings.models import Meeting
 from plenary.rules import indicators, times
 from plenary.rules.deadlines import long_date
 from plenary.rules.errors import RuleError
-from plenary.treaties.models import Convention, State
+from plenary.treaties.models import Convention, Organisation, State
 from plenary.treaties.selectors import state_standing
 
 # Plans and indicators
@@ -83,12 +83,15 @@ CONSULTATION_CLOSED = (
 NOT_A_QUESTION = "question {value} is not a question of this consultation"
 EMPTY_CONTRIBUTION = "answer at least one question or attach a file"
 UNKNOWN_ADDRESSEES = _("the addressees are one of {choices}, not {value!r}")
-NO_STATES_CHOSEN = _("choose the States the consultation is addressed to")
+NO_STATES_CHOSEN = _("choose the States or organisations the consultation is addressed to")
 NOT_A_STATE_PARTY = _(
     "{state} is not a State Party to the {convention}; this consultation is addressed to"
     " its States Parties"
 )
 NOT_AMONG_ADDRESSEES = _("{state} is not among the States this consultation is addressed to")
+NOT_AMONG_ORGANISATIONS = _(
+    "{organisation} is not among the organisations this consultation is addressed to"
+)
 REASON_REQUIRED = _("give the reason for moving the deadline")
 ALREADY_CLOSED = _("the consultation was closed on {day}")
 CLOSED_BY_PRESIDENCY = _(
@@ -447,6 +450,7 @@ def issue_consultation(
     addresses_organisations: bool = False,
     addressed_to: str = AddressedTo.ALL_STATES,
     states: Sequence[State] = (),
+    organisations: Sequence[Organisation] = (),
     visibility: str = Visibility.PRESIDENCY,
     send_to: str = "",
     by=None,
@@ -454,8 +458,9 @@ def issue_consultation(
     """Issue a written consultation: its document of questions, addressees and deadline.
 
     Steps: check the person is the President's team or the Secretariat; check the title,
-    the addressees (which States: its States Parties, all States, or a chosen list, which
-    is then not empty), the visibility and that there is a question; fix the deadline at
+    the addressees (which States: its States Parties, all States, or a chosen list of
+    States and organisations, which is then not empty and alone decides who may
+    contribute), the visibility and that there is a question; fix the deadline at
     `deadline_time` (by default 23:59:59) on `deadline_on` in the meeting's zone (else
     `time_zone`, else the zone of the convention's secretariat), not before the issue date
     and, for a consultation issued now (`now` given), not already past; save the
@@ -466,15 +471,17 @@ def issue_consultation(
     _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE, convention)
     if not title.strip():
         raise _invalid("title", TEXT_REQUIRED)
-    if not (addresses_states or addresses_organisations):
-        raise _invalid("addressees", NO_ADDRESSEES)
     if addressed_to not in AddressedTo.values:
         raise _invalid(
             "addressed_to",
             UNKNOWN_ADDRESSEES.format(choices=", ".join(AddressedTo.values), value=addressed_to),
         )
-    if addresses_states and addressed_to == AddressedTo.CHOSEN and not states:
-        raise _invalid("states", NO_STATES_CHOSEN)
+    if addressed_to == AddressedTo.CHOSEN:
+        if not (states or organisations):
+            raise _invalid("states", NO_STATES_CHOSEN)
+        addresses_states, addresses_organisations = bool(states), bool(organisations)
+    if not (addresses_states or addresses_organisations):
+        raise _invalid("addressees", NO_ADDRESSEES)
     if visibility not in Visibility.values:
         raise _invalid(
             "visibility",
@@ -517,6 +524,7 @@ def issue_consultation(
     consultation.save()
     if addressed_to == AddressedTo.CHOSEN:
         consultation.addressed_states.set(states)
+        consultation.addressed_organisations.set(organisations)
     number = 0
     for order, spec in enumerate(sections, start=1):
         section = ConsultationSection.objects.create(
@@ -652,6 +660,17 @@ def _check_addressed(consultation: Consultation, state: State, now: datetime) ->
         raise _invalid("state", NOT_AMONG_ADDRESSEES.format(state=state.name))
 
 
+def _check_organisation_addressed(consultation: Consultation, organisation: Organisation) -> None:
+    """Refuse an organisation not on the consultation's chosen list."""
+    if (
+        consultation.addressed_to == AddressedTo.CHOSEN
+        and not consultation.addressed_organisations.filter(pk=organisation.pk).exists()
+    ):
+        raise _invalid(
+            "organisation", NOT_AMONG_ORGANISATIONS.format(organisation=organisation.name)
+        )
+
+
 def _check_open(consultation: Consultation, now: datetime) -> None:
     """Refuse once closed or once the deadline has passed (its last second still counts)."""
     if consultation.closed_at is not None:
@@ -688,7 +707,8 @@ def submit_contribution(
     Steps: check the person is a Delegation of a kind the consultation is addressed to
     (a Delegation acts only for its own State or organisation); lock the consultation and
     refuse once closed or after its deadline; refuse a State it is not addressed to (not a
-    State Party, when addressed to the States Parties; not on its list); check every
+    State Party, when addressed to the States Parties; not on its list) or an organisation
+    not on its chosen list; check every
     answer is to a question of this consultation and that something is answered or
     attached; check an attachment like a document's file (PDF or .docx by its bytes,
     within the size limit); refuse to edit a contribution another person of the
@@ -704,6 +724,8 @@ def submit_contribution(
     _check_open(consultation, now)
     if isinstance(party, State):
         _check_addressed(consultation, party, now)
+    else:
+        _check_organisation_addressed(consultation, party)
     questions = {q.pk: q for q in Question.objects.filter(section__consultation=consultation)}
     for key in answers:
         if key not in questions:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("action-plans/<str:code>/actions/new/", views.action_new, name="action_new"),
     path("action-plans/<str:code>/indicators/new/", views.indicator_new, name="indicator_new"),
     path("action-plans/<str:code>/progress.csv", views.progress_csv, name="progress_csv"),
+    path("action-plans/<str:code>/progress.xlsx", views.progress_xlsx, name="progress_xlsx"),
     path("action-plans/<str:code>/progress.docx", views.progress_docx, name="progress_docx"),
     path("thematic-areas/", views.area_list, name="area_list"),
     path("thematic-areas/new/", views.area_new, name="area_new"),

@@ -25,6 +25,7 @@ from plenary.core.selectors import acting_for
 from plenary.rules import times
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
 NO_ATTACHMENT = "No such attachment."
 YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})."
@@ -91,6 +92,17 @@ def progress_csv(request, convention, code: str):
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{plan.code}_{year}_progress.csv"'
+    return response
+
+
+def progress_xlsx(request, convention, code: str):
+    plan = selectors.action_plan(convention=convention, code=code)
+    year = _year(request, plan)
+    body = layout.progress_xlsx(
+        plan=plan, year=year, sections=selectors.plan_progress(plan=plan, year=year)
+    )
+    response = HttpResponse(body, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{plan.code}_{year}_progress.xlsx"'
     return response
 
 
@@ -280,6 +292,7 @@ def consultation_issue(request, convention):
                     or str(dict(form.fields["addressed_to"].choices)[data["addressed_to"]]),
                     addressed_to=data["addressed_to"],
                     states=list(data["states"]),
+                    organisations=list(data["organisations"]),
                     addresses_organisations=data["addresses_organisations"],
                     visibility=data["visibility"],
                     plan=data["plan"],

@@ -17,13 +17,14 @@ from plenary.api.errors import ErrorOut
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
 from plenary.core.validation import invalid
-from plenary.treaties.models import State
+from plenary.treaties.models import Organisation, State
 from plenary.treaties.selectors import convention_named
 
 router = Router(tags=["action plan"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
+NO_SUCH_ORGANISATION = "no organisation is named or abbreviated {name!r}"
 NO_SUCH_QUESTION = "the consultation has no question {number}"
 NO_SUCH_INDICATOR = "No indicator {pk}."
 YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})"
@@ -158,6 +159,8 @@ class ConsultationOut(Schema):
     time_zone: str
     visibility: str
     addressed_to: str
+    addressed_states: list[str] = Field(description="ISO 3166 alpha-3 codes, for `chosen`")
+    addressed_organisations: list[str] = Field(description="names, for `chosen`")
     closed_at: datetime | None
     is_open: bool
 
@@ -209,6 +212,9 @@ class ConsultationIn(Schema):
     addressees: str = Field("", description="as the letter names them")
     addressed_to: str = Field("states_parties", description="states_parties, all_states or chosen")
     states: list[str] = Field([], description="ISO 3166 alpha-3 codes, for `chosen`")
+    organisations: list[str] = Field(
+        [], description="names or abbreviations of organisations, for `chosen`"
+    )
     addresses_organisations: bool = False
     deadline_on: date
     visibility: str = "presidency"
@@ -331,6 +337,18 @@ def _states(codes: list[str]) -> list[State]:
         if code.upper() not in found:
             raise invalid("states", NO_SUCH_STATE.format(code=code))
     return [found[c.upper()] for c in codes]
+
+
+def _organisations(names: list[str]) -> list[Organisation]:
+    found = {}
+    for organisation in Organisation.objects.all():
+        found[organisation.name.casefold()] = organisation
+        if organisation.abbreviation:
+            found.setdefault(organisation.abbreviation.casefold(), organisation)
+    for name in names:
+        if name.casefold() not in found:
+            raise invalid("organisations", NO_SUCH_ORGANISATION.format(name=name))
+    return [found[name.casefold()] for name in names]
 
 
 @router.post(
@@ -531,6 +549,8 @@ def _consultation_out(consultation, now) -> dict:
         "time_zone": consultation.time_zone,
         "visibility": consultation.visibility,
         "addressed_to": consultation.addressed_to,
+        "addressed_states": [s.iso3 for s in consultation.addressed_states.all()],
+        "addressed_organisations": [o.name for o in consultation.addressed_organisations.all()],
         "closed_at": consultation.closed_at,
         "is_open": consultation.closed_at is None
         and consultation.deadline >= now.replace(microsecond=0),
@@ -541,7 +561,7 @@ def _consultation_out(consultation, now) -> dict:
 @paged
 def list_consultations(request, convention: ConventionSlug):
     now = timezone.now()
-    found = selectors.consultations(convention=convention_named(convention))
+    found = selectors.consultations(convention=convention_named(convention), addressees=True)
     return [_consultation_out(c, now) for c in found]
 
 
@@ -549,7 +569,7 @@ def list_consultations(request, convention: ConventionSlug):
 def get_consultation(request, convention: ConventionSlug, consultation_id: int):
     """The consultation document: its sections and questions, addressees and deadline."""
     consultation = selectors.consultation_record(
-        convention=convention_named(convention), pk=consultation_id
+        convention=convention_named(convention), pk=consultation_id, addressees=True
     )
     return {
         **_consultation_out(consultation, timezone.now()),
@@ -692,6 +712,7 @@ def issue_consultation(request, convention: ConventionSlug, payload: Consultatio
         addressees=payload.addressees or payload.addressed_to,
         addressed_to=payload.addressed_to,
         states=_states(payload.states),
+        organisations=_organisations(payload.organisations),
         addresses_organisations=payload.addresses_organisations,
         visibility=payload.visibility,
         plan=plan,
