@@ -139,7 +139,7 @@ def test_a_slot_cannot_move_onto_another(msp, secretariat):
 def test_the_public_sees_the_release_and_the_secretariat_the_draft(msp, secretariat, observer):
     page = client_for(observer).get("/ccm/meetings/14MSP/")
     assert "No programme released yet." in page.content.decode()
-    assert "class=\"slot\"" not in page.content.decode()
+    assert 'class="slot"' not in page.content.decode()
     services.release_programme(meeting=msp, now=NOW, by=secretariat)
     services.add_programme_entry(slot=_slot(msp, DAY1, 10), text="A draft line", by=secretariat)
     public = client_for(observer).get("/ccm/meetings/14MSP/").content.decode()

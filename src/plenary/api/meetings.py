@@ -1,6 +1,6 @@
 """/api/v1/{convention}/meetings: meetings, parts, programme, participants, registration."""
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -323,6 +323,13 @@ class ReplanIn(Schema):
     decision: int | None = Field(None, description="Id of the decision behind it")
     silence_procedure: int | None = Field(None, description="Id of the adopted procedure")
     source: str = ""
+    from_the_record: bool = Field(
+        False,
+        description=(
+            "A change decided in the past, recorded now from its record (a report, a letter):"
+            " parts whose dates have passed may then change, as they did when it was decided"
+        ),
+    )
 
 
 class OfficerIn(Schema):
@@ -418,7 +425,7 @@ def replan(request, convention: ConventionSlug, code: str, payload: ReplanIn):
             payload.silence_procedure,
             "silence_procedure",
         ),
-        today=timezone.localdate(),
+        today=None if payload.from_the_record else timezone.localdate(),
         by=request.auth,
     )
     return _meeting_detail(meeting)
@@ -540,6 +547,14 @@ class MoveSlotIn(Schema):
 
 class ReleaseIn(Schema):
     note: str = ""
+    released_on: date | None = Field(
+        None,
+        description=(
+            "For a version circulated in the past, recorded now from its record: the day it"
+            " was circulated (its hour taken as the start of the day); default now"
+        ),
+    )
+    source: str = ""
 
 
 class ReleaseOut(Schema):
@@ -621,7 +636,14 @@ def list_programme_releases(request, convention: ConventionSlug, code: str):
 def release_programme(request, convention: ConventionSlug, code: str, payload: ReleaseIn):
     """Release the draft programme of every part as the next numbered version."""
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    now = timezone.now()
+    if payload.released_on is not None:
+        if payload.released_on > timezone.localdate():
+            raise ValidationError({"released_on": ["a version is released today or earlier"]})
+        now = datetime.combine(
+            payload.released_on, time(0, 0), tzinfo=times.zone(meeting.time_zone)
+        )
     release = services.release_programme(
-        meeting=meeting, now=timezone.now(), note=payload.note, by=request.auth
+        meeting=meeting, now=now, note=payload.note, source=payload.source, by=request.auth
     )
     return Status(201, _release_out(release))
