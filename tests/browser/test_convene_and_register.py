@@ -1,5 +1,6 @@
-"""The Secretariat convenes a meeting of two parts, builds its agenda and programme and
-replans part 2; Peru's focal point registers a delegation of eight; two heads are refused
+"""The Secretariat convenes a meeting of two parts, builds its agenda and programme,
+releases version 1, replans part 2 with a reason and releases version 2 with the change
+listed; Peru's focal point registers a delegation of eight; two heads are refused
 on the form."""
 
 from datetime import timedelta
@@ -56,17 +57,27 @@ def test_the_secretariat_convenes_and_peru_registers_eight(page, browser, live_s
         "Item 1. Opening of the Meeting is on the agenda."
     )
 
-    programme = page.get_by_role("region", name="Programme of work")
-    programme.get_by_label("Part").select_option("1")
-    programme.get_by_label("Day").fill(day(60))
-    programme.get_by_label("Starts at").fill("10:00")
-    programme.get_by_label("Ends at").fill("13:00")
-    programme.get_by_role("button", name="Add the slot").click()
-    expect(page.get_by_role("status")).to_contain_text("is in the programme.")
-    programme = page.get_by_role("region", name="Programme of work")
-    programme.get_by_label("Agenda item").select_option(label="1. Opening of the Meeting")
-    programme.get_by_role("button", name="Add the line to the slot").click()
-    expect(page.get_by_role("status")).to_contain_text("The line is added to the slot")
+    for part, first_day, ends in (("1", day(60), "13:00"), ("2", day(120), "12:00")):
+        programme = page.get_by_role("region", name="Programme of work")
+        programme.get_by_label("Part", exact=True).select_option(part)
+        programme.get_by_label("Day", exact=True).fill(first_day)
+        programme.get_by_label("Starts at").fill("10:00")
+        programme.get_by_label("Ends at").fill(ends)
+        programme.get_by_role("button", name="Add the slot").click()
+        expect(page.get_by_role("status")).to_contain_text("is in the programme.")
+        programme = page.get_by_role("region", name="Programme of work")
+        programme.get_by_label("Time slot").select_option(
+            label=f"part {part}: {first_day} 10:00-{ends}"
+        )
+        programme.get_by_label("Agenda item").select_option(label="1. Opening of the Meeting")
+        programme.get_by_role("button", name="Add the line to the slot").click()
+        expect(page.get_by_role("status")).to_contain_text("The line is added to the slot")
+    page.get_by_role("region", name="Release the programme").get_by_role(
+        "button", name="Release the next version"
+    ).click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Version 1 of the programme of work is released."
+    )
 
     plan = page.get_by_role("region", name="Replan the meeting")
     plan.get_by_label("Starts on, part 2").fill(day(127))
@@ -78,6 +89,21 @@ def test_the_secretariat_convenes_and_peru_registers_eight(page, browser, live_s
     plan.get_by_label("Reason").fill("The conference rooms are taken that week.")
     plan.get_by_role("button", name="Record the new plan").click()
     expect(page.get_by_role("status")).to_have_text("The new plan is recorded.")
+    # Part 2 moved a week: its slot follows, and version 2 lists the move.
+    programme = page.get_by_role("region", name="Programme of work")
+    programme.get_by_label("Slot to move").select_option(label=f"part 2: {day(120)} 10:00-12:00")
+    programme.get_by_label("To part").select_option("2")
+    programme.get_by_label("To day").fill(day(127))
+    programme.get_by_label("New start").fill("10:00")
+    programme.get_by_label("New end").fill("12:00")
+    programme.get_by_role("button", name="Move the slot", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("The slot is moved to")
+    release = page.get_by_role("region", name="Release the programme")
+    release.get_by_label("Note on this version").fill("Part 2 moved by a week.")
+    release.get_by_role("button", name="Release the next version").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Version 2 of the programme of work is released."
+    )
     page.get_by_role("link", name="The meeting's page").click()
     expect(page.locator(".plan-changes")).to_contain_text("Previously planned for")
     expect(page.locator(".plan-changes")).to_contain_text(
@@ -85,6 +111,13 @@ def test_the_secretariat_convenes_and_peru_registers_eight(page, browser, live_s
     )
     meeting = Meeting.objects.get(code="14MSP")
     assert meeting.parts.get(number=2).starts_on == today + timedelta(days=127)
+    expect(page.locator("p.release")).to_contain_text("Version 2, released on")
+    page.get_by_role("link", name="Every version and what changed").click()
+    moved = page.locator("#version-2 .changes")
+    expect(moved).to_contain_text("Slot moved from part 2,")
+    expect(moved).to_contain_text("10:00\u201312:00 to part 2,")
+    expect(page.locator("#version-2")).to_contain_text("Part 2 moved by a week.")
+    expect(page.locator("#version-1")).to_contain_text("The first version.")
 
     make_user("peru_focal", Role.DELEGATION, "PER", function=DelegationFunction.FOCAL_POINT)
     context = browser.new_context(locale="en-GB")

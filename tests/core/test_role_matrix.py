@@ -657,3 +657,28 @@ def test_page_and_api_add_a_report_text_only_for_the_secretariat(role, request, 
         assert (page.status_code, api.status_code, added) == (422, 201, True)
     else:
         assert (page.status_code, api.status_code, added) == (403, 403, False)
+
+
+# Meetings doors: the programme's draft and its releases, the Secretariat only.
+@pytest.mark.parametrize("role", ROLES)
+def test_page_and_api_release_and_move_the_programme_only_for_the_secretariat(role, request, ccm):
+    from plenary.meetings.models import ProgrammeRelease, ProgrammeSlot
+
+    user = request.getfixturevalue(role)
+    slot = ProgrammeSlot.objects.filter(part__meeting__code="2RC").order_by("day", "starts_at")[0]
+    before = (slot.day, slot.starts_at)
+    page = client_for(user).post("/ccm/meetings/2RC/manage/release/", {"release-note": ""})
+    api = token_client(user).post(
+        f"/api/v1/ccm/meetings/2RC/slots/{slot.pk}/move",
+        {"part": 1, "day": "2020-11-27", "starts_at": "19:00", "ends_at": "20:00"},
+        content_type="application/json",
+    )
+    slot.refresh_from_db()
+    releases = ProgrammeRelease.objects.filter(meeting__code="2RC").count()
+    if role == "secretariat":
+        # The draft equals release 1: nothing to release, said on the page.
+        assert (page.status_code, api.status_code, releases) == (422, 200, 1)
+        assert (slot.day.isoformat(), f"{slot.starts_at:%H:%M}") == ("2020-11-27", "19:00")
+    else:
+        assert (page.status_code, api.status_code, releases) == (403, 403, 1)
+        assert (slot.day, slot.starts_at) == before

@@ -179,6 +179,58 @@ def test_a_secretariat_form_shows_the_refusal(msp, secretariat, url, data, messa
     assert escape(message) in response.content.decode()
 
 
+def _slot_pk(meeting) -> str:
+    return str(meeting.parts.get().slots.get().pk)
+
+
+# The programme's draft and its releases: data that names the meeting's slot.
+PROGRAMME_FORMS = [
+    (
+        "slots/move/",
+        lambda m: {
+            "move-slot": _slot_pk(m),
+            "move-part": "1",
+            "move-day": "2020-01-01",
+            "move-starts_at": "10:00",
+            "move-ends_at": "11:00",
+        },
+        "1 January 2020 is not a day of part 1",
+    ),
+    (
+        "slots/move/",
+        lambda m: {
+            "move-slot": _slot_pk(m),
+            "move-part": "1",
+            "move-day": str(m.parts.get().starts_on),
+            "move-starts_at": "10:00",
+            "move-ends_at": "13:00",
+        },
+        "the slot is already at that day and time",
+    ),
+    ("slots/remove/", lambda m: {"remove_slot-slot": "999999"}, "Select a valid choice."),
+    ("entries/remove/", lambda m: {"remove_entry-entry": "x"}, "Select a valid choice."),
+    ("release/", lambda m: {"release-note": ""}, "the draft is the same as version 1"),
+    (
+        "plan/",
+        lambda m: {
+            "decided_by": "",
+            "reason": "moved",
+            "decision": "999999",
+            **_parts("2027-09-07", "2027-09-09"),
+        },
+        "Select a valid choice.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "data", "message"), PROGRAMME_FORMS)
+def test_a_programme_form_shows_the_refusal(msp, secretariat, path, data, message):
+    services.release_programme(meeting=msp, now=timezone.now(), by=secretariat)
+    response = client_for(secretariat).post(MANAGE + path, data(msp))
+    assert 400 <= response.status_code < 500
+    assert escape(message) in response.content.decode()
+
+
 def test_an_upload_that_is_not_a_pdf_shows_the_refusal(msp, secretariat):
     response = client_for(secretariat).post(
         "/ccm/documents/CCM/MSP/2027/WP.1/versions/",

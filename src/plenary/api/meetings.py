@@ -1,13 +1,13 @@
 """/api/v1/{convention}/meetings: meetings, parts, programme, participants, registration."""
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
-from plenary.api.auth import SIGNED_IN
+from plenary.api.auth import ANYONE, SIGNED_IN
 from plenary.api.errors import ErrorOut
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
@@ -52,6 +52,8 @@ class PlanChangeOut(Schema):
     reason: str
     previously: str
     now: str
+    decision: int | None = Field(None, description="The decision's id, where one is recorded")
+    silence_procedures: list[int] = Field([], description="The procedures that decided it")
 
 
 class OfficerOut(Schema):
@@ -60,6 +62,7 @@ class OfficerOut(Schema):
     description: str
     act: str
     act_on: date | None
+    term: str
 
 
 class AgendaItemOut(Schema):
@@ -145,6 +148,8 @@ def _meeting_detail(meeting) -> dict:
                 "reason": change.reason,
                 "previously": render.plan_summary(change.previous_plan),
                 "now": render.plan_summary(change.new_plan),
+                "decision": change.decision_id,
+                "silence_procedures": [p.pk for p in change.silence_procedures.all()],
             }
             for change in record["plan_changes"]
         ],
@@ -155,6 +160,7 @@ def _meeting_detail(meeting) -> dict:
                 "description": officer.description,
                 "act": officer.act,
                 "act_on": officer.act_on,
+                "term": officer.term,
             }
             for officer in record["officers"]
         ],
@@ -169,13 +175,36 @@ def _zone(tz: str | None) -> str | None:
     return tz
 
 
-@router.get("/meetings/{code}/programme", response={200: dict, **ERRORS})
+@router.get("/meetings/{code}/programme", response={200: dict, **ERRORS}, auth=ANYONE)
 def get_programme(
-    request, convention: ConventionSlug, code: str, part: int = 1, tz: str | None = None
+    request,
+    convention: ConventionSlug,
+    code: str,
+    part: int = 1,
+    tz: str | None = None,
+    version: str | None = None,
 ):
-    """A part's programme of work by day and slot; `tz` shows the times in another zone."""
+    """A part's programme of work by day and slot, as last released (`version`: an earlier
+    release's number, or "draft" for the Secretariat); `tz` shows the times in another
+    zone. Before the first release it has no days."""
     the_part = selectors.part_by_reference(code, part, convention=convention_named(convention))
-    return render.programme_data(the_part, selectors.programme_of(part=the_part, zone=_zone(tz)))
+    meeting = the_part.meeting
+    zone = _zone(tz)
+    if version == "draft":
+        user = request.auth
+        if not user.has_perm("meetings.manage_meeting", meeting):
+            raise PermissionDenied(services.MAY_NOT_MANAGE)
+        out = render.programme_data(the_part, selectors.programme_of(part=the_part, zone=zone))
+        return {**out, "version": "draft"}
+    if version:
+        if not version.isdigit():
+            raise ValidationError({"version": ['a release\'s number, or "draft"']})
+        release = selectors.release_of(meeting=meeting, number=int(version))
+    else:
+        release = selectors.latest_release(meeting=meeting)
+    days = selectors.release_days(release, number=the_part.number, zone=zone) if release else []
+    out = render.programme_data(the_part, days)
+    return {**out, "version": release.number if release else None}
 
 
 @router.get("/meetings/{code}/participants", response={200: ParticipantsOut, **ERRORS})
@@ -278,14 +307,29 @@ class MeetingIn(Schema):
     convening_reference: str = Field("", description="The mandate that convenes it")
     convened_by: str = ""
     time_zone: str = Field("", description="IANA zone; blank: the secretariat's seat")
+    registration_deadline: date | None = Field(
+        None, description="The meeting's deadline, for parts that have none of their own"
+    )
+    prepares: str | None = Field(None, description="Code of the meeting it prepares")
+    source: str = ""
     parts: list[PartIn]
 
 
 class ReplanIn(Schema):
     parts: list[PartIn] = Field(description="The whole new plan, part 1 first")
-    decided_by: str
+    decided_by: str = Field("", description="Blank: named after the decision or procedure")
     reason: str
     decided_on: date | None = None
+    decision: int | None = Field(None, description="Id of the decision behind it")
+    silence_procedure: int | None = Field(None, description="Id of the adopted procedure")
+    source: str = ""
+    from_the_record: bool = Field(
+        False,
+        description=(
+            "A change decided in the past, recorded now from its record (a report, a letter):"
+            " parts whose dates have passed may then change, as they did when it was decided"
+        ),
+    )
 
 
 class OfficerIn(Schema):
@@ -296,6 +340,7 @@ class OfficerIn(Schema):
     act: str = "serving"
     act_on: date | None = None
     term: str = ""
+    source: str = ""
 
 
 class AgendaItemIn(Schema):
@@ -341,10 +386,17 @@ def _plans(parts: list[PartIn]) -> list[services.PartPlan]:
 @router.post("/meetings", response={201: MeetingDetailOut, **ERRORS}, auth=SIGNED_IN)
 def convene_meeting(request, convention: ConventionSlug, payload: MeetingIn):
     """Convene a meeting with its parts (the Secretariat of the convention)."""
-    data = payload.dict(exclude={"parts"})
+    data = payload.dict(exclude={"parts", "prepares"})
+    the_convention = convention_named(convention)
+    prepares = (
+        selectors.meeting_by_reference(payload.prepares, convention=the_convention)
+        if payload.prepares
+        else None
+    )
     meeting = services.create_meeting(
-        convention=convention_named(convention),
+        convention=the_convention,
         parts=_plans(payload.parts),
+        prepares=prepares,
         by=request.auth,
         **data,
     )
@@ -362,10 +414,27 @@ def replan(request, convention: ConventionSlug, code: str, payload: ReplanIn):
         decided_by=payload.decided_by,
         decided_on=payload.decided_on,
         reason=payload.reason,
-        today=timezone.localdate(),
+        source=payload.source,
+        decision=_cited(
+            selectors.decision_for_replan(meeting=meeting, pk=payload.decision),
+            payload.decision,
+            "decision",
+        ),
+        silence_procedure=_cited(
+            selectors.procedure_for_replan(meeting=meeting, pk=payload.silence_procedure),
+            payload.silence_procedure,
+            "silence_procedure",
+        ),
+        today=None if payload.from_the_record else timezone.localdate(),
         by=request.auth,
     )
     return _meeting_detail(meeting)
+
+
+def _cited(found, pk: int | None, field: str):
+    if pk and found is None:
+        raise ValidationError({field: [f"no {field.replace('_', ' ')} has the id {pk}"]})
+    return found
 
 
 @router.post("/meetings/{code}/officers", response={201: OfficerOut, **ERRORS}, auth=SIGNED_IN)
@@ -388,6 +457,7 @@ def add_officer(request, convention: ConventionSlug, code: str, payload: Officer
             "description": officer.description,
             "act": officer.act,
             "act_on": officer.act_on,
+            "term": officer.term,
         },
     )
 
@@ -463,3 +533,117 @@ def record_plenary_meetings_held(
     """Record how many formal plenary meetings a part has held."""
     part = selectors.part_by_reference(code, number, convention=convention_named(convention))
     return services.record_plenary_meetings_held(part=part, count=payload.count, by=request.auth)
+
+
+# The programme's draft, edited slot by slot, and its numbered releases.
+
+
+class MoveSlotIn(Schema):
+    part: int
+    day: date
+    starts_at: time
+    ends_at: time
+
+
+class ReleaseIn(Schema):
+    note: str = ""
+    released_on: date | None = Field(
+        None,
+        description=(
+            "For a version circulated in the past, recorded now from its record: the day it"
+            " was circulated (its hour taken as the start of the day); default now"
+        ),
+    )
+    source: str = ""
+
+
+class ReleaseOut(Schema):
+    number: int
+    released_at: str
+    note: str
+    changes: list[dict]
+    changes_text: list[str]
+
+
+def _release_out(release) -> dict:
+    return {
+        "number": release.number,
+        "released_at": release.released_at.isoformat(),
+        "note": release.note,
+        "changes": release.changes,
+        "changes_text": render.change_lines(release.changes),
+    }
+
+
+@router.post(
+    "/meetings/{code}/slots/{slot_id}/move", response={200: SlotOut, **ERRORS}, auth=SIGNED_IN
+)
+def move_programme_slot(
+    request, convention: ConventionSlug, code: str, slot_id: int, payload: MoveSlotIn
+):
+    """Move a slot of the draft to another day, hours or part; it keeps its lines."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    slot = selectors.slot_of(meeting=meeting, slot_id=slot_id)
+    moved = services.move_programme_slot(
+        slot=slot,
+        part=selectors.part_of(meeting, payload.part),
+        day=payload.day,
+        starts_at=payload.starts_at,
+        ends_at=payload.ends_at,
+        by=request.auth,
+    )
+    return _slot_out(moved)
+
+
+@router.delete("/meetings/{code}/slots/{slot_id}", response={204: None, **ERRORS}, auth=SIGNED_IN)
+def remove_programme_slot(request, convention: ConventionSlug, code: str, slot_id: int):
+    """Take a slot and its lines out of the draft (releases already made keep them)."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    services.remove_programme_slot(
+        slot=selectors.slot_of(meeting=meeting, slot_id=slot_id), by=request.auth
+    )
+    return Status(204, None)
+
+
+@router.delete(
+    "/meetings/{code}/slots/{slot_id}/entries/{position}",
+    response={204: None, **ERRORS},
+    auth=SIGNED_IN,
+)
+def remove_programme_entry(
+    request, convention: ConventionSlug, code: str, slot_id: int, position: int
+):
+    """Take line `position` (1, 2, ...) out of a slot of the draft."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    slot = selectors.slot_of(meeting=meeting, slot_id=slot_id)
+    services.remove_programme_entry(
+        entry=selectors.entry_of(slot=slot, position=position), by=request.auth
+    )
+    return Status(204, None)
+
+
+@router.get("/meetings/{code}/programme/releases", response={200: list[ReleaseOut], **ERRORS})
+@paged
+def list_programme_releases(request, convention: ConventionSlug, code: str):
+    """Every released version of the programme, the latest first, each with its changes."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    return [_release_out(row) for row in selectors.releases_of(meeting=meeting)]
+
+
+@router.post(
+    "/meetings/{code}/programme/releases", response={201: ReleaseOut, **ERRORS}, auth=SIGNED_IN
+)
+def release_programme(request, convention: ConventionSlug, code: str, payload: ReleaseIn):
+    """Release the draft programme of every part as the next numbered version."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    now = timezone.now()
+    if payload.released_on is not None:
+        if payload.released_on > timezone.localdate():
+            raise ValidationError({"released_on": ["a version is released today or earlier"]})
+        now = datetime.combine(
+            payload.released_on, time(0, 0), tzinfo=times.zone(meeting.time_zone)
+        )
+    release = services.release_programme(
+        meeting=meeting, now=now, note=payload.note, source=payload.source, by=request.auth
+    )
+    return Status(201, _release_out(release))

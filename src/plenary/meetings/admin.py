@@ -1,14 +1,15 @@
-"""The back office for meetings.
+"""The back office for meetings: every record shown with its history, none changed here.
 
-A meeting's plan (its parts' dates, format and venue) changes only through
-`services.replan_meeting`, which records the reason and the decision; the admin
-shows the plan and its changes read-only. Officers, agenda items and the titles of
-a meeting are edited here, each edit kept in history.
+A meeting, its plan and changes of plan, officers, agenda, programme (draft and
+releases) and delegations are workflow records: each change goes through its service
+(`services.replan_meeting`, `record_officer`, `add_agenda_item`, `release_programme`,
+`register_delegation`...), which checks the rule and keeps who, when and why. The back
+office is for looking; corrections are made on the meeting's pages or through the API.
 """
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from plenary.core.admin_site import WorkflowRecordAdmin, WorkflowRecordInline
 from plenary.meetings.models import (
     AgendaItem,
     Delegate,
@@ -17,64 +18,94 @@ from plenary.meetings.models import (
     MeetingPart,
     Officer,
     PlanChange,
+    ProgrammeEntry,
+    ProgrammeRelease,
+    ProgrammeSlot,
 )
 
 PLAN_FIELDS = ["number", "starts_on", "ends_on", "format", "venue", "city", "platform", "time_zone"]
 
 
-class PartInline(admin.TabularInline):
+class PartInline(WorkflowRecordInline):
     model = MeetingPart
-    extra = 0
-    fields = [*PLAN_FIELDS, "plenary_meetings_held"]
-    readonly_fields = PLAN_FIELDS
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-class PlanChangeInline(admin.TabularInline):
-    model = PlanChange
-    extra = 0
-    fields = ["decided_on", "decided_by", "reason", "previous_plan", "new_plan", "recorded_by"]
+    fields = [*PLAN_FIELDS, "registration_deadline", "plenary_meetings_held"]
     readonly_fields = fields
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
-class OfficerInline(admin.TabularInline):
+class PlanChangeInline(WorkflowRecordInline):
+    model = PlanChange
+    fields = [
+        "decided_on",
+        "decided_by",
+        "decision",
+        "reason",
+        "previous_plan",
+        "new_plan",
+        "recorded_by",
+    ]
+    readonly_fields = fields
+
+
+class OfficerInline(WorkflowRecordInline):
     model = Officer
-    extra = 0
-    autocomplete_fields = ["state"]
+    fields = ["role", "person", "state", "description", "act", "act_on", "term"]
+    readonly_fields = fields
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(WorkflowRecordInline):
     model = AgendaItem
-    extra = 0
+    fields = ["number", "letter", "title", "symbols"]
+    readonly_fields = fields
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(WorkflowRecordAdmin):
     list_display = ["title", "code", "kind", "symbol_root", "registration_deadline"]
     list_filter = ["kind", "convention"]
     search_fields = ["title", "code", "symbol_root"]
     inlines = [PartInline, PlanChangeInline, OfficerInline, AgendaItemInline]
 
 
-class DelegateInline(admin.TabularInline):
+@admin.register(Officer)
+class OfficerAdmin(WorkflowRecordAdmin):
+    list_display = ["__str__", "role", "meeting", "act", "act_on"]
+    list_filter = ["role", "meeting"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(WorkflowRecordAdmin):
+    list_display = ["__str__", "meeting"]
+    list_filter = ["meeting"]
+
+
+class EntryInline(WorkflowRecordInline):
+    model = ProgrammeEntry
+    fields = ["position", "agenda_item", "text", "symbols"]
+    readonly_fields = fields
+
+
+@admin.register(ProgrammeSlot)
+class ProgrammeSlotAdmin(WorkflowRecordAdmin):
+    list_display = ["__str__", "part"]
+    list_filter = ["part__meeting"]
+    inlines = [EntryInline]
+
+
+@admin.register(ProgrammeRelease)
+class ProgrammeReleaseAdmin(WorkflowRecordAdmin):
+    list_display = ["__str__", "number", "released_at", "released_by"]
+    list_filter = ["meeting"]
+
+
+class DelegateInline(WorkflowRecordInline):
     model = Delegate
-    extra = 0
+    fields = ["position", "role", "name", "title"]
+    readonly_fields = fields
 
 
 @admin.register(Delegation)
-class DelegationAdmin(SimpleHistoryAdmin):
+class DelegationAdmin(WorkflowRecordAdmin):
     list_display = ["__str__", "submitted_by", "submitted_at"]
     list_filter = ["meeting"]
     search_fields = ["state__name", "organisation__name"]
-    autocomplete_fields = ["state", "organisation"]
     inlines = [DelegateInline]

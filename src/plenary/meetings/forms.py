@@ -150,6 +150,30 @@ class ReplanForm(forms.Form):
     )
     decided_on = forms.DateField(label=_("Decided on"), required=False, widget=DATE)
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea)
+    silence_procedure = forms.TypedChoiceField(
+        label=_("Silence procedure"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("The adopted silence procedure that decided it, if any."),
+    )
+    decision = forms.TypedChoiceField(
+        label=_("Decision"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("The decision in plenary that decided it, if any."),
+    )
+
+    def __init__(self, *args, procedures=(), decisions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["silence_procedure"].choices = [("", "—")] + [
+            (procedure.pk, f"{procedure.period}: {procedure.subject}"[:120])
+            for procedure in procedures
+        ]
+        self.fields["decision"].choices = [("", "—")] + [
+            (decision.pk, str(decision.subject)[:120]) for decision in decisions
+        ]
 
 
 class OfficerForm(forms.Form):
@@ -227,3 +251,51 @@ class PlenaryMeetingsForm(forms.Form):
     def __init__(self, *args, parts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["part"].choices = [(part.number, str(part.number)) for part in parts]
+
+
+# The programme's draft and its releases.
+
+
+class MoveSlotForm(forms.Form):
+    slot = forms.TypedChoiceField(label=_("Slot to move"), coerce=int)
+    part = forms.TypedChoiceField(label=_("To part"), coerce=int)
+    day = forms.DateField(label=_("To day"), widget=DATE)
+    starts_at = forms.TimeField(label=_("New start"), widget=TIME)
+    ends_at = forms.TimeField(label=_("New end"), widget=TIME)
+
+    def __init__(self, *args, slots, parts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = _slot_choices(slots)
+        self.fields["part"].choices = [(part.number, str(part.number)) for part in parts]
+
+
+class RemoveSlotForm(forms.Form):
+    slot = forms.TypedChoiceField(label=_("Slot to remove"), coerce=int)
+
+    def __init__(self, *args, slots, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = _slot_choices(slots)
+
+
+class RemoveEntryForm(forms.Form):
+    entry = forms.TypedChoiceField(label=_("Line to remove"), coerce=int)
+
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].choices = [
+            (entry.pk, f"{entry.slot}: {entry}"[:120]) for entry in entries
+        ]
+
+
+class ReleaseForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note on this version"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional; the changes since the last version are listed by themselves."),
+    )
+
+
+def _slot_choices(slots) -> list[tuple[int, str]]:
+    return [(slot.pk, f"{_('part')} {slot.part.number}: {slot}") for slot in slots]

@@ -138,6 +138,15 @@ class PlanChange(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    # By string: the decisions app's models import this module.
+    decision = models.ForeignKey(
+        "decisions.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plan_changes",
+        help_text=_("The decision in plenary (or by silence procedure) behind the change."),
+    )
 
     class Meta:
         ordering = ["meeting", "recorded_at", "pk"]
@@ -343,3 +352,38 @@ class Delegate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProgrammeRelease(models.Model):
+    """A released version of a meeting's programme of work, numbered 1, 2, ... in order.
+
+    The Secretariat edits the draft (the slots and their lines); a release freezes the
+    whole programme of every part as it then stood (`programme`) with what changed since
+    the release before (`changes`), as pretalx releases schedules. The public sees the
+    latest release, never the draft. "(continued)" is not stored: it is derived on reading.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="programme_releases"
+    )
+    number = models.PositiveSmallIntegerField()
+    released_at = models.DateTimeField()
+    released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    programme = models.JSONField(help_text=_("Every part's slots and lines as released."))
+    changes = models.JSONField(default=list, blank=True)
+    note = models.TextField(blank=True, help_text=_("The Secretariat's words on this version."))
+    source = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="programme_release_number_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: programme of work, version {self.number}"

@@ -107,6 +107,7 @@ def _load_meeting(convention: Convention, row: dict) -> None:
     _load_agenda(meeting, row)
     for programme in row.get("programme", []):
         _load_programme(meeting, parts[programme["part"]], programme["slots"])
+    _release_programme(meeting, row.get("programme", []))
     for group in row.get("delegations", []):
         attended = [parts[number] for number in group["parts"]]
         for name in group.get("states", []):
@@ -168,6 +169,21 @@ def _load_programme(meeting: Meeting, part, slots: list[dict]) -> None:
                 text=entry.get("text", ""),
                 symbols=entry.get("symbols", []),
             )
+
+
+def _release_programme(meeting: Meeting, programmes: list[dict]) -> None:
+    """The programme as circulated is release 1: the public pages show releases only."""
+    released = [row for row in programmes if row.get("released_on")]
+    if not released:
+        return
+    day = max(date.fromisoformat(row["released_on"]) for row in released)
+    # The hour of circulation is not in the sources: the start of the day stands for it.
+    services.release_programme(
+        meeting=meeting,
+        now=datetime.combine(day, time(0, 0), tzinfo=times.zone(meeting.time_zone)),
+        source="; ".join(row["source"] for row in released),
+        by=None,
+    )
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ command line, the pages and the feeds show the same programme.
 from datetime import UTC, date, datetime
 
 import icalendar
+from django.utils.translation import gettext as _
 
 from plenary.meetings.models import Meeting, MeetingFormat, MeetingPart
 from plenary.meetings.selectors import ProgrammeDay, ProgrammeLine
@@ -161,3 +162,41 @@ def plan_summary(plan: list[dict]) -> str:
     if len(parts) == 1:
         return parts[0]
     return "; ".join(f"part {number}: {text}" for number, text in enumerate(parts, start=1))
+
+
+def _slot_words(where: dict) -> str:
+    day = date.fromisoformat(where["day"])
+    return _("part %(part)s, %(day)s, %(starts)s%(dash)s%(ends)s") % {
+        "part": where["part"],
+        "day": f"{day:%A} {day.day} {day:%B %Y}",
+        "starts": where["starts_at"],
+        "dash": EN_DASH,
+        "ends": where["ends_at"],
+    }
+
+
+def change_lines(changes: list[dict]) -> list[str]:
+    """What a release changed, one sentence each, in the active language."""
+    out = []
+    for change in changes:
+        slot = _slot_words(change)
+        kind = change["change"]
+        if kind == "added":
+            text = _("Slot added: %(slot)s") % {"slot": slot}
+        elif kind == "removed":
+            text = _("Slot removed: %(slot)s") % {"slot": slot}
+        elif kind == "moved":
+            text = _("Slot moved from %(was)s to %(slot)s") % {
+                "was": _slot_words(change["was"]),
+                "slot": slot,
+            }
+        else:
+            text = _("Items changed in %(slot)s") % {"slot": slot}
+        if kind in ("added", "items_changed") and change.get("after") is not None:
+            text += ": " + ("; ".join(change["after"]) or "—")
+        if kind == "items_changed":
+            text += " " + _("(previously: %(before)s)") % {
+                "before": "; ".join(change["before"]) or "—"
+            }
+        out.append(text)
+    return out

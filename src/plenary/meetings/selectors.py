@@ -12,12 +12,14 @@ from zoneinfo import ZoneInfo
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
+from plenary.core.models import Role, RoleGrant, User
 from plenary.meetings.models import (
     Delegation,
     Meeting,
     MeetingPart,
     Officer,
     ProgrammeEntry,
+    ProgrammeRelease,
     ProgrammeSlot,
 )
 from plenary.rules import names, programme, times
@@ -93,9 +95,9 @@ def meeting_record(meeting: Meeting) -> dict:
         "parts": list(meeting.parts.order_by("number")),
         # The silence procedures behind each change (the decisions app's reverse relation).
         "plan_changes": list(
-            meeting.plan_changes.order_by("recorded_at", "pk").prefetch_related(
-                "silence_procedures"
-            )
+            meeting.plan_changes.order_by("recorded_at", "pk")
+            .select_related("decision")
+            .prefetch_related("silence_procedures")
         ),
         "officers": officers,
         "agenda": list(meeting.agenda_items.order_by("number", "letter")),
@@ -164,12 +166,16 @@ class ProgrammeDay:
 
 
 def programme_of(*, part: MeetingPart, zone: str | None = None) -> list[ProgrammeDay]:
-    """A part's programme by day and slot, "(continued)" computed; two queries.
+    """A part's draft programme by day and slot, "(continued)" computed; two queries.
 
     Times are planned in the part's time zone; `zone` shows them in another (a
     virtual participant's own), which may move a slot to another day.
     """
-    slots = list(
+    return programme_days(_slot_rows(part), part_zone=part.time_zone, zone=zone)
+
+
+def _slot_rows(part: MeetingPart) -> list[dict]:
+    slots = (
         ProgrammeSlot.objects.filter(part=part)
         .order_by("day", "starts_at")
         .prefetch_related(
@@ -179,13 +185,75 @@ def programme_of(*, part: MeetingPart, zone: str | None = None) -> list[Programm
             )
         )
     )
+    return [_slot_row(slot) for slot in slots]
+
+
+def _slot_row(slot: ProgrammeSlot) -> dict:
+    lines = []
+    for entry in slot.entries.all():
+        item = entry.agenda_item
+        lines.append(
+            {
+                "number": item.number if item else None,
+                "letter": item.letter if item else "",
+                "title": item.title if item else entry.text,
+                "symbols": list(entry.symbols),
+            }
+        )
+    return {
+        "id": slot.pk,
+        "day": slot.day.isoformat(),
+        "starts_at": f"{slot.starts_at:%H:%M}",
+        "ends_at": f"{slot.ends_at:%H:%M}",
+        "lines": lines,
+    }
+
+
+PLAN_KEYS = ("starts_on", "ends_on", "format", "venue", "city", "platform", "time_zone")
+
+
+def draft_programme(*, meeting: Meeting) -> list[dict]:
+    """The draft programme of every part of a meeting as a release keeps it (three queries)."""
+    parts = list(meeting.parts.order_by("number"))
+    slots = (
+        ProgrammeSlot.objects.filter(part__meeting=meeting)
+        .order_by("day", "starts_at")
+        .prefetch_related(
+            Prefetch(
+                "entries",
+                queryset=ProgrammeEntry.objects.select_related("agenda_item").order_by("position"),
+            )
+        )
+    )
+    by_part: dict[int, list[dict]] = {part.pk: [] for part in parts}
+    for slot in slots:
+        by_part[slot.part_id].append(_slot_row(slot))
+    return [
+        {
+            "number": part.number,
+            **{
+                key: value.isoformat() if isinstance(value, date) else value
+                for key in PLAN_KEYS
+                for value in [getattr(part, key)]
+            },
+            "slots": by_part[part.pk],
+        }
+        for part in parts
+    ]
+
+
+def programme_days(
+    rows: list[dict], *, part_zone: str, zone: str | None = None
+) -> list[ProgrammeDay]:
+    """Slots as a release or the draft keeps them, laid out by day with "(continued)"."""
     shown_in = ZoneInfo(zone) if zone else None
-    lines_by_slot = [_lines(slot) for slot in slots]
+    lines_by_slot = [_lines(row) for row in rows]
     marks = programme.continued_marks([[line for line, _ in lines] for lines in lines_by_slot])
     days: list[ProgrammeDay] = []
-    for slot, lines, marked in zip(slots, lines_by_slot, marks, strict=True):
-        starts = times.at(slot.day, slot.starts_at, part.time_zone)
-        ends = times.at(slot.day, slot.ends_at, part.time_zone)
+    for row, lines, marked in zip(rows, lines_by_slot, marks, strict=True):
+        day = date.fromisoformat(row["day"])
+        starts = times.at(day, time.fromisoformat(row["starts_at"]), part_zone)
+        ends = times.at(day, time.fromisoformat(row["ends_at"]), part_zone)
         if shown_in is not None:
             starts, ends = starts.astimezone(shown_in), ends.astimezone(shown_in)
         shown = Slot(
@@ -204,20 +272,64 @@ def programme_of(*, part: MeetingPart, zone: str | None = None) -> list[Programm
     return days
 
 
-def _lines(slot: ProgrammeSlot) -> list[tuple[programme.Line, ProgrammeLine]]:
+def _lines(row: dict) -> list[tuple[programme.Line, ProgrammeLine]]:
     lines = []
-    for entry in slot.entries.all():
-        item = entry.agenda_item
-        if item is None:
-            key = programme.Line(number=None, text=entry.text)
-            shown = ProgrammeLine("text", "", entry.text, list(entry.symbols))
+    for line in row["lines"]:
+        symbols = list(line.get("symbols") or [])
+        if line.get("number") is None:
+            key = programme.Line(number=None, text=line["title"])
+            shown = ProgrammeLine("text", "", line["title"], symbols)
         else:
-            key = programme.Line(number=item.number, letter=item.letter)
-            shown = ProgrammeLine(
-                "sub_item" if item.letter else "item", item.label, item.title, list(entry.symbols)
-            )
+            letter = line.get("letter") or ""
+            key = programme.Line(number=line["number"], letter=letter)
+            label = f"({letter})" if letter else f"{line['number']}."
+            shown = ProgrammeLine("sub_item" if letter else "item", label, line["title"], symbols)
         lines.append((key, shown))
     return lines
+
+
+def releases_of(*, meeting: Meeting) -> list:
+    """Every release of a meeting's programme, the latest first (one query)."""
+    return list(
+        ProgrammeRelease.objects.filter(meeting=meeting)
+        .select_related("released_by")
+        .order_by("-number")
+    )
+
+
+def latest_release(*, meeting: Meeting):
+    """The latest release of a meeting's programme, or None (one query)."""
+    return ProgrammeRelease.objects.filter(meeting=meeting).order_by("-number").first()
+
+
+def release_of(*, meeting: Meeting, number: int):
+    release = ProgrammeRelease.objects.filter(meeting=meeting, number=number).first()
+    if release is None:
+        raise Http404(f"{meeting} has no release {number} of its programme of work.")
+    return release
+
+
+def released_part(release, number: int) -> dict | None:
+    """Part `number` of a release as released (its plan and slots), or None."""
+    return next((part for part in release.programme if part["number"] == number), None)
+
+
+def release_days(release, *, number: int, zone: str | None = None) -> list[ProgrammeDay]:
+    """Part `number`'s programme as a release has it, laid out by day; no query."""
+    part = released_part(release, number)
+    if part is None:
+        return []
+    return programme_days(part["slots"], part_zone=part["time_zone"], zone=zone)
+
+
+def part_as_released(release, meeting: Meeting, number: int) -> MeetingPart:
+    """An unsaved part with the plan a release was made under, for its headings."""
+    part = released_part(release, number) or {}
+    plan = {key: part[key] for key in PLAN_KEYS if key in part}
+    for key in ("starts_on", "ends_on"):
+        if key in plan:
+            plan[key] = date.fromisoformat(plan[key])
+    return MeetingPart(meeting=meeting, number=number, **plan)
 
 
 def delegation_of(*, meeting: Meeting, state=None, organisation=None) -> Delegation | None:
@@ -268,3 +380,82 @@ def agenda_item_of(*, meeting: Meeting, label: str):
     if item is None:
         raise Http404(f"{label!r} is not an item of the agenda of {meeting}.")
     return item
+
+
+def replan_recipients(*, meeting: Meeting) -> list:
+    """The active users with an e-mail address holding a Delegation role, under the
+    meeting's convention today, for a State or organisation registered for the meeting
+    (one query)."""
+    delegations = Delegation.objects.filter(meeting=meeting)
+    grants = RoleGrant.objects.current().filter(
+        convention=meeting.convention_id, role=Role.DELEGATION
+    )
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(
+            Q(grants__in=grants.filter(state__in=delegations.values("state")))
+            | Q(grants__in=grants.filter(organisation__in=delegations.values("organisation")))
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("email", "pk")
+    )
+
+
+def decisions_behind_a_replan(*, meeting: Meeting) -> dict:
+    """What a change of the meeting's plan may cite: the adopted silence procedures and
+    the decisions of its convention, the latest first (two queries)."""
+    from plenary.decisions.models import Decision, Outcome, SilenceProcedure
+
+    convention = meeting.convention_id
+    return {
+        "procedures": list(
+            SilenceProcedure.objects.filter(
+                convention=convention, outcome=Outcome.ADOPTED
+            ).order_by("-deadline", "-pk")[:200]
+        ),
+        "decisions": list(
+            Decision.objects.filter(
+                Q(part__meeting__convention=convention)
+                | Q(silence_procedure__convention=convention)
+            )
+            .select_related("part__meeting", "silence_procedure")
+            .order_by("-decided_on", "-pk")[:200]
+        ),
+    }
+
+
+def procedure_for_replan(*, meeting: Meeting, pk: int | None):
+    from plenary.decisions.models import SilenceProcedure
+
+    return SilenceProcedure.objects.filter(pk=pk).first() if pk else None
+
+
+def decision_for_replan(*, meeting: Meeting, pk: int | None):
+    from plenary.decisions.models import Decision
+
+    if not pk:
+        return None
+    return (
+        Decision.objects.select_related("part__meeting", "silence_procedure").filter(pk=pk).first()
+    )
+
+
+def entries_of(*, meeting: Meeting) -> list[ProgrammeEntry]:
+    """Every line of the draft programme, by part, slot and position (one query)."""
+    return list(
+        ProgrammeEntry.objects.filter(slot__part__meeting=meeting)
+        .select_related("slot__part", "agenda_item")
+        .order_by("slot__part__number", "slot__day", "slot__starts_at", "position")
+    )
+
+
+def entry_of(*, slot: ProgrammeSlot, position: int) -> ProgrammeEntry:
+    entry = (
+        ProgrammeEntry.objects.filter(slot=slot, position=position)
+        .select_related("slot__part")
+        .first()
+    )
+    if entry is None:
+        raise Http404(f"The slot {slot} has no line {position}.")
+    return entry

@@ -14,6 +14,7 @@ from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
+from plenary.core.notices import send_notice
 from plenary.core.permissions import is_secretariat, within
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
@@ -28,11 +29,15 @@ from plenary.meetings.models import (
     Officer,
     PlanChange,
     ProgrammeEntry,
+    ProgrammeRelease,
     ProgrammeSlot,
 )
+from plenary.meetings.render import plan_summary
+from plenary.meetings.selectors import draft_programme, latest_release, replan_recipients
 from plenary.rules import times
 from plenary.rules.deadlines import long_date
 from plenary.rules.errors import RuleError
+from plenary.rules.programme import release_changes
 from plenary.treaties.models import Organisation, State
 
 NO_PARTS = "a meeting has at least one part"
@@ -73,6 +78,8 @@ PART_REGISTRATION_CLOSED = _(
     " time); only the Secretariat can add it now"
 )
 ADOPTION_DATE_REQUIRED = _("give the date on which the agenda was adopted")
+DECISION_ELSEWHERE = _("that decision was not taken under this meeting's convention")
+PROCEDURE_NOT_ADOPTED = _("that silence procedure was not adopted: it decided nothing")
 
 
 @dataclass(frozen=True)
@@ -237,6 +244,8 @@ def replan_meeting(
     decided_on: date | None = None,
     source: str = "",
     today: date | None = None,
+    decision=None,
+    silence_procedure=None,
     by=None,
 ) -> PlanChange:
     """Move, relocate, change the format of, or split a meeting, as decided.
@@ -246,13 +255,15 @@ def replan_meeting(
     `today`; records of the past pass no `today`) and the dropping of a part that already
     has a programme or delegations; update,
     add or drop parts; record the change with the plan before and after, its reason and
-    the decision behind it.
+    the decision behind it, linked where it is a record (a decision, or an adopted silence
+    procedure of the meeting's convention); tell the registered delegations once committed.
     """
     _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, meeting)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     parts = _in_zone(parts, meeting.time_zone)
     _check_plan(parts)
-    if not decided_by.strip():
+    decided_by = decided_by.strip() or _decided_by(meeting, decision, silence_procedure)
+    if not decided_by:
         raise _invalid("decided_by", DECISION_REQUIRED)
     if not reason.strip():
         raise _invalid("reason", REASON_REQUIRED)
@@ -300,9 +311,62 @@ def replan_meeting(
         new_plan=[plan.as_dict() for plan in parts],
         source=source,
         recorded_by=by if getattr(by, "is_authenticated", False) else None,
+        decision=decision,
     )
     change.save()
+    if silence_procedure is not None and silence_procedure.plan_change_id is None:
+        silence_procedure.plan_change = change
+        attribute(silence_procedure, by=by, reason="The change of plan it decided")
+        silence_procedure.save(update_fields=["plan_change"])
+    _notify_replanned(meeting, change)
     return change
+
+
+def _decided_by(meeting: Meeting, decision, silence_procedure) -> str:
+    """The words for a decision given as a record; refuse one of another convention, or a
+    silence procedure that was not adopted."""
+    if decision is not None:
+        decided_at = decision.part.meeting if decision.part_id else None
+        convention = (
+            decided_at.convention_id
+            if decided_at
+            else getattr(decision.silence_procedure, "convention_id", None)
+        )
+        if convention != meeting.convention_id:
+            raise _invalid("decision", DECISION_ELSEWHERE)
+        where = f" at {decided_at}" if decided_at else ""
+        return f"decision{where}: {decision.subject}"[:300]
+    if silence_procedure is not None:
+        if silence_procedure.convention_id != meeting.convention_id:
+            raise _invalid("silence_procedure", DECISION_ELSEWHERE)
+        if silence_procedure.outcome != "adopted":
+            raise _invalid("silence_procedure", PROCEDURE_NOT_ADOPTED)
+        return f"silence procedure of {silence_procedure.period}"[:300]
+    return ""
+
+
+def _notify_replanned(meeting: Meeting, change: PlanChange) -> None:
+    """After commit, tell the users of each registered delegation, in their language."""
+    users = replan_recipients(meeting=meeting)
+    if not users:
+        return
+    context = {
+        "meeting": meeting,
+        "change": change,
+        "previously": plan_summary(change.previous_plan),
+        "now": plan_summary(change.new_plan),
+    }
+
+    def send() -> None:
+        for user in users:
+            send_notice(
+                user,
+                "meetings/notices/replanned_subject.txt",
+                "meetings/notices/replanned_body.txt",
+                context,
+            )
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic
@@ -411,35 +475,7 @@ def add_programme_slot(
     """
     _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, part)
     part = MeetingPart.objects.select_for_update().get(pk=part.pk)
-    if not part.starts_on <= day <= part.ends_on:
-        raise _invalid(
-            "day",
-            SLOT_OUTSIDE_PART.format(
-                day=long_date(day),
-                number=part.number,
-                starts=long_date(part.starts_on),
-                ends=long_date(part.ends_on),
-            ),
-        )
-    if ends_at <= starts_at:
-        raise _invalid(
-            "ends_at", SLOT_ENDS_BEFORE_START.format(starts=_fmt(starts_at), ends=_fmt(ends_at))
-        )
-    clash = (
-        part.slots.filter(day=day, starts_at__lt=ends_at, ends_at__gt=starts_at)
-        .order_by("starts_at")
-        .first()
-    )
-    if clash is not None:
-        raise _invalid(
-            "starts_at",
-            SLOTS_OVERLAP.format(
-                starts=_fmt(starts_at),
-                ends=_fmt(ends_at),
-                day=long_date(day),
-                other=f"{_fmt(clash.starts_at)}-{_fmt(clash.ends_at)}",
-            ),
-        )
+    _check_slot_time(part, day, starts_at, ends_at)
     slot = ProgrammeSlot(part=part, day=day, starts_at=starts_at, ends_at=ends_at)
     attribute(slot, by=by)
     slot.save()
@@ -660,3 +696,134 @@ def update_delegation(
     delegation.parts.set(attended)
     _replace_members(delegation, members, by)
     return delegation
+
+
+# The programme of work: the Secretariat edits the draft (slots are added above, moved or
+# removed here, their lines added or removed), then releases it as a numbered version.
+
+NOTHING_TO_RELEASE = _("the draft is the same as version {number}: nothing to release")
+EMPTY_PROGRAMME = _("the programme has no slot yet: add one before releasing it")
+SLOT_UNCHANGED = _("the slot is already at that day and time")
+
+
+def _check_slot_time(part: MeetingPart, day: date, starts_at: time, ends_at: time, *, slot=None):
+    """The day is a day of the part, the slot ends after it starts, overlaps no other."""
+    if not part.starts_on <= day <= part.ends_on:
+        raise _invalid(
+            "day",
+            SLOT_OUTSIDE_PART.format(
+                day=long_date(day),
+                number=part.number,
+                starts=long_date(part.starts_on),
+                ends=long_date(part.ends_on),
+            ),
+        )
+    if ends_at <= starts_at:
+        raise _invalid(
+            "ends_at", SLOT_ENDS_BEFORE_START.format(starts=_fmt(starts_at), ends=_fmt(ends_at))
+        )
+    others = part.slots.filter(day=day, starts_at__lt=ends_at, ends_at__gt=starts_at)
+    if slot is not None:
+        others = others.exclude(pk=slot.pk)
+    clash = others.order_by("starts_at").first()
+    if clash is not None:
+        raise _invalid(
+            "starts_at",
+            SLOTS_OVERLAP.format(
+                starts=_fmt(starts_at),
+                ends=_fmt(ends_at),
+                day=long_date(day),
+                other=f"{_fmt(clash.starts_at)}-{_fmt(clash.ends_at)}",
+            ),
+        )
+
+
+@transaction.atomic
+def move_programme_slot(
+    *, slot: ProgrammeSlot, part: MeetingPart, day: date, starts_at: time, ends_at: time, by
+) -> ProgrammeSlot:
+    """Move a slot of the draft to another day, hours or part of the same meeting.
+
+    Steps: check the person is the Secretariat; lock the part moved to; check the part is
+    of the slot's meeting, the new time differs and passes the rules of a new slot; save.
+    The slot keeps its lines and its identity, so the next release lists it as moved.
+    """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, slot.part)
+    slot = ProgrammeSlot.objects.select_for_update().select_related("part").get(pk=slot.pk)
+    if part.meeting_id != slot.part.meeting_id:
+        raise _invalid(
+            "part", PART_OF_ANOTHER_MEETING.format(number=part.number, meeting=slot.part.meeting)
+        )
+    part = MeetingPart.objects.select_for_update().get(pk=part.pk)
+    if (slot.part_id, slot.day, slot.starts_at, slot.ends_at) == (
+        part.pk,
+        day,
+        starts_at,
+        ends_at,
+    ):
+        raise _invalid("day", SLOT_UNCHANGED)
+    _check_slot_time(part, day, starts_at, ends_at, slot=slot)
+    slot.part, slot.day, slot.starts_at, slot.ends_at = part, day, starts_at, ends_at
+    attribute(slot, by=by, reason="Slot moved")
+    slot.save()
+    return slot
+
+
+@transaction.atomic
+def remove_programme_slot(*, slot: ProgrammeSlot, by) -> None:
+    """Take a slot and its lines out of the draft (a release already made keeps them)."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, slot.part)
+    slot = ProgrammeSlot.objects.select_for_update().get(pk=slot.pk)
+    for entry in slot.entries.all():
+        attribute(entry, by=by, reason="Slot removed")
+        entry.delete()
+    attribute(slot, by=by, reason="Slot removed")
+    slot.delete()
+
+
+@transaction.atomic
+def remove_programme_entry(*, entry: ProgrammeEntry, by) -> None:
+    """Take a line out of a slot of the draft; the lines after it move up one place."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, entry.slot.part)
+    slot = ProgrammeSlot.objects.select_for_update().get(pk=entry.slot_id)
+    attribute(entry, by=by, reason="Line removed")
+    entry.delete()
+    for position, later in enumerate(slot.entries.order_by("position"), start=1):
+        if later.position != position:
+            later.position = position
+            attribute(later, by=by, reason="Line removed above")
+            later.save(update_fields=["position"])
+
+
+@transaction.atomic
+def release_programme(
+    *, meeting: Meeting, now: datetime, note: str = "", source: str = "", by
+) -> ProgrammeRelease:
+    """Release the draft programme of work of every part as the next numbered version.
+
+    Steps: check the person is the Secretariat; lock the meeting (two releases at once
+    cannot take the same number); take the draft of every part as it stands; refuse an
+    empty programme or one equal to the last release; list what changed since it (slots
+    added, removed, moved, lines changed); save version N with the list.
+    """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, meeting)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    draft = draft_programme(meeting=meeting)
+    if not any(part["slots"] for part in draft):
+        raise _invalid("programme", EMPTY_PROGRAMME)
+    last = latest_release(meeting=meeting)
+    if last is not None and last.programme == draft:
+        raise _invalid("programme", NOTHING_TO_RELEASE.format(number=last.number))
+    release = ProgrammeRelease(
+        meeting=meeting,
+        number=(last.number + 1) if last else 1,
+        released_at=now,
+        released_by=by if getattr(by, "is_authenticated", False) else None,
+        programme=draft,
+        changes=release_changes(last.programme if last else None, draft),
+        note=note.strip(),
+        source=source,
+    )
+    attribute(release, by=by, reason=f"Programme of work, version {release.number}")
+    release.save()
+    return release

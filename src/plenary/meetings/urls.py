@@ -18,6 +18,21 @@ urlpatterns = [
     path("meetings/<str:code>/manage/agenda/adoption/", views.adopt, name="adopt_agenda"),
     path("meetings/<str:code>/manage/slots/", views.add_slot, name="add_slot"),
     path("meetings/<str:code>/manage/entries/", views.add_entry, name="add_entry"),
+    path("meetings/<str:code>/manage/slots/move/", views.move_slot, name="move_slot"),
+    path("meetings/<str:code>/manage/slots/remove/", views.remove_slot, name="remove_slot"),
+    path("meetings/<str:code>/manage/entries/remove/", views.remove_entry, name="remove_entry"),
+    path("meetings/<str:code>/manage/release/", views.release, name="release_programme"),
+    path("meetings/<str:code>/programme/", views.releases, name="programme_releases"),
+    path(
+        "meetings/<str:code>/programme/<int:number>/",
+        views.release_detail,
+        name="programme_release",
+    ),
+    path(
+        "meetings/<str:code>/programme/<int:number>.<str:fmt>",
+        views.release_download,
+        name="programme_release_download",
+    ),
     path(
         "meetings/<str:code>/manage/plenary-meetings/",
         views.plenary_meetings,

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
+from plenary.drafting import content as drafting_content
+from plenary.drafting import render as drafting_render
 from plenary.meetings import render as layout
 from plenary.meetings import selectors, services
 from plenary.meetings.forms import (
@@ -18,11 +20,15 @@ from plenary.meetings.forms import (
     DelegateFormSet,
     EntryForm,
     MeetingForm,
+    MoveSlotForm,
     OfficerForm,
     PartFormSet,
     PartsForm,
     PlenaryMeetingsForm,
     ProgrammeZoneForm,
+    ReleaseForm,
+    RemoveEntryForm,
+    RemoveSlotForm,
     ReplanForm,
     SlotForm,
     delegate_formset,
@@ -60,6 +66,15 @@ def meeting_detail(request, convention, code: str):
     may_register = participant is not None and request.user.has_perm(
         "meetings.register_delegation", within(meeting.convention, participant)
     )
+    may_manage = request.user.has_perm("meetings.manage_meeting", meeting)
+    release = selectors.latest_release(meeting=meeting)
+    show_draft = may_manage and request.GET.get("programme") == "draft"
+    if show_draft:
+        programme = selectors.programme_of(part=part, zone=zone or None)
+    elif release is not None:
+        programme = selectors.release_days(release, number=part.number, zone=zone or None)
+    else:
+        programme = []
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -74,13 +89,15 @@ def meeting_detail(request, convention, code: str):
                 }
                 for change in record["plan_changes"]
             ],
-            "programme": selectors.programme_of(part=part, zone=zone or None),
+            "programme": programme,
+            "release": release,
+            "show_draft": show_draft,
             "zone": zone or part.time_zone,
             "zone_form": zone_form,
             "participants": selectors.participants_by_category(part=part),
             "registration_closes_at": services.registration_closes_at(meeting),
             "may_register": may_register,
-            "may_manage": request.user.has_perm("meetings.manage_meeting", meeting),
+            "may_manage": may_manage,
         },
     )
 
@@ -204,9 +221,11 @@ def meetings_feed(request, convention):
 
 
 def programme_feed(request, convention, code: str):
+    """The latest release of a part's programme (empty before the first release)."""
     meeting = selectors.meeting_by_reference(code, convention=convention)
     part = _chosen_part(request, list(meeting.parts.order_by("number")))
-    days = selectors.programme_of(part=part)
+    release = selectors.latest_release(meeting=meeting)
+    days = selectors.release_days(release, number=part.number) if release else []
     body = layout.programme_ics(part, days, host=request.get_host().split(":")[0])
     return _ics(body, f"{meeting.code.lower()}-part-{part.number}-programme.ics")
 
@@ -282,8 +301,10 @@ def _manage(request, convention, meeting, bound: dict | None = None, status: int
     parts = record["parts"]
     slots = selectors.slots_of(meeting=meeting)
     bound = bound or {}
+    cited = selectors.decisions_behind_a_replan(meeting=meeting)
+    entries = selectors.entries_of(meeting=meeting)
     forms = {
-        "replan": ReplanForm(),
+        "replan": ReplanForm(**cited),
         "parts": PartFormSet(prefix="parts", initial=[_part_initial(p) for p in parts] + [{}]),
         "officer": OfficerForm(prefix="officer"),
         "item": AgendaItemForm(prefix="item"),
@@ -291,12 +312,21 @@ def _manage(request, convention, meeting, bound: dict | None = None, status: int
         "slot": SlotForm(prefix="slot", parts=parts),
         "entry": EntryForm(prefix="entry", slots=slots, agenda=record["agenda"]),
         "plenary": PlenaryMeetingsForm(prefix="plenary", parts=parts),
+        "move": MoveSlotForm(prefix="move", slots=slots, parts=parts),
+        "remove_slot": RemoveSlotForm(prefix="remove_slot", slots=slots),
+        "remove_entry": RemoveEntryForm(prefix="remove_entry", entries=entries),
+        "release": ReleaseForm(prefix="release"),
     }
     forms.update(bound)
     return render(
         request,
         "meetings/manage.html",
-        {**record, "slots": slots, "forms": forms},
+        {
+            **record,
+            "slots": slots,
+            "forms": forms,
+            "releases": selectors.releases_of(meeting=meeting),
+        },
         status=status,
     )
 
@@ -328,7 +358,8 @@ def _part(record, number):
 @login_required
 def replan(request, convention, code: str):
     def bind(data, meeting, record):
-        return {"replan": ReplanForm(data), "parts": PartFormSet(data, prefix="parts")}
+        cited = selectors.decisions_behind_a_replan(meeting=meeting)
+        return {"replan": ReplanForm(data, **cited), "parts": PartFormSet(data, prefix="parts")}
 
     def act(meeting, record, bound):
         data = bound["replan"].cleaned_data
@@ -338,6 +369,10 @@ def replan(request, convention, code: str):
             decided_by=data["decided_by"],
             decided_on=data["decided_on"],
             reason=data["reason"],
+            silence_procedure=selectors.procedure_for_replan(
+                meeting=meeting, pk=data["silence_procedure"]
+            ),
+            decision=selectors.decision_for_replan(meeting=meeting, pk=data["decision"]),
             today=timezone.localdate(),
             by=request.user,
         )
@@ -463,3 +498,149 @@ def manage(request, convention, code: str):
     meeting = selectors.meeting_by_reference(code, convention=convention)
     _check_manage(request, meeting)
     return _manage(request, convention, meeting)
+
+
+# The programme's draft is edited slot by slot, then released as a numbered version; the
+# public reads the releases only.
+
+
+@login_required
+def move_slot(request, convention, code: str):
+    def bind(data, meeting, record):
+        slots = selectors.slots_of(meeting=meeting)
+        return {"move": MoveSlotForm(data, prefix="move", slots=slots, parts=record["parts"])}
+
+    def act(meeting, record, bound):
+        data = bound["move"].cleaned_data
+        slot = services.move_programme_slot(
+            slot=selectors.slot_of(meeting=meeting, slot_id=data["slot"]),
+            part=_part(record, data["part"]),
+            day=data["day"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            by=request.user,
+        )
+        return _("The slot is moved to %(slot)s.") % {"slot": slot}
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def remove_slot(request, convention, code: str):
+    def bind(data, meeting, record):
+        slots = selectors.slots_of(meeting=meeting)
+        return {"remove_slot": RemoveSlotForm(data, prefix="remove_slot", slots=slots)}
+
+    def act(meeting, record, bound):
+        slot = selectors.slot_of(meeting=meeting, slot_id=bound["remove_slot"].cleaned_data["slot"])
+        services.remove_programme_slot(slot=slot, by=request.user)
+        return _("The slot %(slot)s is taken out of the draft.") % {"slot": slot}
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def remove_entry(request, convention, code: str):
+    def bind(data, meeting, record):
+        entries = selectors.entries_of(meeting=meeting)
+        return {"remove_entry": RemoveEntryForm(data, prefix="remove_entry", entries=entries)}
+
+    def act(meeting, record, bound):
+        chosen = bound["remove_entry"].cleaned_data["entry"]
+        entry = next(e for e in selectors.entries_of(meeting=meeting) if e.pk == chosen)
+        services.remove_programme_entry(entry=entry, by=request.user)
+        return _("The line is taken out of the slot %(slot)s.") % {"slot": entry.slot}
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def release(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"release": ReleaseForm(data, prefix="release")}
+
+    def act(meeting, record, bound):
+        done = services.release_programme(
+            meeting=meeting,
+            now=timezone.now(),
+            note=bound["release"].cleaned_data["note"],
+            by=request.user,
+        )
+        return _("Version %(number)s of the programme of work is released.") % {
+            "number": done.number
+        }
+
+    return _act(request, convention, code, bind, act)
+
+
+def releases(request, convention, code: str):
+    """Every released version of the programme, each with what changed since the last."""
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    rows = selectors.releases_of(meeting=meeting)
+    return render(
+        request,
+        "meetings/releases.html",
+        {
+            "meeting": meeting,
+            "releases": [
+                {"release": row, "changes": layout.change_lines(row.changes)} for row in rows
+            ],
+            "may_manage": request.user.has_perm("meetings.manage_meeting", meeting),
+        },
+    )
+
+
+def _released(request, convention, code: str, number: int):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    done = selectors.release_of(meeting=meeting, number=number)
+    parts = [selectors.part_as_released(done, meeting, part["number"]) for part in done.programme]
+    return meeting, done, parts
+
+
+def release_detail(request, convention, code: str, number: int):
+    """A released version as a page: every part's programme, then what changed."""
+    meeting, done, parts = _released(request, convention, code, number)
+    return render(
+        request,
+        "meetings/release_detail.html",
+        {
+            "meeting": meeting,
+            "release": done,
+            "changes": layout.change_lines(done.changes),
+            "parts": [
+                {
+                    "part": part,
+                    "heading": layout.part_heading(part),
+                    "days": selectors.release_days(done, number=part.number),
+                }
+                for part in parts
+            ],
+        },
+    )
+
+
+def release_download(request, convention, code: str, number: int, fmt: str):
+    """A released version of one part (?part=N) as .docx, HTML or iCalendar."""
+    meeting, done, parts = _released(request, convention, code, number)
+    part = _chosen_part(request, parts)
+    days = selectors.release_days(done, number=part.number)
+    stem = f"{meeting.code}_part{part.number}_programme_v{done.number}"
+    if fmt == "ics":
+        body = layout.programme_ics(part, days, host=request.get_host().split(":")[0])
+        return _ics(body, f"{stem}.ics")
+    drafted = drafting_content.programme(part, days)
+    if fmt == "docx":
+        response = HttpResponse(
+            drafting_render.to_docx(drafted),
+            content_type=(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            ),
+        )
+        response["Content-Disposition"] = f'attachment; filename="{stem}.docx"'
+        return response
+    if fmt == "html":
+        return HttpResponse(
+            drafting_render.to_html(drafted, standalone=True),
+            content_type="text/html; charset=utf-8",
+        )
+    raise Http404("A release downloads as docx, html or ics.")

@@ -62,3 +62,70 @@ def continued_marks(slots: Sequence[Sequence[Line]]) -> list[set[int]]:
             last_seen[number] = under
         marks.append(here)
     return marks
+
+
+# Releases. A released programme is plain data: a list of parts, each
+# {"number", ..., "slots": [{"id", "day", "starts_at", "ends_at", "lines": [...]}]}, a line
+# {"number", "letter", "title", "symbols"} (number None for a line of text). A slot keeps
+# its id from draft to draft, so a slot whose day or hours changed is "moved", not removed
+# and added again.
+
+ADDED = "added"
+REMOVED = "removed"
+MOVED = "moved"
+ITEMS_CHANGED = "items_changed"
+
+
+def line_label(line: dict) -> str:
+    """ "7 (b) Universalization (CCM/CONF/2020/12)", "Informal consultations"."""
+    if line.get("number") is None:
+        head = line["title"]
+    elif line.get("letter"):
+        head = f"{line['number']} ({line['letter']}) {line['title']}"
+    else:
+        head = f"{line['number']}. {line['title']}"
+    symbols = line.get("symbols") or []
+    return f"{head} ({', '.join(symbols)})" if symbols else head
+
+
+def _where(part: int, slot: dict) -> dict:
+    return {
+        "part": part,
+        "day": slot["day"],
+        "starts_at": slot["starts_at"],
+        "ends_at": slot["ends_at"],
+    }
+
+
+def _slots(parts: Sequence[dict]) -> dict:
+    return {slot["id"]: (part["number"], slot) for part in parts for slot in part["slots"]}
+
+
+def release_changes(previous: Sequence[dict] | None, current: Sequence[dict]) -> list[dict]:
+    """What changed from one released programme to the next, in the order of the new
+    programme (then the slots removed, in the old one's order): each a dict with the
+    `change` (added, removed, moved, items_changed), where the slot is (`part`, `day`,
+    `starts_at`, `ends_at`), for a move where it was (`was`), for new or changed lines
+    the lines `before` and `after`. The first release (`previous` None) lists nothing."""
+    if previous is None:
+        return []
+    before, after = _slots(previous), _slots(current)
+    changes: list[dict] = []
+    for slot_id, (part, slot) in after.items():
+        lines = [line_label(line) for line in slot["lines"]]
+        if slot_id not in before:
+            changes.append({"change": ADDED, **_where(part, slot), "after": lines})
+            continue
+        old_part, old = before[slot_id]
+        if _where(old_part, old) != _where(part, slot):
+            changes.append({"change": MOVED, **_where(part, slot), "was": _where(old_part, old)})
+        old_lines = [line_label(line) for line in old["lines"]]
+        if old_lines != lines:
+            changes.append(
+                {"change": ITEMS_CHANGED, **_where(part, slot), "before": old_lines, "after": lines}
+            )
+    for slot_id, (part, slot) in before.items():
+        if slot_id not in after:
+            lines = [line_label(line) for line in slot["lines"]]
+            changes.append({"change": REMOVED, **_where(part, slot), "before": lines})
+    return changes
