@@ -87,6 +87,8 @@ def record_participation(
     deposit_source: str = "",
     withdrawal_effective_on: date | None = None,
     withdrawal_source: str = "",
+    provisional_application_from: date | None = None,
+    provisional_application_source: str = "",
     by=None,
     reason: str = "",
 ) -> Participation:
@@ -115,6 +117,15 @@ def record_participation(
             errors.setdefault(error.field, []).append(error.message)
     elif instrument:
         errors.setdefault("instrument", []).append(INSTRUMENT_WITHOUT_DEPOSIT)
+    if provisional_application_from is not None:
+        try:
+            deadlines.check_provisional_application(
+                rules=convention.rules,
+                declared_on=provisional_application_from,
+                deposited_on=deposited_on,
+            )
+        except RuleError as error:
+            errors.setdefault("provisional_application_from", []).append(error.message)
     if errors:
         raise ValidationError(errors)
 
@@ -130,7 +141,14 @@ def record_participation(
         "entry_into_force": eif,
         "withdrawal_effective_on": withdrawal_effective_on,
         "withdrawal_source": withdrawal_source,
+        "provisional_application_from": provisional_application_from,
+        "provisional_application_source": (
+            provisional_application_source if provisional_application_from else ""
+        ),
     }
+    if participation.entry_into_force != eif:
+        # A new date of entry into force is told on its own day.
+        values["entry_into_force_notified_on"] = None
     if assign(participation, values):
         attribute(participation, by=by, reason=reason)
         participation.save()
@@ -251,6 +269,8 @@ def _participation_values(participation: Participation | None) -> dict:
         "deposit_source": participation.deposit_source,
         "withdrawal_effective_on": participation.withdrawal_effective_on,
         "withdrawal_source": participation.withdrawal_source,
+        "provisional_application_from": participation.provisional_application_from,
+        "provisional_application_source": participation.provisional_application_source,
     }
 
 
@@ -282,9 +302,17 @@ def record_signature(
         )
     values = _participation_values(participation)
     values.update(signed_on=signed_on, signature_source=notification)
-    return record_participation(
+    participation = record_participation(
         convention=convention, state=state, by=by, reason=f"Signature ({notification})", **values
     )
+    _tell_delegation(
+        convention=convention,
+        state=state,
+        action=_("the signature"),
+        on=signed_on,
+        notification=notification,
+    )
+    return participation
 
 
 @transaction.atomic
@@ -412,12 +440,106 @@ def record_withdrawal(
         raise invalid(error.field, error.message) from error
     values = _participation_values(participation)
     values.update(withdrawal_effective_on=effective, withdrawal_source=notification)
-    return record_participation(
+    participation = record_participation(
         convention=convention,
         state=state,
         by=by,
         reason=f"Withdrawal received {received_on.isoformat()} ({notification})",
         **values,
+    )
+    _tell_delegation(
+        convention=convention,
+        state=state,
+        action=_("the instrument of withdrawal"),
+        on=received_on,
+        notification=notification,
+    )
+    return participation
+
+
+ALREADY_PROVISIONAL = _("{state} declared provisional application on {date}")
+
+
+@transaction.atomic
+def record_provisional_application(
+    *, convention: Convention, state: State, declared_on: date, notification: str, by, today: date
+) -> Participation:
+    """Record a State's declaration, with its instrument, that it applies provisionally what
+    the convention's file names (CCM Article 18: Article 1) pending its entry into force.
+
+    Steps: check the Secretariat acts; require the notification; refuse a date after today
+    and a declaration already on record; the convention must provide for it and the day be
+    the deposit's (`rules.deadlines.check_provisional_application`, in
+    `record_participation`); save with history; once committed, tell the State's Delegation.
+    """
+    check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
+    notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
+    if declared_on > today:
+        raise invalid("declared_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+    participation = _locked_participation(convention=convention, state=state)
+    if participation is not None and participation.provisional_application_from:
+        raise invalid(
+            "declared_on",
+            ALREADY_PROVISIONAL.format(
+                state=state,
+                date=deadlines.long_date(participation.provisional_application_from),
+            ),
+        )
+    values = _participation_values(participation)
+    values.update(
+        provisional_application_from=declared_on, provisional_application_source=notification
+    )
+    try:
+        participation = record_participation(
+            convention=convention,
+            state=state,
+            by=by,
+            reason=f"Declaration of provisional application ({notification})",
+            **values,
+        )
+    except ValidationError as error:
+        raise _renamed(error, "provisional_application_from", "declared_on") from None
+    _tell_delegation(
+        convention=convention,
+        state=state,
+        action=_("a declaration of provisional application"),
+        on=declared_on,
+        notification=notification,
+    )
+    return participation
+
+
+def _renamed(error: ValidationError, old: str, new: str) -> ValidationError:
+    return ValidationError(
+        {new if key == old else key: value for key, value in error.message_dict.items()}
+    )
+
+
+def _tell_delegation(*, convention, state, action, on, notification) -> None:
+    """Once committed, tell the State's Delegation users what the Secretariat recorded."""
+    participation = Participation.objects.filter(convention=convention, state=state).first()
+    context = {
+        "state": state.name,
+        "convention": convention.name,
+        "action": action,
+        "on": on,
+        "notification": notification,
+        "entry_into_force": participation.entry_into_force if participation else None,
+        "withdrawal_effective_on": (
+            participation.withdrawal_effective_on if participation else None
+        ),
+    }
+    recipients = selectors.delegation_users(convention=convention, state=state)
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "treaties/notices/action_subject.txt",
+                "treaties/notices/action_body.txt",
+                context,
+            )
+            for user in recipients
+        ]
     )
 
 
@@ -442,7 +564,7 @@ def declare_completion(
             "completed_on",
             ALREADY_COMPLETED.format(date=deadlines.long_date(obligation.completion_date)),
         )
-    return record_obligation(
+    obligation = record_obligation(
         convention=obligation.convention,
         state=obligation.state,
         kind=obligation.kind,
@@ -453,6 +575,15 @@ def declare_completion(
         by=by,
         reason=f"Declaration of completion: {source}",
     )
+    _tell_delegation(
+        convention=obligation.convention,
+        state=obligation.state,
+        action=_("a declaration of completion (%(obligation)s)")
+        % {"obligation": obligation.get_kind_display()},
+        on=completed_on,
+        notification=source,
+    )
+    return obligation
 
 
 @transaction.atomic
@@ -574,3 +705,56 @@ def record_transparency_report(
     attribute(report, by=by)
     report.save()
     return report
+
+
+NOT_THE_SCHEDULER = _("only the scheduler tells a Delegation of an entry into force")
+
+
+@transaction.atomic
+def notify_entries_into_force(*, convention: Convention, today: date, by) -> list[Participation]:
+    """Tell each State's Delegation users, on the day the Convention enters into force for
+    the State, that it has; once (the day told is kept, in history).
+
+    Steps: check the system actor acts; lock the participations entering into force on
+    `today` not yet told and not withdrawn by then; mark each told; once committed, send
+    each Delegation user the notice in their language.
+    """
+    check_may(by, "treaties.notify_entry_into_force", NOT_THE_SCHEDULER, convention)
+    due = list(
+        Participation.objects.select_for_update()
+        .filter(
+            convention=convention, entry_into_force=today, entry_into_force_notified_on__isnull=True
+        )
+        .select_related("convention", "state")
+    )
+    notices = []
+    told = []
+    for participation in due:
+        withdrawn = participation.withdrawal_effective_on
+        if withdrawn is not None and withdrawn <= today:
+            continue
+        told.append(participation)
+        participation.entry_into_force_notified_on = today
+        attribute(participation, by=by, reason="Entry into force told to the Delegation")
+        participation.save(update_fields=["entry_into_force_notified_on"])
+        convention = participation.convention
+        context = {
+            "state": participation.state.name,
+            "convention": convention.name,
+            "entry_into_force": participation.entry_into_force,
+            "article": convention.rules.eif.article,
+        }
+        for user in selectors.delegation_users(convention=convention, state=participation.state):
+            notices.append((user, context))
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "treaties/notices/entry_into_force_subject.txt",
+                "treaties/notices/entry_into_force_body.txt",
+                context,
+            )
+            for user, context in notices
+        ]
+    )
+    return told
