@@ -229,7 +229,7 @@ def pay(request, convention: ConventionSlug, payload: PaymentIn):
             "received_on": payment.received_on,
             "amount": str(payment.amount),
             "currency": payment.currency,
-            "exchange_rate": str(payment.exchange_rate) if payment.exchange_rate else None,
+            "exchange_rate": payment.rate_shown or None,
             "rate_date": payment.rate_date,
             "counted": str(payment.counted),
             "reference": payment.reference,

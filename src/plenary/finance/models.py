@@ -217,6 +217,11 @@ class Payment(models.Model):
         return f"{self.amount} {self.currency} on {self.received_on}"
 
     @property
+    def rate_shown(self) -> str:
+        """The exchange rate as it was given, without trailing zeros (1.125, not 1.12500000)."""
+        return format(self.exchange_rate.normalize(), "f") if self.exchange_rate else ""
+
+    @property
     def assessment_currency(self) -> str:
         return self.assessment.estimate.convention.rules.assessment_currency
 

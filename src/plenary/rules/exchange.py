@@ -1,4 +1,4 @@
-"""A payment in another accepted currency than its assessment's: the rate and the amount it counts for.
+"""A payment in an accepted currency not its assessment's: its rate and what it counts for.
 
 Pure: the rate and its date are passed in.
 """
@@ -44,9 +44,7 @@ def counted_amount(
     of; one in the assessment's currency takes no rate."""
     if paid_in == assessed_in:
         if exchange_rate not in (None, "") or rate_date is not None:
-            raise RuleError(
-                "exchange_rate", NO_RATE_FOR_SAME_CURRENCY.format(currency=assessed_in)
-            )
+            raise RuleError("exchange_rate", NO_RATE_FOR_SAME_CURRENCY.format(currency=assessed_in))
         return Counted(amount=amount, exchange_rate=None, rate_date=None)
     if exchange_rate in (None, ""):
         raise RuleError("exchange_rate", RATE_REQUIRED.format(paid=paid_in, assessed=assessed_in))

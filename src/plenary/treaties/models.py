@@ -151,7 +151,9 @@ class Participation(models.Model):
     provisional_application_from = models.DateField(
         null=True,
         blank=True,
-        help_text=_("The day the State declared, with its instrument, its provisional application."),
+        help_text=_(
+            "The day the State declared, with its instrument, its provisional application."
+        ),
     )
     provisional_application_source = models.TextField(blank=True)
     entry_into_force_notified_on = models.DateField(

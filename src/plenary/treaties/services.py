@@ -543,6 +543,144 @@ def _tell_delegation(*, convention, state, action, on, notification) -> None:
     )
 
 
+CORRECTABLE = ("signature", "deposit", "withdrawal", "provisional_application")
+REASON_REQUIRED = _("give the reason for the correction")
+NOTHING_TO_CORRECT = _("no {action} of {state} is on record to correct")
+UNKNOWN_ACTION = _(
+    "a correction is of a signature, a deposit, a withdrawal or a provisional application"
+)
+NOT_AN_INSTRUMENT = _("must be one of {kinds}")
+CORRECTED = {
+    "signature": _("a correction of the signature"),
+    "deposit": _("a correction of the deposit"),
+    "withdrawal": _("a correction of the withdrawal"),
+    "provisional_application": _("a correction of the declaration of provisional application"),
+}
+
+
+@transaction.atomic
+def correct_treaty_action(
+    *,
+    convention: Convention,
+    state: State,
+    action: str,
+    on: date,
+    reason: str,
+    by,
+    today: date,
+    instrument: str = "",
+    notification: str = "",
+    armed_conflict_ends_on: date | None = None,
+) -> Participation:
+    """Correct one treaty action already on record (its date, the kind of instrument of a
+    deposit, its notification) for a reason; every date that follows recomputes by the rules.
+
+    Steps: check the Secretariat acts; require the reason, a known action and a date no later
+    than today; the action must be on record; a deposit keeps the instrument rules (a
+    signatory ratifies, accepts or approves; a State that did not sign accedes) and takes a
+    declaration of provisional application made with it along; a withdrawal's date is the
+    day the Depositary received the instrument, its effective date recomputed (CCM Article
+    20); save through `record_participation` (entry into force and obligation deadlines
+    recompute), in history with the reason; tell the State's Delegation.
+    """
+    check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
+    reason = _require(reason, "reason", REASON_REQUIRED)
+    if action not in CORRECTABLE:
+        raise invalid("action", UNKNOWN_ACTION)
+    if on > today:
+        raise invalid("on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+    participation = _locked_participation(convention=convention, state=state)
+    values = _participation_values(participation)
+    notification = notification.strip()
+    current = {
+        "signature": "signed_on",
+        "deposit": "deposited_on",
+        "withdrawal": "withdrawal_effective_on",
+        "provisional_application": "provisional_application_from",
+    }[action]
+    if values.get(current) is None:
+        raise invalid(
+            "action",
+            NOTHING_TO_CORRECT.format(action=CORRECTABLE_NAMES[action], state=state),
+        )
+    if action == "signature":
+        values["signed_on"] = on
+        values["signature_source"] = notification or values["signature_source"]
+    elif action == "deposit":
+        instrument = instrument or values["instrument"]
+        if instrument not in Instrument.values:
+            raise invalid(
+                "instrument", NOT_AN_INSTRUMENT.format(kinds=", ".join(Instrument.values))
+            )
+        if values["signed_on"] is not None:
+            if instrument not in SIGNATORY_INSTRUMENTS:
+                raise invalid("instrument", SIGNATORY_CANNOT_ACCEDE.format(state=state))
+            if on < values["signed_on"]:
+                raise invalid(
+                    "on",
+                    DEPOSIT_BEFORE_SIGNATURE.format(date=deadlines.long_date(values["signed_on"])),
+                )
+        elif instrument not in NON_SIGNATORY_INSTRUMENTS:
+            raise invalid("instrument", NON_SIGNATORY_ACCEDES.format(state=state))
+        if values["provisional_application_from"] == values["deposited_on"]:
+            values["provisional_application_from"] = on
+        values.update(deposited_on=on, instrument=instrument)
+        values["deposit_source"] = notification or values["deposit_source"]
+    elif action == "withdrawal":
+        if on < values["deposited_on"]:
+            raise invalid(
+                "on",
+                WITHDRAWAL_BEFORE_DEPOSIT.format(date=deadlines.long_date(values["deposited_on"])),
+            )
+        try:
+            values["withdrawal_effective_on"] = deadlines.withdrawal_effective_for(
+                rules=convention.rules,
+                received_on=on,
+                armed_conflict_ends_on=armed_conflict_ends_on,
+            )
+        except RuleError as error:
+            raise invalid(error.field, error.message) from error
+        values["withdrawal_source"] = notification or values["withdrawal_source"]
+    else:
+        values["provisional_application_from"] = on
+        values["provisional_application_source"] = (
+            notification or values["provisional_application_source"]
+        )
+    try:
+        participation = record_participation(
+            convention=convention,
+            state=state,
+            by=by,
+            reason=f"Correction of the {action.replace('_', ' ')}: {reason}",
+            **values,
+        )
+    except ValidationError as error:
+        fields = {
+            "signed_on": "on",
+            "deposited_on": "on",
+            "provisional_application_from": "on",
+        }
+        raise ValidationError(
+            {fields.get(key, key): value for key, value in error.message_dict.items()}
+        ) from None
+    _tell_delegation(
+        convention=convention,
+        state=state,
+        action=CORRECTED[action],
+        on=on,
+        notification=f"{reason}; {notification}" if notification else reason,
+    )
+    return participation
+
+
+CORRECTABLE_NAMES = {
+    "signature": _("signature"),
+    "deposit": _("deposit"),
+    "withdrawal": _("withdrawal"),
+    "provisional_application": _("declaration of provisional application"),
+}
+
+
 @transaction.atomic
 def declare_completion(
     *, obligation: Obligation, completed_on: date, source: str, by, today: date
