@@ -381,3 +381,23 @@ def test_the_schedule_runs_the_entry_into_force_job(settings):
     assert ("notify_entries_into_force", 3600, "plenary.jobs.notify_entries_into_force") in (
         settings.PLENARY_SCHEDULE
     )
+
+
+def test_the_command_tells_the_delegation_on_the_day(
+    ccm, secretariat, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    make_user("kenya_delegate", Role.DELEGATION, "KEN")
+    _deposit_kenya(secretariat)
+    out = StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "notify_entries_into_force", "--convention", "ccm", "--on", "2027-05-01", stdout=out
+        )
+    assert out.getvalue() == "KEN: in force from 2027-05-01\n1 Delegations told.\n"
+    assert [m.subject for m in mail.outbox] == [
+        "Convention on Cluster Munitions: in force for Kenya"
+    ]
