@@ -62,8 +62,10 @@ def test_belizes_page_and_timeline_show_the_declaration(ccm):
         "pending entry into force" in page
     )
     assert "Declaration of provisional application of Article 1 (Article 18)" in page
+    assert "Entry into force (Article 17)" not in page  # on 1 March 2015, after the date shown
     in_force = client_for(None).get("/ccm/states/BLZ/?on=2016-01-01").content.decode()
     assert "Applies Article 1 provisionally" not in in_force
+    assert "Entry into force (Article 17)" in in_force
 
 
 def test_the_status_api_shows_the_provisional_application(ccm):

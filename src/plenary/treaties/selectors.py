@@ -439,7 +439,9 @@ def state_record(*, convention: Convention, iso3: str, on: date) -> dict:
     timeline += [
         (row.completed_on, f"{row.what}: completed", "") for row in obligations if row.completed_on
     ]
-    timeline.sort(key=lambda event: event[0])
+    # What happened by `on`: an entry into force or a withdrawal shows from its own day (the
+    # status line says what is to come).
+    timeline = sorted((e for e in timeline if e[0] <= on), key=lambda event: event[0])
     return {
         "standing": standing,
         "participation": participation,
