@@ -112,12 +112,17 @@ def test_the_secretariat_records_a_provisional_application_and_corrects_the_depo
     correction = page.get_by_role("region", name="Correct a treaty action")
     correction.get_by_label("Treaty action corrected").select_option("deposit")
     correction.get_by_label("Corrected date").fill("2026-10-30")
-    correction.get_by_role("button", name="Correct a treaty action").click()
-    correction = page.get_by_role("region", name="Correct a treaty action")
-    expect(correction.get_by_role("alert")).to_have_text("This field is required.")
+    correction.get_by_label("Corrected kind of instrument (a deposit)").select_option("accession")
     correction.get_by_label("Reason for the correction").fill(
         "The notification gives the deposit as 30 October"
     )
+    correction.get_by_role("button", name="Correct a treaty action").click()
+    correction = page.get_by_role("region", name="Correct a treaty action")
+    expect(correction.get_by_role("alert")).to_have_text(
+        "Kenya signed the Convention: it deposits an instrument of ratification, "
+        "acceptance or approval, not of accession"
+    )
+    correction.get_by_label("Corrected kind of instrument (a deposit)").select_option("")
     correction.get_by_role("button", name="Correct a treaty action").click()
     expect(page.get_by_role("status")).to_have_text("The correction was recorded.")
 
