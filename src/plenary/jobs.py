@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from plenary.core.actors import system_actor
 from plenary.decisions import services as decisions
 from plenary.reminders import services as reminders
+from plenary.treaties import services as treaties
 
 
 def conclude_silence_procedures(*, now: datetime) -> str:
@@ -50,3 +51,21 @@ def prune_task_results(*, now: datetime) -> str:
         finished_at__lt=cutoff,
     ).delete()
     return f"{deleted} finished task results deleted"
+
+
+def notify_entries_into_force(*, now: datetime) -> str:
+    """Tell the Delegations of the States for which the Convention enters into force today
+    (in each convention's secretariat's zone), once."""
+    from zoneinfo import ZoneInfo
+
+    from plenary.treaties.models import Convention
+
+    told = []
+    for convention in Convention.objects.all():
+        today = now.astimezone(ZoneInfo(convention.time_zone)).date()
+        told += treaties.notify_entries_into_force(
+            convention=convention, today=today, by=system_actor()
+        )
+    return f"{len(told)} entries into force told" + "".join(
+        f"; {p.state.iso3} {p.convention}" for p in told
+    )

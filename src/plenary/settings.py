@@ -360,6 +360,8 @@ PLENARY_SCHEDULE = [
     ("send_reminders", REMINDER_INTERVAL_SECONDS, "plenary.jobs.send_reminders"),
     ("clear_expired_sessions", 3600, "plenary.jobs.clear_expired_sessions"),
     ("prune_task_results", 86400, "plenary.jobs.prune_task_results"),
+    # On the day the Convention enters into force for a State its Delegation is told, once.
+    ("notify_entries_into_force", 3600, "plenary.jobs.notify_entries_into_force"),
 ]
 # /healthz fails when the oldest task ready to run has waited longer than this.
 HEALTHZ_MAX_QUEUE_LAG_SECONDS = int(os.environ.get("HEALTHZ_MAX_QUEUE_LAG_SECONDS", "300"))

@@ -63,5 +63,8 @@ def test_the_secretariat_records_an_estimate_assessments_and_perus_payment(page,
     account = page.get_by_role("table", name="Accounts by State and year").get_by_role(
         "row", name="Peru"
     )
-    expect(account).to_contain_text("100.00")
-    expect(account).to_contain_text(str(peru.amount - 100))
+    expect(account.get_by_role("cell")).to_have_text(
+        ["Peru", "2020", str(peru.amount), "100.00", str(peru.amount - 100)]
+    )
+    payments = page.get_by_role("table", name="Payments received")
+    expect(payments.get_by_role("row", name="PER-2021-001")).to_contain_text("100.00 USD")

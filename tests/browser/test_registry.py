@@ -80,3 +80,64 @@ def test_the_secretariat_records_perus_declaration_of_completion(page, ccm):
     expect(page.get_by_role("listitem").filter(has_text="15 December 2023")).to_contain_text(
         "Article 3: destruction of stockpiles: completed"
     )
+
+
+def test_the_secretariat_records_a_provisional_application_and_corrects_the_deposit(page, ccm):
+    make_user("secretariat", Role.SECRETARIAT)
+    sign_in(page, "secretariat", PASSWORD, "/ccm/states/KEN/registry/")
+    deposit = page.get_by_role("region", name="Record a deposit")
+    deposit.get_by_label("Kind of instrument").select_option("ratification")
+    deposit.get_by_label("Date of deposit").fill("2026-11-20")
+    deposit.get_by_label("Notification of the deposit").fill("C.N.100.2026.TREATIES-XXVI.6")
+    deposit.get_by_role("button", name="Record a deposit").click()
+    expect(page.get_by_role("status")).to_have_text("The deposit was recorded.")
+
+    heading = "Record a declaration of provisional application (Article 18: Article 1)"
+    provisional = page.get_by_role("region", name=heading)
+    provisional.get_by_label("Date of the declaration").fill("2026-11-21")
+    provisional.get_by_label("Notification of the declaration").fill("C.N.101.2026")
+    provisional.get_by_role("button", name=heading).click()
+    expect(page.get_by_role("region", name=heading).get_by_role("alert")).to_have_text(
+        "a State declares provisional application at the time of its ratification, "
+        "acceptance, approval or accession, that is with its instrument deposited on "
+        "20 November 2026"
+    )
+    provisional = page.get_by_role("region", name=heading)
+    provisional.get_by_label("Date of the declaration").fill("2026-11-20")
+    provisional.get_by_role("button", name=heading).click()
+    expect(page.get_by_role("status")).to_have_text(
+        "The declaration of provisional application was recorded."
+    )
+
+    correction = page.get_by_role("region", name="Correct a treaty action")
+    correction.get_by_label("Treaty action corrected").select_option("deposit")
+    correction.get_by_label("Corrected date").fill("2026-10-30")
+    correction.get_by_label("Corrected kind of instrument (a deposit)").select_option("accession")
+    correction.get_by_label("Reason for the correction").fill(
+        "The notification gives the deposit as 30 October"
+    )
+    correction.get_by_role("button", name="Correct a treaty action").click()
+    correction = page.get_by_role("region", name="Correct a treaty action")
+    expect(correction.get_by_role("alert")).to_have_text(
+        "Kenya signed the Convention: it deposits an instrument of ratification, "
+        "acceptance or approval, not of accession"
+    )
+    correction.get_by_label("Corrected kind of instrument (a deposit)").select_option("")
+    correction.get_by_role("button", name="Correct a treaty action").click()
+    expect(page.get_by_role("status")).to_have_text("The correction was recorded.")
+
+    # Entry into force follows the corrected deposit: the first day of the sixth month after
+    # October 2026; the declaration made with it moved along.
+    page.goto(page.base_url + "/ccm/states/KEN/?on=2027-03-31")
+    expect(page.locator("dd.status-deposited")).to_have_text(
+        "Deposited, not yet in force: in force for it from 1 April 2027"
+    )
+    expect(page.locator("dd.provisional-application")).to_have_text(
+        "Applies Article 1 provisionally (Article 18) since 30 October 2026, "
+        "pending entry into force"
+    )
+    page.goto(page.base_url + "/ccm/states/KEN/?on=2027-04-01")
+    expect(page.locator("dd.status-state_party")).to_have_text(
+        "State Party, in force for it since 1 April 2027"
+    )
+    expect(page.locator("dd.provisional-application")).to_have_count(0)

@@ -85,11 +85,21 @@ def test_issue_and_pay_on_the_estimate_page(estimate, secretariat):
 def test_the_database_refuses_a_reference_twice(assessed):
     peru = _peru(assessed)
     Payment.objects.create(
-        assessment=peru, received_on=date(2021, 1, 1), amount=1, currency="USD", reference="R"
+        assessment=peru,
+        received_on=date(2021, 1, 1),
+        amount=1,
+        counted=1,
+        currency="USD",
+        reference="R",
     )
     with pytest.raises(IntegrityError):
         Payment.objects.create(
-            assessment=peru, received_on=date(2021, 1, 2), amount=1, currency="USD", reference="R"
+            assessment=peru,
+            received_on=date(2021, 1, 2),
+            amount=1,
+            counted=1,
+            currency="USD",
+            reference="R",
         )
 
 

@@ -240,8 +240,8 @@ def _broken(tmp_path, old, new, name="ccm.toml"):
             'slug = "ccm"\nsulg = "x"',
             "sulg",
             "unknown key; known: decisions, depositary, entry_into_force, finance, meeting_kinds,"
-            " names, obligations, participant_categories, record, reporting, secretariat,"
-            " short_name, slug, source, symbols, withdrawal",
+            " names, obligations, participant_categories, provisional_application, record,"
+            " reporting, secretariat, short_name, slug, source, symbols, withdrawal",
         ),
         ('slug = "ccm"', 'slug = "cluster"', "slug", "must be the short name in lower case, 'ccm'"),
         (

@@ -184,6 +184,10 @@ class PaymentIn(Schema):
     amount: str
     currency: str
     reference: str
+    exchange_rate: str | None = Field(
+        None, description="Units of the assessment's currency per unit paid, where they differ."
+    )
+    rate_date: date | None = Field(None, description="The date the exchange rate is of.")
 
 
 class PaymentOut(Schema):
@@ -192,6 +196,9 @@ class PaymentOut(Schema):
     received_on: date
     amount: str
     currency: str
+    exchange_rate: str | None
+    rate_date: date | None
+    counted: str = Field(description="What it counts for, in the assessment's currency.")
     reference: str
 
 
@@ -210,6 +217,8 @@ def pay(request, convention: ConventionSlug, payload: PaymentIn):
         amount=payload.amount,
         currency=payload.currency,
         reference=payload.reference,
+        exchange_rate=payload.exchange_rate,
+        rate_date=payload.rate_date,
         by=request.auth,
     )
     return Status(
@@ -220,6 +229,9 @@ def pay(request, convention: ConventionSlug, payload: PaymentIn):
             "received_on": payment.received_on,
             "amount": str(payment.amount),
             "currency": payment.currency,
+            "exchange_rate": payment.rate_shown or None,
+            "rate_date": payment.rate_date,
+            "counted": str(payment.counted),
             "reference": payment.reference,
         },
     )

@@ -33,6 +33,12 @@ class StateOut(Schema):
     deposit: date | None
     instrument: str | None
     entry_into_force: date | None
+    provisional_application: date | None = Field(
+        None, description="The day it declared provisional application, if it did (on `on`)."
+    )
+    applies_provisionally: bool = Field(
+        False, description="Whether it applies provisionally on `on`, pending entry into force."
+    )
 
 
 ObligationCode = Literal["stockpile_destruction", "clearance", "initial_report", "annual_report"]
@@ -103,6 +109,8 @@ def _state_out(standing) -> dict:
         "deposit": standing.deposited_on,
         "instrument": standing.instrument or None,
         "entry_into_force": standing.entry_into_force,
+        "provisional_application": standing.provisional_application_from,
+        "applies_provisionally": standing.applies_provisionally,
     }
 
 
@@ -242,6 +250,8 @@ class ParticipationOut(Schema):
     instrument: str | None
     entry_into_force: date | None
     withdrawal_effective_on: date | None
+    provisional_application: date | None
+    applies_provisionally: bool
 
 
 class SignatureIn(Schema):
@@ -272,6 +282,26 @@ class ParticipationCorrectionIn(Schema):
     deposit_source: str = ""
     withdrawal_effective_on: date | None = None
     withdrawal_source: str = ""
+    provisional_application_from: date | None = None
+    provisional_application_source: str = ""
+
+
+class ProvisionalApplicationIn(Schema):
+    declared_on: date = Field(description="The day of the declaration: the deposit's.")
+    notification: str = Field(description="The depositary notification (C.N.) reference.")
+
+
+class CorrectionIn(Schema):
+    action: Literal["signature", "deposit", "withdrawal", "provisional_application"]
+    on: date = Field(
+        description="The corrected date (for a withdrawal, the day the Depositary received it)."
+    )
+    reason: str = Field(description="Why the record is corrected.")
+    instrument: Literal["", "ratification", "acceptance", "approval", "accession", "succession"] = (
+        Field("", description="A deposit's corrected kind of instrument; empty keeps it.")
+    )
+    notification: str = Field("", description="The corrected notification; empty keeps it.")
+    armed_conflict_ends_on: date | None = None
 
 
 class CompletionIn(Schema):
@@ -318,6 +348,8 @@ def _participation_out(convention, state) -> dict:
         "instrument": standing.instrument or None,
         "entry_into_force": standing.entry_into_force,
         "withdrawal_effective_on": standing.withdrawal_effective_on,
+        "provisional_application": standing.provisional_application_from,
+        "applies_provisionally": standing.applies_provisionally,
     }
 
 
@@ -378,6 +410,46 @@ def record_withdrawal(request, convention: ConventionSlug, iso3: str, payload: W
         **payload.dict(),
     )
     return Status(201, _participation_out(convention, state))
+
+
+@router.post(
+    "/states/{iso3}/provisional-application",
+    response={201: ParticipationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def record_provisional_application(
+    request, convention: ConventionSlug, iso3: str, payload: ProvisionalApplicationIn
+):
+    """Record a State's declaration, with its instrument, that it applies provisionally what
+    the convention provides (e.g. CCM Article 18: Article 1) pending entry into force."""
+    convention = selectors.convention_named(convention)
+    state = _state_named(iso3)
+    services.record_provisional_application(
+        convention=convention,
+        state=state,
+        by=request.auth,
+        today=timezone.localdate(),
+        **payload.dict(),
+    )
+    return Status(201, _participation_out(convention, state))
+
+
+@router.post(
+    "/states/{iso3}/correction", response={200: ParticipationOut, **ERRORS}, auth=SIGNED_IN
+)
+def correct_treaty_action(request, convention: ConventionSlug, iso3: str, payload: CorrectionIn):
+    """Correct one treaty action on record (date, kind of instrument, notification) with the
+    reason; entry into force and deadlines recompute (the Secretariat)."""
+    convention = selectors.convention_named(convention)
+    state = _state_named(iso3)
+    services.correct_treaty_action(
+        convention=convention,
+        state=state,
+        by=request.auth,
+        today=timezone.localdate(),
+        **payload.dict(),
+    )
+    return _participation_out(convention, state)
 
 
 @router.put(

@@ -16,7 +16,14 @@ from simple_history.models import HistoricalRecords
 SYSTEM_USERNAME = "plenary-system"
 # What it may do: what a treaty's rules do on their own once a deadline passes: conclude a
 # silence procedure and carry out what the adopted proposal decides (a meeting's new plan).
-SYSTEM_PERMISSIONS = frozenset({"decisions.conclude_silence_procedure", "meetings.manage_meeting"})
+SYSTEM_PERMISSIONS = frozenset(
+    {
+        "decisions.conclude_silence_procedure",
+        "meetings.manage_meeting",
+        # The day the Convention enters into force for a State, its Delegation is told.
+        "treaties.notify_entry_into_force",
+    }
+)
 
 
 class Role(models.TextChoices):

@@ -75,6 +75,17 @@ class PaymentForm(forms.Form):
     currency = forms.CharField(
         label=_("Currency"), max_length=3, help_text=_("ISO 4217 code, e.g. USD")
     )
+    exchange_rate = forms.DecimalField(
+        label=_("Exchange rate"),
+        required=False,
+        max_digits=18,
+        decimal_places=8,
+        help_text=_(
+            "Where the currency is not the assessment's: units of the assessment's currency "
+            "per unit paid."
+        ),
+    )
+    rate_date = _date(_("Date of the exchange rate"), required=False)
     reference = forms.CharField(label=_("Payment reference"), max_length=100)
 
     def __init__(self, *args, assessments=(), **kwargs):

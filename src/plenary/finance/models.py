@@ -188,6 +188,17 @@ class Payment(models.Model):
     received_on = models.DateField()
     amount = models.DecimalField(**AMOUNT)
     currency = models.CharField(max_length=3, default="USD")
+    exchange_rate = models.DecimalField(
+        max_digits=18,
+        decimal_places=8,
+        null=True,
+        blank=True,
+        help_text=_("Units of the assessment's currency per unit paid, where they differ."),
+    )
+    rate_date = models.DateField(null=True, blank=True, help_text=_("The date the rate is of."))
+    counted = models.DecimalField(
+        **AMOUNT, help_text=_("What the payment counts for, in the assessment's currency.")
+    )
     reference = models.CharField(max_length=100)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -204,6 +215,15 @@ class Payment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency} on {self.received_on}"
+
+    @property
+    def rate_shown(self) -> str:
+        """The exchange rate as it was given, without trailing zeros (1.125, not 1.12500000)."""
+        return format(self.exchange_rate.normalize(), "f") if self.exchange_rate else ""
+
+    @property
+    def assessment_currency(self) -> str:
+        return self.assessment.estimate.convention.rules.assessment_currency
 
 
 class BudgetPeriod(models.TextChoices):

@@ -216,7 +216,7 @@ def _assessments(convention: Convention, state_id: int | None = None):
     queryset = (
         Assessment.objects.filter(estimate__convention=convention)
         .select_related("state", "estimate", "estimate__meeting__convention")
-        .annotate(paid=Sum("payments__amount"))
+        .annotate(paid=Sum("payments__counted"))
     )
     if state_id is not None:
         queryset = queryset.filter(state_id=state_id)
@@ -282,7 +282,7 @@ def totals_by_year(*, convention: Convention, state_id: int | None = None) -> li
     for year, amount in assessed.values_list("year").annotate(total=Sum("amount")):
         years[year].year = year
         years[year].assessed = amount
-    for received_on, amount in payments.values_list("received_on", "amount"):
+    for received_on, amount in payments.values_list("received_on", "counted"):
         years[received_on.year].year = received_on.year
         years[received_on.year].paid += amount
     return [years[year] for year in sorted(years)]
@@ -340,7 +340,7 @@ def assessments_of(*, estimate: CostEstimate) -> list[Assessment]:
     return list(
         Assessment.objects.filter(estimate=estimate)
         .select_related("state")
-        .annotate(paid=Sum("payments__amount"))
+        .annotate(paid=Sum("payments__counted"))
         .order_by("state__name", "kind")
     )
 

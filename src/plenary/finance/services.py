@@ -34,7 +34,7 @@ from plenary.finance.models import (
     WorkPlanActivity,
 )
 from plenary.meetings.models import Meeting
-from plenary.rules import apportionment
+from plenary.rules import apportionment, exchange
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import Convention, State
 
@@ -244,7 +244,7 @@ def issue_assessments(
 def _tell_delegations(estimate, meeting, issued, names: dict) -> None:
     """Once committed, each assessed State's Delegation users get its share and due date."""
     convention = estimate.convention
-    currency = convention.rules.accepted_currencies[0]
+    currency = convention.rules.assessment_currency
     users = selectors.delegation_users_by_state(
         convention=convention, state_ids=[a.state_id for a in issued]
     )
@@ -332,12 +332,16 @@ def record_payment(
     currency: str,
     reference: str,
     by=None,
+    exchange_rate: object = None,
+    rate_date: date | None = None,
 ) -> Payment:
     """Record a payment received against an assessment.
 
     Steps: check the caller; check the amount (a number, to the cent, more than zero),
     the currency (one the convention accepts) and the reference, which no other payment
-    has (the database holds it unique too); write the payment.
+    has (the database holds it unique too); where the currency is not the assessment's,
+    require the exchange rate and its date and count the converted amount against the
+    assessment (`rules.exchange`); write the payment, in history.
     """
     _check_manager(by, assessment)
     value = apportionment.to_amount(amount, field="amount")
@@ -349,12 +353,22 @@ def record_payment(
         raise RuleError("reference", REFERENCE_REQUIRED)
     if Payment.objects.filter(reference=reference.strip()).exists():
         raise RuleError("reference", REFERENCE_RECORDED.format(reference=reference.strip()))
+    counted = exchange.counted_amount(
+        amount=value,
+        paid_in=code,
+        assessed_in=assessment.estimate.convention.rules.assessment_currency,
+        exchange_rate=exchange_rate,
+        rate_date=rate_date,
+    )
     payment = attribute(
         Payment(
             assessment=assessment,
             received_on=received_on,
             amount=value,
             currency=code,
+            exchange_rate=counted.exchange_rate,
+            rate_date=counted.rate_date,
+            counted=counted.amount,
             reference=reference.strip(),
             recorded_by=by if getattr(by, "is_authenticated", False) else None,
         ),

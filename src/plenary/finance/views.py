@@ -216,6 +216,8 @@ def _act_on_estimate(action, form, estimate, assessments, by):
             amount=data["amount"],
             currency=data["currency"],
             reference=data["reference"],
+            exchange_rate=data["exchange_rate"],
+            rate_date=data["rate_date"],
             by=by,
         )
 

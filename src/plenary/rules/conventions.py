@@ -214,6 +214,16 @@ class Withdrawal:
 
 
 @dataclass(frozen=True)
+class ProvisionalApplication:
+    """What a State may declare, with its instrument, that it applies provisionally pending
+    the Convention's entry into force for it (CCM Article 18: Article 1)."""
+
+    article: str
+    applies: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Convention:
     """One convention's rules, as its file states them."""
 
@@ -233,6 +243,7 @@ class Convention:
     path: Path
     record: RecordCoverage = COMPLETE_RECORD
     withdrawal: Withdrawal | None = None
+    provisional_application: ProvisionalApplication | None = None
     # The shortest silence procedure its rules or decisions allow, in hours; None where
     # none is set (the file must source it).
     minimum_silence_hours: int | None = None
@@ -303,6 +314,11 @@ class Convention:
     @property
     def accepted_currencies(self) -> tuple[str, ...]:
         return self.finance.accepted_currencies
+
+    @property
+    def assessment_currency(self) -> str:
+        """The currency assessments are issued in: the first accepted."""
+        return self.finance.accepted_currencies[0]
 
 
 # The name the rest of plenary has used for a convention's rules.
@@ -633,6 +649,22 @@ def _withdrawal(reader: _Reader, data: Mapping[str, Any]) -> Withdrawal | None:
     )
 
 
+def _provisional_application(
+    reader: _Reader, data: Mapping[str, Any]
+) -> ProvisionalApplication | None:
+    """The optional [provisional_application] table; without it no State may declare one."""
+    if "provisional_application" not in data:
+        return None
+    prefix = "provisional_application."
+    table = reader.table(data, "provisional_application")
+    reader.only(table, prefix, {"article", "applies", "source"})
+    return ProvisionalApplication(
+        article=reader.text(table, "article", prefix),
+        applies=reader.text(table, "applies", prefix),
+        source=reader.text(table, "source", prefix),
+    )
+
+
 def _minimum_silence_hours(reader: _Reader, data: Mapping[str, Any]) -> int | None:
     """`[decisions] minimum_silence_hours`, optional; a value needs its `source`."""
     if "decisions" not in data:
@@ -661,7 +693,8 @@ def load_file(path: Path | str) -> Convention:
         "",
         {"short_name", "slug", "source", "names", "depositary", "secretariat"}
         | {"entry_into_force", "obligations", "reporting", "symbols", "meeting_kinds"}
-        | {"participant_categories", "finance", "record", "withdrawal", "decisions"},
+        | {"participant_categories", "finance", "record", "withdrawal", "decisions"}
+        | {"provisional_application"},
     )
     short_name = reader.text(data, "short_name")
     if not (short_name.isascii() and short_name.isalnum() and short_name.isupper()):
@@ -782,6 +815,7 @@ def load_file(path: Path | str) -> Convention:
         path=path,
         record=_record(reader, data),
         withdrawal=_withdrawal(reader, data),
+        provisional_application=_provisional_application(reader, data),
         minimum_silence_hours=_minimum_silence_hours(reader, data),
     )
 

@@ -260,3 +260,41 @@ def check_signature(*, rules: RuleSet, signed_on: date) -> None:
             f" until its entry into force on {long_date(rules.entry_into_force)}; "
             f"{long_date(signed_on)} is outside that period",
         )
+
+
+NO_PROVISIONAL_APPLICATION = "the Convention provides for no provisional application"
+PROVISIONAL_WITHOUT_DEPOSIT = (
+    "a State declares provisional application at the time of its ratification, acceptance, "
+    "approval or accession: it has deposited no instrument"
+)
+PROVISIONAL_NOT_AT_DEPOSIT = (
+    "a State declares provisional application at the time of its ratification, acceptance, "
+    "approval or accession, that is with its instrument deposited on {deposited}"
+)
+
+
+def check_provisional_application(
+    *, rules: RuleSet, declared_on: date, deposited_on: date | None
+) -> None:
+    """Refuse a declaration of provisional application the convention does not allow (CCM
+    and APMBC Article 18: at the time of ratification, acceptance, approval or accession,
+    pending entry into force): none in its file, no deposit, or another day than the
+    deposit's. Raise RuleError(field, message)."""
+    if rules.provisional_application is None:
+        raise RuleError("declared_on", NO_PROVISIONAL_APPLICATION)
+    if deposited_on is None:
+        raise RuleError("declared_on", PROVISIONAL_WITHOUT_DEPOSIT)
+    if declared_on != deposited_on:
+        raise RuleError(
+            "declared_on", PROVISIONAL_NOT_AT_DEPOSIT.format(deposited=long_date(deposited_on))
+        )
+
+
+def applies_provisionally(
+    *, declared_on: date | None, entry_into_force: date | None, today: date
+) -> bool:
+    """Whether a State applies the provisions it declared on `today`: from its declaration
+    until the day before the Convention enters into force for it."""
+    if declared_on is None or declared_on > today:
+        return False
+    return entry_into_force is None or today < entry_into_force

@@ -48,9 +48,12 @@ class TransparencyReportForm(forms.Form):
 
 
 # The Secretariat's registry forms (issue 17): each is one depositary event.
-def _date_field(label, required=True):
+def _date_field(label, required=True, help_text=""):
     return forms.DateField(
-        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
 
@@ -94,3 +97,44 @@ class CompletionForm(forms.Form):
     def __init__(self, *args, obligations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["obligation"].choices = [(o.pk, o.get_kind_display()) for o in obligations]
+
+
+class ProvisionalApplicationForm(forms.Form):
+    declared_on = _date_field(
+        _("Date of the declaration"), help_text=_("The day of the instrument's deposit.")
+    )
+    notification = forms.CharField(
+        label=_("Notification of the declaration"), max_length=200, help_text=NOTIFICATION_HELP
+    )
+
+
+CORRECTABLE_ACTIONS = [
+    ("signature", _("Signature")),
+    ("deposit", _("Deposit")),
+    ("withdrawal", _("Withdrawal")),
+    ("provisional_application", _("Declaration of provisional application")),
+]
+
+
+class CorrectionForm(forms.Form):
+    action = forms.ChoiceField(label=_("Treaty action corrected"), choices=CORRECTABLE_ACTIONS)
+    on = _date_field(
+        _("Corrected date"),
+        help_text=_("For a withdrawal: the day the Depositary received the instrument."),
+    )
+    instrument = forms.ChoiceField(
+        label=_("Corrected kind of instrument (a deposit)"),
+        required=False,
+        choices=[("", _("Unchanged")), *Instrument.choices],
+    )
+    notification = forms.CharField(
+        label=_("Corrected notification"),
+        max_length=200,
+        required=False,
+        help_text=_("Empty keeps the notification on record."),
+    )
+    armed_conflict_ends_on = _date_field(
+        _("End of the armed conflict the State is engaged in (a withdrawal, if any)"),
+        required=False,
+    )
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)

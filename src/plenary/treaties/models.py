@@ -148,6 +148,19 @@ class Participation(models.Model):
     )
     withdrawal_effective_on = models.DateField(null=True, blank=True)
     withdrawal_source = models.TextField(blank=True)
+    provisional_application_from = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "The day the State declared, with its instrument, its provisional application."
+        ),
+    )
+    provisional_application_source = models.TextField(blank=True)
+    entry_into_force_notified_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("The day the State's Delegation was told the Convention entered into force."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -158,6 +158,9 @@ def _load_participations(
         elif action == "withdrawal_effective":
             record["withdrawal_effective_on"] = _date(row["date"])
             record["withdrawal_source"] = row["source"]
+        elif action == "provisional_application":
+            record["provisional_application_from"] = _date(row["date"])
+            record["provisional_application_source"] = row["source"]
         elif action == "withdrawal":
             continue  # the notification; the record holds the date it takes effect
         else:
@@ -173,6 +176,8 @@ def _load_participations(
                 signature_source=record.get("signature_source", ""),
                 deposit_source=record.get("deposit_source", ""),
                 withdrawal_effective_on=record.get("withdrawal_effective_on"),
+                provisional_application_from=record.get("provisional_application_from"),
+                provisional_application_source=record.get("provisional_application_source", ""),
                 withdrawal_source=record.get("withdrawal_source", ""),
                 reason="Reference data",
             )

@@ -52,6 +52,10 @@ class StateStanding:
     entry_into_force: date | None
     withdrawal_effective_on: date | None
     obligations: list = field(default_factory=list)
+    # The day it declared provisional application (shown from that day on), and whether it
+    # applies provisionally on the standing's date (until entry into force).
+    provisional_application_from: date | None = None
+    applies_provisionally: bool = False
 
     @property
     def name(self) -> str:
@@ -81,6 +85,15 @@ def _standing(convention: Convention, state: State, on: date) -> StateStanding:
         instrument=(state.p_instrument or "") if deposited else "",
         entry_into_force=state.p_eif if deposited else None,
         withdrawal_effective_on=state.p_withdrawal,
+        provisional_application_from=(
+            state.p_provisional
+            if state.p_provisional is not None and state.p_provisional <= on
+            else None
+        ),
+        applies_provisionally=status != "not_party"
+        and deadlines.applies_provisionally(
+            declared_on=state.p_provisional, entry_into_force=state.p_eif, today=on
+        ),
     )
 
 
@@ -93,6 +106,7 @@ def _states_with_participation(convention: Convention):
         p_instrument=F("p__instrument"),
         p_eif=F("p__entry_into_force"),
         p_withdrawal=F("p__withdrawal_effective_on"),
+        p_provisional=F("p__provisional_application_from"),
     )
 
 
@@ -438,7 +452,9 @@ def state_record(*, convention: Convention, iso3: str, on: date) -> dict:
     timeline += [
         (row.completed_on, f"{row.what}: completed", "") for row in obligations if row.completed_on
     ]
-    timeline.sort(key=lambda event: event[0])
+    # What happened by `on`: an entry into force or a withdrawal shows from its own day (the
+    # status line says what is to come).
+    timeline = sorted((e for e in timeline if e[0] <= on), key=lambda event: event[0])
     return {
         "standing": standing,
         "participation": participation,
@@ -495,6 +511,16 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
                     participation.entry_into_force,
                     f"Entry into force (Article {rules.eif.article})",
                     "computed",
+                )
+            )
+        provisional = rules.provisional_application
+        if participation.provisional_application_from and provisional is not None:
+            events.append(
+                (
+                    participation.provisional_application_from,
+                    f"Declaration of provisional application of {provisional.applies} "
+                    f"(Article {provisional.article})",
+                    participation.provisional_application_source,
                 )
             )
         if participation.withdrawal_effective_on:

@@ -87,6 +87,8 @@ def record_participation(
     deposit_source: str = "",
     withdrawal_effective_on: date | None = None,
     withdrawal_source: str = "",
+    provisional_application_from: date | None = None,
+    provisional_application_source: str = "",
     by=None,
     reason: str = "",
 ) -> Participation:
@@ -115,6 +117,15 @@ def record_participation(
             errors.setdefault(error.field, []).append(error.message)
     elif instrument:
         errors.setdefault("instrument", []).append(INSTRUMENT_WITHOUT_DEPOSIT)
+    if provisional_application_from is not None:
+        try:
+            deadlines.check_provisional_application(
+                rules=convention.rules,
+                declared_on=provisional_application_from,
+                deposited_on=deposited_on,
+            )
+        except RuleError as error:
+            errors.setdefault("provisional_application_from", []).append(error.message)
     if errors:
         raise ValidationError(errors)
 
@@ -130,7 +141,14 @@ def record_participation(
         "entry_into_force": eif,
         "withdrawal_effective_on": withdrawal_effective_on,
         "withdrawal_source": withdrawal_source,
+        "provisional_application_from": provisional_application_from,
+        "provisional_application_source": (
+            provisional_application_source if provisional_application_from else ""
+        ),
     }
+    if participation.entry_into_force != eif:
+        # A new date of entry into force is told on its own day.
+        values["entry_into_force_notified_on"] = None
     if assign(participation, values):
         attribute(participation, by=by, reason=reason)
         participation.save()
@@ -251,6 +269,8 @@ def _participation_values(participation: Participation | None) -> dict:
         "deposit_source": participation.deposit_source,
         "withdrawal_effective_on": participation.withdrawal_effective_on,
         "withdrawal_source": participation.withdrawal_source,
+        "provisional_application_from": participation.provisional_application_from,
+        "provisional_application_source": participation.provisional_application_source,
     }
 
 
@@ -282,9 +302,17 @@ def record_signature(
         )
     values = _participation_values(participation)
     values.update(signed_on=signed_on, signature_source=notification)
-    return record_participation(
+    participation = record_participation(
         convention=convention, state=state, by=by, reason=f"Signature ({notification})", **values
     )
+    _tell_delegation(
+        convention=convention,
+        state=state,
+        action=_("the signature"),
+        on=signed_on,
+        notification=notification,
+    )
+    return participation
 
 
 @transaction.atomic
@@ -412,13 +440,245 @@ def record_withdrawal(
         raise invalid(error.field, error.message) from error
     values = _participation_values(participation)
     values.update(withdrawal_effective_on=effective, withdrawal_source=notification)
-    return record_participation(
+    participation = record_participation(
         convention=convention,
         state=state,
         by=by,
         reason=f"Withdrawal received {received_on.isoformat()} ({notification})",
         **values,
     )
+    _tell_delegation(
+        convention=convention,
+        state=state,
+        action=_("the instrument of withdrawal"),
+        on=received_on,
+        notification=notification,
+    )
+    return participation
+
+
+ALREADY_PROVISIONAL = _("{state} declared provisional application on {date}")
+
+
+@transaction.atomic
+def record_provisional_application(
+    *, convention: Convention, state: State, declared_on: date, notification: str, by, today: date
+) -> Participation:
+    """Record a State's declaration, with its instrument, that it applies provisionally what
+    the convention's file names (CCM Article 18: Article 1) pending its entry into force.
+
+    Steps: check the Secretariat acts; require the notification; refuse a date after today
+    and a declaration already on record; the convention must provide for it and the day be
+    the deposit's (`rules.deadlines.check_provisional_application`, in
+    `record_participation`); save with history; once committed, tell the State's Delegation.
+    """
+    check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
+    notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
+    if declared_on > today:
+        raise invalid("declared_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+    participation = _locked_participation(convention=convention, state=state)
+    if participation is not None and participation.provisional_application_from:
+        raise invalid(
+            "declared_on",
+            ALREADY_PROVISIONAL.format(
+                state=state,
+                date=deadlines.long_date(participation.provisional_application_from),
+            ),
+        )
+    values = _participation_values(participation)
+    values.update(
+        provisional_application_from=declared_on, provisional_application_source=notification
+    )
+    try:
+        participation = record_participation(
+            convention=convention,
+            state=state,
+            by=by,
+            reason=f"Declaration of provisional application ({notification})",
+            **values,
+        )
+    except ValidationError as error:
+        raise _renamed(error, "provisional_application_from", "declared_on") from None
+    _tell_delegation(
+        convention=convention,
+        state=state,
+        action=_("a declaration of provisional application"),
+        on=declared_on,
+        notification=notification,
+    )
+    return participation
+
+
+def _renamed(error: ValidationError, old: str, new: str) -> ValidationError:
+    return ValidationError(
+        {new if key == old else key: value for key, value in error.message_dict.items()}
+    )
+
+
+def _tell_delegation(*, convention, state, action, on, notification) -> None:
+    """Once committed, tell the State's Delegation users what the Secretariat recorded."""
+    participation = Participation.objects.filter(convention=convention, state=state).first()
+    context = {
+        "state": state.name,
+        "convention": convention.name,
+        "action": action,
+        "on": on,
+        "notification": notification,
+        "entry_into_force": participation.entry_into_force if participation else None,
+        "withdrawal_effective_on": (
+            participation.withdrawal_effective_on if participation else None
+        ),
+    }
+    recipients = selectors.delegation_users(convention=convention, state=state)
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "treaties/notices/action_subject.txt",
+                "treaties/notices/action_body.txt",
+                context,
+            )
+            for user in recipients
+        ]
+    )
+
+
+CORRECTABLE = ("signature", "deposit", "withdrawal", "provisional_application")
+REASON_REQUIRED = _("give the reason for the correction")
+NOTHING_TO_CORRECT = _("no {action} of {state} is on record to correct")
+UNKNOWN_ACTION = _(
+    "a correction is of a signature, a deposit, a withdrawal or a provisional application"
+)
+NOT_AN_INSTRUMENT = _("must be one of {kinds}")
+CORRECTED = {
+    "signature": _("a correction of the signature"),
+    "deposit": _("a correction of the deposit"),
+    "withdrawal": _("a correction of the withdrawal"),
+    "provisional_application": _("a correction of the declaration of provisional application"),
+}
+
+
+@transaction.atomic
+def correct_treaty_action(
+    *,
+    convention: Convention,
+    state: State,
+    action: str,
+    on: date,
+    reason: str,
+    by,
+    today: date,
+    instrument: str = "",
+    notification: str = "",
+    armed_conflict_ends_on: date | None = None,
+) -> Participation:
+    """Correct one treaty action already on record (its date, the kind of instrument of a
+    deposit, its notification) for a reason; every date that follows recomputes by the rules.
+
+    Steps: check the Secretariat acts; require the reason, a known action and a date no later
+    than today; the action must be on record; a deposit keeps the instrument rules (a
+    signatory ratifies, accepts or approves; a State that did not sign accedes) and takes a
+    declaration of provisional application made with it along; a withdrawal's date is the
+    day the Depositary received the instrument, its effective date recomputed (CCM Article
+    20); save through `record_participation` (entry into force and obligation deadlines
+    recompute), in history with the reason; tell the State's Delegation.
+    """
+    check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
+    reason = _require(reason, "reason", REASON_REQUIRED)
+    if action not in CORRECTABLE:
+        raise invalid("action", UNKNOWN_ACTION)
+    if on > today:
+        raise invalid("on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+    participation = _locked_participation(convention=convention, state=state)
+    values = _participation_values(participation)
+    notification = notification.strip()
+    current = {
+        "signature": "signed_on",
+        "deposit": "deposited_on",
+        "withdrawal": "withdrawal_effective_on",
+        "provisional_application": "provisional_application_from",
+    }[action]
+    if values.get(current) is None:
+        raise invalid(
+            "action",
+            NOTHING_TO_CORRECT.format(action=CORRECTABLE_NAMES[action], state=state),
+        )
+    if action == "signature":
+        values["signed_on"] = on
+        values["signature_source"] = notification or values["signature_source"]
+    elif action == "deposit":
+        instrument = instrument or values["instrument"]
+        if instrument not in Instrument.values:
+            raise invalid(
+                "instrument", NOT_AN_INSTRUMENT.format(kinds=", ".join(Instrument.values))
+            )
+        if values["signed_on"] is not None:
+            if instrument not in SIGNATORY_INSTRUMENTS:
+                raise invalid("instrument", SIGNATORY_CANNOT_ACCEDE.format(state=state))
+            if on < values["signed_on"]:
+                raise invalid(
+                    "on",
+                    DEPOSIT_BEFORE_SIGNATURE.format(date=deadlines.long_date(values["signed_on"])),
+                )
+        elif instrument not in NON_SIGNATORY_INSTRUMENTS:
+            raise invalid("instrument", NON_SIGNATORY_ACCEDES.format(state=state))
+        if values["provisional_application_from"] == values["deposited_on"]:
+            values["provisional_application_from"] = on
+        values.update(deposited_on=on, instrument=instrument)
+        values["deposit_source"] = notification or values["deposit_source"]
+    elif action == "withdrawal":
+        if on < values["deposited_on"]:
+            raise invalid(
+                "on",
+                WITHDRAWAL_BEFORE_DEPOSIT.format(date=deadlines.long_date(values["deposited_on"])),
+            )
+        try:
+            values["withdrawal_effective_on"] = deadlines.withdrawal_effective_for(
+                rules=convention.rules,
+                received_on=on,
+                armed_conflict_ends_on=armed_conflict_ends_on,
+            )
+        except RuleError as error:
+            raise invalid(error.field, error.message) from error
+        values["withdrawal_source"] = notification or values["withdrawal_source"]
+    else:
+        values["provisional_application_from"] = on
+        values["provisional_application_source"] = (
+            notification or values["provisional_application_source"]
+        )
+    try:
+        participation = record_participation(
+            convention=convention,
+            state=state,
+            by=by,
+            reason=f"Correction of the {action.replace('_', ' ')}: {reason}",
+            **values,
+        )
+    except ValidationError as error:
+        fields = {
+            "signed_on": "on",
+            "deposited_on": "on",
+            "provisional_application_from": "on",
+        }
+        raise ValidationError(
+            {fields.get(key, key): value for key, value in error.message_dict.items()}
+        ) from None
+    _tell_delegation(
+        convention=convention,
+        state=state,
+        action=CORRECTED[action],
+        on=on,
+        notification=f"{reason}; {notification}" if notification else reason,
+    )
+    return participation
+
+
+CORRECTABLE_NAMES = {
+    "signature": _("signature"),
+    "deposit": _("deposit"),
+    "withdrawal": _("withdrawal"),
+    "provisional_application": _("declaration of provisional application"),
+}
 
 
 @transaction.atomic
@@ -442,7 +702,7 @@ def declare_completion(
             "completed_on",
             ALREADY_COMPLETED.format(date=deadlines.long_date(obligation.completion_date)),
         )
-    return record_obligation(
+    obligation = record_obligation(
         convention=obligation.convention,
         state=obligation.state,
         kind=obligation.kind,
@@ -453,6 +713,15 @@ def declare_completion(
         by=by,
         reason=f"Declaration of completion: {source}",
     )
+    _tell_delegation(
+        convention=obligation.convention,
+        state=obligation.state,
+        action=_("a declaration of completion (%(obligation)s)")
+        % {"obligation": obligation.get_kind_display()},
+        on=completed_on,
+        notification=source,
+    )
+    return obligation
 
 
 @transaction.atomic
@@ -576,3 +845,56 @@ def record_transparency_report(
     attribute(report, by=by)
     report.save()
     return report
+
+
+NOT_THE_SCHEDULER = _("only the scheduler tells a Delegation of an entry into force")
+
+
+@transaction.atomic
+def notify_entries_into_force(*, convention: Convention, today: date, by) -> list[Participation]:
+    """Tell each State's Delegation users, on the day the Convention enters into force for
+    the State, that it has; once (the day told is kept, in history).
+
+    Steps: check the system actor acts; lock the participations entering into force on
+    `today` not yet told and not withdrawn by then; mark each told; once committed, send
+    each Delegation user the notice in their language.
+    """
+    check_may(by, "treaties.notify_entry_into_force", NOT_THE_SCHEDULER, convention)
+    due = list(
+        Participation.objects.select_for_update()
+        .filter(
+            convention=convention, entry_into_force=today, entry_into_force_notified_on__isnull=True
+        )
+        .select_related("convention", "state")
+    )
+    notices = []
+    told = []
+    for participation in due:
+        withdrawn = participation.withdrawal_effective_on
+        if withdrawn is not None and withdrawn <= today:
+            continue
+        told.append(participation)
+        participation.entry_into_force_notified_on = today
+        attribute(participation, by=by, reason="Entry into force told to the Delegation")
+        participation.save(update_fields=["entry_into_force_notified_on"])
+        convention = participation.convention
+        context = {
+            "state": participation.state.name,
+            "convention": convention.name,
+            "entry_into_force": participation.entry_into_force,
+            "article": convention.rules.eif.article,
+        }
+        for user in selectors.delegation_users(convention=convention, state=participation.state):
+            notices.append((user, context))
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "treaties/notices/entry_into_force_subject.txt",
+                "treaties/notices/entry_into_force_body.txt",
+                context,
+            )
+            for user, context in notices
+        ]
+    )
+    return told

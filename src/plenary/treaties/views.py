@@ -8,8 +8,10 @@ from plenary.core.permissions import within
 from plenary.treaties import selectors, services
 from plenary.treaties.forms import (
     CompletionForm,
+    CorrectionForm,
     DepositForm,
     OnDateForm,
+    ProvisionalApplicationForm,
     SignatureForm,
     StateFilterForm,
     TransparencyReportForm,
@@ -112,12 +114,16 @@ REGISTRY_FORMS = {
     "deposit": DepositForm,
     "withdrawal": WithdrawalForm,
     "completion": CompletionForm,
+    "provisional": ProvisionalApplicationForm,
+    "correction": CorrectionForm,
 }
 RECORDED = {
     "signature": _("The signature was recorded."),
     "deposit": _("The deposit was recorded."),
     "withdrawal": _("The withdrawal was recorded."),
     "completion": _("The declaration of completion was recorded."),
+    "provisional": _("The declaration of provisional application was recorded."),
+    "correction": _("The correction was recorded."),
 }
 
 
@@ -127,9 +133,11 @@ def _show_on_fields(form, error: ValidationError) -> None:
         form.add_error(key if key in form.fields else None, messages_)
 
 
-def _registry_forms(data, action, obligations):
+def _registry_forms(data, action, obligations, convention):
     forms = {}
     for name, form_class in REGISTRY_FORMS.items():
+        if name == "provisional" and convention.rules.provisional_application is None:
+            continue
         bound = data if name == action else None
         extra = {"obligations": obligations} if name == "completion" else {}
         forms[name] = form_class(bound, prefix=name, **extra)
@@ -144,6 +152,14 @@ def _record(action, form, *, convention, state, by, today):
         services.record_deposit(convention=convention, state=state, by=by, today=today, **data)
     elif action == "withdrawal":
         services.record_withdrawal(convention=convention, state=state, by=by, today=today, **data)
+    elif action == "provisional":
+        services.record_provisional_application(
+            convention=convention, state=state, by=by, today=today, **data
+        )
+    elif action == "correction":
+        services.correct_treaty_action(
+            convention=convention, state=state, by=by, today=today, **data
+        )
     else:
         obligation = get_object_or_404(
             Obligation, pk=data["obligation"], convention=convention, state=state
@@ -165,7 +181,7 @@ def state_registry(request, convention, iso3: str):
     today = timezone.localdate()
     obligations = selectors.open_obligations(convention=convention, state=state)
     action = request.POST.get("action") if request.method == "POST" else None
-    forms = _registry_forms(request.POST if action else None, action, obligations)
+    forms = _registry_forms(request.POST if action else None, action, obligations, convention)
     status = 200
     if action in forms:
         form = forms[action]
