@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('treaties', '0006_convention_neutral_labels'),
+        ('treaties', '0007_transparency_report_received_by_only'),
     ]
 
     operations = [
