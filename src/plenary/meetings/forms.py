@@ -94,7 +94,6 @@ class AccreditForm(forms.Form):
 
 
 class ApprovalForm(forms.Form):
-    delegation = forms.CharField(widget=forms.HiddenInput)
     decision = forms.TypedChoiceField(
         label=_("Decision of the meeting"), coerce=int, required=False, empty_value=None
     )

@@ -535,7 +535,6 @@ def _registrations(request, meeting, *, errors: dict | None = None, status: int 
             row.approval_form = errors.get(("approval", reference)) or ApprovalForm(
                 prefix=f"approval-{reference}",
                 decisions=decisions,
-                initial={"delegation": reference},
             )
             row.accredit_form = errors.get(("accredit", reference)) or AccreditForm(
                 initial={"delegation": reference}
