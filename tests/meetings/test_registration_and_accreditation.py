@@ -172,7 +172,9 @@ def test_after_the_deadline_the_secretariat_gives_a_reason(msp, peru_focal, secr
     after = timezone.now() + timedelta(days=40)
     with pytest.raises(ValidationError) as refused:
         services.update_delegation(delegation=delegation, members=[HEAD], now=after, by=peru_focal)
-    assert "registration_deadline" in refused.value.message_dict
+    assert refused.value.message_dict["parts"][0].startswith(
+        "registration for part 1 of Fourteenth Meeting of States Parties closed at 23:59:59"
+    )
     with pytest.raises(ValidationError) as refused:
         services.update_delegation(delegation=delegation, members=[HEAD], now=after, by=secretariat)
     assert refused.value.message_dict["reason"] == [
@@ -219,7 +221,7 @@ def test_a_rule_1_3_observer_is_accredited_once_the_meeting_approves(msp, secret
     part = msp.parts.get()
     decision = decisions.record_decision(
         part=part,
-        kind="procedural",
+        kind="approved",
         subject="Attendance of observers under rule 1 (3)",
         decided_on=part.starts_on,
         by=secretariat,

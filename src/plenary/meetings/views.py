@@ -532,7 +532,11 @@ def _registrations(request, meeting, *, errors: dict | None = None, status: int 
                 row.delegation.organisation_id is not None
                 and row.delegation.organisation.observer_rule == "1(3)"
             )
-            row.approval_form = errors.get(("approval", reference)) or ApprovalForm(
+            refused = errors.get(("approval", reference))
+            row.show_approval = refused is not None or (
+                row.needs_approval and row.delegation.attendance_approved_on is None
+            )
+            row.approval_form = refused or ApprovalForm(
                 prefix=f"approval-{reference}",
                 decisions=decisions,
             )
