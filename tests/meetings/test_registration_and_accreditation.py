@@ -396,3 +396,43 @@ def test_a_registration_taken_from_a_record_counts_as_accredited(ccm):
     delegations = Delegation.objects.filter(meeting__code="2RC")
     assert delegations.exists()
     assert set(delegations.values_list("status", flat=True)) == {"accredited"}
+
+
+def test_the_register_pages_run_a_constant_number_of_queries(msp, secretariat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def register(iso3):
+        delegation = services.register_delegation(
+            meeting=msp,
+            state=State.objects.get(iso3=iso3),
+            members=[HEAD, ADVISER],
+            credentials=note_verbale(),
+            now=timezone.now(),
+            by=secretariat,
+        )
+        services.accredit_delegation(delegation=delegation, now=timezone.now(), by=secretariat)
+
+    urls = [
+        "/ccm/meetings/14MSP/registrations/",
+        "/ccm/meetings/14MSP/registrations.csv",
+        "/ccm/meetings/14MSP/participants/",
+        "/ccm/meetings/14MSP/participants.docx",
+    ]
+    client = client_for(secretariat)
+
+    def counts():
+        found = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            found.append(len(queries))
+        return found
+
+    register("PER")
+    client.get(urls[0])  # the session and the grants, read once
+    one = counts()
+    for iso3 in ("CHL", "MEX", "NOR", "ZMB"):
+        register(iso3)
+    assert counts() == one
+    assert max(one) <= 20
