@@ -9,6 +9,7 @@ a meeting are edited here, each edit kept in history.
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from plenary.core.admin_site import WorkflowRecordAdmin, WorkflowRecordInline
 from plenary.meetings.models import (
     AgendaItem,
     Delegate,
@@ -66,15 +67,16 @@ class MeetingAdmin(SimpleHistoryAdmin):
     inlines = [PartInline, PlanChangeInline, OfficerInline, AgendaItemInline]
 
 
-class DelegateInline(admin.TabularInline):
+class DelegateInline(WorkflowRecordInline):
     model = Delegate
-    extra = 0
 
 
+# A registration is accredited, approved and changed after the deadline through its
+# services (who, when and why kept): the back office shows it read-only.
 @admin.register(Delegation)
-class DelegationAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "submitted_by", "submitted_at"]
-    list_filter = ["meeting"]
+class DelegationAdmin(WorkflowRecordAdmin):
+    list_display = ["__str__", "status", "submitted_by", "submitted_at"]
+    list_filter = ["meeting", "status"]
     search_fields = ["state__name", "organisation__name"]
     autocomplete_fields = ["state", "organisation"]
     inlines = [DelegateInline]

@@ -699,7 +699,12 @@ def _confirm_registration(delegation: Delegation, *, by, changed: bool) -> None:
         "meeting": delegation.meeting.title,
         "participant": str(delegation.participant),
         "members": [
-            {"role": member.get_role_display(), "name": member.name, "function": member.function}
+            # The label stays lazy: it is rendered in the recipient's language.
+            {
+                "role": DelegateRole(member.role).label,
+                "name": member.name,
+                "function": member.function,
+            }
             for member in delegation.members.all()
         ],
         "parts": sorted(part.number for part in delegation.parts.all()),
