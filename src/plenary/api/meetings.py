@@ -448,13 +448,40 @@ def approve_observer_attendance(
     return _delegation_out(delegation)
 
 
-@router.get("/meetings/{code}/list-of-participants", response={200: list[dict], **ERRORS})
+class ListedMemberOut(Schema):
+    role: str
+    title: str
+    name: str
+    function: str
+
+
+class ListedParticipantOut(Schema):
+    name: str
+    members: list[ListedMemberOut]
+    unlisted: int = Field(description="Members not named: no consent to publication")
+
+
+class ListedCategoryOut(Schema):
+    category: str
+    name: str
+    participants: list[ListedParticipantOut]
+
+
+class ListOfParticipantsOut(Schema):
+    meeting: str
+    symbol: str = Field(description="The INF document's symbol; empty: not yet issued")
+    categories: list[ListedCategoryOut]
+
+
+@router.get(
+    "/meetings/{code}/list-of-participants", response={200: ListOfParticipantsOut, **ERRORS}
+)
 def get_list_of_participants(request, convention: ConventionSlug, code: str):
     """The published list of participants: accredited delegations by the categories of
     the rules of procedure, members named with their consent, no contact details."""
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
     categories = selectors.register_of(meeting=meeting, contacts=False, accredited_only=True)
-    return [
+    rows = [
         {
             "category": category.code,
             "name": str(category.name),
@@ -477,6 +504,11 @@ def get_list_of_participants(request, convention: ConventionSlug, code: str):
         }
         for category in categories
     ]
+    return {
+        "meeting": meeting.code,
+        "symbol": selectors.list_of_participants_symbol(meeting=meeting),
+        "categories": rows,
+    }
 
 
 # The Secretariat's operations: convene, replan, officers, agenda, programme, plenary
