@@ -469,4 +469,4 @@ def test_an_organisation_registers_on_the_page_the_same_way(msp, secretariat):
     page = client_for(secretariat).get("/ccm/meetings/14MSP/registrations/").content.decode()
     section = page.split('data-category="rule_1_3"')[1]
     assert "Mines Advisory Group (MAG)" in section
-    assert "Record the meeting&#x27;s approval" in section
+    assert "Record the meeting" in section
