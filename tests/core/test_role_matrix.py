@@ -682,3 +682,60 @@ def test_page_and_api_release_and_move_the_programme_only_for_the_secretariat(ro
     else:
         assert (page.status_code, api.status_code, releases) == (403, 403, 1)
         assert (slot.day, slot.starts_at) == before
+
+
+# Registration (issue 18): only the Secretariat accredits and sees every registration.
+MAY_ACCREDIT = {"secretariat"}
+
+
+def _peru_with_a_note_verbale():
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+    from pypdf import PdfWriter
+
+    from plenary.meetings import services
+    from plenary.treaties.models import Convention, State
+    from tests.conftest import open_meeting
+
+    meeting = open_meeting(Convention.objects.get(short_name="CCM"))
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    secretariat = make_user("matrix_secretariat", Role.SECRETARIAT)
+    return services.register_delegation(
+        meeting=meeting,
+        state=State.objects.get(iso3="PER"),
+        members=[services.DelegateIn(role="head", name="Head")],
+        credentials=SimpleUploadedFile("nv.pdf", out.getvalue()),
+        now=timezone.now(),
+        by=secretariat,
+    )
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("door", ["page", "api"])
+def test_only_the_secretariat_accredits_a_delegation(role, door, request, ccm):
+    delegation = _peru_with_a_note_verbale()
+    user = request.getfixturevalue(role)
+    if door == "page":
+        response = client_for(user).post(
+            "/ccm/meetings/TEST-MSP/registrations/accreditation/", {"delegation": "PER"}
+        )
+        allowed = 302
+    else:
+        response = token_client(user).post(
+            "/api/v1/ccm/meetings/TEST-MSP/delegations/PER/accreditation"
+        )
+        allowed = 200
+    delegation.refresh_from_db()
+    if role in MAY_ACCREDIT:
+        assert response.status_code == allowed
+        assert delegation.status == "accredited"
+    else:
+        assert response.status_code == 403
+        assert delegation.status == "nominated"
+    registrations = client_for(user).get("/ccm/meetings/TEST-MSP/registrations/")
+    assert registrations.status_code == (200 if role in MAY_ACCREDIT else 403)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 from plenary.documents import services
 from plenary.documents.models import Document, Submitter
@@ -16,7 +17,17 @@ from plenary.meetings.models import Meeting
 from plenary.meetings.services import PartPlan, create_meeting
 from plenary.treaties.models import State
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+def _blank_pdf() -> bytes:
+    # A whole PDF (one blank A4 page): uploads are parsed by pypdf, which refuses a stub.
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+PDF = _blank_pdf()
 
 
 def docx_bytes(*, word: bool = True) -> bytes:

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from plenary.documents import services as documents
 from plenary.meetings import services
 from plenary.meetings.models import MeetingPart
+from plenary.treaties.models import Organisation
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
@@ -277,3 +278,119 @@ def test_any_number_of_members_registers(msp, peru_delegate):
     )
     assert response.status_code == 302
     assert msp.delegations.get().members.count() == 12
+
+
+# Registration, accreditation and the approval of observers (issue 18) --------------------
+
+
+def test_a_note_verbale_that_is_not_a_pdf_shows_the_refusal_on_its_field(msp, peru_delegate):
+    for name, content, message in (
+        ("nv.pdf", b"GIF89a not a pdf", "nv.pdf: the note verbale or credentials must be a PDF"),
+        ("nv.pdf", b"%PDF-1.4\n<html><script>x</script></html>", "it carries HTML, or is broken"),
+    ):
+        response = client_for(peru_delegate).post(
+            "/ccm/meetings/14MSP/registration/",
+            {
+                **_members(("head", "A")),
+                "parts": [str(msp.parts.get().pk)],
+                "credentials": SimpleUploadedFile(name, content),
+            },
+        )
+        assert response.status_code == 422
+        page = response.content.decode()
+        assert escape(message) in page
+        # On the file's field, not above the form.
+        assert 'class="field invalid"' in page.split('id="id_credentials"')[0][-400:]
+    assert not msp.delegations.exists()
+
+
+def test_the_secretariat_s_registration_forms_show_the_refusal(msp, peru_delegate, secretariat):
+    services.register_delegation(
+        meeting=msp,
+        state=peru_delegate.grants.get().state,
+        members=[services.DelegateIn(role="head", name="A")],
+        now=timezone.now(),
+        by=peru_delegate,
+    )
+    mag = services.register_delegation(
+        meeting=msp,
+        organisation=Organisation.objects.get(abbreviation="MAG"),
+        members=[services.DelegateIn(role="head", name="B")],
+        now=timezone.now(),
+        by=secretariat,
+    )
+    client = client_for(secretariat)
+    accredit = client.post(
+        "/ccm/meetings/14MSP/registrations/accreditation/", {"delegation": "PER"}
+    )
+    assert accredit.status_code == 422
+    assert (
+        escape(
+            "the delegation of Peru has sent no note verbale or credentials: it cannot be"
+            " accredited yet"
+        )
+        in accredit.content.decode()
+    )
+    reference = f"org-{mag.organisation_id}"
+    approval = client.post(
+        f"/ccm/meetings/14MSP/registrations/{reference}/approval/",
+        {f"approval-{reference}-reference": ""},
+    )
+    assert approval.status_code == 422
+    assert escape("give the date of the meeting's decision") in approval.content.decode()
+    approval = client.post(
+        f"/ccm/meetings/14MSP/registrations/{reference}/approval/",
+        {
+            f"approval-{reference}-decided_on": "2027-01-01",
+        },
+    )
+    assert approval.status_code == 422
+    assert escape("give the reference of the meeting's decision") in approval.content.decode()
+    not_an_observer = client.post(
+        "/ccm/meetings/14MSP/registrations/PER/approval/",
+        {"approval-PER-decided_on": "2027-01-01", "approval-PER-reference": "x"},
+    )
+    assert not_an_observer.status_code == 422
+    assert "is not an observer under rule 1 (3)" in not_an_observer.content.decode()
+
+
+def test_a_change_after_the_deadline_without_a_reason_shows_the_refusal(
+    ccm, msp, peru_delegate, secretariat
+):
+    closed = services.create_meeting(
+        convention=ccm,
+        code="PAST-DEADLINE",
+        kind="msp",
+        title="A meeting whose registration has closed",
+        registration_deadline=timezone.localdate() - timedelta(days=1),
+        parts=[
+            services.PartPlan(
+                1,
+                timezone.localdate() + timedelta(days=5),
+                timezone.localdate() + timedelta(days=6),
+            )
+        ],
+        by=secretariat,
+    )
+    services.register_delegation(
+        meeting=closed,
+        state=peru_delegate.grants.get().state,
+        members=[services.DelegateIn(role="head", name="A")],
+        now=timezone.now() - timedelta(days=3),
+        by=secretariat,
+    )
+    response = client_for(secretariat).post(
+        "/ccm/meetings/PAST-DEADLINE/registration/?state=PER",
+        {**_members(("head", "A"), ("adviser", "B")), "parts": [str(closed.parts.get().pk)]},
+    )
+    assert response.status_code == 422
+    assert escape("registration has closed: give the reason") in response.content.decode()
+    ok = client_for(secretariat).post(
+        "/ccm/meetings/PAST-DEADLINE/registration/?state=PER",
+        {
+            **_members(("head", "A"), ("adviser", "B")),
+            "parts": [str(closed.parts.get().pk)],
+            "reason": "Note verbale received late",
+        },
+    )
+    assert ok.status_code == 302

@@ -244,10 +244,14 @@ def test_the_secretariat_changes_a_registration_after_the_deadline(ccm, peru_del
         delegation=delegation,
         members=[*HEAD, DelegateIn(role="alternate", name="Mr. C. Alternate")],
         now=datetime(2022, 8, 1, tzinfo=GENEVA),
+        reason="Note verbale of 30 July: an alternate added",
         by=secretariat,
     )
     assert [m.role for m in delegation.members.all()] == ["head", "alternate"]
     assert delegation.history.latest().history_user == secretariat
+    assert delegation.history.latest().history_change_reason == (
+        "Note verbale of 30 July: an alternate added"
+    )
 
 
 def test_a_second_delegation_of_the_same_state_is_refused(ccm, peru_delegate, secretariat):

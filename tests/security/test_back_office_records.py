@@ -14,6 +14,7 @@ from plenary.decisions.models import (
     SilenceProcedure,
 )
 from plenary.finance.models import Assessment, Payment
+from plenary.meetings.models import Delegation
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def back_office(secretariat):
 
 
 @pytest.mark.parametrize(
-    "model", [SilenceProcedure, Decision, ExtensionRequest, Assessment, Payment]
+    "model", [SilenceProcedure, Decision, ExtensionRequest, Assessment, Payment, Delegation]
 )
 def test_workflow_records_cannot_be_added_changed_or_deleted_in_the_back_office(back_office, model):
     from django.contrib import admin

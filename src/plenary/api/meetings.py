@@ -5,7 +5,8 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
-from ninja import Field, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from plenary.api.auth import ANYONE, SIGNED_IN
 from plenary.api.errors import ErrorOut
@@ -15,13 +16,15 @@ from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
 from plenary.meetings import render, selectors, services
 from plenary.rules import times
-from plenary.treaties.models import State
+from plenary.treaties.models import Organisation, State
 from plenary.treaties.selectors import convention_named
 
 router = Router(tags=["meetings"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 NOT_YOURS = "You may register only the delegation of your own State or organisation."
+NOT_REGISTERED = "{participant} has no delegation registered for this meeting: register it first"
+ONLY_SECRETARIAT = "Only the Secretariat sees every registration."
 
 
 class PartOut(Schema):
@@ -91,20 +94,41 @@ class ParticipantsOut(Schema):
 class DelegateIn(Schema):
     role: Literal["head", "alternate", "adviser"]
     name: str = Field(min_length=1, max_length=200)
-    title: str = Field("", max_length=300)
+    title: str = Field("", max_length=300, description="e.g. H.E. Mr., Ms.")
+    function: str = Field("", max_length=300, description="e.g. Permanent Representative")
+    email: str = Field("", max_length=254, description="Seen by the Secretariat only")
+    publish: bool = Field(False, description="Consents to being named in the published list")
+
+
+class DelegateOut(Schema):
+    role: str
+    name: str
+    title: str
+    function: str
 
 
 class DelegationIn(Schema):
     state: str | None = Field(None, description="ISO 3166 alpha-3; your own State by default")
+    organisation: int | None = Field(
+        None, description="An organisation's id (the Secretariat); your own by default"
+    )
     members: list[DelegateIn]
     parts: list[int] | None = Field(None, description="Part numbers attended; all by default")
+    reason: str = Field(
+        "", max_length=500, description="The Secretariat's reason for a change after the deadline"
+    )
 
 
 class DelegationOut(Schema):
     participant: str
+    reference: str = Field(description="ISO 3166 alpha-3, or org-<id> for an organisation")
+    status: Literal["nominated", "accredited"]
     parts: list[int]
-    members: list[DelegateIn]
+    members: list[DelegateOut]
     submitted_at: str | None
+    credentials: str = Field(description="note_verbale, credentials or empty: none received")
+    attendance_approved_on: date | None
+    attendance_reference: str
 
 
 def _meeting_out(meeting) -> dict:
@@ -214,15 +238,43 @@ def get_participants(request, convention: ConventionSlug, code: str, part: int =
     return selectors.participants_by_category(part=the_part)
 
 
-def _delegation_out(delegation) -> dict:
+def _delegation_out(delegation, *, everyone: bool = True) -> dict:
+    """A delegation; `everyone=False` names only the members who consented."""
     return {
         "participant": str(delegation.participant),
+        "reference": selectors.participant_reference(delegation),
+        "status": delegation.status,
         "parts": sorted(part.number for part in delegation.parts.all()),
         "members": [
-            {"role": m.role, "name": m.name, "title": m.title} for m in delegation.members.all()
+            {"role": m.role, "name": m.name, "title": m.title, "function": m.function}
+            for m in delegation.members.all()
+            if everyone or m.publish
         ],
         "submitted_at": delegation.submitted_at.isoformat() if delegation.submitted_at else None,
+        "credentials": delegation.credentials_kind if delegation.credentials else "",
+        "attendance_approved_on": delegation.attendance_approved_on,
+        "attendance_reference": delegation.attendance_reference,
     }
+
+
+def _participant_of(user, meeting, *, state: str | None, organisation: int | None):
+    """The State or organisation a request registers: the one named (for the Secretariat),
+    else the user's own; refused unless the user may register it."""
+    if state:
+        participant = State.objects.filter(iso3=state.upper()).first()
+        if participant is None:
+            raise ValidationError({"state": [f"no State has the ISO 3166 code {state!r}"]})
+    elif organisation is not None:
+        participant = Organisation.objects.filter(pk=organisation).first()
+        if participant is None:
+            raise ValidationError({"organisation": [f"no organisation has the id {organisation}"]})
+    else:
+        participant = acting_for(user=user, convention=meeting.convention)
+    if participant is None or not user.has_perm(
+        "meetings.register_delegation", within(meeting.convention, participant)
+    ):
+        raise PermissionDenied(NOT_YOURS)
+    return participant
 
 
 @router.put(
@@ -239,16 +291,9 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
     """
     user = request.auth
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
-    if payload.state:
-        participant = State.objects.filter(iso3=payload.state.upper()).first()
-        if participant is None:
-            raise ValidationError({"state": [f"no State has the ISO 3166 code {payload.state!r}"]})
-    else:
-        participant = acting_for(user=user, convention=meeting.convention)
-    if participant is None or not user.has_perm(
-        "meetings.register_delegation", within(meeting.convention, participant)
-    ):
-        raise PermissionDenied(NOT_YOURS)
+    participant = _participant_of(
+        user, meeting, state=payload.state, organisation=payload.organisation
+    )
     parts = None
     if payload.parts is not None:
         by_number = {part.number: part for part in meeting.parts.all()}
@@ -267,7 +312,12 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
         )
         return Status(201, _delegation_out(delegation))
     delegation = services.update_delegation(
-        delegation=existing, members=members, parts=parts, now=timezone.now(), by=user
+        delegation=existing,
+        members=members,
+        parts=parts,
+        now=timezone.now(),
+        reason=payload.reason,
+        by=user,
     )
     return _delegation_out(delegation)
 
@@ -277,9 +327,217 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
 )
 @paged
 def list_delegations(request, convention: ConventionSlug, code: str):
-    """Every registered delegation with its members (signed-in users)."""
+    """Every registered delegation (signed-in users): its members as the published list
+    names them (with their consent) unless you are the Secretariat; no contact details."""
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
-    return [_delegation_out(d) for d in selectors.delegations_of(meeting=meeting)]
+    everyone = request.auth.has_perm("meetings.view_registrations", meeting)
+    return [
+        _delegation_out(d, everyone=everyone) for d in selectors.delegations_of(meeting=meeting)
+    ]
+
+
+@router.post(
+    "/meetings/{code}/delegation/credentials",
+    response={200: DelegationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def upload_credentials(
+    request,
+    convention: ConventionSlug,
+    code: str,
+    file: File[UploadedFile],
+    kind: Form[Literal["note_verbale", "credentials"]] = "note_verbale",
+    state: Form[str] = "",
+    organisation: Form[int | None] = None,
+    reason: Form[str] = "",
+):
+    """Send the delegation's note verbale or credentials: one PDF (checked by its content),
+    replacing any sent before; registration must be open (the Secretariat: any time, with a
+    reason after the deadline). Register the delegation first."""
+    user = request.auth
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    participant = _participant_of(user, meeting, state=state or None, organisation=organisation)
+    lookup = (
+        {"state": participant} if isinstance(participant, State) else {"organisation": participant}
+    )
+    delegation = selectors.delegation_of(meeting=meeting, **lookup)
+    if delegation is None:
+        raise ValidationError({"delegation": [NOT_REGISTERED.format(participant=participant)]})
+    delegation = services.upload_credentials(
+        delegation=delegation, upload=file, kind=kind, reason=reason, now=timezone.now(), by=user
+    )
+    return _delegation_out(delegation)
+
+
+class MemberOut(DelegateOut):
+    position: int
+    email: str
+    publish: bool
+
+
+class RegistrationOut(DelegationOut):
+    category: str
+    members: list[MemberOut]
+
+
+class NotRegisteredOut(Schema):
+    category: str
+    participants: list[str]
+
+
+class RegisterOut(Schema):
+    registrations: list[RegistrationOut]
+    not_registered: list[NotRegisteredOut]
+
+
+@router.get("/meetings/{code}/registrations", response={200: RegisterOut, **ERRORS}, auth=SIGNED_IN)
+def get_registrations(request, convention: ConventionSlug, code: str):
+    """Every registration with its members' contact details, by category, and who has not
+    registered (the Secretariat only)."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    if not request.auth.has_perm("meetings.view_registrations", meeting):
+        raise PermissionDenied(ONLY_SECRETARIAT)
+    categories = selectors.register_of(meeting=meeting, contacts=True, accredited_only=False)
+    return {
+        "registrations": [
+            {
+                **_delegation_out(row.delegation),
+                "participant": row.name,
+                "category": category.code,
+                "members": [
+                    {
+                        "position": m.position,
+                        "role": m.role,
+                        "name": m.name,
+                        "title": m.title,
+                        "function": m.function,
+                        "email": m.email,
+                        "publish": m.publish,
+                    }
+                    for m in row.members
+                ],
+            }
+            for category in categories
+            for row in category.participants
+        ],
+        "not_registered": [
+            {"category": category.code, "participants": [row.name for row in category.participants]}
+            for category in selectors.not_registered(meeting=meeting)
+        ],
+    }
+
+
+@router.post(
+    "/meetings/{code}/delegations/{reference}/accreditation",
+    response={200: DelegationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def accredit_delegation(request, convention: ConventionSlug, code: str, reference: str):
+    """Accredit a nominated delegation (the Secretariat): `reference` is the State's ISO
+    code or org-<id>."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    delegation = selectors.delegation_by_participant(meeting=meeting, reference=reference)
+    delegation = services.accredit_delegation(
+        delegation=delegation, now=timezone.now(), by=request.auth
+    )
+    return _delegation_out(delegation)
+
+
+class ApprovalIn(Schema):
+    decision: int | None = Field(None, description="The id of a decision taken at the meeting")
+    decided_on: date | None = None
+    reference: str = Field("", max_length=300, description="blank: the decision's symbol")
+
+
+@router.post(
+    "/meetings/{code}/delegations/{reference}/attendance-approval",
+    response={200: DelegationOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def approve_observer_attendance(
+    request, convention: ConventionSlug, code: str, reference: str, payload: ApprovalIn
+):
+    """Record the meeting's decision approving a rule 1 (3) observer's attendance (the
+    Secretariat), by a decision recorded in plenary or by its date and reference."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    delegation = selectors.delegation_by_participant(meeting=meeting, reference=reference)
+    decision = None
+    if payload.decision is not None:
+        decisions = selectors.decisions_of_meeting(meeting=meeting)
+        decision = next((d for d in decisions if d.pk == payload.decision), None)
+        if decision is None:
+            raise ValidationError({"decision": [f"{meeting} has no decision {payload.decision}"]})
+    delegation = services.approve_observer_attendance(
+        delegation=delegation,
+        decision=decision,
+        decided_on=payload.decided_on,
+        reference=payload.reference,
+        by=request.auth,
+    )
+    return _delegation_out(delegation)
+
+
+class ListedMemberOut(Schema):
+    role: str
+    title: str
+    name: str
+    function: str
+
+
+class ListedParticipantOut(Schema):
+    name: str
+    members: list[ListedMemberOut]
+    unlisted: int = Field(description="Members not named: no consent to publication")
+
+
+class ListedCategoryOut(Schema):
+    category: str
+    name: str
+    participants: list[ListedParticipantOut]
+
+
+class ListOfParticipantsOut(Schema):
+    meeting: str
+    symbol: str = Field(description="The INF document's symbol; empty: not yet issued")
+    categories: list[ListedCategoryOut]
+
+
+@router.get(
+    "/meetings/{code}/list-of-participants", response={200: ListOfParticipantsOut, **ERRORS}
+)
+def get_list_of_participants(request, convention: ConventionSlug, code: str):
+    """The published list of participants: accredited delegations by the categories of
+    the rules of procedure, members named with their consent, no contact details."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    categories = selectors.register_of(meeting=meeting, contacts=False, accredited_only=True)
+    rows = [
+        {
+            "category": category.code,
+            "name": str(category.name),
+            "participants": [
+                {
+                    "name": row.name,
+                    "members": [
+                        {
+                            "role": m.role,
+                            "title": m.title,
+                            "name": m.name,
+                            "function": m.function,
+                        }
+                        for m in row.members
+                    ],
+                    "unlisted": row.unlisted,
+                }
+                for row in category.participants
+            ],
+        }
+        for category in categories
+    ]
+    return {
+        "meeting": meeting.code,
+        "symbol": selectors.list_of_participants_symbol(meeting=meeting),
+        "categories": rows,
+    }
 
 
 # The Secretariat's operations: convene, replan, officers, agenda, programme, plenary

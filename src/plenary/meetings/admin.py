@@ -99,13 +99,13 @@ class ProgrammeReleaseAdmin(WorkflowRecordAdmin):
 
 class DelegateInline(WorkflowRecordInline):
     model = Delegate
-    fields = ["position", "role", "name", "title"]
-    readonly_fields = fields
 
 
+# A registration is accredited, approved and changed after the deadline through its
+# services (who, when and why kept): the back office shows it read-only.
 @admin.register(Delegation)
 class DelegationAdmin(WorkflowRecordAdmin):
-    list_display = ["__str__", "submitted_by", "submitted_at"]
-    list_filter = ["meeting"]
+    list_display = ["__str__", "status", "submitted_by", "submitted_at"]
+    list_filter = ["meeting", "status"]
     search_fields = ["state__name", "organisation__name"]
     inlines = [DelegateInline]

@@ -2,9 +2,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from plenary.meetings.models import DelegateRole, MeetingFormat, OfficerAct, OfficerRole
+from plenary.meetings.models import (
+    CredentialsKind,
+    DelegateRole,
+    MeetingFormat,
+    OfficerAct,
+    OfficerRole,
+)
 from plenary.meetings.services import PartPlan
 from plenary.treaties.models import State
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class ProgrammeZoneForm(forms.Form):
@@ -25,6 +34,9 @@ class DelegateForm(forms.Form):
     )
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
+    function = forms.CharField(label=_("Function"), max_length=300, required=False)
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
+    publish = forms.BooleanField(label=_("Listed"), required=False)
 
     def clean(self):
         data = super().clean()
@@ -48,6 +60,58 @@ class PartsForm(forms.Form):
         self.fields["parts"].choices = [(str(part.pk), str(part)) for part in parts]
 
 
+class DelegationForm(PartsForm):
+    """The parts attended, the note verbale or credentials and, for the Secretariat after
+    the deadline, the reason for a change: the fields of a registration besides its
+    members. The file is checked by the service, by its content."""
+
+    credentials = forms.FileField(
+        label=_("Note verbale or credentials (PDF)"),
+        required=False,
+        help_text=_("One PDF for the whole delegation; a new file replaces the one sent."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+    )
+    credentials_kind = forms.ChoiceField(
+        label=_("The file is"), choices=CredentialsKind.choices, required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        max_length=500,
+        required=False,
+        help_text=_("After the deadline the Secretariat gives the reason; it is kept."),
+    )
+
+    def __init__(self, *args, secretariat: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not secretariat:
+            del self.fields["reason"]
+
+
+class AccreditForm(forms.Form):
+    """Accredit one delegation: the button carries which."""
+
+    delegation = forms.CharField(widget=forms.HiddenInput)
+
+
+class ApprovalForm(forms.Form):
+    decision = forms.TypedChoiceField(
+        label=_("Decision of the meeting"), coerce=int, required=False, empty_value=None
+    )
+    decided_on = forms.DateField(label=_("Decided on"), required=False, widget=DATE)
+    reference = forms.CharField(
+        label=_("Reference of the decision"),
+        max_length=300,
+        required=False,
+        help_text=_("e.g. the paragraph of the report; blank: the decision's symbol."),
+    )
+
+    def __init__(self, *args, decisions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [("", "—")] + [
+            (decision.pk, str(decision)[:90]) for decision in decisions
+        ]
+
+
 # One member more for "Add a member": the page adds rows without a script.
 def delegate_formset(*, extra: int = 0):
     return forms.formset_factory(DelegateForm, extra=extra, min_num=6, max_num=1000)
@@ -61,10 +125,6 @@ def show_refusal(form: forms.Form, error: ValidationError) -> None:
         return
     for field, messages in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages)
-
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 class MeetingForm(forms.Form):

@@ -285,6 +285,16 @@ class ProgrammeEntry(models.Model):
         return str(self.agenda_item) if self.agenda_item_id else self.text
 
 
+class DelegationStatus(models.TextChoices):
+    NOMINATED = "nominated", _("nominated")
+    ACCREDITED = "accredited", _("accredited")
+
+
+class CredentialsKind(models.TextChoices):
+    NOTE_VERBALE = "note_verbale", _("note verbale")
+    CREDENTIALS = "credentials", _("credentials")
+
+
 class Delegation(models.Model):
     """A State's or an organisation's registration for a meeting and the parts it attends."""
 
@@ -297,6 +307,34 @@ class Delegation(models.Model):
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     source = models.TextField(blank=True, help_text=_("For a registration taken from a record."))
+    status = models.CharField(
+        max_length=12,
+        choices=DelegationStatus.choices,
+        default=DelegationStatus.NOMINATED,
+    )
+    accredited_at = models.DateTimeField(null=True, blank=True)
+    credentials = models.FileField(
+        upload_to="credentials/%Y/",
+        blank=True,
+        help_text=_("The note verbale or the credentials, one PDF for the delegation."),
+    )
+    credentials_kind = models.CharField(
+        max_length=12,
+        choices=CredentialsKind.choices,
+        blank=True,
+    )
+    credentials_uploaded_at = models.DateTimeField(null=True, blank=True)
+    # A rule 1 (3) observer attends once the meeting approves it: a decision of the
+    # meeting (linked when recorded in plenary), or its date and reference.
+    attendance_approved_on = models.DateField(null=True, blank=True)
+    attendance_decision = models.ForeignKey(
+        "decisions.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="approved_delegations",
+    )
+    attendance_reference = models.CharField(max_length=300, blank=True)
     history = HistoricalRecords(m2m_fields=[parts])
 
     class Meta:
@@ -340,6 +378,12 @@ class Delegate(models.Model):
     role = models.CharField(max_length=10, choices=DelegateRole.choices)
     name = models.CharField(max_length=200)
     title = models.CharField(max_length=300, blank=True)
+    function = models.CharField(max_length=300, blank=True)
+    email = models.EmailField(blank=True, help_text=_("Seen by the Secretariat only."))
+    publish = models.BooleanField(
+        default=False,
+        help_text=_("The delegate consents to their name and function in the published list."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -23,3 +23,6 @@ rules.add_perm(
     is_secretariat | is_delegation_of_state | is_delegation_of_organisation,
 )
 rules.add_perm("meetings.view_delegations", is_signed_in)
+# Every registration with its contact details, accreditation and exports: the object is
+# the meeting.
+rules.add_perm("meetings.view_registrations", is_secretariat)

@@ -24,7 +24,7 @@ from plenary.meetings.models import (
 )
 from plenary.rules import names, programme, times
 from plenary.treaties import selectors as treaties
-from plenary.treaties.models import Convention, ObserverRule
+from plenary.treaties.models import Convention, ObserverRule, Organisation
 
 CATEGORIES = ("states_parties", "signatories", "other_states", "rule_1_2", "rule_1_3")
 STATUS_CATEGORY = {
@@ -459,3 +459,215 @@ def entry_of(*, slot: ProgrammeSlot, position: int) -> ProgrammeEntry:
     if entry is None:
         raise Http404(f"The slot {slot} has no line {position}.")
     return entry
+
+
+# Registration and the list of participants (issue 18) -------------------------------------
+
+STATE_CATEGORIES = ("states_parties", "signatories", "other_states")
+
+
+@dataclass
+class MemberRow:
+    position: int
+    role: str
+    role_label: str
+    title: str
+    name: str
+    function: str
+    # Empty unless the reader is the Secretariat: contact details are theirs only.
+    email: str
+    publish: bool
+
+
+@dataclass
+class ParticipantRow:
+    name: str
+    category: str
+    delegation: Delegation
+    members: list[MemberRow] = field(default_factory=list)
+    # Members not named in the published list (no consent): counted, never named.
+    unlisted: int = 0
+
+
+@dataclass
+class CategoryRows:
+    code: str
+    name: str
+    participants: list[ParticipantRow] = field(default_factory=list)
+
+
+def _category_codes(convention: Convention) -> list[tuple[str, str]]:
+    return [(row.code, row.name) for row in convention.rules.participant_categories]
+
+
+def _category_of(codes: set[str], *, standing: str | None, rule: str | None) -> str:
+    """The convention's category for a State's standing or an organisation's rule: the
+    code itself when the convention lists it, else the nearest it does list (a State not
+    party; the first category that is not one of States)."""
+    if standing is not None:
+        wanted = STATUS_CATEGORY.get(standing, "other_states")
+        if wanted in codes:
+            return wanted
+        return "other_states" if "other_states" in codes else next(iter(sorted(codes)))
+    wanted = RULE_CATEGORY.get(rule, "rule_1_3")
+    if wanted in codes:
+        return wanted
+    others = [code for code in codes if code not in STATE_CATEGORIES]
+    return sorted(others)[0] if others else wanted
+
+
+def _standings(convention: Convention, on: date) -> dict[int, str]:
+    return {
+        row.state.pk: (
+            ("signatory" if row.signed_on else "not_party")
+            if row.status == "deposited"
+            else row.status
+        )
+        for row in treaties.states_on(convention=convention, on=on)
+    }
+
+
+def _first_day_of(meeting: Meeting) -> date:
+    part = meeting.parts.order_by("number").first()
+    return part.starts_on if part else date.min
+
+
+def register_of(*, meeting: Meeting, contacts: bool, accredited_only: bool) -> list[CategoryRows]:
+    """The meeting's delegations by the convention's categories of participants.
+
+    States are placed by their standing on the meeting's first day and named as the UN
+    named them then; organisations by the rule of procedure they attend under. With
+    `contacts` (the Secretariat) every member is listed with their e-mail; without, only
+    the members who consented to publication, and no contact detail. Six queries.
+    """
+    convention = meeting.convention
+    on = _first_day_of(meeting)
+    queryset = (
+        Delegation.objects.filter(meeting=meeting)
+        .select_related("state", "organisation", "attendance_decision")
+        .prefetch_related("members", "parts")
+    )
+    if accredited_only:
+        queryset = queryset.filter(status="accredited")
+    standing = _standings(convention, on)
+    state_names = treaties.names_on(on=on)
+    categories = [CategoryRows(code, name) for code, name in _category_codes(convention)]
+    by_code = {row.code: row for row in categories}
+    codes = set(by_code)
+    for delegation in queryset:
+        if delegation.state_id:
+            code = _category_of(codes, standing=standing.get(delegation.state_id), rule=None)
+            name = state_names[delegation.state_id]
+        else:
+            code = _category_of(codes, standing=None, rule=delegation.organisation.observer_rule)
+            name = str(delegation.organisation)
+        row = ParticipantRow(name=name, category=code, delegation=delegation)
+        for member in delegation.members.all():
+            if not contacts and not member.publish:
+                row.unlisted += 1
+                continue
+            row.members.append(
+                MemberRow(
+                    position=member.position,
+                    role=member.role,
+                    role_label=str(member.get_role_display()),
+                    title=member.title,
+                    name=member.name,
+                    function=member.function,
+                    email=member.email if contacts else "",
+                    publish=member.publish,
+                )
+            )
+        if code not in by_code:
+            by_code[code] = CategoryRows(code, code)
+            categories.append(by_code[code])
+        by_code[code].participants.append(row)
+    for category in categories:
+        category.participants.sort(key=lambda row: names.un_alphabetical_key(row.name))
+    return categories
+
+
+def not_registered(*, meeting: Meeting) -> list[CategoryRows]:
+    """Who is expected and has not registered: the States Parties, signatories and other
+    States on the meeting's first day and the organisations under rule 1 (2) (named in
+    the rules, so expected), by the convention's categories (four queries)."""
+    convention = meeting.convention
+    on = _first_day_of(meeting)
+    registered_states = set(
+        Delegation.objects.filter(meeting=meeting, state__isnull=False).values_list(
+            "state_id", flat=True
+        )
+    )
+    registered_organisations = set(
+        Delegation.objects.filter(meeting=meeting, organisation__isnull=False).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    categories = [CategoryRows(code, name) for code, name in _category_codes(convention)]
+    by_code = {row.code: row for row in categories}
+    codes = set(by_code)
+    state_names = treaties.names_on(on=on)
+    for state_id, status in _standings(convention, on).items():
+        if state_id in registered_states or status not in ("state_party", "signatory"):
+            continue
+        code = _category_of(codes, standing=status, rule=None)
+        if code in by_code:
+            by_code[code].participants.append(
+                ParticipantRow(name=state_names[state_id], category=code, delegation=None)
+            )
+    for organisation in Organisation.objects.filter(observer_rule=ObserverRule.RULE_1_2).exclude(
+        pk__in=registered_organisations
+    ):
+        code = _category_of(codes, standing=None, rule=organisation.observer_rule)
+        if code in by_code:
+            by_code[code].participants.append(
+                ParticipantRow(name=str(organisation), category=code, delegation=None)
+            )
+    for category in categories:
+        category.participants.sort(key=lambda row: names.un_alphabetical_key(row.name))
+    return [category for category in categories if category.participants]
+
+
+def delegation_by_participant(*, meeting: Meeting, reference: str) -> Delegation:
+    """A delegation of the meeting by its State's ISO code ("PER") or, for an
+    organisation, "org-" and the organisation's id (one query)."""
+    reference = reference.strip()
+    queryset = Delegation.objects.filter(meeting=meeting).select_related(
+        "meeting__convention", "state", "organisation"
+    )
+    if reference.lower().startswith("org-") and reference[4:].isdigit():
+        delegation = queryset.filter(organisation_id=int(reference[4:])).first()
+    else:
+        delegation = queryset.filter(state__iso3__iexact=reference).first() if reference else None
+    if delegation is None:
+        raise Http404(f"{meeting} has no delegation {reference!r}.")
+    return delegation
+
+
+def participant_reference(delegation: Delegation) -> str:
+    """The reference `delegation_by_participant` finds it by."""
+    return delegation.state.iso3 if delegation.state_id else f"org-{delegation.organisation_id}"
+
+
+def decisions_of_meeting(*, meeting: Meeting) -> list:
+    """The decisions taken in plenary at the meeting's parts (one query)."""
+    from plenary.decisions.models import Decision  # the decisions app builds on meetings
+
+    return list(
+        Decision.objects.filter(part__meeting=meeting)
+        .select_related("part")
+        .order_by("decided_on", "pk")
+    )
+
+
+def list_of_participants_symbol(*, meeting: Meeting) -> str:
+    """The symbol of the meeting's INF document that is its list of participants, when the
+    Secretariat has issued one with that title; empty otherwise (one query)."""
+    from plenary.documents.models import Document  # the documents app builds on meetings
+
+    document = (
+        Document.objects.filter(meeting=meeting, series="INF", title__icontains="participants")
+        .order_by("number")
+        .first()
+    )
+    return document.symbol if document else ""

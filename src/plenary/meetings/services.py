@@ -4,25 +4,34 @@ Each service checks its rule and raises a ValidationError keyed by the field at
 fault before anything is written, so a refused change leaves no trace.
 """
 
+import io
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, time
+from pathlib import PurePosixPath
 
-from django.core.exceptions import PermissionDenied
+import pypdf
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
+from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.core.notices import send_notice
 from plenary.core.permissions import is_secretariat, within
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.meetings.models import (
     AgendaItem,
+    CredentialsKind,
     Delegate,
     DelegateRole,
     Delegation,
+    DelegationStatus,
     Meeting,
     MeetingFormat,
     MeetingPart,
@@ -38,7 +47,7 @@ from plenary.rules import times
 from plenary.rules.deadlines import long_date
 from plenary.rules.errors import RuleError
 from plenary.rules.programme import release_changes
-from plenary.treaties.models import Organisation, State
+from plenary.treaties.models import ObserverRule, Organisation, State
 
 NO_PARTS = "a meeting has at least one part"
 PART_NUMBERS = "parts are numbered 1, 2, ... in order; got {numbers}"
@@ -80,6 +89,39 @@ PART_REGISTRATION_CLOSED = _(
 ADOPTION_DATE_REQUIRED = _("give the date on which the agenda was adopted")
 DECISION_ELSEWHERE = _("that decision was not taken under this meeting's convention")
 PROCEDURE_NOT_ADOPTED = _("that silence procedure was not adopted: it decided nothing")
+NOT_AN_EMAIL = _("{email} is not an e-mail address")
+REASON_AFTER_DEADLINE = _(
+    "registration has closed: give the reason for changing this delegation (it is kept in"
+    " the history)"
+)
+CREDENTIALS_EMPTY = _("the note verbale or credentials file is empty")
+CREDENTIALS_TOO_LARGE = _("the file is {size} bytes; at most {limit} bytes are accepted")
+CREDENTIALS_NOT_PDF = _("{name}: the note verbale or credentials must be a PDF file")
+CREDENTIALS_NOT_WHOLE_PDF = _(
+    "{name}: the file starts as a PDF but is not one (it carries HTML, or is broken)"
+)
+UNKNOWN_CREDENTIALS_KIND = _("the file is one of {choices}")
+MAY_NOT_ACCREDIT = _(
+    "Only the Secretariat of the convention accredits delegations and records the"
+    " approval of observers."
+)
+ALREADY_ACCREDITED = _("the delegation of {participant} is already accredited")
+NO_CREDENTIALS = _(
+    "the delegation of {participant} has sent no note verbale or credentials: it cannot be"
+    " accredited yet"
+)
+NOT_APPROVED = _(
+    "the meeting has not approved the attendance of {participant} (rule 1 (3)): record its"
+    " decision first"
+)
+NOT_RULE_1_3 = _(
+    "{participant} is not an observer under rule 1 (3): its attendance needs no approval"
+)
+DECISION_NOT_AT_MEETING = _("the decision is not one taken at {meeting}")
+APPROVAL_DATE_REQUIRED = _("give the date of the meeting's decision")
+APPROVAL_REFERENCE_REQUIRED = _("give the reference of the meeting's decision")
+# Markup a browser would render: a "PDF" carrying it is a polyglot.
+_MARKUP = (b"<html", b"<script", b"<!doctype", b"<body", b"<iframe", b"<svg")
 
 
 @dataclass(frozen=True)
@@ -119,6 +161,10 @@ class DelegateIn:
     role: str
     name: str
     title: str = ""
+    function: str = ""
+    email: str = ""
+    # The delegate's consent to their name and function in the published list.
+    publish: bool = False
 
 
 def _check_zone(name: str, field: str = "time_zone") -> None:
@@ -584,6 +630,12 @@ def _check_members(members: Sequence[DelegateIn], *, required: bool) -> None:
             )
     if sum(member.role == DelegateRole.HEAD for member in members) != 1:
         raise _invalid("members", ONE_HEAD)
+    for member in members:
+        if member.email.strip():
+            try:
+                validate_email(member.email.strip())
+            except ValidationError:
+                raise _invalid("members", NOT_AN_EMAIL.format(email=member.email.strip())) from None
 
 
 def _parts_attended(meeting: Meeting, parts: Sequence[MeetingPart] | None) -> list[MeetingPart]:
@@ -599,7 +651,9 @@ def _parts_attended(meeting: Meeting, parts: Sequence[MeetingPart] | None) -> li
     return list(parts)
 
 
-def _replace_members(delegation: Delegation, members: Sequence[DelegateIn], by) -> None:
+def _replace_members(
+    delegation: Delegation, members: Sequence[DelegateIn], by, reason: str = ""
+) -> None:
     delegation.members.all().delete()
     for position, member in enumerate(members, start=1):
         delegate = Delegate(
@@ -608,9 +662,101 @@ def _replace_members(delegation: Delegation, members: Sequence[DelegateIn], by) 
             role=member.role,
             name=member.name.strip(),
             title=member.title.strip(),
+            function=member.function.strip(),
+            email=member.email.strip(),
+            publish=member.publish,
         )
-        attribute(delegate, by=by)
+        attribute(delegate, by=by, reason=reason)
         delegate.save()
+
+
+def _check_credentials(upload: File) -> None:
+    """A note verbale or credentials: one PDF, checked by its content, not its name.
+
+    It starts with `%PDF-`, carries no markup a browser would render (a PDF+HTML polyglot
+    is refused) and parses whole with pypdf into at least one page."""
+    name = PurePosixPath(upload.name or "").name
+    if not upload.size:
+        raise _invalid("credentials", CREDENTIALS_EMPTY)
+    limit = settings.DOCUMENT_MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise _invalid("credentials", CREDENTIALS_TOO_LARGE.format(size=upload.size, limit=limit))
+    upload.seek(0)
+    content = upload.read()
+    upload.seek(0)
+    if not content.startswith(b"%PDF-"):
+        raise _invalid("credentials", CREDENTIALS_NOT_PDF.format(name=name))
+    lowered = content.lower()
+    try:
+        if any(mark in lowered for mark in _MARKUP):
+            raise ValueError("markup in a PDF")
+        if not pypdf.PdfReader(io.BytesIO(content), strict=True).pages:
+            raise ValueError("no page")
+    except Exception:  # pypdf raises many kinds on a broken file: each is a refusal
+        raise _invalid("credentials", CREDENTIALS_NOT_WHOLE_PDF.format(name=name)) from None
+
+
+def _store_credentials(delegation: Delegation, upload: File, kind: str, now: datetime) -> None:
+    if kind not in CredentialsKind.values:
+        raise _invalid(
+            "credentials_kind",
+            UNKNOWN_CREDENTIALS_KIND.format(choices=", ".join(CredentialsKind.values)),
+        )
+    _check_credentials(upload)
+    participant = delegation.participant
+    code = participant.iso3 if delegation.state_id else f"org-{participant.pk}"
+    delegation.credentials.save(
+        f"{delegation.meeting.code}-{code}-{kind}.pdf", File(upload), save=False
+    )
+    delegation.credentials_kind = kind
+    delegation.credentials_uploaded_at = now
+
+
+def _confirm_registration(delegation: Delegation, *, by, changed: bool) -> None:
+    """After commit: a confirmation to the focal points of the participant and to the
+    person who registered, each in their language."""
+    convention = delegation.meeting.convention
+    grants = RoleGrant.objects.current().filter(
+        convention=convention,
+        role=Role.DELEGATION,
+        function=DelegationFunction.FOCAL_POINT,
+        **(
+            {"state": delegation.state_id}
+            if delegation.state_id
+            else {"organisation": delegation.organisation_id}
+        ),
+    )
+    users = {user.pk: user for user in User.objects.filter(is_active=True, grants__in=grants)}
+    if getattr(by, "is_authenticated", False) and not is_secretariat(by, delegation.meeting):
+        users.setdefault(by.pk, by)
+    recipients = [user for user in users.values() if user.email]
+    context = {
+        "meeting": delegation.meeting.title,
+        "participant": str(delegation.participant),
+        "members": [
+            # The label stays lazy: it is rendered in the recipient's language.
+            {
+                "role": DelegateRole(member.role).label,
+                "name": member.name,
+                "function": member.function,
+            }
+            for member in delegation.members.all()
+        ],
+        "parts": sorted(part.number for part in delegation.parts.all()),
+        "credentials": bool(delegation.credentials),
+        "changed": changed,
+    }
+    transaction.on_commit(
+        lambda: [
+            send_notice(
+                user,
+                "meetings/notices/registration_subject.txt",
+                "meetings/notices/registration_body.txt",
+                context,
+            )
+            for user in recipients
+        ]
+    )
 
 
 @transaction.atomic
@@ -622,6 +768,8 @@ def register_delegation(
     state: State | None = None,
     organisation: Organisation | None = None,
     parts: Sequence[MeetingPart] | None = None,
+    credentials: File | None = None,
+    credentials_kind: str = CredentialsKind.NOTE_VERBALE,
     source: str = "",
     by=None,
 ) -> Delegation:
@@ -629,8 +777,11 @@ def register_delegation(
 
     Steps: check the person acts for that participant and registration is open (the
     Secretariat may register at any time); check the delegation has one head and named
-    members, and the parts it attends are parts of the meeting (all parts by default);
-    refuse a second delegation of the same participant; save it with its members.
+    members with valid e-mail addresses, and the parts it attends are parts of the meeting
+    (all parts by default); refuse a second delegation of the same participant (the
+    database's constraint decides a race: the loser gets the same refusal); save it with
+    its members and its note verbale or credentials (a PDF, checked by its content);
+    confirm by e-mail to the participant's focal points after commit.
     """
     participant = state or organisation
     if (state is None) == (organisation is None):
@@ -651,7 +802,12 @@ def register_delegation(
         submitted_by=by if getattr(by, "is_authenticated", False) else None,
         submitted_at=now,
         source=source,
+        # A registration taken from the record of a meeting (its report lists who took
+        # part) is of a delegation that was accredited then.
+        status=DelegationStatus.ACCREDITED if by is None and source else DelegationStatus.NOMINATED,
     )
+    if credentials is not None:
+        _store_credentials(delegation, credentials, credentials_kind, now)
     attribute(delegation, by=by, reason="Registered")
     try:
         with transaction.atomic():
@@ -664,7 +820,19 @@ def register_delegation(
         ) from None
     delegation.parts.set(attended)
     _replace_members(delegation, members, by)
+    if by is not None:
+        _confirm_registration(delegation, by=by, changed=False)
     return delegation
+
+
+def _closed_for_delegation(delegation: Delegation, now: datetime) -> bool:
+    """Whether registration has closed for every part the delegation attends."""
+    meeting = delegation.meeting
+    deadlines = [_part_deadline(part, meeting) for part in delegation.parts.all()]
+    return bool(deadlines) and all(
+        day is not None and times.is_past(times.end_of_day(day, meeting.time_zone), now)
+        for day in deadlines
+    )
 
 
 @transaction.atomic
@@ -674,9 +842,18 @@ def update_delegation(
     members: Sequence[DelegateIn],
     now: datetime,
     parts: Sequence[MeetingPart] | None = None,
+    credentials: File | None = None,
+    credentials_kind: str = CredentialsKind.NOTE_VERBALE,
+    reason: str = "",
     by=None,
 ) -> Delegation:
-    """Change a delegation's members or the parts it attends, under the same rules."""
+    """Change a delegation's members, the parts it attends or its note verbale.
+
+    Steps: lock the delegation; the same checks as a registration; after the deadline
+    only the Secretariat changes it, and gives the reason (kept in the history); a change
+    by the delegation itself returns an accredited delegation to "nominated", for the
+    Secretariat to accredit again; confirm by e-mail after commit.
+    """
     delegation = (
         Delegation.objects.select_for_update().select_related("meeting").get(pk=delegation.pk)
     )
@@ -690,11 +867,141 @@ def update_delegation(
         attended_before={part.pk for part in delegation.parts.all()},
     )
     _check_members(members, required=by is not None)
-    attribute(delegation, by=by, reason="Registration changed")
+    secretariat = by is not None and is_secretariat(by, delegation.meeting)
+    if secretariat and _closed_for_delegation(delegation, now) and not reason.strip():
+        raise _invalid("reason", REASON_AFTER_DEADLINE)
+    if credentials is not None:
+        _store_credentials(delegation, credentials, credentials_kind, now)
+    if by is not None and not secretariat:
+        delegation.status = DelegationStatus.NOMINATED
+        delegation.accredited_at = None
+    why = reason.strip() or "Registration changed"
+    attribute(delegation, by=by, reason=why)
     delegation.submitted_at = now
     delegation.save()
     delegation.parts.set(attended)
-    _replace_members(delegation, members, by)
+    _replace_members(delegation, members, by, reason=why)
+    if by is not None:
+        _confirm_registration(delegation, by=by, changed=True)
+    return delegation
+
+
+@transaction.atomic
+def upload_credentials(
+    *,
+    delegation: Delegation,
+    upload: File,
+    now: datetime,
+    kind: str = CredentialsKind.NOTE_VERBALE,
+    reason: str = "",
+    by,
+) -> Delegation:
+    """Send the delegation's note verbale or credentials (one PDF, replacing any before).
+
+    Steps: lock the delegation; check the person acts for it and registration is open for a
+    part it attends (the Secretariat at any time, with a reason after the deadline); check
+    the file is a whole PDF by its content; store it; the delegation is nominated again.
+    """
+    delegation = (
+        Delegation.objects.select_for_update().select_related("meeting").get(pk=delegation.pk)
+    )
+    meeting = delegation.meeting
+    _check_may_register(meeting=meeting, participant=delegation.participant, by=by)
+    attended = list(delegation.parts.all())
+    _check_open(
+        meeting=meeting,
+        parts=attended,
+        by=by,
+        now=now,
+        attended_before={part.pk for part in attended},
+    )
+    secretariat = is_secretariat(by, meeting)
+    if secretariat and _closed_for_delegation(delegation, now) and not reason.strip():
+        raise _invalid("reason", REASON_AFTER_DEADLINE)
+    _store_credentials(delegation, upload, kind, now)
+    if not secretariat:
+        delegation.status = DelegationStatus.NOMINATED
+        delegation.accredited_at = None
+    attribute(delegation, by=by, reason=reason.strip() or "Credentials sent")
+    delegation.save()
+    return delegation
+
+
+@transaction.atomic
+def accredit_delegation(*, delegation: Delegation, now: datetime, by) -> Delegation:
+    """The Secretariat accredits a nominated delegation.
+
+    Steps: check the person is the Secretariat; lock the delegation; refuse one already
+    accredited, one with no note verbale or credentials, and a rule 1 (3) observer whose
+    attendance the meeting has not approved; mark it accredited.
+    """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_ACCREDIT, delegation.meeting)
+    delegation = (
+        Delegation.objects.select_for_update()
+        .select_related("meeting", "organisation", "state")
+        .get(pk=delegation.pk)
+    )
+    if delegation.status == DelegationStatus.ACCREDITED:
+        raise _invalid("status", ALREADY_ACCREDITED.format(participant=delegation.participant))
+    if not delegation.credentials:
+        raise _invalid("credentials", NO_CREDENTIALS.format(participant=delegation.participant))
+    if _needs_approval(delegation) and delegation.attendance_approved_on is None:
+        raise _invalid(
+            "attendance_approved_on", NOT_APPROVED.format(participant=delegation.participant)
+        )
+    delegation.status = DelegationStatus.ACCREDITED
+    delegation.accredited_at = now
+    attribute(delegation, by=by, reason="Accredited")
+    delegation.save(update_fields=["status", "accredited_at"])
+    return delegation
+
+
+def _needs_approval(delegation: Delegation) -> bool:
+    organisation = delegation.organisation
+    return organisation is not None and organisation.observer_rule == ObserverRule.RULE_1_3
+
+
+@transaction.atomic
+def approve_observer_attendance(
+    *,
+    delegation: Delegation,
+    decided_on: date | None = None,
+    reference: str = "",
+    decision=None,
+    by,
+) -> Delegation:
+    """Record the meeting's decision approving a rule 1 (3) observer's attendance.
+
+    Steps: check the person is the Secretariat; lock the delegation; refuse a participant
+    that is not an organisation under rule 1 (3); take the date and reference from the
+    decision recorded in plenary when one is named (it must be a decision of this
+    meeting), else require both; save them (the history keeps who recorded it).
+    """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_ACCREDIT, delegation.meeting)
+    delegation = (
+        Delegation.objects.select_for_update()
+        .select_related("meeting", "organisation")
+        .get(pk=delegation.pk)
+    )
+    if not _needs_approval(delegation):
+        raise _invalid("organisation", NOT_RULE_1_3.format(participant=delegation.participant))
+    if decision is not None:
+        part = decision.part
+        if part is None or part.meeting_id != delegation.meeting_id:
+            raise _invalid("decision", DECISION_NOT_AT_MEETING.format(meeting=delegation.meeting))
+        decided_on = decided_on or decision.decided_on
+        reference = reference.strip() or decision.symbol or str(decision)
+    if decided_on is None:
+        raise _invalid("decided_on", APPROVAL_DATE_REQUIRED)
+    if not reference.strip():
+        raise _invalid("reference", APPROVAL_REFERENCE_REQUIRED)
+    delegation.attendance_approved_on = decided_on
+    delegation.attendance_reference = reference.strip()[:300]
+    delegation.attendance_decision = decision
+    attribute(delegation, by=by, reason="Attendance approved by the meeting")
+    delegation.save(
+        update_fields=["attendance_approved_on", "attendance_reference", "attendance_decision"]
+    )
     return delegation
 
 

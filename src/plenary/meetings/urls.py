@@ -10,6 +10,27 @@ urlpatterns = [
     path("meetings/new/", views.convene, name="convene"),
     path("meetings/<str:code>/", views.meeting_detail, name="meeting_detail"),
     path("meetings/<str:code>/registration/", views.register, name="register"),
+    path("meetings/<str:code>/registrations/", views.registrations, name="registrations"),
+    path("meetings/<str:code>/registrations/accreditation/", views.accredit, name="accredit"),
+    path(
+        "meetings/<str:code>/registrations/<str:reference>/approval/",
+        views.approve_attendance,
+        name="approve_attendance",
+    ),
+    path(
+        "meetings/<str:code>/registrations/<str:reference>/credentials.pdf",
+        views.credentials_file,
+        name="credentials",
+    ),
+    path(
+        "meetings/<str:code>/registrations.<str:extension>",
+        views.registrations_export,
+        name="registrations_export",
+    ),
+    path("meetings/<str:code>/participants/", views.participants, name="participants"),
+    path(
+        "meetings/<str:code>/participants.docx", views.participants_docx, name="participants_docx"
+    ),
     path("meetings/<str:code>/programme.ics", views.programme_feed, name="programme_feed"),
     path("meetings/<str:code>/manage/", views.manage, name="manage"),
     path("meetings/<str:code>/manage/plan/", views.replan, name="replan"),

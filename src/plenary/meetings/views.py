@@ -3,7 +3,7 @@ from zoneinfo import available_timezones
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,18 +12,21 @@ from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
 from plenary.drafting import content as drafting_content
 from plenary.drafting import render as drafting_render
+from plenary.drafting.render import DOCX_TYPE, to_docx
+from plenary.meetings import exports, selectors, services
 from plenary.meetings import render as layout
-from plenary.meetings import selectors, services
 from plenary.meetings.forms import (
+    AccreditForm,
     AdoptAgendaForm,
     AgendaItemForm,
+    ApprovalForm,
     DelegateFormSet,
+    DelegationForm,
     EntryForm,
     MeetingForm,
     MoveSlotForm,
     OfficerForm,
     PartFormSet,
-    PartsForm,
     PlenaryMeetingsForm,
     ProgrammeZoneForm,
     ReleaseForm,
@@ -35,7 +38,9 @@ from plenary.meetings.forms import (
     part_plans,
     show_refusal,
 )
-from plenary.treaties.models import State
+from plenary.meetings.models import CredentialsKind
+from plenary.meetings.participants import list_of_participants
+from plenary.treaties.models import Organisation, State
 
 ZONES = sorted(zone for zone in available_timezones() if "/" in zone and not zone.startswith("Etc"))
 
@@ -108,6 +113,8 @@ def _participant_for(request, meeting):
     user = request.user
     if user.has_perm("meetings.manage_meeting", meeting) and request.GET.get("state"):
         return get_object_or_404(State, iso3=request.GET["state"].upper())
+    if user.has_perm("meetings.manage_meeting", meeting) and request.GET.get("organisation"):
+        return get_object_or_404(Organisation, pk=request.GET["organisation"])
     participant = acting_for(user=user, convention=meeting.convention)
     if participant is None or not user.has_perm(
         "meetings.register_delegation", within(meeting.convention, participant)
@@ -131,28 +138,53 @@ def register(request, convention, code: str):
     lookup = {"state": participant} if is_state else {"organisation": participant}
     existing = selectors.delegation_of(meeting=meeting, **lookup)
     parts = list(meeting.parts.order_by("number"))
+    secretariat = request.user.has_perm("meetings.manage_meeting", meeting)
     if request.method == "POST" and "add_member" in request.POST:
         # One more row: what was typed comes back as it was, unchecked until it is saved.
         rows = [
             {
                 key: request.POST.get(f"members-{index}-{key}", "")
-                for key in ("role", "name", "title")
+                for key in ("role", "name", "title", "function", "email", "publish")
             }
             for index in range(_posted_count(request.POST))
         ]
+        for row in rows:
+            row["publish"] = bool(row["publish"])
         formset = delegate_formset(extra=1)(prefix="members", initial=rows)
-        parts_form = PartsForm(parts=parts, initial={"parts": request.POST.getlist("parts")})
+        parts_form = DelegationForm(
+            secretariat=secretariat,
+            parts=parts,
+            initial={
+                "parts": request.POST.getlist("parts"),
+                "credentials_kind": request.POST.get("credentials_kind", ""),
+                "reason": request.POST.get("reason", ""),
+            },
+        )
         status = 200
     elif request.method == "POST":
         formset = DelegateFormSet(request.POST, prefix="members")
-        parts_form = PartsForm(request.POST, parts=parts)
+        parts_form = DelegationForm(
+            request.POST, request.FILES, parts=parts, secretariat=secretariat
+        )
         if formset.is_valid() and parts_form.is_valid():
+            data = parts_form.cleaned_data
             members = [
-                services.DelegateIn(role=row["role"], name=row["name"], title=row.get("title", ""))
+                services.DelegateIn(
+                    role=row["role"],
+                    name=row["name"],
+                    title=row.get("title", ""),
+                    function=row.get("function", ""),
+                    email=row.get("email", ""),
+                    publish=bool(row.get("publish")),
+                )
                 for row in formset.cleaned_data
                 if row.get("name")
             ]
-            chosen = [part for part in parts if str(part.pk) in parts_form.cleaned_data["parts"]]
+            chosen = [part for part in parts if str(part.pk) in data["parts"]]
+            credentials = {
+                "credentials": data["credentials"] or None,
+                "credentials_kind": data["credentials_kind"] or CredentialsKind.NOTE_VERBALE,
+            }
             try:
                 if existing is None:
                     services.register_delegation(
@@ -161,6 +193,7 @@ def register(request, convention, code: str):
                         parts=chosen,
                         now=timezone.now(),
                         by=request.user,
+                        **credentials,
                         **lookup,
                     )
                 else:
@@ -169,7 +202,9 @@ def register(request, convention, code: str):
                         members=members,
                         parts=chosen,
                         now=timezone.now(),
+                        reason=data.get("reason", ""),
                         by=request.user,
+                        **credentials,
                     )
             except ValidationError as error:
                 show_refusal(parts_form, error)
@@ -183,12 +218,26 @@ def register(request, convention, code: str):
         status = 422
     else:
         initial = [
-            {"role": member.role, "name": member.name, "title": member.title}
+            {
+                "role": member.role,
+                "name": member.name,
+                "title": member.title,
+                "function": member.function,
+                "email": member.email,
+                "publish": member.publish,
+            }
             for member in (existing.members.all() if existing else [])
         ]
         formset = DelegateFormSet(prefix="members", initial=initial)
         attended = existing.parts.all() if existing else parts
-        parts_form = PartsForm(parts=parts, initial={"parts": [str(p.pk) for p in attended]})
+        parts_form = DelegationForm(
+            secretariat=secretariat,
+            parts=parts,
+            initial={
+                "parts": [str(p.pk) for p in attended],
+                "credentials_kind": existing.credentials_kind if existing else "",
+            },
+        )
         status = 200
     return render(
         request,
@@ -200,6 +249,8 @@ def register(request, convention, code: str):
             "formset": formset,
             "parts_form": parts_form,
             "registration_closes_at": services.registration_closes_at(meeting),
+            "may_manage": secretariat,
+            "reference": selectors.participant_reference(existing) if existing else "",
         },
         status=status,
     )
@@ -644,3 +695,185 @@ def release_download(request, convention, code: str, number: int, fmt: str):
             content_type="text/html; charset=utf-8",
         )
     raise Http404("A release downloads as docx, html or ics.")
+
+
+# Registration: the Secretariat's view of every registration, accreditation, the approval
+# of rule 1 (3) observers, exports, the note verbale, and the list of participants.
+
+
+def _registrations(request, meeting, *, errors: dict | None = None, status: int = 200):
+    decisions = selectors.decisions_of_meeting(meeting=meeting)
+    categories = selectors.register_of(meeting=meeting, contacts=True, accredited_only=False)
+    errors = errors or {}
+    for category in categories:
+        for row in category.participants:
+            reference = selectors.participant_reference(row.delegation)
+            row.reference = reference
+            row.needs_approval = (
+                row.delegation.organisation_id is not None
+                and row.delegation.organisation.observer_rule == "1(3)"
+            )
+            refused = errors.get(("approval", reference))
+            row.show_approval = refused is not None or (
+                row.needs_approval and row.delegation.attendance_approved_on is None
+            )
+            row.approval_form = refused or ApprovalForm(
+                prefix=f"approval-{reference}",
+                decisions=decisions,
+            )
+            row.accredit_form = errors.get(("accredit", reference)) or AccreditForm(
+                initial={"delegation": reference}
+            )
+    return render(
+        request,
+        "meetings/registrations.html",
+        {
+            "meeting": meeting,
+            "categories": categories,
+            "registered": any(category.participants for category in categories),
+            "not_registered": selectors.not_registered(meeting=meeting),
+            "registration_closes_at": services.registration_closes_at(meeting),
+        },
+        status=status,
+    )
+
+
+def _check_registrations(request, meeting) -> None:
+    if not request.user.has_perm("meetings.view_registrations", meeting):
+        raise PermissionDenied(_("Only the Secretariat sees every registration."))
+
+
+@login_required
+def registrations(request, convention, code: str):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    _check_registrations(request, meeting)
+    return _registrations(request, meeting)
+
+
+@login_required
+def accredit(request, convention, code: str):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    _check_registrations(request, meeting)
+    if request.method != "POST":
+        return redirect("meetings:registrations", convention=convention, code=meeting.code)
+    form = AccreditForm(request.POST)
+    if form.is_valid():
+        delegation = selectors.delegation_by_participant(
+            meeting=meeting, reference=form.cleaned_data["delegation"]
+        )
+        try:
+            services.accredit_delegation(delegation=delegation, now=timezone.now(), by=request.user)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(
+                request,
+                _("The delegation of %(who)s is accredited.") % {"who": delegation.participant},
+            )
+            return redirect("meetings:registrations", convention=convention, code=meeting.code)
+    reference = request.POST.get("delegation", "")
+    return _registrations(request, meeting, errors={("accredit", reference): form}, status=422)
+
+
+@login_required
+def approve_attendance(request, convention, code: str, reference: str):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    _check_registrations(request, meeting)
+    if request.method != "POST":
+        return redirect("meetings:registrations", convention=convention, code=meeting.code)
+    delegation = selectors.delegation_by_participant(meeting=meeting, reference=reference)
+    decisions = selectors.decisions_of_meeting(meeting=meeting)
+    form = ApprovalForm(request.POST, prefix=f"approval-{reference}", decisions=decisions)
+    if form.is_valid():
+        data = form.cleaned_data
+        decision = next((d for d in decisions if d.pk == data["decision"]), None)
+        try:
+            services.approve_observer_attendance(
+                delegation=delegation,
+                decision=decision,
+                decided_on=data["decided_on"],
+                reference=data["reference"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(
+                request,
+                _("The meeting's approval of %(who)s is recorded.")
+                % {"who": delegation.participant},
+            )
+            return redirect("meetings:registrations", convention=convention, code=meeting.code)
+    return _registrations(request, meeting, errors={("approval", reference): form}, status=422)
+
+
+@login_required
+def registrations_export(request, convention, code: str, extension: str):
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    _check_registrations(request, meeting)
+    categories = selectors.register_of(meeting=meeting, contacts=True, accredited_only=False)
+    if extension not in ("csv", "xlsx"):
+        raise Http404(_("The register is exported as .csv or .xlsx."))
+    stem = f"{meeting.code}-registrations"
+    if extension == "xlsx":
+        response = HttpResponse(
+            exports.registrations_xlsx(categories),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(
+            exports.registrations_csv(categories), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{extension}"'
+    return response
+
+
+@login_required
+def credentials_file(request, convention, code: str, reference: str):
+    """The note verbale or credentials: the Secretariat's and the delegation's own only."""
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    delegation = selectors.delegation_by_participant(meeting=meeting, reference=reference)
+    if not request.user.has_perm(
+        "meetings.register_delegation", within(meeting.convention, delegation.participant)
+    ):
+        raise PermissionDenied(_("Only the Secretariat and the delegation see its credentials."))
+    if not delegation.credentials:
+        raise Http404(_("No note verbale or credentials are received."))
+    response = FileResponse(
+        delegation.credentials.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"{meeting.code}-{reference}-{delegation.credentials_kind}.pdf",
+    )
+    return response
+
+
+def participants(request, convention, code: str):
+    """The list of participants as published: accredited delegations, named members who
+    consented, no contact details."""
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    categories = selectors.register_of(meeting=meeting, contacts=False, accredited_only=True)
+    return render(
+        request,
+        "meetings/participants.html",
+        {
+            "meeting": meeting,
+            "categories": categories,
+            "symbol": selectors.list_of_participants_symbol(meeting=meeting),
+            "any": any(category.participants for category in categories),
+        },
+    )
+
+
+def participants_docx(request, convention, code: str):
+    """The list of participants drafted as the meeting's INF document (.docx)."""
+    meeting = selectors.meeting_by_reference(code, convention=convention)
+    categories = selectors.register_of(meeting=meeting, contacts=False, accredited_only=True)
+    drafted = list_of_participants(
+        meeting=meeting,
+        categories=categories,
+        symbol=selectors.list_of_participants_symbol(meeting=meeting),
+    )
+    response = HttpResponse(to_docx(drafted), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{drafted.file_stem}.docx"'
+    return response
