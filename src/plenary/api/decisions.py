@@ -89,9 +89,17 @@ class CirculateIn(Schema):
     deadline_time: time = time(23, 59, 59)
     time_zone: str = Field("", description="IANA zone; the secretariat's when omitted")
     meeting: str | None = Field(None, description="code or symbol root of the meeting")
-    effect_kind: Literal["none", "replan_meeting", "decision"] = "none"
+    effect_kind: Literal[
+        "none", "replan_meeting", "decision", "decide_extensions", "approve_cost_estimate"
+    ] = "none"
     move_part: PartMoveIn | None = Field(None, description="for replan_meeting: the new dates")
     decision_text: str = ""
+    extension_requests: list[int] = Field(
+        [], description="for decide_extensions: the ids of the requests granted on adoption"
+    )
+    cost_estimate: int | None = Field(
+        None, description="for approve_cost_estimate: the id of the estimate approved"
+    )
 
 
 class ExtendIn(Schema):
@@ -366,6 +374,10 @@ def circulate_silence_procedure(request, convention: ConventionSlug, payload: Ci
         )
     elif payload.effect_kind == "decision":
         effect = {"text": payload.decision_text or payload.text}
+    elif payload.effect_kind == "decide_extensions":
+        effect = {"requests": payload.extension_requests, "decision": "granted"}
+    elif payload.effect_kind == "approve_cost_estimate":
+        effect = {"estimate": payload.cost_estimate}
     procedure = services.circulate_silence_procedure(
         convention=found,
         subject=payload.subject,

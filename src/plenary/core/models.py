@@ -16,7 +16,15 @@ from simple_history.models import HistoricalRecords
 SYSTEM_USERNAME = "plenary-system"
 # What it may do: what a treaty's rules do on their own once a deadline passes: conclude a
 # silence procedure and carry out what the adopted proposal decides (a meeting's new plan).
-SYSTEM_PERMISSIONS = frozenset({"decisions.conclude_silence_procedure", "meetings.manage_meeting"})
+# What an adopted silence procedure's effect does, carried out at its conclusion.
+SYSTEM_PERMISSIONS = frozenset(
+    {
+        "decisions.conclude_silence_procedure",
+        "meetings.manage_meeting",
+        "decisions.decide_extension_request",
+        "finance.approve_cost_estimate",
+    }
+)
 
 
 class Role(models.TextChoices):

@@ -52,10 +52,18 @@ class CirculateForm(forms.Form):
     decision_text = forms.CharField(
         label=_("Text of the decision"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    extension_requests = forms.MultipleChoiceField(
+        label=_("Extension requests granted on adoption"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    cost_estimate = forms.ChoiceField(label=_("Cost estimate approved on adoption"), required=False)
 
-    def __init__(self, *args, meetings=(), **kwargs):
+    def __init__(self, *args, meetings=(), requests=(), estimates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].choices = [("", "—")] + [(m.code, str(m)) for m in meetings]
+        self.fields["extension_requests"].choices = [(r.pk, str(r)) for r in requests]
+        self.fields["cost_estimate"].choices = [("", "—")] + [(e.pk, str(e)) for e in estimates]
 
 
 class ChangeProcedureForm(forms.Form):

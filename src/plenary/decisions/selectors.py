@@ -21,6 +21,7 @@ from plenary.decisions.models import (
     SilenceBreak,
     SilenceProcedure,
 )
+from plenary.finance.models import CostEstimate
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart
 from plenary.meetings.services import PartPlan
 from plenary.rules.deadlines import long_date
@@ -134,6 +135,7 @@ def extension_requests(
             "meeting",
             "recommended_at__meeting",
             "decided_at__meeting",
+            "decided_by_procedure",
             "extension",
         )
         .prefetch_related("conditions")
@@ -173,6 +175,24 @@ def extension_row(request: ExtensionRequest) -> dict:
         "decision": request.decision or None,
         "granted_deadline": request.granted_deadline,
     }
+
+
+def undecided_requests(*, convention: Convention) -> list[ExtensionRequest]:
+    """The convention's requests still to decide (one query): a procedure may decide them."""
+    return list(
+        ExtensionRequest.objects.filter(obligation__convention=convention, decision="")
+        .select_related("obligation__state", "obligation__convention")
+        .order_by("obligation__state__name", "pk")
+    )
+
+
+def estimates_awaiting_approval(*, convention: Convention) -> list[CostEstimate]:
+    """The convention's cost estimates no decision has approved yet (one query)."""
+    return list(
+        CostEstimate.objects.filter(convention=convention, approved_by="")
+        .select_related("meeting")
+        .order_by("pk")
+    )
 
 
 def reporting_conditions(*, convention: Convention, iso3: str) -> list[dict]:

@@ -39,6 +39,8 @@ from plenary.decisions.notifications import (
     notify_on_commit,
 )
 from plenary.documents.services import allocate_next_symbol
+from plenary.finance.models import CostEstimate
+from plenary.finance.services import approve_cost_estimate
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
 from plenary.meetings.services import PartPlan, replan_meeting
 from plenary.rules import deadlines, symbols, times
@@ -60,6 +62,14 @@ UNKNOWN_EFFECT = "the effect is one of {choices}, not {value!r}"
 EFFECT_NEEDS_MEETING = "a change of a meeting's plan names the meeting"
 EFFECT_NEEDS_PARTS = "give the new plan as a list of parts: {error}"
 EFFECT_DECISION_KIND = "a decision's kind is one of {choices}, not {value!r}"
+EFFECT_NEEDS_REQUESTS = "name the extension requests the procedure decides"
+EFFECT_REQUEST_UNKNOWN = "{value!r} is not an undecided extension request under the {convention}"
+EFFECT_NEEDS_ESTIMATE = "name the cost estimate the procedure approves"
+EFFECT_ESTIMATE_UNKNOWN = "{value!r} is not a cost estimate of the {convention} awaiting approval"
+PART_OR_PROCEDURE = "a request is decided at a meeting part or by a silence procedure"
+PROCEDURE_OF_ANOTHER_CONVENTION = (
+    "the silence procedure is of the {other}; the request is under the {convention}"
+)
 NOT_A_DELEGATION = (
     "only the Delegation of a State Party to which the procedure was circulated can break"
     " the silence"
@@ -166,7 +176,45 @@ def _clock(moment: datetime) -> str:
 # Silence procedures ----------------------------------------------------------------------
 
 
-def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
+def _effect_requests(convention: Convention, effect: dict) -> list[ExtensionRequest]:
+    """The undecided requests under `convention` a "decide_extensions" effect names."""
+    ids = effect.get("requests")
+    if not isinstance(ids, list) or not ids:
+        raise _invalid("effect", EFFECT_NEEDS_REQUESTS)
+    found = {
+        request.pk: request
+        for request in ExtensionRequest.objects.filter(
+            pk__in=[i for i in ids if isinstance(i, int)],
+            obligation__convention=convention,
+            decision="",
+        ).select_related("obligation__state", "obligation__convention")
+    }
+    for value in ids:
+        if value not in found:
+            raise _invalid(
+                "effect", EFFECT_REQUEST_UNKNOWN.format(value=value, convention=convention)
+            )
+    return [found[i] for i in ids]
+
+
+def _effect_estimate(convention: Convention, effect: dict) -> CostEstimate:
+    """The estimate of `convention` awaiting approval an "approve_cost_estimate" names."""
+    value = effect.get("estimate")
+    if value is None:
+        raise _invalid("effect", EFFECT_NEEDS_ESTIMATE)
+    estimate = (
+        CostEstimate.objects.filter(pk=value, convention=convention, approved_by="").first()
+        if isinstance(value, int)
+        else None
+    )
+    if estimate is None:
+        raise _invalid("effect", EFFECT_ESTIMATE_UNKNOWN.format(value=value, convention=convention))
+    return estimate
+
+
+def _check_effect(
+    *, kind: str, effect: dict, meeting: Meeting | None, convention: Convention
+) -> None:
     if kind not in EffectKind.values:
         raise _invalid(
             "effect_kind", UNKNOWN_EFFECT.format(choices=", ".join(EffectKind.values), value=kind)
@@ -189,6 +237,16 @@ def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
                     choices=", ".join(DecisionKind.values), value=decision_kind
                 ),
             )
+    if kind == EffectKind.DECIDE_EXTENSIONS:
+        _effect_requests(convention, effect)
+        decision = effect.get("decision", RequestDecision.GRANTED)
+        if decision not in RequestDecision.values:
+            raise _invalid(
+                "effect",
+                DECISION_UNKNOWN.format(choices=", ".join(RequestDecision.values), value=decision),
+            )
+    if kind == EffectKind.APPROVE_COST_ESTIMATE:
+        _effect_estimate(convention, effect)
 
 
 def _parts_of(effect: dict) -> list[PartPlan]:
@@ -297,7 +355,7 @@ def circulate_silence_procedure(
     _check_minimum(convention, deadline, now, time_zone)
     _check_meeting_of(convention, meeting)
     effect = effect or {}
-    _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
+    _check_effect(kind=effect_kind, effect=effect, meeting=meeting, convention=convention)
     procedure = SilenceProcedure(
         convention=convention,
         subject=subject.strip(),
@@ -507,6 +565,41 @@ def _carry_out(procedure: SilenceProcedure, by) -> None:
         )
         attribute(decision, by=by, reason="Adopted by silence procedure")
         decision.save()
+    elif procedure.effect_kind == EffectKind.DECIDE_EXTENSIONS:
+        outcome = procedure.effect.get("decision", RequestDecision.GRANTED)
+        requests = _effect_requests(procedure.convention, procedure.effect)
+        for request in requests:
+            decide_extension_request(request=request, procedure=procedure, decision=outcome, by=by)
+        decision = Decision(
+            silence_procedure=procedure,
+            kind=DecisionKind.GRANTED
+            if outcome == RequestDecision.GRANTED
+            else DecisionKind.ADOPTED,
+            subject=procedure.effect.get("text") or procedure.subject,
+            documents=[r.draft_decision_document for r in requests if r.draft_decision_document],
+            decided_on=procedure.deadline_date,
+            source=f"silence procedure of {procedure.period}",
+        )
+        attribute(decision, by=by, reason="Adopted by silence procedure")
+        decision.save()
+    elif procedure.effect_kind == EffectKind.APPROVE_COST_ESTIMATE:
+        estimate = _effect_estimate(procedure.convention, procedure.effect)
+        approve_cost_estimate(
+            estimate=estimate,
+            approved_by=f"silence procedure of {procedure.period}: {procedure.subject}",
+            approved_on=procedure.deadline_date,
+            by=by,
+        )
+        decision = Decision(
+            silence_procedure=procedure,
+            kind=DecisionKind.APPROVED,
+            subject=procedure.effect.get("text") or procedure.subject,
+            documents=[estimate.document_symbol] if estimate.document_symbol else [],
+            decided_on=procedure.deadline_date,
+            source=f"silence procedure of {procedure.period}",
+        )
+        attribute(decision, by=by, reason="Adopted by silence procedure")
+        decision.save()
 
 
 @transaction.atomic
@@ -634,7 +727,7 @@ def record_concluded_silence_procedure(
         )
     _check_meeting_of(convention, meeting)
     effect = effect or {}
-    _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
+    _check_effect(kind=effect_kind, effect=effect, meeting=meeting, convention=convention)
     plan_change = None
     if meeting is not None:
         changes = PlanChange.objects.filter(meeting=meeting, decided_on=deadline_on)
@@ -1035,8 +1128,9 @@ def _conditions_text(request: ExtensionRequest) -> str:
 def decide_extension_request(
     *,
     request: ExtensionRequest,
-    part: MeetingPart,
     decision: str,
+    part: MeetingPart | None = None,
+    procedure: SilenceProcedure | None = None,
     until: date | None = None,
     decided_on: date | None = None,
     conditions: Sequence[str] | None = None,
@@ -1044,10 +1138,13 @@ def decide_extension_request(
     source: str = "",
     by=None,
 ) -> ExtensionRequest:
-    """Record the plenary's decision on a request: granted until D, or refused.
+    """Record the States Parties' decision on a request: granted until D, or refused,
+    in plenary at `part`, or by the adopted silence `procedure` (decided on the day its
+    silence ended; a grant by default to the deadline recommended, else requested).
 
-    Steps: check the person is the Secretariat; lock the undecided request; check the
-    part and the day; a grant names its deadline (by default the one recommended),
+    Steps: check the person is the Secretariat (or the system concluding a procedure);
+    lock the undecided request; check the part and the day, or the procedure's
+    convention; a grant names its deadline (by default the one recommended),
     within the article's maximum and not after the one requested; replace the
     conditions if given; on a grant, extend the obligation through
     `treaties.services.grant_extension` (which keeps the old deadline in its history) —
@@ -1061,10 +1158,30 @@ def decide_extension_request(
             "decision",
             DECISION_UNKNOWN.format(choices=", ".join(RequestDecision.values), value=decision),
         )
-    _check_part(request, part)
-    _check_day_of_part("decided_on", decided_on, part)
+    if (part is None) == (procedure is None):
+        raise _invalid("part", PART_OR_PROCEDURE)
+    if part is not None:
+        _check_part(request, part)
+        _check_day_of_part("decided_on", decided_on, part)
+        decided_in = str(part.meeting)
+    else:
+        convention = request.obligation.convention
+        if procedure.convention_id != convention.pk:
+            raise _invalid(
+                "procedure",
+                PROCEDURE_OF_ANOTHER_CONVENTION.format(
+                    other=procedure.convention, convention=convention
+                ),
+            )
+        # A silence procedure decides on the day its silence ends, in its own zone.
+        decided_on = procedure.deadline_date
+        decided_in = f"silence procedure of {procedure.period}"
     if decision == RequestDecision.GRANTED:
-        until = until or request.recommended_deadline
+        until = (
+            until
+            or request.recommended_deadline
+            or (request.requested_deadline if procedure is not None else None)
+        )
         if until is None:
             raise _invalid("until", GRANT_NEEDS_DEADLINE)
         _check_until(request, until, "until")
@@ -1096,18 +1213,25 @@ def decide_extension_request(
             extension = grant_extension(
                 obligation=obligation,
                 new_deadline=until,
-                meeting=str(part.meeting),
+                meeting=decided_in,
                 decided_on=decided_on,
                 decision_document=request.draft_decision_document,
                 conditions=_conditions_text(request),
-                source=source or f"Decision recorded in plenary: {part}",
+                source=source
+                or (
+                    f"Decision recorded in plenary: {part}"
+                    if part is not None
+                    else f"Decided by silence procedure: {procedure.subject}"
+                ),
                 by=by,
             )
         request.extension = extension
         request.granted_deadline = until
-    request.meeting_id = part.meeting_id
+    if part is not None:
+        request.meeting_id = part.meeting_id
     request.decision = decision
     request.decided_at = part
+    request.decided_by_procedure = procedure
     request.decided_on = decided_on
     attribute(request, by=by, reason=f"Decision: {decision}")
     request.save()
