@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
 from plenary.core.models import Role
@@ -52,106 +53,114 @@ from plenary.treaties.models import Convention, Extension, Obligation, State
 from plenary.treaties.services import grant_extension
 
 # Silence procedures
-NOT_A_CIRCULATOR = "only the Presidency or the Secretariat circulates a silence procedure"
-SUBJECT_REQUIRED = "give the subject of the procedure"
-DEADLINE_NOT_AFTER_CIRCULATION = (
+NOT_A_CIRCULATOR = _("only the Presidency or the Secretariat circulates a silence procedure")
+SUBJECT_REQUIRED = _("give the subject of the procedure")
+DEADLINE_NOT_AFTER_CIRCULATION = _(
     "the deadline ({deadline}) must be after the circulation on {circulated}"
 )
-DEADLINE_ALREADY_PAST = "the deadline {deadline} ({zone} time) has already passed"
-UNKNOWN_EFFECT = "the effect is one of {choices}, not {value!r}"
-EFFECT_NEEDS_MEETING = "a change of a meeting's plan names the meeting"
-EFFECT_NEEDS_PARTS = "give the new plan as a list of parts: {error}"
-EFFECT_DECISION_KIND = "a decision's kind is one of {choices}, not {value!r}"
-EFFECT_NEEDS_REQUESTS = "name the extension requests the procedure decides"
-EFFECT_REQUEST_UNKNOWN = "{value!r} is not an undecided extension request under the {convention}"
-EFFECT_NEEDS_ESTIMATE = "name the cost estimate the procedure approves"
-EFFECT_ESTIMATE_UNKNOWN = "{value!r} is not a cost estimate of the {convention} awaiting approval"
-PART_OR_PROCEDURE = "a request is decided at a meeting part or by a silence procedure"
-PROCEDURE_OF_ANOTHER_CONVENTION = (
+DEADLINE_ALREADY_PAST = _("the deadline {deadline} ({zone} time) has already passed")
+UNKNOWN_EFFECT = _("the effect is one of {choices}, not {value!r}")
+EFFECT_NEEDS_MEETING = _("a change of a meeting's plan names the meeting")
+EFFECT_NEEDS_PARTS = _("give the new plan as a list of parts: {error}")
+EFFECT_DECISION_KIND = _("a decision's kind is one of {choices}, not {value!r}")
+EFFECT_NEEDS_REQUESTS = _("name the extension requests the procedure decides")
+EFFECT_REQUEST_UNKNOWN = _("{value!r} is not an undecided extension request under the {convention}")
+EFFECT_NEEDS_ESTIMATE = _("name the cost estimate the procedure approves")
+EFFECT_ESTIMATE_UNKNOWN = _(
+    "{value!r} is not a cost estimate of the {convention} awaiting approval"
+)
+PART_OR_PROCEDURE = _("a request is decided at a meeting part or by a silence procedure")
+PROCEDURE_OF_ANOTHER_CONVENTION = _(
     "the silence procedure is of the {other}; the request is under the {convention}"
 )
-NOT_A_DELEGATION = (
+NOT_A_DELEGATION = _(
     "only the Delegation of a State Party to which the procedure was circulated can break"
     " the silence"
 )
-NOT_YOUR_STATE = "you may break the silence only for your own State"
-NOT_ADDRESSED = (
+NOT_YOUR_STATE = _("you may break the silence only for your own State")
+NOT_ADDRESSED = _(
     "{state} was not a State Party to the {convention} on {circulated}, when the procedure was"
     " circulated: only the States Parties it was circulated to can break the silence"
 )
-MEETING_OF_ANOTHER_CONVENTION = "{meeting} is a meeting of the {other}, not of the {convention}"
-REASON_REQUIRED = "give the reason for breaking the silence"
-SILENCE_ENDED_AT = (
+MEETING_OF_ANOTHER_CONVENTION = _("{meeting} is a meeting of the {other}, not of the {convention}")
+REASON_REQUIRED = _("give the reason for breaking the silence")
+SILENCE_ENDED_AT = _(
     "the silence procedure ended at {time} on {deadline} ({zone} time); it can no longer be broken"
 )
-ALREADY_CONCLUDED = "the silence procedure was concluded on {concluded}: {outcome}"
-ALREADY_BROKEN = (
+ALREADY_CONCLUDED = _("the silence procedure was concluded on {concluded}: {outcome}")
+ALREADY_BROKEN = _(
     "{state} broke the silence at {time} ({zone} time); a break is recorded once and cannot be"
     " withdrawn or edited"
 )
-NOT_YET_DUE = "the silence procedure runs until {time} on {deadline} ({zone} time)"
-NOT_CONCLUDED_OUTCOME = "a concluded procedure is adopted or broken, not {value!r}"
-BROKEN_NEEDS_BREAKS = "a broken silence names the States that broke it"
-ADOPTED_HAS_NO_BREAKS = "an adopted procedure has no breaks"
-NOT_THE_SECRETARIAT = "only the Secretariat records this"
-SHORTER_THAN_MINIMUM = (
+NOT_YET_DUE = _("the silence procedure runs until {time} on {deadline} ({zone} time)")
+NOT_CONCLUDED_OUTCOME = _("a concluded procedure is adopted or broken, not {value!r}")
+BROKEN_NEEDS_BREAKS = _("a broken silence names the States that broke it")
+ADOPTED_HAS_NO_BREAKS = _("an adopted procedure has no breaks")
+NOT_THE_SECRETARIAT = _("only the Secretariat records this")
+SHORTER_THAN_MINIMUM = _(
     "a silence procedure of the {convention} runs at least {hours} hours: the deadline must"
     " be {earliest} ({zone} time) or later"
 )
-UNKNOWN_BREAK_KIND = "a break is one of {choices}, not {value!r}"
-NOT_A_PRESIDENT = "only the Presidency or the Secretariat extends or withdraws a silence procedure"
-CHANGE_REASON_REQUIRED = "give the reason"
-EXTENSION_NOT_LATER = "the new deadline must be after the present one, {time} on {deadline}"
+UNKNOWN_BREAK_KIND = _("a break is one of {choices}, not {value!r}")
+NOT_A_PRESIDENT = _(
+    "only the Presidency or the Secretariat extends or withdraws a silence procedure"
+)
+CHANGE_REASON_REQUIRED = _("give the reason")
+EXTENSION_NOT_LATER = _("the new deadline must be after the present one, {time} on {deadline}")
 
 # Decisions in plenary
-DECIDED_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
-ITEM_ELSEWHERE = "{item} is not an item of the agenda of {meeting}"
-UNKNOWN_DECISION_KIND = "the kind is one of {choices}, not {value!r}"
+DECIDED_OUTSIDE_PART = _("{day} is not a day of part {number} ({starts} to {ends})")
+ITEM_ELSEWHERE = _("{item} is not an item of the agenda of {meeting}")
+UNKNOWN_DECISION_KIND = _("the kind is one of {choices}, not {value!r}")
 
 # Extension requests
-NOT_YOUR_REQUEST = "you may submit extension requests only for your own State"
-DEADLINE_PASSED = (
+NOT_YOUR_REQUEST = _("you may submit extension requests only for your own State")
+DEADLINE_PASSED = _(
     "{state}'s deadline under Article {article} of the {convention} passed on {day}: an"
     " extension is requested before the deadline it would extend"
 )
-DRAFT_TEXT_REQUIRED = "give the text of the draft decision"
-NOT_THE_PRESIDENCY = "only the Presidency or the Secretariat submits a draft decision"
-NO_MEETING_FOR_CRP = (
+AFTER_MEETING_CUT_OFF = _(
+    "a request to the {meeting} is submitted at least {days} days before it opens on"
+    " {opens}, by {cut_off} ({source})"
+)
+DRAFT_TEXT_REQUIRED = _("give the text of the draft decision")
+NOT_THE_PRESIDENCY = _("only the Presidency or the Secretariat submits a draft decision")
+NO_MEETING_FOR_CRP = _(
     "the request is before no meeting yet: name the meeting, or give the symbol of the CRP"
 )
-DEADLINE_OR_MONTHS = "give the requested deadline or the number of months, not both"
-DEADLINE_OR_MONTHS_MISSING = "give the requested deadline or the number of months"
-MONTHS_POSITIVE = "an extension is of one month or more"
-OBLIGATION_COMPLETED = "{state} completed this obligation on {day}: there is nothing to extend"
-NOT_A_DEADLINE_IN_FORCE = (
+DEADLINE_OR_MONTHS = _("give the requested deadline or the number of months, not both")
+DEADLINE_OR_MONTHS_MISSING = _("give the requested deadline or the number of months")
+MONTHS_POSITIVE = _("an extension is of one month or more")
+OBLIGATION_COMPLETED = _("{state} completed this obligation on {day}: there is nothing to extend")
+NOT_A_DEADLINE_IN_FORCE = _(
     "{day} was never the deadline of this obligation (original {original}, extensions to"
     " {extensions})"
 )
-REQUEST_PENDING = (
+REQUEST_PENDING = _(
     "{state} already has a request pending on this obligation, to {day}: decide it first"
 )
-NOT_A_CRP = "a draft decision is a conference room paper (a CRP), not {symbol}"
-ALREADY_DECIDED = "the request was already {decision} on {day}"
-ALREADY_DECIDED_UNDATED = "the request was already {decision}"
-RECOMMENDATION_UNKNOWN = "the recommendation is one of {choices}, not {value!r}"
-GRANT_NEEDS_DEADLINE = "a recommendation or decision to grant names the new deadline"
-REFUSAL_HAS_NO_DEADLINE = "a refusal names no new deadline"
-BEYOND_REQUEST = "{day} is after the deadline requested, {requested}"
-PART_OF_ANOTHER_MEETING = "the request is before {meeting}, not {other}"
-PART_OF_ANOTHER_CONVENTION = (
+NOT_A_CRP = _("a draft decision is a conference room paper (a CRP), not {symbol}")
+ALREADY_DECIDED = _("the request was already {decision} on {day}")
+ALREADY_DECIDED_UNDATED = _("the request was already {decision}")
+RECOMMENDATION_UNKNOWN = _("the recommendation is one of {choices}, not {value!r}")
+GRANT_NEEDS_DEADLINE = _("a recommendation or decision to grant names the new deadline")
+REFUSAL_HAS_NO_DEADLINE = _("a refusal names no new deadline")
+BEYOND_REQUEST = _("{day} is after the deadline requested, {requested}")
+PART_OF_ANOTHER_MEETING = _("the request is before {meeting}, not {other}")
+PART_OF_ANOTHER_CONVENTION = _(
     "{other} is a meeting of the {other_convention}; the request is under the {convention}"
 )
-DECISION_UNKNOWN = "the decision is one of {choices}, not {value!r}"
-DEADLINE_MOVED = (
+DECISION_UNKNOWN = _("the decision is one of {choices}, not {value!r}")
+DEADLINE_MOVED = _(
     "the obligation's deadline is now {current}, not {requested} as when the request was"
     " submitted; record a new request"
 )
-EXTENSION_MISMATCH = (
+EXTENSION_MISMATCH = _(
     "the extension on record ends on {actual}, not {given}, or is of another obligation"
 )
-EXTENSION_ALREADY_LINKED = "that extension is already the grant of another request"
-CONDITION_EMPTY = "a reporting condition has a text"
-TOO_MANY_CONDITIONS = "at most 26 conditions, (a) to (z)"
+EXTENSION_ALREADY_LINKED = _("that extension is already the grant of another request")
+CONDITION_EMPTY = _("a reporting condition has a text")
+TOO_MANY_CONDITIONS = _("at most 26 conditions, (a) to (z)")
 
 
 def _check_symbol(field: str, value: str) -> symbols.Symbol:
@@ -851,6 +860,29 @@ def _check_deadline_in_force(obligation: Obligation, day: date) -> None:
         )
 
 
+def _check_cut_off(convention: Convention, meeting: Meeting | None, day: date | None) -> None:
+    """Where the convention's decisions set one, a request reaches the meeting deciding it
+    some days before the meeting opens."""
+    days = convention.rules.extension_request_before_meeting_days
+    if not days or meeting is None or day is None:
+        return
+    first = meeting.parts.order_by("number").first()
+    if first is None:
+        return
+    cut_off = first.starts_on - timedelta(days=days)
+    if day > cut_off:
+        raise _invalid(
+            "meeting",
+            AFTER_MEETING_CUT_OFF.format(
+                meeting=meeting,
+                days=days,
+                opens=long_date(first.starts_on),
+                cut_off=long_date(cut_off),
+                source=convention.rules.decisions_source,
+            ),
+        )
+
+
 def _months(*, obligation: Obligation, current: date, until: date, field: str) -> int:
     try:
         return deadlines.check_extension(
@@ -886,7 +918,9 @@ def submit_extension_request(
     the months from the requested deadline, and check them against the article's maximum
     (the convention's rules); check the meeting, if named, is of the obligation's
     convention (the request belongs to it) and the documents' symbols; refuse a request
-    of the present submitted after the deadline it would extend; save.
+    of the present submitted after the deadline it would extend, or, where the
+    convention's decisions set a cut-off (`[decisions]
+    extension_request_before_meeting_days`), later before the meeting named; save.
     """
     state = obligation.state
     if by is not None and not by.has_perm("decisions.submit_extension_request", obligation):
@@ -916,6 +950,7 @@ def submit_extension_request(
                     day=long_date(current_deadline),
                 ),
             )
+        _check_cut_off(obligation.convention, meeting, submitted_on)
     else:
         _check_deadline_in_force(obligation, current_deadline)
     pending = obligation.extension_requests.filter(decision="").first()
