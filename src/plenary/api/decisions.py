@@ -115,6 +115,23 @@ class WithdrawIn(Schema):
 class ConditionOut(Schema):
     letter: str
     text: str
+    due_on: date | None = None
+    annually: bool = False
+
+
+class ConditionIn(Schema):
+    text: str
+    due_on: date | None = Field(None, description="the first day by which the State reports")
+    annually: bool = Field(False, description="due on that day each year, until the deadline")
+
+
+def _conditions(given) -> list | None:
+    if given is None:
+        return None
+    return [
+        item if isinstance(item, str) else services.Condition(item.text, item.due_on, item.annually)
+        for item in given
+    ]
 
 
 class ExtensionRequestOut(Schema):
@@ -226,7 +243,10 @@ def _request_out(request) -> dict:
         "decided_at": _part(request.decided_at),
         "decided_on": request.decided_on,
         "granted_deadline": row["granted_deadline"],
-        "conditions": [{"letter": c.letter, "text": c.text} for c in request.conditions.all()],
+        "conditions": [
+            {"letter": c.letter, "text": c.text, "due_on": c.due_on, "annually": c.annually}
+            for c in request.conditions.all()
+        ],
     }
 
 
@@ -613,7 +633,7 @@ class AtPartIn(Schema):
     part: int
     until: date | None = None
     day: date | None = None
-    conditions: list[str] | None = None
+    conditions: list[str | ConditionIn] | None = None
 
 
 class RecommendIn(AtPartIn):
@@ -695,7 +715,7 @@ def recommend_extension(request, convention: ConventionSlug, request_id: int, pa
         recommendation=payload.recommendation,
         until=payload.until,
         recommended_on=payload.day,
-        conditions=payload.conditions,
+        conditions=_conditions(payload.conditions),
         by=request.auth,
     )
     return _request_after(convention, request_id)
@@ -718,7 +738,7 @@ def decide_extension_request(
         decision=payload.decision,
         until=payload.until,
         decided_on=payload.day,
-        conditions=payload.conditions,
+        conditions=_conditions(payload.conditions),
         by=request.auth,
     )
     return _request_after(convention, request_id)

@@ -160,6 +160,7 @@ EXTENSION_MISMATCH = _(
 )
 EXTENSION_ALREADY_LINKED = _("that extension is already the grant of another request")
 CONDITION_EMPTY = _("a reporting condition has a text")
+ANNUAL_NEEDS_A_DAY = _("a condition due each year names its first day")
 TOO_MANY_CONDITIONS = _("at most 26 conditions, (a) to (z)")
 
 
@@ -1094,14 +1095,34 @@ def _check_until(request: ExtensionRequest, until: date, field: str) -> None:
         )
 
 
-def _set_conditions(request: ExtensionRequest, conditions: Sequence[str], by) -> None:
+@dataclass(frozen=True)
+class Condition:
+    """A reporting condition as a decision attaches it: its text, and where the decision
+    sets one the day by which the State reports on it (`annually`: that day each year,
+    until the deadline granted)."""
+
+    text: str
+    due_on: date | None = None
+    annually: bool = False
+
+
+def _set_conditions(request: ExtensionRequest, conditions: Sequence[str | Condition], by) -> None:
     if len(conditions) > 26:
         raise _invalid("conditions", TOO_MANY_CONDITIONS)
-    if any(not text.strip() for text in conditions):
+    conditions = [c if isinstance(c, Condition) else Condition(text=c) for c in conditions]
+    if any(not condition.text.strip() for condition in conditions):
         raise _invalid("conditions", CONDITION_EMPTY)
+    if any(condition.annually and condition.due_on is None for condition in conditions):
+        raise _invalid("conditions", ANNUAL_NEEDS_A_DAY)
     request.conditions.all().delete()
-    for number, text in enumerate(conditions):
-        condition = ReportingCondition(request=request, letter=chr(ord("a") + number), text=text)
+    for number, given in enumerate(conditions):
+        condition = ReportingCondition(
+            request=request,
+            letter=chr(ord("a") + number),
+            text=given.text.strip(),
+            due_on=given.due_on,
+            annually=given.annually,
+        )
         attribute(condition, by=by)
         condition.save()
 
@@ -1114,7 +1135,7 @@ def recommend_extension(
     recommendation: str = Recommendation.GRANT,
     until: date | None = None,
     recommended_on: date | None = None,
-    conditions: Sequence[str] | None = None,
+    conditions: Sequence[str | Condition] | None = None,
     by=None,
 ) -> ExtensionRequest:
     """Record the plenary's recommendation on a request at a part ("recommended to grant
@@ -1168,7 +1189,7 @@ def decide_extension_request(
     procedure: SilenceProcedure | None = None,
     until: date | None = None,
     decided_on: date | None = None,
-    conditions: Sequence[str] | None = None,
+    conditions: Sequence[str | Condition] | None = None,
     extension: Extension | None = None,
     source: str = "",
     by=None,
