@@ -185,7 +185,7 @@ _DUE = re.compile(r"^(?P<text>.*?)\s*\[(?P<annually>annually )?by (?P<day>\d{4}-
 
 
 def _condition(line: str) -> Condition:
-    """"text [annually by 2027-04-30]" -> the condition with its day."""
+    """ "text [annually by 2027-04-30]" -> the condition with its day."""
     found = _DUE.match(line)
     if found is None:
         return Condition(text=line)
