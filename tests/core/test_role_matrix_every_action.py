@@ -324,9 +324,7 @@ def test_each_role_on_each_action_through_the_api(action, role, request, world):
     client = token_client(user)  # issuing the token is no part of the action
     before = trail()
 
-    response = getattr(client, method)(
-        f"/api/v1/ccm{path}", body, content_type="application/json"
-    )
+    response = getattr(client, method)(f"/api/v1/ccm{path}", body, content_type="application/json")
 
     if role in action.allowed:
         assert response.status_code not in (401, 403, 500), response.content
