@@ -312,6 +312,61 @@ ACTIONS = [
         ),
     ),
 ]
+ACTIONS += [
+    Action(
+        "issue the assessments on an estimate",
+        ("finance.issue_assessments",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            f"/finance/estimates/{w.estimate.pk}/assessments",
+            {
+                "issued_on": w.today.isoformat(),
+                "due_on": (w.today + timedelta(days=30)).isoformat(),
+            },
+        ),
+    ),
+    Action(
+        "record an ISU budget",
+        ("finance.record_isu_budget",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            "/finance/isu-budgets",
+            {"kind": "annual", "first_year": 2031, "last_year": 2031, "title": "Matrix budget"},
+        ),
+    ),
+    Action(
+        "record a signature",
+        ("treaties.record_signature",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            "/states/TST/signature",
+            {"signed_on": "2008-12-03", "notification": "C.N.1.2008"},
+        ),
+    ),
+    Action(
+        "record a withdrawal",
+        ("treaties.record_withdrawal",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            "/states/TST/withdrawal",
+            {"received_on": w.today.isoformat(), "notification": "C.N.2.2030"},
+        ),
+    ),
+    Action(
+        "declare an obligation completed",
+        ("treaties.declare_completion",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            f"/obligations/{w.obligation.pk}/completion",
+            {"completed_on": w.today.isoformat(), "source": "test"},
+        ),
+    ),
+]
 CASES = [(action, role) for action in ACTIONS for role in ROLES]
 
 
@@ -422,10 +477,8 @@ NOT_YET_TRIED = {
     "documents.mark_document",
     "documents.add_language_version",
     "drafting.change_report_text",
-    "finance.issue_assessments",
     "finance.settle_actual_cost",
     "finance.record_payment",
-    "finance.record_isu_budget",
     "meetings.create_meeting",
     "meetings.replan_meeting",
     "meetings.record_plenary_meetings_held",
@@ -441,9 +494,6 @@ NOT_YET_TRIED = {
     "reports.recall_report",
     "reports.process_report",
     "reports.record_report_received",
-    "treaties.record_signature",
-    "treaties.record_withdrawal",
-    "treaties.declare_completion",
 }
 
 
