@@ -4,6 +4,7 @@ analysed by the ISU, its draft decision submitted by the President and issued by
 Secretariat as the meeting's next CRP, recommended at part 1 and decided at part 2. The
 grant takes effect on its decision day."""
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -199,3 +200,53 @@ def test_each_step_on_the_page_by_its_role(obligation, conference, secretariat, 
     )
     assert refused.status_code == 422
     assert "names the new deadline" in refused.content.decode()
+
+
+@pytest.fixture
+def cut_off(monkeypatch):
+    """The CCM's rules with a cut-off before the deciding meeting (its file sets none)."""
+    from plenary.rules import conventions
+
+    rules = dataclasses.replace(
+        conventions.get_ruleset("CCM"),
+        extension_request_before_meeting_days=365,
+        decisions_source="a test decision",
+    )
+    monkeypatch.setattr(conventions, "_registry", {**conventions.registry(), "CCM": rules})
+    return rules
+
+
+def test_a_request_later_than_the_cut_off_before_the_meeting_is_refused_naming_the_rule(
+    obligation, conference, cut_off
+):
+    delegate = make_user("tst_delegate", Role.DELEGATION, "TST")
+    opens = conference.parts.get(number=1).starts_on
+
+    response = post(
+        delegate,
+        "",
+        {"state": "TST", "obligation": "stockpile_destruction", "months": 12, "meeting": "TEST-RC"},
+    )
+
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert error["field"] == "meeting"
+    assert error["message"] == (
+        f"a request to the Test Review Conference is submitted at least 365 days before it"
+        f" opens on {opens:%-d %B %Y}, by {opens - timedelta(days=365):%-d %B %Y}"
+        " (a test decision)"
+    )
+    assert not ExtensionRequest.objects.filter(obligation=obligation).exists()
+    # Named to no meeting yet, the cut-off does not apply; nor does the CCM's file set one.
+    assert (
+        post(
+            delegate, "", {"state": "TST", "obligation": "stockpile_destruction", "months": 12}
+        ).status_code
+        == 201
+    )
+
+
+def test_the_ccm_file_sets_no_cut_off_for_extension_requests():
+    from plenary.rules import conventions
+
+    assert conventions.get_ruleset("CCM").extension_request_before_meeting_days is None

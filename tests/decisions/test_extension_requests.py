@@ -98,7 +98,7 @@ def test_deadline_and_months_together_are_refused(test_obligation, secretariat):
 
 
 def test_another_states_delegation_cannot_submit(lebanon_clearance, peru_delegate):
-    with pytest.raises(PermissionDenied, match=services.NOT_YOUR_REQUEST):
+    with pytest.raises(PermissionDenied, match=str(services.NOT_YOUR_REQUEST)):
         services.submit_extension_request(
             obligation=lebanon_clearance, by=peru_delegate, submitted_on=None, months=12
         )

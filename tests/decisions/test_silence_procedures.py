@@ -49,7 +49,7 @@ def test_circulation_addresses_the_states_parties_of_that_day(procedure):
 
 
 def test_only_the_presidency_or_secretariat_circulates(ccm, peru_delegate):
-    with pytest.raises(PermissionDenied, match=services.NOT_A_CIRCULATOR):
+    with pytest.raises(PermissionDenied, match=str(services.NOT_A_CIRCULATOR)):
         circulate(peru_delegate, ccm)
 
 
@@ -164,7 +164,7 @@ def test_a_non_party_cannot_break_the_silence(procedure):
 
 
 def test_another_states_user_cannot_break_for_it(procedure, peru_delegate, chile_delegate):
-    with pytest.raises(PermissionDenied, match=services.NOT_YOUR_STATE):
+    with pytest.raises(PermissionDenied, match=str(services.NOT_YOUR_STATE)):
         services.break_silence(
             procedure=procedure,
             state=acts_for(chile_delegate),
@@ -176,7 +176,7 @@ def test_another_states_user_cannot_break_for_it(procedure, peru_delegate, chile
 
 
 def test_the_secretariat_cannot_break_the_silence(procedure, secretariat):
-    with pytest.raises(PermissionDenied, match=services.NOT_A_DELEGATION):
+    with pytest.raises(PermissionDenied, match=str(services.NOT_A_DELEGATION)):
         services.break_silence(
             procedure=procedure,
             state=State.objects.get(iso3="PER"),

@@ -90,7 +90,7 @@ def test_preferences_page_saves_choices(ccm, peru_delegate):
     )
     assert preference.muted_kinds == [
         "article4", "article7_annual", "article7_initial", "consultation", "payment",
-        "silence_procedure",
+        "reporting_condition", "silence_procedure",
     ]  # fmt: skip
 
 

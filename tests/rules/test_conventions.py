@@ -352,3 +352,18 @@ def test_rules_package_source_mentions_no_django_import():
         text = module.read_text()
         assert "import django" not in text, module
         assert "from django" not in text, module
+
+
+def test_a_cut_off_before_the_deciding_meeting_is_read_with_its_source(tmp_path):
+    path = tmp_path / "ccm.toml"
+    source = (DEFAULT_DIRECTORY / "ccm.toml").read_text(encoding="utf-8")
+    path.write_text(source + "\n[decisions]\nextension_request_before_meeting_days = 90\n")
+    with pytest.raises(ConventionFileError, match=r"decisions\.source: a non-empty string"):
+        load_file(path)
+
+    path.write_text(
+        source + '\n[decisions]\nextension_request_before_meeting_days = 90\nsource = "d"\n'
+    )
+    rules = load_file(path)
+    assert (rules.extension_request_before_meeting_days, rules.decisions_source) == (90, "d")
+    assert rules.minimum_silence_hours is None

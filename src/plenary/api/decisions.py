@@ -89,9 +89,17 @@ class CirculateIn(Schema):
     deadline_time: time = time(23, 59, 59)
     time_zone: str = Field("", description="IANA zone; the secretariat's when omitted")
     meeting: str | None = Field(None, description="code or symbol root of the meeting")
-    effect_kind: Literal["none", "replan_meeting", "decision"] = "none"
+    effect_kind: Literal[
+        "none", "replan_meeting", "decision", "decide_extensions", "approve_cost_estimate"
+    ] = "none"
     move_part: PartMoveIn | None = Field(None, description="for replan_meeting: the new dates")
     decision_text: str = ""
+    extension_requests: list[int] = Field(
+        [], description="for decide_extensions: the ids of the requests granted on adoption"
+    )
+    cost_estimate: int | None = Field(
+        None, description="for approve_cost_estimate: the id of the estimate approved"
+    )
 
 
 class ExtendIn(Schema):
@@ -107,6 +115,23 @@ class WithdrawIn(Schema):
 class ConditionOut(Schema):
     letter: str
     text: str
+    due_on: date | None = None
+    annually: bool = False
+
+
+class ConditionIn(Schema):
+    text: str
+    due_on: date | None = Field(None, description="the first day by which the State reports")
+    annually: bool = Field(False, description="due on that day each year, until the deadline")
+
+
+def _conditions(given) -> list | None:
+    if given is None:
+        return None
+    return [
+        item if isinstance(item, str) else services.Condition(item.text, item.due_on, item.annually)
+        for item in given
+    ]
 
 
 class ExtensionRequestOut(Schema):
@@ -218,7 +243,10 @@ def _request_out(request) -> dict:
         "decided_at": _part(request.decided_at),
         "decided_on": request.decided_on,
         "granted_deadline": row["granted_deadline"],
-        "conditions": [{"letter": c.letter, "text": c.text} for c in request.conditions.all()],
+        "conditions": [
+            {"letter": c.letter, "text": c.text, "due_on": c.due_on, "annually": c.annually}
+            for c in request.conditions.all()
+        ],
     }
 
 
@@ -366,6 +394,10 @@ def circulate_silence_procedure(request, convention: ConventionSlug, payload: Ci
         )
     elif payload.effect_kind == "decision":
         effect = {"text": payload.decision_text or payload.text}
+    elif payload.effect_kind == "decide_extensions":
+        effect = {"requests": payload.extension_requests, "decision": "granted"}
+    elif payload.effect_kind == "approve_cost_estimate":
+        effect = {"estimate": payload.cost_estimate}
     procedure = services.circulate_silence_procedure(
         convention=found,
         subject=payload.subject,
@@ -601,7 +633,7 @@ class AtPartIn(Schema):
     part: int
     until: date | None = None
     day: date | None = None
-    conditions: list[str] | None = None
+    conditions: list[str | ConditionIn] | None = None
 
 
 class RecommendIn(AtPartIn):
@@ -683,7 +715,7 @@ def recommend_extension(request, convention: ConventionSlug, request_id: int, pa
         recommendation=payload.recommendation,
         until=payload.until,
         recommended_on=payload.day,
-        conditions=payload.conditions,
+        conditions=_conditions(payload.conditions),
         by=request.auth,
     )
     return _request_after(convention, request_id)
@@ -706,7 +738,7 @@ def decide_extension_request(
         decision=payload.decision,
         until=payload.until,
         decided_on=payload.day,
-        conditions=payload.conditions,
+        conditions=_conditions(payload.conditions),
         by=request.auth,
     )
     return _request_after(convention, request_id)

@@ -438,6 +438,27 @@ def record_estimate(request, convention: ConventionSlug, payload: EstimateIn):
     return Status(201, _estimate_out(estimate))
 
 
+class ApprovalIn(Schema):
+    approved_by: str = Field(description="The decision approving it, e.g. a report paragraph")
+    approved_on: date | None = None
+
+
+@router.post(
+    "/finance/estimates/{pk}/approval", response={200: EstimateOut, **ERRORS}, auth=SIGNED_IN
+)
+def approve_estimate(request, convention: ConventionSlug, pk: int, payload: ApprovalIn):
+    """Record the decision approving an estimate (the Secretariat)."""
+    convention = convention_named(convention)
+    estimate = selectors.cost_estimate(convention=convention, pk=pk)
+    services.approve_cost_estimate(
+        estimate=estimate,
+        approved_by=payload.approved_by,
+        approved_on=payload.approved_on,
+        by=request.auth,
+    )
+    return _estimate_out(selectors.cost_estimate(convention=convention, pk=pk))
+
+
 @router.put(
     "/finance/estimates/{pk}/lines/{line_id}/actual",
     response={200: LineOut, **ERRORS},

@@ -22,6 +22,9 @@ SYSTEM_PERMISSIONS = frozenset(
         "meetings.manage_meeting",
         # The day the Convention enters into force for a State, its Delegation is told.
         "treaties.notify_entry_into_force",
+        # What an adopted silence procedure's effect does, carried out at its conclusion.
+        "decisions.decide_extension_request",
+        "finance.approve_cost_estimate",
     }
 )
 

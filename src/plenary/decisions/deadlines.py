@@ -1,4 +1,5 @@
-"""Decisions' deadlines for the reminders: silence procedures (two queries at most).
+"""Decisions' deadlines for the reminders: silence procedures (two queries at most) and
+the due days of the reporting conditions a grant attached (three more).
 
 A procedure binds the States Parties of its own convention: the reminders resolve them on
 the deadline's day, so an APMBC-only State is never reminded of a CCM procedure.
@@ -7,13 +8,50 @@ the deadline's day, so an APMBC-only State is never reminded of a CCM procedure.
 from datetime import UTC, date, datetime, time, timedelta
 
 from plenary.decisions.models import Addressee, Outcome, SilenceProcedure
+from plenary.decisions.selectors import reporting_requirements
+from plenary.rules.deadlines import long_date
 from plenary.rules.reminders import Bound, Deadline
 
 
 def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:
     """Silence procedures whose last day (in their zone) is in [start, end]; with `state`,
     only those circulated to that State. Each names its convention. Passing one is no
-    failure: silence adopts."""
+    failure: silence adopts. And the due days in [start, end] of the reporting conditions
+    of granted extension requests, of `state` if given."""
+    return _silence(start, end, state) + _conditions(start, end, state)
+
+
+def _conditions(start: date, end: date, state: str | None) -> list[Deadline]:
+    """Each due day in [start, end] of a condition a grant attached, bound to its State;
+    met ones say so and are not reminded as missed."""
+    found = []
+    for due in reporting_requirements(today=start, iso3=state):
+        if not start <= due.due_on <= end:
+            continue
+        request = due.request
+        convention = request.obligation.convention
+        found.append(
+            Deadline.by_end_of(
+                key=f"decisions.condition:{due.condition.pk}:{due.due_on.isoformat()}",
+                kind="reporting_condition",
+                day=due.due_on,
+                time_zone=convention.time_zone,
+                subject=(
+                    f"{request.obligation.state}: report on condition ({due.condition.letter})"
+                    f" of the extension granted under Article {request.obligation.article}"
+                    f" until {long_date(request.granted_deadline)}: {due.condition.text}"
+                ),
+                bound=Bound.state(request.obligation.state.iso3),
+                convention=convention.short_name,
+                link=f"/{convention.slug}/extension-requests/{request.pk}/",
+                notify_missed=due.met_on is None,
+                note=f"report received on {long_date(due.met_on)}" if due.met_on else "",
+            )
+        )
+    return found
+
+
+def _silence(start: date, end: date, state: str | None) -> list[Deadline]:
     # A day either side covers every zone; the exact day is checked below.
     procedures = (
         SilenceProcedure.objects.filter(

@@ -1,3 +1,6 @@
+import re
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +11,7 @@ from plenary.decisions.models import (
     Recommendation,
     RequestDecision,
 )
+from plenary.decisions.services import Condition
 
 
 class BreakSilenceForm(forms.Form):
@@ -52,10 +56,18 @@ class CirculateForm(forms.Form):
     decision_text = forms.CharField(
         label=_("Text of the decision"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    extension_requests = forms.MultipleChoiceField(
+        label=_("Extension requests granted on adoption"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    cost_estimate = forms.ChoiceField(label=_("Cost estimate approved on adoption"), required=False)
 
-    def __init__(self, *args, meetings=(), **kwargs):
+    def __init__(self, *args, meetings=(), requests=(), estimates=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].choices = [("", "—")] + [(m.code, str(m)) for m in meetings]
+        self.fields["extension_requests"].choices = [(r.pk, str(r)) for r in requests]
+        self.fields["cost_estimate"].choices = [("", "—")] + [(e.pk, str(e)) for e in estimates]
 
 
 class ChangeProcedureForm(forms.Form):
@@ -169,6 +181,21 @@ class IssueDraftForm(forms.Form):
     )
 
 
+_DUE = re.compile(r"^(?P<text>.*?)\s*\[(?P<annually>annually )?by (?P<day>\d{4}-\d{2}-\d{2})\]$")
+
+
+def _condition(line: str) -> Condition:
+    """ "text [annually by 2027-04-30]" -> the condition with its day."""
+    found = _DUE.match(line)
+    if found is None:
+        return Condition(text=line)
+    try:
+        day = date.fromisoformat(found["day"])
+    except ValueError:
+        raise forms.ValidationError(_("%(day)s is not a date") % {"day": found["day"]}) from None
+    return Condition(text=found["text"], due_on=day, annually=bool(found["annually"]))
+
+
 class _AtPartForm(forms.Form):
     part = forms.ChoiceField(label=_("Meeting part"))
     until = forms.DateField(
@@ -180,7 +207,10 @@ class _AtPartForm(forms.Form):
     conditions = forms.CharField(
         label=_("Reporting conditions"),
         required=False,
-        help_text=_("One a line: (a), (b), ..."),
+        help_text=_(
+            "One a line: (a), (b), ...; end a line with [by 2027-04-30] or"
+            " [annually by 2027-04-30] where the decision sets the day to report on it"
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -194,7 +224,7 @@ class _AtPartForm(forms.Form):
 
     def clean_conditions(self):
         lines = [line.strip() for line in self.cleaned_data["conditions"].splitlines()]
-        return [line for line in lines if line] or None
+        return [_condition(line) for line in lines if line] or None
 
 
 class RecommendForm(_AtPartForm):

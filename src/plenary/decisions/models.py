@@ -40,6 +40,8 @@ class EffectKind(models.TextChoices):
     NONE = "none", _("none: the outcome is the record")
     REPLAN_MEETING = "replan_meeting", _("change a meeting's plan")
     DECISION = "decision", _("record a decision")
+    DECIDE_EXTENSIONS = "decide_extensions", _("decide extension requests")
+    APPROVE_COST_ESTIMATE = "approve_cost_estimate", _("approve a cost estimate")
 
 
 class SilenceProcedure(models.Model):
@@ -72,7 +74,7 @@ class SilenceProcedure(models.Model):
         help_text=_("The meeting the proposal concerns, if any."),
     )
     effect_kind = models.CharField(
-        max_length=20, choices=EffectKind.choices, default=EffectKind.NONE
+        max_length=24, choices=EffectKind.choices, default=EffectKind.NONE
     )
     effect = models.JSONField(default=dict, blank=True)
     outcome = models.CharField(max_length=9, choices=Outcome.choices, default=Outcome.OPEN)
@@ -271,6 +273,14 @@ class ExtensionRequest(models.Model):
         MeetingPart, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_on = models.DateField(null=True, blank=True, help_text=_("Blank: not on record."))
+    decided_by_procedure = models.ForeignKey(
+        SilenceProcedure,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decided_requests",
+        help_text=_("The silence procedure that decided it, if not decided in plenary."),
+    )
     granted_deadline = models.DateField(null=True, blank=True)
     extension = models.OneToOneField(
         Extension,
@@ -328,6 +338,15 @@ class ReportingCondition(models.Model):
     )
     letter = models.CharField(max_length=1)
     text = models.TextField()
+    due_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text=_("The first day by which the State reports on it; blank: no date set."),
+    )
+    annually = models.BooleanField(
+        default=False,
+        help_text=_("Due again each year on the same day, until the deadline granted."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -4,7 +4,7 @@ Every selector answers for one convention, passed in explicitly: a silence proce
 its convention's, an extension request its obligation's."""
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q
@@ -18,14 +18,17 @@ from plenary.decisions.models import (
     Decision,
     ExtensionRequest,
     Outcome,
+    ReportingCondition,
     SilenceBreak,
     SilenceProcedure,
 )
+from plenary.finance.models import CostEstimate
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart
 from plenary.meetings.services import PartPlan
 from plenary.rules.deadlines import long_date
+from plenary.rules.months import add_months
 from plenary.treaties import selectors as treaty_selectors
-from plenary.treaties.models import Convention, Obligation, State
+from plenary.treaties.models import Convention, Obligation, State, TransparencyReport
 
 _BREAKS = Prefetch("breaks", queryset=SilenceBreak.objects.select_related("state"))
 
@@ -134,6 +137,7 @@ def extension_requests(
             "meeting",
             "recommended_at__meeting",
             "decided_at__meeting",
+            "decided_by_procedure",
             "extension",
         )
         .prefetch_related("conditions")
@@ -175,6 +179,24 @@ def extension_row(request: ExtensionRequest) -> dict:
     }
 
 
+def undecided_requests(*, convention: Convention) -> list[ExtensionRequest]:
+    """The convention's requests still to decide (one query): a procedure may decide them."""
+    return list(
+        ExtensionRequest.objects.filter(obligation__convention=convention, decision="")
+        .select_related("obligation__state", "obligation__convention")
+        .order_by("obligation__state__name", "pk")
+    )
+
+
+def estimates_awaiting_approval(*, convention: Convention) -> list[CostEstimate]:
+    """The convention's cost estimates no decision has approved yet (one query)."""
+    return list(
+        CostEstimate.objects.filter(convention=convention, approved_by="")
+        .select_related("meeting")
+        .order_by("pk")
+    )
+
+
 def reporting_conditions(*, convention: Convention, iso3: str) -> list[dict]:
     """What decisions on a State's extension requests under the convention ask it to report
     under the convention's transparency article."""
@@ -192,6 +214,83 @@ def reporting_conditions(*, convention: Convention, iso3: str) -> list[dict]:
         for request in requests
         if request.conditions.all()
     ]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One due day of a reporting condition a grant attached: met when the State's report
+    under the transparency article is received after the previous due day (or the
+    decision) and by this one; late when received after it, before the next."""
+
+    condition: ReportingCondition
+    request: ExtensionRequest
+    due_on: date
+    met_on: date | None
+    status: str  # "met", "met_late", "overdue" or "due"
+
+    @property
+    def status_text(self) -> str:
+        if self.status == "met":
+            return _("met: report received on %(day)s") % {"day": long_date(self.met_on)}
+        if self.status == "met_late":
+            return _("met late: report received on %(day)s") % {"day": long_date(self.met_on)}
+        if self.status == "overdue":
+            return _("overdue: no report received by then")
+        return _("due")
+
+
+def _due_days(condition: ReportingCondition, request: ExtensionRequest) -> list[date]:
+    if condition.due_on is None:
+        return []
+    days = [condition.due_on]
+    if condition.annually:
+        until = request.granted_deadline or condition.due_on
+        while add_months(days[-1], 12) <= until:
+            days.append(add_months(days[-1], 12))
+    return days
+
+
+def reporting_requirements(
+    *, today: date, convention: Convention | None = None, iso3: str | None = None
+) -> list[Requirement]:
+    """The due days of the reporting conditions of granted extension requests, with
+    whether the State met each (three queries), in order of day. Without `convention`,
+    every convention's."""
+    conditions = ReportingCondition.objects.filter(
+        due_on__isnull=False, request__decision="granted"
+    ).select_related("request__obligation__state", "request__obligation__convention")
+    if convention is not None:
+        conditions = conditions.filter(request__obligation__convention=convention)
+    if iso3:
+        conditions = conditions.filter(request__obligation__state__iso3=iso3.upper())
+    conditions = list(conditions)
+    received: dict[tuple[int, int], list[date]] = {}
+    keys = {(c.request.obligation.convention_id, c.request.obligation.state_id) for c in conditions}
+    if keys:
+        reports = TransparencyReport.objects.filter(
+            convention_id__in={k[0] for k in keys}, state_id__in={k[1] for k in keys}
+        ).order_by("received_on")
+        for report in reports.values("convention_id", "state_id", "received_on"):
+            key = (report["convention_id"], report["state_id"])
+            received.setdefault(key, []).append(report["received_on"])
+    found = []
+    for condition in conditions:
+        request = condition.request
+        days = _due_days(condition, request)
+        reports = received.get((request.obligation.convention_id, request.obligation.state_id), [])
+        for index, day in enumerate(days):
+            after = days[index - 1] if index else request.decided_on
+            following = days[index + 1] if index + 1 < len(days) else None
+            timely = [r for r in reports if (after is None or r > after) and r <= day]
+            late = [r for r in reports if r > day and (following is None or r <= following)]
+            if timely:
+                status, met_on = "met", timely[0]
+            elif late:
+                status, met_on = "met_late", late[0]
+            else:
+                status, met_on = ("overdue" if today > day else "due"), None
+            found.append(Requirement(condition, request, day, met_on, status))
+    return sorted(found, key=lambda r: (r.due_on, r.request.pk, r.condition.letter))
 
 
 def decisions_of(*, meeting: Meeting):

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
 from plenary.core.models import Role
@@ -39,6 +40,8 @@ from plenary.decisions.notifications import (
     notify_on_commit,
 )
 from plenary.documents.services import allocate_next_symbol
+from plenary.finance.models import CostEstimate
+from plenary.finance.services import approve_cost_estimate
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
 from plenary.meetings.services import PartPlan, replan_meeting
 from plenary.rules import deadlines, symbols, times
@@ -50,98 +53,115 @@ from plenary.treaties.models import Convention, Extension, Obligation, State
 from plenary.treaties.services import grant_extension
 
 # Silence procedures
-NOT_A_CIRCULATOR = "only the Presidency or the Secretariat circulates a silence procedure"
-SUBJECT_REQUIRED = "give the subject of the procedure"
-DEADLINE_NOT_AFTER_CIRCULATION = (
+NOT_A_CIRCULATOR = _("only the Presidency or the Secretariat circulates a silence procedure")
+SUBJECT_REQUIRED = _("give the subject of the procedure")
+DEADLINE_NOT_AFTER_CIRCULATION = _(
     "the deadline ({deadline}) must be after the circulation on {circulated}"
 )
-DEADLINE_ALREADY_PAST = "the deadline {deadline} ({zone} time) has already passed"
-UNKNOWN_EFFECT = "the effect is one of {choices}, not {value!r}"
-EFFECT_NEEDS_MEETING = "a change of a meeting's plan names the meeting"
-EFFECT_NEEDS_PARTS = "give the new plan as a list of parts: {error}"
-EFFECT_DECISION_KIND = "a decision's kind is one of {choices}, not {value!r}"
-NOT_A_DELEGATION = (
+DEADLINE_ALREADY_PAST = _("the deadline {deadline} ({zone} time) has already passed")
+UNKNOWN_EFFECT = _("the effect is one of {choices}, not {value!r}")
+EFFECT_NEEDS_MEETING = _("a change of a meeting's plan names the meeting")
+EFFECT_NEEDS_PARTS = _("give the new plan as a list of parts: {error}")
+EFFECT_DECISION_KIND = _("a decision's kind is one of {choices}, not {value!r}")
+EFFECT_NEEDS_REQUESTS = _("name the extension requests the procedure decides")
+EFFECT_REQUEST_UNKNOWN = _("{value!r} is not an undecided extension request under the {convention}")
+EFFECT_NEEDS_ESTIMATE = _("name the cost estimate the procedure approves")
+EFFECT_ESTIMATE_UNKNOWN = _(
+    "{value!r} is not a cost estimate of the {convention} awaiting approval"
+)
+PART_OR_PROCEDURE = _("a request is decided at a meeting part or by a silence procedure")
+PROCEDURE_OF_ANOTHER_CONVENTION = _(
+    "the silence procedure is of the {other}; the request is under the {convention}"
+)
+NOT_A_DELEGATION = _(
     "only the Delegation of a State Party to which the procedure was circulated can break"
     " the silence"
 )
-NOT_YOUR_STATE = "you may break the silence only for your own State"
-NOT_ADDRESSED = (
+NOT_YOUR_STATE = _("you may break the silence only for your own State")
+NOT_ADDRESSED = _(
     "{state} was not a State Party to the {convention} on {circulated}, when the procedure was"
     " circulated: only the States Parties it was circulated to can break the silence"
 )
-MEETING_OF_ANOTHER_CONVENTION = "{meeting} is a meeting of the {other}, not of the {convention}"
-REASON_REQUIRED = "give the reason for breaking the silence"
-SILENCE_ENDED_AT = (
+MEETING_OF_ANOTHER_CONVENTION = _("{meeting} is a meeting of the {other}, not of the {convention}")
+REASON_REQUIRED = _("give the reason for breaking the silence")
+SILENCE_ENDED_AT = _(
     "the silence procedure ended at {time} on {deadline} ({zone} time); it can no longer be broken"
 )
-ALREADY_CONCLUDED = "the silence procedure was concluded on {concluded}: {outcome}"
-ALREADY_BROKEN = (
+ALREADY_CONCLUDED = _("the silence procedure was concluded on {concluded}: {outcome}")
+ALREADY_BROKEN = _(
     "{state} broke the silence at {time} ({zone} time); a break is recorded once and cannot be"
     " withdrawn or edited"
 )
-NOT_YET_DUE = "the silence procedure runs until {time} on {deadline} ({zone} time)"
-NOT_CONCLUDED_OUTCOME = "a concluded procedure is adopted or broken, not {value!r}"
-BROKEN_NEEDS_BREAKS = "a broken silence names the States that broke it"
-ADOPTED_HAS_NO_BREAKS = "an adopted procedure has no breaks"
-NOT_THE_SECRETARIAT = "only the Secretariat records this"
-SHORTER_THAN_MINIMUM = (
+NOT_YET_DUE = _("the silence procedure runs until {time} on {deadline} ({zone} time)")
+NOT_CONCLUDED_OUTCOME = _("a concluded procedure is adopted or broken, not {value!r}")
+BROKEN_NEEDS_BREAKS = _("a broken silence names the States that broke it")
+ADOPTED_HAS_NO_BREAKS = _("an adopted procedure has no breaks")
+NOT_THE_SECRETARIAT = _("only the Secretariat records this")
+SHORTER_THAN_MINIMUM = _(
     "a silence procedure of the {convention} runs at least {hours} hours: the deadline must"
     " be {earliest} ({zone} time) or later"
 )
-UNKNOWN_BREAK_KIND = "a break is one of {choices}, not {value!r}"
-NOT_A_PRESIDENT = "only the Presidency or the Secretariat extends or withdraws a silence procedure"
-CHANGE_REASON_REQUIRED = "give the reason"
-EXTENSION_NOT_LATER = "the new deadline must be after the present one, {time} on {deadline}"
+UNKNOWN_BREAK_KIND = _("a break is one of {choices}, not {value!r}")
+NOT_A_PRESIDENT = _(
+    "only the Presidency or the Secretariat extends or withdraws a silence procedure"
+)
+CHANGE_REASON_REQUIRED = _("give the reason")
+EXTENSION_NOT_LATER = _("the new deadline must be after the present one, {time} on {deadline}")
 
 # Decisions in plenary
-DECIDED_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
-ITEM_ELSEWHERE = "{item} is not an item of the agenda of {meeting}"
-UNKNOWN_DECISION_KIND = "the kind is one of {choices}, not {value!r}"
+DECIDED_OUTSIDE_PART = _("{day} is not a day of part {number} ({starts} to {ends})")
+ITEM_ELSEWHERE = _("{item} is not an item of the agenda of {meeting}")
+UNKNOWN_DECISION_KIND = _("the kind is one of {choices}, not {value!r}")
 
 # Extension requests
-NOT_YOUR_REQUEST = "you may submit extension requests only for your own State"
-DEADLINE_PASSED = (
+NOT_YOUR_REQUEST = _("you may submit extension requests only for your own State")
+DEADLINE_PASSED = _(
     "{state}'s deadline under Article {article} of the {convention} passed on {day}: an"
     " extension is requested before the deadline it would extend"
 )
-DRAFT_TEXT_REQUIRED = "give the text of the draft decision"
-NOT_THE_PRESIDENCY = "only the Presidency or the Secretariat submits a draft decision"
-NO_MEETING_FOR_CRP = (
+AFTER_MEETING_CUT_OFF = _(
+    "a request to the {meeting} is submitted at least {days} days before it opens on"
+    " {opens}, by {cut_off} ({source})"
+)
+DRAFT_TEXT_REQUIRED = _("give the text of the draft decision")
+NOT_THE_PRESIDENCY = _("only the Presidency or the Secretariat submits a draft decision")
+NO_MEETING_FOR_CRP = _(
     "the request is before no meeting yet: name the meeting, or give the symbol of the CRP"
 )
-DEADLINE_OR_MONTHS = "give the requested deadline or the number of months, not both"
-DEADLINE_OR_MONTHS_MISSING = "give the requested deadline or the number of months"
-MONTHS_POSITIVE = "an extension is of one month or more"
-OBLIGATION_COMPLETED = "{state} completed this obligation on {day}: there is nothing to extend"
-NOT_A_DEADLINE_IN_FORCE = (
+DEADLINE_OR_MONTHS = _("give the requested deadline or the number of months, not both")
+DEADLINE_OR_MONTHS_MISSING = _("give the requested deadline or the number of months")
+MONTHS_POSITIVE = _("an extension is of one month or more")
+OBLIGATION_COMPLETED = _("{state} completed this obligation on {day}: there is nothing to extend")
+NOT_A_DEADLINE_IN_FORCE = _(
     "{day} was never the deadline of this obligation (original {original}, extensions to"
     " {extensions})"
 )
-REQUEST_PENDING = (
+REQUEST_PENDING = _(
     "{state} already has a request pending on this obligation, to {day}: decide it first"
 )
-NOT_A_CRP = "a draft decision is a conference room paper (a CRP), not {symbol}"
-ALREADY_DECIDED = "the request was already {decision} on {day}"
-ALREADY_DECIDED_UNDATED = "the request was already {decision}"
-RECOMMENDATION_UNKNOWN = "the recommendation is one of {choices}, not {value!r}"
-GRANT_NEEDS_DEADLINE = "a recommendation or decision to grant names the new deadline"
-REFUSAL_HAS_NO_DEADLINE = "a refusal names no new deadline"
-BEYOND_REQUEST = "{day} is after the deadline requested, {requested}"
-PART_OF_ANOTHER_MEETING = "the request is before {meeting}, not {other}"
-PART_OF_ANOTHER_CONVENTION = (
+NOT_A_CRP = _("a draft decision is a conference room paper (a CRP), not {symbol}")
+ALREADY_DECIDED = _("the request was already {decision} on {day}")
+ALREADY_DECIDED_UNDATED = _("the request was already {decision}")
+RECOMMENDATION_UNKNOWN = _("the recommendation is one of {choices}, not {value!r}")
+GRANT_NEEDS_DEADLINE = _("a recommendation or decision to grant names the new deadline")
+REFUSAL_HAS_NO_DEADLINE = _("a refusal names no new deadline")
+BEYOND_REQUEST = _("{day} is after the deadline requested, {requested}")
+PART_OF_ANOTHER_MEETING = _("the request is before {meeting}, not {other}")
+PART_OF_ANOTHER_CONVENTION = _(
     "{other} is a meeting of the {other_convention}; the request is under the {convention}"
 )
-DECISION_UNKNOWN = "the decision is one of {choices}, not {value!r}"
-DEADLINE_MOVED = (
+DECISION_UNKNOWN = _("the decision is one of {choices}, not {value!r}")
+DEADLINE_MOVED = _(
     "the obligation's deadline is now {current}, not {requested} as when the request was"
     " submitted; record a new request"
 )
-EXTENSION_MISMATCH = (
+EXTENSION_MISMATCH = _(
     "the extension on record ends on {actual}, not {given}, or is of another obligation"
 )
-EXTENSION_ALREADY_LINKED = "that extension is already the grant of another request"
-CONDITION_EMPTY = "a reporting condition has a text"
-TOO_MANY_CONDITIONS = "at most 26 conditions, (a) to (z)"
+EXTENSION_ALREADY_LINKED = _("that extension is already the grant of another request")
+CONDITION_EMPTY = _("a reporting condition has a text")
+ANNUAL_NEEDS_A_DAY = _("a condition due each year names its first day")
+TOO_MANY_CONDITIONS = _("at most 26 conditions, (a) to (z)")
 
 
 def _check_symbol(field: str, value: str) -> symbols.Symbol:
@@ -166,7 +186,45 @@ def _clock(moment: datetime) -> str:
 # Silence procedures ----------------------------------------------------------------------
 
 
-def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
+def _effect_requests(convention: Convention, effect: dict) -> list[ExtensionRequest]:
+    """The undecided requests under `convention` a "decide_extensions" effect names."""
+    ids = effect.get("requests")
+    if not isinstance(ids, list) or not ids:
+        raise _invalid("effect", EFFECT_NEEDS_REQUESTS)
+    found = {
+        request.pk: request
+        for request in ExtensionRequest.objects.filter(
+            pk__in=[i for i in ids if isinstance(i, int)],
+            obligation__convention=convention,
+            decision="",
+        ).select_related("obligation__state", "obligation__convention")
+    }
+    for value in ids:
+        if value not in found:
+            raise _invalid(
+                "effect", EFFECT_REQUEST_UNKNOWN.format(value=value, convention=convention)
+            )
+    return [found[i] for i in ids]
+
+
+def _effect_estimate(convention: Convention, effect: dict) -> CostEstimate:
+    """The estimate of `convention` awaiting approval an "approve_cost_estimate" names."""
+    value = effect.get("estimate")
+    if value is None:
+        raise _invalid("effect", EFFECT_NEEDS_ESTIMATE)
+    estimate = (
+        CostEstimate.objects.filter(pk=value, convention=convention, approved_by="").first()
+        if isinstance(value, int)
+        else None
+    )
+    if estimate is None:
+        raise _invalid("effect", EFFECT_ESTIMATE_UNKNOWN.format(value=value, convention=convention))
+    return estimate
+
+
+def _check_effect(
+    *, kind: str, effect: dict, meeting: Meeting | None, convention: Convention
+) -> None:
     if kind not in EffectKind.values:
         raise _invalid(
             "effect_kind", UNKNOWN_EFFECT.format(choices=", ".join(EffectKind.values), value=kind)
@@ -189,6 +247,16 @@ def _check_effect(*, kind: str, effect: dict, meeting: Meeting | None) -> None:
                     choices=", ".join(DecisionKind.values), value=decision_kind
                 ),
             )
+    if kind == EffectKind.DECIDE_EXTENSIONS:
+        _effect_requests(convention, effect)
+        decision = effect.get("decision", RequestDecision.GRANTED)
+        if decision not in RequestDecision.values:
+            raise _invalid(
+                "effect",
+                DECISION_UNKNOWN.format(choices=", ".join(RequestDecision.values), value=decision),
+            )
+    if kind == EffectKind.APPROVE_COST_ESTIMATE:
+        _effect_estimate(convention, effect)
 
 
 def _parts_of(effect: dict) -> list[PartPlan]:
@@ -297,7 +365,7 @@ def circulate_silence_procedure(
     _check_minimum(convention, deadline, now, time_zone)
     _check_meeting_of(convention, meeting)
     effect = effect or {}
-    _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
+    _check_effect(kind=effect_kind, effect=effect, meeting=meeting, convention=convention)
     procedure = SilenceProcedure(
         convention=convention,
         subject=subject.strip(),
@@ -507,6 +575,41 @@ def _carry_out(procedure: SilenceProcedure, by) -> None:
         )
         attribute(decision, by=by, reason="Adopted by silence procedure")
         decision.save()
+    elif procedure.effect_kind == EffectKind.DECIDE_EXTENSIONS:
+        outcome = procedure.effect.get("decision", RequestDecision.GRANTED)
+        requests = _effect_requests(procedure.convention, procedure.effect)
+        for request in requests:
+            decide_extension_request(request=request, procedure=procedure, decision=outcome, by=by)
+        decision = Decision(
+            silence_procedure=procedure,
+            kind=DecisionKind.GRANTED
+            if outcome == RequestDecision.GRANTED
+            else DecisionKind.ADOPTED,
+            subject=procedure.effect.get("text") or procedure.subject,
+            documents=[r.draft_decision_document for r in requests if r.draft_decision_document],
+            decided_on=procedure.deadline_date,
+            source=f"silence procedure of {procedure.period}",
+        )
+        attribute(decision, by=by, reason="Adopted by silence procedure")
+        decision.save()
+    elif procedure.effect_kind == EffectKind.APPROVE_COST_ESTIMATE:
+        estimate = _effect_estimate(procedure.convention, procedure.effect)
+        approve_cost_estimate(
+            estimate=estimate,
+            approved_by=f"silence procedure of {procedure.period}: {procedure.subject}",
+            approved_on=procedure.deadline_date,
+            by=by,
+        )
+        decision = Decision(
+            silence_procedure=procedure,
+            kind=DecisionKind.APPROVED,
+            subject=procedure.effect.get("text") or procedure.subject,
+            documents=[estimate.document_symbol] if estimate.document_symbol else [],
+            decided_on=procedure.deadline_date,
+            source=f"silence procedure of {procedure.period}",
+        )
+        attribute(decision, by=by, reason="Adopted by silence procedure")
+        decision.save()
 
 
 @transaction.atomic
@@ -634,7 +737,7 @@ def record_concluded_silence_procedure(
         )
     _check_meeting_of(convention, meeting)
     effect = effect or {}
-    _check_effect(kind=effect_kind, effect=effect, meeting=meeting)
+    _check_effect(kind=effect_kind, effect=effect, meeting=meeting, convention=convention)
     plan_change = None
     if meeting is not None:
         changes = PlanChange.objects.filter(meeting=meeting, decided_on=deadline_on)
@@ -758,6 +861,29 @@ def _check_deadline_in_force(obligation: Obligation, day: date) -> None:
         )
 
 
+def _check_cut_off(convention: Convention, meeting: Meeting | None, day: date | None) -> None:
+    """Where the convention's decisions set one, a request reaches the meeting deciding it
+    some days before the meeting opens."""
+    days = convention.rules.extension_request_before_meeting_days
+    if not days or meeting is None or day is None:
+        return
+    first = meeting.parts.order_by("number").first()
+    if first is None:
+        return
+    cut_off = first.starts_on - timedelta(days=days)
+    if day > cut_off:
+        raise _invalid(
+            "meeting",
+            AFTER_MEETING_CUT_OFF.format(
+                meeting=meeting,
+                days=days,
+                opens=long_date(first.starts_on),
+                cut_off=long_date(cut_off),
+                source=convention.rules.decisions_source,
+            ),
+        )
+
+
 def _months(*, obligation: Obligation, current: date, until: date, field: str) -> int:
     try:
         return deadlines.check_extension(
@@ -793,7 +919,9 @@ def submit_extension_request(
     the months from the requested deadline, and check them against the article's maximum
     (the convention's rules); check the meeting, if named, is of the obligation's
     convention (the request belongs to it) and the documents' symbols; refuse a request
-    of the present submitted after the deadline it would extend; save.
+    of the present submitted after the deadline it would extend, or, where the
+    convention's decisions set a cut-off (`[decisions]
+    extension_request_before_meeting_days`), later before the meeting named; save.
     """
     state = obligation.state
     if by is not None and not by.has_perm("decisions.submit_extension_request", obligation):
@@ -823,6 +951,7 @@ def submit_extension_request(
                     day=long_date(current_deadline),
                 ),
             )
+        _check_cut_off(obligation.convention, meeting, submitted_on)
     else:
         _check_deadline_in_force(obligation, current_deadline)
     pending = obligation.extension_requests.filter(decision="").first()
@@ -966,14 +1095,34 @@ def _check_until(request: ExtensionRequest, until: date, field: str) -> None:
         )
 
 
-def _set_conditions(request: ExtensionRequest, conditions: Sequence[str], by) -> None:
+@dataclass(frozen=True)
+class Condition:
+    """A reporting condition as a decision attaches it: its text, and where the decision
+    sets one the day by which the State reports on it (`annually`: that day each year,
+    until the deadline granted)."""
+
+    text: str
+    due_on: date | None = None
+    annually: bool = False
+
+
+def _set_conditions(request: ExtensionRequest, conditions: Sequence[str | Condition], by) -> None:
     if len(conditions) > 26:
         raise _invalid("conditions", TOO_MANY_CONDITIONS)
-    if any(not text.strip() for text in conditions):
+    conditions = [c if isinstance(c, Condition) else Condition(text=c) for c in conditions]
+    if any(not condition.text.strip() for condition in conditions):
         raise _invalid("conditions", CONDITION_EMPTY)
+    if any(condition.annually and condition.due_on is None for condition in conditions):
+        raise _invalid("conditions", ANNUAL_NEEDS_A_DAY)
     request.conditions.all().delete()
-    for number, text in enumerate(conditions):
-        condition = ReportingCondition(request=request, letter=chr(ord("a") + number), text=text)
+    for number, given in enumerate(conditions):
+        condition = ReportingCondition(
+            request=request,
+            letter=chr(ord("a") + number),
+            text=given.text.strip(),
+            due_on=given.due_on,
+            annually=given.annually,
+        )
         attribute(condition, by=by)
         condition.save()
 
@@ -986,7 +1135,7 @@ def recommend_extension(
     recommendation: str = Recommendation.GRANT,
     until: date | None = None,
     recommended_on: date | None = None,
-    conditions: Sequence[str] | None = None,
+    conditions: Sequence[str | Condition] | None = None,
     by=None,
 ) -> ExtensionRequest:
     """Record the plenary's recommendation on a request at a part ("recommended to grant
@@ -1035,19 +1184,23 @@ def _conditions_text(request: ExtensionRequest) -> str:
 def decide_extension_request(
     *,
     request: ExtensionRequest,
-    part: MeetingPart,
     decision: str,
+    part: MeetingPart | None = None,
+    procedure: SilenceProcedure | None = None,
     until: date | None = None,
     decided_on: date | None = None,
-    conditions: Sequence[str] | None = None,
+    conditions: Sequence[str | Condition] | None = None,
     extension: Extension | None = None,
     source: str = "",
     by=None,
 ) -> ExtensionRequest:
-    """Record the plenary's decision on a request: granted until D, or refused.
+    """Record the States Parties' decision on a request: granted until D, or refused,
+    in plenary at `part`, or by the adopted silence `procedure` (decided on the day its
+    silence ended; a grant by default to the deadline recommended, else requested).
 
-    Steps: check the person is the Secretariat; lock the undecided request; check the
-    part and the day; a grant names its deadline (by default the one recommended),
+    Steps: check the person is the Secretariat (or the system concluding a procedure);
+    lock the undecided request; check the part and the day, or the procedure's
+    convention; a grant names its deadline (by default the one recommended),
     within the article's maximum and not after the one requested; replace the
     conditions if given; on a grant, extend the obligation through
     `treaties.services.grant_extension` (which keeps the old deadline in its history) —
@@ -1061,10 +1214,30 @@ def decide_extension_request(
             "decision",
             DECISION_UNKNOWN.format(choices=", ".join(RequestDecision.values), value=decision),
         )
-    _check_part(request, part)
-    _check_day_of_part("decided_on", decided_on, part)
+    if (part is None) == (procedure is None):
+        raise _invalid("part", PART_OR_PROCEDURE)
+    if part is not None:
+        _check_part(request, part)
+        _check_day_of_part("decided_on", decided_on, part)
+        decided_in = str(part.meeting)
+    else:
+        convention = request.obligation.convention
+        if procedure.convention_id != convention.pk:
+            raise _invalid(
+                "procedure",
+                PROCEDURE_OF_ANOTHER_CONVENTION.format(
+                    other=procedure.convention, convention=convention
+                ),
+            )
+        # A silence procedure decides on the day its silence ends, in its own zone.
+        decided_on = procedure.deadline_date
+        decided_in = f"silence procedure of {procedure.period}"
     if decision == RequestDecision.GRANTED:
-        until = until or request.recommended_deadline
+        until = (
+            until
+            or request.recommended_deadline
+            or (request.requested_deadline if procedure is not None else None)
+        )
         if until is None:
             raise _invalid("until", GRANT_NEEDS_DEADLINE)
         _check_until(request, until, "until")
@@ -1096,18 +1269,25 @@ def decide_extension_request(
             extension = grant_extension(
                 obligation=obligation,
                 new_deadline=until,
-                meeting=str(part.meeting),
+                meeting=decided_in,
                 decided_on=decided_on,
                 decision_document=request.draft_decision_document,
                 conditions=_conditions_text(request),
-                source=source or f"Decision recorded in plenary: {part}",
+                source=source
+                or (
+                    f"Decision recorded in plenary: {part}"
+                    if part is not None
+                    else f"Decided by silence procedure: {procedure.subject}"
+                ),
                 by=by,
             )
         request.extension = extension
         request.granted_deadline = until
-    request.meeting_id = part.meeting_id
+    if part is not None:
+        request.meeting_id = part.meeting_id
     request.decision = decision
     request.decided_at = part
+    request.decided_by_procedure = procedure
     request.decided_on = decided_on
     attribute(request, by=by, reason=f"Decision: {decision}")
     request.save()

@@ -75,13 +75,18 @@ def circulate(request, convention):
     if not request.user.has_perm("decisions.circulate_silence_procedure", convention):
         raise PermissionDenied(services.NOT_A_CIRCULATOR)
     meetings = list(selectors.meetings_of(convention=convention))
+    choices = {
+        "meetings": meetings,
+        "requests": selectors.undecided_requests(convention=convention),
+        "estimates": selectors.estimates_awaiting_approval(convention=convention),
+    }
     if request.method != "POST":
         form = CirculateForm(
-            meetings=meetings,
+            **choices,
             initial={"time_zone": convention.time_zone, "meeting": request.GET.get("meeting")},
         )
         return _circulate_page(request, convention, form)
-    form = CirculateForm(request.POST, meetings=meetings)
+    form = CirculateForm(request.POST, **choices)
     if form.is_valid():
         data = form.cleaned_data
         meeting = next((m for m in meetings if m.code == data["meeting"]), None)
@@ -97,6 +102,11 @@ def circulate(request, convention):
                 )
         elif data["effect_kind"] == EffectKind.DECISION:
             effect = {"text": data["decision_text"] or data["text"]}
+        elif data["effect_kind"] == EffectKind.DECIDE_EXTENSIONS:
+            effect = {"requests": [int(pk) for pk in data["extension_requests"]]}
+        elif data["effect_kind"] == EffectKind.APPROVE_COST_ESTIMATE:
+            chosen = data["cost_estimate"]
+            effect = {"estimate": int(chosen)} if chosen else {}
         now = timezone.now()
         try:
             procedure = services.circulate_silence_procedure(

@@ -31,4 +31,7 @@ can_view_status = is_secretariat | is_presidency | is_isu | is_delegation_of_a_s
 
 # The object is the record (estimate, assessment, budget...) or the convention.
 rules.add_perm("finance.manage", can_manage)
+# Record the decision approving an estimate (the object is the estimate); the system
+# holds it too, to carry out a silence procedure that approves one.
+rules.add_perm("finance.approve_cost_estimate", can_manage)
 rules.add_perm("finance.view_status", can_view_status)

@@ -59,6 +59,8 @@ REFERENCE_RECORDED = gettext_lazy("a payment with the reference {reference!r} is
 YEARS_OUT_OF_ORDER = "the last year ({last}) must not be before the first ({first})"
 ANNUAL_IS_ONE_YEAR = "an annual budget covers one year"
 TITLE_REQUIRED = "give the budget's title"
+APPROVAL_REQUIRED = gettext_lazy("name the decision approving the estimate")
+ALREADY_APPROVED = gettext_lazy("the estimate was already approved: {decision}")
 
 
 def _check_manager(by, record) -> None:
@@ -146,6 +148,29 @@ def record_cost_estimate(
             description=line.description,
             estimated=amount,
         )
+    return estimate
+
+
+@transaction.atomic
+def approve_cost_estimate(
+    *, estimate: CostEstimate, approved_by: str, approved_on: date | None, by=None
+) -> CostEstimate:
+    """Record the decision approving an estimate (in plenary, or a silence procedure's).
+
+    Steps: check the caller; lock the estimate; refuse one already approved (its
+    approval stands) and an approval naming no decision; save.
+    """
+    if by is not None and not by.has_perm("finance.approve_cost_estimate", estimate):
+        raise PermissionDenied(NOT_THE_SECRETARIAT)
+    estimate = CostEstimate.objects.select_for_update().get(pk=estimate.pk)
+    if estimate.approved_by:
+        raise RuleError("approved_by", ALREADY_APPROVED.format(decision=estimate.approved_by))
+    if not approved_by.strip():
+        raise RuleError("approved_by", APPROVAL_REQUIRED)
+    estimate.approved_by = approved_by.strip()
+    estimate.approved_on = approved_on
+    attribute(estimate, by=by, reason="cost estimate approved")
+    estimate.save()
     return estimate
 
 

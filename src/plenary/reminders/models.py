@@ -29,6 +29,7 @@ class ReminderKind(models.TextChoices):
     SILENCE_PROCEDURE = "silence_procedure", _("Silence procedures")
     PAYMENT = "payment", _("Payments of cost shares")
     CONSULTATION = "consultation", _("Written consultations")
+    REPORTING_CONDITION = "reporting_condition", _("Reporting conditions of extensions granted")
 
 
 class ReminderPreference(models.Model):

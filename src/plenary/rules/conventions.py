@@ -247,6 +247,11 @@ class Convention:
     # The shortest silence procedure its rules or decisions allow, in hours; None where
     # none is set (the file must source it).
     minimum_silence_hours: int | None = None
+    # The last day before the deciding meeting's opening by which an extension request
+    # is submitted, in days; None where the convention's decisions set none.
+    extension_request_before_meeting_days: int | None = None
+    # The decision setting the `[decisions]` values above, named in refusals.
+    decisions_source: str = ""
 
     def names_in(self, language: str) -> Names:
         """The names in `language`, else in English (the file always has English)."""
@@ -665,17 +670,23 @@ def _provisional_application(
     )
 
 
-def _minimum_silence_hours(reader: _Reader, data: Mapping[str, Any]) -> int | None:
-    """`[decisions] minimum_silence_hours`, optional; a value needs its `source`."""
+_DECISION_SETTINGS = ("minimum_silence_hours", "extension_request_before_meeting_days")
+
+
+def _decisions(reader: _Reader, data: Mapping[str, Any]) -> dict:
+    """`[decisions]`: `minimum_silence_hours` and `extension_request_before_meeting_days`,
+    each optional; a value needs the `source` (the decision setting it)."""
+    found = {name: None for name in _DECISION_SETTINGS} | {"decisions_source": ""}
     if "decisions" not in data:
-        return None
+        return found
     decisions = reader.table(data, "decisions")
-    reader.only(decisions, "decisions.", {"minimum_silence_hours", "source"})
-    if "minimum_silence_hours" not in decisions:
-        return None
-    hours = reader.positive(decisions, "minimum_silence_hours", "decisions.")
-    reader.text(decisions, "source", "decisions.")
-    return hours
+    reader.only(decisions, "decisions.", {*_DECISION_SETTINGS, "source"})
+    for name in _DECISION_SETTINGS:
+        if name in decisions:
+            found[name] = reader.positive(decisions, name, "decisions.")
+    if any(found[name] is not None for name in _DECISION_SETTINGS):
+        found["decisions_source"] = reader.text(decisions, "source", "decisions.")
+    return found
 
 
 def load_file(path: Path | str) -> Convention:
@@ -816,7 +827,7 @@ def load_file(path: Path | str) -> Convention:
         record=_record(reader, data),
         withdrawal=_withdrawal(reader, data),
         provisional_application=_provisional_application(reader, data),
-        minimum_silence_hours=_minimum_silence_hours(reader, data),
+        **_decisions(reader, data),
     )
 
 

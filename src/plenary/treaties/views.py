@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plenary.core.permissions import within
+from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors, services
 from plenary.treaties.forms import (
     CompletionForm,
@@ -68,6 +69,10 @@ def state_detail(request, convention, iso3: str):
             "state": state,
             "report_form": TransparencyReportForm() if can_report else None,
             "can_keep_registry": request.user.has_perm("treaties.record_participation", convention),
+            # What decisions granting its extensions ask it to report, and by when.
+            "requirements": decision_selectors.reporting_requirements(
+                convention=convention, iso3=state.iso3, today=timezone.localdate()
+            ),
         },
     )
 
