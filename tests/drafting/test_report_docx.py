@@ -81,8 +81,9 @@ def test_report_sections_are_word_headings(interim_docx):
 
 def test_report_annex_table_equals_the_seed_annex(interim_docx):
     document = read_docx(interim_docx)
-    assert len(document.tables) == 1
-    rows = [tuple(cell.text for cell in row.cells) for row in document.tables[0].rows]
+    # The first table is the heading block, the last the annex.
+    assert len(document.tables) == 2
+    rows = [tuple(cell.text for cell in row.cells) for row in document.tables[-1].rows]
     assert rows == [("Symbol", "Title"), *ANNEX]
     texts = _texts(document)
     assert (

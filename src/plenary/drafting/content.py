@@ -21,7 +21,8 @@ from plenary.drafting.convention import (
 )
 from plenary.drafting.models import ReportText, Section
 from plenary.meetings.render import EN_DASH, line_text, part_heading
-from plenary.rules import conventions, months
+from plenary.rules import conventions, months, symbols
+from plenary.rules.errors import RuleError
 
 NO_PARTICIPANTS = (
     "No delegation is registered for part {number} yet: the lists of participants are missing."
@@ -37,6 +38,8 @@ NO_SECRETARIAT = _("The convention file of the {convention} gives no address of 
 NO_ANNUAL_REPORT_DAY = _("The convention file of the {convention} gives no day for annual reports.")
 NO_SYMBOL = "[symbol not yet allocated]"
 MISSING_NOTE = "[Missing: {what}]"
+# The places of a heading block's lines (`render` lays a UN heading block out from them).
+MASTHEAD_BODY, MASTHEAD_SYMBOL, MASTHEAD_SIDE = "body", "symbol", "side"
 
 # The order the report tells the officers of a day in (seed 003 paras 21-22).
 _ROLE_ORDER = ["secretary_general", "vice_president", "secretary", "isu_director", "president"]
@@ -71,6 +74,8 @@ class Drafted:
     missing: list[str] = field(default_factory=list)
     language: str = "en"
     file_stem: str = "document"
+    # The document's symbol, repeated in the running header of every page but the first.
+    symbol: str = ""
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -352,6 +357,28 @@ def _join(paragraph: Block, addition: str, *, at: str) -> None:
     paragraph.text = f"{text}{space}{addition}"
 
 
+def _limited(symbol: str) -> bool:
+    try:
+        return symbols.parse(symbol).limited
+    except RuleError:
+        return False
+
+
+def _masthead(lines: list[wording.Piece], *, symbol: str, side: list[wording.Piece]) -> list:
+    """The heading block of a UN document: the body's name (the first line) beside the
+    symbol, the distribution, date and original language under the symbol, then the
+    session's lines. Each block's style says its place (`render` lays them out)."""
+    if not lines:
+        return [Block("masthead", symbol, style=MASTHEAD_SYMBOL)]
+    blocks = [
+        Block("masthead", lines[0].text, style=MASTHEAD_BODY),
+        Block("masthead", symbol, style=MASTHEAD_SYMBOL),
+    ]
+    blocks += [Block("masthead", piece.text, style=MASTHEAD_SIDE) for piece in side]
+    blocks += [Block("masthead", piece.text, style="masthead") for piece in lines[1:]]
+    return blocks
+
+
 def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     """The procedural report (interim or final) of a part, from its records."""
     convention = records.ruleset.short_name
@@ -376,9 +403,11 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     def pieces(name: str, context: dict) -> list[wording.Piece]:
         return wording.pieces(convention, language, name, {**base, **context})
 
-    blocks = [
-        Block("masthead", piece.text, style="masthead") for piece in pieces("report/masthead", {})
-    ]
+    blocks = _masthead(
+        pieces("report/masthead", {}),
+        symbol=base["symbol"],
+        side=pieces("report/masthead_side", {"limited": _limited(base["symbol"])}),
+    )
     blocks.append(Block("title", report_title))
     missing: list[str] = []
     texts = {section: [t for t in records.texts if t.section == section] for section in SECTIONS}
@@ -466,6 +495,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         missing=missing,
         language=language,
         file_stem=stem.replace("/", "_"),
+        symbol=base["symbol"],
     )
 
 
