@@ -540,8 +540,14 @@ def programme(part, days, *, language: str = "en") -> Drafted:
     )
 
 
-def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
-    """The note verbale convening a meeting and its preparatory meetings (seed 004)."""
+def convening_note(
+    records, *, reference: str, language: str = "en", kind: str = "convening", body=None
+) -> Drafted:
+    """A note verbale about a meeting and its preparatory meetings: convening them (seed
+    004), or reminding of the registration of delegations or of the annual transparency
+    report (`kind`, the template `note_verbale/<kind>`). Given a `body` (as edited, a blank
+    line between paragraphs), the note frames it instead of the drafted paragraphs: the
+    heading and reference before it, the date after it."""
     convention = records.ruleset.short_name
     words = convention_words(records.ruleset, language=language)
     mandate = _MANDATE.search(records.meeting.convening_reference or "")
@@ -563,10 +569,14 @@ def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
             for meeting in records.meetings
         ],
     }
-    blocks = [
-        Block("text", piece.text, style="masthead")
-        for piece in wording.pieces(convention, language, "note_verbale/convening", context)
+    drafted = [
+        piece.text
+        for piece in wording.pieces(convention, language, f"note_verbale/{kind}", context)
     ]
+    if body is not None and len(drafted) >= 3:
+        edited = [" ".join(chunk.split()) for chunk in body.split("\n\n") if chunk.strip()]
+        drafted = [*drafted[:2], *edited, drafted[-1]]
+    blocks = [Block("text", text, style="masthead") for text in drafted]
     missing = [] if mandate else [NO_MANDATE]
     if not words.secretariat_address:
         missing.append(NO_SECRETARIAT.format(convention=words.name))
@@ -583,7 +593,7 @@ def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
         blocks=blocks,
         missing=missing,
         language=language,
-        file_stem=f"{records.meeting.code}_convening_note_verbale",
+        file_stem=f"{records.meeting.code}_{kind}_note_verbale",
     )
 
 
