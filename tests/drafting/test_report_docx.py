@@ -30,7 +30,13 @@ def _is_numbered(paragraph) -> bool:
     strict=True,
 )
 def test_report_heading_block_and_title_open_the_document(interim_docx):
-    texts = [text for text in _texts(read_docx(interim_docx)) if text]
+    document = read_docx(interim_docx)
+    # The heading block is a table: the body's name and the symbol, then under the symbol
+    # the distribution, the date and the original language.
+    block = document.tables[0]
+    texts = [block.cell(0, 0).text, block.cell(0, 1).text]
+    texts += [p.text for p in block.cell(1, 1).paragraphs]
+    texts = [text for text in texts + _texts(document) if text]
     assert texts[: len(HEADING_BLOCK) + 1] == [*HEADING_BLOCK, TITLE]
 
 
