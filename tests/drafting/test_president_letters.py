@@ -218,3 +218,43 @@ def test_letter_api_drafts_and_records(conference, letterhead, president):
         content_type="application/json",
     )
     assert refused.status_code == 422
+
+
+def test_a_broken_procedure_run_in_the_test_is_drafted_from_its_record(
+    conference, president, peru_delegate
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plenary.decisions import services as decisions
+    from plenary.treaties.models import State
+
+    today = timezone.localdate()
+    procedure = decisions.circulate_silence_procedure(
+        convention=conference.convention,
+        subject="Dates of the next meeting",
+        circulated_on=today,
+        deadline_on=today + timedelta(days=7),
+        now=timezone.now(),
+        meeting=conference,
+        by=president,
+    )
+    decisions.break_silence(
+        procedure=procedure,
+        state=State.objects.get(iso3="PER"),
+        reason="We propose other dates.",
+        now=timezone.now(),
+        by=peru_delegate,
+    )
+    decisions.conclude_silence_procedure(
+        procedure=procedure, now=procedure.deadline + timedelta(seconds=1)
+    )
+    records = selectors.letter_records(meeting=conference, on=today, procedure_id=procedure.pk)
+
+    paragraphs = letters.paragraphs_of(letters.letter_body(records, kind=LetterKind.SILENCE_RESULT))
+
+    assert paragraphs[1] == (
+        'As indicated by the Secretariat, the silence procedure on the proposal "Dates of the'
+        ' next meeting" was broken by Peru; the proposal is not adopted.'
+    )

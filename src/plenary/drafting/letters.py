@@ -50,7 +50,7 @@ def _context(records, *, kind: str, language: str) -> dict:
         "procedure": procedure,
         "new_parts": _spans(effect_parts),
         "target": procedure.meeting if procedure else records.meeting,
-        "breakers": [],
+        "breakers": records.breakers,
         "consultation": records.consultation,
         # The kinds of letter about the preparation of the meeting, whose opening says
         # where and when it is to be held.

@@ -214,6 +214,8 @@ class LetterRecords:
     questions: list = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     sent: list[Dispatch] = field(default_factory=list)
+    # The States that broke the silence of the procedure reported, in the UN's order.
+    breakers: list[str] = field(default_factory=list)
 
 
 def letter_records(
@@ -249,6 +251,11 @@ def letter_records(
         procedure=procedure,
         consultation=consultation,
         questions=questions,
+        breakers=sorted(
+            {brk.state.name for brk in procedure.breaks.select_related("state")}
+            if procedure is not None
+            else set()
+        ),
         documents=sorted(
             Document.objects.filter(meeting=meeting).only("symbol", "title", "meeting_id"),
             key=lambda document: symbols.sort_key(document.symbol),
