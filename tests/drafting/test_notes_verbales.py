@@ -132,3 +132,33 @@ def test_note_api_drafts_and_records(conference, secretariat):
     )
     assert recorded.status_code == 201, recorded.content
     assert recorded.json()["form"] == "note_verbale"
+
+
+def _record_notes(conference, secretariat, count):
+    for number in range(count):
+        services.record_note_verbale_sent(
+            meeting=conference, kind="registration", reference=f"R-{number}",
+            sent_on=date(2020, 5, 1), addressees="All", body="Text.", by=secretariat,
+        )  # fmt: skip
+
+
+def test_meeting_page_lists_notes_in_constant_queries(
+    conference, secretariat, django_assert_max_num_queries
+):
+    client = client_for(secretariat)
+    _record_notes(conference, secretariat, 1)
+    with django_assert_max_num_queries(60) as one:
+        client.get(f"/ccm/meetings/{conference.code}/")
+    _record_notes(conference, secretariat, 4)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(f"/ccm/meetings/{conference.code}/")
+    assert page.content.decode().count("R-") >= 5
+
+
+def test_note_verbale_page_runs_a_fixed_number_of_queries(
+    conference, secretariat, django_assert_max_num_queries
+):
+    client = client_for(secretariat)
+    with django_assert_max_num_queries(25):
+        page = client.get(f"/ccm/meetings/{conference.code}/note-verbale/?kind=registration")
+    assert page.status_code == 200

@@ -258,3 +258,24 @@ def test_a_broken_procedure_run_in_the_test_is_drafted_from_its_record(
         'As indicated by the Secretariat, the silence procedure on the proposal "Dates of the'
         ' next meeting" was broken by Peru; the proposal is not adopted.'
     )
+
+
+def test_letter_page_runs_a_fixed_number_of_queries(
+    conference, letterhead, president, django_assert_max_num_queries
+):
+    procedure = _new_date_procedure()
+    client = client_for(president)
+    with django_assert_max_num_queries(30):
+        page = client.get(
+            f"/ccm/meetings/{conference.code}/letter/?kind=silence_result&procedure={procedure.pk}"
+        )
+    assert page.status_code == 200
+
+
+def test_the_2rc_letterhead_ships_as_reference_data(conference):
+    records = selectors.letter_records(meeting=conference, on=date(2020, 6, 18))
+
+    assert records.letterhead.reference == seed.REFERENCE
+    assert records.letterhead.reference_label == seed.REFERENCE_LABEL
+    assert records.letterhead.lines.splitlines() == seed.LETTERHEAD.splitlines()
+    assert records.letterhead.signature.splitlines() == seed.SIGNATURE.splitlines()
