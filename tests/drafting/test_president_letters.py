@@ -279,3 +279,19 @@ def test_the_2rc_letterhead_ships_as_reference_data(conference):
     assert records.letterhead.reference_label == seed.REFERENCE_LABEL
     assert records.letterhead.lines.splitlines() == seed.LETTERHEAD.splitlines()
     assert records.letterhead.signature.splitlines() == seed.SIGNATURE.splitlines()
+
+
+def test_letter_command_drafts_from_the_records(conference):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command(
+        "letter", "2RC", "--kind", "silence_result", "--procedure",
+        str(_new_date_procedure().pk), "--date", "2020-06-18", stdout=out,
+    )  # fmt: skip
+    text = out.getvalue()
+    assert seed.SEED_001_RESULT in text
+    assert f"{seed.REFERENCE_LABEL} {seed.REFERENCE}" in text
+    assert seed.CLOSING in text
