@@ -111,8 +111,10 @@ def test_pages_run_the_same_queries_at_ten_times_the_data(
     assert large.delegates == 10 * small.delegates
     assert large.reports > 2 * small.reports
     assert large.queries == small.queries
+    # The meeting page also lists the letters and notes verbales sent (one query).
+    bounds = {"meeting page": 13}
     for name, count in small.queries.items():
-        assert count <= 12, f"{name}: {count} queries"
+        assert count <= bounds.get(name, 12), f"{name}: {count} queries"
 
 
 def test_the_generator_is_deterministic(ccm, tmp_path):

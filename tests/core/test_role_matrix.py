@@ -739,3 +739,51 @@ def test_only_the_secretariat_accredits_a_delegation(role, door, request, ccm):
         assert delegation.status == "nominated"
     registrations = client_for(user).get("/ccm/meetings/TEST-MSP/registrations/")
     assert registrations.status_code == (200 if role in MAY_ACCREDIT else 403)
+# Drafting doors: letters recorded as sent by the Presidency, notes verbales by the
+# Secretariat, on the page and through the API.
+@pytest.mark.parametrize("role", ROLES)
+def test_page_and_api_record_a_letter_only_for_the_presidency(role, request, ccm):
+    from plenary.drafting.models import Dispatch
+
+    user = request.getfixturevalue(role)
+    page = client_for(user).post(
+        "/ccm/meetings/2RC/letter/?kind=free&date=2020-06-18",
+        {"sent_on": "2020-06-18", "addressees": "All", "body": "Page.", "closing": "sincerely"},
+    )
+    api = token_client(user).post(
+        "/api/v1/ccm/meetings/2RC/letters",
+        {"kind": "free", "sent_on": "2020-06-18", "addressees": ["All"], "body": "Api."},
+        content_type="application/json",
+    )
+    recorded = Dispatch.objects.filter(form="letter").count()
+    if role == "president":
+        assert (page.status_code, api.status_code, recorded) == (302, 201, 2)
+    else:
+        assert (page.status_code, api.status_code, recorded) == (403, 403, 0)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_page_and_api_record_a_note_verbale_only_for_the_secretariat(role, request, ccm):
+    from plenary.drafting.models import Dispatch
+
+    user = request.getfixturevalue(role)
+    page = client_for(user).post(
+        "/ccm/meetings/2RC/note-verbale/?kind=registration&date=2020-05-01",
+        {"reference": "R-1", "sent_on": "2020-05-01", "addressees": "All", "body": "Page."},
+    )
+    api = token_client(user).post(
+        "/api/v1/ccm/meetings/2RC/notes-verbales",
+        {
+            "kind": "registration",
+            "reference": "R-2",
+            "sent_on": "2020-05-01",
+            "addressees": ["All"],
+            "body": "Api.",
+        },
+        content_type="application/json",
+    )
+    recorded = Dispatch.objects.filter(form="note_verbale").count()
+    if role == "secretariat":
+        assert (page.status_code, api.status_code, recorded) == (302, 201, 2)
+    else:
+        assert (page.status_code, api.status_code, recorded) == (403, 403, 0)

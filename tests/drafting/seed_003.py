@@ -339,6 +339,7 @@ FACTS = {
 HEADING_BLOCK = [
     "Review Conference of States Parties to the Convention on Cluster Munitions",
     "CCM/CONF/2020/L.1",
+    "Distribution: Limited",
     "10 December 2020",
     "Original: English",
     "Second Review Conference",

@@ -15,7 +15,7 @@ def test_report_command_writes_the_docx(ccm, tmp_path):
     )  # fmt: skip
     document = read_docx(path)
     assert TITLE in [p.text for p in document.paragraphs]
-    assert len(document.tables[0].rows) == len(ANNEX) + 1
+    assert len(document.tables[-1].rows) == len(ANNEX) + 1
 
 
 def test_report_command_prints_text_and_html(ccm):

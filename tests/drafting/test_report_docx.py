@@ -21,7 +21,13 @@ def _is_numbered(paragraph) -> bool:
 
 
 def test_report_heading_block_and_title_open_the_document(interim_docx):
-    texts = [text for text in _texts(read_docx(interim_docx)) if text]
+    document = read_docx(interim_docx)
+    # The heading block is a table: the body's name and the symbol, then under the symbol
+    # the distribution, the date and the original language.
+    block = document.tables[0]
+    texts = [block.cell(0, 0).text, block.cell(0, 1).text]
+    texts += [p.text for p in block.cell(1, 1).paragraphs]
+    texts = [text for text in texts + _texts(document) if text]
     assert texts[: len(HEADING_BLOCK) + 1] == [*HEADING_BLOCK, TITLE]
 
 
@@ -72,8 +78,9 @@ def test_report_sections_are_word_headings(interim_docx):
 
 def test_report_annex_table_equals_the_seed_annex(interim_docx):
     document = read_docx(interim_docx)
-    assert len(document.tables) == 1
-    rows = [tuple(cell.text for cell in row.cells) for row in document.tables[0].rows]
+    # The first table is the heading block, the last the annex.
+    assert len(document.tables) == 2
+    rows = [tuple(cell.text for cell in row.cells) for row in document.tables[-1].rows]
     assert rows == [("Symbol", "Title"), *ANNEX]
     texts = _texts(document)
     assert (

@@ -455,3 +455,10 @@ def test_documents_csv_symbols_are_the_annex_in_order():
     assert [row["symbol"] for row in rows] == ANNEX
     assert all(parse(row["symbol"]).meeting_root == row["meeting_root"] for row in rows)
     assert sorted((row["symbol"] for row in rows), key=sort_key) == ANNEX
+
+
+def test_a_document_of_the_l_series_is_of_limited_distribution():
+    assert parse("CCM/CONF/2020/L.1").limited
+    assert parse("CCM/CONF/2020/L.1/Rev.1").limited
+    assert not parse("CCM/CONF/2020/CRP.8").limited
+    assert not parse("CCM/CONF/2020/7").limited

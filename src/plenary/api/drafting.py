@@ -7,14 +7,17 @@ the Secretariat of the meeting's convention.
 
 from datetime import date
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
-from plenary.drafting import services
-from plenary.drafting.models import ReportText
+from plenary.drafting import content, letters, selectors, services
+from plenary.drafting.models import LetterKind, NoteKind, ReportText
 from plenary.meetings import selectors as meetings
 from plenary.treaties.selectors import convention_named
 
@@ -106,3 +109,210 @@ def change_report_text(
         text=text, body=payload.body, reason=payload.reason, by=request.auth
     )
     return Status(200, _out(text))
+
+
+# Letters of the Presidency and notes verbales of the Secretariat: drafted from the
+# records (GET .../letters/draft, .../notes-verbales/draft), recorded once sent (POST), and
+# listed (GET .../dispatches). Refusals: 403 for the wrong role, 422 keyed by field.
+
+
+class DispatchOut(Schema):
+    id: int
+    form: str = Field(description="letter or note_verbale")
+    kind: str
+    reference: str
+    sent_on: date
+    addressees: list[str]
+    body: str
+    closing: str
+    annexes: list[str]
+
+
+class DraftOut(Schema):
+    kind: str
+    body: str = Field(description="Drafted from the records; paragraphs parted by a blank line")
+    missing: list[str]
+
+
+class LetterIn(Schema):
+    kind: str = Field(description="convening, postponement, silence_result, next_steps, ...")
+    sent_on: date
+    addressees: list[str]
+    body: str
+    closing: str = "highest_consideration"
+    annexes: list[str] = Field(default_factory=list, description="Document symbols")
+    silence_procedure: int | None = None
+    consultation: int | None = None
+
+
+class LetterheadIn(Schema):
+    lines: str = ""
+    reference: str = ""
+    reference_label: str = ""
+    place: str = ""
+    signature: str = ""
+
+
+class NoteVerbaleIn(Schema):
+    kind: str = Field(description="convening, registration or transparency")
+    reference: str
+    sent_on: date
+    addressees: list[str]
+    body: str
+
+
+def _dispatch(dispatch) -> dict:
+    return {
+        "id": dispatch.pk,
+        "form": dispatch.form,
+        "kind": dispatch.kind,
+        "reference": dispatch.reference,
+        "sent_on": dispatch.sent_on,
+        "addressees": dispatch.addressees.splitlines(),
+        "body": dispatch.body,
+        "closing": dispatch.closing,
+        "annexes": dispatch.annexes,
+    }
+
+
+def _meeting(convention, code):
+    return meetings.meeting_by_reference(code, convention=convention_named(convention))
+
+
+@router.get("/meetings/{code}/dispatches", response={200: list[DispatchOut], **ERRORS})
+@paged
+def list_dispatches(request, convention: ConventionSlug, code: str):
+    """The letters and notes verbales recorded as sent about a meeting, oldest first."""
+    return [_dispatch(d) for d in selectors.dispatches_of(meeting=_meeting(convention, code))]
+
+
+@router.get("/meetings/{code}/letters/draft", response={200: DraftOut, **ERRORS}, auth=SIGNED_IN)
+def draft_letter(
+    request,
+    convention: ConventionSlug,
+    code: str,
+    kind: str = "free",
+    on: date | None = None,
+    silence_procedure: int | None = None,
+    consultation: int | None = None,
+):
+    """The body of a letter of `kind` drafted from the records (the Presidency)."""
+    meeting = _meeting(convention, code)
+    if not request.auth.has_perm("drafting.write_letter", meeting):
+        raise PermissionDenied(services.NOT_THE_PRESIDENCY)
+    if kind not in LetterKind.values:
+        raise ValidationError(
+            {
+                "kind": services.UNKNOWN_LETTER_KIND.format(
+                    choices=", ".join(LetterKind.values), value=kind
+                )
+            }
+        )
+    records = selectors.letter_records(
+        meeting=meeting,
+        on=on or timezone.localdate(),
+        procedure_id=silence_procedure,
+        consultation_id=consultation,
+    )
+    body = letters.letter_body(records, kind=kind)
+    drafted = letters.letter(records, kind=kind, body=body)
+    return {"kind": kind, "body": body, "missing": drafted.missing}
+
+
+@router.put("/meetings/{code}/letterhead", response={200: LetterheadIn, **ERRORS}, auth=SIGNED_IN)
+def set_letterhead(request, convention: ConventionSlug, code: str, payload: LetterheadIn):
+    """The Presidency sets its letterhead, reference, place and signature for a meeting."""
+    head = services.set_letterhead(
+        meeting=_meeting(convention, code), by=request.auth, **payload.dict()
+    )
+    return {
+        "lines": head.lines,
+        "reference": head.reference,
+        "reference_label": head.reference_label,
+        "place": head.place,
+        "signature": head.signature,
+    }
+
+
+@router.post("/meetings/{code}/letters", response={201: DispatchOut, **ERRORS}, auth=SIGNED_IN)
+def record_letter(request, convention: ConventionSlug, code: str, payload: LetterIn):
+    """The Presidency records a letter as sent (its body as edited)."""
+    meeting = _meeting(convention, code)
+    procedure = next(
+        (
+            p
+            for p in selectors.meeting_procedures(meeting=meeting)
+            if p.pk == payload.silence_procedure
+        ),
+        None,
+    )
+    consultation = next(
+        (
+            c
+            for c in selectors.meeting_consultations(meeting=meeting)
+            if c.pk == payload.consultation
+        ),
+        None,
+    )
+    if payload.silence_procedure is not None and procedure is None:
+        raise Http404(f"no silence procedure {payload.silence_procedure} about {meeting.code}")
+    if payload.consultation is not None and consultation is None:
+        raise Http404(f"no consultation {payload.consultation} about {meeting.code}")
+    letter = services.record_letter_sent(
+        meeting=meeting,
+        kind=payload.kind,
+        sent_on=payload.sent_on,
+        addressees="\n".join(payload.addressees),
+        body=payload.body,
+        closing=payload.closing,
+        annexes=payload.annexes,
+        silence_procedure=procedure,
+        consultation=consultation,
+        by=request.auth,
+    )
+    return Status(201, _dispatch(letter))
+
+
+@router.get(
+    "/meetings/{code}/notes-verbales/draft", response={200: DraftOut, **ERRORS}, auth=SIGNED_IN
+)
+def draft_note_verbale(
+    request,
+    convention: ConventionSlug,
+    code: str,
+    kind: str = "convening",
+    on: date | None = None,
+    reference: str = "",
+):
+    """The paragraphs of a note verbale of `kind` drafted from the records (the Secretariat)."""
+    meeting = _meeting(convention, code)
+    if not request.auth.has_perm("drafting.send_note_verbale", meeting):
+        raise PermissionDenied(services.NOT_THE_SECRETARIAT_NOTE)
+    if kind not in NoteKind.values:
+        raise ValidationError(
+            {
+                "kind": services.UNKNOWN_NOTE_KIND.format(
+                    choices=", ".join(NoteKind.values), value=kind
+                )
+            }
+        )
+    records = selectors.convening_records(meeting=meeting, on=on or timezone.localdate())
+    drafted = content.convening_note(records, reference=reference, kind=kind)
+    return {"kind": kind, "body": letters.note_body(drafted), "missing": drafted.missing}
+
+
+@router.post(
+    "/meetings/{code}/notes-verbales", response={201: DispatchOut, **ERRORS}, auth=SIGNED_IN
+)
+def record_note_verbale(request, convention: ConventionSlug, code: str, payload: NoteVerbaleIn):
+    """The Secretariat records a note verbale as sent, with its reference."""
+    note = services.record_note_verbale_sent(
+        meeting=_meeting(convention, code),
+        kind=payload.kind,
+        reference=payload.reference,
+        sent_on=payload.sent_on,
+        addressees="\n".join(payload.addressees),
+        body=payload.body,
+        by=request.auth,
+    )
+    return Status(201, _dispatch(note))

@@ -21,7 +21,8 @@ from plenary.drafting.convention import (
 )
 from plenary.drafting.models import ReportText, Section
 from plenary.meetings.render import EN_DASH, line_text, part_heading
-from plenary.rules import conventions, months
+from plenary.rules import conventions, months, symbols
+from plenary.rules.errors import RuleError
 
 NO_PARTICIPANTS = (
     "No delegation is registered for part {number} yet: the lists of participants are missing."
@@ -37,6 +38,8 @@ NO_SECRETARIAT = _("The convention file of the {convention} gives no address of 
 NO_ANNUAL_REPORT_DAY = _("The convention file of the {convention} gives no day for annual reports.")
 NO_SYMBOL = "[symbol not yet allocated]"
 MISSING_NOTE = "[Missing: {what}]"
+# The places of a heading block's lines (`render` lays a UN heading block out from them).
+MASTHEAD_BODY, MASTHEAD_SYMBOL, MASTHEAD_SIDE = "body", "symbol", "side"
 
 # The order the report tells the officers of a day in (seed 003 paras 21-22).
 _ROLE_ORDER = ["secretary_general", "vice_president", "secretary", "isu_director", "president"]
@@ -71,6 +74,8 @@ class Drafted:
     missing: list[str] = field(default_factory=list)
     language: str = "en"
     file_stem: str = "document"
+    # The document's symbol, repeated in the running header of every page but the first.
+    symbol: str = ""
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -370,6 +375,28 @@ def _join(paragraph: Block, addition: str, *, at: str) -> None:
     paragraph.text = f"{text}{space}{addition}"
 
 
+def _limited(symbol: str) -> bool:
+    try:
+        return symbols.parse(symbol).limited
+    except RuleError:
+        return False
+
+
+def _masthead(lines: list[wording.Piece], *, symbol: str, side: list[wording.Piece]) -> list:
+    """The heading block of a UN document: the body's name (the first line) beside the
+    symbol, the distribution, date and original language under the symbol, then the
+    session's lines. Each block's style says its place (`render` lays them out)."""
+    if not lines:
+        return [Block("masthead", symbol, style=MASTHEAD_SYMBOL)]
+    blocks = [
+        Block("masthead", lines[0].text, style=MASTHEAD_BODY),
+        Block("masthead", symbol, style=MASTHEAD_SYMBOL),
+    ]
+    blocks += [Block("masthead", piece.text, style=MASTHEAD_SIDE) for piece in side]
+    blocks += [Block("masthead", piece.text, style="masthead") for piece in lines[1:]]
+    return blocks
+
+
 def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     """The procedural report (interim or final) of a part, from its records."""
     convention = records.ruleset.short_name
@@ -396,9 +423,11 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     def pieces(name: str, context: dict) -> list[wording.Piece]:
         return wording.pieces(convention, language, name, {**base, **context})
 
-    blocks = [
-        Block("masthead", piece.text, style="masthead") for piece in pieces("report/masthead", {})
-    ]
+    blocks = _masthead(
+        pieces("report/masthead", {}),
+        symbol=base["symbol"],
+        side=pieces("report/masthead_side", {"limited": _limited(base["symbol"])}),
+    )
     blocks.append(Block("title", report_title))
     missing: list[str] = []
     texts = {section: [t for t in records.texts if t.section == section] for section in SECTIONS}
@@ -486,6 +515,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         missing=missing,
         language=language,
         file_stem=stem.replace("/", "_"),
+        symbol=base["symbol"],
     )
 
 
@@ -530,8 +560,14 @@ def programme(part, days, *, language: str = "en") -> Drafted:
     )
 
 
-def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
-    """The note verbale convening a meeting and its preparatory meetings (seed 004)."""
+def convening_note(
+    records, *, reference: str, language: str = "en", kind: str = "convening", body=None
+) -> Drafted:
+    """A note verbale about a meeting and its preparatory meetings: convening them (seed
+    004), or reminding of the registration of delegations or of the annual transparency
+    report (`kind`, the template `note_verbale/<kind>`). Given a `body` (as edited, a blank
+    line between paragraphs), the note frames it instead of the drafted paragraphs: the
+    heading and reference before it, the date after it."""
     convention = records.ruleset.short_name
     words = convention_words(records.ruleset, language=language)
     mandate = _MANDATE.search(records.meeting.convening_reference or "")
@@ -553,10 +589,14 @@ def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
             for meeting in records.meetings
         ],
     }
-    blocks = [
-        Block("text", piece.text, style="masthead")
-        for piece in wording.pieces(convention, language, "note_verbale/convening", context)
+    drafted = [
+        piece.text
+        for piece in wording.pieces(convention, language, f"note_verbale/{kind}", context)
     ]
+    if body is not None and len(drafted) >= 3:
+        edited = [" ".join(chunk.split()) for chunk in body.split("\n\n") if chunk.strip()]
+        drafted = [*drafted[:2], *edited, drafted[-1]]
+    blocks = [Block("text", text, style="masthead") for text in drafted]
     missing = [] if mandate else [NO_MANDATE]
     if not words.secretariat_address:
         missing.append(NO_SECRETARIAT.format(convention=words.name))
@@ -573,7 +613,7 @@ def convening_note(records, *, reference: str, language: str = "en") -> Drafted:
         blocks=blocks,
         missing=missing,
         language=language,
-        file_stem=f"{records.meeting.code}_convening_note_verbale",
+        file_stem=f"{records.meeting.code}_{kind}_note_verbale",
     )
 
 

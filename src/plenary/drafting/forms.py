@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plenary.drafting.models import Placement
+from plenary.drafting.models import Closing, LetterKind, NoteKind, Placement
 
 REASON_HELP = _("Why, for the history of the report (optional).")
 
@@ -37,3 +37,75 @@ class ChangeTextForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason"), max_length=100, required=False, help_text=REASON_HELP
     )
+
+
+class ChooseLetterForm(forms.Form):
+    """What the letter is about (GET): its kind, date and the record it reports."""
+
+    kind = forms.ChoiceField(label=_("Kind of letter"), choices=LetterKind.choices)
+    date = forms.DateField(label=_("Date of the letter"), required=False)
+    procedure = forms.TypedChoiceField(
+        label=_("Silence procedure"), coerce=int, required=False, empty_value=None
+    )
+    consultation = forms.TypedChoiceField(
+        label=_("Written consultation"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, procedures=(), consultations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["procedure"].choices = [("", "—")] + [
+            (p.pk, f"{p.circulated_on:%d.%m.%Y} {p.subject}") for p in procedures
+        ]
+        self.fields["consultation"].choices = [("", "—")] + [(c.pk, c.title) for c in consultations]
+
+
+class LetterForm(forms.Form):
+    """The letter as the President edits it before recording it as sent."""
+
+    sent_on = forms.DateField(label=_("Date sent"))
+    addressees = forms.CharField(
+        label=_("Addressees"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One addressee a line."),
+    )
+    body = forms.CharField(
+        label=_("Body"),
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("Drafted from the records; a blank line parts paragraphs."),
+    )
+    closing = forms.ChoiceField(label=_("Closing"), choices=Closing.choices)
+    annexes = forms.MultipleChoiceField(
+        label=_("Annexes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, documents=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["annexes"].choices = [(d.symbol, f"{d.symbol} {d.title}") for d in documents]
+
+
+class LetterheadForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Letterhead"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    reference = forms.CharField(label=_("Reference"), max_length=120, required=False)
+    reference_label = forms.CharField(
+        label=_("Reference label"), max_length=40, required=False, help_text=_("e.g. Référence :")
+    )
+    place = forms.CharField(label=_("Place"), max_length=100, required=False)
+    signature = forms.CharField(
+        label=_("Signature"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class ChooseNoteForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of note verbale"), choices=NoteKind.choices)
+    date = forms.DateField(label=_("Date of the note"), required=False)
+
+
+class NoteVerbaleForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Reference"), max_length=120, help_text=_("e.g. ODA-2020-00130-CCM")
+    )
+    sent_on = forms.DateField(label=_("Date sent"))
+    addressees = forms.CharField(label=_("Addressees"), widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 18}))

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plenary.meetings.models import MeetingPart
+from plenary.meetings.models import Meeting, MeetingPart
 
 
 class Section(models.TextChoices):
@@ -77,3 +77,99 @@ class ReportText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.part}, {self.section}: {self.body[:60]}"
+
+
+# Letters of the Presidency and notes verbales of the Secretariat. A letter or a note is
+# drafted from the records (`content.letter_body`, `content.note_body`), edited by its
+# author, then recorded once it is sent: a `Dispatch`, with its date, addressees, body and
+# annexes, listed on the meeting's page.
+
+
+class DispatchForm(models.TextChoices):
+    LETTER = "letter", _("letter of the Presidency")
+    NOTE_VERBALE = "note_verbale", _("note verbale of the Secretariat")
+
+
+class LetterKind(models.TextChoices):
+    CONVENING = "convening", _("convening information")
+    POSTPONEMENT = "postponement", _("proposal to postpone")
+    SILENCE_RESULT = "silence_result", _("result of a silence procedure")
+    NEXT_STEPS = "next_steps", _("next steps, with the programme")
+    CONSULTATION = "consultation", _("invitation to a written consultation")
+    FREE = "free", _("free")
+
+
+class NoteKind(models.TextChoices):
+    CONVENING = "convening", _("convening the meeting")
+    REGISTRATION = "registration", _("reminder of registration")
+    TRANSPARENCY = "transparency", _("reminder of the annual transparency report")
+
+
+class Closing(models.TextChoices):
+    SINCERELY = "sincerely", _("Yours sincerely")
+    HIGHEST_CONSIDERATION = (
+        "highest_consideration",
+        _(
+            "Please accept, Excellencies, dear colleagues, the assurances of my highest"
+            " consideration"
+        ),
+    )
+
+
+class Letterhead(models.Model):
+    """The Presidency's settings for its letters about a meeting: the letterhead (its
+    lines), the reference, the place written before the date and the signature."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="letterhead")
+    lines = models.TextField(blank=True, help_text=_("The letterhead, one line a line."))
+    reference = models.CharField(max_length=120, blank=True)
+    reference_label = models.CharField(
+        max_length=40, blank=True, help_text=_("As the letterhead writes it; blank: Reference:")
+    )
+    place = models.CharField(max_length=100, blank=True)
+    signature = models.TextField(blank=True, help_text=_("Under the closing, one line a line."))
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.meeting}: {self.reference}"
+
+
+class Dispatch(models.Model):
+    """A letter or a note verbale as it was sent."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="dispatches")
+    form = models.CharField(max_length=12, choices=DispatchForm.choices)
+    kind = models.CharField(max_length=16)
+    reference = models.CharField(max_length=120, blank=True)
+    sent_on = models.DateField()
+    addressees = models.TextField(help_text=_("One addressee a line, as the letter names them."))
+    body = models.TextField()
+    closing = models.CharField(max_length=24, choices=Closing.choices, blank=True)
+    annexes = models.JSONField(default=list, blank=True, help_text=_("Document symbols."))
+    silence_procedure = models.ForeignKey(
+        "decisions.SilenceProcedure",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    consultation = models.ForeignKey(
+        "action_plan.Consultation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "sent_on", "pk"]
+        constraints = [
+            models.CheckConstraint(name="dispatch_has_a_body", condition=~Q(body="")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} {self.reference or self.kind} of {self.sent_on}"

@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plenary.drafting import services
-from plenary.drafting.models import ReportText
-from plenary.meetings.models import MeetingPart
+from plenary.drafting.models import Letterhead, ReportText
+from plenary.meetings.models import Meeting, MeetingPart
 from plenary.treaties.models import Convention
 from plenary.treaties.reference import ReferenceDataError
 
@@ -57,3 +57,35 @@ def load_report_texts(*, convention: Convention, directory: Path) -> str | None:
             raise ReferenceDataError(f"{where}: {error.messages}") from error
         added += 1
     return f"Drafting: {added} texts added by hand to reports."
+
+
+@transaction.atomic
+def load_letterheads(*, convention: Convention, directory: Path) -> str | None:
+    """Load the Presidency's letterheads (data/<slug>/letterheads.json); a meeting that
+    has one already keeps it (the Presidency may have changed it since)."""
+    path = directory / "letterheads.json"
+    if not path.exists():
+        return None
+    added = 0
+    for number, record in enumerate(
+        json.loads(path.read_text(encoding="utf-8"))["letterheads"], start=1
+    ):
+        where = f"{path.name} letterhead {number}"
+        if not record.get("source"):
+            raise ReferenceDataError(f"{where}: no source")
+        meeting = Meeting.objects.filter(convention=convention, code=record["meeting"]).first()
+        if meeting is None:
+            raise ReferenceDataError(f"{where}: no meeting {record['meeting']}")
+        if Letterhead.objects.filter(meeting=meeting).exists():
+            continue
+        services.set_letterhead(
+            meeting=meeting,
+            lines=record.get("lines", ""),
+            reference=record.get("reference", ""),
+            reference_label=record.get("reference_label", ""),
+            place=record.get("place", ""),
+            signature=record.get("signature", ""),
+            by=None,
+        )
+        added += 1
+    return f"Drafting: {added} letterheads of the Presidency."

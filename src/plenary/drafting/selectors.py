@@ -9,9 +9,10 @@ from datetime import date
 
 from django.db.models import Prefetch, Q
 
+from plenary.action_plan.models import Consultation, Question
 from plenary.decisions.models import ExtensionRequest, SilenceProcedure
 from plenary.documents.models import Document
-from plenary.drafting.models import ReportText
+from plenary.drafting.models import Dispatch, Letterhead, ReportText
 from plenary.meetings import selectors as meetings
 from plenary.meetings.models import Meeting, MeetingPart, PlanChange
 from plenary.rules import conventions, symbols
@@ -213,3 +214,88 @@ def prefetch_parts() -> Prefetch:
 
 def president_of(*, meeting: Meeting):
     return meeting.officers.filter(role="president").order_by("position").first()
+
+
+@dataclass
+class LetterRecords:
+    """What a letter of the Presidency about a meeting is drafted from: the meeting and its
+    plan on the letter's day, its President and letterhead, the silence procedure or the
+    consultation the letter reports, the documents it may annex and the letters sent."""
+
+    meeting: Meeting
+    ruleset: conventions.RuleSet
+    on: date
+    plan: list[dict]
+    president: object | None
+    letterhead: Letterhead | None
+    procedure: SilenceProcedure | None = None
+    consultation: object | None = None
+    questions: list = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    sent: list[Dispatch] = field(default_factory=list)
+    # The States that broke the silence of the procedure reported, in the UN's order.
+    breakers: list[str] = field(default_factory=list)
+
+
+def letter_records(
+    *, meeting: Meeting, on: date, procedure_id: int | None = None, consultation_id=None
+) -> LetterRecords:
+    """The records of a letter about `meeting` written on `on` (a fixed number of queries:
+    nine at most)."""
+    history = _histories([meeting])[0]
+    procedure = consultation = None
+    questions: list = []
+    if procedure_id is not None:
+        procedure = (
+            SilenceProcedure.objects.filter(Q(meeting=meeting) | Q(meeting__prepares=meeting))
+            .select_related("meeting")
+            .filter(pk=procedure_id)
+            .first()
+        )
+    if consultation_id is not None:
+        consultation = Consultation.objects.filter(meeting=meeting, pk=consultation_id).first()
+        if consultation is not None:
+            questions = list(
+                Question.objects.filter(section__consultation=consultation)
+                .select_related("section")
+                .order_by("section__order", "number")
+            )
+    return LetterRecords(
+        meeting=meeting,
+        ruleset=conventions.get_ruleset(meeting.convention.short_name),
+        on=on,
+        plan=plan_on(history, on),
+        president=president_of(meeting=meeting),
+        letterhead=Letterhead.objects.filter(meeting=meeting).first(),
+        procedure=procedure,
+        consultation=consultation,
+        questions=questions,
+        breakers=sorted(
+            {brk.state.name for brk in procedure.breaks.select_related("state")}
+            if procedure is not None
+            else set()
+        ),
+        documents=sorted(
+            Document.objects.filter(meeting=meeting).only("symbol", "title", "meeting_id"),
+            key=lambda document: symbols.sort_key(document.symbol),
+        ),
+        sent=list(Dispatch.objects.filter(meeting=meeting).order_by("sent_on", "pk")),
+    )
+
+
+def dispatches_of(*, meeting: Meeting) -> list[Dispatch]:
+    """The letters and notes verbales recorded as sent about a meeting, oldest first."""
+    return list(Dispatch.objects.filter(meeting=meeting).order_by("sent_on", "pk"))
+
+
+def meeting_procedures(*, meeting: Meeting) -> list[SilenceProcedure]:
+    """The silence procedures about a meeting and its preparatory meetings."""
+    return list(
+        SilenceProcedure.objects.filter(Q(meeting=meeting) | Q(meeting__prepares=meeting))
+        .select_related("meeting")
+        .order_by("circulated_on", "pk")
+    )
+
+
+def meeting_consultations(*, meeting: Meeting) -> list:
+    return list(Consultation.objects.filter(meeting=meeting).order_by("issued_on", "pk"))

@@ -1,5 +1,6 @@
 """Pages of drafting: a part's report as HTML for everyone; the drafts as downloads for
-the Secretariat only (checked here, on the server)."""
+the Secretariat only (checked here, on the server); the Presidency's letters and the
+Secretariat's notes verbales, drafted, edited and recorded as sent."""
 
 from datetime import date
 from urllib.parse import urlencode
@@ -12,10 +13,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from plenary.drafting import content, selectors, services
+from plenary.drafting import content, letters, selectors, services
 from plenary.drafting import render as drafts
-from plenary.drafting.forms import AddTextForm, ChangeTextForm
-from plenary.drafting.models import ReportKind, ReportText
+from plenary.drafting.forms import (
+    AddTextForm,
+    ChangeTextForm,
+    ChooseLetterForm,
+    ChooseNoteForm,
+    LetterForm,
+    LetterheadForm,
+    NoteVerbaleForm,
+)
+from plenary.drafting.models import Closing, LetterKind, NoteKind, ReportKind, ReportText
 from plenary.meetings.forms import show_refusal
 from plenary.meetings.selectors import meeting_by_reference
 
@@ -191,3 +200,195 @@ def programme_download(request, convention, code: str):
     part, _ = _part_and_kind(request, convention, code)
     drafted = content.programme(part, selectors.programme_records(part=part))
     return _download(drafts.to_docx(drafted), "docx", drafted.file_stem)
+
+
+# Letters of the Presidency and notes verbales of the Secretariat: a page drafts one from
+# the records (GET: its kind, date and the record it reports), the author edits it and
+# records it as sent (POST, one service), or downloads the edited text as .docx.
+
+
+def _letter_choice(request, meeting):
+    choose = ChooseLetterForm(
+        request.GET or None,
+        procedures=selectors.meeting_procedures(meeting=meeting),
+        consultations=selectors.meeting_consultations(meeting=meeting),
+        initial={"kind": LetterKind.FREE},
+    )
+    data = choose.cleaned_data if choose.is_valid() else {}
+    kind = data.get("kind") or LetterKind.FREE
+    on = data.get("date") or timezone.localdate()
+    records = selectors.letter_records(
+        meeting=meeting,
+        on=on,
+        procedure_id=data.get("procedure"),
+        consultation_id=data.get("consultation"),
+    )
+    return choose, kind, on, records
+
+
+def _drafted_letter(records, kind, data, meeting):
+    part = meeting.parts.order_by("number").first() if kind == LetterKind.NEXT_STEPS else None
+    return letters.letter(
+        records,
+        kind=kind,
+        body=data["body"],
+        closing=data["closing"],
+        addressees=[line for line in data["addressees"].splitlines() if line.strip()],
+        annexes=data.get("annexes") or [],
+        programme_part=part,
+        days=selectors.programme_records(part=part) if part else None,
+    )
+
+
+def letter_page(request, convention, code: str):
+    meeting = meeting_by_reference(code, convention=convention)
+    if not request.user.has_perm("drafting.write_letter", meeting):
+        raise PermissionDenied(services.NOT_THE_PRESIDENCY)
+    choose, kind, on, records = _letter_choice(request, meeting)
+    status = 200
+    if request.method == "POST":
+        form = LetterForm(request.POST, documents=records.documents)
+        if form.is_valid():
+            data = form.cleaned_data
+            if request.POST.get("action") == "docx":
+                drafted = _drafted_letter(records, kind, data, meeting)
+                return _download(drafts.to_docx(drafted), "docx", drafted.file_stem)
+            try:
+                services.record_letter_sent(
+                    meeting=meeting,
+                    kind=kind,
+                    sent_on=data["sent_on"],
+                    addressees=data["addressees"],
+                    body=data["body"],
+                    closing=data["closing"],
+                    annexes=data["annexes"],
+                    silence_procedure=records.procedure,
+                    consultation=records.consultation,
+                    by=request.user,
+                )
+            except ValidationError as error:
+                show_refusal(form, error)
+            else:
+                messages.success(request, gettext("The letter is recorded as sent."))
+                url = reverse(
+                    "meetings:meeting_detail", kwargs={"convention": convention, "code": code}
+                )
+                return redirect(f"{url}#correspondence")
+        status = 422
+    else:
+        form = LetterForm(
+            documents=records.documents,
+            initial={
+                "sent_on": on,
+                "addressees": "\n".join(
+                    block.text
+                    for block in letters.letter(records, kind=kind, body="").blocks
+                    if block.style == "addressee"
+                ),
+                "body": letters.letter_body(records, kind=kind),
+                "closing": Closing.HIGHEST_CONSIDERATION,
+            },
+        )
+    head = records.letterhead
+    preview = None
+    if form.is_valid() or not form.is_bound:
+        data = form.cleaned_data if form.is_bound else {**form.initial, "annexes": []}
+        preview = _drafted_letter(records, kind, data, meeting)
+    return render(
+        request,
+        "drafting/letter_page.html",
+        {
+            "meeting": meeting,
+            "choose": choose,
+            "form": form,
+            "preview": preview,
+            "letterhead_form": LetterheadForm(
+                initial={
+                    "lines": head.lines,
+                    "reference": head.reference,
+                    "reference_label": head.reference_label,
+                    "place": head.place,
+                    "signature": head.signature,
+                }
+                if head
+                else None
+            ),
+        },
+        status=status,
+    )
+
+
+def letterhead_page(request, convention, code: str):
+    meeting = meeting_by_reference(code, convention=convention)
+    if not request.user.has_perm("drafting.write_letter", meeting):
+        raise PermissionDenied(services.NOT_THE_PRESIDENCY)
+    url = reverse("drafting:letter", kwargs={"convention": convention, "code": code})
+    if request.method == "POST":
+        form = LetterheadForm(request.POST)
+        if form.is_valid():
+            services.set_letterhead(meeting=meeting, by=request.user, **form.cleaned_data)
+            messages.success(request, gettext("The letterhead is saved."))
+    return redirect(url)
+
+
+def note_verbale_page(request, convention, code: str):
+    meeting = meeting_by_reference(code, convention=convention)
+    if not request.user.has_perm("drafting.send_note_verbale", meeting):
+        raise PermissionDenied(services.NOT_THE_SECRETARIAT_NOTE)
+    choose = ChooseNoteForm(request.GET or None, initial={"kind": NoteKind.CONVENING})
+    data = choose.cleaned_data if choose.is_valid() else {}
+    kind = data.get("kind") or NoteKind.CONVENING
+    on = data.get("date") or timezone.localdate()
+    records = selectors.convening_records(meeting=meeting, on=on)
+    status = 200
+    if request.method == "POST":
+        form = NoteVerbaleForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            if request.POST.get("action") == "docx":
+                drafted = content.convening_note(
+                    records, reference=data["reference"], kind=kind, body=data["body"]
+                )
+                return _download(drafts.to_docx(drafted), "docx", drafted.file_stem)
+            try:
+                services.record_note_verbale_sent(
+                    meeting=meeting,
+                    kind=kind,
+                    reference=data["reference"],
+                    sent_on=data["sent_on"],
+                    addressees=data["addressees"],
+                    body=data["body"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                show_refusal(form, error)
+            else:
+                messages.success(request, gettext("The note verbale is recorded as sent."))
+                url = reverse(
+                    "meetings:meeting_detail", kwargs={"convention": convention, "code": code}
+                )
+                return redirect(f"{url}#correspondence")
+        status = 422
+        reference = request.POST.get("reference", "")
+    else:
+        reference = request.GET.get("reference", "")
+        drafted = content.convening_note(records, reference=reference, kind=kind)
+        form = NoteVerbaleForm(
+            initial={
+                "reference": reference,
+                "sent_on": on,
+                "addressees": gettext(
+                    "The Permanent Representatives of Member and Observer States to the"
+                    " United Nations"
+                ),
+                "body": letters.note_body(drafted),
+            }
+        )
+    body = form.data.get("body") if form.is_bound else form.initial["body"]
+    preview = content.convening_note(records, reference=reference, kind=kind, body=body)
+    return render(
+        request,
+        "drafting/note_verbale_page.html",
+        {"meeting": meeting, "choose": choose, "form": form, "preview": preview},
+        status=status,
+    )

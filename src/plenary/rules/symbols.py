@@ -112,6 +112,12 @@ class Symbol:
         return root
 
     @property
+    def limited(self) -> bool:
+        """A document of the L. series is of limited distribution ("Distribution: Limited"
+        on its heading block); every other is of general distribution."""
+        return self.series == "L"
+
+    @property
     def base(self) -> "Symbol":
         """The original document: this symbol without its revisions, corrigenda and addenda."""
         return replace(self, suffixes=())

@@ -144,3 +144,35 @@ def words(context, name: str) -> str:
     return wording.render(
         context[wording.CONVENTION_KEY], context[wording.LANGUAGE_KEY], name, context.flatten()
     )
+
+
+def _nth(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
+
+
+@register.filter
+def nth_day_month(day: date | None) -> str:
+    """ "8th June": how the President's letters write a day of the year of the letter
+    (seeds 001 and 002)."""
+    return f"{_nth(day.day)} {day:%B}" if day else ""
+
+
+@register.filter
+def nth_date(day: date | None) -> str:
+    """ "29th June 2020"."""
+    return f"{nth_day_month(day)} {day.year}" if day else ""
+
+
+@register.filter
+def nth_span(span) -> str:
+    """(start, end) as "29th June 2020" or "23rd to 27th November 2020"."""
+    start, end = span
+    if start == end:
+        return nth_date(end)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_nth(start.day)} to {nth_date(end)}"
+    if start.year == end.year:
+        return f"{nth_day_month(start)} to {nth_date(end)}"
+    return f"{nth_date(start)} to {nth_date(end)}"

@@ -6,6 +6,7 @@ from django.http import Http404
 
 from plenary.drafting import content, selectors
 from plenary.drafting.management.commands.report import write
+from plenary.drafting.models import NoteKind
 from plenary.drafting.wording import TemplateError
 from plenary.meetings import selectors as meetings
 from plenary.treaties.scope import add_convention_argument, convention_from
@@ -22,7 +23,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         add_convention_argument(parser)
-        parser.add_argument("kind", choices=["convening"])
+        parser.add_argument("kind", choices=NoteKind.values)
         parser.add_argument("meeting", help="The meeting's code or symbol root (e.g. 2RC).")
         parser.add_argument("--format", choices=["docx", "html", "text"], default="text")
         parser.add_argument("--language", default="en")
@@ -45,7 +46,7 @@ class Command(BaseCommand):
         records = selectors.convening_records(meeting=meeting, on=on)
         try:
             drafted = content.convening_note(
-                records, reference=reference, language=options["language"]
+                records, reference=reference, language=options["language"], kind=options["kind"]
             )
         except TemplateError as error:
             raise CommandError(str(error)) from error
