@@ -358,3 +358,29 @@ if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
     )
+
+# A second factor (TOTP, django-otp) for the Secretariat, the Presidency, the ISU and the
+# back office (core/two_factor.py): required when DEBUG is false; the development demo
+# accounts (`plenary demo_users`) may sign in without it while TWO_FACTOR_EXEMPT_DEMO is on.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+TWO_FACTOR_REQUIRED = envbool("TWO_FACTOR_REQUIRED", "false" if DEBUG else "true")
+TWO_FACTOR_EXEMPT_DEMO = envbool("TWO_FACTOR_EXEMPT_DEMO", "true" if DEBUG else "false")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "plenary")
+# The same users' sessions end after this long without a request (0: never).
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "1800"))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "plenary.core.two_factor.StaffIdleTimeout",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("plenary.core.two_factor.StaffIdleTimeout") + 1,
+    "plenary.core.two_factor.SecondFactorRequired",
+)

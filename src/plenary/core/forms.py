@@ -190,3 +190,12 @@ class EndRoleForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The first day the role no longer holds. Empty: today."),
     )
+
+
+class SecondFactorForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The six digits your authenticator app shows now, or a backup code."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

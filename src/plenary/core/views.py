@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -5,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -300,3 +303,80 @@ def end_role(request, convention: str, pk: int):
             messages.success(request, _("Role ended: %(grant)s.") % {"grant": row})
             return redirect("people", convention=found.short_name.lower())
     return _people_page(request, found, end=(row.pk, form), status=422)
+
+
+@login_required
+def two_factor(request):
+    """The step after the password: a code from the authenticator app, or a backup code."""
+    from django_otp import login as otp_login
+
+    from plenary.core import two_factor as tf
+    from plenary.core.forms import SecondFactorForm
+
+    if request.user.is_verified():
+        return tf.go_next(request)
+    if not tf.has_authenticator(request.user):
+        return redirect(f"{reverse('two_factor_enrol')}?next={quote(tf.safe_next(request))}")
+    form = SecondFactorForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        device = tf.verify(by=request.user, token=form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return tf.go_next(request)
+        form.add_error("token", tf.BAD_CODE)
+    if form.errors:
+        status = 422
+    return render(
+        request,
+        "core/two_factor.html",
+        {"form": form, "next": tf.safe_next(request)},
+        status=status,
+    )
+
+
+@login_required
+def two_factor_enrol(request):
+    """Set up the authenticator app: its secret as a QR code and as text, shown on this
+    page only; a first code confirms it and shows ten backup codes, once."""
+    import segno
+    from django.utils.safestring import mark_safe
+    from django_otp import login as otp_login
+
+    from plenary.core import two_factor as tf
+    from plenary.core.forms import SecondFactorForm
+
+    user = request.user
+    if tf.has_authenticator(user) and not user.is_verified():
+        return redirect(f"{reverse('two_factor')}?next={quote(tf.safe_next(request))}")
+    form = SecondFactorForm(request.POST or None)
+    device = None
+    if request.method == "POST":
+        device = tf.pending_enrolment(by=user, pk=request.session.get("plenary_enrolling"))
+        if device is not None and form.is_valid():
+            codes = tf.confirm_enrolment(by=user, device=device, token=form.cleaned_data["token"])
+            if codes is not None:
+                request.session.pop("plenary_enrolling", None)
+                otp_login(request, device)
+                return render(
+                    request,
+                    "core/two_factor_codes.html",
+                    {"codes": codes, "next": tf.safe_next(request)},
+                )
+            form.add_error("token", tf.BAD_CODE)
+    if device is None:
+        device = tf.start_enrolment(by=user)
+        request.session["plenary_enrolling"] = device.pk
+        form = SecondFactorForm()
+    qr = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR code"))
+    return render(
+        request,
+        "core/two_factor_enrol.html",
+        {
+            "form": form,
+            "qr": mark_safe(qr),  # noqa: S308 - segno's own SVG of our otpauth URL
+            "secret": tf.base32_secret(device),
+            "next": tf.safe_next(request),
+        },
+        status=422 if form.errors else 200,
+    )
