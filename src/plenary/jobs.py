@@ -50,3 +50,10 @@ def prune_task_results(*, now: datetime) -> str:
         finished_at__lt=cutoff,
     ).delete()
     return f"{deleted} finished task results deleted"
+
+
+def prune_idempotency_keys(*, now: datetime) -> str:
+    """Forget the API's idempotency keys older than IDEMPOTENCY_KEY_SECONDS."""
+    from plenary.api.idempotency import prune
+
+    return f"{prune(now=now)} idempotency keys forgotten"

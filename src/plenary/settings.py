@@ -384,3 +384,8 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("plenary.core.two_factor.StaffIdleTimeout") + 1,
     "plenary.core.two_factor.SecondFactorRequired",
 )
+
+# How long the API keeps the first answer to a write sent with an Idempotency-Key
+# (api/idempotency.py): a day, pruned hourly.
+IDEMPOTENCY_KEY_SECONDS = int(os.environ.get("IDEMPOTENCY_KEY_SECONDS", "86400"))
+PLENARY_SCHEDULE.append(("prune_idempotency_keys", 3600, "plenary.jobs.prune_idempotency_keys"))

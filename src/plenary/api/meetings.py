@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.idempotency import idempotent
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
 from plenary.core.permissions import within
@@ -231,6 +232,10 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
     lookup = (
         {"state": participant} if isinstance(participant, State) else {"organisation": participant}
     )
+    return idempotent(request, payload, lambda: _register(user, meeting, members, parts, lookup))
+
+
+def _register(user, meeting, members, parts, lookup):
     existing = selectors.delegation_of(meeting=meeting, **lookup)
     if existing is None:
         delegation = services.register_delegation(
