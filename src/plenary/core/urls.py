@@ -45,5 +45,10 @@ urlpatterns = [
         views.end_role,
         name="end_role",
     ),
+    path(
+        "accounts/<slug:convention>/people/<int:pk>/erase/",
+        views.erase_person,
+        name="erase_person",
+    ),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", views.history, name="history"),
 ]

@@ -22,7 +22,7 @@ from plenary.core.forms import (
     ThrottledPasswordResetForm,
     TokenForm,
 )
-from plenary.core.models import FOCAL_POINT_GRANTS, ApiToken, Role, RoleGrant
+from plenary.core.models import FOCAL_POINT_GRANTS, ApiToken, Role, RoleGrant, User
 from plenary.core.permissions import is_signed_in, within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors as treaties
@@ -378,5 +378,41 @@ def two_factor_enrol(request):
             "secret": tf.base32_secret(device),
             "next": tf.safe_next(request),
         },
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def erase_person(request, convention: str, pk: int):
+    """Erase a person's personal data on their request (the Secretariat): their names,
+    e-mail and user name; what their State did stays on record."""
+    from plenary.core.forms import EraseForm
+
+    found = _convention(convention)
+    if not request.user.has_perm("core.manage_people", found):
+        raise PermissionDenied(services.MAY_NOT_ERASE)
+    person = get_object_or_404(
+        User.objects.filter(grants__convention=found, is_active=True).distinct(), pk=pk
+    )
+    delegates = services.delegates_named_like(person=person, convention=found)
+    form = EraseForm(request.POST or None, delegates=delegates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.erase_personal_data(
+                person=person,
+                convention=found,
+                reason=form.cleaned_data["reason"],
+                delegates=form.cleaned_data["delegates"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The person's personal data is erased."))
+            return redirect("people", convention=found.short_name.lower())
+    return render(
+        request,
+        "core/erase_person.html",
+        {"convention": found, "person": person, "form": form},
         status=422 if form.errors else 200,
     )
