@@ -70,7 +70,7 @@ def test_only_the_secretariat_erases(ccm, person):
 
 
 def test_the_command_erases_and_names_a_bad_field(ccm, person, secretariat, capsys):
-    with pytest.raises(CommandError, match="^reason: "):
+    with pytest.raises(CommandError, match=r"^reason: "):
         call_command("erase_person", "ana", convention="CCM", reason=" ", by=secretariat.username)
     call_command("erase_person", "ana", convention="CCM", reason="Letter", by=secretariat.username)
     assert "personal data erased" in capsys.readouterr().out
