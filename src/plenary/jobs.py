@@ -57,3 +57,22 @@ def prune_idempotency_keys(*, now: datetime) -> str:
     from plenary.api.idempotency import prune
 
     return f"{prune(now=now)} idempotency keys forgotten"
+
+
+def prune_upload_files(*, now: datetime) -> str:
+    """Delete the upload spool files (FILE_UPLOAD_TEMP_DIR) older than
+    UPLOAD_TEMP_MAX_AGE_SECONDS: those of a worker that died mid-request. A live request's
+    file is younger (a request's time budget is far shorter)."""
+    from pathlib import Path
+
+    spool = Path(settings.FILE_UPLOAD_TEMP_DIR)
+    cutoff = now.timestamp() - settings.UPLOAD_TEMP_MAX_AGE_SECONDS
+    deleted = 0
+    for path in spool.glob("*.upload*") if spool.is_dir() else ():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                deleted += 1
+        except FileNotFoundError:  # its request finished meanwhile
+            continue
+    return f"{deleted} abandoned upload files deleted"

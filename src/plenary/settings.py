@@ -389,3 +389,10 @@ MIDDLEWARE.insert(
 # (api/idempotency.py): a day, pruned hourly.
 IDEMPOTENCY_KEY_SECONDS = int(os.environ.get("IDEMPOTENCY_KEY_SECONDS", "86400"))
 PLENARY_SCHEDULE.append(("prune_idempotency_keys", 3600, "plenary.jobs.prune_idempotency_keys"))
+
+# Uploads larger than FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to files in this directory of
+# their own; a worker killed mid-request leaves its file behind, and the scheduler deletes
+# any older than UPLOAD_TEMP_MAX_AGE_SECONDS (plenary.jobs.prune_upload_files).
+FILE_UPLOAD_TEMP_DIR = str(Path(os.environ.get("FILE_UPLOAD_TEMP_DIR", VAR_DIR / "uploads")))
+UPLOAD_TEMP_MAX_AGE_SECONDS = int(os.environ.get("UPLOAD_TEMP_MAX_AGE_SECONDS", "3600"))
+PLENARY_SCHEDULE.append(("prune_upload_files", 600, "plenary.jobs.prune_upload_files"))

@@ -12,6 +12,7 @@ from plenary.core.models import Role
 from plenary.treaties.models import State
 from tests.action_plan.conftest import at
 from tests.conftest import make_user, the_ccm
+from tests.documents.conftest import PDF
 
 OPEN_DAY = date(2030, 6, 10)
 
@@ -143,12 +144,12 @@ def test_attachment_is_stored_with_its_digest(open_consultation, peru_delegate, 
     contribution = services.submit_contribution(
         consultation=open_consultation,
         answers={first.pk: "A"},
-        attachment=SimpleUploadedFile("views.pdf", b"%PDF-1.4 views"),
+        attachment=SimpleUploadedFile("views.pdf", PDF),
         by=peru_delegate,
         now=at(OPEN_DAY),
     )
     assert contribution.attachment_name == "views.pdf"
-    assert contribution.attachment.read() == b"%PDF-1.4 views"
+    assert contribution.attachment.read() == PDF
     assert len(contribution.attachment_sha256) == 64
 
 

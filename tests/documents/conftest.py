@@ -16,7 +16,19 @@ from plenary.meetings.models import Meeting
 from plenary.meetings.services import PartPlan, create_meeting
 from plenary.treaties.models import State
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+def pdf_bytes() -> bytes:
+    """A real one-page PDF, made by pypdf (uploads are parsed: core.validation)."""
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+PDF = pdf_bytes()
 
 
 def docx_bytes(*, word: bool = True) -> bytes:
