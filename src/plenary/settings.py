@@ -223,6 +223,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 # Structured lines (core/request_log.py): key=value, or JSON with LOG_FORMAT=json, each
 # naming the request id, the user and the convention. ADMINS ("a@x.org,b@y.org") get errors.

@@ -111,3 +111,36 @@ def test_fifty_identical_concurrent_payments_record_one(assessed_estimate, secre
     assert Payment.objects.filter(assessment=peru).count() == 1
     assert {status for status, _ in answers} == {201}
     assert len({pk for _, pk in answers}) == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite serialises every writer, so nothing runs concurrently",
+)
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_first_registrations_yield_one_delegation(ccm, peru_delegate):
+    """Issue 24, "Idempotency": of concurrent first registrations of one State (without
+    a key), one is made and the others get a clean answer (422 naming the State)."""
+    meeting = open_meeting(ccm)
+    body = json.dumps({"members": [{"role": "head", "name": "Ms. Head"}]})
+
+    def send(_n):
+        try:
+            return (
+                token_client(peru_delegate)
+                .put(
+                    f"/api/v1/ccm/meetings/{meeting.code}/delegation",
+                    body,
+                    content_type="application/json",
+                )
+                .status_code
+            )
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(send, range(8)))
+
+    assert Delegation.objects.filter(meeting=meeting).count() == 1
+    assert answers.count(201) == 1
+    assert set(answers) <= {200, 201, 422}
