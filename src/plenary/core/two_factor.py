@@ -118,6 +118,13 @@ class StaffIdleTimeout:
         return self.get_response(request)
 
 
+def start_the_clock(sender, request, user, **kwargs):
+    """At sign-in (user_logged_in): the idle time counts from now, without a write of the
+    session at the first request."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = time.time()
+
+
 def base32_secret(device) -> str:
     return base64.b32encode(device.bin_key).decode("ascii").rstrip("=")
 
