@@ -133,6 +133,8 @@ def test_the_scheduler_concludes_a_procedure_due_seconds_away(
         ("send_reminders", True),
         ("clear_expired_sessions", True),
         ("prune_task_results", True),
+        ("prune_idempotency_keys", True),
+        ("prune_upload_files", True),
     }
 
 
