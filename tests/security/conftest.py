@@ -13,13 +13,3 @@ def assessed_estimate(estimate, secretariat):  # noqa: F811
         estimate=estimate, issued_on=date(2020, 12, 1), due_on=date(2021, 1, 31), by=secretariat
     )
     return estimate
-
-
-def pytest_terminal_summary(terminalreporter):
-    """The API fuzz run's count (tests/security/test_api_fuzz.py), at the end of `make test`,
-    from whichever worker ran it."""
-    for outcome in ("passed", "failed"):
-        for report in terminalreporter.stats.get(outcome, []):
-            for key, value in getattr(report, "user_properties", []):
-                if key == "api_fuzz":
-                    terminalreporter.write_line(value)
