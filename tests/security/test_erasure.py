@@ -1,5 +1,5 @@
 """A person's personal data can be erased on request while the record of what their State
-did stays (issue 24, "Audit and recovery"). Failed on 2cdebbd: no way to erase it; a
+did stays (issue 24, "Audit and recovery"). Absent on 2cdebbd: no way to erase it; a
 person's e-mail stayed in the account and every history row."""
 
 import pytest

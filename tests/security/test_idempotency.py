@@ -1,5 +1,5 @@
 """Payments and registrations through the API take an `Idempotency-Key` (issue 24: "50
-identical concurrent payments are all recorded"). Failed on 2cdebbd: the header was
+identical concurrent payments are all recorded"). Absent on 2cdebbd: the header was
 ignored and each of the 50 was recorded."""
 
 import json

@@ -1,5 +1,5 @@
 """Staff sessions end after a time without activity (issue 24: "staff sessions with an
-idle timeout"). Failed on 2cdebbd (a Secretariat session lived for SESSION_COOKIE_AGE, two
+idle timeout"). Absent on 2cdebbd (a Secretariat session lived for SESSION_COOKIE_AGE, two
 weeks, however long it sat idle)."""
 
 import time

@@ -1,5 +1,5 @@
 """In production the language cookie is Secure, like the session's and the CSRF's (issue
-24, "Headers"). Failed on 2cdebbd: LANGUAGE_COOKIE_SECURE was Django's default, False."""
+24, "Headers"). Absent on 2cdebbd: LANGUAGE_COOKIE_SECURE was Django's default, False."""
 
 import os
 import subprocess

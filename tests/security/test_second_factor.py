@@ -1,5 +1,5 @@
 """A second factor for the roles that run a convention (issue 24: "a second factor (TOTP)
-required in production for Secretariat, Presidency and ISU users"). Failed on 2cdebbd
+required in production for Secretariat, Presidency and ISU users"). Absent on 2cdebbd
 (no second factor: the password alone opened every Secretariat page).
 
 The codes are computed here, from the secret the enrolment page shows, by RFC 6238's own

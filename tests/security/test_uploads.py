@@ -37,7 +37,7 @@ def test_a_pdf_html_polyglot_is_refused():
 
 
 def test_a_pdf_is_parsed_not_only_its_first_bytes():
-    """Failed on 2cdebbd without pypdf in the locks: a truncated or forged PDF passed."""
+    """Absent on 2cdebbd without pypdf in the locks: a truncated or forged PDF passed."""
     from plenary.core.validation import is_whole_pdf
 
     truncated = PDF[: len(PDF) // 2]
@@ -51,7 +51,7 @@ def test_a_pdf_is_parsed_not_only_its_first_bytes():
 
 def test_a_dead_workers_upload_file_is_cleaned(tmp_path, settings):
     """A worker killed mid-upload leaves its spooled file; the scheduler's job deletes it
-    once older than UPLOAD_TEMP_MAX_AGE_SECONDS (failed on 2cdebbd: files were spooled to
+    once older than UPLOAD_TEMP_MAX_AGE_SECONDS (absent on 2cdebbd: files were spooled to
     the system's temporary directory and nothing removed them)."""
     import os
     import signal
