@@ -171,3 +171,14 @@ def fresh_throttles():
     from django.core.cache import caches
 
     caches["default"].clear()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The API fuzz run's count (tests/security/test_api_fuzz.py), at the end of `make test`,
+    from whichever worker ran it (here: the controller of
+    pytest-xdist loads this file, not tests/security/conftest.py)."""
+    for outcome in ("passed", "failed"):
+        for report in terminalreporter.stats.get(outcome, []):
+            for key, value in getattr(report, "user_properties", []):
+                if key == "api_fuzz":
+                    terminalreporter.write_line(value)

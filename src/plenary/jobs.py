@@ -69,3 +69,29 @@ def notify_entries_into_force(*, now: datetime) -> str:
     return f"{len(told)} entries into force told" + "".join(
         f"; {p.state.iso3} {p.convention}" for p in told
     )
+
+
+def prune_idempotency_keys(*, now: datetime) -> str:
+    """Forget the API's idempotency keys older than IDEMPOTENCY_KEY_SECONDS."""
+    from plenary.api.idempotency import prune
+
+    return f"{prune(now=now)} idempotency keys forgotten"
+
+
+def prune_upload_files(*, now: datetime) -> str:
+    """Delete the upload spool files (FILE_UPLOAD_TEMP_DIR) older than
+    UPLOAD_TEMP_MAX_AGE_SECONDS: those of a worker that died mid-request. A live request's
+    file is younger (a request's time budget is far shorter)."""
+    from pathlib import Path
+
+    spool = Path(settings.FILE_UPLOAD_TEMP_DIR)
+    cutoff = now.timestamp() - settings.UPLOAD_TEMP_MAX_AGE_SECONDS
+    deleted = 0
+    for path in spool.glob("*.upload*") if spool.is_dir() else ():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                deleted += 1
+        except FileNotFoundError:  # its request finished meanwhile
+            continue
+    return f"{deleted} abandoned upload files deleted"

@@ -254,6 +254,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 # Structured lines (core/request_log.py): key=value, or JSON with LOG_FORMAT=json, each
 # naming the request id, the user and the convention. ADMINS ("a@x.org,b@y.org") get errors.
@@ -412,3 +413,40 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("plenary.core.headers.SecurityHeaders") + 1,
     "django.middleware.http.ConditionalGetMiddleware",
 )
+# A second factor (TOTP, django-otp) for the Secretariat, the Presidency, the ISU and the
+# back office (core/two_factor.py): required when DEBUG is false; the development demo
+# accounts (`plenary demo_users`) may sign in without it while TWO_FACTOR_EXEMPT_DEMO is on.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+TWO_FACTOR_REQUIRED = envbool("TWO_FACTOR_REQUIRED", "false" if DEBUG else "true")
+TWO_FACTOR_EXEMPT_DEMO = envbool("TWO_FACTOR_EXEMPT_DEMO", "true" if DEBUG else "false")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "plenary")
+# The same users' sessions end after this long without a request (0: never).
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "1800"))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "plenary.core.two_factor.StaffIdleTimeout",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("plenary.core.two_factor.StaffIdleTimeout") + 1,
+    "plenary.core.two_factor.SecondFactorRequired",
+)
+
+# How long the API keeps the first answer to a write sent with an Idempotency-Key
+# (api/idempotency.py): a day, pruned hourly.
+IDEMPOTENCY_KEY_SECONDS = int(os.environ.get("IDEMPOTENCY_KEY_SECONDS", "86400"))
+PLENARY_SCHEDULE.append(("prune_idempotency_keys", 3600, "plenary.jobs.prune_idempotency_keys"))
+
+# Uploads larger than FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to files in this directory of
+# their own; a worker killed mid-request leaves its file behind, and the scheduler deletes
+# any older than UPLOAD_TEMP_MAX_AGE_SECONDS (plenary.jobs.prune_upload_files).
+FILE_UPLOAD_TEMP_DIR = str(Path(os.environ.get("FILE_UPLOAD_TEMP_DIR", VAR_DIR / "uploads")))
+UPLOAD_TEMP_MAX_AGE_SECONDS = int(os.environ.get("UPLOAD_TEMP_MAX_AGE_SECONDS", "3600"))
+PLENARY_SCHEDULE.append(("prune_upload_files", 600, "plenary.jobs.prune_upload_files"))

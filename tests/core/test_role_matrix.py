@@ -739,6 +739,8 @@ def test_only_the_secretariat_accredits_a_delegation(role, door, request, ccm):
         assert delegation.status == "nominated"
     registrations = client_for(user).get("/ccm/meetings/TEST-MSP/registrations/")
     assert registrations.status_code == (200 if role in MAY_ACCREDIT else 403)
+
+
 # Drafting doors: letters recorded as sent by the Presidency, notes verbales by the
 # Secretariat, on the page and through the API.
 @pytest.mark.parametrize("role", ROLES)

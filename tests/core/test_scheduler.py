@@ -134,6 +134,8 @@ def test_the_scheduler_concludes_a_procedure_due_seconds_away(
         ("clear_expired_sessions", True),
         ("prune_task_results", True),
         ("notify_entries_into_force", True),
+        ("prune_idempotency_keys", True),
+        ("prune_upload_files", True),
     }
 
 

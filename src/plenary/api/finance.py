@@ -13,6 +13,7 @@ from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.idempotency import idempotent
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
 from plenary.finance import selectors, services
@@ -211,6 +212,10 @@ def pay(request, convention: ConventionSlug, payload: PaymentIn):
     )
     if not request.auth.has_perm("finance.manage", assessment):
         raise PermissionDenied(services.NOT_THE_SECRETARIAT)
+    return idempotent(request, payload, lambda: _record_payment(request, assessment, payload))
+
+
+def _record_payment(request, assessment, payload):
     payment = services.record_payment(
         assessment=assessment,
         received_on=payload.received_on,

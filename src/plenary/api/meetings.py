@@ -10,6 +10,7 @@ from ninja.files import UploadedFile
 
 from plenary.api.auth import ANYONE, SIGNED_IN
 from plenary.api.errors import ErrorOut
+from plenary.api.idempotency import idempotent
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
 from plenary.core.permissions import within
@@ -305,6 +306,12 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
     lookup = (
         {"state": participant} if isinstance(participant, State) else {"organisation": participant}
     )
+    return idempotent(
+        request, payload, lambda: _register(user, meeting, members, parts, lookup, payload.reason)
+    )
+
+
+def _register(user, meeting, members, parts, lookup, reason):
     existing = selectors.delegation_of(meeting=meeting, **lookup)
     if existing is None:
         delegation = services.register_delegation(
@@ -316,7 +323,7 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
         members=members,
         parts=parts,
         now=timezone.now(),
-        reason=payload.reason,
+        reason=reason,
         by=user,
     )
     return _delegation_out(delegation)

@@ -19,6 +19,23 @@ class CoreConfig(AppConfig):
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(records_changed, dispatch_uid=f"page-cache-{signal}")
 
+        from django.contrib.auth.signals import user_logged_in
+
+        from plenary.core.two_factor import start_the_clock
+
+        user_logged_in.connect(start_the_clock, dispatch_uid="staff-idle-clock")
+
+        # The upload spool of its own (settings.FILE_UPLOAD_TEMP_DIR), pruned by a job.
+        import contextlib
+        from pathlib import Path
+
+        from django.conf import settings
+
+        # On a read-only disk, a large upload then fails with the directory's name.
+        if settings.FILE_UPLOAD_TEMP_DIR:
+            with contextlib.suppress(OSError):
+                Path(settings.FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True)
+
 
 class BackOfficeConfig(admin_apps.AdminConfig):
     """django.contrib.admin with plenary's site (core/admin_site.py)."""

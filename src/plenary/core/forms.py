@@ -190,3 +190,36 @@ class EndRoleForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The first day the role no longer holds. Empty: today."),
     )
+
+
+class SecondFactorForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code"),
+        max_length=16,
+        help_text=_("The six digits your authenticator app shows now, or a backup code."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class EraseForm(forms.Form):
+    """The Secretariat's erasure of a person's personal data, on their request."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The person's request and its date, e.g. their e-mail of 3 March."),
+    )
+    delegates = forms.ModelMultipleChoiceField(
+        label=_("Delegation members of the same name, to erase too"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, delegates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delegates"].queryset = delegates
+        self.fields["delegates"].label_from_instance = lambda d: (
+            f"{d.name} ({d.get_role_display()}), {d.delegation}"
+        )

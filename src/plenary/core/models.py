@@ -254,3 +254,25 @@ class JobRun(models.Model):
     def __str__(self) -> str:
         outcome = "succeeded" if self.succeeded else "failed"
         return f"{self.job} {outcome} at {self.started_at:%Y-%m-%d %H:%M:%S}"
+
+
+class IdempotencyKey(models.Model):
+    """The first answer to an API write sent with an `Idempotency-Key` header, kept per
+    user for IDEMPOTENCY_KEY_SECONDS (api/idempotency.py): the same key and body replays
+    it, the same key with another body is refused."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    key = models.CharField(max_length=200)
+    digest = models.CharField(max_length=64, help_text=_("SHA-256 of the method, path and body."))
+    status_code = models.PositiveSmallIntegerField()
+    response = models.JSONField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_answer_per_user_key")
+        ]
+        indexes = [models.Index(fields=["created_at"], name="idempotency_created")]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.user_id})"

@@ -14,6 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core.audit import attribute
 from plenary.core.models import (
     FOCAL_POINT_GRANTS,
     ApiToken,
@@ -403,3 +404,81 @@ def ensure_demo_users(*, convention) -> list[User]:
         forget_grants(user)
         users.append(user)
     return users
+
+
+MAY_NOT_ERASE = _("Only the Secretariat erases a person's personal data.")
+NOT_OF_CONVENTION = _("This person holds no role, and held none, under this convention.")
+ERASURE_REASON_REQUIRED = _("Say why, e.g. the person's request and its date.")
+ERASED_NAME = "[erased]"
+
+
+@transaction.atomic
+def erase_personal_data(*, person: User, convention, reason: str, by, delegates=()) -> User:
+    """Erase `person`'s personal data on their request: names, e-mail and user name, in
+    the account and in every history row of it, and the names and titles of the
+    delegation members in `delegates` (chosen by the Secretariat), with their history.
+    What their State did stays: the account's grants, the records it submitted and their
+    history keep pointing at the (now anonymous, inactive) account. The erasure itself is
+    recorded: a history row naming `by`, the time and the reason.
+
+    Steps: check the Secretariat's permission under `convention` and that the person held
+    a role there; blank the account and its history; revoke its tokens, its second
+    factor and its failed sign-ins; blank the chosen delegation members and their history.
+    """
+    from django.apps import apps
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    delegate_model = apps.get_model("meetings", "Delegate")
+    check_may(by, "core.manage_people", MAY_NOT_ERASE, convention)
+    if not RoleGrant.objects.filter(user=person, convention=convention).exists():
+        raise invalid("person", NOT_OF_CONVENTION)
+    reason = (reason or "").strip()
+    if not reason:
+        raise invalid("reason", ERASURE_REASON_REQUIRED)
+    person = User.objects.select_for_update().get(pk=person.pk)
+    old_username = person.username
+    blank = {
+        "first_name": "",
+        "last_name": "",
+        "email": "",
+        "username": f"erased-{person.pk}",
+    }
+    person.history.model.objects.filter(id=person.pk).update(**blank)
+    for field, value in blank.items():
+        setattr(person, field, value)
+    person.is_active = False
+    person.is_staff = False
+    person.set_unusable_password()
+    attribute(person, by=by, reason=f"Personal data erased on request: {reason}")
+    person.save()
+    ApiToken.objects.filter(user=person, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    TOTPDevice.objects.filter(user=person).delete()
+    StaticDevice.objects.filter(user=person).delete()
+    FailedLogin.objects.filter(username=old_username).delete()
+    for delegate in delegates:
+        if delegate.delegation.meeting.convention_id != convention.pk:
+            raise invalid("delegates", NOT_OF_CONVENTION)
+        delegate_model.history.model.objects.filter(id=delegate.pk).update(
+            name=ERASED_NAME, title=""
+        )
+        delegate.name, delegate.title = ERASED_NAME, ""
+        attribute(delegate, by=by, reason=f"Personal data erased on request: {reason}")
+        delegate.save()
+    return person
+
+
+def delegates_named_like(*, person: User, convention):
+    """The delegation members under `convention` whose name is the person's full name:
+    the ones the Secretariat may choose to erase with the account."""
+    from django.apps import apps
+
+    delegate_model = apps.get_model("meetings", "Delegate")
+    name = person.get_full_name().strip()
+    if not name:
+        return delegate_model.objects.none()
+    return (
+        delegate_model.objects.filter(name__iexact=name, delegation__meeting__convention=convention)
+        .select_related("delegation__meeting", "delegation__state", "delegation__organisation")
+        .order_by("delegation__meeting__code", "position")
+    )

@@ -32,6 +32,8 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
+    path("accounts/two-factor/", views.two_factor, name="two_factor"),
+    path("accounts/two-factor/enrol/", views.two_factor_enrol, name="two_factor_enrol"),
     path("accounts/roles/", views.account_roles, name="account_roles"),
     path("accounts/tokens/", views.api_tokens, name="api_tokens"),
     path("accounts/tokens/<int:pk>/revoke/", views.revoke_api_token, name="revoke_api_token"),
@@ -42,6 +44,11 @@ urlpatterns = [
         "accounts/<slug:convention>/people/grants/<int:pk>/end/",
         views.end_role,
         name="end_role",
+    ),
+    path(
+        "accounts/<slug:convention>/people/<int:pk>/erase/",
+        views.erase_person,
+        name="erase_person",
     ),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", views.history, name="history"),
 ]

@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -5,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,7 +22,7 @@ from plenary.core.forms import (
     ThrottledPasswordResetForm,
     TokenForm,
 )
-from plenary.core.models import FOCAL_POINT_GRANTS, ApiToken, Role, RoleGrant
+from plenary.core.models import FOCAL_POINT_GRANTS, ApiToken, Role, RoleGrant, User
 from plenary.core.permissions import is_signed_in, within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors as treaties
@@ -300,3 +303,116 @@ def end_role(request, convention: str, pk: int):
             messages.success(request, _("Role ended: %(grant)s.") % {"grant": row})
             return redirect("people", convention=found.short_name.lower())
     return _people_page(request, found, end=(row.pk, form), status=422)
+
+
+@login_required
+def two_factor(request):
+    """The step after the password: a code from the authenticator app, or a backup code."""
+    from django_otp import login as otp_login
+
+    from plenary.core import two_factor as tf
+    from plenary.core.forms import SecondFactorForm
+
+    if request.user.is_verified():
+        return tf.go_next(request)
+    if not tf.has_authenticator(request.user):
+        return redirect(f"{reverse('two_factor_enrol')}?next={quote(tf.safe_next(request))}")
+    form = SecondFactorForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        device = tf.verify(by=request.user, token=form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return tf.go_next(request)
+        form.add_error("token", tf.BAD_CODE)
+    if form.errors:
+        status = 422
+    return render(
+        request,
+        "core/two_factor.html",
+        {"form": form, "next": tf.safe_next(request)},
+        status=status,
+    )
+
+
+@login_required
+def two_factor_enrol(request):
+    """Set up the authenticator app: its secret as a QR code and as text, shown on this
+    page only; a first code confirms it and shows ten backup codes, once."""
+    import segno
+    from django.utils.safestring import mark_safe
+    from django_otp import login as otp_login
+
+    from plenary.core import two_factor as tf
+    from plenary.core.forms import SecondFactorForm
+
+    user = request.user
+    if tf.has_authenticator(user) and not user.is_verified():
+        return redirect(f"{reverse('two_factor')}?next={quote(tf.safe_next(request))}")
+    form = SecondFactorForm(request.POST or None)
+    device = None
+    if request.method == "POST":
+        device = tf.pending_enrolment(by=user, pk=request.session.get("plenary_enrolling"))
+        if device is not None and form.is_valid():
+            codes = tf.confirm_enrolment(by=user, device=device, token=form.cleaned_data["token"])
+            if codes is not None:
+                request.session.pop("plenary_enrolling", None)
+                otp_login(request, device)
+                return render(
+                    request,
+                    "core/two_factor_codes.html",
+                    {"codes": codes, "next": tf.safe_next(request)},
+                )
+            form.add_error("token", tf.BAD_CODE)
+    if device is None:
+        device = tf.start_enrolment(by=user)
+        request.session["plenary_enrolling"] = device.pk
+        form = SecondFactorForm()
+    qr = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR code"))
+    return render(
+        request,
+        "core/two_factor_enrol.html",
+        {
+            "form": form,
+            "qr": mark_safe(qr),  # noqa: S308 - segno's own SVG of our otpauth URL
+            "secret": tf.base32_secret(device),
+            "next": tf.safe_next(request),
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def erase_person(request, convention: str, pk: int):
+    """Erase a person's personal data on their request (the Secretariat): their names,
+    e-mail and user name; what their State did stays on record."""
+    from plenary.core.forms import EraseForm
+
+    found = _convention(convention)
+    if not request.user.has_perm("core.manage_people", found):
+        raise PermissionDenied(services.MAY_NOT_ERASE)
+    person = get_object_or_404(
+        User.objects.filter(grants__convention=found, is_active=True).distinct(), pk=pk
+    )
+    delegates = services.delegates_named_like(person=person, convention=found)
+    form = EraseForm(request.POST or None, delegates=delegates)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.erase_personal_data(
+                person=person,
+                convention=found,
+                reason=form.cleaned_data["reason"],
+                delegates=form.cleaned_data["delegates"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The person's personal data is erased."))
+            return redirect("people", convention=found.short_name.lower())
+    return render(
+        request,
+        "core/erase_person.html",
+        {"convention": found, "person": person, "form": form},
+        status=422 if form.errors else 200,
+    )

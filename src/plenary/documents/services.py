@@ -7,7 +7,6 @@ so the pages, the API and the command line share one check.
 """
 
 import hashlib
-import io
 import zipfile
 from collections.abc import Sequence
 from dataclasses import replace
@@ -22,6 +21,7 @@ from django.utils import timezone
 from plenary.core.audit import attribute
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
+from plenary.core.validation import is_whole_pdf
 from plenary.documents import selectors
 from plenary.documents.models import (
     DOCX_CONTENT_TYPE,
@@ -308,8 +308,6 @@ DOCX_MAX_RATIO = 200
 DOCX_MAX_PARTS = 2000
 ZIP_BOMB = "{name}: the Word file expands to more than its contents can be (a zip bomb?)"
 NOT_A_WHOLE_PDF = "{name}: the file starts as a PDF but is not one (it carries HTML, or is broken)"
-# Markup a browser would render: a "PDF" carrying it is a polyglot.
-_MARKUP = (b"<html", b"<script", b"<!doctype", b"<body", b"<iframe", b"<svg")
 
 
 def _check_docx_expansion(upload: File, name: str) -> None:
@@ -326,28 +324,19 @@ def _check_docx_expansion(upload: File, name: str) -> None:
 
 
 def _check_whole_pdf(upload: File, name: str) -> None:
-    """A PDF carries no HTML; it is parsed whole by pypdf when that is installed."""
+    """A PDF and nothing else (core.validation.is_whole_pdf: no HTML, parsed by pypdf)."""
     upload.seek(0)
     content = upload.read()
     upload.seek(0)
-    lowered = content.lower()
-    if any(mark in lowered for mark in _MARKUP):
+    if not is_whole_pdf(content):
         raise _invalid("file", NOT_A_WHOLE_PDF.format(name=name))
-    try:
-        import pypdf  # optional: a real parser when installed
-    except ImportError:
-        return
-    try:
-        pypdf.PdfReader(io.BytesIO(content), strict=True).pages  # noqa: B018
-    except Exception:
-        raise _invalid("file", NOT_A_WHOLE_PDF.format(name=name)) from None
 
 
 def check_upload(upload: File) -> str:
     """Check a file is a PDF or a Word document within the size limit; return its kind.
 
     A Word file's expanded size, parts and compression ratio are bounded (no zip bomb);
-    a PDF must carry no HTML (no polyglot) and, with pypdf installed, parse."""
+    a PDF must carry no HTML (no polyglot) and parse (pypdf)."""
     name = PurePosixPath(upload.name or "").name
     limit = settings.DOCUMENT_MAX_UPLOAD_BYTES
     if not upload.size:

@@ -26,6 +26,8 @@ TOTAL_PAST_CENTS = "must be given to the cent (at most two decimal places)"
 NO_SHARERS = "no State shares the cost"
 NEGATIVE_RATE = "a rate must not be negative"
 ZERO_RATES = "the sharing rates sum to zero"
+# More digits than exact arithmetic to the cent holds (e.g. 1e100).
+TOO_LARGE = "is too large to be computed to the cent"
 
 
 def to_amount(value: object, *, field: str = "amount") -> Decimal:
@@ -41,9 +43,13 @@ def to_amount(value: object, *, field: str = "amount") -> Decimal:
         raise RuleError(field, NOT_A_NUMBER)
     if amount < 0:
         raise RuleError(field, NEGATIVE_TOTAL)
-    if amount != amount.quantize(CENT):
+    try:
+        cents = amount.quantize(CENT)
+    except InvalidOperation:
+        raise RuleError(field, TOO_LARGE) from None
+    if amount != cents:
         raise RuleError(field, TOTAL_PAST_CENTS)
-    return amount.quantize(CENT)
+    return cents
 
 
 def _scale_of(values) -> int:
