@@ -120,6 +120,8 @@ class Action:
     page: Callable[[World], tuple[str, dict]] | None = None
     # Who may on the page, where it differs (the page acts for the user's own State).
     page_allowed: frozenset | None = None
+    # What a refused role gets: 403, or 404 where the record is hidden from it.
+    refused: frozenset = frozenset({403})
 
 
 def _extend_api(w):
@@ -367,46 +369,61 @@ ACTIONS += [
         ),
     ),
 ]
-CASES = [(action, role) for action in ACTIONS for role in ROLES]
 
 
-@pytest.mark.parametrize(("action", "role"), CASES, ids=[f"{a.name}-{r}" for a, r in CASES])
-def test_each_role_on_each_action_through_the_api(action, role, request, world):
-    if action.api is None:
-        pytest.skip("no API operation")
-    user = request.getfixturevalue(role)
-    method, path, body = action.api(world)
-    client = token_client(user)  # issuing the token is no part of the action
-    before = trail()
-
-    response = getattr(client, method)(f"/api/v1/ccm{path}", body, content_type="application/json")
-
-    if role in action.allowed:
-        assert response.status_code not in (401, 403, 500), response.content
-    else:
-        assert response.status_code == 403, response.content
-        assert trail() == before
+def _order(action, allowed) -> list[str]:
+    """The refused roles first (they change nothing, so the world stays as built), then the
+    allowed ones: one world per action, not per role (the file stays fast)."""
+    return [r for r in ROLES if r not in allowed] + [r for r in ROLES if r in allowed]
 
 
-@pytest.mark.parametrize(
-    ("action", "role"),
-    [(a, r) for a, r in CASES if a.page],
-    ids=[f"{a.name}-{r}" for a, r in CASES if a.page],
-)
-def test_each_role_on_each_action_on_the_page(action, role, request, world):
-    user = request.getfixturevalue(role)
-    path, data = action.page(world)
-    client = client_for(user)  # signing in is no part of the action
-    before = trail()
+@pytest.mark.parametrize("action", [a for a in ACTIONS if a.api], ids=lambda a: a.name)
+def test_each_role_on_each_action_through_the_api(action, request, world):
+    failures = []
+    for role in _order(action, action.allowed):
+        user = request.getfixturevalue(role)
+        method, path, body = action.api(world)
+        client = token_client(user)  # issuing the token is no part of the action
+        before = trail()
 
-    response = client.post(path, data)
+        response = getattr(client, method)(
+            f"/api/v1/ccm{path}", body, content_type="application/json"
+        )
 
-    if role in (action.page_allowed or action.allowed):
-        assert response.status_code in (200, 302, 422), response.content[:2000]
-        assert trail() != before or response.status_code != 302
-    else:
-        assert response.status_code == 403
-        assert trail() == before
+        got = response.status_code
+        if role in action.allowed:
+            if got in (401, 403, 500):
+                failures.append(f"{role} allowed, got {got}: {response.content[:300]!r}")
+        elif got not in action.refused:
+            failures.append(f"{role} refused, got {got}: {response.content[:300]!r}")
+        elif trail() != before:
+            failures.append(f"{role} refused, yet the history changed")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("action", [a for a in ACTIONS if a.page], ids=lambda a: a.name)
+def test_each_role_on_each_action_on_the_page(action, request, world):
+    allowed = action.page_allowed or action.allowed
+    failures = []
+    for role in _order(action, allowed):
+        user = request.getfixturevalue(role)
+        path, data = action.page(world)
+        client = client_for(user)  # signing in is no part of the action
+        before = trail()
+
+        response = client.post(path, data)
+
+        got = response.status_code
+        if role in allowed:
+            if got not in (200, 302, 422):
+                failures.append(f"{role} allowed, got {got}: {response.content[:300]!r}")
+            elif got == 302 and trail() == before:
+                failures.append(f"{role} allowed, redirected, yet nothing recorded")
+        elif got not in action.refused:
+            failures.append(f"{role} refused, got {got}")
+        elif trail() != before:
+            failures.append(f"{role} refused, yet the history changed")
+    assert not failures, "\n".join(failures)
 
 
 def test_the_allowed_roles_change_what_they_decide(world, secretariat, president):
@@ -459,6 +476,8 @@ NOT_A_PERSONS_ACTION = {
     "meetings.registration_closes_at": "a computation, writes nothing",
     "treaties.record_participation": "the reference-data loader; a person records a deposit",
     "treaties.record_obligation": "the reference-data loader",
+    "treaties.notify_entries_into_force": "the scheduler's job",
+    "core.delegates_named_like": "a look-up for the erasure page, writes nothing",
 }
 
 # Write actions with a door but not yet tried role by role (what remains to extend).
@@ -494,6 +513,19 @@ NOT_YET_TRIED = {
     "reports.recall_report",
     "reports.process_report",
     "reports.record_report_received",
+    "core.erase_personal_data",
+    "drafting.record_letter_sent",
+    "drafting.record_note_verbale_sent",
+    "drafting.set_letterhead",
+    "meetings.accredit_delegation",
+    "meetings.approve_observer_attendance",
+    "meetings.move_programme_slot",
+    "meetings.release_programme",
+    "meetings.remove_programme_entry",
+    "meetings.remove_programme_slot",
+    "meetings.upload_credentials",
+    "treaties.correct_treaty_action",
+    "treaties.record_provisional_application",
 }
 
 
