@@ -10,7 +10,7 @@ why no person takes it (the scheduler, the user's own account, a helper)."""
 import ast
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,9 +19,11 @@ from django.utils import timezone
 
 from plenary.core.models import Role
 from plenary.decisions import services as decisions
+from plenary.documents import services as documents
 from plenary.finance.services import LineIn, record_cost_estimate
 from plenary.meetings import services as meetings
 from plenary.rules.months import add_months
+from plenary.treaties.models import State
 from plenary.treaties.services import record_obligation, record_participation
 from tests.conftest import client_for, make_user, new_state, token_client
 
@@ -50,7 +52,13 @@ class World:
     request: object
     procedure: object
     estimate: object
+    slot: object = None
+    document: object = None
     today: date = field(default_factory=timezone.localdate)
+
+    @property
+    def first_day(self) -> date:
+        return self.meeting.parts.get(number=1).starts_on
 
 
 @pytest.fixture
@@ -96,7 +104,28 @@ def world(ccm, secretariat) -> World:
     estimate = record_cost_estimate(
         convention=ccm, meeting=meeting, lines=[LineIn("other", "10.00")], by=secretariat
     )
-    return World(obligation, meeting, request, procedure, estimate)
+    part = meeting.parts.get(number=1)
+    slot = meetings.add_programme_slot(
+        part=part, day=part.starts_on, starts_at=time(10), ends_at=time(13), by=secretariat
+    )
+    meetings.add_programme_entry(slot=slot, text="Opening", by=secretariat)
+    meetings.add_agenda_item(meeting=meeting, number=1, title="Opening", by=secretariat)
+    meetings.register_delegation(
+        meeting=meeting,
+        state=State.objects.get(iso3="PER"),
+        members=[meetings.DelegateIn("head", "Ms. Head")],
+        now=timezone.now(),
+        by=secretariat,
+    )
+    document = documents.create_document(
+        meeting=meeting,
+        symbol="CCM/CONF/2099/WP.1",
+        title="Peru's working paper",
+        submitted_by="states",
+        submitting_states=[State.objects.get(iso3="PER")],
+        by=secretariat,
+    )
+    return World(obligation, meeting, request, procedure, estimate, slot, document)
 
 
 def trail() -> dict[str, int]:
@@ -371,6 +400,174 @@ ACTIONS += [
 ]
 
 
+def _parts(w, shift: int = 0) -> list[dict]:
+    return [
+        {
+            "starts_on": (p.starts_on + timedelta(days=shift)).isoformat(),
+            "ends_on": (p.ends_on + timedelta(days=shift)).isoformat(),
+        }
+        for p in w.meeting.parts.all()
+    ]
+
+
+def _slot(w, hour: int = 10) -> dict:
+    return {
+        "part": 1,
+        "day": w.first_day.isoformat(),
+        "starts_at": f"{hour}:00",
+        "ends_at": f"{hour + 1}:00",
+    }
+
+
+def _members() -> list[dict]:
+    return [{"role": "head", "name": "H.E. Head of Delegation"}]
+
+
+# Meetings: the Secretariat keeps them; a Delegation registers its own State.
+ACTIONS += [
+    Action(
+        "convene a meeting",
+        ("meetings.create_meeting",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            "/meetings",
+            {"kind": "msp", "code": "MATRIX-MSP", "title": "Matrix", "parts": _parts(w, 400)},
+        ),
+    ),
+    Action(
+        "replan a meeting",
+        ("meetings.replan_meeting",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            "/meetings/TEST-RC/plan",
+            {"parts": _parts(w, 1), "decided_by": "the Bureau", "reason": "Matrix"},
+        ),
+    ),
+    Action(
+        "record the plenary meetings a part held",
+        ("meetings.record_plenary_meetings_held",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", "/meetings/TEST-RC/parts/1/plenary-meetings", {"count": 3}),
+    ),
+    Action(
+        "record an officer",
+        ("meetings.record_officer",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            "/meetings/TEST-RC/officers",
+            {"role": "vice_president", "state": "CHL"},
+        ),
+    ),
+    Action(
+        "put an item on the agenda",
+        ("meetings.add_agenda_item",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", "/meetings/TEST-RC/agenda", {"number": 2, "title": "Matrix"}),
+    ),
+    Action(
+        "adopt the agenda",
+        ("meetings.adopt_agenda",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", "/meetings/TEST-RC/agenda/adoption", {"on": w.today.isoformat()}),
+    ),
+    Action(
+        "add a slot to the programme",
+        ("meetings.add_programme_slot",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", "/meetings/TEST-RC/slots", _slot(w, 15)),
+    ),
+    Action(
+        "add a line to a slot",
+        ("meetings.add_programme_entry",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            f"/meetings/TEST-RC/slots/{w.slot.pk}/entries",
+            {"agenda_item": "1"},
+        ),
+    ),
+    Action(
+        "move a slot of the programme",
+        ("meetings.move_programme_slot",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", f"/meetings/TEST-RC/slots/{w.slot.pk}/move", _slot(w, 15)),
+    ),
+    Action(
+        "take a line out of a slot",
+        ("meetings.remove_programme_entry",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("delete", f"/meetings/TEST-RC/slots/{w.slot.pk}/entries/1", {}),
+    ),
+    Action(
+        "take a slot out of the programme",
+        ("meetings.remove_programme_slot",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("delete", f"/meetings/TEST-RC/slots/{w.slot.pk}", {}),
+    ),
+    Action(
+        "release the programme",
+        ("meetings.release_programme",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", "/meetings/TEST-RC/programme/releases", {"note": "Matrix"}),
+    ),
+    Action(
+        "register Chile's delegation",
+        ("meetings.register_delegation",),
+        frozenset({"secretariat", "chile_delegate"}),
+        api=lambda w: (
+            "put",
+            "/meetings/TEST-RC/delegation",
+            {"state": "CHL", "members": _members()},
+        ),
+    ),
+    Action(
+        "change Peru's delegation",
+        ("meetings.update_delegation",),
+        frozenset({"secretariat", "peru_delegate"}),
+        api=lambda w: (
+            "put",
+            "/meetings/TEST-RC/delegation",
+            {"state": "PER", "members": _members(), "reason": "Matrix"},
+        ),
+    ),
+]
+
+# Documents: the Secretariat issues them; a submitting State's Delegation uploads its files.
+ACTIONS += [
+    Action(
+        "reserve the next symbol",
+        ("documents.allocate_next_symbol",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", "/meetings/TEST-RC/documents/next-symbol", {"title": "Matrix"}),
+    ),
+    Action(
+        "issue a document under the next symbol",
+        ("documents.issue_document",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", "/meetings/TEST-RC/documents", {"title": "Matrix", "series": "WP"}),
+    ),
+    Action(
+        "issue a document under its symbol",
+        ("documents.create_document",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            "/meetings/TEST-RC/documents",
+            {"title": "Matrix", "symbol": "CCM/CONF/2099/INF.7"},
+        ),
+    ),
+    Action(
+        "mark a document withdrawn",
+        ("documents.mark_document",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", f"/documents/{w.document.symbol}/status", {"status": "withdrawn"}),
+    ),
+]
+
+
 def _order(action, allowed) -> list[str]:
     """The refused roles first (they change nothing, so the world stays as built), then the
     allowed ones: one world per action, not per role (the file stays fast)."""
@@ -392,6 +589,7 @@ def test_each_role_on_each_action_through_the_api(action, request, world):
 
         got = response.status_code
         if role in action.allowed:
+            print("DEBUG", action.name, role, got, response.content[:150])  # DEBUG
             if got in (401, 403, 500):
                 failures.append(f"{role} allowed, got {got}: {response.content[:300]!r}")
         elif got not in action.refused:
@@ -490,24 +688,10 @@ NOT_YET_TRIED = {
     "action_plan.move_consultation_deadline",
     "action_plan.close_consultation",
     "action_plan.submit_contribution",
-    "documents.create_document",
-    "documents.allocate_next_symbol",
-    "documents.issue_document",
-    "documents.mark_document",
     "documents.add_language_version",
     "drafting.change_report_text",
     "finance.settle_actual_cost",
     "finance.record_payment",
-    "meetings.create_meeting",
-    "meetings.replan_meeting",
-    "meetings.record_plenary_meetings_held",
-    "meetings.record_officer",
-    "meetings.add_agenda_item",
-    "meetings.adopt_agenda",
-    "meetings.add_programme_slot",
-    "meetings.add_programme_entry",
-    "meetings.register_delegation",
-    "meetings.update_delegation",
     "reports.save_draft",
     "reports.revise_report",
     "reports.recall_report",
@@ -519,10 +703,6 @@ NOT_YET_TRIED = {
     "drafting.set_letterhead",
     "meetings.accredit_delegation",
     "meetings.approve_observer_attendance",
-    "meetings.move_programme_slot",
-    "meetings.release_programme",
-    "meetings.remove_programme_entry",
-    "meetings.remove_programme_slot",
     "meetings.upload_credentials",
     "treaties.correct_treaty_action",
     "treaties.record_provisional_application",
