@@ -8,6 +8,7 @@ through), points at the per-role test in `test_role_matrix.py` that tries it, or
 why no person takes it (the scheduler, the user's own account, a helper)."""
 
 import ast
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
@@ -765,6 +766,8 @@ def test_each_role_on_each_action_through_the_api(action, request, world):
     for role in _order(action, action.allowed):
         user = request.getfixturevalue(role)
         method, path, body = action.api(world)
+        # Tried at the door the table names for its service.
+        assert set(action.services) & set(OPERATIONS.get(operation_of(method, path), ()))
         client = token_client(user)  # issuing the token is no part of the action
         before = trail()
 
@@ -774,7 +777,6 @@ def test_each_role_on_each_action_through_the_api(action, request, world):
 
         got = response.status_code
         if role in action.allowed:
-            print("DEBUG", action.name, role, got, response.content[:150])  # DEBUG
             if got in (401, 403, 500):
                 failures.append(f"{role} allowed, got {got}: {response.content[:300]!r}")
         elif got not in action.refused:
@@ -798,7 +800,6 @@ def test_each_role_on_each_action_on_the_page(action, request, world):
 
         got = response.status_code
         if role in allowed:
-            print("DEBUG", action.name, role, got)  # DEBUG
             if got not in (200, 302, 422):
                 failures.append(f"{role} allowed, got {got}: {response.content[:300]!r}")
             elif got == 302 and trail() == before:
@@ -908,6 +909,125 @@ def test_every_service_has_a_row():
     assert not stale, f"rows naming no service: {sorted(stale)}"
     # One row each: a service tried here is not also listed as still to try.
     assert sum(len(row) for row in rows) == len(set().union(*rows))
+
+
+# Every write operation of the API (its path after /api/v1/{convention}, or /api/v1 for
+# the user's own) and the service(s) it calls: a new operation fails
+# `test_every_api_write_has_a_row` until it is named here (and its service has a row).
+OPERATIONS = {
+    "POST /me/tokens": ("core.issue_api_token",),
+    "POST /me/tokens/{token_id}/revoke": ("core.revoke_api_token",),
+    "POST /grants": ("core.grant_role",),
+    "POST /grants/{grant_id}/end": ("core.end_role",),
+    "PUT /obligations": ("treaties.record_obligation",),
+    "POST /transparency-reports": ("treaties.record_transparency_report",),
+    "POST /obligations/{obligation_id}/extensions": ("treaties.grant_extension",),
+    "POST /states/{iso3}/signature": ("treaties.record_signature",),
+    "POST /states/{iso3}/deposit": ("treaties.record_deposit",),
+    "POST /states/{iso3}/withdrawal": ("treaties.record_withdrawal",),
+    "POST /states/{iso3}/provisional-application": ("treaties.record_provisional_application",),
+    "POST /states/{iso3}/correction": ("treaties.correct_treaty_action",),
+    "PUT /states/{iso3}/participation": ("treaties.record_participation",),
+    "POST /obligations/{obligation_id}/completion": ("treaties.declare_completion",),
+    "POST /meetings": ("meetings.create_meeting",),
+    "PUT /meetings/{code}/delegation": ("meetings.register_delegation", "meetings.update_delegation"),  # noqa: E501
+    "POST /meetings/{code}/delegation/credentials": ("meetings.upload_credentials",),
+    "POST /meetings/{code}/delegations/{reference}/accreditation": ("meetings.accredit_delegation",),  # noqa: E501
+    "POST /meetings/{code}/delegations/{reference}/attendance-approval": ("meetings.approve_observer_attendance",),  # noqa: E501
+    "POST /meetings/{code}/plan": ("meetings.replan_meeting",),
+    "POST /meetings/{code}/officers": ("meetings.record_officer",),
+    "POST /meetings/{code}/agenda": ("meetings.add_agenda_item",),
+    "POST /meetings/{code}/agenda/adoption": ("meetings.adopt_agenda",),
+    "POST /meetings/{code}/slots": ("meetings.add_programme_slot",),
+    "POST /meetings/{code}/slots/{slot_id}/entries": ("meetings.add_programme_entry",),
+    "POST /meetings/{code}/parts/{number}/plenary-meetings": ("meetings.record_plenary_meetings_held",),  # noqa: E501
+    "POST /meetings/{code}/slots/{slot_id}/move": ("meetings.move_programme_slot",),
+    "DELETE /meetings/{code}/slots/{slot_id}": ("meetings.remove_programme_slot",),
+    "DELETE /meetings/{code}/slots/{slot_id}/entries/{position}": ("meetings.remove_programme_entry",),  # noqa: E501
+    "POST /meetings/{code}/programme/releases": ("meetings.release_programme",),
+    "POST /documents/{symbol}/versions": ("documents.add_language_version",),
+    "POST /documents/{symbol}/status": ("documents.mark_document",),
+    "POST /meetings/{code}/documents/next-symbol": ("documents.allocate_next_symbol",),
+    "POST /meetings/{code}/documents": ("documents.issue_document", "documents.create_document"),
+    "POST /silence-procedures": ("decisions.circulate_silence_procedure",),
+    "POST /silence-procedures/past": ("decisions.record_concluded_silence_procedure",),
+    "POST /silence-procedures/{procedure_id}/breaks": ("decisions.break_silence",),
+    "POST /silence-procedures/{procedure_id}/extend": ("decisions.extend_silence_procedure",),
+    "POST /silence-procedures/{procedure_id}/withdraw": ("decisions.withdraw_silence_procedure",),
+    "POST /silence-procedures/{procedure_id}/conclude": ("decisions.conclude_silence_procedure",),
+    "POST /extension-requests": ("decisions.submit_extension_request",),
+    "POST /decisions": ("decisions.record_decision",),
+    "POST /extension-requests/{request_id}/analysis": ("decisions.record_analysis",),
+    "POST /extension-requests/{request_id}/draft-decision": ("decisions.submit_draft_decision",),
+    "POST /extension-requests/{request_id}/draft-decision/issue": ("decisions.record_draft_decision",),  # noqa: E501
+    "POST /extension-requests/{request_id}/recommendation": ("decisions.recommend_extension",),
+    "POST /extension-requests/{request_id}/decision": ("decisions.decide_extension_request",),
+    "POST /finance/estimates": ("finance.record_cost_estimate",),
+    "POST /finance/estimates/{pk}/assessments": ("finance.issue_assessments",),
+    "POST /finance/payments": ("finance.record_payment",),
+    "POST /finance/isu-budgets": ("finance.record_isu_budget",),
+    "POST /finance/contributions": ("finance.record_voluntary_contribution",),
+    "POST /finance/estimates/{pk}/approval": ("finance.approve_cost_estimate",),
+    "PUT /finance/estimates/{pk}/lines/{line_id}/actual": ("finance.record_actual_cost",),
+    "POST /finance/estimates/{pk}/settlement": ("finance.settle_actual_cost",),
+    "POST /action-plans": ("action_plan.record_action_plan",),
+    "POST /action-plans/thematic-areas": ("action_plan.record_thematic_area",),
+    "POST /action-plans/thematic-areas/{slug}/coordinators": ("action_plan.record_coordination",),
+    "POST /action-plans/indicators/{indicator_id}/values": ("action_plan.enter_indicator_value",),
+    "POST /action-plans/{code}/sections": ("action_plan.record_section",),
+    "POST /action-plans/{code}/sections/{number}/actions": ("action_plan.record_action",),
+    "POST /action-plans/{code}/sections/{number}/indicators": ("action_plan.record_indicator",),
+    "POST /consultations": ("action_plan.issue_consultation",),
+    "PUT /consultations/{consultation_id}/contributions/mine": ("action_plan.submit_contribution",),
+    "POST /consultations/{consultation_id}/deadline": ("action_plan.move_consultation_deadline",),
+    "POST /consultations/{consultation_id}/close": ("action_plan.close_consultation",),
+    "POST /reports/received": ("reports.record_report_received",),
+    "POST /reports": ("reports.start_report",),
+    "PUT /reports/{report_id}/draft": ("reports.save_draft",),
+    "POST /reports/{report_id}/submit": ("reports.submit_report",),
+    "POST /reports/{report_id}/revise": ("reports.revise_report",),
+    "POST /reports/{report_id}/recall": ("reports.recall_report",),
+    "POST /reports/{report_id}/process": ("reports.process_report",),
+    "POST /meetings/{code}/report-texts": ("drafting.add_report_text",),
+    "PUT /meetings/{code}/report-texts/{text_id}": ("drafting.change_report_text",),
+    "PUT /meetings/{code}/letterhead": ("drafting.set_letterhead",),
+    "POST /meetings/{code}/letters": ("drafting.record_letter_sent",),
+    "POST /meetings/{code}/notes-verbales": ("drafting.record_note_verbale_sent",),
+}  # fmt: skip
+
+
+def api_writes() -> set[str]:
+    schema = client_for(None).get("/api/v1/openapi.json").json()
+    return {
+        f"{method.upper()} {path.removeprefix('/api/v1').removeprefix('/{convention}')}"
+        for path, operations in schema["paths"].items()
+        for method in operations
+        if method in ("post", "put", "patch", "delete")
+    }
+
+
+def test_every_api_write_has_a_row(db):
+    writes = api_writes()
+    unmapped = writes - set(OPERATIONS)
+    assert not unmapped, f"API write operations with no row in OPERATIONS: {sorted(unmapped)}"
+    assert not set(OPERATIONS) - writes, "OPERATIONS names an operation the API no longer has"
+    named = {service for services in OPERATIONS.values() for service in services}
+    assert named <= services_of_the_product(), sorted(named - services_of_the_product())
+    # The operation's services are rows of the matrix (tried, pointed at, or still to try).
+    tried_here = {name for action in ACTIONS for name in action.services}
+    rows = tried_here | set(IN_ROLE_MATRIX) | set(NOT_A_PERSONS_ACTION) | NOT_YET_TRIED
+    assert named <= rows
+
+
+def operation_of(method: str, path: str) -> str | None:
+    """The row of OPERATIONS a request goes through ("POST /meetings/{code}/plan")."""
+    for operation in OPERATIONS:
+        verb, template = operation.split(" ", 1)
+        pattern = re.sub(r"\\{symbol\\}", ".+", re.escape(template))
+        pattern = re.sub(r"\\{[a-z0-9_]+\\}", "[^/]+", pattern)
+        if verb == method.upper() and re.fullmatch(pattern, path):
+            return operation
+    return None
 
 
 def test_the_role_matrix_tests_named_exist():
