@@ -505,10 +505,7 @@ def test_a_delegate_sees_the_registration_read_only_and_who_registers(
     assert "peru_focal" in text  # the focal point, by name
     assert "Sr. Embajador Uno" in text
     assert "uno@example.org" not in text  # contact details: the Secretariat's only
-    assert (
-        "<form" not in text.split("<main")[-1].split("</main>")[0].replace('action="/i18n/', "")
-        or 'name="members-TOTAL_FORMS"' not in text
-    )
+    assert 'name="members-TOTAL_FORMS"' not in text  # no form to change it
     refused = client.post("/ccm/meetings/14MSP/registration/", {"members-TOTAL_FORMS": "0"})
     assert refused.status_code == 403
     assert msp.delegations.get().members.count() == 2
