@@ -708,7 +708,7 @@ def _peru_with_a_note_verbale():
     return services.register_delegation(
         meeting=meeting,
         state=State.objects.get(iso3="PER"),
-        members=[services.DelegateIn(role="head", name="Head")],
+        members=[services.DelegateIn(role="head", name="Head", email="head@example.org")],
         credentials=SimpleUploadedFile("nv.pdf", out.getvalue()),
         now=timezone.now(),
         by=secretariat,
