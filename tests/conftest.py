@@ -127,6 +127,21 @@ def chile_delegate(ccm):
 
 
 @pytest.fixture
+def peru_focal_point(ccm):
+    """The focal point of Peru's Delegation, who registers Peru's delegations."""
+    return make_user(
+        "peru_focal_point", Role.DELEGATION, "PER", function=DelegationFunction.FOCAL_POINT
+    )
+
+
+@pytest.fixture
+def chile_focal_point(ccm):
+    return make_user(
+        "chile_focal_point", Role.DELEGATION, "CHL", function=DelegationFunction.FOCAL_POINT
+    )
+
+
+@pytest.fixture
 def observer(ccm):
     return make_user("observer", Role.OBSERVER)
 

@@ -130,6 +130,7 @@ def test_the_secretariat_convenes_and_peru_registers_eight(page, browser, live_s
     for n in range(1, 9):
         peru.get_by_label(f"Role {n}", exact=True).select_option("head" if n == 1 else "adviser")
         peru.get_by_label(f"Name {n}", exact=True).fill(f"Delegate {n}")
+        peru.get_by_label(f"E-mail {n}", exact=True).fill(f"delegate{n}@example.org")
     peru.get_by_role("button", name="Register the delegation").click()
     expect(peru.get_by_role("status")).to_have_text(
         "The delegation of Peru is registered for Fourteenth Meeting of States Parties."

@@ -54,7 +54,8 @@ def test_an_invited_delegate_acts_for_chile_until_the_role_ends(page, invitee, c
     grant.get_by_label("User name or e-mail address").fill(EMAIL)
     grant.get_by_label("Role").select_option("delegation")
     grant.get_by_label("State").select_option(label="Chile")
-    grant.get_by_label("Function in the delegation").select_option("delegate")
+    # Chile's focal point: the function that registers Chile's delegations.
+    grant.get_by_label("Function in the delegation").select_option("focal_point")
     grant.get_by_role("button", name="Grant the role").click()
     expect(page.get_by_role("status")).to_contain_text("Role granted")
 
@@ -74,6 +75,7 @@ def test_an_invited_delegate_acts_for_chile_until_the_role_ends(page, invitee, c
     expect(invitee.get_by_role("heading", level=1)).to_have_text("Delegation of Chile")
     invitee.get_by_label("Role 1").select_option("head")
     invitee.get_by_label("Name 1").fill("Sra. Embajadora Uno")
+    invitee.get_by_label("E-mail 1").fill("uno@example.org")
     invitee.get_by_role("button", name="Register the delegation").click()
     expect(invitee.get_by_role("status")).to_contain_text(
         "The delegation of Chile is registered for Test Meeting of States Parties."

@@ -708,7 +708,7 @@ def _peru_with_a_note_verbale():
     return services.register_delegation(
         meeting=meeting,
         state=State.objects.get(iso3="PER"),
-        members=[services.DelegateIn(role="head", name="Head")],
+        members=[services.DelegateIn(role="head", name="Head", email="head@example.org")],
         credentials=SimpleUploadedFile("nv.pdf", out.getvalue()),
         now=timezone.now(),
         by=secretariat,
@@ -789,3 +789,55 @@ def test_page_and_api_record_a_note_verbale_only_for_the_secretariat(role, reque
         assert (page.status_code, api.status_code, recorded) == (302, 201, 2)
     else:
         assert (page.status_code, api.status_code, recorded) == (403, 403, 0)
+
+
+# Registration (issue 18): the focal point of a State's Delegation registers it (and the
+# Secretariat anyone); a plain delegate of Peru and the focal point of Chile may not.
+REGISTER_ROLES = [*ROLES, "peru_focal_point", "chile_focal_point"]
+MAY_REGISTER_PERU = {"secretariat", "peru_focal_point"}
+# Focal points of another State register their own State on their page, never Peru.
+REGISTERS_ITS_OWN = {"chile_focal_point"}
+MEMBER = {"role": "head", "name": "Head", "email": "head@example.org"}
+
+
+@pytest.mark.parametrize("role", REGISTER_ROLES)
+@pytest.mark.parametrize("door", ["page", "api"])
+def test_only_peru_s_focal_point_and_the_secretariat_register_peru(role, door, request, ccm):
+    import json
+
+    from plenary.meetings.models import Delegation
+    from tests.conftest import open_meeting
+
+    meeting = open_meeting(ccm)
+    user = request.getfixturevalue(role)
+    if door == "page":
+        response = client_for(user).post(
+            "/ccm/meetings/TEST-MSP/registration/?state=PER",
+            {
+                "members-TOTAL_FORMS": "6",
+                "members-INITIAL_FORMS": "0",
+                "members-MIN_NUM_FORMS": "6",
+                "members-MAX_NUM_FORMS": "1000",
+                **{f"members-0-{key}": value for key, value in MEMBER.items()},
+                "parts": [str(meeting.parts.get().pk)],
+            },
+        )
+        allowed = 302
+    else:
+        response = token_client(user).put(
+            "/api/v1/ccm/meetings/TEST-MSP/delegation",
+            json.dumps({"state": "PER", "members": [MEMBER]}),
+            content_type="application/json",
+        )
+        allowed = 201
+    peru = Delegation.objects.filter(meeting=meeting, state__iso3="PER").exists()
+    if role in MAY_REGISTER_PERU:
+        assert (response.status_code, peru) == (allowed, True)
+    elif role in REGISTERS_ITS_OWN and door == "page":
+        # The page registers the user's own State whatever the address asks.
+        assert (response.status_code, peru) == (302, False)
+        assert Delegation.objects.filter(meeting=meeting, state__iso3="CHL").exists()
+    else:
+        assert (response.status_code, peru) == (403, False)
+    if role == "peru_delegate":
+        assert "only the focal point of the delegation of peru" in response.content.decode().lower()

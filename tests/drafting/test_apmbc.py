@@ -65,7 +65,11 @@ def convene(convention, secretariat, *, kind: str, code: str, symbol_root: str =
     meetings.register_delegation(
         meeting=meeting,
         state=State.objects.get(iso3="UKR"),
-        members=[meetings.DelegateIn(role="head", name="Test Head of Delegation")],
+        members=[
+            meetings.DelegateIn(
+                role="head", name="Test Head of Delegation", email="head@example.org"
+            )
+        ],
         parts=[part],
         now=datetime(2099, 11, 1, tzinfo=zone("Europe/Zurich")),
         source="test",

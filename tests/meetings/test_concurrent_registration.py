@@ -24,9 +24,9 @@ THREADS = 8
     reason="needs PostgreSQL: SQLite serialises every writer, so nothing runs concurrently",
 )
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_first_registrations_make_one_delegation(ccm, peru_delegate):
+def test_simultaneous_first_registrations_make_one_delegation(ccm, peru_focal_point):
     meeting = open_meeting(ccm)
-    clients = [token_client(peru_delegate) for _ in range(THREADS)]
+    clients = [token_client(peru_focal_point) for _ in range(THREADS)]
     start = Barrier(THREADS)
 
     def register(n):
@@ -61,12 +61,12 @@ def test_simultaneous_first_registrations_make_one_delegation(ccm, peru_delegate
 
 
 @pytest.mark.django_db
-def test_the_database_decides_a_race_and_the_loser_gets_the_refusal(ccm, peru_delegate):
+def test_the_database_decides_a_race_and_the_loser_gets_the_refusal(ccm, peru_focal_point):
     """The check passed, then another request registered the same State before the save:
     the unique constraint refuses the second row and the service answers as for a
     registration it had seen (the competing row is written the moment before the save)."""
     meeting = open_meeting(ccm)
-    peru = acts_for(peru_delegate)
+    peru = acts_for(peru_focal_point)
 
     def competitor(sender, instance, **kwargs):
         if instance.pk is None and instance.state_id == peru.pk:
@@ -79,9 +79,9 @@ def test_the_database_decides_a_race_and_the_loser_gets_the_refusal(ccm, peru_de
             services.register_delegation(
                 meeting=meeting,
                 state=peru,
-                members=[DelegateIn(role="head", name="Head")],
+                members=[DelegateIn(role="head", name="Head", email="member@example.org")],
                 now=timezone.now(),
-                by=peru_delegate,
+                by=peru_focal_point,
             )
     finally:
         pre_save.disconnect(competitor, sender=Delegation)

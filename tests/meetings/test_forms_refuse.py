@@ -67,6 +67,8 @@ def _members(*rows):
     for index, (role, name) in enumerate(rows):
         data[f"members-{index}-role"] = role
         data[f"members-{index}-name"] = name
+        if name:
+            data[f"members-{index}-email"] = f"member{index}@example.org"
     return data
 
 
@@ -258,21 +260,21 @@ REGISTRATIONS = [
 
 
 @pytest.mark.parametrize(("code", "data", "message"), REGISTRATIONS)
-def test_a_registration_shows_the_refusal(msp, peru_delegate, code, data, message):
+def test_a_registration_shows_the_refusal(msp, peru_focal_point, code, data, message):
     parts = [
         str(pk)
         for pk in MeetingPart.objects.filter(meeting__code=code).values_list("pk", flat=True)
     ]
-    response = client_for(peru_delegate).post(
+    response = client_for(peru_focal_point).post(
         f"/ccm/meetings/{code}/registration/", {**data, "parts": parts}
     )
     assert response.status_code == 422
     assert message in response.content.decode()
 
 
-def test_any_number_of_members_registers(msp, peru_delegate):
+def test_any_number_of_members_registers(msp, peru_focal_point):
     rows = [("head", "Head")] + [("adviser", f"Adviser {n}") for n in range(1, 12)]
-    response = client_for(peru_delegate).post(
+    response = client_for(peru_focal_point).post(
         "/ccm/meetings/14MSP/registration/",
         {**_members(*rows), "parts": [str(msp.parts.get().pk)]},
     )
@@ -283,12 +285,12 @@ def test_any_number_of_members_registers(msp, peru_delegate):
 # Registration, accreditation and the approval of observers (issue 18) --------------------
 
 
-def test_a_note_verbale_that_is_not_a_pdf_shows_the_refusal_on_its_field(msp, peru_delegate):
+def test_a_note_verbale_that_is_not_a_pdf_shows_the_refusal_on_its_field(msp, peru_focal_point):
     for name, content, message in (
         ("nv.pdf", b"GIF89a not a pdf", "nv.pdf: the note verbale or credentials must be a PDF"),
         ("nv.pdf", b"%PDF-1.4\n<html><script>x</script></html>", "it carries HTML, or is broken"),
     ):
-        response = client_for(peru_delegate).post(
+        response = client_for(peru_focal_point).post(
             "/ccm/meetings/14MSP/registration/",
             {
                 **_members(("head", "A")),
@@ -304,18 +306,18 @@ def test_a_note_verbale_that_is_not_a_pdf_shows_the_refusal_on_its_field(msp, pe
     assert not msp.delegations.exists()
 
 
-def test_the_secretariat_s_registration_forms_show_the_refusal(msp, peru_delegate, secretariat):
+def test_the_secretariat_s_registration_forms_show_the_refusal(msp, peru_focal_point, secretariat):
     services.register_delegation(
         meeting=msp,
-        state=peru_delegate.grants.get().state,
-        members=[services.DelegateIn(role="head", name="A")],
+        state=peru_focal_point.grants.get().state,
+        members=[services.DelegateIn(role="head", name="A", email="member@example.org")],
         now=timezone.now(),
-        by=peru_delegate,
+        by=peru_focal_point,
     )
     mag = services.register_delegation(
         meeting=msp,
         organisation=Organisation.objects.get(abbreviation="MAG"),
-        members=[services.DelegateIn(role="head", name="B")],
+        members=[services.DelegateIn(role="head", name="B", email="member@example.org")],
         now=timezone.now(),
         by=secretariat,
     )
@@ -355,7 +357,7 @@ def test_the_secretariat_s_registration_forms_show_the_refusal(msp, peru_delegat
 
 
 def test_a_change_after_the_deadline_without_a_reason_shows_the_refusal(
-    ccm, msp, peru_delegate, secretariat
+    ccm, msp, peru_focal_point, secretariat
 ):
     closed = services.create_meeting(
         convention=ccm,
@@ -374,8 +376,8 @@ def test_a_change_after_the_deadline_without_a_reason_shows_the_refusal(
     )
     services.register_delegation(
         meeting=closed,
-        state=peru_delegate.grants.get().state,
-        members=[services.DelegateIn(role="head", name="A")],
+        state=peru_focal_point.grants.get().state,
+        members=[services.DelegateIn(role="head", name="A", email="member@example.org")],
         now=timezone.now() - timedelta(days=3),
         by=secretariat,
     )

@@ -212,12 +212,12 @@ def test_the_loaded_programme_is_release_1_of_the_second_review_conference(ccm):
 
 
 def test_a_replan_tells_the_registered_delegations(
-    msp, secretariat, peru_delegate, chile_delegate, django_capture_on_commit_callbacks
+    msp, secretariat, peru_focal_point, chile_focal_point, django_capture_on_commit_callbacks
 ):
     services.register_delegation(
         meeting=msp,
-        state=peru_delegate.grants.get().state,
-        members=[services.DelegateIn(role="head", name="A. Head")],
+        state=peru_focal_point.grants.get().state,
+        members=[services.DelegateIn(role="head", name="A. Head", email="member@example.org")],
         now=timezone.now(),
         by=secretariat,
     )
@@ -234,7 +234,7 @@ def test_a_replan_tells_the_registered_delegations(
         services.replan_meeting(
             meeting=msp, parts=plan, decided_by="silence procedure", reason="Rooms", by=secretariat
         )
-    assert [m.to for m in mail.outbox] == [["peru_delegate@example.org"]]
+    assert [m.to for m in mail.outbox] == [["peru_focal_point@example.org"]]
     assert mail.outbox[0].subject == "CCM: Fourteenth Meeting of States Parties is replanned"
     assert "Previously planned for: part 1: 7-8 September 2027" in mail.outbox[0].body
     assert "Reason: Rooms" in mail.outbox[0].body

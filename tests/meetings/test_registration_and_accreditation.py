@@ -7,7 +7,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from docx import Document as Docx
@@ -207,7 +207,7 @@ def test_a_rule_1_3_observer_is_accredited_once_the_meeting_approves(msp, secret
     delegation = services.register_delegation(
         meeting=msp,
         organisation=mag,
-        members=[DelegateIn(role="head", name="Ms. MAG", publish=True)],
+        members=[DelegateIn(role="head", name="Ms. MAG", email="mag@example.org", publish=True)],
         credentials=note_verbale(),
         now=timezone.now(),
         by=focal,
@@ -243,7 +243,7 @@ def test_a_rule_1_2_organisation_needs_no_approval(msp, secretariat):
     delegation = services.register_delegation(
         meeting=msp,
         organisation=icrc,
-        members=[DelegateIn(role="head", name="Mr. ICRC")],
+        members=[DelegateIn(role="head", name="Mr. ICRC", email="icrc@example.org")],
         now=timezone.now(),
         by=secretariat,
     )
@@ -313,7 +313,11 @@ def test_only_the_secretariat_sees_every_registration(msp, peru_focal):
 
 
 def test_the_export_escapes_formulas(msp, peru_focal, secretariat):
-    _register(msp, peru_focal, DelegateIn(role="head", name='=HYPERLINK("http://x","y")'))
+    _register(
+        msp,
+        peru_focal,
+        DelegateIn(role="head", name='=HYPERLINK("http://x","y")', email="x@example.org"),
+    )
     text = client_for(secretariat).get("/ccm/meetings/14MSP/registrations.csv").content.decode()
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0]["participant"] == "Peru"
@@ -326,12 +330,13 @@ def test_the_export_escapes_formulas(msp, peru_focal, secretariat):
 
 
 def test_the_credentials_are_the_secretariat_s_and_the_delegation_s_only(
-    msp, peru_focal, secretariat, chile_delegate
+    msp, peru_focal, secretariat, chile_delegate, peru_delegate
 ):
     _register(msp, peru_focal, credentials=note_verbale())
     url = "/ccm/meetings/14MSP/registrations/PER/credentials.pdf"
     assert client_for(secretariat).get(url).status_code == 200
     assert client_for(peru_focal).get(url).status_code == 200
+    assert client_for(peru_delegate).get(url).status_code == 200
     assert client_for(chile_delegate).get(url).status_code == 403
     assert client_for(None).get(url).status_code == 302
 
@@ -470,3 +475,141 @@ def test_an_organisation_registers_on_the_page_the_same_way(msp, secretariat):
     section = page.split('data-category="rule_1_3"')[1]
     assert "Mines Advisory Group (MAG)" in section
     assert "Record the meeting" in section
+
+
+# Only the focal point registers (issue 18) ------------------------------------------------
+
+
+def test_a_delegate_who_is_not_the_focal_point_may_not_register(msp, peru_delegate):
+    with pytest.raises(PermissionDenied) as refused:
+        _register(msp, peru_delegate)
+    assert "only the focal point of the delegation of Peru" in str(refused.value)
+    assert not msp.delegations.exists()
+
+
+def test_a_focal_point_of_another_state_may_not_register_peru(msp, chile_focal_point):
+    with pytest.raises(PermissionDenied) as refused:
+        _register(msp, chile_focal_point)
+    assert "only the delegation of your own State" in str(refused.value)
+
+
+def test_a_delegate_sees_the_registration_read_only_and_who_registers(
+    msp, peru_focal, peru_delegate
+):
+    _register(msp, peru_focal, credentials=note_verbale())
+    client = client_for(peru_delegate)
+    page = client.get("/ccm/meetings/14MSP/registration/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Only the focal point of the delegation of Peru registers it" in text
+    assert "peru_focal" in text  # the focal point, by name
+    assert "Sr. Embajador Uno" in text
+    assert "uno@example.org" not in text  # contact details: the Secretariat's only
+    assert 'name="members-TOTAL_FORMS"' not in text  # no form to change it
+    refused = client.post("/ccm/meetings/14MSP/registration/", {"members-TOTAL_FORMS": "0"})
+    assert refused.status_code == 403
+    assert msp.delegations.get().members.count() == 2
+    detail = client.get("/ccm/meetings/14MSP/").content.decode()
+    assert "its focal point registers it" in detail
+
+
+def test_the_api_refuses_a_delegate_and_names_the_focal_point_s_role(msp, peru_delegate):
+    response = token_client(peru_delegate).put(
+        "/api/v1/ccm/meetings/14MSP/delegation",
+        json.dumps({"members": [{"role": "head", "name": "X", "email": "x@example.org"}]}),
+        content_type="application/json",
+    )
+    assert response.status_code == 403
+    assert "only the focal point of the delegation of Peru" in json.dumps(response.json())
+
+
+# Each member registered from now on has an e-mail address (issue 18) ----------------------
+
+
+def test_a_member_registered_without_an_e_mail_address_is_refused(msp, peru_focal):
+    with pytest.raises(ValidationError) as refused:
+        _register(msp, peru_focal, HEAD, DelegateIn(role="adviser", name="Sr. Sin Correo"))
+    assert refused.value.message_dict["members"] == [
+        "give the e-mail address of Sr. Sin Correo: the Secretariat writes to each member"
+    ]
+
+
+def test_the_page_shows_the_missing_e_mail_on_its_field(msp, peru_focal):
+    response = client_for(peru_focal).post(
+        "/ccm/meetings/14MSP/registration/",
+        {
+            "members-TOTAL_FORMS": "6",
+            "members-INITIAL_FORMS": "0",
+            "members-MIN_NUM_FORMS": "6",
+            "members-MAX_NUM_FORMS": "1000",
+            "members-0-role": "head",
+            "members-0-name": "Sra. Jefa",
+            "parts": [str(msp.parts.get().pk)],
+        },
+    )
+    assert response.status_code == 422
+    page = response.content.decode()
+    field = page.split('id="id_members-0-email"')[1].split("</td>")[0]
+    assert "Give this delegate&#x27;s e-mail address." in field
+    assert not msp.delegations.exists()
+
+
+def test_a_member_of_the_record_without_an_address_stays_on_an_edit(msp, peru_focal, secretariat):
+    """A delegation loaded from a meeting's record (or registered before addresses were
+    asked for) keeps its members without addresses; a new member needs one."""
+    delegation = services.register_delegation(
+        meeting=msp,
+        state=State.objects.get(iso3="PER"),
+        members=[DelegateIn(role="head", name="Sr. Del Acta")],
+        now=timezone.now(),
+        source="a report",
+    )
+    kept = DelegateIn(role="head", name="Sr. Del Acta")
+    services.update_delegation(
+        delegation=delegation, members=[kept, ADVISER], now=timezone.now(), by=peru_focal
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.update_delegation(
+            delegation=delegation,
+            members=[kept, DelegateIn(role="adviser", name="Nuevo")],
+            now=timezone.now(),
+            by=secretariat,
+        )
+    assert "give the e-mail address of Nuevo" in refused.value.messages[0]
+
+
+# A past delegation recorded by the Secretariat from the meeting's record ------------------
+
+
+def test_only_the_secretariat_records_a_delegation_from_the_record(msp, peru_focal, secretariat):
+    with pytest.raises(PermissionDenied):
+        services.register_delegation(
+            meeting=msp,
+            state=State.objects.get(iso3="PER"),
+            members=[],
+            now=timezone.now(),
+            source="a report",
+            from_the_record=True,
+            by=peru_focal,
+        )
+    with pytest.raises(ValidationError) as refused:
+        services.register_delegation(
+            meeting=msp,
+            state=State.objects.get(iso3="PER"),
+            members=[],
+            now=timezone.now(),
+            from_the_record=True,
+            by=secretariat,
+        )
+    assert "source" in refused.value.message_dict
+    delegation = services.register_delegation(
+        meeting=msp,
+        state=State.objects.get(iso3="PER"),
+        members=[],
+        now=timezone.now(),
+        source="a report",
+        from_the_record=True,
+        by=secretariat,
+    )
+    assert delegation.status == "accredited"
+    assert delegation.members.count() == 0

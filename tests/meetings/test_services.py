@@ -14,7 +14,9 @@ from plenary.treaties.models import State
 from tests.conftest import acts_for
 
 GENEVA = ZoneInfo("Europe/Zurich")
-HEAD = [DelegateIn(role="head", name="Ms. A. Delegate", title="Ambassador")]
+HEAD = [
+    DelegateIn(role="head", name="Ms. A. Delegate", title="Ambassador", email="member@example.org")
+]
 
 
 def _meeting(ccm, code="TEST-MSP", deadline=date(2022, 7, 15), parts=None) -> Meeting:
@@ -204,23 +206,26 @@ def test_a_sub_item_needs_its_item(ccm):
     }
 
 
-def test_a_delegation_registers_until_the_end_of_the_deadline_day_in_geneva(ccm, peru_delegate):
+def test_a_delegation_registers_until_the_end_of_the_deadline_day_in_geneva(ccm, peru_focal_point):
     meeting = _meeting(ccm)
     last_second = datetime(2022, 7, 15, 23, 59, 59, tzinfo=GENEVA)
     delegation = services.register_delegation(
         meeting=meeting,
-        state=acts_for(peru_delegate),
+        state=acts_for(peru_focal_point),
         members=HEAD,
         now=last_second,
-        by=peru_delegate,
+        by=peru_focal_point,
     )
     assert [m.name for m in delegation.members.all()] == ["Ms. A. Delegate"]
     with pytest.raises(ValidationError) as excinfo:
         services.update_delegation(
             delegation=delegation,
-            members=[*HEAD, DelegateIn(role="adviser", name="Mr. B. Adviser")],
+            members=[
+                *HEAD,
+                DelegateIn(role="adviser", name="Mr. B. Adviser", email="member@example.org"),
+            ],
             now=datetime(2022, 7, 16, 0, 0, 0, tzinfo=GENEVA),
-            by=peru_delegate,
+            by=peru_focal_point,
         )
     assert _error(excinfo) == {
         "registration_deadline": [
@@ -231,18 +236,23 @@ def test_a_delegation_registers_until_the_end_of_the_deadline_day_in_geneva(ccm,
     assert delegation.members.count() == 1
 
 
-def test_the_secretariat_changes_a_registration_after_the_deadline(ccm, peru_delegate, secretariat):
+def test_the_secretariat_changes_a_registration_after_the_deadline(
+    ccm, peru_focal_point, secretariat
+):
     meeting = _meeting(ccm)
     delegation = services.register_delegation(
         meeting=meeting,
-        state=acts_for(peru_delegate),
+        state=acts_for(peru_focal_point),
         members=HEAD,
         now=datetime(2022, 7, 1, tzinfo=GENEVA),
-        by=peru_delegate,
+        by=peru_focal_point,
     )
     services.update_delegation(
         delegation=delegation,
-        members=[*HEAD, DelegateIn(role="alternate", name="Mr. C. Alternate")],
+        members=[
+            *HEAD,
+            DelegateIn(role="alternate", name="Mr. C. Alternate", email="member@example.org"),
+        ],
         now=datetime(2022, 8, 1, tzinfo=GENEVA),
         reason="Note verbale of 30 July: an alternate added",
         by=secretariat,
@@ -254,15 +264,19 @@ def test_the_secretariat_changes_a_registration_after_the_deadline(ccm, peru_del
     )
 
 
-def test_a_second_delegation_of_the_same_state_is_refused(ccm, peru_delegate, secretariat):
+def test_a_second_delegation_of_the_same_state_is_refused(ccm, peru_focal_point, secretariat):
     meeting = _meeting(ccm)
     now = datetime(2022, 7, 1, tzinfo=GENEVA)
     services.register_delegation(
-        meeting=meeting, state=acts_for(peru_delegate), members=HEAD, now=now, by=peru_delegate
+        meeting=meeting,
+        state=acts_for(peru_focal_point),
+        members=HEAD,
+        now=now,
+        by=peru_focal_point,
     )
     with pytest.raises(ValidationError) as excinfo:
         services.register_delegation(
-            meeting=meeting, state=acts_for(peru_delegate), members=HEAD, now=now, by=secretariat
+            meeting=meeting, state=acts_for(peru_focal_point), members=HEAD, now=now, by=secretariat
         )
     assert _error(excinfo) == {
         "state": [
@@ -272,7 +286,7 @@ def test_a_second_delegation_of_the_same_state_is_refused(ccm, peru_delegate, se
     assert Delegation.objects.filter(meeting=meeting).count() == 1
 
 
-def test_a_delegation_acts_only_for_its_own_state(ccm, peru_delegate):
+def test_a_delegation_acts_only_for_its_own_state(ccm, peru_focal_point):
     meeting = _meeting(ccm)
     with pytest.raises(PermissionDenied):
         services.register_delegation(
@@ -280,7 +294,7 @@ def test_a_delegation_acts_only_for_its_own_state(ccm, peru_delegate):
             state=State.objects.get(iso3="CHL"),
             members=HEAD,
             now=datetime(2022, 7, 1, tzinfo=GENEVA),
-            by=peru_delegate,
+            by=peru_focal_point,
         )
     assert not Delegation.objects.filter(meeting=meeting).exists()
 
@@ -293,27 +307,27 @@ def test_a_delegation_acts_only_for_its_own_state(ccm, peru_delegate):
         ([DelegateIn(role="head", name=" ")], "each delegate needs a name"),
     ],
 )
-def test_a_delegation_has_one_head_and_named_members(ccm, peru_delegate, members, message):
+def test_a_delegation_has_one_head_and_named_members(ccm, peru_focal_point, members, message):
     with pytest.raises(ValidationError) as excinfo:
         services.register_delegation(
             meeting=_meeting(ccm),
-            state=acts_for(peru_delegate),
+            state=acts_for(peru_focal_point),
             members=members,
             now=datetime(2022, 7, 1, tzinfo=GENEVA),
-            by=peru_delegate,
+            by=peru_focal_point,
         )
     assert _error(excinfo) == {"members": [message]}
     assert not Delegation.objects.filter(meeting__code="TEST-MSP").exists()
 
 
-def test_a_registered_delegation_appears_among_the_participants(ccm, peru_delegate):
+def test_a_registered_delegation_appears_among_the_participants(ccm, peru_focal_point):
     meeting = _meeting(ccm)
     services.register_delegation(
         meeting=meeting,
-        state=acts_for(peru_delegate),
+        state=acts_for(peru_focal_point),
         members=HEAD,
         now=datetime(2022, 7, 1, tzinfo=GENEVA),
-        by=peru_delegate,
+        by=peru_focal_point,
     )
     assert participants_by_category(part=meeting.parts.get()) == {
         "states_parties": ["Peru"],

@@ -70,10 +70,19 @@ def test_api_participants_and_programme(ccm):
     assert bad.json()["errors"] == [{"field": "tz", "message": message}]
 
 
-def test_api_registers_and_then_edits_own_delegation(ccm, peru_delegate):
+def test_api_registers_and_then_edits_own_delegation(ccm, peru_focal_point):
     meeting = open_meeting(ccm)
-    client = token_client(peru_delegate)
-    body = {"members": [{"role": "head", "name": "Ms. Head", "title": "Ambassador"}]}
+    client = token_client(peru_focal_point)
+    body = {
+        "members": [
+            {
+                "role": "head",
+                "name": "Ms. Head",
+                "title": "Ambassador",
+                "email": "member@example.org",
+            }
+        ]
+    }
     created = client.put(
         f"/api/v1/ccm/meetings/{meeting.code}/delegation",
         json.dumps(body),
@@ -81,7 +90,9 @@ def test_api_registers_and_then_edits_own_delegation(ccm, peru_delegate):
     )
     assert created.status_code == 201
     assert created.json()["participant"] == "Peru"
-    body["members"].append({"role": "adviser", "name": "Mr. Adviser"})
+    body["members"].append(
+        {"role": "adviser", "name": "Mr. Adviser", "email": "member@example.org"}
+    )
     edited = client.put(
         f"/api/v1/ccm/meetings/{meeting.code}/delegation",
         json.dumps(body),
@@ -92,30 +103,35 @@ def test_api_registers_and_then_edits_own_delegation(ccm, peru_delegate):
     assert Delegation.objects.filter(meeting=meeting).count() == 1
 
 
-def test_api_refuses_registration_for_another_state(ccm, peru_delegate):
+def test_api_refuses_registration_for_another_state(ccm, peru_focal_point):
     meeting = open_meeting(ccm)
-    response = token_client(peru_delegate).put(
+    response = token_client(peru_focal_point).put(
         f"/api/v1/ccm/meetings/{meeting.code}/delegation",
-        json.dumps({"state": "CHL", "members": [{"role": "head", "name": "X"}]}),
+        json.dumps(
+            {
+                "state": "CHL",
+                "members": [{"role": "head", "name": "X", "email": "member@example.org"}],
+            }
+        ),
         content_type="application/json",
     )
     assert response.status_code == 403
     assert not Delegation.objects.filter(meeting=meeting).exists()
 
 
-def test_api_refuses_registration_after_the_deadline(ccm, peru_delegate):
-    response = token_client(peru_delegate).put(
+def test_api_refuses_registration_after_the_deadline(ccm, peru_focal_point):
+    response = token_client(peru_focal_point).put(
         "/api/v1/ccm/meetings/2RC/delegation",
-        json.dumps({"members": [{"role": "head", "name": "X"}]}),
+        json.dumps({"members": [{"role": "head", "name": "X", "email": "member@example.org"}]}),
         content_type="application/json",
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "registration_deadline"
 
 
-def test_registration_page_registers_own_delegation(ccm, chile_delegate):
+def test_registration_page_registers_own_delegation(ccm, chile_focal_point):
     meeting = open_meeting(ccm)
-    client = client_for(chile_delegate)
+    client = client_for(chile_focal_point)
     form = {
         "members-TOTAL_FORMS": "6",
         "members-INITIAL_FORMS": "0",
@@ -124,6 +140,7 @@ def test_registration_page_registers_own_delegation(ccm, chile_delegate):
         "members-0-role": "head",
         "members-0-name": "Sra. Jefa",
         "members-0-title": "Embajadora",
+        "members-0-email": "jefa@example.org",
         "parts": [str(meeting.parts.get().pk)],
     }
     response = client.post(f"/ccm/meetings/{meeting.code}/registration/", form)

@@ -14,7 +14,8 @@ from tests.conftest import client_for, make_user, open_meeting
 
 @pytest.fixture
 def person(ccm):
-    user = make_user("ana", "delegation", "PER")
+    # Peru's focal point, who registers its delegations.
+    user = make_user("ana", "delegation", "PER", function="focal_point")
     user.first_name, user.last_name = "Ana", "Quispe"
     user.email = "ana.quispe@example.org"
     user.save()
@@ -26,7 +27,11 @@ def test_the_secretariat_erases_a_person_and_the_state_record_stays(ccm, person,
     delegation = meetings.register_delegation(
         meeting=meeting,
         state=person.grants.get().state,
-        members=[meetings.DelegateIn(role="head", name="Ana Quispe", title="Minister")],
+        members=[
+            meetings.DelegateIn(
+                role="head", name="Ana Quispe", title="Minister", email="ana@example.org"
+            )
+        ],
         now=timezone.now(),
         by=person,
     )
@@ -54,7 +59,7 @@ def test_the_secretariat_erases_a_person_and_the_state_record_stays(ccm, person,
     assert newest.history_user == secretariat
     assert newest.history_change_reason.endswith("Her e-mail of 1 December 2026")
     member.refresh_from_db()
-    assert (member.name, member.title) == ("[erased]", "")
+    assert (member.name, member.title, member.email) == ("[erased]", "", "")
     assert not any("Quispe" in row.name for row in member.history.all())
     # What the State did stays: the registration, by the (now anonymous) account.
     kept = Delegation.objects.get(pk=delegation.pk)

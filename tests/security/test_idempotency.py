@@ -66,10 +66,12 @@ def test_keys_are_per_user_and_expire(assessed_estimate, secretariat, settings):
     assert prune_idempotency_keys(now=timezone.now()) == "2 idempotency keys forgotten"
 
 
-def test_a_registration_with_a_key_is_made_once(ccm, peru_delegate):
+def test_a_registration_with_a_key_is_made_once(ccm, peru_focal_point):
     meeting = open_meeting(ccm)
-    client = token_client(peru_delegate)
-    body = json.dumps({"members": [{"role": "head", "name": "Ms. Head"}]})
+    client = token_client(peru_focal_point)
+    body = json.dumps(
+        {"members": [{"role": "head", "name": "Ms. Head", "email": "member@example.org"}]}
+    )
     answers = [
         client.put(
             f"/api/v1/ccm/meetings/{meeting.code}/delegation",
@@ -118,16 +120,18 @@ def test_fifty_identical_concurrent_payments_record_one(assessed_estimate, secre
     reason="needs PostgreSQL: SQLite serialises every writer, so nothing runs concurrently",
 )
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_first_registrations_yield_one_delegation(ccm, peru_delegate):
+def test_concurrent_first_registrations_yield_one_delegation(ccm, peru_focal_point):
     """Issue 24, "Idempotency": of concurrent first registrations of one State (without
     a key), one is made and the others get a clean answer (422 naming the State)."""
     meeting = open_meeting(ccm)
-    body = json.dumps({"members": [{"role": "head", "name": "Ms. Head"}]})
+    body = json.dumps(
+        {"members": [{"role": "head", "name": "Ms. Head", "email": "member@example.org"}]}
+    )
 
     def send(_n):
         try:
             return (
-                token_client(peru_delegate)
+                token_client(peru_focal_point)
                 .put(
                     f"/api/v1/ccm/meetings/{meeting.code}/delegation",
                     body,

@@ -118,6 +118,15 @@ class DelegationIn(Schema):
     reason: str = Field(
         "", max_length=500, description="The Secretariat's reason for a change after the deadline"
     )
+    from_the_record: bool = Field(
+        False,
+        description=(
+            "The Secretariat records a delegation of a past meeting as its record (a report,"
+            " named in `source`) lists it: members may be missing, and it took part"
+            " (accredited); nobody is written to"
+        ),
+    )
+    source: str = Field("", max_length=500, description="The record, with `from_the_record`")
 
 
 class DelegationOut(Schema):
@@ -271,11 +280,15 @@ def _participant_of(user, meeting, *, state: str | None, organisation: int | Non
             raise ValidationError({"organisation": [f"no organisation has the id {organisation}"]})
     else:
         participant = acting_for(user=user, convention=meeting.convention)
-    if participant is None or not user.has_perm(
-        "meetings.register_delegation", within(meeting.convention, participant)
-    ):
+    if participant is None:
         raise PermissionDenied(NOT_YOURS)
-    return participant
+    scope = within(meeting.convention, participant)
+    if user.has_perm("meetings.register_delegation", scope):
+        return participant
+    if user.has_perm("meetings.view_own_delegation", scope):
+        # A delegate, drafter or approver of that participant: its focal point registers.
+        raise PermissionDenied(str(services.ONLY_THE_FOCAL_POINT).format(participant=participant))
+    raise PermissionDenied(NOT_YOURS)
 
 
 @router.put(
@@ -286,9 +299,10 @@ def _participant_of(user, meeting, *, state: str | None, organisation: int | Non
 def register_delegation(request, convention: ConventionSlug, code: str, payload: DelegationIn):
     """Register your delegation, or replace its members and parts (201 when new).
 
-    A Delegation registers its own State or organisation until the registration
-    deadline (23:59:59 on that day, the meeting's time zone); the Secretariat registers
-    any State (`state`) at any time.
+    The focal point of a State's or organisation's Delegation registers it until the
+    registration deadline (23:59:59 on that day, the meeting's time zone), each member
+    with an e-mail address; the Secretariat registers any State (`state`) or
+    organisation at any time, and records past delegations `from_the_record`.
     """
     user = request.auth
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
@@ -307,15 +321,24 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
         {"state": participant} if isinstance(participant, State) else {"organisation": participant}
     )
     return idempotent(
-        request, payload, lambda: _register(user, meeting, members, parts, lookup, payload.reason)
+        request, payload, lambda: _register(user, meeting, members, parts, lookup, payload)
     )
 
 
-def _register(user, meeting, members, parts, lookup, reason):
+def _register(user, meeting, members, parts, lookup, payload):
+    reason = payload.reason
     existing = selectors.delegation_of(meeting=meeting, **lookup)
-    if existing is None:
+    if existing is None or payload.from_the_record:
+        # A delegation from the record is new: one already registered is refused.
         delegation = services.register_delegation(
-            meeting=meeting, members=members, parts=parts, now=timezone.now(), by=user, **lookup
+            meeting=meeting,
+            members=members,
+            parts=parts,
+            now=timezone.now(),
+            source=payload.source,
+            from_the_record=payload.from_the_record,
+            by=user,
+            **lookup,
         )
         return Status(201, _delegation_out(delegation))
     delegation = services.update_delegation(

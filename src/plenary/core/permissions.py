@@ -198,6 +198,20 @@ def is_focal_point_of_state(user, obj) -> bool:
 
 
 @rules.predicate
+def is_focal_point_of_organisation(user, obj) -> bool:
+    """The user is the focal point of the record's organisation's delegation under its
+    convention."""
+    organisation = party_of(obj)
+    return _is(organisation, "treaties.Organisation") and has_role(
+        user,
+        Role.DELEGATION,
+        convention_of(obj),
+        organisation=organisation,
+        functions={DelegationFunction.FOCAL_POINT},
+    )
+
+
+@rules.predicate
 def is_a_focal_point(user, obj) -> bool:
     """The user is the focal point of some delegation under the record's convention."""
     return has_role(

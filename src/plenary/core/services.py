@@ -460,9 +460,10 @@ def erase_personal_data(*, person: User, convention, reason: str, by, delegates=
         if delegate.delegation.meeting.convention_id != convention.pk:
             raise invalid("delegates", NOT_OF_CONVENTION)
         delegate_model.history.model.objects.filter(id=delegate.pk).update(
-            name=ERASED_NAME, title=""
+            name=ERASED_NAME, title="", email=""
         )
-        delegate.name, delegate.title = ERASED_NAME, ""
+        # The member's e-mail address (asked of every member registered) goes too.
+        delegate.name, delegate.title, delegate.email = ERASED_NAME, "", ""
         attribute(delegate, by=by, reason=f"Personal data erased on request: {reason}")
         delegate.save()
     return person

@@ -38,12 +38,20 @@ class DelegateForm(forms.Form):
     email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
     publish = forms.BooleanField(label=_("Listed"), required=False)
 
+    def __init__(self, *args, without_email=frozenset(), **kwargs):
+        # The names of members registered before e-mail addresses were asked for.
+        self.without_email = without_email
+        super().__init__(*args, **kwargs)
+
     def clean(self):
         data = super().clean()
         if data.get("name") and not data.get("role"):
             self.add_error("role", _("Give this delegate's role."))
         if data.get("role") and not data.get("name"):
             self.add_error("name", _("Give this delegate's name."))
+        name = (data.get("name") or "").strip()
+        if name and not (data.get("email") or "").strip() and name not in self.without_email:
+            self.add_error("email", _("Give this delegate's e-mail address."))
         return data
 
 

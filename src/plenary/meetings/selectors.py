@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
-from plenary.core.models import Role, RoleGrant, User
+from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.meetings.models import (
     Delegation,
     Meeting,
@@ -338,6 +338,20 @@ def delegation_of(*, meeting: Meeting, state=None, organisation=None) -> Delegat
         .prefetch_related("members", "parts")
         .first()
     )
+
+
+def focal_points_of(*, convention: Convention, state=None, organisation=None) -> list[str]:
+    """The names of the focal points of a State's or organisation's Delegation under the
+    convention today, who register its delegations (one query)."""
+    party = {"state": state} if state is not None else {"organisation": organisation}
+    grants = RoleGrant.objects.current().filter(
+        convention=convention,
+        role=Role.DELEGATION,
+        function=DelegationFunction.FOCAL_POINT,
+        **party,
+    )
+    users = User.objects.filter(is_active=True, grants__in=grants).distinct()
+    return sorted({str(user) for user in users})
 
 
 def delegations_of(*, meeting: Meeting) -> list[Delegation]:

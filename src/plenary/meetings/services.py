@@ -73,6 +73,15 @@ DELEGATE_NAME = _("each delegate needs a name")
 PART_OF_ANOTHER_MEETING = "part {number} is not a part of {meeting}"
 NO_PART_ATTENDED = _("a delegation attends at least one part")
 NOT_YOUR_DELEGATION = _("you may register only the delegation of your own State or organisation")
+ONLY_THE_FOCAL_POINT = _(
+    "only the focal point of the delegation of {participant} registers it and changes its"
+    " registration (or the Secretariat): ask your focal point"
+)
+EMAIL_REQUIRED = _("give the e-mail address of {name}: the Secretariat writes to each member")
+FROM_THE_RECORD_SECRETARIAT = _(
+    "only the Secretariat records a delegation from the record of a meeting"
+)
+FROM_THE_RECORD_SOURCE = _("name the record the delegation is taken from (its source)")
 OFFICER_WHO = "an officer is a person or a State: give exactly one"
 MAY_NOT_MANAGE = _(
     "Only the Secretariat of the convention convenes meetings and keeps their plan, officers,"
@@ -571,12 +580,16 @@ def _part_deadline(part: MeetingPart, meeting: Meeting) -> date | None:
 
 
 def _check_may_register(*, meeting: Meeting, participant, by) -> None:
-    """A person acts for their own State or organisation; the Secretariat for anyone.
-    `by=None` is the system loading records of the past."""
+    """The focal point of a State's or organisation's Delegation registers it; the
+    Secretariat anyone. `by=None` is the system loading records of the past."""
     if by is None or is_secretariat(by, meeting):
         return
-    if not by.has_perm("meetings.register_delegation", within(meeting.convention, participant)):
-        raise PermissionDenied(NOT_YOUR_DELEGATION)
+    scope = within(meeting.convention, participant)
+    if by.has_perm("meetings.register_delegation", scope):
+        return
+    if by.has_perm("meetings.view_own_delegation", scope):
+        raise PermissionDenied(ONLY_THE_FOCAL_POINT.format(participant=participant))
+    raise PermissionDenied(NOT_YOUR_DELEGATION)
 
 
 def _check_open(
@@ -618,7 +631,13 @@ def _check_open(
             )
 
 
-def _check_members(members: Sequence[DelegateIn], *, required: bool) -> None:
+def _check_members(
+    members: Sequence[DelegateIn], *, required: bool, emails: bool, without_email=frozenset()
+) -> None:
+    """One head and named members with valid e-mail addresses. `required`: a delegation
+    has members (not so a delegation taken from a meeting's record, which names none);
+    `emails`: each member has an e-mail address, except the members named in
+    `without_email` (kept from a registration made before addresses were asked for)."""
     if not members and not required:
         return
     if any(not member.name.strip() for member in members):
@@ -636,6 +655,8 @@ def _check_members(members: Sequence[DelegateIn], *, required: bool) -> None:
                 validate_email(member.email.strip())
             except ValidationError:
                 raise _invalid("members", NOT_AN_EMAIL.format(email=member.email.strip())) from None
+        elif emails and member.name.strip() not in without_email:
+            raise _invalid("members", EMAIL_REQUIRED.format(name=member.name.strip()))
 
 
 def _parts_attended(meeting: Meeting, parts: Sequence[MeetingPart] | None) -> list[MeetingPart]:
@@ -771,25 +792,38 @@ def register_delegation(
     credentials: File | None = None,
     credentials_kind: str = CredentialsKind.NOTE_VERBALE,
     source: str = "",
+    from_the_record: bool = False,
     by=None,
 ) -> Delegation:
     """Register a State's or an organisation's delegation for a meeting.
 
-    Steps: check the person acts for that participant and registration is open (the
-    Secretariat may register at any time); check the delegation has one head and named
-    members with valid e-mail addresses, and the parts it attends are parts of the meeting
-    (all parts by default); refuse a second delegation of the same participant (the
-    database's constraint decides a race: the loser gets the same refusal); save it with
-    its members and its note verbale or credentials (a PDF, checked by its content);
-    confirm by e-mail to the participant's focal points after commit.
+    Steps: check the person is the focal point of that participant's Delegation (or the
+    Secretariat) and registration is open (the Secretariat may register at any time);
+    check the delegation has one head and named members, each with a valid e-mail
+    address, and the parts it attends are parts of the meeting (all parts by default);
+    refuse a second delegation of the same participant (the database's constraint
+    decides a race: the loser gets the same refusal); save it with its members and its
+    note verbale or credentials (a PDF, checked by its content); confirm by e-mail to the
+    participant's focal points after commit.
+
+    `from_the_record`: the Secretariat records a delegation of a past meeting as its
+    record (a report, with `source`) names it: members and their addresses may be
+    missing, the delegation took part (accredited) and nobody is written to. The loader
+    of reference data does the same with `by=None`.
     """
     participant = state or organisation
     if (state is None) == (organisation is None):
         raise _invalid("state", "a delegation is of one State or of one organisation")
     _check_may_register(meeting=meeting, participant=participant, by=by)
+    if from_the_record:
+        if by is None or not is_secretariat(by, meeting):
+            raise PermissionDenied(FROM_THE_RECORD_SECRETARIAT)
+        if not source.strip():
+            raise _invalid("source", FROM_THE_RECORD_SOURCE)
+    live = by is not None and not from_the_record
     attended = _parts_attended(meeting, parts)
     _check_open(meeting=meeting, parts=attended, by=by, now=now)
-    _check_members(members, required=by is not None)
+    _check_members(members, required=live, emails=live)
     if meeting.delegations.filter(state=state, organisation=organisation).exists():
         raise _invalid(
             "state" if state else "organisation",
@@ -804,11 +838,15 @@ def register_delegation(
         source=source,
         # A registration taken from the record of a meeting (its report lists who took
         # part) is of a delegation that was accredited then.
-        status=DelegationStatus.ACCREDITED if by is None and source else DelegationStatus.NOMINATED,
+        status=DelegationStatus.ACCREDITED
+        if (by is None and source) or from_the_record
+        else DelegationStatus.NOMINATED,
     )
     if credentials is not None:
         _store_credentials(delegation, credentials, credentials_kind, now)
-    attribute(delegation, by=by, reason="Registered")
+    attribute(
+        delegation, by=by, reason="Taken from the record" if from_the_record else "Registered"
+    )
     try:
         with transaction.atomic():
             delegation.save()
@@ -820,7 +858,7 @@ def register_delegation(
         ) from None
     delegation.parts.set(attended)
     _replace_members(delegation, members, by)
-    if by is not None:
+    if live:
         _confirm_registration(delegation, by=by, changed=False)
     return delegation
 
@@ -833,6 +871,12 @@ def _closed_for_delegation(delegation: Delegation, now: datetime) -> bool:
         day is not None and times.is_past(times.end_of_day(day, meeting.time_zone), now)
         for day in deadlines
     )
+
+
+def _kept_without_email(delegation: Delegation) -> frozenset[str]:
+    """The names of the delegation's members who have no e-mail address (registered
+    before addresses were asked for, or taken from a record): they may stay so."""
+    return frozenset(delegation.members.filter(email="").values_list("name", flat=True))
 
 
 @transaction.atomic
@@ -866,7 +910,12 @@ def update_delegation(
         now=now,
         attended_before={part.pk for part in delegation.parts.all()},
     )
-    _check_members(members, required=by is not None)
+    _check_members(
+        members,
+        required=by is not None,
+        emails=by is not None,
+        without_email=_kept_without_email(delegation),
+    )
     secretariat = by is not None and is_secretariat(by, delegation.meeting)
     if secretariat and _closed_for_delegation(delegation, now) and not reason.strip():
         raise _invalid("reason", REASON_AFTER_DEADLINE)

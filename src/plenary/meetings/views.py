@@ -68,8 +68,13 @@ def meeting_detail(request, convention, code: str):
     zone_form = ProgrammeZoneForm(request.GET or None, zones=ZONES)
     zone = zone_form.cleaned_data.get("tz") if zone_form.is_valid() else ""
     participant = acting_for(user=request.user, convention=meeting.convention)
-    may_register = participant is not None and request.user.has_perm(
-        "meetings.register_delegation", within(meeting.convention, participant)
+    scope = within(meeting.convention, participant) if participant is not None else None
+    may_register = scope is not None and request.user.has_perm(
+        "meetings.register_delegation", scope
+    )
+    # A Delegation user who is not its focal point reads the registration.
+    may_see_registration = may_register or (
+        scope is not None and request.user.has_perm("meetings.view_own_delegation", scope)
     )
     may_manage = request.user.has_perm("meetings.manage_meeting", meeting)
     release = selectors.latest_release(meeting=meeting)
@@ -102,25 +107,30 @@ def meeting_detail(request, convention, code: str):
             "participants": selectors.participants_by_category(part=part),
             "registration_closes_at": services.registration_closes_at(meeting),
             "may_register": may_register,
+            "may_see_registration": may_see_registration,
             "may_manage": may_manage,
         },
     )
 
 
 def _participant_for(request, meeting):
-    """The State or organisation the signed-in user registers: their own, or any State for
-    the Secretariat (?state=PER)."""
+    """The State or organisation whose registration the signed-in user sees, and whether
+    they may change it: their own (its focal point changes it, the other members of the
+    Delegation read it), or any State for the Secretariat (?state=PER)."""
     user = request.user
     if user.has_perm("meetings.manage_meeting", meeting) and request.GET.get("state"):
-        return get_object_or_404(State, iso3=request.GET["state"].upper())
+        return get_object_or_404(State, iso3=request.GET["state"].upper()), True
     if user.has_perm("meetings.manage_meeting", meeting) and request.GET.get("organisation"):
-        return get_object_or_404(Organisation, pk=request.GET["organisation"])
+        return get_object_or_404(Organisation, pk=request.GET["organisation"]), True
     participant = acting_for(user=user, convention=meeting.convention)
-    if participant is None or not user.has_perm(
-        "meetings.register_delegation", within(meeting.convention, participant)
-    ):
+    if participant is None:
         raise PermissionDenied(_("Only a Delegation registers its own delegation."))
-    return participant
+    scope = within(meeting.convention, participant)
+    if user.has_perm("meetings.register_delegation", scope):
+        return participant, True
+    if user.has_perm("meetings.view_own_delegation", scope):
+        return participant, False
+    raise PermissionDenied(_("Only a Delegation registers its own delegation."))
 
 
 def _posted_count(data) -> int:
@@ -133,12 +143,19 @@ def _posted_count(data) -> int:
 @login_required
 def register(request, convention, code: str):
     meeting = selectors.meeting_by_reference(code, convention=convention)
-    participant = _participant_for(request, meeting)
+    participant, may_edit = _participant_for(request, meeting)
     is_state = isinstance(participant, State)
     lookup = {"state": participant} if is_state else {"organisation": participant}
     existing = selectors.delegation_of(meeting=meeting, **lookup)
+    if not may_edit:
+        return _registration_read_only(request, meeting, participant, existing, lookup)
     parts = list(meeting.parts.order_by("number"))
     secretariat = request.user.has_perm("meetings.manage_meeting", meeting)
+    without_email = (
+        frozenset(m.name for m in existing.members.all() if not m.email)
+        if existing
+        else frozenset()
+    )
     if request.method == "POST" and "add_member" in request.POST:
         # One more row: what was typed comes back as it was, unchecked until it is saved.
         rows = [
@@ -162,7 +179,9 @@ def register(request, convention, code: str):
         )
         status = 200
     elif request.method == "POST":
-        formset = DelegateFormSet(request.POST, prefix="members")
+        formset = DelegateFormSet(
+            request.POST, prefix="members", form_kwargs={"without_email": without_email}
+        )
         parts_form = DelegationForm(
             request.POST, request.FILES, parts=parts, secretariat=secretariat
         )
@@ -253,6 +272,44 @@ def register(request, convention, code: str):
             "reference": selectors.participant_reference(existing) if existing else "",
         },
         status=status,
+    )
+
+
+def _registration_read_only(request, meeting, participant, existing, lookup):
+    """What a Delegation user who is not its focal point sees: the registration as it
+    stands and who may change it. A change posted is refused (403)."""
+    focal_points = selectors.focal_points_of(convention=meeting.convention, **lookup)
+    who = {"participant": participant, "names": ", ".join(focal_points)}
+    if focal_points:
+        notice = (
+            _(
+                "Only the focal point of the delegation of %(participant)s registers it and"
+                " changes its registration: %(names)s (or the Secretariat)."
+            )
+            % who
+        )
+    else:
+        notice = (
+            _(
+                "Only the focal point of the delegation of %(participant)s registers it and"
+                " changes its registration (or the Secretariat); %(participant)s has no focal"
+                " point today: ask the Secretariat."
+            )
+            % who
+        )
+    if request.method == "POST":
+        raise PermissionDenied(notice)
+    return render(
+        request,
+        "meetings/registration_read_only.html",
+        {
+            "meeting": meeting,
+            "participant": participant,
+            "existing": existing,
+            "notice": notice,
+            "registration_closes_at": services.registration_closes_at(meeting),
+            "reference": selectors.participant_reference(existing) if existing else "",
+        },
     )
 
 
@@ -834,7 +891,7 @@ def credentials_file(request, convention, code: str, reference: str):
     meeting = selectors.meeting_by_reference(code, convention=convention)
     delegation = selectors.delegation_by_participant(meeting=meeting, reference=reference)
     if not request.user.has_perm(
-        "meetings.register_delegation", within(meeting.convention, delegation.participant)
+        "meetings.view_own_delegation", within(meeting.convention, delegation.participant)
     ):
         raise PermissionDenied(_("Only the Secretariat and the delegation see its credentials."))
     if not delegation.credentials:
