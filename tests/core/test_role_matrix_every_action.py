@@ -46,6 +46,8 @@ ROLES = [
     "chile_delegate",
     "observer",
 ]
+# A State's delegation is registered by its Delegation's focal point (or the Secretariat).
+REGISTRARS = (*ROLES, "peru_focal_point", "chile_focal_point")
 SECRETARIAT = {"secretariat"}
 PRESIDENCY = {"secretariat", "president"}
 ANALYSTS = {"secretariat", "isu", "coordinator"}
@@ -125,7 +127,7 @@ def world(ccm, secretariat) -> World:
     meetings.register_delegation(
         meeting=meeting,
         state=State.objects.get(iso3="PER"),
-        members=[meetings.DelegateIn("head", "Ms. Head")],
+        members=[meetings.DelegateIn("head", "Ms. Head", email="head@example.org")],
         now=timezone.now(),
         by=secretariat,
     )
@@ -559,7 +561,7 @@ def _slot_form(prefix: str, **more):
 
 
 def _members() -> list[dict]:
-    return [{"role": "head", "name": "H.E. Head of Delegation"}]
+    return [{"role": "head", "name": "H.E. Head of Delegation", "email": "head@example.org"}]
 
 
 # Meetings: the Secretariat keeps them; a Delegation registers its own State.
@@ -669,7 +671,8 @@ ACTIONS += [
     Action(
         "register Chile's delegation",
         ("meetings.register_delegation",),
-        frozenset({"secretariat", "chile_delegate"}),
+        frozenset({"secretariat", "chile_focal_point"}),
+        roles=REGISTRARS,
         api=lambda w: (
             "put",
             "/meetings/TEST-RC/delegation",
@@ -679,7 +682,8 @@ ACTIONS += [
     Action(
         "change Peru's delegation",
         ("meetings.update_delegation",),
-        frozenset({"secretariat", "peru_delegate"}),
+        frozenset({"secretariat", "peru_focal_point"}),
+        roles=REGISTRARS,
         api=lambda w: (
             "put",
             "/meetings/TEST-RC/delegation",
@@ -985,7 +989,8 @@ ACTIONS += [
     Action(
         "send Peru's note verbale",
         ("meetings.upload_credentials",),
-        frozenset({"secretariat", "peru_delegate"}),
+        frozenset({"secretariat", "peru_focal_point"}),
+        roles=REGISTRARS,
         api=lambda w: (
             "multipart",
             "/meetings/TEST-RC/delegation/credentials",

@@ -986,7 +986,8 @@ def accredit_delegation(*, delegation: Delegation, now: datetime, by) -> Delegat
     """
     _check_may(by, "meetings.manage_meeting", MAY_NOT_ACCREDIT, delegation.meeting)
     delegation = (
-        Delegation.objects.select_for_update()
+        # Only the delegation's own row: PostgreSQL refuses FOR UPDATE across an outer join.
+        Delegation.objects.select_for_update(of=("self",))
         .select_related("meeting", "organisation", "state")
         .get(pk=delegation.pk)
     )
@@ -1028,7 +1029,7 @@ def approve_observer_attendance(
     """
     _check_may(by, "meetings.manage_meeting", MAY_NOT_ACCREDIT, delegation.meeting)
     delegation = (
-        Delegation.objects.select_for_update()
+        Delegation.objects.select_for_update(of=("self",))
         .select_related("meeting", "organisation")
         .get(pk=delegation.pk)
     )

@@ -81,7 +81,13 @@ def add_convention_argument(parser) -> None:
 
 
 def convention_from(options: dict) -> Convention:
-    """The convention a command acts on: --convention, else the site's default."""
+    """The convention a command acts on: --convention, else the site's default.
+
+    Every command asks this first, so it also refuses a NUL byte in any of the command's
+    text values (PostgreSQL cannot hold or compare one): a one-line error naming it."""
+    for key, value in options.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise CommandError(f"{key}: a value cannot contain a NUL byte")
     name = options.get("convention") or settings.PLENARY_DEFAULT_CONVENTION
     if not name:
         raise CommandError(NO_DEFAULT_CONVENTION)
