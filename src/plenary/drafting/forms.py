@@ -109,3 +109,32 @@ class NoteVerbaleForm(forms.Form):
     sent_on = forms.DateField(label=_("Date sent"))
     addressees = forms.CharField(label=_("Addressees"), widget=forms.Textarea(attrs={"rows": 3}))
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 18}))
+
+
+class IssueReportForm(forms.Form):
+    """The Secretariat issues the drafted report as a document of the meeting."""
+
+    series = forms.ChoiceField(
+        label=_("Series"),
+        choices=[("L", _("limited distribution (L)")), ("CRP", _("conference room papers (CRP)"))],
+        initial="L",
+    )
+    issued_on = forms.DateField(label=_("Issued on"), required=False)
+
+
+class ReviseReportForm(forms.Form):
+    issued_on = forms.DateField(label=_("Revision issued on"), required=False)
+
+
+class AdoptReportForm(forms.Form):
+    adopted_on = forms.DateField(label=_("Adopted on"))
+    as_orally_amended = forms.BooleanField(label=_("As orally amended"), required=False)
+    decision = forms.TypedChoiceField(
+        label=_("Decision in plenary"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, decisions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [("", "—")] + [
+            (d.pk, f"{d.get_kind_display()}: {d.subject[:80]}") for d in decisions
+        ]
