@@ -7,6 +7,7 @@ the Secretariat of the meeting's convention.
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -283,8 +284,10 @@ def draft_note_verbale(
     kind: str = "convening",
     on: date | None = None,
     reference: str = "",
+    language: str = "en",
 ):
-    """The paragraphs of a note verbale of `kind` drafted from the records (the Secretariat)."""
+    """The paragraphs of a note verbale of `kind` drafted from the records (the Secretariat),
+    in `language` (en, fr or es)."""
     meeting = _meeting(convention, code)
     if not request.auth.has_perm("drafting.send_note_verbale", meeting):
         raise PermissionDenied(services.NOT_THE_SECRETARIAT_NOTE)
@@ -297,7 +300,11 @@ def draft_note_verbale(
             }
         )
     records = selectors.convening_records(meeting=meeting, on=on or timezone.localdate())
-    drafted = content.convening_note(records, reference=reference, kind=kind)
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(
+            {"language": f"{language!r} is not one of {list(dict(settings.LANGUAGES))}"}
+        )
+    drafted = content.convening_note(records, reference=reference, kind=kind, language=language)
     return {"kind": kind, "body": letters.note_body(drafted), "missing": drafted.missing}
 
 

@@ -1,6 +1,7 @@
 """The Secretariat's forms on a part's report: add a text by hand, change one."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from plenary.drafting.models import Closing, LetterKind, NoteKind, Placement
@@ -100,6 +101,9 @@ class LetterheadForm(forms.Form):
 class ChooseNoteForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of note verbale"), choices=NoteKind.choices)
     date = forms.DateField(label=_("Date of the note"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the note"), choices=settings.LANGUAGES, required=False
+    )
 
 
 class NoteVerbaleForm(forms.Form):

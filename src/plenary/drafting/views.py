@@ -5,6 +5,7 @@ Secretariat's notes verbales, drafted, edited and recorded as sent."""
 from datetime import date
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -47,6 +48,13 @@ def _part_and_kind(request, convention, code: str):
     return part, kind
 
 
+def _language(request) -> str:
+    """The language to draft in (`?language=fr`): one of the site's languages, else
+    English."""
+    asked = request.GET.get("language", "")
+    return asked if asked in dict(settings.LANGUAGES) else "en"
+
+
 def _report(request, convention, code: str):
     part, kind = _part_and_kind(request, convention, code)
     try:
@@ -54,7 +62,9 @@ def _report(request, convention, code: str):
     except ValueError:
         raise Http404("Give the report's date as YYYY-MM-DD.") from None
     records = selectors.report_records(part=part, kind=kind)
-    drafted = content.report(records, kind=kind, on=on or timezone.localdate())
+    drafted = content.report(
+        records, kind=kind, on=on or timezone.localdate(), language=_language(request)
+    )
     return part, kind, drafted, records
 
 
@@ -431,7 +441,11 @@ def note_verbale_page(request, convention, code: str):
             data = form.cleaned_data
             if request.POST.get("action") == "docx":
                 drafted = content.convening_note(
-                    records, reference=data["reference"], kind=kind, body=data["body"]
+                    records,
+                    reference=data["reference"],
+                    kind=kind,
+                    body=data["body"],
+                    language=_language(request),
                 )
                 return _download(drafts.to_docx(drafted), "docx", drafted.file_stem)
             try:
@@ -456,7 +470,9 @@ def note_verbale_page(request, convention, code: str):
         reference = request.POST.get("reference", "")
     else:
         reference = request.GET.get("reference", "")
-        drafted = content.convening_note(records, reference=reference, kind=kind)
+        drafted = content.convening_note(
+            records, reference=reference, kind=kind, language=_language(request)
+        )
         form = NoteVerbaleForm(
             initial={
                 "reference": reference,
@@ -469,7 +485,9 @@ def note_verbale_page(request, convention, code: str):
             }
         )
     body = form.data.get("body") if form.is_bound else form.initial["body"]
-    preview = content.convening_note(records, reference=reference, kind=kind, body=body)
+    preview = content.convening_note(
+        records, reference=reference, kind=kind, body=body, language=_language(request)
+    )
     return render(
         request,
         "drafting/note_verbale_page.html",
