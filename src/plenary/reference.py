@@ -18,7 +18,7 @@ from django.db import transaction
 from plenary.action_plan.reference import load_action_plans
 from plenary.decisions.reference import load_decisions
 from plenary.documents.reference import load_documents
-from plenary.drafting.reference import load_letterheads, load_report_texts
+from plenary.drafting.reference import load_letterheads, load_report_texts, load_reports
 from plenary.finance.reference import load_finance, load_scale
 from plenary.meetings.reference import load_meetings
 from plenary.rules import conventions
@@ -40,6 +40,7 @@ LOADERS = [
     load_action_plans,
     load_report_texts,
     load_letterheads,
+    load_reports,
 ]
 UNKNOWN_CONVENTION = "no convention {name!r} is configured; configured: {known}"
 

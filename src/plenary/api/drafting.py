@@ -7,6 +7,7 @@ the Secretariat of the meeting's convention.
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
@@ -283,8 +284,10 @@ def draft_note_verbale(
     kind: str = "convening",
     on: date | None = None,
     reference: str = "",
+    language: str = "en",
 ):
-    """The paragraphs of a note verbale of `kind` drafted from the records (the Secretariat)."""
+    """The paragraphs of a note verbale of `kind` drafted from the records (the Secretariat),
+    in `language` (en, fr or es)."""
     meeting = _meeting(convention, code)
     if not request.auth.has_perm("drafting.send_note_verbale", meeting):
         raise PermissionDenied(services.NOT_THE_SECRETARIAT_NOTE)
@@ -297,7 +300,11 @@ def draft_note_verbale(
             }
         )
     records = selectors.convening_records(meeting=meeting, on=on or timezone.localdate())
-    drafted = content.convening_note(records, reference=reference, kind=kind)
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(
+            {"language": f"{language!r} is not one of {list(dict(settings.LANGUAGES))}"}
+        )
+    drafted = content.convening_note(records, reference=reference, kind=kind, language=language)
     return {"kind": kind, "body": letters.note_body(drafted), "missing": drafted.missing}
 
 
@@ -316,3 +323,134 @@ def record_note_verbale(request, convention: ConventionSlug, code: str, payload:
         by=request.auth,
     )
     return Status(201, _dispatch(note))
+
+
+# The report as a document: GET .../reports lists the reports of a meeting's parts issued
+# as documents; the Secretariat issues one (POST), revises it (POST .../revisions) and
+# records its adoption (PUT .../adoption). Refusals: 403 for the wrong role, 422 by field.
+
+
+class ReportDocumentOut(Schema):
+    id: int
+    part: int
+    report_kind: str
+    symbol: str = Field(description="The current text: the original or its latest revision")
+    texts: list[str] = Field(description="Every text's symbol, the first to the current")
+    adopted_on: date | None
+    as_orally_amended: bool
+    decision: int | None = Field(description="The decision in plenary that adopted it")
+
+
+class ReportDocumentIn(Schema):
+    part: int = Field(1, description="The part's number")
+    report_kind: str = Field("interim", description="interim or final")
+    series: str = Field("L", description="L or CRP")
+    issued_on: date | None = None
+
+
+class ReportRevisionIn(Schema):
+    issued_on: date | None = None
+
+
+class ReportAdoptionIn(Schema):
+    adopted_on: date
+    as_orally_amended: bool = False
+    decision: int | None = Field(None, description="A decision taken in plenary at the part")
+
+
+def _report_out(found) -> dict:
+    report = found.report
+    return {
+        "id": report.pk,
+        "part": report.part.number,
+        "report_kind": report.report_kind,
+        "symbol": report.document.symbol,
+        "texts": [document.symbol for document in found.revisions],
+        "adopted_on": report.adopted_on,
+        "as_orally_amended": report.as_orally_amended,
+        "decision": report.decision_id,
+    }
+
+
+def _report_of(meeting, report_id: int):
+    found = next(
+        (r for r in selectors.reports_of(meeting=meeting) if r.report.pk == report_id), None
+    )
+    if found is None:
+        raise Http404(f"no report {report_id} of {meeting.code}")
+    return found
+
+
+@router.get("/meetings/{code}/reports", response={200: list[ReportDocumentOut], **ERRORS})
+@paged
+def list_reports(request, convention: ConventionSlug, code: str):
+    """The reports of a meeting's parts issued as documents: symbol, texts, adoption."""
+    return [_report_out(r) for r in selectors.reports_of(meeting=_meeting(convention, code))]
+
+
+@router.post(
+    "/meetings/{code}/reports", response={201: ReportDocumentOut, **ERRORS}, auth=SIGNED_IN
+)
+def issue_report(request, convention: ConventionSlug, code: str, payload: ReportDocumentIn):
+    """The Secretariat issues the report of a part under the next symbol of the series."""
+    part = meetings.part_by_reference(code, payload.part, convention=convention_named(convention))
+    report = services.issue_report_document(
+        part=part,
+        kind=payload.report_kind,
+        series=payload.series,
+        issued_on=payload.issued_on,
+        by=request.auth,
+    )
+    return Status(201, _report_out(_report_of(part.meeting, report.pk)))
+
+
+@router.post(
+    "/meetings/{code}/reports/{report_id}/revisions",
+    response={201: ReportDocumentOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def revise_report(
+    request, convention: ConventionSlug, code: str, report_id: int, payload: ReportRevisionIn
+):
+    """The Secretariat issues the next revision of the report (L.1/Rev.1)."""
+    meeting = _meeting(convention, code)
+    found = _report_of(meeting, report_id)
+    services.revise_report_document(
+        report=found.report, issued_on=payload.issued_on, by=request.auth
+    )
+    return Status(201, _report_out(_report_of(meeting, report_id)))
+
+
+@router.put(
+    "/meetings/{code}/reports/{report_id}/adoption",
+    response={200: ReportDocumentOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def adopt_report(
+    request, convention: ConventionSlug, code: str, report_id: int, payload: ReportAdoptionIn
+):
+    """The Secretariat records the adoption of the report, as orally amended or not."""
+    meeting = _meeting(convention, code)
+    found = _report_of(meeting, report_id)
+    decision = None
+    if payload.decision is not None:
+        decision = next(
+            (d for d in selectors.decisions_of(part=found.report.part) if d.pk == payload.decision),
+            None,
+        )
+        if decision is None:
+            raise ValidationError(
+                {
+                    "decision": services.DECISION_OF_ANOTHER_PART.format(
+                        number=found.report.part.number
+                    )
+                }
+            )
+    services.record_report_adoption(
+        report=found.report,
+        adopted_on=payload.adopted_on,
+        as_orally_amended=payload.as_orally_amended,
+        decision=decision,
+        by=request.auth,
+    )
+    return Status(200, _report_out(_report_of(meeting, report_id)))

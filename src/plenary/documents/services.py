@@ -219,6 +219,7 @@ def issue_document(
     submitting_states: Sequence[State] = (),
     agenda_items: Sequence[AgendaItem] = (),
     status: str = DocumentStatus.ISSUED,
+    part: MeetingPart | None = None,
     by=None,
 ) -> Document:
     """Issue a document under the next free symbol: of a series of the meeting, or the next
@@ -253,6 +254,7 @@ def issue_document(
         submitting_states=submitting_states,
         agenda_items=agenda_items,
         status=status,
+        part=part,
         by=by,
     )
 

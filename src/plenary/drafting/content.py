@@ -417,7 +417,9 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     }
 
     report_title = wording.sentence(convention, language, "report/title", base)
-    own = next((d for d in records.documents if d.title == report_title), None)
+    issued = getattr(records, "report_document", None)
+    own = issued.document if issued is not None else None
+    own = own or next((d for d in records.documents if d.title == report_title), None)
     base["symbol"] = own.symbol if own else NO_SYMBOL
 
     def pieces(name: str, context: dict) -> list[wording.Piece]:

@@ -1,6 +1,7 @@
 """The Secretariat's forms on a part's report: add a text by hand, change one."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from plenary.drafting.models import Closing, LetterKind, NoteKind, Placement
@@ -100,6 +101,9 @@ class LetterheadForm(forms.Form):
 class ChooseNoteForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of note verbale"), choices=NoteKind.choices)
     date = forms.DateField(label=_("Date of the note"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the note"), choices=settings.LANGUAGES, required=False
+    )
 
 
 class NoteVerbaleForm(forms.Form):
@@ -109,3 +113,32 @@ class NoteVerbaleForm(forms.Form):
     sent_on = forms.DateField(label=_("Date sent"))
     addressees = forms.CharField(label=_("Addressees"), widget=forms.Textarea(attrs={"rows": 3}))
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 18}))
+
+
+class IssueReportForm(forms.Form):
+    """The Secretariat issues the drafted report as a document of the meeting."""
+
+    series = forms.ChoiceField(
+        label=_("Series"),
+        choices=[("L", _("limited distribution (L)")), ("CRP", _("conference room papers (CRP)"))],
+        initial="L",
+    )
+    issued_on = forms.DateField(label=_("Issued on"), required=False)
+
+
+class ReviseReportForm(forms.Form):
+    issued_on = forms.DateField(label=_("Revision issued on"), required=False)
+
+
+class AdoptReportForm(forms.Form):
+    adopted_on = forms.DateField(label=_("Adopted on"))
+    as_orally_amended = forms.BooleanField(label=_("As orally amended"), required=False)
+    decision = forms.TypedChoiceField(
+        label=_("Decision in plenary"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, *args, decisions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [("", "—")] + [
+            (d.pk, f"{d.get_kind_display()}: {d.subject[:80]}") for d in decisions
+        ]

@@ -173,3 +173,55 @@ class Dispatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_form_display()} {self.reference or self.kind} of {self.sent_on}"
+
+
+# The report as a document of the meeting (issue 23): its symbol in the L. (or CRP.)
+# series, issued by the documents app, its revisions (L.1/Rev.1) and its adoption.
+
+
+class ReportDocument(models.Model):
+    """The drafted report of a part as a document of the meeting: the document first
+    issued (`original`, e.g. CCM/CONF/2020/L.1), the current one (`document`, its latest
+    revision) and, once adopted, when, whether "as orally amended" and by which decision."""
+
+    part = models.ForeignKey(MeetingPart, on_delete=models.PROTECT, related_name="reports")
+    report_kind = models.CharField(max_length=8, choices=ReportKind.choices)
+    # A report is its documents: it goes when they go.
+    original = models.ForeignKey("documents.Document", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The current text: the original or its latest revision."),
+    )
+    adopted_on = models.DateField(null=True, blank=True)
+    as_orally_amended = models.BooleanField(default=False)
+    decision = models.ForeignKey(
+        "decisions.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The decision in plenary that adopted it, when recorded."),
+    )
+    adoption_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["part", "report_kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["part", "report_kind"], name="one_report_per_kind"),
+            models.CheckConstraint(
+                name="report_amended_only_if_adopted",
+                condition=Q(adopted_on__isnull=False) | Q(as_orally_amended=False),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol} ({self.get_report_kind_display()})"
+
+    @property
+    def adopted(self) -> bool:
+        return self.adopted_on is not None

@@ -12,8 +12,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from plenary.documents.models import Document
 from plenary.drafting import services
-from plenary.drafting.models import Letterhead, ReportText
+from plenary.drafting.models import Letterhead, ReportDocument, ReportText
 from plenary.meetings.models import Meeting, MeetingPart
 from plenary.treaties.models import Convention
 from plenary.treaties.reference import ReferenceDataError
@@ -89,3 +90,34 @@ def load_letterheads(*, convention: Convention, directory: Path) -> str | None:
         )
         added += 1
     return f"Drafting: {added} letterheads of the Presidency."
+
+
+@transaction.atomic
+def load_reports(*, convention: Convention, directory: Path) -> str | None:
+    """Load reports.json: the documents issued as the reports of parts (the symbol, the
+    kind of report), linked through the service; one summary line, or None without one."""
+    path = directory / "reports.json"
+    if not path.exists():
+        return None
+    records = json.loads(path.read_text(encoding="utf-8"))["reports"]
+    linked = 0
+    for number, record in enumerate(records, start=1):
+        where = f"{path.name} report {number}"
+        if not record.get("source"):
+            raise ReferenceDataError(f"{where}: no source")
+        part = MeetingPart.objects.filter(
+            meeting__convention=convention, meeting__code=record["meeting"], number=record["part"]
+        ).first()
+        document = Document.objects.filter(symbol=record["symbol"]).first()
+        if part is None or document is None:
+            raise ReferenceDataError(f"{where}: no part {record['part']} or {record['symbol']}")
+        if ReportDocument.objects.filter(part=part, report_kind=record["kind"]).exists():
+            continue
+        try:
+            services.issue_report_document(
+                part=part, kind=record["kind"], series=document.series, document=document, by=None
+            )
+        except ValidationError as error:
+            raise ReferenceDataError(f"{where}: {error.messages}") from error
+        linked += 1
+    return f"Drafting: {linked} reports linked to their documents."

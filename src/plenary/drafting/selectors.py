@@ -10,9 +10,9 @@ from datetime import date
 from django.db.models import Prefetch, Q
 
 from plenary.action_plan.models import Consultation, Question
-from plenary.decisions.models import ExtensionRequest, SilenceProcedure
+from plenary.decisions.models import Decision, ExtensionRequest, SilenceProcedure
 from plenary.documents.models import Document
-from plenary.drafting.models import Dispatch, Letterhead, ReportText
+from plenary.drafting.models import Dispatch, Letterhead, ReportDocument, ReportText
 from plenary.meetings import selectors as meetings
 from plenary.meetings.models import Meeting, MeetingPart, PlanChange
 from plenary.rules import conventions, symbols
@@ -62,6 +62,9 @@ class ReportRecords:
     documents: list[Document]
     texts: list[ReportText] = field(default_factory=list)
     state_names: dict[int, str] = field(default_factory=dict)
+    # The report as a document of the meeting (its symbol, revisions, adoption), once issued.
+    report_document: "ReportDocument | None" = None
+    revisions: list[Document] = field(default_factory=list)
 
     def plan_on(self, on: date) -> list[dict]:
         """The meeting's parts as planned on `on`."""
@@ -120,6 +123,9 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
         Document.objects.filter(part=part).only("symbol", "title", "meeting_id", "part_id"),
         key=lambda document: symbols.sort_key(document.symbol),
     )
+    # The report's own texts (L.1, L.1/Rev.1) stay among the documents it lists: the
+    # annex of seed 003 lists CCM/CONF/2020/L.1 itself.
+    issued = _report_document(part=part, kind=kind)
     texts = list(
         ReportText.objects.filter(part=part)
         .filter(Q(report_kind="") | Q(report_kind=kind))
@@ -139,7 +145,54 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
         documents=documents,
         texts=texts,
         state_names=treaties.names_on(on=part.starts_on),
+        **issued,
     )
+
+
+def _report_document(*, part: MeetingPart, kind: str) -> dict:
+    """The report's document and every text of it, first to current (two queries)."""
+    report = (
+        ReportDocument.objects.filter(part=part, report_kind=kind)
+        .select_related("original", "document", "decision")
+        .first()
+    )
+    if report is None:
+        return {"report_document": None, "revisions": []}
+    return {"report_document": report, "revisions": _texts_of(report, _revisions([report]))}
+
+
+def _revisions(reports: list[ReportDocument]) -> list[Document]:
+    """The documents of reports and their revisions (one query)."""
+    if not reports:
+        return []
+    roots = Q()
+    for report in reports:
+        roots |= Q(pk=report.original_id) | Q(symbol__startswith=f"{report.original.symbol}/Rev.")
+    return list(Document.objects.filter(roots).only("symbol", "title", "issued_on", "status"))
+
+
+def _texts_of(report: ReportDocument, found: list[Document]) -> list[Document]:
+    root = report.original.symbol
+    mine = [d for d in found if d.symbol == root or d.symbol.startswith(f"{root}/Rev.")]
+    return sorted(mine, key=lambda document: symbols.sort_key(document.symbol))
+
+
+@dataclass
+class ReportOfPart:
+    report: ReportDocument
+    revisions: list[Document]
+
+
+def reports_of(*, meeting: Meeting) -> list[ReportOfPart]:
+    """The reports of a meeting's parts issued as documents, with their revisions (two
+    queries, whatever the number of parts)."""
+    reports = list(
+        ReportDocument.objects.filter(part__meeting=meeting)
+        .select_related("part", "original", "document", "decision")
+        .order_by("part__number", "report_kind")
+    )
+    found = _revisions(reports)
+    return [ReportOfPart(report, _texts_of(report, found)) for report in reports]
 
 
 @dataclass
@@ -299,3 +352,12 @@ def meeting_procedures(*, meeting: Meeting) -> list[SilenceProcedure]:
 
 def meeting_consultations(*, meeting: Meeting) -> list:
     return list(Consultation.objects.filter(meeting=meeting).order_by("issued_on", "pk"))
+
+
+def report_document_of(*, part: MeetingPart, kind: str) -> ReportDocument | None:
+    return ReportDocument.objects.filter(part=part, report_kind=kind).first()
+
+
+def decisions_of(*, part: MeetingPart) -> list:
+    """The decisions taken in plenary at a part (one of them may adopt its report)."""
+    return list(Decision.objects.filter(part=part).order_by("decided_on", "pk"))

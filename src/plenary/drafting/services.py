@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
 from plenary.core.validation import check_may, invalid
-from plenary.documents.models import Document
+from plenary.documents import services as documents
+from plenary.documents.models import Document, Series
 from plenary.drafting.models import (
     Closing,
     Dispatch,
@@ -17,6 +18,7 @@ from plenary.drafting.models import (
     LetterKind,
     NoteKind,
     Placement,
+    ReportDocument,
     ReportKind,
     ReportText,
     Section,
@@ -304,3 +306,170 @@ def record_note_verbale_sent(
     attribute(note, by=by, reason="Note verbale recorded as sent")
     note.save()
     return note
+
+
+# The report as a document: its symbol (issued by the documents app), its revisions and
+# its adoption.
+
+NOT_THE_SECRETARIAT_REPORT = _("only the Secretariat issues the report and records its adoption")
+REPORT_ALREADY_ISSUED = _("the {kind} of part {number} is already issued as {symbol}")
+UNKNOWN_REPORT_SERIES = _("a report is issued in the {choices} series, not {value!r}")
+REPORT_ADOPTED = _("{symbol} was adopted on {day}: its text is final")
+ADOPTED_BEFORE_PART = _("{day} is before part {number} began ({starts})")
+ADOPTED_BEFORE_ISSUE = _("{day} is before {symbol} was issued ({issued})")
+DECISION_OF_ANOTHER_PART = _("this decision was not taken in plenary at part {number}")
+REPORT_SERIES = (Series.L, Series.CRP)
+NOT_THE_PARTS_REPORT = _("{symbol} is not an L. or CRP. document of this part")
+
+
+def _report_title(*, part: MeetingPart, kind: str, language: str = "en") -> str:
+    """The report's title as drafted (`report/title`): "Interim report of the ..."."""
+    from plenary.drafting import wording
+
+    meeting = part.meeting
+    return wording.sentence(
+        meeting.convention.short_name, language, "report/title", {"meeting": meeting, "kind": kind}
+    )
+
+
+@transaction.atomic
+def issue_report_document(
+    *,
+    part: MeetingPart,
+    kind: str,
+    series: str = Series.L,
+    issued_on: date | None = None,
+    document: Document | None = None,
+    by,
+) -> ReportDocument:
+    """Issue the drafted report of a part as a document of its meeting (or link the
+    document of the part already issued as its report, `document`: the reference loader).
+
+    Steps: check the author is the Secretariat; the kind is interim or final and the
+    series L. or CRP.; refuse a second report of the same kind for the part; issue a
+    document under the series' next symbol (`documents.services.issue_document`, which
+    checks the Secretariat again and locks the meeting), titled as the report; link it.
+    """
+    check_may(by, "drafting.issue_report", NOT_THE_SECRETARIAT_REPORT, part)
+    if kind not in ReportKind.values:
+        raise invalid("kind", UNKNOWN_KIND.format(choices=", ".join(ReportKind.values), value=kind))
+    if series not in REPORT_SERIES:
+        raise invalid(
+            "series",
+            UNKNOWN_REPORT_SERIES.format(choices=", ".join(REPORT_SERIES), value=series),
+        )
+    taken = (
+        ReportDocument.objects.select_related("document")
+        .filter(part=part, report_kind=kind)
+        .first()
+    )
+    if taken is not None:
+        raise invalid(
+            "kind",
+            REPORT_ALREADY_ISSUED.format(
+                kind=ReportKind(kind).label, number=part.number, symbol=taken.document.symbol
+            ),
+        )
+    if document is None:
+        document = documents.issue_document(
+            meeting=part.meeting,
+            title=_report_title(part=part, kind=kind),
+            series=series,
+            issued_on=issued_on,
+            part=part,
+            by=by,
+        )
+    elif document.part_id != part.pk or document.series not in REPORT_SERIES:
+        raise invalid("document", NOT_THE_PARTS_REPORT.format(symbol=document.symbol))
+    report = ReportDocument(part=part, report_kind=kind, original=document, document=document)
+    attribute(report, by=by, reason=f"Report issued as {document.symbol}")
+    report.save()
+    return report
+
+
+def _check_not_adopted(report: ReportDocument) -> None:
+    if report.adopted:
+        raise invalid(
+            "report",
+            REPORT_ADOPTED.format(symbol=report.document.symbol, day=report.adopted_on),
+        )
+
+
+@transaction.atomic
+def revise_report_document(
+    *, report: ReportDocument, issued_on: date | None = None, by
+) -> ReportDocument:
+    """Issue the next revision of the report (L.1/Rev.1, then Rev.2 of it ...).
+
+    Steps: check the author is the Secretariat; lock the report and refuse a report
+    already adopted; issue the revision of its current document (the documents app marks
+    that one superseded); the revision becomes the report's current text.
+    """
+    check_may(by, "drafting.issue_report", NOT_THE_SECRETARIAT_REPORT, report.part)
+    report = (
+        ReportDocument.objects.select_for_update()
+        .select_related("part__meeting", "document")
+        .get(pk=report.pk)
+    )
+    _check_not_adopted(report)
+    revision = documents.issue_document(
+        meeting=report.part.meeting,
+        title=report.document.title,
+        changes=report.document,
+        change="Rev",
+        issued_on=issued_on,
+        part=report.part,
+        by=by,
+    )
+    report.document = revision
+    attribute(report, by=by, reason=f"Revised as {revision.symbol}")
+    report.save(update_fields=["document"])
+    return report
+
+
+@transaction.atomic
+def record_report_adoption(
+    *,
+    report: ReportDocument,
+    adopted_on: date,
+    as_orally_amended: bool = False,
+    decision=None,
+    by,
+) -> ReportDocument:
+    """Record that the meeting adopted its report (its current text), "as orally
+    amended" or not, and by which decision in plenary when one is recorded.
+
+    Steps: check the author is the Secretariat; lock the report and refuse one already
+    adopted; the day is not before the part began nor before the current text was issued;
+    the decision, if any, was taken in plenary at the report's part; save, attributed.
+    """
+    check_may(by, "drafting.issue_report", NOT_THE_SECRETARIAT_REPORT, report.part)
+    report = (
+        ReportDocument.objects.select_for_update()
+        .select_related("part", "document")
+        .get(pk=report.pk)
+    )
+    _check_not_adopted(report)
+    part = report.part
+    if adopted_on < part.starts_on:
+        raise invalid(
+            "adopted_on",
+            ADOPTED_BEFORE_PART.format(day=adopted_on, number=part.number, starts=part.starts_on),
+        )
+    issued = report.document.issued_on
+    if issued is not None and adopted_on < issued:
+        raise invalid(
+            "adopted_on",
+            ADOPTED_BEFORE_ISSUE.format(
+                day=adopted_on, symbol=report.document.symbol, issued=issued
+            ),
+        )
+    if decision is not None and decision.part_id != part.pk:
+        raise invalid("decision", DECISION_OF_ANOTHER_PART.format(number=part.number))
+    report.adopted_on = adopted_on
+    report.as_orally_amended = bool(as_orally_amended)
+    report.decision = decision
+    report.adoption_recorded_by = by if getattr(by, "is_authenticated", False) else None
+    attribute(report, by=by, reason="Adoption of the report recorded")
+    report.save()
+    return report

@@ -5,6 +5,7 @@ Secretariat's notes verbales, drafted, edited and recorded as sent."""
 from datetime import date
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -17,12 +18,15 @@ from plenary.drafting import content, letters, selectors, services
 from plenary.drafting import render as drafts
 from plenary.drafting.forms import (
     AddTextForm,
+    AdoptReportForm,
     ChangeTextForm,
     ChooseLetterForm,
     ChooseNoteForm,
+    IssueReportForm,
     LetterForm,
     LetterheadForm,
     NoteVerbaleForm,
+    ReviseReportForm,
 )
 from plenary.drafting.models import Closing, LetterKind, NoteKind, ReportKind, ReportText
 from plenary.meetings.forms import show_refusal
@@ -44,6 +48,13 @@ def _part_and_kind(request, convention, code: str):
     return part, kind
 
 
+def _language(request) -> str:
+    """The language to draft in (`?language=fr`): one of the site's languages, else
+    English."""
+    asked = request.GET.get("language", "")
+    return asked if asked in dict(settings.LANGUAGES) else "en"
+
+
 def _report(request, convention, code: str):
     part, kind = _part_and_kind(request, convention, code)
     try:
@@ -51,13 +62,16 @@ def _report(request, convention, code: str):
     except ValueError:
         raise Http404("Give the report's date as YYYY-MM-DD.") from None
     records = selectors.report_records(part=part, kind=kind)
-    drafted = content.report(records, kind=kind, on=on or timezone.localdate())
+    drafted = content.report(
+        records, kind=kind, on=on or timezone.localdate(), language=_language(request)
+    )
     return part, kind, drafted, records
 
 
 def _report_page(request, convention, code: str, bound: dict | None = None, status: int = 200):
     part, kind, drafted, records = _report(request, convention, code)
     may_add = request.user.has_perm("drafting.add_report_text", part)
+    may_issue = request.user.has_perm("drafting.issue_report", part)
     texts = []
     if may_add:
         bound = bound or {}
@@ -81,6 +95,13 @@ def _report_page(request, convention, code: str, bound: dict | None = None, stat
             "may_add": may_add,
             "texts": texts,
             "add_form": (bound or {}).get("add") or AddTextForm(prefix="add", keys=_keys(drafted)),
+            "report": records.report_document,
+            "revisions": records.revisions,
+            "may_issue": may_issue,
+            "issue_form": (bound or {}).get("issue") or IssueReportForm(prefix="issue"),
+            "revise_form": (bound or {}).get("revise") or ReviseReportForm(prefix="revise"),
+            "adopt_form": (bound or {}).get("adopt")
+            or AdoptReportForm(prefix="adopt", decisions=_decisions(part) if may_issue else ()),
         },
         status=status,
     )
@@ -167,6 +188,79 @@ def change_text(request, convention, code: str, pk: int):
             messages.success(request, gettext("The text is changed."))
             return _back(convention, code, text.part, kind)
     return _report_page(request, convention, code, {text.pk: form}, status=422)
+
+
+# The report as a document: the Secretariat issues it under its symbol, revises it and
+# records its adoption; each form posts to its own action, which calls one service.
+
+
+def _decisions(part):
+    return selectors.decisions_of(part=part)
+
+
+def _report_action(request, convention, code: str, prefix: str, form_class, act):
+    part, kind = _part_and_kind(request, convention, code)
+    if not request.user.has_perm("drafting.issue_report", part):
+        raise PermissionDenied(services.NOT_THE_SECRETARIAT_REPORT)
+    if request.method != "POST":
+        return _back(convention, code, part, kind)
+    extra = {"decisions": _decisions(part)} if form_class is AdoptReportForm else {}
+    form = form_class(request.POST, prefix=prefix, **extra)
+    if form.is_valid():
+        try:
+            message = act(part, kind, form.cleaned_data)
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, message)
+            return _back(convention, code, part, kind)
+    return _report_page(request, convention, code, {prefix: form}, status=422)
+
+
+def _issued_report(part, kind):
+    report = selectors.report_document_of(part=part, kind=kind)
+    if report is None:
+        raise ValidationError({"report": gettext("The report is not issued as a document yet.")})
+    return report
+
+
+def issue_report(request, convention, code: str):
+    def act(part, kind, data):
+        report = services.issue_report_document(
+            part=part,
+            kind=kind,
+            series=data["series"],
+            issued_on=data["issued_on"],
+            by=request.user,
+        )
+        return gettext("The report is issued as %(symbol)s.") % {"symbol": report.document.symbol}
+
+    return _report_action(request, convention, code, "issue", IssueReportForm, act)
+
+
+def revise_report(request, convention, code: str):
+    def act(part, kind, data):
+        report = services.revise_report_document(
+            report=_issued_report(part, kind), issued_on=data["issued_on"], by=request.user
+        )
+        return gettext("The revision is issued as %(symbol)s.") % {"symbol": report.document.symbol}
+
+    return _report_action(request, convention, code, "revise", ReviseReportForm, act)
+
+
+def adopt_report(request, convention, code: str):
+    def act(part, kind, data):
+        decision = next((d for d in _decisions(part) if d.pk == data["decision"]), None)
+        services.record_report_adoption(
+            report=_issued_report(part, kind),
+            adopted_on=data["adopted_on"],
+            as_orally_amended=data["as_orally_amended"],
+            decision=decision,
+            by=request.user,
+        )
+        return gettext("The adoption of the report is recorded.")
+
+    return _report_action(request, convention, code, "adopt", AdoptReportForm, act)
 
 
 def _download(body: bytes | str, fmt: str, stem: str) -> HttpResponse:
@@ -347,7 +441,11 @@ def note_verbale_page(request, convention, code: str):
             data = form.cleaned_data
             if request.POST.get("action") == "docx":
                 drafted = content.convening_note(
-                    records, reference=data["reference"], kind=kind, body=data["body"]
+                    records,
+                    reference=data["reference"],
+                    kind=kind,
+                    body=data["body"],
+                    language=_language(request),
                 )
                 return _download(drafts.to_docx(drafted), "docx", drafted.file_stem)
             try:
@@ -372,7 +470,9 @@ def note_verbale_page(request, convention, code: str):
         reference = request.POST.get("reference", "")
     else:
         reference = request.GET.get("reference", "")
-        drafted = content.convening_note(records, reference=reference, kind=kind)
+        drafted = content.convening_note(
+            records, reference=reference, kind=kind, language=_language(request)
+        )
         form = NoteVerbaleForm(
             initial={
                 "reference": reference,
@@ -385,7 +485,9 @@ def note_verbale_page(request, convention, code: str):
             }
         )
     body = form.data.get("body") if form.is_bound else form.initial["body"]
-    preview = content.convening_note(records, reference=reference, kind=kind, body=body)
+    preview = content.convening_note(
+        records, reference=reference, kind=kind, body=body, language=_language(request)
+    )
     return render(
         request,
         "drafting/note_verbale_page.html",

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template import Context, Engine, TemplateDoesNotExist
+from django.utils import translation
 
 TEMPLATES = Path(__file__).parent / "templates"
 MISSING_VALUE = "[missing: %s]"
@@ -110,7 +111,10 @@ def render(convention: str, language: str, name: str, context: dict) -> str:
         raise _error(error, names) from error
     context = {**context, CONVENTION_KEY: convention, LANGUAGE_KEY: language}
     try:
-        return template.render(Context(context, autoescape=False))
+        # Under the document's language, so that Django's date formats and month names
+        # (`local_date`) are the language's own.
+        with translation.override(language):
+            return template.render(Context(context, autoescape=False))
     except TemplateError:
         raise
     except Exception as error:
@@ -146,3 +150,29 @@ def pieces(convention: str, language: str, name: str, context: dict) -> list[Pie
 def sentence(convention: str, language: str, name: str, context: dict) -> str:
     """A template of one line of text (a heading, a title)."""
     return _collapse(render(convention, language, name, context))
+
+
+def own_language_names(convention: str, language: str, name: str) -> list[str]:
+    """Where `name` is looked for in `language` only (the convention's, then the UN
+    layer's): words that must not fall back to another language, such as a quoted
+    article of a convention."""
+    return [
+        f"drafting/{layer}/{language}/{name}.txt" for layer in (convention.lower(), SHARED_LAYER)
+    ]
+
+
+def render_own_language(convention: str, language: str, name: str, context: dict) -> str:
+    """The template in `language` itself, or "" when there is none in that language."""
+    names = own_language_names(convention, language, name)
+    try:
+        template = engine().select_template(names)
+    except TemplateDoesNotExist:
+        return ""
+    except Exception as error:
+        raise _error(error, names) from error
+    context = {**context, CONVENTION_KEY: convention, LANGUAGE_KEY: language}
+    try:
+        with translation.override(language):
+            return template.render(Context(context, autoescape=False))
+    except Exception as error:
+        raise _error(error, names) from error

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import template
+from django.utils import formats
 
 from plenary.rules import prose
 from plenary.rules.deadlines import long_date, period
@@ -176,3 +177,62 @@ def nth_span(span) -> str:
     if start.year == end.year:
         return f"{nth_day_month(start)} to {nth_date(end)}"
     return f"{nth_date(start)} to {nth_date(end)}"
+
+
+# Dates and marks in the document's language: `wording.render` renders under
+# `translation.override(language)`, so Django's own formats and month names apply
+# ("10 décembre 2020", "10 de diciembre de 2020").
+
+
+@register.filter
+def local_date(day: date | None) -> str:
+    """The language's long date (Django's DATE_FORMAT): 10 décembre 2020."""
+    return formats.date_format(day, "DATE_FORMAT") if day else ""
+
+
+@register.filter
+def local_weekday_date(day: date | None) -> str:
+    """The weekday, then the long date: jeudi 10 décembre 2020."""
+    return f"{formats.date_format(day, 'l')} {local_date(day)}" if day else ""
+
+
+@register.filter
+def untranslated(text, note: str) -> str:
+    """A record's text that exists only in another language, kept as written and marked:
+    `{{ meeting.title|untranslated:"en anglais" }}` gives "Second Review Conference (en
+    anglais)". No translation is invented."""
+    text = str(text or "")
+    return f"{text} ({note})" if text else ""
+
+
+@register.simple_tag(takes_context=True)
+def own_words(context, name: str) -> str:
+    """`{% own_words "note_verbale/costs" %}`: another template in the document's language
+    only, or nothing: a convention's article is quoted in the language it was found in,
+    never in another language's words."""
+    from plenary.drafting import wording
+
+    return wording.render_own_language(
+        context[wording.CONVENTION_KEY], context[wording.LANGUAGE_KEY], name, context.flatten()
+    )
+
+
+@register.filter
+def local_start(span) -> str:
+    """The first day of (start, end) as far as it differs from the last, in the document's
+    language: "25" (25-27 novembre 2020), "30 novembre", or the whole date."""
+    start, end = span
+    if (start.year, start.month) == (end.year, end.month):
+        return str(start.day)
+    if start.year == end.year:
+        return formats.date_format(start, "MONTH_DAY_FORMAT")
+    return local_date(start)
+
+
+@register.filter
+def local_span(span) -> str:
+    """(start, end) as "25-27 novembre 2020", "25-27 de noviembre de 2020"."""
+    start, end = span
+    if start == end:
+        return local_date(end)
+    return f"{local_start(span)}-{local_date(end)}"

@@ -19,3 +19,14 @@ def dispatches(context, meeting):
         "may_write_letter": user.has_perm("drafting.write_letter", meeting),
         "may_send_note": user.has_perm("drafting.send_note_verbale", meeting),
     }
+
+
+@register.inclusion_tag("drafting/_reports.html", takes_context=True)
+def reports(context, meeting):
+    """The reports of a meeting's parts issued as documents: symbol, revisions, adoption
+    (two queries)."""
+    return {
+        "request": context["request"],
+        "meeting": meeting,
+        "reports": selectors.reports_of(meeting=meeting),
+    }
