@@ -34,7 +34,13 @@ def test_simultaneous_first_registrations_make_one_delegation(ccm, peru_focal_po
             start.wait()
             response = clients[n].put(
                 f"/api/v1/ccm/meetings/{meeting.code}/delegation",
-                json.dumps({"members": [{"role": "head", "name": f"Head {n}"}]}),
+                json.dumps(
+                    {
+                        "members": [
+                            {"role": "head", "name": f"Head {n}", "email": f"head{n}@example.org"}
+                        ]
+                    }
+                ),
                 content_type="application/json",
             )
             return response.status_code, response.json()

@@ -27,8 +27,8 @@ AFTER_THE_REGISTRY = ["drafting", "action_plan", "finance", "decisions", "docume
 # rebuilt here: their links are left out of the comparison.
 PROCEDURE_LINK = re.compile(r' <a href="/ccm/silence-procedures/\d+/">[^<]*</a>')
 HISTORY_LINK = re.compile(r'<p><a href="/history/[^"]*">[^<]*</a></p>')
-# The drafting app's section (its letters have their own API and tests).
-NOT_REBUILT = {"Letters and notes verbales sent"}
+# The drafting app's sections (its reports and letters have their own API and tests).
+NOT_REBUILT = {"Reports", "Letters and notes verbales sent"}
 
 
 def _keep_only_the_registry() -> None:
@@ -194,6 +194,7 @@ def test_the_second_review_conference_rebuilt_through_the_api_shows_the_same_fac
         "Current plan",
         "Officers",
         "Agenda",
+        "Reports",
         "Letters and notes verbales sent",
         "Programme of work, part 1",
         "Participants, part 1",
@@ -211,11 +212,14 @@ def test_the_second_review_conference_rebuilt_through_the_api_shows_the_same_fac
 
     for part in (1, 2):
         rebuilt = _sections(reader, part)
-        assert list(rebuilt) == list(loaded[part])
+        # A section of records not rebuilt here may be absent when it has nothing to show.
+        assert [t for t in rebuilt if t not in NOT_REBUILT] == [
+            t for t in loaded[part] if t not in NOT_REBUILT
+        ]
         for title, section in loaded[part].items():
             if title in NOT_REBUILT:
                 continue
-            assert rebuilt[title] == section, title
+            assert rebuilt[title].strip() == section.strip(), title
     rebuilt_api = reader.get(f"{API}/2RC").json()
     for change in loaded_api["plan_changes"] + rebuilt_api["plan_changes"]:
         change.pop("silence_procedures")
