@@ -146,6 +146,28 @@ class Client:
         return self.request("POST", "/accounts/login/", form)
 
 
+ENROL_AUTHENTICATOR = """
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from plenary.core.models import User
+user = User.objects.get(username="USERNAME")
+TOTPDevice.objects.filter(user=user).delete()
+print(TOTPDevice.objects.create(user=user, name="prod-check", confirmed=True).key)
+"""
+
+
+def totp(key_hex: str, at: float | None = None) -> str:
+    """The six-digit code of an authenticator with this key now (RFC 6238, SHA-1, 30 s)."""
+    import hashlib
+    import hmac
+    import struct
+
+    counter = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(bytes.fromhex(key_hex), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    code = (struct.unpack(">I", digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000
+    return f"{code:06d}"
+
+
 def shell(env: dict, code: str) -> str:
     """What `code` prints last, run in `plenary shell` with the production settings."""
     out = run(
@@ -442,8 +464,22 @@ def main() -> int:
         )
 
         # Signed in through one app process, read back on the other (sessions are shared).
+        # In production the Secretariat gives a second factor: an authenticator enrolled
+        # for the demo account, its current code computed here (RFC 6238).
+        key = shell(env, ENROL_AUTHENTICATOR.replace("USERNAME", "secretariat"))
         app_a, app_b = Client(APPS[0], tls=False), Client(APPS[1], tls=False)
         response, _ = app_a.sign_in("secretariat", "plenary-demo")
+        _, gate = app_a.get("/")
+        check(
+            "two-factor" in gate or "authenticator" in gate.lower(),
+            "the Secretariat is asked for its second factor after the password",
+        )
+        verified, _ = app_a.request(
+            "POST",
+            "/accounts/two-factor/",
+            {"token": totp(key), "csrfmiddlewaretoken": app_a.cookies.get("csrftoken", "")},
+        )
+        check(verified.status == 302, "the authenticator's code is accepted")
         app_b.cookies = dict(app_a.cookies)
         _, home = app_b.get("/")
         check(
