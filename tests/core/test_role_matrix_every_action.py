@@ -203,6 +203,15 @@ def _report_text(w):
 
 
 @_once
+def _report_document(w):
+    return drafting.issue_report_document(
+        part=w.meeting.parts.get(number=1),
+        kind="interim",
+        by=User.objects.get(username="secretariat"),
+    )
+
+
+@_once
 def _section(w):
     return action_plan.record_section(
         plan=ActionPlan.objects.get(convention=w.meeting.convention, code="LAP"),
@@ -855,6 +864,28 @@ ACTIONS += [
         ),
     ),
     Action(
+        "issue the report of a part as a document",
+        ("drafting.issue_report_document",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", "/meetings/TEST-RC/reports", {"part": 1, "report_kind": "final"}),
+    ),
+    Action(
+        "revise the report issued as a document",
+        ("drafting.revise_report_document",),
+        frozenset(SECRETARIAT),
+        api=lambda w: ("post", f"/meetings/TEST-RC/reports/{_report_document(w).pk}/revisions", {}),
+    ),
+    Action(
+        "record the report's adoption",
+        ("drafting.record_report_adoption",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "put",
+            f"/meetings/TEST-RC/reports/{_report_document(w).pk}/adoption",
+            {"adopted_on": w.meeting.parts.get(number=1).ends_on.isoformat()},
+        ),
+    ),
+    Action(
         "set the Presidency's letterhead",
         ("drafting.set_letterhead",),
         frozenset({"president"}),
@@ -1261,6 +1292,9 @@ OPERATIONS = {
     "PUT /meetings/{code}/report-texts/{text_id}": ("drafting.change_report_text",),
     "PUT /meetings/{code}/letterhead": ("drafting.set_letterhead",),
     "POST /meetings/{code}/letters": ("drafting.record_letter_sent",),
+    "POST /meetings/{code}/reports": ("drafting.issue_report_document",),
+    "POST /meetings/{code}/reports/{report_id}/revisions": ("drafting.revise_report_document",),
+    "PUT /meetings/{code}/reports/{report_id}/adoption": ("drafting.record_report_adoption",),
     "POST /meetings/{code}/notes-verbales": ("drafting.record_note_verbale_sent",),
 }  # fmt: skip
 
