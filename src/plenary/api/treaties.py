@@ -379,19 +379,25 @@ def record_signature(request, convention: ConventionSlug, iso3: str, payload: Si
     return Status(201, _participation_out(convention, state))
 
 
-@router.post("/states/{iso3}/deposit", response={201: ParticipationOut, **ERRORS}, auth=SIGNED_IN)
-def record_deposit(request, convention: ConventionSlug, iso3: str, payload: DepositIn):
-    """Record the deposit of an instrument: ratification, acceptance or approval for a
-    signatory, accession (or succession) for a State that did not sign (the Secretariat)."""
+def _record(service, request, convention: str, iso3: str, payload):
+    """Record one treaty action of the State through its service, as of today."""
     convention = selectors.convention_named(convention)
     state = _state_named(iso3)
-    services.record_deposit(
+    service(
         convention=convention,
         state=state,
         by=request.auth,
         today=timezone.localdate(),
         **payload.dict(),
     )
+    return convention, state
+
+
+@router.post("/states/{iso3}/deposit", response={201: ParticipationOut, **ERRORS}, auth=SIGNED_IN)
+def record_deposit(request, convention: ConventionSlug, iso3: str, payload: DepositIn):
+    """Record the deposit of an instrument: ratification, acceptance or approval for a
+    signatory, accession (or succession) for a State that did not sign (the Secretariat)."""
+    convention, state = _record(services.record_deposit, request, convention, iso3, payload)
     return Status(201, _participation_out(convention, state))
 
 
@@ -400,15 +406,7 @@ def record_deposit(request, convention: ConventionSlug, iso3: str, payload: Depo
 )
 def record_withdrawal(request, convention: ConventionSlug, iso3: str, payload: WithdrawalIn):
     """Record an instrument of withdrawal; it takes effect by the convention's rule."""
-    convention = selectors.convention_named(convention)
-    state = _state_named(iso3)
-    services.record_withdrawal(
-        convention=convention,
-        state=state,
-        by=request.auth,
-        today=timezone.localdate(),
-        **payload.dict(),
-    )
+    convention, state = _record(services.record_withdrawal, request, convention, iso3, payload)
     return Status(201, _participation_out(convention, state))
 
 
@@ -422,14 +420,8 @@ def record_provisional_application(
 ):
     """Record a State's declaration, with its instrument, that it applies provisionally what
     the convention provides (e.g. CCM Article 18: Article 1) pending entry into force."""
-    convention = selectors.convention_named(convention)
-    state = _state_named(iso3)
-    services.record_provisional_application(
-        convention=convention,
-        state=state,
-        by=request.auth,
-        today=timezone.localdate(),
-        **payload.dict(),
+    convention, state = _record(
+        services.record_provisional_application, request, convention, iso3, payload
     )
     return Status(201, _participation_out(convention, state))
 
@@ -440,15 +432,7 @@ def record_provisional_application(
 def correct_treaty_action(request, convention: ConventionSlug, iso3: str, payload: CorrectionIn):
     """Correct one treaty action on record (date, kind of instrument, notification) with the
     reason; entry into force and deadlines recompute (the Secretariat)."""
-    convention = selectors.convention_named(convention)
-    state = _state_named(iso3)
-    services.correct_treaty_action(
-        convention=convention,
-        state=state,
-        by=request.auth,
-        today=timezone.localdate(),
-        **payload.dict(),
-    )
+    convention, state = _record(services.correct_treaty_action, request, convention, iso3, payload)
     return _participation_out(convention, state)
 
 
