@@ -268,10 +268,12 @@ class ItemTranslationForm(forms.Form):
     """One item of a list (an agenda item, a question, an action) in one language: a blank
     text removes that translation."""
 
-    def __init__(self, *args, items, label, max_length: int, **kw):
+    def __init__(self, *args, items, label, max_length: int, describe=str, **kw):
         super().__init__(*args, **kw)
         self.fields["item"] = forms.TypedChoiceField(
-            label=_("Which"), choices=[(item.pk, str(item)[:120]) for item in items], coerce=int
+            label=_("Which"),
+            choices=[(item.pk, describe(item)[:120]) for item in items],
+            coerce=int,
         )
         self.fields["language"] = forms.ChoiceField(
             label=_("Language"), choices=[(code, language_name(code)) for code in languages()]
