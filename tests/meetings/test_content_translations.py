@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from plenary.core.translations import UNKNOWN_LANGUAGE
+from plenary.core.translations import UNKNOWN_LANGUAGE, languages
 from plenary.meetings import services
 from plenary.meetings.models import Meeting
 from tests.conftest import client_for, open_meeting, token_client
@@ -77,7 +77,7 @@ def test_meeting_translation_into_an_unknown_language_is_refused_on_its_field(me
 
     assert refused.value.message_dict == {
         "title_translations": [
-            UNKNOWN_LANGUAGE.format(language="xx", choices="en, fr, es"),
+            UNKNOWN_LANGUAGE.format(language="xx", choices=", ".join(languages())),
         ]
     }
     meeting.refresh_from_db()
