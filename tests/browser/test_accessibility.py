@@ -52,6 +52,7 @@ SECRETARIAT = [
     "/ccm/finance/estimates/new/",
     "/ccm/finance/isu/",
     "/ccm/action-plans/new/",
+    "/ccm/action-plans/DAP/actions/translations/",
     "/ccm/consultations/new/",
     "/accounts/ccm/people/",
     "/accounts/tokens/",

@@ -32,6 +32,7 @@ SECRETARIAT = [
     "/ccm/finance/estimates/new/",
     "/ccm/finance/isu/",
     "/ccm/action-plans/new/",
+    "/ccm/action-plans/DAP/actions/translations/",
     "/ccm/action-plans/DAP/",
     "/ccm/thematic-areas/new/",
     "/ccm/consultations/new/",

@@ -9,6 +9,7 @@ why no person takes it (the scheduler, the user's own account, a helper)."""
 
 import ast
 import io
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -238,6 +239,31 @@ def _consultation(w):
         now=timezone.now(),
         by=User.objects.get(username="secretariat"),
     )
+
+
+@_once
+def _action(w):
+    return action_plan.record_action(
+        section=_section(w),
+        number="99",
+        text="Matrix action",
+        source="test",
+        by=User.objects.get(username="secretariat"),
+    )
+
+
+@_once
+def _french_version(w):
+    return documents.add_language_version(
+        document=w.document,
+        language="fr",
+        upload=_pdf("wp1-fr.pdf"),
+        by=User.objects.get(username="secretariat"),
+    )
+
+
+# A new text for each try, so that each allowed role's records a change.
+_TEXTS = itertools.count(1)
 
 
 @_once
@@ -632,6 +658,36 @@ ACTIONS += [
         page=_manage("agenda/adoption", "adopt", {"on": lambda w: w.today.isoformat()}),
     ),
     Action(
+        "give the meeting's title in French",
+        ("meetings.set_meeting_translations",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "put",
+            "/meetings/TEST-RC/translations",
+            {"title_translations": {"fr": "Conférence d'essai"}},
+        ),
+        page=_manage(
+            "translations",
+            "translations",
+            {"original_language": "en", "title_fr": "Conférence d'essai"},
+        ),
+    ),
+    Action(
+        "give an agenda item's title in French",
+        ("meetings.set_agenda_item_translations",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "put",
+            "/meetings/TEST-RC/agenda/1/translations",
+            {"title_translations": {"fr": "Ouverture"}},
+        ),
+        page=_manage(
+            "agenda/translations",
+            "item_translation",
+            {"item": lambda w: w.item.pk, "language": "fr", "text": "Ouverture"},
+        ),
+    ),
+    Action(
         "add a slot to the programme",
         ("meetings.add_programme_slot",),
         frozenset(SECRETARIAT),
@@ -1007,6 +1063,38 @@ ACTIONS += [
         ),
     ),
     Action(
+        "give a consultation's title and questions in French",
+        ("action_plan.set_consultation_translations",),
+        PRESIDENCY,
+        api=lambda w: (
+            "put",
+            f"/consultations/{_consultation(w).pk}/translations",
+            {"title_translations": {"fr": "Consultation"}, "question_translations": {"1": {}}},
+        ),
+        # Each allowed role writes a new text, so that each records a change.
+        page=lambda w: (
+            f"/ccm/consultations/{_consultation(w).pk}/translations/",
+            {
+                "translations-original_language": "en",
+                "translations-title_fr": f"Consultation {next(_TEXTS)}",
+            },
+        ),
+    ),
+    Action(
+        "give an action's text in French",
+        ("action_plan.set_action_translations",),
+        PLAN_KEEPERS,
+        api=lambda w: (
+            "put",
+            f"/action-plans/LAP/sections/{_action(w).section.number}/actions/99/translations",
+            {"text_translations": {"fr": "Action de la matrice"}},
+        ),
+        page=lambda w: (
+            "/ccm/action-plans/LAP/actions/translations/",
+            {"item": _action(w).pk, "language": "fr", "text": f"Action {next(_TEXTS)}"},
+        ),
+    ),
+    Action(
         "close a consultation",
         ("action_plan.close_consultation",),
         PRESIDENCY,
@@ -1036,6 +1124,20 @@ ACTIONS += [
             "multipart",
             f"/documents/{w.document.symbol}/versions",
             {"file": _pdf("wp1.pdf"), "language": "en", "is_original": "true"},
+        ),
+    ),
+    Action(
+        "give the title of the French version of Peru's paper",
+        ("documents.set_version_title",),
+        frozenset({"secretariat", "peru_delegate"}),
+        api=lambda w: (
+            "put",
+            f"/documents/{_french_version(w).document.symbol}/title",
+            {"language": "fr", "title": "Document de travail du Pérou"},
+        ),
+        page=lambda w: (
+            f"/ccm/documents/{_french_version(w).document.symbol}/titles/",
+            {"language": "fr", "title": f"Document de travail {next(_TEXTS)}"},
         ),
     ),
     Action(
@@ -1238,6 +1340,8 @@ OPERATIONS = {
     "POST /meetings/{code}/officers": ("meetings.record_officer",),
     "POST /meetings/{code}/agenda": ("meetings.add_agenda_item",),
     "POST /meetings/{code}/agenda/adoption": ("meetings.adopt_agenda",),
+    "PUT /meetings/{code}/translations": ("meetings.set_meeting_translations",),
+    "PUT /meetings/{code}/agenda/{label}/translations": ("meetings.set_agenda_item_translations",),
     "POST /meetings/{code}/slots": ("meetings.add_programme_slot",),
     "POST /meetings/{code}/slots/{slot_id}/entries": ("meetings.add_programme_entry",),
     "POST /meetings/{code}/parts/{number}/plenary-meetings": ("meetings.record_plenary_meetings_held",),  # noqa: E501
@@ -1247,6 +1351,7 @@ OPERATIONS = {
     "POST /meetings/{code}/programme/releases": ("meetings.release_programme",),
     "POST /documents/{symbol}/versions": ("documents.add_language_version",),
     "POST /documents/{symbol}/status": ("documents.mark_document",),
+    "PUT /documents/{symbol}/title": ("documents.set_version_title",),
     "POST /meetings/{code}/documents/next-symbol": ("documents.allocate_next_symbol",),
     "POST /meetings/{code}/documents": ("documents.issue_document", "documents.create_document"),
     "POST /silence-procedures": ("decisions.circulate_silence_procedure",),
@@ -1281,6 +1386,8 @@ OPERATIONS = {
     "PUT /consultations/{consultation_id}/contributions/mine": ("action_plan.submit_contribution",),
     "POST /consultations/{consultation_id}/deadline": ("action_plan.move_consultation_deadline",),
     "POST /consultations/{consultation_id}/close": ("action_plan.close_consultation",),
+    "PUT /consultations/{consultation_id}/translations": ("action_plan.set_consultation_translations",),  # noqa: E501
+    "PUT /action-plans/{code}/sections/{number}/actions/{action_number}/translations": ("action_plan.set_action_translations",),  # noqa: E501
     "POST /reports/received": ("reports.record_report_received",),
     "POST /reports": ("reports.start_report",),
     "PUT /reports/{report_id}/draft": ("reports.save_draft",),

@@ -8,6 +8,7 @@ import pytest
 
 from plenary.drafting import content, selectors
 from plenary.meetings.models import Meeting
+from plenary.meetings.services import set_meeting_translations
 from tests.conftest import client_for, the_ccm
 
 NOTE_DAY = date(2020, 12, 10)
@@ -110,3 +111,21 @@ def test_language_on_the_pages(ccm, secretariat):
     ).content.decode()
     assert "10 de diciembre de 2020" in page
     assert "OFICINA DE ASUNTOS DE DESARME" in page
+
+
+def test_a_french_report_takes_the_meetings_french_title_without_a_mark(ccm, secretariat):
+    set_meeting_translations(
+        meeting=Meeting.objects.get(convention=the_ccm(), code="2RC"),
+        title_translations={"fr": "Deuxième Conférence d'examen"},
+        by=secretariat,
+    )
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
+    records = selectors.report_records(part=part, kind="interim")
+
+    french = content.report(records, kind="interim", on=NOTE_DAY, language="fr")
+    spanish = content.report(records, kind="interim", on=NOTE_DAY, language="es")
+
+    heads = [b.text for b in french.blocks if b.kind in ("masthead", "title", "heading")]
+    assert "Rapport intérimaire : Deuxième Conférence d'examen" in heads
+    heads = [b.text for b in spanish.blocks if b.kind in ("masthead", "title", "heading")]
+    assert "Informe provisional: Second Review Conference (en inglés)" in heads

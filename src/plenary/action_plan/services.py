@@ -38,6 +38,7 @@ from plenary.action_plan.selectors import addressed_users
 from plenary.core.audit import assign, attribute
 from plenary.core.notices import send_notice
 from plenary.core.selectors import acting_for
+from plenary.core.translations import merged as _merged_translations
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.documents.services import check_upload
@@ -81,6 +82,7 @@ CONSULTATION_CLOSED = (
     " can no longer be made or changed"
 )
 NOT_A_QUESTION = "question {value} is not a question of this consultation"
+NOT_A_QUESTION_NUMBER = _("question {value} is not a question of this consultation")
 EMPTY_CONTRIBUTION = "answer at least one question or attach a file"
 UNKNOWN_ADDRESSEES = _("the addressees are one of {choices}, not {value!r}")
 NO_STATES_CHOSEN = _("choose the States or organisations the consultation is addressed to")
@@ -205,6 +207,30 @@ def record_action(*, section: Section, number: str, text: str, source: str, by=N
     if assign(action, {"text": text.strip(), "source": source}):
         attribute(action, by=by, reason="Action recorded")
         action.save()
+    return action
+
+
+@transaction.atomic
+def set_action_translations(
+    *,
+    action: Action,
+    text_translations: Mapping[str, str],
+    original_language: str | None = None,
+    by,
+) -> Action:
+    """Give an action's text in other languages (core/translations.py).
+
+    Steps: check the person keeps the convention's action plans; check each language is
+    one of settings.LANGUAGES and not the original's; set each text given, remove each
+    blank one (languages not named stay); optionally change the language the text is
+    written in; save, recorded in the history.
+    """
+    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN, action.section)
+    action.original_language, action.translations = _merged_translations(
+        action, {"text": text_translations}, original_language=original_language
+    )
+    attribute(action, by=by, reason="Translations")
+    action.save(update_fields=["original_language", "translations"])
     return action
 
 
@@ -638,6 +664,53 @@ def close_consultation(*, consultation: Consultation, now: datetime, by) -> Cons
     consultation.closed_at = now
     attribute(consultation, by=by, reason="Consultation closed")
     consultation.save()
+    return consultation
+
+
+@transaction.atomic
+def set_consultation_translations(
+    *,
+    consultation: Consultation,
+    title_translations: Mapping[str, str] | None = None,
+    question_translations: Mapping[int, Mapping[str, str]] | None = None,
+    original_language: str | None = None,
+    by,
+) -> Consultation:
+    """Give a consultation's title and questions in other languages (core/translations.py).
+
+    Steps: check the person is the President's team or the Secretariat; check each
+    question named (by its number) is one of the consultation's, and each language is
+    one of settings.LANGUAGES and not the original's; set each text given, remove each
+    blank one (languages not named stay); optionally change the language the title and
+    the questions are written in; save each record changed, recorded in its history.
+    """
+    _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE, consultation)
+    questions = {q.number: q for q in Question.objects.filter(section__consultation=consultation)}
+    for number in question_translations or {}:
+        if number not in questions:
+            raise _invalid("question_translations", NOT_A_QUESTION_NUMBER.format(value=number))
+    # Every change checked before any is made: a refusal leaves each record as it was.
+    limits = {"title": Consultation._meta.get_field("title").max_length}
+    after = [
+        (
+            record,
+            _merged_translations(
+                record, {field: texts}, original_language=original_language, limits=limits
+            ),
+        )
+        for record, field, texts in [
+            (consultation, "title", title_translations or {}),
+            *(
+                (question, "text", (question_translations or {}).get(number, {}))
+                for number, question in sorted(questions.items())
+            ),
+        ]
+    ]
+    for record, (language, translations) in after:
+        if (language, translations) != (record.original_language, record.translations):
+            record.original_language, record.translations = language, translations
+            attribute(record, by=by, reason="Translations")
+            record.save(update_fields=["original_language", "translations"])
     return consultation
 
 

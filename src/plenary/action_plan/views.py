@@ -21,6 +21,7 @@ from plenary.action_plan.forms import (
     PlanForm,
     SectionForm,
 )
+from plenary.core.forms import ItemTranslationForm, TranslationsForm
 from plenary.core.selectors import acting_for
 from plenary.rules import times
 
@@ -209,7 +210,40 @@ def _may_manage(user, consultation) -> bool:
     return user.is_authenticated and user.has_perm("action_plan.issue_consultation", consultation)
 
 
-def _consultation_page(request, consultation, *, form=None, deadline_form=None, status=200):
+def _questions(consultation) -> list:
+    return [q for section in consultation.sections.all() for q in section.questions.all()]
+
+
+def _title_translations(consultation, data=None) -> TranslationsForm:
+    return TranslationsForm(
+        data,
+        prefix="translations",
+        record=consultation,
+        field="title",
+        label=_("Title"),
+        max_length=300,
+    )
+
+
+def _question_translation(consultation, data=None) -> ItemTranslationForm:
+    return ItemTranslationForm(
+        data,
+        prefix="question_translation",
+        items=_questions(consultation),
+        label=_("The question"),
+        max_length=5000,
+    )
+
+
+def _consultation_page(
+    request,
+    consultation,
+    *,
+    form=None,
+    deadline_form=None,
+    translation_forms=None,
+    status=200,
+):
     user = request.user
     now = timezone.now()
     is_open = consultation.closed_at is None and not times.is_past(consultation.deadline, now)
@@ -232,6 +266,15 @@ def _consultation_page(request, consultation, *, form=None, deadline_form=None, 
             "form": form,
             "deadline_form": deadline_form if may_manage else None,
             "may_manage": may_manage,
+            "translation_forms": (
+                {
+                    "title": _title_translations(consultation),
+                    "question": _question_translation(consultation),
+                    **(translation_forms or {}),
+                }
+                if may_manage
+                else {}
+            ),
             "may_see_all": user.has_perm("action_plan.view_all_contributions", consultation),
         },
         status=status,
@@ -346,6 +389,48 @@ def consultation_deadline(request, convention, pk: int):
             messages.success(request, _("The deadline is moved."))
             return redirect("action_plan:consultation", convention=convention, pk=pk)
     return _consultation_page(request, consultation, deadline_form=form, status=422)
+
+
+def _translate_consultation(request, convention, pk: int, name: str, bind, changes):
+    """The Presidency's translations of a consultation: one form, one service call."""
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
+    if request.method != "POST":
+        return redirect("action_plan:consultation", convention=convention, pk=pk)
+    if not _may_manage(request.user, consultation):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    form = bind(consultation, request.POST)
+    if form.is_valid():
+        try:
+            services.set_consultation_translations(
+                consultation=consultation, **changes(consultation, form), by=request.user
+            )
+        except ValidationError as error:
+            _show(form, error)
+        else:
+            messages.success(request, _("The translations are recorded."))
+            return redirect("action_plan:consultation", convention=convention, pk=pk)
+    return _consultation_page(request, consultation, translation_forms={name: form}, status=422)
+
+
+def consultation_translations(request, convention, pk: int):
+    def changes(consultation, form):
+        return {
+            "title_translations": form.changes(),
+            "original_language": form.cleaned_data["original_language"],
+        }
+
+    return _translate_consultation(request, convention, pk, "title", _title_translations, changes)
+
+
+def question_translations(request, convention, pk: int):
+    def changes(consultation, form):
+        data = form.cleaned_data
+        number = next(q.number for q in _questions(consultation) if q.pk == data["item"])
+        return {"question_translations": {number: {data["language"]: data["text"]}}}
+
+    return _translate_consultation(
+        request, convention, pk, "question", _question_translation, changes
+    )
 
 
 def consultation_close(request, convention, pk: int):
@@ -475,6 +560,33 @@ def action_new(request, convention, code: str):
         done=lambda action: _plan_url(convention, plan),
         heading=_("Add an action to %(plan)s") % {"plan": plan.name},
         button=_("Record the action"),
+        back=_plan_url(convention, plan),
+    )
+
+
+def action_translation(request, convention, code: str):
+    """An action's text in another language (those who keep the plans)."""
+    plan = selectors.action_plan(convention=convention, code=code)
+    _may_keep_plans(request, plan)
+    actions = {a.pk: a for section in plan.sections.all() for a in section.actions.all()}
+    form = ItemTranslationForm(
+        request.POST or None,
+        items=actions.values(),
+        label=_("The action's text"),
+        max_length=5000,
+        describe=lambda action: f"{action.number}. {action.text}",
+    )
+    return _record_page(
+        request,
+        form=form,
+        call=lambda data: services.set_action_translations(
+            action=actions[data["item"]],
+            text_translations={data["language"]: data["text"]},
+            by=request.user,
+        ),
+        done=lambda action: _plan_url(convention, plan),
+        heading=_("An action of %(plan)s in another language") % {"plan": plan.name},
+        button=_("Record the translation"),
         back=_plan_url(convention, plan),
     )
 

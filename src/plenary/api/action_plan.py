@@ -16,6 +16,7 @@ from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
+from plenary.core.translations import translations_of
 from plenary.core.validation import invalid
 from plenary.treaties.models import Organisation, State
 from plenary.treaties.selectors import convention_named
@@ -62,7 +63,9 @@ class IndicatorOut(Schema):
 
 class ActionOut(Schema):
     number: str
-    text: str
+    text: str = Field(description="As written, in `original_language`")
+    original_language: str
+    text_translations: dict[str, str] = Field(description='In other languages: {"fr": "..."}')
     source: str
 
 
@@ -138,7 +141,9 @@ class CoordinationIn(Schema):
 class QuestionOut(Schema):
     number: int
     paragraph: str
-    text: str
+    text: str = Field(description="As written, in `original_language`")
+    original_language: str
+    text_translations: dict[str, str] = Field(description='In other languages: {"fr": "..."}')
     level: int
 
 
@@ -151,7 +156,9 @@ class ConsultationSectionOut(Schema):
 
 class ConsultationOut(Schema):
     id: int
-    title: str
+    title: str = Field(description="As written, in `original_language`")
+    original_language: str
+    title_translations: dict[str, str] = Field(description='In other languages: {"fr": "..."}')
     issued_by: str
     issued_on: date
     addressees: str
@@ -244,6 +251,25 @@ class SectionIn(Schema):
     title: str
     area: str | None = Field(None, description="the thematic area's slug")
     source: str
+
+
+class ActionTranslationsIn(Schema):
+    text_translations: dict[str, str] = Field(
+        description='Each language\'s text: {"fr": "...", "es": ""}; a blank one removes it'
+    )
+    original_language: str | None = Field(None, description="Where `text`'s language changes")
+
+
+class ConsultationTranslationsIn(Schema):
+    title_translations: dict[str, str] = Field(
+        {}, description='The title: {"fr": "...", "es": ""}; a blank one removes it'
+    )
+    question_translations: dict[int, dict[str, str]] = Field(
+        {}, description='By question number: {"1": {"fr": "..."}}; a blank one removes it'
+    )
+    original_language: str | None = Field(
+        None, description="The language the title and questions are written in, where it changes"
+    )
 
 
 class ActionIn(Schema):
@@ -481,7 +507,41 @@ def record_action(request, convention: ConventionSlug, code: str, number: int, p
         source=payload.source,
         by=request.auth,
     )
-    return Status(201, {"number": action.number, "text": action.text, "source": action.source})
+    return Status(201, _action_out(action))
+
+
+def _action_out(action) -> dict:
+    return {
+        "number": action.number,
+        "text": action.text,
+        "original_language": action.original_language,
+        "text_translations": translations_of(action, "text"),
+        "source": action.source,
+    }
+
+
+@router.put(
+    "/action-plans/{code}/sections/{number}/actions/{action_number}/translations",
+    response={200: ActionOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def set_action_translations(
+    request,
+    convention: ConventionSlug,
+    code: str,
+    number: int,
+    action_number: str,
+    payload: ActionTranslationsIn,
+):
+    """Give an action's text in other languages (those who keep the plans)."""
+    plan = selectors.action_plan(convention=convention_named(convention), code=code)
+    section = _section(plan, number)
+    action = next((a for a in section.actions.all() if a.number == action_number), None)
+    if action is None:
+        raise Http404(NO_SUCH_ACTION.format(number=action_number))
+    return _action_out(
+        services.set_action_translations(action=action, **payload.dict(), by=request.auth)
+    )
 
 
 @router.post(
@@ -517,10 +577,7 @@ def get_action_plan(request, convention: ConventionSlug, code: str):
                 "number": section.number,
                 "title": section.title,
                 "area": section.area.slug if section.area_id else None,
-                "actions": [
-                    {"number": a.number, "text": a.text, "source": a.source}
-                    for a in section.actions.all()
-                ],
+                "actions": [_action_out(a) for a in section.actions.all()],
                 "indicators": [_indicator_out(i) for i in section.indicators.all()],
             }
             for section in plan.sections.all()
@@ -542,6 +599,8 @@ def _consultation_out(consultation, now) -> dict:
     return {
         "id": consultation.pk,
         "title": consultation.title,
+        "original_language": consultation.original_language,
+        "title_translations": translations_of(consultation, "title"),
         "issued_by": consultation.issued_by,
         "issued_on": consultation.issued_on,
         "addressees": consultation.addressees,
@@ -580,7 +639,14 @@ def get_consultation(request, convention: ConventionSlug, consultation_id: int):
                 "title": s.title,
                 "area": s.area.slug if s.area_id else None,
                 "questions": [
-                    {"number": q.number, "paragraph": q.paragraph, "text": q.text, "level": q.level}
+                    {
+                        "number": q.number,
+                        "paragraph": q.paragraph,
+                        "text": q.text,
+                        "original_language": q.original_language,
+                        "text_translations": translations_of(q, "text"),
+                        "level": q.level,
+                    }
                     for q in s.questions.all()
                 ],
             }
@@ -664,6 +730,25 @@ def move_deadline(request, convention: ConventionSlug, consultation_id: int, pay
         by=request.auth,
     )
     return _consultation_out(moved, now)
+
+
+@router.put(
+    "/consultations/{consultation_id}/translations",
+    response={200: ConsultationDetailOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def set_consultation_translations(
+    request, convention: ConventionSlug, consultation_id: int, payload: ConsultationTranslationsIn
+):
+    """Give the title and the questions in other languages (the President's team or the
+    Secretariat)."""
+    consultation = selectors.consultation_record(
+        convention=convention_named(convention), pk=consultation_id
+    )
+    services.set_consultation_translations(
+        consultation=consultation, **payload.dict(), by=request.auth
+    )
+    return get_consultation(request, convention, consultation.pk)
 
 
 @router.post(

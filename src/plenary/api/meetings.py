@@ -15,6 +15,7 @@ from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
 from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
+from plenary.core.translations import translations_of
 from plenary.meetings import render, selectors, services
 from plenary.rules import times
 from plenary.treaties.models import Organisation, State
@@ -43,7 +44,11 @@ class PartOut(Schema):
 
 class MeetingOut(Schema):
     code: str
-    title: str
+    title: str = Field(description="As written, in `original_language`")
+    original_language: str
+    title_translations: dict[str, str] = Field(
+        description='The title in other languages: {"fr": "..."}'
+    )
     kind: str
     symbol_root: str
     registration_deadline: date | None
@@ -72,8 +77,16 @@ class OfficerOut(Schema):
 class AgendaItemOut(Schema):
     number: int
     letter: str
-    title: str
+    title: str = Field(description="As written, in `original_language`")
+    original_language: str
+    title_translations: dict[str, str] = Field(
+        description='The title in other languages: {"fr": "..."}'
+    )
     symbols: list[str]
+
+    @staticmethod
+    def resolve_title_translations(item) -> dict[str, str]:
+        return translations_of(item, "title")
 
 
 class MeetingDetailOut(MeetingOut):
@@ -145,6 +158,8 @@ def _meeting_out(meeting) -> dict:
     return {
         "code": meeting.code,
         "title": meeting.title,
+        "original_language": meeting.original_language,
+        "title_translations": translations_of(meeting, "title"),
         "kind": meeting.kind,
         "symbol_root": meeting.symbol_root,
         "registration_deadline": meeting.registration_deadline,
@@ -638,6 +653,18 @@ class AgendaItemIn(Schema):
     symbols: list[str] = []
 
 
+class TitleTranslationsIn(Schema):
+    title_translations: dict[str, str] = Field(
+        description=(
+            'Each language\'s title: {"fr": "...", "es": ""}; a blank one removes that'
+            " translation, a language not named stays as it was"
+        )
+    )
+    original_language: str | None = Field(
+        None, description="The language `title` is written in, where it changes"
+    )
+
+
 class AdoptionIn(Schema):
     on: date
 
@@ -756,6 +783,32 @@ def add_agenda_item(request, convention: ConventionSlug, code: str, payload: Age
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
     item = services.add_agenda_item(meeting=meeting, **payload.dict(), by=request.auth)
     return Status(201, item)
+
+
+@router.put(
+    "/meetings/{code}/translations", response={200: MeetingDetailOut, **ERRORS}, auth=SIGNED_IN
+)
+def set_meeting_translations(
+    request, convention: ConventionSlug, code: str, payload: TitleTranslationsIn
+):
+    """Give the meeting's title in other languages (the Secretariat of the convention)."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    services.set_meeting_translations(meeting=meeting, **payload.dict(), by=request.auth)
+    return _meeting_detail(meeting)
+
+
+@router.put(
+    "/meetings/{code}/agenda/{label}/translations",
+    response={200: AgendaItemOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def set_agenda_item_translations(
+    request, convention: ConventionSlug, code: str, label: str, payload: TitleTranslationsIn
+):
+    """Give an agenda item's title ("7", "7b") in other languages (the Secretariat)."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    item = selectors.agenda_item_of(meeting=meeting, label=label)
+    return services.set_agenda_item_translations(item=item, **payload.dict(), by=request.auth)
 
 
 @router.post(

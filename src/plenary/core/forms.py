@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plenary.core import selectors, services, throttle
 from plenary.core.models import FOCAL_POINT_GRANTS, DelegationFunction, Role, User
+from plenary.core.translations import language_name, languages
 
 LOGIN_REFUSED = _(
     "Too many failed sign-in attempts. Sign-in is paused for this account; "
@@ -222,4 +223,65 @@ class EraseForm(forms.Form):
         self.fields["delegates"].queryset = delegates
         self.fields["delegates"].label_from_instance = lambda d: (
             f"{d.name} ({d.get_role_display()}), {d.delegation}"
+        )
+
+
+class TranslationsForm(forms.Form):
+    """One record's text in each language of the site but its original's (a blank field
+    removes that translation), and the language the original is written in: the fields of
+    a `set_*_translations` service (core/translations.py)."""
+
+    def __init__(self, *args, record, field: str, label, max_length: int, textarea=False, **kw):
+        super().__init__(*args, **kw)
+        self.field_name = field
+        self.fields["original_language"] = forms.ChoiceField(
+            label=_("Language of the original"),
+            choices=[(code, language_name(code)) for code in languages()],
+            initial=record.original_language,
+        )
+        for code in languages():
+            if code == record.original_language:
+                continue
+            self.fields[f"{field}_{code}"] = forms.CharField(
+                label=_("%(text)s in %(language)s")
+                % {"text": label, "language": language_name(code)},
+                max_length=max_length,
+                required=False,
+                initial=(record.translations or {}).get(code, {}).get(field, ""),
+                widget=forms.Textarea(attrs={"rows": 2, "lang": code})
+                if textarea
+                else forms.TextInput(attrs={"lang": code}),
+            )
+
+    def changes(self) -> dict[str, str]:
+        """`{"fr": "...", "es": ""}` for the service; the original's own language drops out."""
+        original = self.cleaned_data["original_language"]
+        prefix = f"{self.field_name}_"
+        return {
+            name.removeprefix(prefix): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(prefix) and name.removeprefix(prefix) != original
+        }
+
+
+class ItemTranslationForm(forms.Form):
+    """One item of a list (an agenda item, a question, an action) in one language: a blank
+    text removes that translation."""
+
+    def __init__(self, *args, items, label, max_length: int, describe=str, **kw):
+        super().__init__(*args, **kw)
+        self.fields["item"] = forms.TypedChoiceField(
+            label=_("Which"),
+            choices=[(item.pk, describe(item)[:120]) for item in items],
+            coerce=int,
+        )
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language"), choices=[(code, language_name(code)) for code in languages()]
+        )
+        self.fields["text"] = forms.CharField(
+            label=label,
+            max_length=max_length,
+            required=False,
+            help_text=_("Blank removes the translation into that language."),
+            widget=forms.Textarea(attrs={"rows": 2}),
         )

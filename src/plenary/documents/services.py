@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
 from plenary.core.validation import check_may as _check_may
@@ -59,6 +60,11 @@ ANOTHER_ORIGINAL = "the {language} version is already the original: a document h
 MAY_NOT_ISSUE = "Only the Secretariat issues documents and allocates symbols."
 CHANGE_OF_ANOTHER_MEETING = "{symbol} is a document of another meeting"
 UNKNOWN_CHANGE = "a change is a revision (Rev), a corrigendum (Corr) or an addendum (Add)"
+ORIGINAL_TITLE = _(
+    "the original version's title is the document's title: give a title to the versions in"
+    " other languages"
+)
+TITLE_TOO_LONG = _("the title has {length} characters; at most {limit} are accepted")
 MAY_NOT_UPLOAD = "A Delegation uploads language versions only of documents its own State submitted."
 
 _CHUNK = 64 * 1024
@@ -367,16 +373,18 @@ def add_language_version(
     language: str,
     upload: File,
     is_original: bool = False,
+    title: str | None = None,
     by=None,
 ) -> LanguageVersion:
     """Store a document's file in one language, or replace the file of that language.
 
-    Steps: check the person may upload for this document; check the language, then the
-    file (not empty, within DOCUMENT_MAX_UPLOAD_BYTES, a PDF or a .docx by its content,
-    and named as what it is); refuse a second original language; only then write the file
-    to storage, and record it in one transaction. If recording fails, the file just
-    written is deleted, so no file is left without its record. A replaced file stays in
-    storage: the version's history still points at it.
+    Steps: check the person may upload for this document; check the language, the title
+    this version prints (`None` keeps the one on record; none for the original, whose
+    title is the document's), then the file (not empty, within DOCUMENT_MAX_UPLOAD_BYTES,
+    a PDF or a .docx by its content, and named as what it is); refuse a second original
+    language; only then write the file to storage, and record it in one transaction. If
+    recording fails, the file just written is deleted, so no file is left without its
+    record. A replaced file stays in storage: the version's history still points at it.
     """
     _check_may(by, "documents.add_language_version", MAY_NOT_UPLOAD, document)
     if language not in Language.values:
@@ -384,6 +392,8 @@ def add_language_version(
             "language",
             UNKNOWN_LANGUAGE.format(value=language, choices=", ".join(Language.values)),
         )
+    if title is not None:
+        title = _check_version_title(title, is_original=is_original)
     kind = check_upload(upload)
     if is_original:
         other = document.versions.filter(is_original=True).exclude(language=language).first()
@@ -403,6 +413,8 @@ def add_language_version(
             ) or LanguageVersion(document=document, language=language)
             replaced = version.pk is not None
             version.is_original = is_original
+            if title is not None:
+                version.title = title
             version.file.name = stored
             version.size = upload.size
             version.content_type = PDF_CONTENT_TYPE if kind == "pdf" else DOCX_CONTENT_TYPE
@@ -414,4 +426,30 @@ def add_language_version(
     except BaseException:
         storage.delete(stored)
         raise
+    return version
+
+
+def _check_version_title(title: str, *, is_original: bool) -> str:
+    title = title.strip()
+    if title and is_original:
+        raise _invalid("title", ORIGINAL_TITLE)
+    limit = LanguageVersion._meta.get_field("title").max_length
+    if len(title) > limit:
+        raise _invalid("title", TITLE_TOO_LONG.format(length=len(title), limit=limit))
+    return title
+
+
+@transaction.atomic
+def set_version_title(*, version: LanguageVersion, title: str, by) -> LanguageVersion:
+    """Give the title a language version prints (a blank one removes it): readers in that
+    language see it (core/translations.py), others the document's.
+
+    Steps: check the person may upload versions of this document; refuse a title for the
+    original version (its title is the document's) or one too long; save, recorded in
+    the version's history.
+    """
+    _check_may(by, "documents.add_language_version", MAY_NOT_UPLOAD, version.document)
+    version.title = _check_version_title(title, is_original=version.is_original)
+    attribute(version, by=by, reason="Title of the version")
+    version.save(update_fields=["title"])
     return version

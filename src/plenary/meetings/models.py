@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plenary.core.models import TranslatedContent
 from plenary.treaties.models import Convention, Organisation, State
 
 
@@ -23,7 +24,7 @@ class MeetingKind(models.TextChoices):
     INFORMAL_BRIEFING = "informal_briefing", _("Informal briefing")
 
 
-class Meeting(models.Model):
+class Meeting(TranslatedContent):
     convention = models.ForeignKey(Convention, on_delete=models.PROTECT, related_name="meetings")
     code = models.CharField(
         max_length=40,
@@ -203,7 +204,7 @@ class Officer(models.Model):
         return self.person or str(self.state)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(TranslatedContent):
     """An item (letter "") or a lettered sub-item of a meeting's agenda."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")

@@ -5,7 +5,7 @@ fault before anything is written, so a refused change leaves no trace.
 """
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, time
 from pathlib import PurePosixPath
@@ -23,6 +23,7 @@ from plenary.core.audit import attribute
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.core.notices import send_notice
 from plenary.core.permissions import is_secretariat, within
+from plenary.core.translations import merged as _merged_translations
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.meetings.models import (
@@ -499,6 +500,54 @@ def add_agenda_item(
     item.full_clean()
     attribute(item, by=by)
     item.save()
+    return item
+
+
+@transaction.atomic
+def set_meeting_translations(
+    *,
+    meeting: Meeting,
+    title_translations: Mapping[str, str],
+    original_language: str | None = None,
+    by,
+) -> Meeting:
+    """Give the meeting's title in other languages (core/translations.py).
+
+    Steps: check the person is the convention's Secretariat; check each language is one of
+    settings.LANGUAGES and not the original's; set each text given, remove each blank one
+    (languages not named stay); optionally change the language the title is written in;
+    save, recorded in the history.
+    """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, meeting)
+    meeting.original_language, meeting.translations = _merged_translations(
+        meeting,
+        {"title": title_translations},
+        original_language=original_language,
+        limits={"title": Meeting._meta.get_field("title").max_length},
+    )
+    attribute(meeting, by=by, reason="Translations")
+    meeting.save(update_fields=["original_language", "translations"])
+    return meeting
+
+
+@transaction.atomic
+def set_agenda_item_translations(
+    *,
+    item: AgendaItem,
+    title_translations: Mapping[str, str],
+    original_language: str | None = None,
+    by,
+) -> AgendaItem:
+    """Give an agenda item's title in other languages, as `set_meeting_translations`."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, item.meeting)
+    item.original_language, item.translations = _merged_translations(
+        item,
+        {"title": title_translations},
+        original_language=original_language,
+        limits={"title": AgendaItem._meta.get_field("title").max_length},
+    )
+    attribute(item, by=by, reason="Translations")
+    item.save(update_fields=["original_language", "translations"])
     return item
 
 

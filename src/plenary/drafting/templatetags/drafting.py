@@ -5,6 +5,7 @@ from datetime import date
 from django import template
 from django.utils import formats
 
+from plenary.core.translations import Text, text_in
 from plenary.rules import prose
 from plenary.rules.deadlines import long_date, period
 
@@ -200,9 +201,22 @@ def local_weekday_date(day: date | None) -> str:
 def untranslated(text, note: str) -> str:
     """A record's text that exists only in another language, kept as written and marked:
     `{{ meeting.title|untranslated:"en anglais" }}` gives "Second Review Conference (en
-    anglais)". No translation is invented."""
+    anglais)". No translation is invented. Given a record's text in the document's
+    language (`{{ meeting|text_of:"title"|untranslated:"en anglais" }}`), the mark is added
+    only where that translation is missing and the original stands in."""
+    if isinstance(text, Text):
+        if not text.fallback:
+            return text.text
+        text = text.text
     text = str(text or "")
     return f"{text} ({note})" if text else ""
+
+
+@register.filter
+def text_of(record, field: str) -> Text:
+    """A record's `field` in the active language (the document's), else its original
+    (core/translations.py)."""
+    return text_in(record, field)
 
 
 @register.simple_tag(takes_context=True)
