@@ -271,6 +271,18 @@ def _person(w):
     return make_user("to_erase", Role.OBSERVER)
 
 
+@_once
+def _lost_phone(w):
+    """A Presidency user with an authenticator and backup codes, who lost the phone."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    person = make_user("lost_phone", Role.PRESIDENCY)
+    TOTPDevice.objects.create(user=person, name="authenticator", confirmed=True)
+    StaticDevice.objects.create(user=person, name="backup codes", confirmed=True)
+    return person
+
+
 def _pdf(name: str) -> SimpleUploadedFile:
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
@@ -1161,13 +1173,28 @@ ACTIONS += [
 ]
 
 
-# People: no API operation erases a person; the page is the Secretariat's.
+# People: no API operation erases a person; the page is the Secretariat's. A second factor
+# is reset on the page and through the API.
 ACTIONS += [
     Action(
         "erase a person's personal data",
         ("core.erase_personal_data",),
         frozenset(SECRETARIAT),
         page=lambda w: (f"/accounts/ccm/people/{_person(w).pk}/erase/", {"reason": "Asked"}),
+    ),
+    Action(
+        "reset a person's second factor",
+        ("core.reset_second_factor",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            f"/people/{_lost_phone(w).username}/second-factor/reset",
+            {"reason": "Phone lost; asked by telephone"},
+        ),
+        page=lambda w: (
+            f"/accounts/ccm/people/{_lost_phone(w).pk}/second-factor/reset/",
+            {"reason": "Phone lost; asked by telephone"},
+        ),
     ),
 ]
 
@@ -1285,6 +1312,8 @@ NOT_A_PERSONS_ACTION = {
     "treaties.record_obligation": "the reference-data loader",
     "treaties.notify_entries_into_force": "the scheduler's job",
     "core.delegates_named_like": "a look-up for the erasure page, writes nothing",
+    "core.make_backup_codes": "each user's own second factor, no role",
+    "core.remove_second_factor": "each user's own second factor, no role",
 }
 
 # Write actions with a door but not yet tried role by role (what remains to extend).
@@ -1321,6 +1350,7 @@ OPERATIONS = {
     "POST /me/tokens/{token_id}/revoke": ("core.revoke_api_token",),
     "POST /grants": ("core.grant_role",),
     "POST /grants/{grant_id}/end": ("core.end_role",),
+    "POST /people/{username}/second-factor/reset": ("core.reset_second_factor",),
     "PUT /obligations": ("treaties.record_obligation",),
     "POST /transparency-reports": ("treaties.record_transparency_report",),
     "POST /obligations/{obligation_id}/extensions": ("treaties.grant_extension",),

@@ -202,6 +202,17 @@ class SecondFactorForm(forms.Form):
     )
 
 
+class ResetSecondFactorForm(forms.Form):
+    """The Secretariat's reset of another person's second factor."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why, and how the person asked, e.g. their phone was lost; call of 3 March."),
+    )
+
+
 class EraseForm(forms.Form):
     """The Secretariat's erasure of a person's personal data, on their request."""
 

@@ -320,12 +320,17 @@ def two_factor(request):
     form = SecondFactorForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        device = tf.verify(by=request.user, token=form.cleaned_data["token"])
-        if device is not None:
-            otp_login(request, device)
-            return tf.go_next(request)
-        form.add_error("token", tf.BAD_CODE)
-    if form.errors:
+        wait = tf.locked_seconds(request.user)
+        if wait:
+            form.add_error("token", tf.throttled(wait))
+            status = 429
+        else:
+            device = tf.verify(by=request.user, token=form.cleaned_data["token"])
+            if device is not None:
+                otp_login(request, device)
+                return tf.go_next(request)
+            form.add_error("token", tf.BAD_CODE)
+    if form.errors and status == 200:
         status = 422
     return render(
         request,
@@ -414,5 +419,108 @@ def erase_person(request, convention: str, pk: int):
         request,
         "core/erase_person.html",
         {"convention": found, "person": person, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+def _verified_first(request):
+    """A user with an authenticator changes their second factor only in a session it
+    verified: elsewhere, the verification step first, then back here."""
+    from plenary.core import two_factor as tf
+
+    if tf.has_authenticator(request.user) and not request.user.is_verified():
+        target = reverse("two_factor_settings")
+        return redirect(f"{reverse('two_factor')}?next={quote(target)}")
+    return None
+
+
+def _second_factor_page(request, *, status=200, error=None):
+    return render(
+        request,
+        "core/two_factor_settings.html",
+        {"factor": selectors.second_factor_of(user=request.user), "error": error},
+        status=status,
+    )
+
+
+@login_required
+def two_factor_settings(request):
+    """One's own second factor: the authenticator app (replace it, remove it) and how many
+    backup codes remain (make new ones)."""
+    return _verified_first(request) or _second_factor_page(request)
+
+
+@login_required
+@require_POST
+def make_backup_codes(request):
+    """New backup codes, shown on this answer only; the earlier ones stop working."""
+    if refused := _verified_first(request):
+        return refused
+    try:
+        codes = services.make_backup_codes(by=request.user)
+    except ValidationError as error:
+        return _second_factor_page(request, status=422, error=" ".join(error.messages))
+    return render(
+        request,
+        "core/two_factor_codes.html",
+        {"codes": codes, "renewed": True, "next": reverse("two_factor_settings")},
+        status=201,
+    )
+
+
+@login_required
+@require_POST
+def remove_second_factor(request):
+    if refused := _verified_first(request):
+        return refused
+    try:
+        services.remove_second_factor(by=request.user)
+    except ValidationError as error:
+        return _second_factor_page(request, status=422, error=" ".join(error.messages))
+    messages.success(request, _("Your authenticator app and backup codes are removed."))
+    return redirect("two_factor_settings")
+
+
+@login_required
+def reset_second_factor(request, convention: str, pk: int):
+    """The Secretariat resets another person's second factor (a lost phone), with a
+    reason; the person sets up a new one at their next sign-in."""
+    from plenary.core.forms import ResetSecondFactorForm
+
+    found = _convention(convention)
+    if not request.user.has_perm("core.manage_people", found):
+        raise PermissionDenied(services.MAY_NOT_RESET_SECOND_FACTOR)
+    person = get_object_or_404(
+        User.objects.filter(grants__convention=found, is_active=True).distinct(), pk=pk
+    )
+    form = ResetSecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reset_second_factor(
+                person=person,
+                convention=found,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "reason" in error.error_dict:
+                form.add_error("reason", error.error_dict["reason"])
+            else:
+                form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                _("The second factor of %(person)s is reset.") % {"person": person},
+            )
+            return redirect("people", convention=found.short_name.lower())
+    return render(
+        request,
+        "core/reset_second_factor.html",
+        {
+            "convention": found,
+            "person": person,
+            "factor": selectors.second_factor_of(user=person),
+            "form": form,
+        },
         status=422 if form.errors else 200,
     )
