@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from plenary.action_plan.computations import COMPUTATIONS, ComputedValue
 from plenary.action_plan.models import (
@@ -168,14 +169,14 @@ def _progress_of(
 # How far from a plan's period its progress may be asked for: progress is computed year by
 # year from the plan's first, so an unbounded year is an unbounded loop (issue 24).
 YEARS_AROUND_PLAN = 10
-YEAR_OUT_OF_RANGE = "the year is between {first} and {last} for this plan"
+YEAR_OUT_OF_RANGE = _("the year is between %(first)s and %(last)s for this plan")
 
 
 def check_year(*, plan: ActionPlan, year: int) -> None:
     """A RuleError on "year" unless `year` is within YEARS_AROUND_PLAN of the plan's period."""
     first, last = plan.first_year - YEARS_AROUND_PLAN, plan.last_year + YEARS_AROUND_PLAN
     if not first <= year <= last:
-        raise RuleError("year", YEAR_OUT_OF_RANGE.format(first=first, last=last))
+        raise RuleError("year", YEAR_OUT_OF_RANGE % {"first": first, "last": last})
 
 
 def plan_progress(*, plan: ActionPlan, year: int) -> list[SectionProgress]:

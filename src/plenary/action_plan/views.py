@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plenary.action_plan import render as layout
 from plenary.action_plan import selectors, services
@@ -26,9 +27,9 @@ from plenary.rules import times
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
-NO_ATTACHMENT = "No such attachment."
-YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})."
+YEAR_NOT_A_NUMBER = gettext_lazy("the year is a number, e.g. 2020")
+NO_ATTACHMENT = gettext_lazy("No such attachment.")
+YEAR_OUTSIDE_PLAN = gettext_lazy("%(year)s is not a year of the plan (%(period)s).")
 
 
 def _show(form, error: ValidationError) -> None:
@@ -49,7 +50,7 @@ def _year(request, plan) -> int:
     except ValueError:
         raise Http404(YEAR_NOT_A_NUMBER) from None
     if not selectors.within_plan(plan=plan, year=year):
-        raise Http404(YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
+        raise Http404(YEAR_OUTSIDE_PLAN % {"year": year, "period": plan.period})
     return year
 
 

@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -22,8 +23,8 @@ router = Router(tags=["documents"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 SeriesName = Literal["main", "L", "WP", "CRP", "INF", "MISC"]
-NEED_MEETING_OR_SEARCH = "give a meeting, or a search with q"
-SERIES = "The series: main (numbered documents), L, WP, CRP, INF or MISC."
+NEED_MEETING_OR_SEARCH = _("give a meeting, or a search with q")
+SERIES = _("The series: main (numbered documents), L, WP, CRP, INF or MISC.")
 
 
 class VersionOut(Schema):

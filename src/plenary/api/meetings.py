@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -23,9 +24,11 @@ from plenary.treaties.selectors import convention_named
 router = Router(tags=["meetings"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-NOT_YOURS = "You may register only the delegation of your own State or organisation."
-NOT_REGISTERED = "{participant} has no delegation registered for this meeting: register it first"
-ONLY_SECRETARIAT = "Only the Secretariat sees every registration."
+NOT_YOURS = _("You may register only the delegation of your own State or organisation.")
+NOT_REGISTERED = _(
+    "%(participant)s has no delegation registered for this meeting: register it first"
+)
+ONLY_SECRETARIAT = _("Only the Secretariat sees every registration.")
 
 
 class PartOut(Schema):
@@ -392,7 +395,7 @@ def upload_credentials(
     )
     delegation = selectors.delegation_of(meeting=meeting, **lookup)
     if delegation is None:
-        raise ValidationError({"delegation": [NOT_REGISTERED.format(participant=participant)]})
+        raise ValidationError({"delegation": [NOT_REGISTERED % {"participant": participant}]})
     delegation = services.upload_credentials(
         delegation=delegation, upload=file, kind=kind, reason=reason, now=timezone.now(), by=user
     )

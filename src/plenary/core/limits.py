@@ -21,13 +21,14 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 MAX_AMOUNT = Decimal(10) ** 12
 AMOUNT_NAMES = {"total", "amount", "value", "estimated", "actual", "rate"}
 DATE = re.compile(r"^(\d{4,})-\d{2}-\d{2}")
-BODY_TOO_LARGE = "The request body is too large: at most {limit} bytes."
-INVALID_INPUT = "The request is not valid."
+BODY_TOO_LARGE = gettext_lazy("The request body is too large: at most %(limit)s bytes.")
+INVALID_INPUT = gettext_lazy("The request is not valid.")
 
 
 def _json_error(status: int, detail: str, errors: list[dict] | None = None) -> JsonResponse:

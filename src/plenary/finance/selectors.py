@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Sum
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.selectors import state_acted_for
 from plenary.finance.models import (
@@ -37,8 +38,8 @@ from plenary.treaties import selectors as treaties
 from plenary.treaties.models import Convention, State
 
 ZERO = Decimal("0.00")
-NO_SCALE = "no scale of assessments is on record for {year}, the year of the meeting"
-NO_DATES = "{meeting} has no dates on record, so no year for its scale"
+NO_SCALE = _("no scale of assessments is on record for %(year)s, the year of the meeting")
+NO_DATES = _("%(meeting)s has no dates on record, so no year for its scale")
 
 SHARED_BY = {
     "all_states_parties": (
@@ -67,7 +68,7 @@ def published(rate: Decimal) -> str:
 def first_day(meeting: Meeting) -> date:
     days = [part.starts_on for part in meeting.parts.all()]
     if not days:
-        raise RuleError("meeting", NO_DATES.format(meeting=meeting))
+        raise RuleError("meeting", NO_DATES % {"meeting": meeting})
     return min(days)
 
 
@@ -75,7 +76,7 @@ def scale_for(*, year: int) -> tuple[ScalePeriod, dict[int, ScaleRate]]:
     """The scale period covering `year` and its rates by State id (two queries)."""
     period = ScalePeriod.objects.filter(first_year__lte=year, last_year__gte=year).first()
     if period is None:
-        raise RuleError("meeting", NO_SCALE.format(year=year))
+        raise RuleError("meeting", NO_SCALE % {"year": year})
     rates = {rate.state_id: rate for rate in period.rates.select_related("state")}
     return period, rates
 
