@@ -33,7 +33,8 @@ class ContributionForm(forms.Form):
         for section in consultation.sections.all():
             for question in section.questions.all():
                 fields[question_field(question)] = forms.CharField(
-                    label=f"Question {question.number}. {question.text}",
+                    label=_("Question %(number)s. %(text)s")
+                    % {"number": question.number, "text": question.text},
                     required=False,
                     initial=given.get(question.pk, ""),
                     widget=forms.Textarea(attrs={"rows": 3}),

@@ -66,7 +66,7 @@ def action_plan(*, convention: Convention, code: str) -> ActionPlan:
         .first()
     )
     if plan is None:
-        raise Http404(f"No action plan {code!r}.")
+        raise Http404(_("No action plan %(code)r.") % {"code": code})
     return plan
 
 
@@ -216,12 +216,15 @@ def indicator_record(
         .first()
     )
     if indicator is None:
-        raise Http404(f"No indicator {pk}.")
+        raise Http404(_("No indicator %(pk)s.") % {"pk": pk})
     plan = indicator.section.plan
     if year is None:
         year = min(today.year, plan.last_year)
     elif not within_plan(plan=plan, year=year):
-        raise Http404(f"{year} is not a year of the plan ({plan.period}).")
+        raise Http404(
+            _("%(year)s is not a year of the plan (%(period)s).")
+            % {"year": year, "period": plan.period}
+        )
     entered = list(
         IndicatorValue.objects.filter(indicator=indicator)
         .select_related("state", "entered_by")
@@ -259,7 +262,7 @@ def thematic_area(*, convention: Convention, slug: str) -> ThematicArea:
         .first()
     )
     if area is None:
-        raise Http404(f"No thematic area {slug!r}.")
+        raise Http404(_("No thematic area %(slug)r.") % {"slug": slug})
     return area
 
 
@@ -304,7 +307,7 @@ def consultation_record(*, convention: Convention, pk: int, addressees: bool = F
         .first()
     )
     if consultation is None:
-        raise Http404(f"No consultation {pk}.")
+        raise Http404(_("No consultation %(pk)s.") % {"pk": pk})
     return consultation
 
 

@@ -218,7 +218,7 @@ def _decimal(field_name: str, value) -> Decimal | None:
     try:
         return Decimal(str(value))
     except InvalidOperation:
-        raise _invalid(field_name, f"{value!r} is not a number") from None
+        raise _invalid(field_name, _("%(value)r is not a number") % {"value": value}) from None
 
 
 @transaction.atomic

@@ -76,7 +76,7 @@ def unknown(request, unknown: str):
         if request.method == "GET":
             return HttpResponsePermanentRedirect(scope.moved_to(request, "/api/v1/", unknown))
         raise Http404(MOVED_WRITE % {"path": unknown})
-    raise Http404(f"No API endpoint at /api/v1/{unknown}.")
+    raise Http404(_("No API endpoint at /api/v1/%(unknown)s.") % {"unknown": unknown})
 
 
 api.add_router("", accounts_router)

@@ -230,7 +230,7 @@ def issue_document(request, convention: ConventionSlug, code: str, payload: Issu
     meeting = selectors.meeting_for(code, convention=convention)
     states = list(State.objects.filter(iso3__in=[c.upper() for c in payload.submitting_states]))
     if len(states) != len(set(payload.submitting_states)):
-        raise ValidationError({"submitting_states": ["an ISO 3166 code names no State"]})
+        raise ValidationError({"submitting_states": [_("an ISO 3166 code names no State")]})
     items = [
         meetings.agenda_item_of(meeting=meeting, label=label) for label in payload.agenda_items
     ]

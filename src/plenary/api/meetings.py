@@ -235,7 +235,7 @@ def get_programme(
         return {**out, "version": "draft"}
     if version:
         if not version.isdigit():
-            raise ValidationError({"version": ['a release\'s number, or "draft"']})
+            raise ValidationError({"version": [_('a release\'s number, or "draft"')]})
         release = selectors.release_of(meeting=meeting, number=int(version))
     else:
         release = selectors.latest_release(meeting=meeting)
@@ -276,11 +276,20 @@ def _participant_of(user, meeting, *, state: str | None, organisation: int | Non
     if state:
         participant = State.objects.filter(iso3=state.upper()).first()
         if participant is None:
-            raise ValidationError({"state": [f"no State has the ISO 3166 code {state!r}"]})
+            raise ValidationError(
+                {"state": [_("no State has the ISO 3166 code %(state)r") % {"state": state}]}
+            )
     elif organisation is not None:
         participant = Organisation.objects.filter(pk=organisation).first()
         if participant is None:
-            raise ValidationError({"organisation": [f"no organisation has the id {organisation}"]})
+            raise ValidationError(
+                {
+                    "organisation": [
+                        _("no organisation has the id %(organisation)s")
+                        % {"organisation": organisation}
+                    ]
+                }
+            )
     else:
         participant = acting_for(user=user, convention=meeting.convention)
     if participant is None:
@@ -317,7 +326,14 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
         by_number = {part.number: part for part in meeting.parts.all()}
         unknown = [n for n in payload.parts if n not in by_number]
         if unknown:
-            raise ValidationError({"parts": [f"{meeting} has no part {unknown[0]}"]})
+            raise ValidationError(
+                {
+                    "parts": [
+                        _("%(meeting)s has no part %(number)s")
+                        % {"meeting": meeting, "number": unknown[0]}
+                    ]
+                }
+            )
         parts = [by_number[n] for n in payload.parts]
     members = [services.DelegateIn(**member.dict()) for member in payload.members]
     lookup = (
@@ -499,7 +515,14 @@ def approve_observer_attendance(
         decisions = selectors.decisions_of_meeting(meeting=meeting)
         decision = next((d for d in decisions if d.pk == payload.decision), None)
         if decision is None:
-            raise ValidationError({"decision": [f"{meeting} has no decision {payload.decision}"]})
+            raise ValidationError(
+                {
+                    "decision": [
+                        _("%(meeting)s has no decision %(decision)s")
+                        % {"meeting": meeting, "decision": payload.decision}
+                    ]
+                }
+            )
     delegation = services.approve_observer_attendance(
         delegation=delegation,
         decision=decision,
@@ -724,7 +747,14 @@ def replan(request, convention: ConventionSlug, code: str, payload: ReplanIn):
 
 def _cited(found, pk: int | None, field: str):
     if pk and found is None:
-        raise ValidationError({field: [f"no {field.replace('_', ' ')} has the id {pk}"]})
+        raise ValidationError(
+            {
+                field: [
+                    _("no %(field)s has the id %(pk)s")
+                    % {"field": field.replace("_", " "), "pk": pk}
+                ]
+            }
+        )
     return found
 
 
@@ -736,7 +766,13 @@ def add_officer(request, convention: ConventionSlug, code: str, payload: Officer
     if payload.state:
         state = State.objects.filter(iso3=payload.state.upper()).first()
         if state is None:
-            raise ValidationError({"state": [f"no State has the ISO 3166 code {payload.state!r}"]})
+            raise ValidationError(
+                {
+                    "state": [
+                        _("no State has the ISO 3166 code %(state)r") % {"state": payload.state}
+                    ]
+                }
+            )
     officer = services.record_officer(
         meeting=meeting, **payload.dict(exclude={"state"}), state=state, by=request.auth
     )
@@ -930,7 +966,7 @@ def release_programme(request, convention: ConventionSlug, code: str, payload: R
     now = timezone.now()
     if payload.released_on is not None:
         if payload.released_on > timezone.localdate():
-            raise ValidationError({"released_on": ["a version is released today or earlier"]})
+            raise ValidationError({"released_on": [_("a version is released today or earlier")]})
         now = datetime.combine(
             payload.released_on, time(0, 0), tzinfo=times.zone(meeting.time_zone)
         )

@@ -203,7 +203,7 @@ def submit_transparency_report(request, convention: ConventionSlug, payload: Tra
     if state is None:
         raise ValidationError({"state": [NO_SUCH_STATE % {"code": payload.state}]})
     if not request.auth.has_perm("treaties.submit_transparency_report", within(convention, state)):
-        raise PermissionDenied("You may record transparency reports only for your own State.")
+        raise PermissionDenied(_("You may record transparency reports only for your own State."))
     report = services.record_transparency_report(
         convention=convention,
         state=state,
@@ -227,7 +227,7 @@ def grant_extension(request, convention: ConventionSlug, obligation_id: int, pay
     convention = selectors.convention_named(convention)
     obligation = get_object_or_404(Obligation, pk=obligation_id, convention=convention)
     if not request.auth.has_perm("treaties.grant_extension", obligation):
-        raise PermissionDenied("Only the Secretariat records extensions.")
+        raise PermissionDenied(_("Only the Secretariat records extensions."))
     extension = services.grant_extension(obligation=obligation, by=request.auth, **payload.dict())
     return Status(
         201,

@@ -74,7 +74,7 @@ def silence_procedure_record(*, convention: Convention, pk: int) -> SilenceProce
         .first()
     )
     if procedure is None:
-        raise Http404(f"No silence procedure {pk}.")
+        raise Http404(_("No silence procedure %(pk)s.") % {"pk": pk})
     return procedure
 
 
@@ -120,7 +120,7 @@ def meeting_named(*, convention: Convention, name: str) -> Meeting:
         .first()
     )
     if meeting is None:
-        raise Http404(f"No meeting has the code or symbol root {name!r}.")
+        raise Http404(_("No meeting has the code or symbol root %(name)r.") % {"name": name})
     return meeting
 
 
@@ -152,7 +152,7 @@ def extension_requests(
 def extension_request(*, convention: Convention, pk: int) -> ExtensionRequest:
     request = extension_requests(convention=convention).filter(pk=pk).first()
     if request is None:
-        raise Http404(f"No extension request {pk}.")
+        raise Http404(_("No extension request %(pk)s.") % {"pk": pk})
     return request
 
 
@@ -410,7 +410,10 @@ def part_named(*, convention: Convention, meeting: str, number: int) -> MeetingP
         .first()
     )
     if part is None:
-        raise Http404(f"No part {number} of a meeting {meeting!r}.")
+        raise Http404(
+            _("No part %(number)s of a meeting %(meeting)r.")
+            % {"number": number, "meeting": meeting}
+        )
     return part
 
 

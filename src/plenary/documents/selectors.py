@@ -126,7 +126,10 @@ def language_version(*, document: Document, language: str) -> LanguageVersion:
     for version in document.versions.all():
         if version.language == language:
             return version
-    raise Http404(f"{document.symbol} has no version in {language!r}.")
+    raise Http404(
+        _("%(symbol)s has no version in %(language)r.")
+        % {"symbol": document.symbol, "language": language}
+    )
 
 
 def next_symbol(*, meeting: Meeting, series: str) -> symbols.Symbol:

@@ -209,7 +209,7 @@ def cost_estimate(*, convention: Convention, pk: int) -> CostEstimate:
         .first()
     )
     if estimate is None:
-        raise Http404(f"No cost estimate {pk}.")
+        raise Http404(_("No cost estimate %(pk)s.") % {"pk": pk})
     return estimate
 
 
@@ -333,7 +333,7 @@ def assessment(*, convention: Convention, pk: int) -> Assessment:
         .first()
     )
     if found is None:
-        raise Http404(f"No assessment {pk}.")
+        raise Http404(_("No assessment %(pk)s.") % {"pk": pk})
     return found
 
 
@@ -429,5 +429,5 @@ def payment(*, convention: Convention, pk: int) -> Payment:
         .first()
     )
     if found is None:
-        raise Http404(f"No payment {pk}.")
+        raise Http404(_("No payment %(pk)s.") % {"pk": pk})
     return found

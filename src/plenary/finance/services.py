@@ -16,6 +16,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plenary.core.audit import attribute
@@ -437,7 +438,10 @@ def record_isu_budget(
     """
     _check_manager(by, convention)
     if kind not in BudgetPeriod.values:
-        raise RuleError("kind", f"a budget is one of {', '.join(BudgetPeriod.values)}")
+        raise RuleError(
+            "kind",
+            _("a budget is one of %(choices)s") % {"choices": ", ".join(BudgetPeriod.values)},
+        )
     if last_year < first_year:
         raise RuleError("last_year", YEARS_OUT_OF_ORDER % {"last": last_year, "first": first_year})
     if kind == BudgetPeriod.ANNUAL and last_year != first_year:
@@ -449,7 +453,7 @@ def record_isu_budget(
         (text, None if value is None else apportionment.to_amount(value, field="activities"))
         for text, value in activities
     ]
-    budget, _ = IsuBudget.objects.get_or_create(
+    budget, _created = IsuBudget.objects.get_or_create(
         convention=convention,
         kind=kind,
         first_year=first_year,

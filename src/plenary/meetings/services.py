@@ -434,7 +434,7 @@ def record_plenary_meetings_held(*, part: MeetingPart, count: int, by=None) -> M
     """Record how many formal plenary meetings a part held."""
     _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, part)
     if count < 0:
-        raise _invalid("plenary_meetings_held", "a count of meetings is zero or more")
+        raise _invalid("plenary_meetings_held", _("a count of meetings is zero or more"))
     part.plenary_meetings_held = count
     attribute(part, by=by, reason="Plenary meetings held")
     part.save(update_fields=["plenary_meetings_held"])
@@ -650,7 +650,9 @@ def _check_members(
     for member in members:
         if member.role not in DelegateRole.values:
             raise _invalid(
-                "members", f"a delegate's role is one of {', '.join(DelegateRole.values)}"
+                "members",
+                _("a delegate's role is one of %(choices)s")
+                % {"choices": ", ".join(DelegateRole.values)},
             )
     if sum(member.role == DelegateRole.HEAD for member in members) != 1:
         raise _invalid("members", ONE_HEAD)
@@ -818,7 +820,7 @@ def register_delegation(
     """
     participant = state or organisation
     if (state is None) == (organisation is None):
-        raise _invalid("state", "a delegation is of one State or of one organisation")
+        raise _invalid("state", _("a delegation is of one State or of one organisation"))
     _check_may_register(meeting=meeting, participant=participant, by=by)
     if from_the_record:
         if by is None or not is_secretariat(by, meeting):

@@ -751,7 +751,7 @@ def release_download(request, convention, code: str, number: int, fmt: str):
             drafting_render.to_html(drafted, standalone=True),
             content_type="text/html; charset=utf-8",
         )
-    raise Http404("A release downloads as docx, html or ics.")
+    raise Http404(_("A release downloads as docx, html or ics."))
 
 
 # Registration: the Secretariat's view of every registration, accreditation, the approval

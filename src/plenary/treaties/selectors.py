@@ -11,6 +11,7 @@ from datetime import date
 
 from django.db.models import F, FilteredRelation, Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from plenary.rules import deadlines, names
 from plenary.treaties.models import (
@@ -37,7 +38,7 @@ def convention_named(name: str) -> Convention:
     try:
         return Convention.objects.get(short_name__iexact=name.strip())
     except Convention.DoesNotExist:
-        raise Http404(f"No convention {name!r} is loaded.") from None
+        raise Http404(_("No convention %(name)r is loaded.") % {"name": name}) from None
 
 
 @dataclass
@@ -155,7 +156,7 @@ def names_on(*, on: date) -> dict[int, str]:
 def state_standing(*, convention: Convention, iso3: str, on: date) -> StateStanding:
     state = _states_with_participation(convention).filter(iso3=iso3.upper()).first()
     if state is None:
-        raise Http404(f"No State with the ISO 3166 code {iso3!r}.")
+        raise Http404(_("No State with the ISO 3166 code %(iso3)r.") % {"iso3": iso3})
     return _standing(convention, state, on)
 
 
@@ -569,7 +570,7 @@ def state_of(iso3: str) -> State:
     """A State by its ISO 3166 alpha-3 code, in any case."""
     state = State.objects.filter(iso3=iso3.strip().upper()).first()
     if state is None:
-        raise Http404(f"No State with the ISO 3166 code {iso3!r}.")
+        raise Http404(_("No State with the ISO 3166 code %(iso3)r.") % {"iso3": iso3})
     return state
 
 

@@ -804,7 +804,9 @@ def record_transparency_report(
     """
     check_may(by, "treaties.submit_transparency_report", RECEIPT_BY_SECRETARIAT, convention)
     if kind not in ReportKind.values:
-        raise ValidationError({"kind": [f"must be one of {', '.join(ReportKind.values)}"]})
+        raise ValidationError(
+            {"kind": [_("must be one of %(choices)s") % {"choices": ", ".join(ReportKind.values)}]}
+        )
     if kind == ReportKind.ANNUAL and year_covered is None:
         raise ValidationError({"year_covered": [ANNUAL_NEEDS_YEAR]})
     if kind == ReportKind.INITIAL and year_covered is not None:
