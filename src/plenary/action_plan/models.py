@@ -113,7 +113,7 @@ class Action(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Action {self.number}"
+        return _("Action %(number)s") % {"number": self.number}
 
 
 class IndicatorKind(models.TextChoices):

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from plenary.action_plan.computations import COMPUTATIONS, ComputedValue
@@ -147,7 +148,8 @@ def _progress_of(
             if each == year:
                 row.counted = result.states
                 row.source = result.reason or (
-                    f"computed from the records on {result.measured_on:%-d %B %Y}"
+                    gettext("computed from the records on %(day)s")
+                    % {"day": f"{result.measured_on:%-d %B %Y}"}
                 )
         else:
             rows = entered.get(each, [])

@@ -72,6 +72,7 @@ MAY_NOT_ISSUE = _("Only the President's team or the Secretariat issues a consult
 DEADLINE_BEFORE_ISSUE = _(
     "the deadline (%(deadline)s) cannot be before the issue date (%(issued)s)"
 )
+CLOCK_ON_DAY = _("%(time)s on %(day)s")
 DEADLINE_ALREADY_PAST = _("the deadline %(deadline)s (%(zone)s time) has already passed")
 NO_ADDRESSEES = _("address the consultation to States, to organisations, or to both")
 UNKNOWN_VISIBILITY = _("the visibility is one of %(choices)s, not %(value)r")
@@ -503,7 +504,9 @@ def issue_consultation(
     if now is not None and times.is_past(deadline, now):
         clock, day = _clock_and_day(deadline, zone)
         raise _invalid(
-            "deadline", DEADLINE_ALREADY_PAST % {"deadline": f"{clock} on {day}", "zone": zone}
+            "deadline",
+            DEADLINE_ALREADY_PAST
+            % {"deadline": CLOCK_ON_DAY % {"time": clock, "day": day}, "zone": zone},
         )
     consultation = Consultation(
         convention=convention,
@@ -607,7 +610,10 @@ def move_consultation_deadline(
         raise _invalid(
             "deadline",
             DEADLINE_ALREADY_PAST
-            % {"deadline": f"{clock} on {day}", "zone": consultation.time_zone},
+            % {
+                "deadline": CLOCK_ON_DAY % {"time": clock, "day": day},
+                "zone": consultation.time_zone,
+            },
         )
     consultation.deadline = deadline
     attribute(

@@ -203,7 +203,11 @@ def consultation_list(request, convention):
 
 def _deadline_text(consultation) -> str:
     local = consultation.deadline.astimezone(times.zone(consultation.time_zone))
-    return f"{local:%H:%M:%S} on {local.day} {local:%B %Y} ({consultation.time_zone} time)"
+    return _("%(time)s on %(day)s (%(zone)s time)") % {
+        "time": f"{local:%H:%M:%S}",
+        "day": f"{local.day} {local:%B %Y}",
+        "zone": consultation.time_zone,
+    }
 
 
 def _may_manage(user, consultation) -> bool:

@@ -219,7 +219,9 @@ def _detail(procedure: SilenceProcedure, user) -> dict:
 
 
 def _part(part) -> str | None:
-    return f"{part.meeting.code} part {part.number}" if part else None
+    if part is None:
+        return None
+    return _("%(meeting)s part %(number)s") % {"meeting": part.meeting.code, "number": part.number}
 
 
 def _request_out(request) -> dict:

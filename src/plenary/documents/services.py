@@ -364,7 +364,7 @@ def check_upload(upload: File) -> str:
         raise _invalid("file", NOT_PDF_OR_DOCX % {"name": name})
     found = _content_kind(upload)
     if found != said:
-        labels = {"pdf": "PDF", "docx": "Word (.docx)", None: "neither PDF nor Word"}
+        labels = {"pdf": "PDF", "docx": _("Word (.docx)"), None: _("neither PDF nor Word")}
         raise _invalid(
             "file",
             NOT_WHAT_ITS_NAME_SAYS % {"name": name, "said": labels[said], "found": labels[found]},

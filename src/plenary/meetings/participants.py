@@ -26,7 +26,7 @@ def list_of_participants(*, meeting, categories, symbol: str = "", language: str
     """The list of participants of `meeting` from `categories` (selectors.register_of)."""
     title = _("List of participants")
     blocks = [
-        Block("masthead", symbol or NO_INF_SYMBOL, style="masthead"),
+        Block("masthead", symbol or str(NO_INF_SYMBOL), style="masthead"),
         Block("masthead", meeting.title, style="masthead"),
         Block("title", title),
     ]

@@ -323,7 +323,7 @@ def meetings_feed(request, convention):
     body = layout.meetings_ics(
         selectors.meetings(convention=convention),
         host=request.get_host().split(":")[0],
-        name=f"{convention.name}: meetings",
+        name=_("%(convention)s: meetings") % {"convention": convention.name},
     )
     return _ics(body, f"{convention.slug}-meetings.ics")
 
