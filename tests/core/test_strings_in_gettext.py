@@ -4,8 +4,10 @@ An AST check over src/plenary/**/*.py: it fails when a refusal (ValidationError,
 check_may(), RuleError, PermissionDenied, Http404, a form's add_error), a message shown with
 django.contrib.messages, a form's or a model's label, help text or verbose name, or a
 module-level message constant (an UPPER_CASE name bound to a sentence) is a plain string
-literal or an f-string rather than a gettext call; and when a gettext call is given an
-f-string or a concatenation (its msgid would never match the catalogue).
+literal or an f-string rather than a gettext call; when a gettext call is given an
+f-string or a concatenation (its msgid would never match the catalogue); and when an eager
+gettext (not `_lazy`) runs at import time, at module or class level, where it translates
+once, into the language active then, for every reader.
 
 Not checked: `rules/` (pure Python, no Django: its RuleError messages are English and
 services translate what they raise themselves) and migrations.
@@ -112,6 +114,29 @@ def _messages_in(node: ast.AST):
         yield node
 
 
+EAGER = {"gettext", "ngettext", "pgettext", "npgettext"}
+
+
+def _eager_names(tree: ast.Module) -> set[str]:
+    """The names this module binds to an eager gettext (`gettext as _`)."""
+    return {
+        alias.asname or alias.name
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
+        for alias in node.names
+        if alias.name in EAGER
+    }
+
+
+def _at_import_time(node: ast.AST):
+    """The nodes evaluated when the module is imported: everything outside a function."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        yield child
+        yield from _at_import_time(child)
+
+
 def _prose(value: str) -> bool:
     return " " in value.strip()
 
@@ -142,6 +167,11 @@ def findings_in(path: Path, root: Path = SRC.parent) -> list[str]:
                 )
             ):
                 report(node, f"module constant {target.id} is not a gettext_lazy call")
+
+    eager = _eager_names(tree)
+    for node in _at_import_time(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in eager:
+            report(node, f"{node.func.id}() runs at import time: use its _lazy form")
 
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -195,9 +225,12 @@ def test_the_check_finds_a_plain_refusal(tmp_path):
         '    raise ValidationError({"x": [f"no {x}"]})\n'
         "def g(x):\n"
         '    return _(f"no {x}"), _("no %(x)s") % {"x": x}\n'
+        "from django.utils.translation import gettext\n"
+        'SAID = gettext("said once")\n'
     )
     assert findings_in(source, root=tmp_path) == [
         "services.py:3: module constant REFUSED is not a gettext_lazy call",
+        "services.py:10: gettext() runs at import time: use its _lazy form",
         "services.py:6: ValidationError() is given a plain string",
         "services.py:8: _() is given an f-string or a concatenation",
     ]
