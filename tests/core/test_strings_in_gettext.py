@@ -137,8 +137,15 @@ def _at_import_time(node: ast.AST):
         yield from _at_import_time(child)
 
 
-def _prose(value: str) -> bool:
-    return " " in value.strip()
+def _prose(value: ast.AST) -> bool:
+    """Whether a constant's literal reads like a sentence: words, not markup or a key."""
+    if isinstance(value, ast.JoinedStr):
+        text = "".join(part.value for part in value.values if isinstance(part, ast.Constant))
+    elif isinstance(value, ast.Constant) and isinstance(value.value, str):
+        text = value.value
+    else:
+        return False
+    return " " in text.strip() and not text.lstrip().startswith("<")
 
 
 def findings_in(path: Path, root: Path = SRC.parent) -> list[str]:
@@ -157,14 +164,7 @@ def findings_in(path: Path, root: Path = SRC.parent) -> list[str]:
                 isinstance(target, ast.Name)
                 and target.id.isupper()
                 and target.id not in CONSTANT_ALLOWLIST
-                and (
-                    isinstance(value, ast.JoinedStr)
-                    or (
-                        isinstance(value, ast.Constant)
-                        and isinstance(value.value, str)
-                        and _prose(value.value)
-                    )
-                )
+                and _prose(value)
             ):
                 report(node, f"module constant {target.id} is not a gettext_lazy call")
 
