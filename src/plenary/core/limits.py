@@ -50,7 +50,7 @@ class BodyLimit:
                 settings.REQUEST_MAX_BODY_BYTES if signed_in else settings.ANONYMOUS_MAX_BODY_BYTES
             )
             if length > limit:
-                return _json_error(413, _(BODY_TOO_LARGE).format(limit=limit))
+                return _json_error(413, BODY_TOO_LARGE % {"limit": limit})
         return self.get_response(request)
 
 
@@ -130,5 +130,5 @@ class ApiInputLimits:
                     body = None  # the API answers a body it cannot read itself
                 errors += problems(body)
             if errors:
-                return _json_error(422, _(INVALID_INPUT), errors)
+                return _json_error(422, str(INVALID_INPUT), errors)
         return self.get_response(request)
