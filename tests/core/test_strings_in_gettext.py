@@ -48,6 +48,8 @@ CONSTANT_ALLOWLIST = {
     "UNKNOWN_CONVENTION",  # reference.py: an operator's error when loading data
     "NEEDS_OUTPUT",  # action_plan consultation command: CLI usage error
     "EN_DASH",  # meetings.render: a character
+    "ON",  # api.treaties: an OpenAPI description, for programmers
+    "SERIES",  # api.documents: an OpenAPI description, for programmers
 }
 
 # Calls whose argument at a position (or keyword) is a message a reader sees.

@@ -24,7 +24,7 @@ router = Router(tags=["documents"])
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 SeriesName = Literal["main", "L", "WP", "CRP", "INF", "MISC"]
 NEED_MEETING_OR_SEARCH = _("give a meeting, or a search with q")
-SERIES = _("The series: main (numbered documents), L, WP, CRP, INF or MISC.")
+SERIES = "The series: main (numbered documents), L, WP, CRP, INF or MISC."
 
 
 class VersionOut(Schema):

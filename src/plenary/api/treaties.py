@@ -22,7 +22,7 @@ TreatyStatus = Literal["state_party", "deposited", "signatory", "not_party"]
 router = Router(tags=["treaty registry"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-ON = _("The date the answer is for, YYYY-MM-DD; today when omitted.")
+ON = "The date the answer is for, YYYY-MM-DD; today when omitted."
 NO_SUCH_STATE = _("no State has the ISO 3166 code %(code)r")
 
 
