@@ -29,7 +29,12 @@ class ErrorOut(Schema):
 
 
 def error_body(detail: str, errors: list[dict] | None = None) -> dict:
-    return {"detail": detail, "errors": errors or []}
+    # Messages may be lazy translations: the response schema takes text, in the
+    # language of the request.
+    return {
+        "detail": str(detail),
+        "errors": [{**error, "message": str(error["message"])} for error in errors or []],
+    }
 
 
 def _field_of(location: list | tuple) -> str:
