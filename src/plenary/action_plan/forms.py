@@ -34,7 +34,8 @@ class ContributionForm(forms.Form):
         for section in consultation.sections.all():
             for question in section.questions.all():
                 fields[question_field(question)] = forms.CharField(
-                    label=f"Question {question.number}. {text_in(question, 'text')}",
+                    label=_("Question %(number)s. %(text)s")
+                    % {"number": question.number, "text": text_in(question, "text")},
                     required=False,
                     initial=given.get(question.pk, ""),
                     widget=forms.Textarea(attrs={"rows": 3}),

@@ -114,7 +114,7 @@ class Action(TranslatedContent):
         ]
 
     def __str__(self) -> str:
-        return f"Action {self.number}"
+        return _("Action %(number)s") % {"number": self.number}
 
 
 class IndicatorKind(models.TextChoices):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plenary.action_plan import render as layout
 from plenary.action_plan import selectors, services
@@ -27,9 +28,9 @@ from plenary.rules import times
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
-NO_ATTACHMENT = "No such attachment."
-YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})."
+YEAR_NOT_A_NUMBER = gettext_lazy("the year is a number, e.g. 2020")
+NO_ATTACHMENT = gettext_lazy("No such attachment.")
+YEAR_OUTSIDE_PLAN = gettext_lazy("%(year)s is not a year of the plan (%(period)s).")
 
 
 def _show(form, error: ValidationError) -> None:
@@ -50,7 +51,7 @@ def _year(request, plan) -> int:
     except ValueError:
         raise Http404(YEAR_NOT_A_NUMBER) from None
     if not selectors.within_plan(plan=plan, year=year):
-        raise Http404(YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
+        raise Http404(YEAR_OUTSIDE_PLAN % {"year": year, "period": plan.period})
     return year
 
 
@@ -203,7 +204,11 @@ def consultation_list(request, convention):
 
 def _deadline_text(consultation) -> str:
     local = consultation.deadline.astimezone(times.zone(consultation.time_zone))
-    return f"{local:%H:%M:%S} on {local.day} {local:%B %Y} ({consultation.time_zone} time)"
+    return _("%(time)s on %(day)s (%(zone)s time)") % {
+        "time": f"{local:%H:%M:%S}",
+        "day": f"{local.day} {local:%B %Y}",
+        "zone": consultation.time_zone,
+    }
 
 
 def _may_manage(user, consultation) -> bool:

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 
 from plenary.action_plan import selectors, services
@@ -24,14 +25,14 @@ from plenary.treaties.selectors import convention_named
 router = Router(tags=["action plan"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
-NO_SUCH_ORGANISATION = "no organisation is named or abbreviated {name!r}"
-NO_SUCH_QUESTION = "the consultation has no question {number}"
-NO_SUCH_INDICATOR = "No indicator {pk}."
-YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})"
-NO_SUCH_AREA = "no thematic area is called {slug!r}"
-NO_SUCH_SECTION = "No section {number} of {plan}."
-NO_SUCH_ACTION = "the section has no action {number}"
+NO_SUCH_STATE = _("no State has the ISO 3166 code %(code)r")
+NO_SUCH_ORGANISATION = _("no organisation is named or abbreviated %(name)r")
+NO_SUCH_QUESTION = _("the consultation has no question %(number)s")
+NO_SUCH_INDICATOR = _("No indicator %(pk)s.")
+YEAR_OUTSIDE_PLAN = _("%(year)s is not a year of the plan (%(period)s)")
+NO_SUCH_AREA = _("no thematic area is called %(slug)r")
+NO_SUCH_SECTION = _("No section %(number)s of %(plan)s.")
+NO_SUCH_ACTION = _("the section has no action %(number)s")
 
 
 class PlanOut(Schema):
@@ -361,7 +362,7 @@ def _states(codes: list[str]) -> list[State]:
     found = {s.iso3: s for s in State.objects.filter(iso3__in=[c.upper() for c in codes])}
     for code in codes:
         if code.upper() not in found:
-            raise invalid("states", NO_SUCH_STATE.format(code=code))
+            raise invalid("states", NO_SUCH_STATE % {"code": code})
     return [found[c.upper()] for c in codes]
 
 
@@ -373,7 +374,7 @@ def _organisations(names: list[str]) -> list[Organisation]:
             found.setdefault(organisation.abbreviation.casefold(), organisation)
     for name in names:
         if name.casefold() not in found:
-            raise invalid("organisations", NO_SUCH_ORGANISATION.format(name=name))
+            raise invalid("organisations", NO_SUCH_ORGANISATION % {"name": name})
     return [found[name.casefold()] for name in names]
 
 
@@ -413,7 +414,7 @@ def enter_value(request, convention: ConventionSlug, indicator_id: int, payload:
         .first()
     )
     if indicator is None:
-        raise Http404(NO_SUCH_INDICATOR.format(pk=indicator_id))
+        raise Http404(NO_SUCH_INDICATOR % {"pk": indicator_id})
     if not request.auth.has_perm("action_plan.enter_indicator_value", indicator):
         raise PermissionDenied(services.MAY_NOT_ENTER_VALUE)
     state = _states([payload.state])[0] if payload.state else None
@@ -462,7 +463,7 @@ def record_thematic_area(request, convention: ConventionSlug, payload: AreaIn):
 def _section(plan, number: int):
     section = next((s for s in plan.sections.all() if s.number == number), None)
     if section is None:
-        raise Http404(NO_SUCH_SECTION.format(number=number, plan=plan.code))
+        raise Http404(NO_SUCH_SECTION % {"number": number, "plan": plan.code})
     return section
 
 
@@ -562,7 +563,7 @@ def record_indicator(
     if action_number is not None:
         action = next((a for a in section.actions.all() if a.number == action_number), None)
         if action is None:
-            raise invalid("action", NO_SUCH_ACTION.format(number=action_number))
+            raise invalid("action", NO_SUCH_ACTION % {"number": action_number})
     indicator = services.record_indicator(section=section, action=action, by=request.auth, **data)
     return Status(201, _indicator_out(indicator))
 
@@ -591,7 +592,7 @@ def get_progress(request, convention: ConventionSlug, code: str, year: int):
     """Each indicator in `year` against its baseline and target; computed ones recomputed."""
     plan = selectors.action_plan(convention=convention_named(convention), code=code)
     if not selectors.within_plan(plan=plan, year=year):
-        raise invalid("year", YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
+        raise invalid("year", YEAR_OUTSIDE_PLAN % {"year": year, "period": plan.period})
     return progress_rows(selectors.plan_progress(plan=plan, year=year))
 
 
@@ -702,7 +703,7 @@ def submit_contribution(
     answers = {}
     for answer in payload.answers:
         if answer.question not in by_number:
-            raise invalid("answers", NO_SUCH_QUESTION.format(number=answer.question))
+            raise invalid("answers", NO_SUCH_QUESTION % {"number": answer.question})
         answers[by_number[answer.question]] = answer.text
     services.submit_contribution(
         consultation=consultation, answers=answers, by=request.auth, now=timezone.now()
@@ -778,7 +779,7 @@ def issue_consultation(request, convention: ConventionSlug, payload: Consultatio
         if section.area:
             area = areas.get(section.area)
             if area is None:
-                raise invalid("sections", NO_SUCH_AREA.format(slug=section.area))
+                raise invalid("sections", NO_SUCH_AREA % {"slug": section.area})
         sections.append(
             services.SectionSpec(
                 number=section.number or str(order),

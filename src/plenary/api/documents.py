@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -23,7 +24,7 @@ router = Router(tags=["documents"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 SeriesName = Literal["main", "L", "WP", "CRP", "INF", "MISC"]
-NEED_MEETING_OR_SEARCH = "give a meeting, or a search with q"
+NEED_MEETING_OR_SEARCH = _("give a meeting, or a search with q")
 SERIES = "The series: main (numbered documents), L, WP, CRP, INF or MISC."
 
 
@@ -260,7 +261,7 @@ def issue_document(request, convention: ConventionSlug, code: str, payload: Issu
     meeting = selectors.meeting_for(code, convention=convention)
     states = list(State.objects.filter(iso3__in=[c.upper() for c in payload.submitting_states]))
     if len(states) != len(set(payload.submitting_states)):
-        raise ValidationError({"submitting_states": ["an ISO 3166 code names no State"]})
+        raise ValidationError({"submitting_states": [_("an ISO 3166 code names no State")]})
     items = [
         meetings.agenda_item_of(meeting=meeting, label=label) for label in payload.agenda_items
     ]

@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -24,9 +25,11 @@ from plenary.treaties.selectors import convention_named
 router = Router(tags=["meetings"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-NOT_YOURS = "You may register only the delegation of your own State or organisation."
-NOT_REGISTERED = "{participant} has no delegation registered for this meeting: register it first"
-ONLY_SECRETARIAT = "Only the Secretariat sees every registration."
+NOT_YOURS = _("You may register only the delegation of your own State or organisation.")
+NOT_REGISTERED = _(
+    "%(participant)s has no delegation registered for this meeting: register it first"
+)
+ONLY_SECRETARIAT = _("Only the Secretariat sees every registration.")
 
 
 class PartOut(Schema):
@@ -247,7 +250,7 @@ def get_programme(
         return {**out, "version": "draft"}
     if version:
         if not version.isdigit():
-            raise ValidationError({"version": ['a release\'s number, or "draft"']})
+            raise ValidationError({"version": [_('a release\'s number, or "draft"')]})
         release = selectors.release_of(meeting=meeting, number=int(version))
     else:
         release = selectors.latest_release(meeting=meeting)
@@ -288,11 +291,20 @@ def _participant_of(user, meeting, *, state: str | None, organisation: int | Non
     if state:
         participant = State.objects.filter(iso3=state.upper()).first()
         if participant is None:
-            raise ValidationError({"state": [f"no State has the ISO 3166 code {state!r}"]})
+            raise ValidationError(
+                {"state": [_("no State has the ISO 3166 code %(state)r") % {"state": state}]}
+            )
     elif organisation is not None:
         participant = Organisation.objects.filter(pk=organisation).first()
         if participant is None:
-            raise ValidationError({"organisation": [f"no organisation has the id {organisation}"]})
+            raise ValidationError(
+                {
+                    "organisation": [
+                        _("no organisation has the id %(organisation)s")
+                        % {"organisation": organisation}
+                    ]
+                }
+            )
     else:
         participant = acting_for(user=user, convention=meeting.convention)
     if participant is None:
@@ -329,7 +341,14 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
         by_number = {part.number: part for part in meeting.parts.all()}
         unknown = [n for n in payload.parts if n not in by_number]
         if unknown:
-            raise ValidationError({"parts": [f"{meeting} has no part {unknown[0]}"]})
+            raise ValidationError(
+                {
+                    "parts": [
+                        _("%(meeting)s has no part %(number)s")
+                        % {"meeting": meeting, "number": unknown[0]}
+                    ]
+                }
+            )
         parts = [by_number[n] for n in payload.parts]
     members = [services.DelegateIn(**member.dict()) for member in payload.members]
     lookup = (
@@ -407,7 +426,7 @@ def upload_credentials(
     )
     delegation = selectors.delegation_of(meeting=meeting, **lookup)
     if delegation is None:
-        raise ValidationError({"delegation": [NOT_REGISTERED.format(participant=participant)]})
+        raise ValidationError({"delegation": [NOT_REGISTERED % {"participant": participant}]})
     delegation = services.upload_credentials(
         delegation=delegation, upload=file, kind=kind, reason=reason, now=timezone.now(), by=user
     )
@@ -511,7 +530,14 @@ def approve_observer_attendance(
         decisions = selectors.decisions_of_meeting(meeting=meeting)
         decision = next((d for d in decisions if d.pk == payload.decision), None)
         if decision is None:
-            raise ValidationError({"decision": [f"{meeting} has no decision {payload.decision}"]})
+            raise ValidationError(
+                {
+                    "decision": [
+                        _("%(meeting)s has no decision %(decision)s")
+                        % {"meeting": meeting, "decision": payload.decision}
+                    ]
+                }
+            )
     delegation = services.approve_observer_attendance(
         delegation=delegation,
         decision=decision,
@@ -748,7 +774,14 @@ def replan(request, convention: ConventionSlug, code: str, payload: ReplanIn):
 
 def _cited(found, pk: int | None, field: str):
     if pk and found is None:
-        raise ValidationError({field: [f"no {field.replace('_', ' ')} has the id {pk}"]})
+        raise ValidationError(
+            {
+                field: [
+                    _("no %(field)s has the id %(pk)s")
+                    % {"field": field.replace("_", " "), "pk": pk}
+                ]
+            }
+        )
     return found
 
 
@@ -760,7 +793,13 @@ def add_officer(request, convention: ConventionSlug, code: str, payload: Officer
     if payload.state:
         state = State.objects.filter(iso3=payload.state.upper()).first()
         if state is None:
-            raise ValidationError({"state": [f"no State has the ISO 3166 code {payload.state!r}"]})
+            raise ValidationError(
+                {
+                    "state": [
+                        _("no State has the ISO 3166 code %(state)r") % {"state": payload.state}
+                    ]
+                }
+            )
     officer = services.record_officer(
         meeting=meeting, **payload.dict(exclude={"state"}), state=state, by=request.auth
     )
@@ -980,7 +1019,7 @@ def release_programme(request, convention: ConventionSlug, code: str, payload: R
     now = timezone.now()
     if payload.released_on is not None:
         if payload.released_on > timezone.localdate():
-            raise ValidationError({"released_on": ["a version is released today or earlier"]})
+            raise ValidationError({"released_on": [_("a version is released today or earlier")]})
         now = datetime.combine(
             payload.released_on, time(0, 0), tzinfo=times.zone(meeting.time_zone)
         )

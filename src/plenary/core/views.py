@@ -106,7 +106,7 @@ def healthz(request):
 def history(request, app_label: str, model_name: str, pk: int):
     """The audit trail of one record: who changed what, and when."""
     if model_name not in HISTORY_MODELS.get(app_label, set()):
-        raise Http404("No history is kept for that kind of record.")
+        raise Http404(_("No history is kept for that kind of record."))
     if not is_signed_in(request.user):
         return auth_views.redirect_to_login(request.get_full_path())
     model = apps.get_model(app_label, model_name)

@@ -145,7 +145,15 @@ class SubmitRequestForm(forms.Form):
         self.obligations = {str(o.pk): o for o in obligations}
         self.meetings = {m.code: m for m in meetings}
         self.fields["obligation"].choices = [
-            (str(o.pk), f"{o.state}: Article {o.article} ({o.current_deadline:%d %B %Y})")
+            (
+                str(o.pk),
+                _("%(state)s: Article %(article)s (%(deadline)s)")
+                % {
+                    "state": o.state,
+                    "article": o.article,
+                    "deadline": f"{o.current_deadline:%d %B %Y}",
+                },
+            )
             for o in obligations
         ]
         self.fields["meeting"].choices = [("", "—")] + [(m.code, str(m)) for m in meetings]

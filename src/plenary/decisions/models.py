@@ -313,7 +313,10 @@ class ExtensionRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.obligation}: request to {self.requested_deadline:%d %B %Y}"
+        return _("%(obligation)s: request to %(deadline)s") % {
+            "obligation": self.obligation,
+            "deadline": f"{self.requested_deadline:%d %B %Y}",
+        }
 
     @property
     def state(self) -> State:

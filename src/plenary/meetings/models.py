@@ -120,7 +120,7 @@ class MeetingPart(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting} (part {self.number})"
+        return _("%(meeting)s (part %(number)s)") % {"meeting": self.meeting, "number": self.number}
 
 
 class PlanChange(models.Model):
@@ -431,4 +431,7 @@ class ProgrammeRelease(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting}: programme of work, version {self.number}"
+        return _("%(meeting)s: programme of work, version %(number)s") % {
+            "meeting": self.meeting,
+            "number": self.number,
+        }

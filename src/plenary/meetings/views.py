@@ -324,7 +324,7 @@ def meetings_feed(request, convention):
     body = layout.meetings_ics(
         selectors.meetings(convention=convention),
         host=request.get_host().split(":")[0],
-        name=f"{convention.name}: meetings",
+        name=_("%(convention)s: meetings") % {"convention": convention.name},
     )
     return _ics(body, f"{convention.slug}-meetings.ics")
 
@@ -804,7 +804,7 @@ def release_download(request, convention, code: str, number: int, fmt: str):
             drafting_render.to_html(drafted, standalone=True),
             content_type="text/html; charset=utf-8",
         )
-    raise Http404("A release downloads as docx, html or ics.")
+    raise Http404(_("A release downloads as docx, html or ics."))
 
 
 # Registration: the Secretariat's view of every registration, accreditation, the approval
