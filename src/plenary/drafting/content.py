@@ -92,6 +92,9 @@ class _Spec:
     on: date | None = None
     text: ReportText | None = None
     missing: str = ""
+    # A place in the section (an agenda item's) that drafts nothing: hand-added texts
+    # may name it.
+    anchor: bool = False
 
 
 def _words_of(meeting, language: str):
@@ -314,38 +317,121 @@ def _work(records) -> list[_Spec]:
     return specs
 
 
-def _decisions(records) -> list[_Spec]:
+def _item_code(item) -> str:
+    """An agenda item's code in a paragraph key: "9", "8a"."""
+    return f"{item.number}{item.letter}"
+
+
+def _extension_specs(records, request) -> list[_Spec]:
+    """The paragraphs of an extension request: the assessment and recommendation (or
+    decision), the observations made in recommending, the reporting conditions, and what
+    the Conference added after them, in the terms the request's record holds."""
     part, ruleset = records.part, records.ruleset
-    specs = []
-    for request in records.extension_requests:
-        state = request.obligation.state
-        article = obligation_article(request.obligation, ruleset)
-        key = f"extension-{state.iso3}-{article}"
-        decided = request.decided_at_id == part.pk and request.decision
-        until = request.granted_deadline if decided else request.recommended_deadline
-        context = {
-            "request": request,
-            "state": state.name,
-            "obligation_kind": obligation_kind(request.obligation, ruleset),
-            "article": article,
-            "decided": bool(decided),
-            "grant": (request.decision == "granted")
-            if decided
-            else request.recommendation == "grant",
-            "until": until,
-            "months": months.months_between(request.current_deadline, until) if until else None,
-        }
-        specs.append(_Spec(key, "report/decisions_extension", context))
-        conditions = list(request.conditions.all())
-        if conditions:
-            specs.append(
-                _Spec(
-                    f"{key}-conditions",
-                    "report/decisions_extension_conditions",
-                    {**context, "conditions": conditions},
-                )
+    state = request.obligation.state
+    article = obligation_article(request.obligation, ruleset)
+    key = f"extension-{state.iso3}-{article}"
+    decided = request.decided_at_id == part.pk and request.decision
+    until = request.granted_deadline if decided else request.recommended_deadline
+    terms = request.terms or {}
+    context = {
+        "request": request,
+        "state": state.name,
+        "obligation_kind": obligation_kind(request.obligation, ruleset),
+        "article": article,
+        "decided": bool(decided),
+        "grant": (request.decision == "granted") if decided else request.recommendation == "grant",
+        "until": until,
+        "months": (
+            months.months_between(request.current_deadline, until)
+            if until and terms.get("months_stated", True)
+            else None
+        ),
+        "pending": terms.get("pending", ""),
+        "reporting_at": terms.get("reporting_at", ""),
+        "due_stated": terms.get("due_stated", True),
+    }
+    specs = [_Spec(key, "report/decisions_extension", context)]
+    for number, observation in enumerate(terms.get("observations", []), start=1):
+        specs.append(
+            _Spec(
+                f"{key}-observation-{number}",
+                "report/decisions_extension_observation",
+                {**context, "observation": observation, "after_conditions": False},
             )
-    if not specs:
+        )
+    conditions = list(request.conditions.all())
+    if conditions:
+        specs.append(
+            _Spec(
+                f"{key}-conditions",
+                "report/decisions_extension_conditions",
+                {**context, "conditions": conditions},
+            )
+        )
+    for number, observation in enumerate(terms.get("further", []), start=1):
+        specs.append(
+            _Spec(
+                f"{key}-further-{number}",
+                "report/decisions_extension_observation",
+                {**context, "observation": observation, "after_conditions": True},
+            )
+        )
+    return specs
+
+
+def _decision_specs(code: str, decisions: list) -> list[_Spec]:
+    """The paragraphs of an agenda item's decisions: one a decision, or one for the
+    decisions the register gives the same paragraph of the report."""
+    groups: list[list] = []
+    for decision in decisions:
+        if groups and decision.paragraph and groups[-1][-1].paragraph == decision.paragraph:
+            groups[-1].append(decision)
+        else:
+            groups.append([decision])
+    specs = []
+    for number, group in enumerate(groups, start=1):
+        key = f"decision-{code}" + (f"-{number}" if number > 1 else "")
+        specs.append(
+            _Spec(
+                key,
+                "report/decisions_decision",
+                {"decisions": group, "decision": group[0]},
+                on=group[0].decided_on,
+            )
+        )
+    return specs
+
+
+def _decisions(records) -> list[_Spec]:
+    """Section IV: under each agenda item in the agenda's order, the decisions the register
+    holds for the part, then the extension requests recommended or decided under it; an
+    item with none still names its place (`item-<code>`, where a hand-added text goes)."""
+    part = records.part
+    decisions = sorted(records.decisions, key=lambda d: d.pk)
+    requests = list(records.extension_requests)
+    specs: list[_Spec] = []
+    placed_decisions: set[int] = set()
+    placed_requests: set[int] = set()
+    for item in records.agenda:
+        code = _item_code(item)
+        specs.append(_Spec(f"item-{code}", anchor=True))
+        mine = [
+            d
+            for d in decisions
+            if d.pk not in placed_decisions and item.pk in {i.pk for i in d.agenda_items.all()}
+        ]
+        placed_decisions |= {d.pk for d in mine}
+        specs += _decision_specs(code, mine)
+        for request in requests:
+            if request.agenda_item_id == item.pk and request.pk not in placed_requests:
+                placed_requests.add(request.pk)
+                specs += _extension_specs(records, request)
+    rest = [d for d in decisions if d.pk not in placed_decisions]
+    specs += _decision_specs("other", rest)
+    for request in requests:
+        if request.pk not in placed_requests:
+            specs += _extension_specs(records, request)
+    if not decisions and not requests:
         specs.append(_Spec("decisions-none", missing=NO_DECISIONS.format(number=part.number)))
     return specs
 
@@ -448,6 +534,8 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         )
         last_day = None
         for spec in _place_texts(builders[section](records), texts[section]):
+            if spec.anchor:
+                continue
             if spec.missing:
                 missing.append(spec.missing)
                 blocks.append(

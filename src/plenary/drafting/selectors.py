@@ -60,6 +60,8 @@ class ReportRecords:
     organisations: dict[str, Organisation]
     extension_requests: list[ExtensionRequest]
     documents: list[Document]
+    # The decisions the register holds for the part, with their agenda items.
+    decisions: list[Decision] = field(default_factory=list)
     texts: list[ReportText] = field(default_factory=list)
     state_names: dict[int, str] = field(default_factory=dict)
     # The report as a document of the meeting (its symbol, revisions, adoption), once issued.
@@ -114,7 +116,7 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
     }
     requests = list(
         ExtensionRequest.objects.filter(Q(recommended_at=part) | Q(decided_at=part))
-        .select_related("obligation__state", "obligation__convention")
+        .select_related("obligation__state", "obligation__convention", "agenda_item")
         .prefetch_related("conditions")
         # Stockpile destruction before clearance, as both conventions number them.
         .order_by("-obligation__kind", "obligation__state__name")
@@ -143,6 +145,9 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
         organisations=organisations,
         extension_requests=requests,
         documents=documents,
+        decisions=list(
+            Decision.objects.filter(part=part).prefetch_related("agenda_items").order_by("pk")
+        ),
         texts=texts,
         state_names=treaties.names_on(on=part.starts_on),
         **issued,
