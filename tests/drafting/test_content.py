@@ -140,7 +140,7 @@ def test_reference_texts_load_twice_adds_nothing(ccm):
         load_report_texts(convention=ccm, directory=data / "ccm")
         == "Drafting: 0 texts added by hand to reports."
     )
-    assert ReportText.objects.count() == before == 24
+    assert ReportText.objects.count() == before == 9
 
 
 def test_final_report_has_its_own_title(ccm):

@@ -20,6 +20,7 @@ from plenary.drafting.convention import (
     obligation_kind,
 )
 from plenary.drafting.models import ReportText, Section
+from plenary.drafting.selectors import in_force_from
 from plenary.meetings.render import EN_DASH, line_text, part_heading
 from plenary.rules import conventions, months, symbols
 from plenary.rules.errors import RuleError
@@ -145,7 +146,17 @@ def _within(part, day: date | None) -> bool:
     return day is not None and part.starts_on <= day <= part.ends_on
 
 
-def _introduction(records) -> list[_Spec]:
+def _decided_plan(change) -> list[dict]:
+    """What a plan change's procedure decided, as the States Parties agreed it (its
+    effect's parts: only dates, or a format and venue too); without one, the new plan."""
+    for procedure in reversed(list(change.silence_procedures.all())):
+        parts = (procedure.effect or {}).get("parts")
+        if parts:
+            return parts
+    return change.new_plan
+
+
+def _introduction(records, on: date | None = None) -> list[_Spec]:
     meeting, history = records.meeting, records.history
     specs = [_Spec("introduction-convention", f"report/convention_{meeting.kind}")]
     if history.plan_changes:
@@ -193,6 +204,7 @@ def _introduction(records) -> list[_Spec]:
                     "planned": planned,
                     "held": preparation.parts[0].starts_on,
                     "changed": bool(preparation.plan_changes),
+                    "cause": preparation.plan_changes[0].cause if preparation.plan_changes else "",
                     "briefing": briefing.parts[0] if briefing else None,
                     "procedures": [
                         _span(p.circulated_on, p.deadline_date) for p in preparation.procedures
@@ -206,9 +218,11 @@ def _introduction(records) -> list[_Spec]:
             "procedures": [
                 _span(p.circulated_on, p.deadline_date) for p in change.silence_procedures.all()
             ],
-            "plan": _plan_parts(change.new_plan),
+            "plan": _plan_parts(_decided_plan(change)),
         }
         for change in history.plan_changes
+        # A report tells the changes decided by its day, not those decided after it.
+        if on is None or in_force_from(change) <= on
     ]
     if changes:
         specs.append(
@@ -520,7 +534,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     missing: list[str] = []
     texts = {section: [t for t in records.texts if t.section == section] for section in SECTIONS}
     builders = {
-        Section.INTRODUCTION: _introduction,
+        Section.INTRODUCTION: lambda records: _introduction(records, on),
         Section.ORGANIZATION: _organization,
         Section.WORK: _work,
         Section.DECISIONS: _decisions,

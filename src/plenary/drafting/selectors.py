@@ -216,12 +216,12 @@ def plan_on(history: MeetingHistory, on: date) -> list[dict]:
     """The plan in force on `on`: the first plan, then every change in force by that day."""
     plan = history.first_plan
     for change in history.plan_changes:
-        if _in_force_from(change) <= on:
+        if in_force_from(change) <= on:
             plan = change.new_plan
     return plan
 
 
-def _in_force_from(change: PlanChange) -> date:
+def in_force_from(change: PlanChange) -> date:
     """The day a change took effect: its decision's date; for a change whose decision is not
     on record, the day it is known by at the latest: when it was recorded, or the first day
     of a part it moved, which cannot have been held as replanned before it was decided."""
