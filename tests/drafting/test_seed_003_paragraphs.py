@@ -48,7 +48,7 @@ def _compare(ccm):
     for number, (text, items) in seed.items():
         block = drafted[number]
         mine = (normal(block.text), [(letter, normal(words)) for letter, words in block.items])
-        theirs = (_corrected(number, text), [(l, _corrected(number, w)) for l, w in items])
+        theirs = (_corrected(number, text), [(k, _corrected(number, w)) for k, w in items])
         (same if mine == theirs else different).add(number)
     return seed, drafted, same, different
 
