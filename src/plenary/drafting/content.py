@@ -25,16 +25,16 @@ from plenary.meetings.render import EN_DASH, line_text, part_heading
 from plenary.rules import conventions, months, symbols
 from plenary.rules.errors import RuleError
 
-NO_PARTICIPANTS = (
+NO_PARTICIPANTS = _(
     "No delegation is registered for part {number} yet: the lists of participants are missing."
 )
-NO_PLENARY_MEETINGS = "The number of plenary meetings held is not recorded yet."
-NO_OFFICER = "No {role} is recorded for this meeting yet."
-NO_DOCUMENTS = "No document of part {number} is recorded yet: the annex is missing."
-NO_DECISIONS = "No decision or recommendation of part {number} is recorded yet."
-NO_PROGRAMME = "No programme of work is recorded for this part yet."
-NO_MANDATE = "The convening reference names no General Assembly resolution."
-NO_REGISTRATION_DEADLINE = "No registration deadline is recorded for the {meeting}."
+NO_PLENARY_MEETINGS = _("The number of plenary meetings held is not recorded yet.")
+NO_OFFICER = _("No {role} is recorded for this meeting yet.")
+NO_DOCUMENTS = _("No document of part {number} is recorded yet: the annex is missing.")
+NO_DECISIONS = _("No decision or recommendation of part {number} is recorded yet.")
+NO_PROGRAMME = _("No programme of work is recorded for this part yet.")
+NO_MANDATE = _("The convening reference names no General Assembly resolution.")
+NO_REGISTRATION_DEADLINE = _("No registration deadline is recorded for the {meeting}.")
 NO_SECRETARIAT = _("The convention file of the {convention} gives no address of its secretariat.")
 NO_ANNUAL_REPORT_DAY = _("The convention file of the {convention} gives no day for annual reports.")
 NO_SYMBOL = "[symbol not yet allocated]"

@@ -272,7 +272,7 @@ def _download(body: bytes | str, fmt: str, stem: str) -> HttpResponse:
 def _only_the_secretariat(request, convention, code: str) -> None:
     meeting = meeting_by_reference(code, convention=convention)
     if not request.user.has_perm("drafting.download_draft", meeting):
-        raise PermissionDenied("Only the Secretariat downloads drafts.")
+        raise PermissionDenied(gettext("Only the Secretariat downloads drafts."))
 
 
 def report_download(request, convention, code: str, fmt: str):

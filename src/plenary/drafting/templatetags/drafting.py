@@ -218,6 +218,14 @@ def own_words(context, name: str) -> str:
 
 
 @register.filter
+def annual_due_local(ruleset) -> str:
+    """The day each year an annual transparency report is due, in the document's language:
+    "30 avril", "30 de abril"."""
+    month, day = ruleset.annual_report_due
+    return formats.date_format(date(2000, month, day), "MONTH_DAY_FORMAT")
+
+
+@register.filter
 def local_start(span) -> str:
     """The first day of (start, end) as far as it differs from the last, in the document's
     language: "25" (25-27 novembre 2020), "30 novembre", or the whole date."""
