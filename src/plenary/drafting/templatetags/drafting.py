@@ -1,6 +1,6 @@
 """Filters the drafting templates use: dates and lists the way UN documents write them."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import template
 from django.utils import formats
@@ -158,6 +158,20 @@ def nth_day_month(day: date | None) -> str:
     """ "8th June": how the President's letters write a day of the year of the letter
     (seeds 001 and 002)."""
     return f"{_nth(day.day)} {day:%B}" if day else ""
+
+
+@register.filter
+def week_relative(day: date | None, on: date | None) -> str:
+    """A day as a letter written on `on` says it (seed 000): "earlier this week" (the same
+    week, before), "last week" (the week before), else "on 6 November 2020"."""
+    if day is None or on is None:
+        return ""
+    week, last = on.isocalendar()[:2], (on - timedelta(days=7)).isocalendar()[:2]
+    if day.isocalendar()[:2] == week and day <= on:
+        return "earlier this week"
+    if day.isocalendar()[:2] == last:
+        return "last week"
+    return f"on {long_date(day)}"
 
 
 @register.filter
