@@ -77,6 +77,9 @@ class Drafted:
     file_stem: str = "document"
     # The document's symbol, repeated in the running header of every page but the first.
     symbol: str = ""
+    # Places that draft nothing but where a hand-added text may go: (key, section), e.g.
+    # an agenda item's place in section IV ("item-8d").
+    places: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -532,6 +535,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     )
     blocks.append(Block("title", report_title))
     missing: list[str] = []
+    places: list[tuple[str, str]] = []
     texts = {section: [t for t in records.texts if t.section == section] for section in SECTIONS}
     builders = {
         Section.INTRODUCTION: lambda records: _introduction(records, on),
@@ -549,6 +553,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         last_day = None
         for spec in _place_texts(builders[section](records), texts[section]):
             if spec.anchor:
+                places.append((spec.key, section))
                 continue
             if spec.missing:
                 missing.append(spec.missing)
@@ -620,6 +625,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         language=language,
         file_stem=stem.replace("/", "_"),
         symbol=base["symbol"],
+        places=places,
     )
 
 
