@@ -546,6 +546,7 @@ class DecisionOut(Schema):
     agenda_items: list[str]
     documents: list[str]
     paragraph: str
+    adopted_text: str = ""
 
 
 class DecisionIn(Schema):
@@ -558,6 +559,9 @@ class DecisionIn(Schema):
     documents: list[str] = []
     symbol: str = ""
     paragraph: str = ""
+    adopted_text: str = Field(
+        "", description="the decision as adopted, where it says more than its kind and text"
+    )
 
 
 UNKNOWN_ITEMS = _("%(items)s: not an item of the agenda of %(meeting)s")
@@ -575,6 +579,7 @@ def _decision_out(decision) -> dict:
         "agenda_items": [f"{i.number}{i.letter}" for i in decision.agenda_items.all()],
         "documents": decision.documents,
         "paragraph": decision.paragraph,
+        "adopted_text": decision.text,
     }
 
 
@@ -611,6 +616,7 @@ def record_decision(request, convention: ConventionSlug, payload: DecisionIn):
         agenda_items=items,
         paragraph=payload.paragraph,
         symbol=payload.symbol,
+        text=payload.adopted_text,
         by=request.auth,
     )
     return Status(201, _decision_out(decision))

@@ -108,6 +108,12 @@ class RecordDecisionForm(forms.Form):
     )
     symbol = forms.CharField(label=_("Decision symbol"), required=False)
     paragraph = forms.CharField(label=_("Paragraph of the report"), required=False)
+    text = forms.CharField(
+        label=_("The decision as adopted"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Where it says more than its kind and subject; the report states it so."),
+    )
 
     def __init__(self, *args, parts=(), **kwargs):
         super().__init__(*args, **kwargs)

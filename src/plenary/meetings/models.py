@@ -132,6 +132,14 @@ class PlanChange(models.Model):
         max_length=300, help_text=_("The decision behind it, e.g. a silence procedure.")
     )
     reason = models.TextField()
+    cause = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Why a part could not take place as planned, as a report opens it, e.g. Due to"
+            " the impact of the COVID 19 related measures"
+        ),
+    )
     previous_plan = models.JSONField()
     new_plan = models.JSONField()
     source = models.TextField(blank=True)
@@ -185,6 +193,14 @@ class Officer(models.Model):
         max_length=300,
         blank=True,
         help_text=_("The term of office, e.g. until the end of the Third Review Conference."),
+    )
+    basis = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the election or confirmation was pursuant to, e.g. the recommendation of"
+            " States Parties at the First Preparatory Meeting"
+        ),
     )
     position = models.PositiveSmallIntegerField(default=1)
     source = models.TextField(blank=True)

@@ -303,6 +303,7 @@ def replan_meeting(
     decided_by: str,
     reason: str,
     decided_on: date | None = None,
+    cause: str = "",
     source: str = "",
     today: date | None = None,
     decision=None,
@@ -368,6 +369,7 @@ def replan_meeting(
         decided_on=decided_on,
         decided_by=decided_by,
         reason=reason,
+        cause=" ".join(cause.split()),
         previous_plan=[plan.as_dict() for plan in before],
         new_plan=[plan.as_dict() for plan in parts],
         source=source,
@@ -453,6 +455,7 @@ def record_officer(
     act: str = "serving",
     act_on: date | None = None,
     term: str = "",
+    basis: str = "",
     source: str = "",
     by=None,
 ) -> Officer:
@@ -472,6 +475,7 @@ def record_officer(
         act=act,
         act_on=act_on,
         term=term.strip(),
+        basis=" ".join(basis.split()),
         position=position,
         source=source,
     )
