@@ -53,7 +53,7 @@ BLOCKTRANSLATE = re.compile(
 TAG = re.compile(r"{%.*?%}", re.S)
 VARIABLE = re.compile(r"{{.*?}}", re.S)
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
-WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
 
 
 def strip_template(source: str) -> str:

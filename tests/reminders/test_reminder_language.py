@@ -77,7 +77,8 @@ def test_reminder_to_a_french_speaker_is_french_throughout(ccm, peru_delegate):
 
 def test_preferences_page_keeps_the_language_on_the_profile(ccm, peru_delegate):
     response = client_for(peru_delegate).post(
-        "/reminders/preferences/", {"language": "fr", "subscribed": "on"}
+        "/reminders/preferences/",
+        {"language": "fr", "subscribed": "on", "kinds": ["article7_annual"]},
     )
     assert response.status_code == 302
     peru_delegate.refresh_from_db()

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plenary.core.models import Role, RoleGrant, User
 from plenary.core.permissions import grants_in_force, remember_grants
-from plenary.reminders.models import FeedToken, Reminder, ReminderPreference, Status
+from plenary.reminders.models import FeedToken, Reminder, Status
 from plenary.reminders.tokens import digest
 from plenary.rules import reminders as rules
 from plenary.rules.errors import RuleError

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core import services as core_services
 from plenary.core.models import User
 from plenary.reminders import messages, selectors, tokens
 from plenary.reminders.models import (
@@ -119,6 +120,7 @@ def _wording_by_language(
 
     The providers word their deadlines in the active language, so they are asked once more
     for each language other than the site's (a fixed number of queries per language)."""
+
     def words(found):
         return {d.key: (d.heading, d.note) for d in found}
 
@@ -280,9 +282,8 @@ def set_preferences(
     for kind in muted_kinds:
         if kind not in ReminderKind.values:
             raise RuleError("muted_kinds", UNKNOWN_KIND % {"value": repr(kind)})
-    if language is not None and user.language != language:
-        user.language = language
-        user.save(update_fields=["language"])
+    if language is not None:
+        core_services.choose_language(user=user, language=language, by=user)
     preference, _created = ReminderPreference.objects.update_or_create(
         user=user,
         defaults={
