@@ -23,7 +23,8 @@ def _django(*arguments: str, cwd: Path) -> None:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "plenary.settings"}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
     # -P: the working directory (src/plenary) must not shadow packages (its rules/ is ours).
-    subprocess.run([sys.executable, "-P", "-m", "django", *arguments], cwd=cwd, env=env, check=True)
+    command = [sys.executable, "-P", "-m", "django", *arguments]
+    subprocess.run(command, cwd=cwd, env=env, check=True)  # noqa: S603 (our own arguments)
 
 
 def locales() -> list[str]:
@@ -48,9 +49,7 @@ def extract(into: Path, languages: list[str]) -> Path:
     """Extract fresh catalogues for `languages` from a copy of the sources under `into`,
     leaving the committed catalogues alone; return the copy's locale directory."""
     copy = into / "plenary"
-    shutil.copytree(
-        SOURCES, copy, ignore=shutil.ignore_patterns("locale", "static", "__pycache__")
-    )
+    shutil.copytree(SOURCES, copy, ignore=shutil.ignore_patterns("locale", "static", "__pycache__"))
     (copy / "locale").mkdir()
     _makemessages(copy, languages)
     return copy / "locale"

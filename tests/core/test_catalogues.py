@@ -12,7 +12,6 @@ import polib
 import pytest
 from django.conf import settings
 from django.utils.translation import to_locale
-
 from scripts import messages
 
 LOCALE = Path(__file__).resolve().parents[2] / "src" / "plenary" / "locale"
