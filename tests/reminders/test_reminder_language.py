@@ -85,3 +85,20 @@ def test_preferences_page_keeps_the_language_on_the_profile(ccm, peru_delegate):
     assert peru_delegate.language == "fr"
     services.send_due_reminders(now=SEVEN_DAYS_BEFORE)
     assert "30 avril 2021" in mail.outbox[0].subject
+
+
+def test_each_recipient_gets_the_deadline_worded_in_their_language(
+    ccm, settings, peru_delegate, peru_focal_point
+):
+    settings.PLENARY_DEADLINE_PROVIDERS = ["tests.reminders.gettext_provider"]
+    _speaks(peru_delegate, "fr")
+    services.send_due_reminders(now=SEVEN_DAYS_BEFORE)
+    by_user = {m.to[0]: m for m in mail.outbox}
+    french = by_user[peru_delegate.email]
+    english = by_user[peru_focal_point.email]
+    assert french.subject == _in(
+        "fr", "Reminder: %(subject)s, due %(day)s", subject="CCM: janvier", day="30 avril 2021"
+    )
+    assert "février" in french.body
+    assert english.subject == "Reminder: CCM: January, due 30 April 2021"
+    assert "February" in english.body
