@@ -62,7 +62,8 @@ def _schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None
     Steps: check the offsets; gather the deadlines from the last days for missed
     notices to the largest offset ahead; for each, the reminder due now (only the latest
     window opened) and the notice of a missed deadline; their recipients who want them;
-    the heading and note of each in its recipient's language; insert the rows, ignoring those that exist (the unique constraint decides).
+    the heading and note of each in its recipient's language; insert the rows, ignoring
+    those that exist (the unique constraint decides).
     """
     offsets = rules.parse_offsets(
         offsets if offsets is not None else settings.REMINDER_OFFSETS_DAYS
