@@ -204,6 +204,8 @@ PASSWORD_RESET_WINDOW_SECONDS = int(os.environ.get("PASSWORD_RESET_WINDOW_SECOND
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Where plenary departs from Django's date formats (UN English: "30 April 2021").
+FORMAT_MODULE_PATH = ["plenary.formats"]
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True
 USE_TZ = True

@@ -1302,6 +1302,7 @@ NOT_A_PERSONS_ACTION = {
     "core.ensure_demo_users": "a command for demonstration sites",
     "decisions.conclude_due_silence_procedures": "the scheduler's job",
     "reminders.send_due_reminders": "the scheduler's job",
+    "core.choose_language": "each user's own language, no role (tests/core/test_language.py)",
     "reminders.set_preferences": "each user's own preferences, no role",
     "reminders.unsubscribe": "each user's own link, no role",
     "reminders.issue_feed_token": "each user's own feed, no role",

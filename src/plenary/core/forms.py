@@ -3,7 +3,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core import selectors, services, throttle
@@ -69,6 +69,11 @@ class ThrottledPasswordResetForm(PasswordResetForm):
             self.refused = True
             raise forms.ValidationError(RESET_REFUSED, code="throttled")
         return cleaned
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        """The reset e-mail in the account's own language, not the language of the page."""
+        with translation.override(context["user"].language or settings.LANGUAGE_CODE):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 def client_ip(request) -> str | None:

@@ -238,6 +238,7 @@ rules.add_perm("core.manage_delegation", is_secretariat | is_focal_point_of_stat
 rules.add_perm("core.manage_own_tokens", is_signed_in & is_own_account)
 # The object is the user: their own authenticator and backup codes.
 rules.add_perm("core.manage_own_second_factor", is_signed_in & is_own_account)
+rules.add_perm("core.choose_language", is_signed_in & is_own_account)
 
 
 def reader_as(*, role: str, convention):

@@ -39,6 +39,7 @@ MAY_NOT_END = _(
     "ends the drafters, approvers and delegates of its own State only."
 )
 MAY_NOT_TOUCH_TOKEN = _("You manage your own API tokens only.")
+MAY_NOT_CHOOSE_LANGUAGE = _("You choose the language of your own account only.")
 EMAIL_REQUIRED = _("Give the e-mail address of the person invited.")
 EMAIL_TAKEN = _("Someone with this e-mail address has an account already: grant them a role.")
 UNKNOWN_ROLE = _("Choose one of the roles.")
@@ -335,6 +336,22 @@ def revoke_api_token(*, token: ApiToken, by: User | None) -> ApiToken:
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
     return token
+
+
+@transaction.atomic
+def choose_language(*, user: User, language: str, by: User) -> User:
+    """Keep `language` on `user`'s profile: the language of every e-mail sent to them.
+
+    Steps: check the person chooses for their own account; check the language is one of
+    the site's; save it if it changed.
+    """
+    check_may(by, "core.choose_language", MAY_NOT_CHOOSE_LANGUAGE, user)
+    if language not in dict(settings.LANGUAGES):
+        raise invalid("language", UNKNOWN_LANGUAGE)
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user
 
 
 DEMO_ACCOUNTS = [

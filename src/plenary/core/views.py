@@ -1,16 +1,20 @@
 from urllib.parse import quote
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from plenary.core import health, selectors, services
@@ -27,6 +31,27 @@ from plenary.core.permissions import is_signed_in, within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors as treaties
 from plenary.treaties.selectors import convention_named
+
+
+# Exempt from CSRF: the worst a forged request can do is change a reader's language for
+# this browser, and a token in every page would make anonymous pages uncacheable
+# (core/page_cache.py). The profile of a signed-in user, whose e-mails follow it, changes
+# only when the request carries their token (base.html adds it to signed-in pages).
+@csrf_exempt
+def set_language(request):
+    """Django's language switch; for a signed-in user, also the language of their profile."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    if (
+        request.method == "POST"
+        and request.user.is_authenticated
+        and response.status_code == 302
+        and language in dict(settings.LANGUAGES)
+        and CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is None
+    ):
+        services.choose_language(user=request.user, language=language, by=request.user)
+    return response
+
 
 HISTORY_MODELS = {
     "treaties": {"state", "participation", "obligation", "extension", "transparencyreport"},
