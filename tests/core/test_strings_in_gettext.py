@@ -18,11 +18,9 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "plenary"
 
-# Owned by other engineers in parallel (issue 27): the drafting app and the reminder
-# e-mails are marked by their owners; the lead removes this exclusion at merge.
-EXCLUDED_APPS = {"drafting", "reminders"}
+EXCLUDED_APPS: set[str] = set()
 # Pure Python by contract (no Django import) and generated code.
-NOT_CHECKED = {"rules", "migrations", "locale"}
+NOT_CHECKED = {"rules", "migrations", "locale", "formats"}  # formats: Django date patterns
 # Files never shown to a reader of the product.
 FILE_ALLOWLIST = {
     "core/floor.py",  # the benchmark's floor views, off outside `make bench`
@@ -50,6 +48,9 @@ CONSTANT_ALLOWLIST = {
     "EN_DASH",  # meetings.render: a character
     "ON",  # api.treaties: an OpenAPI description, for programmers
     "SERIES",  # api.documents: an OpenAPI description, for programmers
+    # drafting.wording: the template engine's marker for a value a wording template lacks,
+    # fixed when the engine is built; the draft's "missing" notes say what in words.
+    "MISSING_VALUE",
 }
 
 # Calls whose argument at a position (or keyword) is a message a reader sees.

@@ -21,7 +21,7 @@ def test_report_of_a_part_without_records_says_what_is_missing(ccm):
     ]
     text = render.to_text(drafted)
     assert f"[Missing: {content.NO_PLENARY_MEETINGS}]" in text
-    assert content.NO_SYMBOL in text
+    assert str(content.NO_SYMBOL) in text
     assert render.to_docx(drafted).startswith(b"PK")
 
 

@@ -37,8 +37,8 @@ NO_MANDATE = _("The convening reference names no General Assembly resolution.")
 NO_REGISTRATION_DEADLINE = _("No registration deadline is recorded for the {meeting}.")
 NO_SECRETARIAT = _("The convention file of the {convention} gives no address of its secretariat.")
 NO_ANNUAL_REPORT_DAY = _("The convention file of the {convention} gives no day for annual reports.")
-NO_SYMBOL = "[symbol not yet allocated]"
-MISSING_NOTE = "[Missing: {what}]"
+NO_SYMBOL = _("[symbol not yet allocated]")
+MISSING_NOTE = _("[Missing: {what}]")
 # The places of a heading block's lines (`render` lays a UN heading block out from them).
 MASTHEAD_BODY, MASTHEAD_SYMBOL, MASTHEAD_SIDE = "body", "symbol", "side"
 
@@ -523,7 +523,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     issued = getattr(records, "report_document", None)
     own = issued.document if issued is not None else None
     own = own or next((d for d in records.documents if d.title == report_title), None)
-    base["symbol"] = own.symbol if own else NO_SYMBOL
+    base["symbol"] = own.symbol if own else str(NO_SYMBOL)
 
     def pieces(name: str, context: dict) -> list[wording.Piece]:
         return wording.pieces(convention, language, name, {**base, **context})

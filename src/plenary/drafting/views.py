@@ -43,7 +43,9 @@ def _part_and_kind(request, convention, code: str):
     number = request.GET.get("part", "1")
     kind = request.GET.get("kind", ReportKind.INTERIM)
     if not number.isdigit() or kind not in ReportKind.values:
-        raise Http404("Choose a part by its number and a kind of report (interim or final).")
+        raise Http404(
+            gettext("Choose a part by its number and a kind of report (interim or final).")
+        )
     part = selectors.part_with_meeting(convention=convention, reference=code, number=int(number))
     return part, kind
 
@@ -60,7 +62,7 @@ def _report(request, convention, code: str):
     try:
         on = date.fromisoformat(request.GET["date"]) if request.GET.get("date") else None
     except ValueError:
-        raise Http404("Give the report's date as YYYY-MM-DD.") from None
+        raise Http404(gettext("Give the report's date as YYYY-MM-DD.")) from None
     records = selectors.report_records(part=part, kind=kind)
     drafted = content.report(
         records, kind=kind, on=on or timezone.localdate(), language=_language(request)
@@ -284,7 +286,7 @@ def _only_the_secretariat(request, convention, code: str) -> None:
 def report_download(request, convention, code: str, fmt: str):
     _only_the_secretariat(request, convention, code)
     if fmt not in CONTENT_TYPES:
-        raise Http404("A report downloads as docx, html or txt.")
+        raise Http404(gettext("A report downloads as docx, html or txt."))
     _, _, drafted, _ = _report(request, convention, code)
     if fmt == "docx":
         body = drafts.to_docx(drafted)

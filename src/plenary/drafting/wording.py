@@ -24,11 +24,12 @@ from pathlib import Path
 from django.conf import settings
 from django.template import Context, Engine, TemplateDoesNotExist
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 TEMPLATES = Path(__file__).parent / "templates"
 MISSING_VALUE = "[missing: %s]"
-TEMPLATE_ERROR = "{name}, line {line}: {message}"
-NO_TEMPLATE = "no template {name} for {convention} in {language!r} (looked for {names})"
+TEMPLATE_ERROR = _("{name}, line {line}: {message}")
+NO_TEMPLATE = _("no template {name} for {convention} in {language!r} (looked for {names})")
 SHARED_LAYER = "un"
 FALLBACK_LANGUAGE = "en"
 # Context keys (not reachable from a template: no leading underscore there) that tell
