@@ -36,13 +36,14 @@ def locales() -> list[str]:
     from django.utils.translation import to_locale
 
     django.setup()
-    return [to_locale(code) for code, _name in settings.LANGUAGES]
+    # English is the source language: its messages are the msgids themselves.
+    return [to_locale(code) for code, _name in settings.LANGUAGES if code != "en"]
 
 
 def _makemessages(cwd: Path, languages: list[str]) -> None:
     ignore = [f"--ignore={pattern}" for pattern in IGNORED]
     flags = [f"--locale={language}" for language in languages]
-    _django("makemessages", "--domain=django", *ignore, *flags, cwd=cwd)
+    _django("makemessages", "--domain=django", "--no-obsolete", *ignore, *flags, cwd=cwd)
 
 
 def extract(into: Path, languages: list[str]) -> Path:
