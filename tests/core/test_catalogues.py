@@ -6,6 +6,7 @@ and acronyms of SAME_IN_EVERY_LANGUAGE. Up to date: extracting the sources afres
 (`make messages`, scripts/messages.py) finds exactly the catalogue's messages.
 """
 
+import re
 from pathlib import Path
 
 import polib
@@ -31,10 +32,68 @@ SAME_IN_EVERY_LANGUAGE = frozenset(
         "PDF",
         "URL",
         "E-mail",
+        "Word (.docx)",
     }
 )
-
-pytestmark = pytest.mark.xfail(strict=False, reason="until the catalogues are complete")
+# Words spelled alike in English and in the language, each confirmed by its translator and a
+# reviewer (a French "Document" is a document): listed per language, so that any other
+# message left in English still fails.
+SAME_IN_THE_LANGUAGE = {
+    "fr": frozenset(
+        {
+            "Question %(number)s. %(text)s",
+            "Source",
+            "source",
+            "Questions",
+            "Question",
+            "Code",
+            "Section",
+            "Action %(number)s",
+            "Action",
+            "Contributions",
+            "contributions",
+            "Document",
+            "Documents",
+            "%(n)s document.",
+            "Plan",
+            "Organisation",
+            "Convention",
+            "Conventions",
+            "Obligation",
+            "Obligations",
+            "Observations",
+            "objection",
+            "%(count)d minute",
+            "Article",
+            "original",
+            "Position",
+            "position %(n)s",
+            "Annexes",
+            "Signature",
+            "signature",
+            "I. Introduction",
+            "Date",
+            "Dates",
+            "Note",
+            "Note verbale",
+            "note verbale",
+            "Total",
+            "Description",
+            "Format",
+            "Public",
+            "Version",
+            "Versions",
+            "Version %(n)s",
+            "%(report)s, version %(number)s",
+            "ratification",
+            "succession",
+            "initial",
+            "Condition",
+        }
+    ),
+    "es": frozenset({"no", "No", "Plan", "original", "Total", "virtual", "Error"}),
+}
+PLACEHOLDERS = re.compile(r"%\([^)]*\)[a-z]|\{[^}]*\}")
 
 
 def _catalogue(language: str) -> polib.POFile:
@@ -69,6 +128,8 @@ def test_catalogue_has_no_translation_left_in_english(language):
         for e in _catalogue(language)
         if not e.obsolete
         and e.msgid not in SAME_IN_EVERY_LANGUAGE
+        and e.msgid not in SAME_IN_THE_LANGUAGE.get(language, ())
+        and re.search(r"[A-Za-z]", PLACEHOLDERS.sub("", e.msgid))
         and any(t == e.msgid or t == e.msgid_plural for t in _translations(e))
     ]
     assert left == []

@@ -272,7 +272,6 @@ def test_a_registration_shows_the_refusal(msp, peru_focal_point, code, data, mes
     assert message in response.content.decode()
 
 
-@pytest.mark.xfail(strict=False, reason="until the fr catalogue is complete")
 def test_a_registration_in_french_shows_the_refusal_in_french(msp, peru_focal_point):
     client = client_for(peru_focal_point)
     client.post("/i18n/setlang/", {"language": "fr", "next": "/"})

@@ -2,7 +2,6 @@
 from the gettext catalogue, the day in the language's own date format, the count of days
 with its plural forms (issue #27)."""
 
-import pytest
 from django.core import mail
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
@@ -64,7 +63,6 @@ def test_reminder_in_english_counts_one_day_in_the_singular(ccm, peru_delegate):
     )
 
 
-@pytest.mark.xfail(strict=False, reason="until the catalogues are complete")
 def test_reminder_to_a_french_speaker_is_french_throughout(ccm, peru_delegate):
     _speaks(peru_delegate, "fr")
     services.send_due_reminders(now=SEVEN_DAYS_BEFORE)

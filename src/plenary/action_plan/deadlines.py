@@ -2,10 +2,12 @@
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.utils.translation import gettext as _
+
 from plenary.action_plan.models import Consultation
+from plenary.core import l10n
 from plenary.core.models import Role
 from plenary.rules import times
-from plenary.rules.deadlines import long_date
 from plenary.rules.reminders import Bound, Deadline
 
 
@@ -29,11 +31,11 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             kind="consultation",
             ends_at=consultation.deadline.astimezone(times.zone(consultation.time_zone)),
             time_zone=consultation.time_zone,
-            subject=f"Written contributions to {consultation.title}",
+            subject=_("Written contributions to %(title)s") % {"title": consultation.title},
             bound=Bound.for_role(Role.DELEGATION),
             convention=consultation.convention.short_name,
             link=f"/{consultation.convention.slug}/consultations/{consultation.pk}/",
-            note=f"by {long_date(consultation.deadline_date)}",
+            note=_("by %(day)s") % {"day": l10n.day(consultation.deadline_date)},
         )
         for consultation in consultations
         if start <= consultation.deadline_date <= end

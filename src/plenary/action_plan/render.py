@@ -16,7 +16,7 @@ from docx.shared import Pt
 from openpyxl import Workbook
 
 from plenary.core.exports import SafeDictWriter, safe_cell
-from plenary.rules.deadlines import long_date
+from plenary.core.l10n import day as long_date
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 420, 160, 40, 12, 12, 24
 

@@ -36,6 +36,7 @@ from plenary.action_plan.models import (
 )
 from plenary.action_plan.selectors import addressed_users
 from plenary.core.audit import assign, attribute
+from plenary.core.l10n import day as long_date
 from plenary.core.notices import send_notice
 from plenary.core.selectors import acting_for
 from plenary.core.translations import merged as _merged_translations
@@ -43,8 +44,7 @@ from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.documents.services import check_upload
 from plenary.meetings.models import Meeting
-from plenary.rules import indicators, times
-from plenary.rules.deadlines import long_date
+from plenary.rules import deadlines, indicators, times
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import Convention, Organisation, State
 from plenary.treaties.selectors import state_standing
@@ -645,7 +645,7 @@ def move_consultation_deadline(
     attribute(
         consultation,
         by=by,
-        reason=f"Deadline moved to {long_date(deadline_on)}: {reason.strip()}",
+        reason=f"Deadline moved to {deadlines.long_date(deadline_on)}: {reason.strip()}",
     )
     consultation.save()
     _notify_addressees(

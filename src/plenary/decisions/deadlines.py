@@ -7,9 +7,11 @@ the deadline's day, so an APMBC-only State is never reminded of a CCM procedure.
 
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.utils.translation import gettext as _
+
+from plenary.core import l10n
 from plenary.decisions.models import Addressee, Outcome, SilenceProcedure
 from plenary.decisions.selectors import reporting_requirements
-from plenary.rules.deadlines import long_date
 from plenary.rules.reminders import Bound, Deadline
 
 
@@ -36,16 +38,24 @@ def _conditions(start: date, end: date, state: str | None) -> list[Deadline]:
                 kind="reporting_condition",
                 day=due.due_on,
                 time_zone=convention.time_zone,
-                subject=(
-                    f"{request.obligation.state}: report on condition ({due.condition.letter})"
-                    f" of the extension granted under Article {request.obligation.article}"
-                    f" until {long_date(request.granted_deadline)}: {due.condition.text}"
-                ),
+                subject=_(
+                    "%(state)s: report on condition (%(letter)s) of the extension granted"
+                    " under Article %(article)s until %(until)s: %(condition)s"
+                )
+                % {
+                    "state": request.obligation.state,
+                    "letter": due.condition.letter,
+                    "article": request.obligation.article,
+                    "until": l10n.day(request.granted_deadline),
+                    "condition": due.condition.text,
+                },
                 bound=Bound.state(request.obligation.state.iso3),
                 convention=convention.short_name,
                 link=f"/{convention.slug}/extension-requests/{request.pk}/",
                 notify_missed=due.met_on is None,
-                note=f"report received on {long_date(due.met_on)}" if due.met_on else "",
+                note=_("report received on %(day)s") % {"day": l10n.day(due.met_on)}
+                if due.met_on
+                else "",
             )
         )
     return found
@@ -75,7 +85,7 @@ def _silence(start: date, end: date, state: str | None) -> list[Deadline]:
             kind="silence_procedure",
             ends_at=procedure.deadline,
             time_zone=procedure.time_zone,
-            subject=f"Silence procedure: {procedure.subject}",
+            subject=_("Silence procedure: %(subject)s") % {"subject": procedure.subject},
             bound=Bound.states_parties(),
             convention=procedure.convention.short_name,
             link=f"/{procedure.convention.slug}/silence-procedures/{procedure.pk}/",

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from plenary.core.l10n import day as long_date
 from plenary.core.models import Role
 from plenary.core.permissions import current_grants
 from plenary.decisions.models import (
@@ -26,7 +27,6 @@ from plenary.decisions.models import (
 from plenary.finance.models import CostEstimate
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart
 from plenary.meetings.services import PartPlan
-from plenary.rules.deadlines import long_date
 from plenary.rules.months import add_months
 from plenary.treaties import selectors as treaty_selectors
 from plenary.treaties.models import Convention, Obligation, State, TransparencyReport

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
+from plenary.core.l10n import day as long_date
 from plenary.core.models import Role
 from plenary.core.permissions import has_role
 from plenary.core.validation import invalid as _invalid
@@ -45,7 +46,6 @@ from plenary.finance.services import approve_cost_estimate
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
 from plenary.meetings.services import PartPlan, replan_meeting
 from plenary.rules import deadlines, symbols, times
-from plenary.rules.deadlines import long_date
 from plenary.rules.errors import RuleError
 from plenary.rules.months import add_months
 from plenary.treaties import selectors as treaty_selectors

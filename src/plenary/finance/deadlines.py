@@ -3,8 +3,10 @@ convention)."""
 
 from datetime import date
 
+from django.utils.translation import gettext as _
+
+from plenary.core import l10n
 from plenary.finance.selectors import payment_due_dates
-from plenary.rules.deadlines import long_date
 from plenary.rules.reminders import Bound, Deadline
 from plenary.treaties.models import Convention
 
@@ -19,11 +21,12 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             kind="payment",
             day=due.due_on,
             time_zone=due.time_zone or convention.time_zone,
-            subject=f"Payment of the assessed share of {due.meeting} (USD {due.outstanding:,.2f})",
+            subject=_("Payment of the assessed share of %(meeting)s (USD %(amount)s)")
+            % {"meeting": due.meeting, "amount": l10n.amount(due.outstanding)},
             bound=Bound.state(due.iso3),
             convention=convention.short_name,
             link=f"/{convention.slug}/finance/",
-            note=f"due {long_date(due.due_on)}",
+            note=_("due %(day)s") % {"day": l10n.day(due.due_on)},
         )
         for convention in Convention.objects.order_by("short_name")
         for due in payment_due_dates(convention=convention)

@@ -2,9 +2,11 @@
 
 from datetime import date
 
+from django.utils.translation import gettext as _
+
+from plenary.core import l10n
 from plenary.core.models import Role
 from plenary.meetings.models import Meeting
-from plenary.rules.deadlines import long_date
 from plenary.rules.reminders import Bound, Deadline
 
 
@@ -22,11 +24,12 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             kind="registration",
             day=meeting.registration_deadline,
             time_zone=meeting.time_zone,
-            subject=f"Registration of delegations for the {meeting.title}",
+            subject=_("Registration of delegations for the %(meeting)s")
+            % {"meeting": meeting.title},
             bound=Bound.for_role(Role.DELEGATION),
             convention=meeting.convention.short_name,
             link=f"/{meeting.convention.slug}/meetings/{meeting.code}/",
-            note=f"by {long_date(meeting.registration_deadline)}",
+            note=_("by %(day)s") % {"day": l10n.day(meeting.registration_deadline)},
         )
         for meeting in meetings
     ]

@@ -20,6 +20,7 @@ from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
+from plenary.core.l10n import day as long_date
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.core.notices import send_notice
 from plenary.core.permissions import is_secretariat, within
@@ -45,7 +46,6 @@ from plenary.meetings.models import (
 from plenary.meetings.render import plan_summary
 from plenary.meetings.selectors import draft_programme, latest_release, replan_recipients
 from plenary.rules import times
-from plenary.rules.deadlines import long_date
 from plenary.rules.errors import RuleError
 from plenary.rules.programme import release_changes
 from plenary.treaties.models import ObserverRule, Organisation, State

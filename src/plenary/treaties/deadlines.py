@@ -14,7 +14,9 @@ the record cannot say whether it was sent.
 from datetime import date
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
+from plenary.core import l10n
 from plenary.rules import deadlines as rules
 from plenary.rules.reminders import Bound, Deadline
 from plenary.treaties.models import (
@@ -70,10 +72,8 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
                     kind="article7_initial",
                     day=initial_due,
                     time_zone=convention.time_zone,
-                    subject=(
-                        f"{who.name}: Article {convention.rules.transparency_article} "
-                        "initial transparency report"
-                    ),
+                    subject=_("%(state)s: Article %(article)s initial transparency report")
+                    % {"state": who.name, "article": convention.rules.transparency_article},
                     bound=Bound.state(who.iso3),
                     convention=convention.short_name,
                     link=f"/{convention.slug}/states/{who.iso3}/",
@@ -92,10 +92,12 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
                     kind="article7_annual",
                     day=due,
                     time_zone=convention.time_zone,
-                    subject=(
-                        f"{who.name}: Article {convention.rules.transparency_article} "
-                        f"annual report covering {year}"
-                    ),
+                    subject=_("%(state)s: Article %(article)s annual report covering %(year)s")
+                    % {
+                        "state": who.name,
+                        "article": convention.rules.transparency_article,
+                        "year": year,
+                    },
                     bound=Bound.state(who.iso3),
                     convention=convention.short_name,
                     link=f"/{convention.slug}/states/{who.iso3}/",
@@ -141,7 +143,8 @@ def _articles_3_and_4(start: date, end: date, state: str | None, parties: list) 
                     kind=REMINDER_KINDS[obligation.kind],
                     day=day,
                     time_zone=convention.time_zone,
-                    subject=f"{who.name}: Article {rule.article}: {rule.title}",
+                    subject=_("%(state)s: Article %(article)s: %(title)s")
+                    % {"state": who.name, "article": rule.article, "title": rule.title},
                     bound=Bound.state(who.iso3),
                     convention=obligation.convention.short_name,
                     link=f"/{obligation.convention.slug}/states/{who.iso3}/",
@@ -149,8 +152,8 @@ def _articles_3_and_4(start: date, end: date, state: str | None, parties: list) 
                     # replaces: the deadline stood until its day, but passing it is no failure.
                     notify_missed=extension is None,
                     note=(
-                        f"extended to {rules.long_date(extension.new_deadline)} "
-                        f"({extension.meeting})"
+                        _("extended to %(day)s (%(meeting)s)")
+                        % {"day": l10n.day(extension.new_deadline), "meeting": extension.meeting}
                         if extension
                         else ""
                     ),

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core import l10n
 from plenary.core.audit import assign, attribute
 from plenary.core.notices import send_notice
 from plenary.core.validation import check_may, invalid
@@ -227,9 +228,7 @@ def record_obligation(
     eif = _entry_into_force(convention=convention, state=state)
     for name, value in (("completed_on", completed_on), ("completed_by", completed_by)):
         if value is not None and value < eif:
-            raise ValidationError(
-                {name: [COMPLETED_BEFORE_FORCE % {"eif": deadlines.long_date(eif)}]}
-            )
+            raise ValidationError({name: [COMPLETED_BEFORE_FORCE % {"eif": l10n.day(eif)}]})
     original = _deadline_for(
         convention=convention, kind=kind, eif=eif, hostilities=end_of_active_hostilities
     )
@@ -294,12 +293,12 @@ def record_signature(
     check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
     notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
     if signed_on > today:
-        raise invalid("signed_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+        raise invalid("signed_on", IN_THE_FUTURE.format(today=l10n.day(today)))
     participation = _locked_participation(convention=convention, state=state)
     if participation is not None and participation.signed_on:
         raise invalid(
             "signed_on",
-            ALREADY_SIGNED.format(state=state, date=deadlines.long_date(participation.signed_on)),
+            ALREADY_SIGNED.format(state=state, date=l10n.day(participation.signed_on)),
         )
     values = _participation_values(participation)
     values.update(signed_on=signed_on, signature_source=notification)
@@ -339,7 +338,7 @@ def record_deposit(
     check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
     notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
     if deposited_on > today:
-        raise invalid("deposited_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+        raise invalid("deposited_on", IN_THE_FUTURE.format(today=l10n.day(today)))
     participation = _locked_participation(convention=convention, state=state)
     if participation is not None and participation.deposited_on:
         raise invalid(
@@ -347,7 +346,7 @@ def record_deposit(
             ALREADY_DEPOSITED.format(
                 state=state,
                 instrument=participation.get_instrument_display(),
-                date=deadlines.long_date(participation.deposited_on),
+                date=l10n.day(participation.deposited_on),
             ),
         )
     signed_on = participation.signed_on if participation else None
@@ -357,7 +356,7 @@ def record_deposit(
         if deposited_on < signed_on:
             raise invalid(
                 "deposited_on",
-                DEPOSIT_BEFORE_SIGNATURE.format(date=deadlines.long_date(signed_on)),
+                DEPOSIT_BEFORE_SIGNATURE.format(date=l10n.day(signed_on)),
             )
     elif instrument not in NON_SIGNATORY_INSTRUMENTS:
         raise invalid("instrument", NON_SIGNATORY_ACCEDES.format(state=state))
@@ -415,7 +414,7 @@ def record_withdrawal(
     check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
     notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
     if received_on > today:
-        raise invalid("received_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+        raise invalid("received_on", IN_THE_FUTURE.format(today=l10n.day(today)))
     participation = _locked_participation(convention=convention, state=state)
     if participation is None or participation.deposited_on is None:
         raise invalid("received_on", NOT_DEPOSITED.format(state=state))
@@ -423,13 +422,13 @@ def record_withdrawal(
         raise invalid(
             "received_on",
             ALREADY_WITHDRAWN.format(
-                state=state, date=deadlines.long_date(participation.withdrawal_effective_on)
+                state=state, date=l10n.day(participation.withdrawal_effective_on)
             ),
         )
     if received_on < participation.deposited_on:
         raise invalid(
             "received_on",
-            WITHDRAWAL_BEFORE_DEPOSIT.format(date=deadlines.long_date(participation.deposited_on)),
+            WITHDRAWAL_BEFORE_DEPOSIT.format(date=l10n.day(participation.deposited_on)),
         )
     try:
         effective = deadlines.withdrawal_effective_for(
@@ -476,14 +475,14 @@ def record_provisional_application(
     check_may(by, "treaties.record_participation", NOT_THE_DEPOSITARY_RECORD, convention)
     notification = _require(notification, "notification", NOTIFICATION_REQUIRED)
     if declared_on > today:
-        raise invalid("declared_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+        raise invalid("declared_on", IN_THE_FUTURE.format(today=l10n.day(today)))
     participation = _locked_participation(convention=convention, state=state)
     if participation is not None and participation.provisional_application_from:
         raise invalid(
             "declared_on",
             ALREADY_PROVISIONAL.format(
                 state=state,
-                date=deadlines.long_date(participation.provisional_application_from),
+                date=l10n.day(participation.provisional_application_from),
             ),
         )
     values = _participation_values(participation)
@@ -589,7 +588,7 @@ def correct_treaty_action(
     if action not in CORRECTABLE:
         raise invalid("action", UNKNOWN_ACTION)
     if on > today:
-        raise invalid("on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+        raise invalid("on", IN_THE_FUTURE.format(today=l10n.day(today)))
     participation = _locked_participation(convention=convention, state=state)
     values = _participation_values(participation)
     notification = notification.strip()
@@ -619,7 +618,7 @@ def correct_treaty_action(
             if on < values["signed_on"]:
                 raise invalid(
                     "on",
-                    DEPOSIT_BEFORE_SIGNATURE.format(date=deadlines.long_date(values["signed_on"])),
+                    DEPOSIT_BEFORE_SIGNATURE.format(date=l10n.day(values["signed_on"])),
                 )
         elif instrument not in NON_SIGNATORY_INSTRUMENTS:
             raise invalid("instrument", NON_SIGNATORY_ACCEDES.format(state=state))
@@ -631,7 +630,7 @@ def correct_treaty_action(
         if on < values["deposited_on"]:
             raise invalid(
                 "on",
-                WITHDRAWAL_BEFORE_DEPOSIT.format(date=deadlines.long_date(values["deposited_on"])),
+                WITHDRAWAL_BEFORE_DEPOSIT.format(date=l10n.day(values["deposited_on"])),
             )
         try:
             values["withdrawal_effective_on"] = deadlines.withdrawal_effective_for(
@@ -696,12 +695,12 @@ def declare_completion(
     check_may(by, "treaties.record_obligation", NOT_THE_DEPOSITARY_RECORD, obligation)
     source = _require(source, "source", SOURCE_REQUIRED)
     if completed_on > today:
-        raise invalid("completed_on", IN_THE_FUTURE.format(today=deadlines.long_date(today)))
+        raise invalid("completed_on", IN_THE_FUTURE.format(today=l10n.day(today)))
     obligation = Obligation.objects.select_for_update().get(pk=obligation.pk)
     if obligation.completion_date is not None:
         raise invalid(
             "completed_on",
-            ALREADY_COMPLETED.format(date=deadlines.long_date(obligation.completion_date)),
+            ALREADY_COMPLETED.format(date=l10n.day(obligation.completion_date)),
         )
     obligation = record_obligation(
         convention=obligation.convention,
@@ -774,9 +773,7 @@ def grant_extension(
     attribute(extension, by=by)
     extension.save()
     obligation.current_deadline = new_deadline
-    attribute(
-        obligation, by=by, reason=f"Extension to {deadlines.long_date(new_deadline)} ({meeting})"
-    )
+    attribute(obligation, by=by, reason=f"Extension to {l10n.day(new_deadline)} ({meeting})")
     obligation.save()
     return extension
 
