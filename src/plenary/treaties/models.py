@@ -8,7 +8,7 @@ and "what is due on D" are one query each; `services` keeps them in step.
 from functools import cached_property
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, JSONField, Q, Value
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -73,8 +73,10 @@ class State(models.Model):
 
     iso3 = models.CharField("ISO 3166 alpha-3", max_length=3, unique=True)
     name = models.CharField(max_length=100, unique=True)
-    names = models.JSONField(default=dict, blank=True)
-    names_source = models.TextField(blank=True)
+    # Database defaults too, so that rows written by older migrations' models (which know
+    # neither column) are valid: tests/core/test_role_migration.py writes a State so.
+    names = models.JSONField(default=dict, blank=True, db_default=Value({}, JSONField()))
+    names_source = models.TextField(blank=True, db_default="")
     un_membership = models.CharField(max_length=10, choices=UNMembership.choices)
     source = models.TextField()
     history = HistoricalRecords()
