@@ -10,7 +10,7 @@ PORT ?= 8000
 export PLENARY_DEFAULT_CONVENTION ?= CCM
 
 .PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk bench lock clean \
-	nginx prod-check
+	nginx prod-check messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -102,6 +102,11 @@ test: setup $(VENV)/.installed-dev node_modules/.installed chromium libreoffice 
 	else \
 		echo "PostgreSQL: no DATABASE_URL and nothing on 127.0.0.1:5432; skipped"; \
 	fi
+
+## messages: re-extract the catalogues of every language in settings.LANGUAGES from the
+## sources (ignoring tests, node_modules, .venv), then compile them (scripts/messages.py)
+messages: $(VENV)/.installed
+	$(BIN)/python scripts/messages.py
 
 ## lock: re-pin every dependency after a change to pyproject.toml
 lock:

@@ -188,6 +188,28 @@ def fresh_throttles():
     caches["default"].clear()
 
 
+# What does not depend on the database backend runs once, on SQLite: the browser journeys, the
+# pure rules (hypothesis), the scheduler and LibreOffice's rendering. PostgreSQL's run keeps
+# every test whose outcome the backend can change (queries, locking, constraints).
+ONE_BACKEND = (
+    "tests/browser/",
+    "tests/rules/",
+    "tests/core/test_scheduler.py",
+    "tests/drafting/test_libreoffice.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return
+    skip = pytest.mark.skip(reason="backend-independent: runs on SQLite only")
+    for item in items:
+        if item.nodeid.startswith(ONE_BACKEND) or item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
 def pytest_terminal_summary(terminalreporter):
     """The API fuzz run's count (tests/security/test_api_fuzz.py), at the end of `make test`,
     from whichever worker ran it (here: the controller of

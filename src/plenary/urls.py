@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path, re_path, register_converter
-from django.views.decorators.csrf import csrf_exempt
-from django.views.i18n import set_language
 
 from plenary.api.api import api
+from plenary.core import views as core_views
 from plenary.treaties import scope
 from plenary.treaties import views as treaties_views
 
@@ -41,9 +40,8 @@ convention_patterns = [
 urlpatterns = [
     # Site-wide: the home page (every convention), accounts, history, health.
     path("", include("plenary.core.urls")),
-    # Exempt from CSRF: the worst a forged request can do is change a reader's language,
-    # and a token in every page would make anonymous pages uncacheable (core/page_cache.py).
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    # Exempt from CSRF, and the language of a signed-in user's profile too (core/views.py).
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     # Site-wide too: a user's deadlines, preferences and private feeds span conventions.
     # Before the old addresses, which would otherwise take states/<iso3>/deadline-feeds/.
     path("", include("plenary.reminders.urls")),

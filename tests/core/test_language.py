@@ -3,9 +3,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.template import Context, Template
+from django.test import Client
 from django.utils import translation
 from django.utils.formats import date_format
+
+from plenary.core import services
+from tests.conftest import client_for
 
 
 def test_the_language_switcher_serves_the_home_page_in_french(client, ccm):
@@ -91,3 +96,42 @@ def test_amounts_use_the_languages_separators_and_years_do_not(language, written
         text = page.render(Context({"total": Decimal("1234567.89"), "year": 2020}))
 
     assert text == f"{written} in 2020"
+
+
+def test_the_language_switcher_keeps_a_signed_in_users_choice_on_the_profile(ccm, peru_delegate):
+    client = client_for(peru_delegate)
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+
+    assert response.status_code == 302
+    peru_delegate.refresh_from_db()
+    assert peru_delegate.language == "fr"
+
+
+def test_the_language_switcher_changes_no_profile_without_the_users_token(ccm, peru_delegate):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(peru_delegate)
+    response = client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+
+    assert (response.status_code, response.cookies["django_language"].value) == (302, "fr")
+    peru_delegate.refresh_from_db()
+    assert peru_delegate.language == "en"
+
+
+def test_the_language_switcher_of_a_signed_in_page_carries_the_token(ccm, peru_delegate):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(peru_delegate)
+    page = client.get("/")
+    token = page.cookies["csrftoken"].value
+    response = client.post(
+        "/i18n/setlang/", {"language": "es", "next": "/", "csrfmiddlewaretoken": token}
+    )
+
+    assert 'name="csrfmiddlewaretoken"' in page.content.decode()
+    assert response.status_code == 302
+    peru_delegate.refresh_from_db()
+    assert peru_delegate.language == "es"
+
+
+def test_choosing_the_language_of_another_account_is_refused(ccm, peru_delegate, chile_delegate):
+    with pytest.raises(PermissionDenied):
+        services.choose_language(user=chile_delegate, language="fr", by=peru_delegate)

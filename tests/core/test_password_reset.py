@@ -40,3 +40,13 @@ def test_signed_in_user_reaches_the_api_as_themselves(peru_delegate):
     assert [(g["convention"], g["role"], g["state"], g["organisation"]) for g in me["grants"]] == [
         ("CCM", "delegation", "PER", None)
     ]
+
+
+def test_the_reset_email_is_in_the_accounts_language_not_the_pages(client, peru_delegate):
+    peru_delegate.language = "fr"
+    peru_delegate.save(update_fields=["language"])
+    client.post("/accounts/password-reset/", {"email": "peru_delegate@example.org"})
+
+    (message,) = mail.outbox
+    assert message.subject == "Réinitialisation du mot de passe sur testserver"
+    assert "Veuillez vous rendre sur cette page" in message.body

@@ -61,7 +61,7 @@ def test_the_secretariat_invites_in_the_invitees_language(
     [message] = mail.outbox
     assert message.to == ["Diplomate@example.org"]
     assert re.search(
-        r"Invited on \d+ (janvier|février|mars|avril|mai|juin|juillet|août"
+        r"Invitation envoyée le \d+ (janvier|février|mars|avril|mai|juin|juillet|août"
         r"|septembre|octobre|novembre|décembre) \d{4}\.",
         message.body,
     )

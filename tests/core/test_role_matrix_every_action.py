@@ -9,6 +9,7 @@ why no person takes it (the scheduler, the user's own account, a helper)."""
 
 import ast
 import io
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -241,8 +242,45 @@ def _consultation(w):
 
 
 @_once
+def _action(w):
+    return action_plan.record_action(
+        section=_section(w),
+        number="99",
+        text="Matrix action",
+        source="test",
+        by=User.objects.get(username="secretariat"),
+    )
+
+
+@_once
+def _french_version(w):
+    return documents.add_language_version(
+        document=w.document,
+        language="fr",
+        upload=_pdf("wp1-fr.pdf"),
+        by=User.objects.get(username="secretariat"),
+    )
+
+
+# A new text for each try, so that each allowed role's records a change.
+_TEXTS = itertools.count(1)
+
+
+@_once
 def _person(w):
     return make_user("to_erase", Role.OBSERVER)
+
+
+@_once
+def _lost_phone(w):
+    """A Presidency user with an authenticator and backup codes, who lost the phone."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    person = make_user("lost_phone", Role.PRESIDENCY)
+    TOTPDevice.objects.create(user=person, name="authenticator", confirmed=True)
+    StaticDevice.objects.create(user=person, name="backup codes", confirmed=True)
+    return person
 
 
 def _pdf(name: str) -> SimpleUploadedFile:
@@ -632,6 +670,36 @@ ACTIONS += [
         page=_manage("agenda/adoption", "adopt", {"on": lambda w: w.today.isoformat()}),
     ),
     Action(
+        "give the meeting's title in French",
+        ("meetings.set_meeting_translations",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "put",
+            "/meetings/TEST-RC/translations",
+            {"title_translations": {"fr": "Conférence d'essai"}},
+        ),
+        page=_manage(
+            "translations",
+            "translations",
+            {"original_language": "en", "title_fr": "Conférence d'essai"},
+        ),
+    ),
+    Action(
+        "give an agenda item's title in French",
+        ("meetings.set_agenda_item_translations",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "put",
+            "/meetings/TEST-RC/agenda/1/translations",
+            {"title_translations": {"fr": "Ouverture"}},
+        ),
+        page=_manage(
+            "agenda/translations",
+            "item_translation",
+            {"item": lambda w: w.item.pk, "language": "fr", "text": "Ouverture"},
+        ),
+    ),
+    Action(
         "add a slot to the programme",
         ("meetings.add_programme_slot",),
         frozenset(SECRETARIAT),
@@ -1007,6 +1075,38 @@ ACTIONS += [
         ),
     ),
     Action(
+        "give a consultation's title and questions in French",
+        ("action_plan.set_consultation_translations",),
+        PRESIDENCY,
+        api=lambda w: (
+            "put",
+            f"/consultations/{_consultation(w).pk}/translations",
+            {"title_translations": {"fr": "Consultation"}, "question_translations": {"1": {}}},
+        ),
+        # Each allowed role writes a new text, so that each records a change.
+        page=lambda w: (
+            f"/ccm/consultations/{_consultation(w).pk}/translations/",
+            {
+                "translations-original_language": "en",
+                "translations-title_fr": f"Consultation {next(_TEXTS)}",
+            },
+        ),
+    ),
+    Action(
+        "give an action's text in French",
+        ("action_plan.set_action_translations",),
+        PLAN_KEEPERS,
+        api=lambda w: (
+            "put",
+            f"/action-plans/LAP/sections/{_action(w).section.number}/actions/99/translations",
+            {"text_translations": {"fr": "Action de la matrice"}},
+        ),
+        page=lambda w: (
+            "/ccm/action-plans/LAP/actions/translations/",
+            {"item": _action(w).pk, "language": "fr", "text": f"Action {next(_TEXTS)}"},
+        ),
+    ),
+    Action(
         "close a consultation",
         ("action_plan.close_consultation",),
         PRESIDENCY,
@@ -1039,6 +1139,20 @@ ACTIONS += [
         ),
     ),
     Action(
+        "give the title of the French version of Peru's paper",
+        ("documents.set_version_title",),
+        frozenset({"secretariat", "peru_delegate"}),
+        api=lambda w: (
+            "put",
+            f"/documents/{_french_version(w).document.symbol}/title",
+            {"language": "fr", "title": "Document de travail du Pérou"},
+        ),
+        page=lambda w: (
+            f"/ccm/documents/{_french_version(w).document.symbol}/titles/",
+            {"language": "fr", "title": f"Document de travail {next(_TEXTS)}"},
+        ),
+    ),
+    Action(
         "accredit Peru's delegation",
         ("meetings.accredit_delegation",),
         # Let through, then refused by the rules: Peru has sent no note verbale yet.
@@ -1059,13 +1173,28 @@ ACTIONS += [
 ]
 
 
-# People: no API operation erases a person; the page is the Secretariat's.
+# People: no API operation erases a person; the page is the Secretariat's. A second factor
+# is reset on the page and through the API.
 ACTIONS += [
     Action(
         "erase a person's personal data",
         ("core.erase_personal_data",),
         frozenset(SECRETARIAT),
         page=lambda w: (f"/accounts/ccm/people/{_person(w).pk}/erase/", {"reason": "Asked"}),
+    ),
+    Action(
+        "reset a person's second factor",
+        ("core.reset_second_factor",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "post",
+            f"/people/{_lost_phone(w).username}/second-factor/reset",
+            {"reason": "Phone lost; asked by telephone"},
+        ),
+        page=lambda w: (
+            f"/accounts/ccm/people/{_lost_phone(w).pk}/second-factor/reset/",
+            {"reason": "Phone lost; asked by telephone"},
+        ),
     ),
 ]
 
@@ -1173,6 +1302,7 @@ NOT_A_PERSONS_ACTION = {
     "core.ensure_demo_users": "a command for demonstration sites",
     "decisions.conclude_due_silence_procedures": "the scheduler's job",
     "reminders.send_due_reminders": "the scheduler's job",
+    "core.choose_language": "each user's own language, no role (tests/core/test_language.py)",
     "reminders.set_preferences": "each user's own preferences, no role",
     "reminders.unsubscribe": "each user's own link, no role",
     "reminders.issue_feed_token": "each user's own feed, no role",
@@ -1183,6 +1313,8 @@ NOT_A_PERSONS_ACTION = {
     "treaties.record_obligation": "the reference-data loader",
     "treaties.notify_entries_into_force": "the scheduler's job",
     "core.delegates_named_like": "a look-up for the erasure page, writes nothing",
+    "core.make_backup_codes": "each user's own second factor, no role",
+    "core.remove_second_factor": "each user's own second factor, no role",
 }
 
 # Write actions with a door but not yet tried role by role (what remains to extend).
@@ -1219,6 +1351,7 @@ OPERATIONS = {
     "POST /me/tokens/{token_id}/revoke": ("core.revoke_api_token",),
     "POST /grants": ("core.grant_role",),
     "POST /grants/{grant_id}/end": ("core.end_role",),
+    "POST /people/{username}/second-factor/reset": ("core.reset_second_factor",),
     "PUT /obligations": ("treaties.record_obligation",),
     "POST /transparency-reports": ("treaties.record_transparency_report",),
     "POST /obligations/{obligation_id}/extensions": ("treaties.grant_extension",),
@@ -1238,6 +1371,8 @@ OPERATIONS = {
     "POST /meetings/{code}/officers": ("meetings.record_officer",),
     "POST /meetings/{code}/agenda": ("meetings.add_agenda_item",),
     "POST /meetings/{code}/agenda/adoption": ("meetings.adopt_agenda",),
+    "PUT /meetings/{code}/translations": ("meetings.set_meeting_translations",),
+    "PUT /meetings/{code}/agenda/{label}/translations": ("meetings.set_agenda_item_translations",),
     "POST /meetings/{code}/slots": ("meetings.add_programme_slot",),
     "POST /meetings/{code}/slots/{slot_id}/entries": ("meetings.add_programme_entry",),
     "POST /meetings/{code}/parts/{number}/plenary-meetings": ("meetings.record_plenary_meetings_held",),  # noqa: E501
@@ -1247,6 +1382,7 @@ OPERATIONS = {
     "POST /meetings/{code}/programme/releases": ("meetings.release_programme",),
     "POST /documents/{symbol}/versions": ("documents.add_language_version",),
     "POST /documents/{symbol}/status": ("documents.mark_document",),
+    "PUT /documents/{symbol}/title": ("documents.set_version_title",),
     "POST /meetings/{code}/documents/next-symbol": ("documents.allocate_next_symbol",),
     "POST /meetings/{code}/documents": ("documents.issue_document", "documents.create_document"),
     "POST /silence-procedures": ("decisions.circulate_silence_procedure",),
@@ -1281,6 +1417,8 @@ OPERATIONS = {
     "PUT /consultations/{consultation_id}/contributions/mine": ("action_plan.submit_contribution",),
     "POST /consultations/{consultation_id}/deadline": ("action_plan.move_consultation_deadline",),
     "POST /consultations/{consultation_id}/close": ("action_plan.close_consultation",),
+    "PUT /consultations/{consultation_id}/translations": ("action_plan.set_consultation_translations",),  # noqa: E501
+    "PUT /action-plans/{code}/sections/{number}/actions/{action_number}/translations": ("action_plan.set_action_translations",),  # noqa: E501
     "POST /reports/received": ("reports.record_report_received",),
     "POST /reports": ("reports.start_report",),
     "PUT /reports/{report_id}/draft": ("reports.save_draft",),

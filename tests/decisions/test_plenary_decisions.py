@@ -29,12 +29,16 @@ def test_the_secretariat_records_a_decision_through_the_api(msp, secretariat):
             "agenda_items": ["10"],
             "documents": ["CCM/MSP/2030/WP.2"],
             "symbol": "CCM/MSP/2030/L.1",
+            "adopted_text": "The Meeting approved the ISU's work plan and budget for 2031.",
         },
         content_type="application/json",
     )
 
     assert response.status_code == 201, response.content
     assert response.json()["agenda_items"] == ["10"]
+    assert response.json()["adopted_text"] == (
+        "The Meeting approved the ISU's work plan and budget for 2031."
+    )
     decision = Decision.objects.get(subject="the ISU's work plan and budget for 2031")
     assert (decision.part.meeting, decision.symbol, decision.documents) == (
         msp,
@@ -43,7 +47,8 @@ def test_the_secretariat_records_a_decision_through_the_api(msp, secretariat):
     )
     assert decision.history.latest().history_user == secretariat
 
-    found = client_for(None).get("/api/v1/ccm/decisions?q=WP.2").json()
+    # The second Review Conference's decisions are on record too (CCM/CONF/2020/WP.2).
+    found = client_for(None).get("/api/v1/ccm/decisions?q=MSP/2030/WP.2").json()
     assert [d["text"] for d in found["items"]] == ["the ISU's work plan and budget for 2031"]
 
 

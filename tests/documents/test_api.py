@@ -94,9 +94,8 @@ def test_an_upload_that_is_not_what_its_name_says_is_422_and_stores_nothing(
     assert response.json()["errors"] == [
         {
             "field": "file",
-            "message": services.NOT_WHAT_ITS_NAME_SAYS.format(
-                name="crp8.pdf", said="PDF", found="Word (.docx)"
-            ),
+            "message": services.NOT_WHAT_ITS_NAME_SAYS
+            % {"name": "crp8.pdf", "said": "PDF", "found": "Word (.docx)"},
         }
     ]
     assert files_under(media) == []

@@ -78,9 +78,8 @@ def test_a_refused_upload_shows_the_reason(secretariat, annex, media):
     assert response.status_code == 422
     assert response.context["upload_form"].errors == {
         "file": [
-            services.NOT_WHAT_ITS_NAME_SAYS.format(
-                name="rapport.docx", said="Word (.docx)", found="PDF"
-            )
+            services.NOT_WHAT_ITS_NAME_SAYS
+            % {"name": "rapport.docx", "said": "Word (.docx)", "found": "PDF"}
         ]
     }
     assert files_under(media) == []

@@ -59,8 +59,9 @@ def test_report_records_take_a_constant_number_of_queries(ccm):
         counts.append(len(queries))
     # An empty part (prefetches of nothing are skipped) and one with 86 delegations, five
     # requests and 30 documents: the count does not grow with the records.
-    # The report as a document: one query, and one for its texts once issued.
-    assert counts == [21, 25]
+    # The report as a document: one query, and one for its texts once issued; the
+    # decisions of the part and their agenda items (skipped when there are none).
+    assert counts == [22, 27]
 
 
 def test_report_text_added_by_the_secretariat_is_placed_after_its_paragraph(ccm, secretariat):
@@ -140,7 +141,7 @@ def test_reference_texts_load_twice_adds_nothing(ccm):
         load_report_texts(convention=ccm, directory=data / "ccm")
         == "Drafting: 0 texts added by hand to reports."
     )
-    assert ReportText.objects.count() == before == 24
+    assert ReportText.objects.count() == before == 9
 
 
 def test_final_report_has_its_own_title(ccm):
@@ -156,3 +157,51 @@ def test_report_of_a_meeting_of_states_parties_calls_it_the_meeting(ccm):
     texts = [block.text for block in drafted.paragraphs]
     assert "The Conference held two formal plenary meetings." not in texts
     assert "The Meeting held two formal plenary meetings." in texts
+
+
+def test_decisions_recorded_for_a_convened_meeting_are_drafted_by_kind(ccm, secretariat):
+    """The same templates draft a meeting convened here, whose decisions the Secretariat
+    records through the services during the test, item by item."""
+    from plenary.decisions import services as decisions
+
+    meeting = open_meeting(ccm)
+    part = meeting.parts.get()
+    finance = meetings.add_agenda_item(
+        meeting=meeting, number=9, title="Financial matters", by=secretariat
+    )
+    support = meetings.add_agenda_item(
+        meeting=meeting, number=8, title="Implementation support", by=secretariat
+    )
+    decisions.record_decision(
+        part=part,
+        kind="approved",
+        subject="the estimated costs of the next Meeting of States Parties",
+        documents=["CCM/MSP/2030/WP.2"],
+        agenda_items=[finance],
+        by=secretariat,
+    )
+    decisions.record_decision(
+        part=part,
+        kind="took_note",
+        subject="the annual report of the Implementation Support Unit",
+        agenda_items=[support],
+        by=secretariat,
+    )
+    decisions.record_decision(
+        part=part, kind="welcomed", subject="the accession of a State", by=secretariat
+    )
+    drafted = content.report(selectors.report_records(part=part), kind="interim", on=REPORT_DAY)
+    section = [block for block in drafted.paragraphs if block.section == "decisions"]
+    assert [(block.key, block.text) for block in section] == [
+        (
+            "decision-8",
+            "The Meeting took note of the annual report of the Implementation Support Unit.",
+        ),
+        (
+            "decision-9",
+            "The Meeting approved the estimated costs of the next Meeting of States Parties"
+            " (CCM/MSP/2030/WP.2).",
+        ),
+        ("decision-other", "The Meeting welcomed the accession of a State."),
+    ]
+    assert content.NO_DECISIONS.format(number=1) not in drafted.missing

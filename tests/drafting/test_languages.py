@@ -8,6 +8,7 @@ import pytest
 
 from plenary.drafting import content, selectors
 from plenary.meetings.models import Meeting
+from plenary.meetings.services import set_meeting_translations
 from tests.conftest import client_for, the_ccm
 
 NOTE_DAY = date(2020, 12, 10)
@@ -110,3 +111,70 @@ def test_language_on_the_pages(ccm, secretariat):
     ).content.decode()
     assert "10 de diciembre de 2020" in page
     assert "OFICINA DE ASUNTOS DE DESARME" in page
+
+
+def test_a_french_report_takes_the_meetings_french_title_without_a_mark(ccm, secretariat):
+    set_meeting_translations(
+        meeting=Meeting.objects.get(convention=the_ccm(), code="2RC"),
+        title_translations={"fr": "Deuxième Conférence d'examen"},
+        by=secretariat,
+    )
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
+    records = selectors.report_records(part=part, kind="interim")
+
+    french = content.report(records, kind="interim", on=NOTE_DAY, language="fr")
+    spanish = content.report(records, kind="interim", on=NOTE_DAY, language="es")
+
+    heads = [b.text for b in french.blocks if b.kind in ("masthead", "title", "heading")]
+    assert "Rapport intérimaire : Deuxième Conférence d'examen" in heads
+    heads = [b.text for b in spanish.blocks if b.kind in ("masthead", "title", "heading")]
+    assert "Informe provisional: Second Review Conference (en inglés)" in heads
+
+
+@pytest.mark.parametrize(
+    ("language", "assessed", "conditions", "decision"),
+    [
+        (
+            "fr",
+            "La Conférence a examiné la demande de prolongation du délai présentée par Peru (en"
+            " anglais) visant à achever la destruction de tous ses stocks d'armes à"
+            " sous-munitions conformément au paragraphe 2 de l'article 3 de la Convention et a"
+            " recommandé de prendre la décision d'accorder la prolongation de 37 mois jusqu'au"
+            " 1 avril 2024.",
+            "À cet égard, la Conférence a noté qu'il serait utile pour la Convention que Bosnia"
+            " and Herzegovina (en anglais) fasse rapport chaque année, dans ses rapports présentés"
+            " au titre de l'article 7 avant le 30 avril de chaque année, et aux the Tenth Meeting"
+            " of States Parties (en anglais), sur les points suivants :",
+            "La Conférence a approuvé : the estimated costs of the Tenth Meeting of States Parties"
+            " (en anglais) (CCM/CONF/2020/WP.2).",
+        ),
+        (
+            "es",
+            "La Conferencia examinó la solicitud de prórroga del plazo presentada por Peru (en"
+            " inglés) para completar la destrucción de todas sus existencias de municiones en"
+            " racimo de conformidad con el párrafo 2 del artículo 3 de la Convención y recomendó"
+            " adoptar la decisión de conceder la prórroga de 37 meses hasta el 1 de abril de"
+            " 2024.",
+            "A este respecto, la Conferencia señaló que sería beneficioso para la Convención que"
+            " Bosnia and Herzegovina (en inglés) informara anualmente, en sus informes"
+            " presentados en virtud del artículo 7 antes del 30 de abril de cada año, y en las"
+            " the Tenth Meeting of States Parties (en inglés), sobre lo siguiente:",
+            "La Conferencia aprobó: the estimated costs of the Tenth Meeting of States Parties (en"
+            " inglés) (CCM/CONF/2020/WP.2).",
+        ),
+    ],
+)
+def test_section_iv_in_the_language_from_the_same_records(
+    ccm, language, assessed, conditions, decision
+):
+    from tests.drafting.conftest import REPORT_DAY
+
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
+    drafted = content.report(
+        selectors.report_records(part=part), kind="interim", on=REPORT_DAY, language=language
+    )
+    by_key = {block.key: block.text for block in drafted.paragraphs}
+    assert by_key["extension-PER-3"] == assessed
+    assert by_key["extension-BIH-4-conditions"] == conditions
+    assert by_key["decision-9-2"] == decision
+    assert len(drafted.paragraphs) == 72

@@ -295,3 +295,54 @@ def test_letter_command_drafts_from_the_records(conference):
     assert seed.SEED_001_RESULT in text
     assert f"{seed.REFERENCE_LABEL} {seed.REFERENCE}" in text
     assert seed.CLOSING in text
+
+
+def test_seed_000_next_steps_is_drafted_from_the_procedure_and_the_programme(conference, president):
+    """Seed 000: the opening and the result of the silence procedure of 6 to 10 November
+    2020 from the records; the rest is the President's own words; the programme of the
+    first part annexed."""
+    services.set_letterhead(
+        meeting=conference,
+        lines=seed.SEED_000_LETTERHEAD,
+        reference=seed.REFERENCE,
+        reference_label=seed.SEED_000_REFERENCE_LABEL,
+        place="Geneva",
+        signature=seed.SIGNATURE,
+        by=president,
+    )
+    procedure = SilenceProcedure.objects.get(circulated_on=date(2020, 11, 6))
+    records = selectors.letter_records(
+        meeting=conference, on=date(2020, 11, 12), procedure_id=procedure.pk
+    )
+
+    drafted_body = letters.paragraphs_of(letters.letter_body(records, kind=LetterKind.NEXT_STEPS))
+
+    assert drafted_body[0] == seed.SEED_000_BODY[0]
+    first_sentence = seed.SEED_000_BODY[1].split(" The first part of")[0]
+    for drafted_words, presidents in seed.SEED_000_PRESIDENTS_EDITS:
+        first_sentence = first_sentence.replace(presidents, drafted_words)
+    assert drafted_body[1] == first_sentence
+    # The President edits: their own words, the drafted paragraphs kept as edited.
+    body = "\n\n".join(seed.SEED_000_BODY)
+    part = conference.parts.get(number=1)
+    drafted = letters.letter(
+        records,
+        kind=LetterKind.NEXT_STEPS,
+        body=body,
+        closing=Closing.SINCERELY,
+        programme_part=part,
+        days=selectors.programme_records(part=part),
+    )
+    texts = [block.text for block in drafted.blocks]
+    assert texts[:5] == seed.SEED_000_LETTERHEAD.splitlines()
+    assert texts[5:9] == [
+        *seed.ADDRESSEES,
+        f"{seed.SEED_000_REFERENCE_LABEL} {seed.REFERENCE}",
+        seed.SEED_000_DATELINE,
+    ]
+    start = texts.index("Excellencies, dear colleagues,") + 1
+    assert texts[start : start + 6] == seed.SEED_000_BODY
+    assert texts[start + 6] == "Yours sincerely,"
+    assert "Provisional Programme of work" in texts or any(
+        text.lower().startswith("provisional programme of work") for text in texts
+    )

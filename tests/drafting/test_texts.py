@@ -194,3 +194,29 @@ def test_the_report_page_runs_as_many_queries_whatever_the_texts(ccm, secretaria
             part=part, section="work", after="work-opening", position=position, body="More."
         )
     assert count() == before
+
+
+def test_the_secretariat_adds_a_text_at_an_agenda_items_place(ccm, secretariat):
+    """Item 8 (g), compliance, drafts nothing in seed 003: its place is still offered."""
+    client = client_for(secretariat)
+    page = client.get(REPORT).content.decode()
+    assert '<option value="item-8g">' in page
+    response = client.post(
+        ADD,
+        {
+            "add-after": "item-8g",
+            "add-placement": "paragraph",
+            "add-position": "1",
+            "add-body": "The Conference considered matters of compliance.",
+        },
+    )
+    assert response.status_code == 302
+    text = ReportText.objects.get(body="The Conference considered matters of compliance.")
+    assert (text.section, text.after) == ("decisions", "item-8g")
+    page = client.get(REPORT).content.decode()
+    # After the Coordinator on Transparency Measures (62), before New Zealand's (63).
+    assert (
+        page.index("the Conference took note that in 2019")
+        < page.index("The Conference considered matters of compliance.")
+        < page.index("continued work done by New Zealand")
+    )

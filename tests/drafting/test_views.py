@@ -69,7 +69,7 @@ def test_report_page_runs_a_constant_number_of_queries(
 
     small = open_meeting(ccm)
     for code in (small.code, "2RC"):
-        # 49: the user's role grants, read once; the report's document, its texts, the
-        # decisions it may be adopted by.
-        with django_assert_max_num_queries(49):
+        # 51: the user's role grants, read once; the report's document, its texts, the
+        # decisions it may be adopted by; the part's decisions and their agenda items.
+        with django_assert_max_num_queries(51):
             client_for(secretariat).get(f"/ccm/meetings/{code}/report/?part=1")

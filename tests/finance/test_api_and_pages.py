@@ -180,7 +180,7 @@ def test_api_payment_in_a_currency_not_accepted_is_422(assessed, secretariat):
     assert response.json()["errors"] == [
         {
             "field": "currency",
-            "message": services.CURRENCY_NOT_ACCEPTED.format(accepted="USD", value="EUR"),
+            "message": services.CURRENCY_NOT_ACCEPTED % {"accepted": "USD", "value": "EUR"},
         }
     ]
     assert not Payment.objects.exists()

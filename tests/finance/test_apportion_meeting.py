@@ -89,7 +89,7 @@ def test_apportion_meeting_without_scale_for_its_year_refused(ccm):
         selectors.apportion_meeting(meeting=meeting, total=TOTAL)
     assert (caught.value.field, caught.value.message) == (
         "meeting",
-        selectors.NO_SCALE.format(year=2015),
+        selectors.NO_SCALE % {"year": 2015},
     )
 
 

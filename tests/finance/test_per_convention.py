@@ -136,9 +136,8 @@ def test_estimate_for_a_meeting_of_another_convention_refused(apmbc_assessed, se
         )
     assert (caught.value.field, caught.value.message) == (
         "meeting",
-        services.MEETING_OF_ANOTHER_CONVENTION.format(
-            meeting=apmbc_assessed.meeting, other="APMBC", convention="CCM"
-        ),
+        services.MEETING_OF_ANOTHER_CONVENTION
+        % {"meeting": apmbc_assessed.meeting, "other": "APMBC", "convention": "CCM"},
     )
 
 

@@ -27,7 +27,7 @@ def test_issue_assessments_twice_refused(assessed, secretariat):
         services.issue_assessments(
             estimate=assessed, issued_on=date(2021, 1, 1), due_on=date(2021, 2, 1), by=secretariat
         )
-    assert caught.value.message == services.ALREADY_ASSESSED.format(issued=date(2020, 12, 1))
+    assert caught.value.message == services.ALREADY_ASSESSED % {"issued": date(2020, 12, 1)}
     assert Assessment.objects.filter(estimate=assessed).count() == 124
 
 
@@ -51,7 +51,7 @@ def test_issue_assessments_meeting_without_scale_refused_nothing_stored(estimate
             estimate=estimate, issued_on=date(2020, 12, 1), due_on=date(2021, 1, 1), by=secretariat
         )
     assert caught.value.field == "meeting"
-    assert caught.value.message == selectors.NO_SCALE.format(year=2015)
+    assert caught.value.message == selectors.NO_SCALE % {"year": 2015}
     assert not Assessment.objects.exists()
 
 
@@ -112,7 +112,7 @@ def test_record_payment_in_usd(assessed, secretariat):
             "10.00",
             "EUR",
             "currency",
-            services.CURRENCY_NOT_ACCEPTED.format(accepted="USD", value="EUR"),
+            services.CURRENCY_NOT_ACCEPTED % {"accepted": "USD", "value": "EUR"},
         ),
     ],
 )

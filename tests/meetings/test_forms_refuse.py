@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from plenary.documents import services as documents
@@ -270,6 +270,25 @@ def test_a_registration_shows_the_refusal(msp, peru_focal_point, code, data, mes
     )
     assert response.status_code == 422
     assert message in response.content.decode()
+
+
+@pytest.mark.xfail(strict=False, reason="until the fr catalogue is complete")
+def test_a_registration_in_french_shows_the_refusal_in_french(msp, peru_focal_point):
+    client = client_for(peru_focal_point)
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/"})
+    with translation.override("fr"):
+        french = str(services.ONE_HEAD)
+    parts = [str(part.pk) for part in msp.parts.all()]
+
+    response = client.post(
+        "/ccm/meetings/14MSP/registration/", {**_members(("adviser", "A")), "parts": parts}
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert '<html lang="fr">' in page
+    assert french != "a delegation has exactly one head of delegation"
+    assert escape(french) in page
 
 
 def test_any_number_of_members_registers(msp, peru_focal_point):

@@ -82,7 +82,7 @@ def test_api_deadlines_unknown_state_is_422(ccm):
     response = client_for(None).get(f"/api/v1/deadlines{PERIOD}&state=XYZ")
     assert response.status_code == 422
     assert response.json()["errors"] == [
-        {"field": "state", "message": "no State with the ISO 3166 code 'XYZ'"}
+        {"field": "state", "message": "No State has the ISO 3166 code 'XYZ'."}
     ]
 
 

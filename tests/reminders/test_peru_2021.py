@@ -88,7 +88,7 @@ def test_reminders_for_peru_in_2021_reach_its_delegate_once_each(ccm, peru_deleg
         "Reminder: CCM: Peru: Article 7 annual report covering 2020, due 30 April 2021",
         "Reminder: CCM: Peru: Article 7 annual report covering 2020, due 30 April 2021",
     ]
-    assert "Due by 23:59:59 on 1 March 2021 (Europe/Zurich time): in 30 day(s)." in (
+    assert "Due by 23:59:59 on 1 March 2021 (Europe/Zurich time): in 30 days." in (
         mail.outbox[0].body
     )
     assert "extended to 1 April 2024 (Second Review Conference)" in mail.outbox[0].body

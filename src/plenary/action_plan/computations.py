@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from plenary.rules import indicators
 from plenary.treaties import selectors as treaty_selectors
 from plenary.treaties.models import Convention, ReportKind, TransparencyReport
@@ -117,7 +119,7 @@ COMPUTATIONS: dict[str, Computation] = {
         Computation(
             name="article3_pending_at_year_end",
             kind="count",
-            label="States Parties with a stockpile destruction obligation pending at year end",
+            label=_("States Parties with a stockpile destruction obligation pending at year end"),
             definition=(
                 "The States Parties on 31 December of the year (entry into force on or before "
                 "that day, no withdrawal in effect) holding a stockpile destruction "
@@ -130,7 +132,7 @@ COMPUTATIONS: dict[str, Computation] = {
         Computation(
             name="initial_reports_overdue_at_year_end",
             kind="count",
-            label="Initial transparency reports overdue",
+            label=_("Initial transparency reports overdue"),
             definition=(
                 "The States Parties on the day the ISU's figures for the year are taken "
                 "(reporting.figures_on in the convention's file; 31 December otherwise) whose "
@@ -145,7 +147,7 @@ COMPUTATIONS: dict[str, Computation] = {
         Computation(
             name="annual_reports_received_by_30_april",
             kind="count",
-            label="Annual transparency reports received by 30 April",
+            label=_("Annual transparency reports received by 30 April"),
             definition=(
                 "The annual transparency reports covering the previous calendar year "
                 "received on or before 30 April of the year: "

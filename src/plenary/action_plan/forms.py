@@ -12,6 +12,7 @@ from plenary.action_plan.models import (
     Visibility,
 )
 from plenary.action_plan.services import QuestionSpec, SectionSpec
+from plenary.core.translations import text_in
 from plenary.treaties.models import Organisation, State
 
 
@@ -33,7 +34,8 @@ class ContributionForm(forms.Form):
         for section in consultation.sections.all():
             for question in section.questions.all():
                 fields[question_field(question)] = forms.CharField(
-                    label=f"Question {question.number}. {question.text}",
+                    label=_("Question %(number)s. %(text)s")
+                    % {"number": question.number, "text": text_in(question, "text")},
                     required=False,
                     initial=given.get(question.pk, ""),
                     widget=forms.Textarea(attrs={"rows": 3}),

@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plenary.core.models import TranslatedContent
 from plenary.meetings.models import Meeting
 from plenary.treaties.models import Convention, Organisation, State
 
@@ -97,7 +98,7 @@ class Section(models.Model):
         return f"{self.plan.code} {self.number}. {self.title}"
 
 
-class Action(models.Model):
+class Action(TranslatedContent):
     """A numbered action of a section, in the plan's own words."""
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="actions")
@@ -113,7 +114,7 @@ class Action(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Action {self.number}"
+        return _("Action %(number)s") % {"number": self.number}
 
 
 class IndicatorKind(models.TextChoices):
@@ -256,7 +257,7 @@ class AddressedTo(models.TextChoices):
     CHOSEN = "chosen", _("the States and organisations chosen")
 
 
-class Consultation(models.Model):
+class Consultation(TranslatedContent):
     """A written consultation: a document of questions, its addressees and its deadline."""
 
     convention = models.ForeignKey(Convention, on_delete=models.PROTECT)
@@ -332,7 +333,7 @@ class ConsultationSection(models.Model):
         return f"{self.number} {self.title}"
 
 
-class Question(models.Model):
+class Question(TranslatedContent):
     section = models.ForeignKey(
         ConsultationSection, on_delete=models.CASCADE, related_name="questions"
     )

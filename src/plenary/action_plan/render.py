@@ -9,6 +9,8 @@ import io
 from decimal import Decimal
 from html import escape
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext, pgettext_lazy
 from docx import Document as WordDocument
 from docx.shared import Pt
 from openpyxl import Workbook
@@ -64,14 +66,14 @@ def chart_svg(row) -> str:
             f"{year}</text>"
         )
     for label, value, colour in (
-        ("baseline", indicator.baseline_value, "#888"),
-        ("target", indicator.target_value, "#2a7"),
+        (pgettext("chart", "baseline"), indicator.baseline_value, "#888"),
+        (pgettext("chart", "target"), indicator.target_value, "#2a7"),
     ):
         if value is not None:
             parts.append(
                 f'<line x1="{PAD_LEFT}" y1="{y(value):.1f}" x2="{WIDTH - PAD_RIGHT}" '
                 f'y2="{y(value):.1f}" stroke="{colour}" stroke-dasharray="4 3">'
-                f"<title>{label} {_number(value)}</title></line>"
+                f"<title>{escape(label)} {_number(value)}</title></line>"
             )
     if points:
         path = " ".join(f"{x(year):.1f},{y(value):.1f}" for year, value in points)
@@ -102,6 +104,24 @@ PROGRESS_KEYS = [
     "states",
     "source",
 ]
+# The header row: the keys in English (a program reads them), translatable for a reader.
+PROGRESS_HEADER = {
+    "section": pgettext_lazy("column", "section"),
+    "action": pgettext_lazy("column", "action"),
+    "indicator": pgettext_lazy("column", "indicator"),
+    "text": pgettext_lazy("column", "text"),
+    "kind": pgettext_lazy("column", "kind"),
+    "baseline_year": pgettext_lazy("column", "baseline_year"),
+    "baseline": pgettext_lazy("column", "baseline"),
+    "target": pgettext_lazy("column", "target"),
+    "year": pgettext_lazy("column", "year"),
+    "value": pgettext_lazy("column", "value"),
+    "change": pgettext_lazy("column", "change"),
+    "towards_target_percent": pgettext_lazy("column", "towards_target_percent"),
+    "computed": pgettext_lazy("column", "computed"),
+    "states": pgettext_lazy("column", "states"),
+    "source": pgettext_lazy("column", "source"),
+}
 
 
 def progress_rows(sections) -> list[dict]:
@@ -137,7 +157,7 @@ def progress_rows(sections) -> list[dict]:
 def progress_csv(sections) -> str:
     out = io.StringIO()
     writer = SafeDictWriter(out, fieldnames=PROGRESS_KEYS, lineterminator="\n")
-    writer.writeheader()
+    writer.writerow({key: str(name) for key, name in PROGRESS_HEADER.items()})
     for row in progress_rows(sections):
         writer.writerow({k: "" if row[k] is None else row[k] for k in PROGRESS_KEYS})
     return out.getvalue()
@@ -151,7 +171,7 @@ def progress_xlsx(*, plan, year: int, sections) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"{plan.code} {year}"[:31]
-    sheet.append(PROGRESS_KEYS)
+    sheet.append([str(PROGRESS_HEADER[key]) for key in PROGRESS_KEYS])
     for row in progress_rows(sections):
         cells = []
         for key in PROGRESS_KEYS:
@@ -182,17 +202,21 @@ def _new_document():
 
 def progress_docx(*, plan, year: int, sections) -> bytes:
     document = _new_document()
-    document.add_heading(f"{plan.name} ({plan.period}): progress in {year}", level=1)
+    document.add_heading(
+        _("%(plan)s (%(period)s): progress in %(year)s")
+        % {"plan": plan.name, "period": plan.period, "year": year},
+        level=1,
+    )
     for section in sections:
         document.add_heading(f"{section.section.number}. {section.section.title}", level=2)
         if not section.rows:
-            document.add_paragraph("No indicator is on record for this section.")
+            document.add_paragraph(_("No indicator is on record for this section."))
             continue
         table = document.add_table(rows=1, cols=6)
         table.style = "Table Grid"
         for cell, text in zip(
             table.rows[0].cells,
-            ["Indicator", "Baseline", "Target", str(year), "Change", "Source"],
+            [_("Indicator"), _("Baseline"), _("Target"), str(year), _("Change"), _("Source")],
             strict=True,
         ):
             cell.text = text
@@ -219,30 +243,41 @@ def compiled_docx(*, consultation, questions, contributions) -> bytes:
     document = _new_document()
     document.add_heading(consultation.title, level=1)
     document.add_paragraph(
-        f"Written contributions received by {long_date(consultation.deadline_date)} "
-        f"({consultation.issued_by}, {long_date(consultation.issued_on)})."
+        _("Written contributions received by %(deadline)s (%(issued_by)s, %(issued_on)s).")
+        % {
+            "deadline": long_date(consultation.deadline_date),
+            "issued_by": consultation.issued_by,
+            "issued_on": long_date(consultation.issued_on),
+        }
     )
     section = None
     for row in questions:
         if row.section != section:
             section = row.section
             document.add_heading(f"{section.number}. {section.title}", level=2)
-        document.add_heading(f"Question {row.question.number}. {row.question.text}", level=3)
+        document.add_heading(
+            _("Question %(number)s. %(text)s")
+            % {"number": row.question.number, "text": row.question.text},
+            level=3,
+        )
         if not row.answers:
-            document.add_paragraph("No answer.")
+            document.add_paragraph(_("No answer."))
         for answer in row.answers:
             paragraph = document.add_paragraph()
             paragraph.add_run(answer.contributor).bold = True
             if answer.author:
-                paragraph.add_run(f" (submitted by {answer.author})")
+                paragraph.add_run(" " + _("(submitted by %(author)s)") % {"author": answer.author})
             paragraph.add_run(": ")
             paragraph.add_run(answer.text)
-    document.add_heading("Contributions", level=2)
+    document.add_heading(_("Contributions"), level=2)
     if not contributions:
-        document.add_paragraph("No contribution is on record.")
+        document.add_paragraph(_("No contribution is on record."))
     for contribution in contributions:
-        line = f"{contribution.contributor}: submitted {contribution.submitted_at:%-d %B %Y}"
+        line = _("%(contributor)s: submitted %(submitted)s") % {
+            "contributor": contribution.contributor,
+            "submitted": f"{contribution.submitted_at:%-d %B %Y}",
+        }
         if contribution.attachment_name:
-            line += f"; attachment {contribution.attachment_name}"
+            line += _("; attachment %(name)s") % {"name": contribution.attachment_name}
         document.add_paragraph(line, style="List Bullet")
     return _save(document)

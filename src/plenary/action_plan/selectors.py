@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from plenary.action_plan.computations import COMPUTATIONS, ComputedValue
 from plenary.action_plan.models import (
@@ -65,7 +67,7 @@ def action_plan(*, convention: Convention, code: str) -> ActionPlan:
         .first()
     )
     if plan is None:
-        raise Http404(f"No action plan {code!r}.")
+        raise Http404(_("No action plan %(code)r.") % {"code": code})
     return plan
 
 
@@ -146,7 +148,8 @@ def _progress_of(
             if each == year:
                 row.counted = result.states
                 row.source = result.reason or (
-                    f"computed from the records on {result.measured_on:%-d %B %Y}"
+                    gettext("computed from the records on %(day)s")
+                    % {"day": f"{result.measured_on:%-d %B %Y}"}
                 )
         else:
             rows = entered.get(each, [])
@@ -168,14 +171,14 @@ def _progress_of(
 # How far from a plan's period its progress may be asked for: progress is computed year by
 # year from the plan's first, so an unbounded year is an unbounded loop (issue 24).
 YEARS_AROUND_PLAN = 10
-YEAR_OUT_OF_RANGE = "the year is between {first} and {last} for this plan"
+YEAR_OUT_OF_RANGE = _("the year is between %(first)s and %(last)s for this plan")
 
 
 def check_year(*, plan: ActionPlan, year: int) -> None:
     """A RuleError on "year" unless `year` is within YEARS_AROUND_PLAN of the plan's period."""
     first, last = plan.first_year - YEARS_AROUND_PLAN, plan.last_year + YEARS_AROUND_PLAN
     if not first <= year <= last:
-        raise RuleError("year", YEAR_OUT_OF_RANGE.format(first=first, last=last))
+        raise RuleError("year", YEAR_OUT_OF_RANGE % {"first": first, "last": last})
 
 
 def plan_progress(*, plan: ActionPlan, year: int) -> list[SectionProgress]:
@@ -215,12 +218,15 @@ def indicator_record(
         .first()
     )
     if indicator is None:
-        raise Http404(f"No indicator {pk}.")
+        raise Http404(_("No indicator %(pk)s.") % {"pk": pk})
     plan = indicator.section.plan
     if year is None:
         year = min(today.year, plan.last_year)
     elif not within_plan(plan=plan, year=year):
-        raise Http404(f"{year} is not a year of the plan ({plan.period}).")
+        raise Http404(
+            _("%(year)s is not a year of the plan (%(period)s).")
+            % {"year": year, "period": plan.period}
+        )
     entered = list(
         IndicatorValue.objects.filter(indicator=indicator)
         .select_related("state", "entered_by")
@@ -258,7 +264,7 @@ def thematic_area(*, convention: Convention, slug: str) -> ThematicArea:
         .first()
     )
     if area is None:
-        raise Http404(f"No thematic area {slug!r}.")
+        raise Http404(_("No thematic area %(slug)r.") % {"slug": slug})
     return area
 
 
@@ -303,7 +309,7 @@ def consultation_record(*, convention: Convention, pk: int, addressees: bool = F
         .first()
     )
     if consultation is None:
-        raise Http404(f"No consultation {pk}.")
+        raise Http404(_("No consultation %(pk)s.") % {"pk": pk})
     return consultation
 
 

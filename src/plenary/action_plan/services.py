@@ -38,6 +38,7 @@ from plenary.action_plan.selectors import addressed_users
 from plenary.core.audit import assign, attribute
 from plenary.core.notices import send_notice
 from plenary.core.selectors import acting_for
+from plenary.core.translations import merged as _merged_translations
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.documents.services import check_upload
@@ -49,39 +50,45 @@ from plenary.treaties.models import Convention, Organisation, State
 from plenary.treaties.selectors import state_standing
 
 # Plans and indicators
-MAY_NOT_MANAGE_PLAN = "Only the Secretariat, the ISU or the Presidency keeps the action plans."
-MAY_NOT_ENTER_VALUE = "Only the ISU, a coordinator or the Secretariat enters indicator values."
-PLAN_YEARS = "the last year ({last}) cannot be before the first ({first})"
-TEXT_REQUIRED = "give the text"
+MAY_NOT_MANAGE_PLAN = _("Only the Secretariat, the ISU or the Presidency keeps the action plans.")
+MAY_NOT_ENTER_VALUE = _("Only the ISU, a coordinator or the Secretariat enters indicator values.")
+PLAN_YEARS = _("the last year (%(last)s) cannot be before the first (%(first)s)")
+TEXT_REQUIRED = _("give the text")
 CODE_TAKEN = _("the code {code} is taken by an action plan of another convention")
-ACTION_OF_ANOTHER_SECTION = "action {number} is not an action of section {section}"
-UNKNOWN_COMPUTATION = "no computation is called {value!r}; there are {choices}"
-COMPUTATION_OF_ANOTHER_KIND = "the computation {name!r} gives a {computed}, not a {kind}"
-COMPUTED_NOT_TYPED = (
-    "{code} is computed from the records ({label}); its values are recomputed, not entered"
+ACTION_OF_ANOTHER_SECTION = _("action %(number)s is not an action of section %(section)s")
+UNKNOWN_COMPUTATION = _("no computation is called %(value)r; there are %(choices)s")
+COMPUTATION_OF_ANOTHER_KIND = _("the computation %(name)r gives a %(computed)s, not a %(kind)s")
+COMPUTED_NOT_TYPED = _(
+    "%(code)s is computed from the records (%(label)s); its values are recomputed, not entered"
 )
-SOURCE_REQUIRED = "give the source of the value"
+SOURCE_REQUIRED = _("give the source of the value")
 # Coordinators
-MAY_NOT_RECORD_COORDINATION = (
+MAY_NOT_RECORD_COORDINATION = _(
     "Only the Secretariat, the ISU or the Presidency records coordinators."
 )
-TERM_ENDS_BEFORE_START = "the term ends on {to}, before it starts on {start}"
-STATES_REQUIRED = "name at least one coordinating State"
+TERM_ENDS_BEFORE_START = _("the term ends on %(to)s, before it starts on %(start)s")
+STATES_REQUIRED = _("name at least one coordinating State")
 # Consultations
-MAY_NOT_ISSUE = "Only the President's team or the Secretariat issues a consultation."
-DEADLINE_BEFORE_ISSUE = "the deadline ({deadline}) cannot be before the issue date ({issued})"
-DEADLINE_ALREADY_PAST = "the deadline {deadline} ({zone} time) has already passed"
-NO_ADDRESSEES = "address the consultation to States, to organisations, or to both"
-UNKNOWN_VISIBILITY = "the visibility is one of {choices}, not {value!r}"
-NO_QUESTIONS = "a consultation has at least one question"
-NOT_ADDRESSED = "this consultation is addressed to {addressees}; your Delegation may not contribute"
-NOT_A_DELEGATION = "only the Delegation of a State or an organisation contributes"
-CONSULTATION_CLOSED = (
-    "the deadline for contributions was {time} on {deadline} ({zone} time); contributions"
-    " can no longer be made or changed"
+MAY_NOT_ISSUE = _("Only the President's team or the Secretariat issues a consultation.")
+DEADLINE_BEFORE_ISSUE = _(
+    "the deadline (%(deadline)s) cannot be before the issue date (%(issued)s)"
 )
-NOT_A_QUESTION = "question {value} is not a question of this consultation"
-EMPTY_CONTRIBUTION = "answer at least one question or attach a file"
+CLOCK_ON_DAY = _("%(time)s on %(day)s")
+DEADLINE_ALREADY_PAST = _("the deadline %(deadline)s (%(zone)s time) has already passed")
+NO_ADDRESSEES = _("address the consultation to States, to organisations, or to both")
+UNKNOWN_VISIBILITY = _("the visibility is one of %(choices)s, not %(value)r")
+NO_QUESTIONS = _("a consultation has at least one question")
+NOT_ADDRESSED = _(
+    "this consultation is addressed to %(addressees)s; your Delegation may not contribute"
+)
+NOT_A_DELEGATION = _("only the Delegation of a State or an organisation contributes")
+CONSULTATION_CLOSED = _(
+    "the deadline for contributions was %(time)s on %(deadline)s (%(zone)s time); "
+    "contributions can no longer be made or changed"
+)
+NOT_A_QUESTION = _("question %(value)s is not a question of this consultation")
+EMPTY_CONTRIBUTION = _("answer at least one question or attach a file")
+NOT_A_QUESTION_NUMBER = NOT_A_QUESTION
 UNKNOWN_ADDRESSEES = _("the addressees are one of {choices}, not {value!r}")
 NO_STATES_CHOSEN = _("choose the States or organisations the consultation is addressed to")
 NOT_A_STATE_PARTY = _(
@@ -97,8 +104,8 @@ ALREADY_CLOSED = _("the consultation was closed on {day}")
 CLOSED_BY_PRESIDENCY = _(
     "the consultation was closed on {day}; contributions can no longer be made or changed"
 )
-NOT_THE_AUTHOR = (
-    "the contribution of {contributor} was submitted by {author}; only its author edits it"
+NOT_THE_AUTHOR = _(
+    "the contribution of %(contributor)s was submitted by %(author)s; only its author edits it"
 )
 
 
@@ -134,7 +141,7 @@ def record_action_plan(
     if not name.strip():
         raise _invalid("name", TEXT_REQUIRED)
     if last_year < first_year:
-        raise _invalid("last_year", PLAN_YEARS.format(first=first_year, last=last_year))
+        raise _invalid("last_year", PLAN_YEARS % {"first": first_year, "last": last_year})
     plan = ActionPlan.objects.filter(code=code).first() or ActionPlan(code=code)
     if plan.pk is not None and plan.convention_id != convention.pk:
         raise _invalid("code", CODE_TAKEN.format(code=code))
@@ -208,13 +215,37 @@ def record_action(*, section: Section, number: str, text: str, source: str, by=N
     return action
 
 
+@transaction.atomic
+def set_action_translations(
+    *,
+    action: Action,
+    text_translations: Mapping[str, str],
+    original_language: str | None = None,
+    by,
+) -> Action:
+    """Give an action's text in other languages (core/translations.py).
+
+    Steps: check the person keeps the convention's action plans; check each language is
+    one of settings.LANGUAGES and not the original's; set each text given, remove each
+    blank one (languages not named stay); optionally change the language the text is
+    written in; save, recorded in the history.
+    """
+    _check_may(by, "action_plan.manage_plan", MAY_NOT_MANAGE_PLAN, action.section)
+    action.original_language, action.translations = _merged_translations(
+        action, {"text": text_translations}, original_language=original_language
+    )
+    attribute(action, by=by, reason="Translations")
+    action.save(update_fields=["original_language", "translations"])
+    return action
+
+
 def _decimal(field_name: str, value) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
         return Decimal(str(value))
     except InvalidOperation:
-        raise _invalid(field_name, f"{value!r} is not a number") from None
+        raise _invalid(field_name, _("%(value)r is not a number") % {"value": value}) from None
 
 
 @transaction.atomic
@@ -247,21 +278,20 @@ def record_indicator(
     _rule(indicators.check_kind, kind)
     if action is not None and action.section_id != section.pk:
         raise _invalid(
-            "action", ACTION_OF_ANOTHER_SECTION.format(number=action.number, section=section)
+            "action", ACTION_OF_ANOTHER_SECTION % {"number": action.number, "section": section}
         )
     if computation:
         found = COMPUTATIONS.get(computation)
         if found is None:
             raise _invalid(
                 "computation",
-                UNKNOWN_COMPUTATION.format(value=computation, choices=", ".join(COMPUTATIONS)),
+                UNKNOWN_COMPUTATION % {"value": computation, "choices": ", ".join(COMPUTATIONS)},
             )
         if found.kind != kind:
             raise _invalid(
                 "computation",
-                COMPUTATION_OF_ANOTHER_KIND.format(
-                    name=computation, computed=found.kind, kind=kind
-                ),
+                COMPUTATION_OF_ANOTHER_KIND
+                % {"name": computation, "computed": found.kind, "kind": kind},
             )
     baseline = _decimal("baseline_value", baseline_value)
     target = _decimal("target_value", target_value)
@@ -318,7 +348,7 @@ def enter_indicator_value(
     if indicator.is_computed:
         computed = COMPUTATIONS[indicator.computation]
         raise _invalid(
-            "indicator", COMPUTED_NOT_TYPED.format(code=indicator.code, label=computed.label)
+            "indicator", COMPUTED_NOT_TYPED % {"code": indicator.code, "label": computed.label}
         )
     plan = indicator.section.plan
     first = min(plan.first_year, indicator.baseline_year or plan.first_year)
@@ -377,7 +407,7 @@ def record_coordination(
     if term_from is not None and term_to is not None and term_to < term_from:
         raise _invalid(
             "term_to",
-            TERM_ENDS_BEFORE_START.format(to=long_date(term_to), start=long_date(term_from)),
+            TERM_ENDS_BEFORE_START % {"to": long_date(term_to), "start": long_date(term_from)},
         )
     wanted = sorted(state.pk for state in states)
     candidates = Coordination.objects.filter(
@@ -485,7 +515,7 @@ def issue_consultation(
     if visibility not in Visibility.values:
         raise _invalid(
             "visibility",
-            UNKNOWN_VISIBILITY.format(choices=", ".join(Visibility.values), value=visibility),
+            UNKNOWN_VISIBILITY % {"choices": ", ".join(Visibility.values), "value": visibility},
         )
     if not any(spec.questions for spec in sections):
         raise _invalid("sections", NO_QUESTIONS)
@@ -494,14 +524,15 @@ def issue_consultation(
     if deadline_on < issued_on:
         raise _invalid(
             "deadline",
-            DEADLINE_BEFORE_ISSUE.format(
-                deadline=long_date(deadline_on), issued=long_date(issued_on)
-            ),
+            DEADLINE_BEFORE_ISSUE
+            % {"deadline": long_date(deadline_on), "issued": long_date(issued_on)},
         )
     if now is not None and times.is_past(deadline, now):
         clock, day = _clock_and_day(deadline, zone)
         raise _invalid(
-            "deadline", DEADLINE_ALREADY_PAST.format(deadline=f"{clock} on {day}", zone=zone)
+            "deadline",
+            DEADLINE_ALREADY_PAST
+            % {"deadline": CLOCK_ON_DAY % {"time": clock, "day": day}, "zone": zone},
         )
     consultation = Consultation(
         convention=convention,
@@ -597,15 +628,18 @@ def move_consultation_deadline(
     if deadline_on < consultation.issued_on:
         raise _invalid(
             "deadline",
-            DEADLINE_BEFORE_ISSUE.format(
-                deadline=long_date(deadline_on), issued=long_date(consultation.issued_on)
-            ),
+            DEADLINE_BEFORE_ISSUE
+            % {"deadline": long_date(deadline_on), "issued": long_date(consultation.issued_on)},
         )
     if times.is_past(deadline, now):
         clock, day = _clock_and_day(deadline, consultation.time_zone)
         raise _invalid(
             "deadline",
-            DEADLINE_ALREADY_PAST.format(deadline=f"{clock} on {day}", zone=consultation.time_zone),
+            DEADLINE_ALREADY_PAST
+            % {
+                "deadline": CLOCK_ON_DAY % {"time": clock, "day": day},
+                "zone": consultation.time_zone,
+            },
         )
     consultation.deadline = deadline
     attribute(
@@ -638,6 +672,53 @@ def close_consultation(*, consultation: Consultation, now: datetime, by) -> Cons
     consultation.closed_at = now
     attribute(consultation, by=by, reason="Consultation closed")
     consultation.save()
+    return consultation
+
+
+@transaction.atomic
+def set_consultation_translations(
+    *,
+    consultation: Consultation,
+    title_translations: Mapping[str, str] | None = None,
+    question_translations: Mapping[int, Mapping[str, str]] | None = None,
+    original_language: str | None = None,
+    by,
+) -> Consultation:
+    """Give a consultation's title and questions in other languages (core/translations.py).
+
+    Steps: check the person is the President's team or the Secretariat; check each
+    question named (by its number) is one of the consultation's, and each language is
+    one of settings.LANGUAGES and not the original's; set each text given, remove each
+    blank one (languages not named stay); optionally change the language the title and
+    the questions are written in; save each record changed, recorded in its history.
+    """
+    _check_may(by, "action_plan.issue_consultation", MAY_NOT_ISSUE, consultation)
+    questions = {q.number: q for q in Question.objects.filter(section__consultation=consultation)}
+    for number in question_translations or {}:
+        if number not in questions:
+            raise _invalid("question_translations", NOT_A_QUESTION_NUMBER % {"value": number})
+    # Every change checked before any is made: a refusal leaves each record as it was.
+    limits = {"title": Consultation._meta.get_field("title").max_length}
+    after = [
+        (
+            record,
+            _merged_translations(
+                record, {field: texts}, original_language=original_language, limits=limits
+            ),
+        )
+        for record, field, texts in [
+            (consultation, "title", title_translations or {}),
+            *(
+                (question, "text", (question_translations or {}).get(number, {}))
+                for number, question in sorted(questions.items())
+            ),
+        ]
+    ]
+    for record, (language, translations) in after:
+        if (language, translations) != (record.original_language, record.translations):
+            record.original_language, record.translations = language, translations
+            attribute(record, by=by, reason="Translations")
+            record.save(update_fields=["original_language", "translations"])
     return consultation
 
 
@@ -680,7 +761,7 @@ def _check_open(consultation: Consultation, now: datetime) -> None:
         clock, day = _clock_and_day(consultation.deadline, consultation.time_zone)
         raise _invalid(
             "deadline",
-            CONSULTATION_CLOSED.format(time=clock, deadline=day, zone=consultation.time_zone),
+            CONSULTATION_CLOSED % {"time": clock, "deadline": day, "zone": consultation.time_zone},
         )
 
 
@@ -719,7 +800,7 @@ def submit_contribution(
     if party is None:
         raise PermissionDenied(NOT_A_DELEGATION)
     if not by.has_perm("action_plan.contribute", consultation):
-        raise PermissionDenied(NOT_ADDRESSED.format(addressees=consultation.addressees))
+        raise PermissionDenied(NOT_ADDRESSED % {"addressees": consultation.addressees})
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     _check_open(consultation, now)
     if isinstance(party, State):
@@ -729,7 +810,7 @@ def submit_contribution(
     questions = {q.pk: q for q in Question.objects.filter(section__consultation=consultation)}
     for key in answers:
         if key not in questions:
-            raise _invalid("answers", NOT_A_QUESTION.format(value=key))
+            raise _invalid("answers", NOT_A_QUESTION % {"value": key})
     texts = {key: (text or "").strip() for key, text in answers.items()}
     if attachment is not None:
         try:
@@ -745,7 +826,8 @@ def submit_contribution(
     )
     if contribution is not None and contribution.author_id not in (None, by.pk):
         raise PermissionDenied(
-            NOT_THE_AUTHOR.format(contributor=contribution.contributor, author=contribution.author)
+            NOT_THE_AUTHOR
+            % {"contributor": contribution.contributor, "author": contribution.author}
         )
     kept = {a.question_id: a for a in contribution.answers.all()} if contribution else {}
     remaining = {k for k, a in kept.items() if texts.get(k, a.text)}

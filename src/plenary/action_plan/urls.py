@@ -11,6 +11,11 @@ urlpatterns = [
     path("action-plans/<str:code>/progress/", views.progress, name="progress"),
     path("action-plans/<str:code>/sections/new/", views.section_new, name="section_new"),
     path("action-plans/<str:code>/actions/new/", views.action_new, name="action_new"),
+    path(
+        "action-plans/<str:code>/actions/translations/",
+        views.action_translation,
+        name="action_translation",
+    ),
     path("action-plans/<str:code>/indicators/new/", views.indicator_new, name="indicator_new"),
     path("action-plans/<str:code>/progress.csv", views.progress_csv, name="progress_csv"),
     path("action-plans/<str:code>/progress.xlsx", views.progress_xlsx, name="progress_xlsx"),
@@ -32,6 +37,16 @@ urlpatterns = [
         name="consultation_deadline",
     ),
     path("consultations/<int:pk>/close/", views.consultation_close, name="consultation_close"),
+    path(
+        "consultations/<int:pk>/translations/",
+        views.consultation_translations,
+        name="consultation_translations",
+    ),
+    path(
+        "consultations/<int:pk>/questions/translations/",
+        views.question_translations,
+        name="question_translations",
+    ),
     path("consultations/<int:pk>/compiled/", views.compiled, name="compiled"),
     path("consultations/<int:pk>/compiled.docx", views.compiled_docx, name="compiled_docx"),
     path(

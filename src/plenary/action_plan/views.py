@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plenary.action_plan import render as layout
 from plenary.action_plan import selectors, services
@@ -21,14 +22,15 @@ from plenary.action_plan.forms import (
     PlanForm,
     SectionForm,
 )
+from plenary.core.forms import ItemTranslationForm, TranslationsForm
 from plenary.core.selectors import acting_for
 from plenary.rules import times
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-YEAR_NOT_A_NUMBER = "the year is a number, e.g. 2020"
-NO_ATTACHMENT = "No such attachment."
-YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})."
+YEAR_NOT_A_NUMBER = gettext_lazy("the year is a number, e.g. 2020")
+NO_ATTACHMENT = gettext_lazy("No such attachment.")
+YEAR_OUTSIDE_PLAN = gettext_lazy("%(year)s is not a year of the plan (%(period)s).")
 
 
 def _show(form, error: ValidationError) -> None:
@@ -49,7 +51,7 @@ def _year(request, plan) -> int:
     except ValueError:
         raise Http404(YEAR_NOT_A_NUMBER) from None
     if not selectors.within_plan(plan=plan, year=year):
-        raise Http404(YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
+        raise Http404(YEAR_OUTSIDE_PLAN % {"year": year, "period": plan.period})
     return year
 
 
@@ -202,14 +204,51 @@ def consultation_list(request, convention):
 
 def _deadline_text(consultation) -> str:
     local = consultation.deadline.astimezone(times.zone(consultation.time_zone))
-    return f"{local:%H:%M:%S} on {local.day} {local:%B %Y} ({consultation.time_zone} time)"
+    return _("%(time)s on %(day)s (%(zone)s time)") % {
+        "time": f"{local:%H:%M:%S}",
+        "day": f"{local.day} {local:%B %Y}",
+        "zone": consultation.time_zone,
+    }
 
 
 def _may_manage(user, consultation) -> bool:
     return user.is_authenticated and user.has_perm("action_plan.issue_consultation", consultation)
 
 
-def _consultation_page(request, consultation, *, form=None, deadline_form=None, status=200):
+def _questions(consultation) -> list:
+    return [q for section in consultation.sections.all() for q in section.questions.all()]
+
+
+def _title_translations(consultation, data=None) -> TranslationsForm:
+    return TranslationsForm(
+        data,
+        prefix="translations",
+        record=consultation,
+        field="title",
+        label=_("Title"),
+        max_length=300,
+    )
+
+
+def _question_translation(consultation, data=None) -> ItemTranslationForm:
+    return ItemTranslationForm(
+        data,
+        prefix="question_translation",
+        items=_questions(consultation),
+        label=_("The question"),
+        max_length=5000,
+    )
+
+
+def _consultation_page(
+    request,
+    consultation,
+    *,
+    form=None,
+    deadline_form=None,
+    translation_forms=None,
+    status=200,
+):
     user = request.user
     now = timezone.now()
     is_open = consultation.closed_at is None and not times.is_past(consultation.deadline, now)
@@ -232,6 +271,15 @@ def _consultation_page(request, consultation, *, form=None, deadline_form=None, 
             "form": form,
             "deadline_form": deadline_form if may_manage else None,
             "may_manage": may_manage,
+            "translation_forms": (
+                {
+                    "title": _title_translations(consultation),
+                    "question": _question_translation(consultation),
+                    **(translation_forms or {}),
+                }
+                if may_manage
+                else {}
+            ),
             "may_see_all": user.has_perm("action_plan.view_all_contributions", consultation),
         },
         status=status,
@@ -346,6 +394,48 @@ def consultation_deadline(request, convention, pk: int):
             messages.success(request, _("The deadline is moved."))
             return redirect("action_plan:consultation", convention=convention, pk=pk)
     return _consultation_page(request, consultation, deadline_form=form, status=422)
+
+
+def _translate_consultation(request, convention, pk: int, name: str, bind, changes):
+    """The Presidency's translations of a consultation: one form, one service call."""
+    consultation = selectors.consultation_record(convention=convention, pk=pk)
+    if request.method != "POST":
+        return redirect("action_plan:consultation", convention=convention, pk=pk)
+    if not _may_manage(request.user, consultation):
+        raise PermissionDenied(services.MAY_NOT_ISSUE)
+    form = bind(consultation, request.POST)
+    if form.is_valid():
+        try:
+            services.set_consultation_translations(
+                consultation=consultation, **changes(consultation, form), by=request.user
+            )
+        except ValidationError as error:
+            _show(form, error)
+        else:
+            messages.success(request, _("The translations are recorded."))
+            return redirect("action_plan:consultation", convention=convention, pk=pk)
+    return _consultation_page(request, consultation, translation_forms={name: form}, status=422)
+
+
+def consultation_translations(request, convention, pk: int):
+    def changes(consultation, form):
+        return {
+            "title_translations": form.changes(),
+            "original_language": form.cleaned_data["original_language"],
+        }
+
+    return _translate_consultation(request, convention, pk, "title", _title_translations, changes)
+
+
+def question_translations(request, convention, pk: int):
+    def changes(consultation, form):
+        data = form.cleaned_data
+        number = next(q.number for q in _questions(consultation) if q.pk == data["item"])
+        return {"question_translations": {number: {data["language"]: data["text"]}}}
+
+    return _translate_consultation(
+        request, convention, pk, "question", _question_translation, changes
+    )
 
 
 def consultation_close(request, convention, pk: int):
@@ -475,6 +565,33 @@ def action_new(request, convention, code: str):
         done=lambda action: _plan_url(convention, plan),
         heading=_("Add an action to %(plan)s") % {"plan": plan.name},
         button=_("Record the action"),
+        back=_plan_url(convention, plan),
+    )
+
+
+def action_translation(request, convention, code: str):
+    """An action's text in another language (those who keep the plans)."""
+    plan = selectors.action_plan(convention=convention, code=code)
+    _may_keep_plans(request, plan)
+    actions = {a.pk: a for section in plan.sections.all() for a in section.actions.all()}
+    form = ItemTranslationForm(
+        request.POST or None,
+        items=actions.values(),
+        label=_("The action's text"),
+        max_length=5000,
+        describe=lambda action: f"{action.number}. {action.text}",
+    )
+    return _record_page(
+        request,
+        form=form,
+        call=lambda data: services.set_action_translations(
+            action=actions[data["item"]],
+            text_translations={data["language"]: data["text"]},
+            by=request.user,
+        ),
+        done=lambda action: _plan_url(convention, plan),
+        heading=_("An action of %(plan)s in another language") % {"plan": plan.name},
+        button=_("Record the translation"),
         back=_plan_url(convention, plan),
     )
 

@@ -1,5 +1,7 @@
-"""/api/v1/me, /api/v1/me/tokens and /api/v1/{convention}/grants: who a caller is, their
-API tokens, and the roles held under a convention."""
+"""/api/v1/me, /api/v1/me/tokens, /api/v1/{convention}/grants and
+/api/v1/{convention}/people/{username}/second-factor/reset: who a caller is, their API
+tokens, the roles held under a convention, and the Secretariat's reset of a person's
+second factor."""
 
 from datetime import date, datetime
 
@@ -201,3 +203,40 @@ def end_role(request, convention: ConventionSlug, grant_id: int, payload: EndIn)
         grant=grant, reason=payload.reason, ends_on=payload.ends_on, by=request.auth
     )
     return _grant_out(ended)
+
+
+class ResetIn(Schema):
+    reason: str
+
+
+class SecondFactorOut(Schema):
+    username: str
+    has_authenticator: bool
+    backup_codes_left: int
+
+
+# No operation makes or shows one's own backup codes: a token acts without a second factor,
+# and one that could mint backup codes would stand in for it. The reset below only removes.
+@router.post(
+    "/{convention}/people/{username}/second-factor/reset",
+    response={200: SecondFactorOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def reset_second_factor(request, convention: ConventionSlug, username: str, payload: ResetIn):
+    """Reset a person's second factor (the Secretariat, with a reason): their authenticator
+    app and backup codes stop working; their role asks them to set up a new one."""
+    found = convention_named(convention.upper())
+    if not request.auth.has_perm("core.manage_people", found):
+        raise PermissionDenied(services.MAY_NOT_RESET_SECOND_FACTOR)
+    person = User.objects.filter(username=username, is_active=True).first()
+    if person is None:
+        raise invalid("username", services.UNKNOWN_USER % {"username": username})
+    services.reset_second_factor(
+        person=person, convention=found, reason=payload.reason, by=request.auth
+    )
+    factor = selectors.second_factor_of(user=person)
+    return {
+        "username": person.username,
+        "has_authenticator": factor.authenticator is not None,
+        "backup_codes_left": factor.backup_codes_left,
+    }

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 
 from plenary.action_plan import selectors, services
@@ -16,6 +17,7 @@ from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
+from plenary.core.translations import translations_of
 from plenary.core.validation import invalid
 from plenary.treaties.models import Organisation, State
 from plenary.treaties.selectors import convention_named
@@ -23,14 +25,14 @@ from plenary.treaties.selectors import convention_named
 router = Router(tags=["action plan"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
-NO_SUCH_ORGANISATION = "no organisation is named or abbreviated {name!r}"
-NO_SUCH_QUESTION = "the consultation has no question {number}"
-NO_SUCH_INDICATOR = "No indicator {pk}."
-YEAR_OUTSIDE_PLAN = "{year} is not a year of the plan ({period})"
-NO_SUCH_AREA = "no thematic area is called {slug!r}"
-NO_SUCH_SECTION = "No section {number} of {plan}."
-NO_SUCH_ACTION = "the section has no action {number}"
+NO_SUCH_STATE = _("no State has the ISO 3166 code %(code)r")
+NO_SUCH_ORGANISATION = _("no organisation is named or abbreviated %(name)r")
+NO_SUCH_QUESTION = _("the consultation has no question %(number)s")
+NO_SUCH_INDICATOR = _("No indicator %(pk)s.")
+YEAR_OUTSIDE_PLAN = _("%(year)s is not a year of the plan (%(period)s)")
+NO_SUCH_AREA = _("no thematic area is called %(slug)r")
+NO_SUCH_SECTION = _("No section %(number)s of %(plan)s.")
+NO_SUCH_ACTION = _("the section has no action %(number)s")
 
 
 class PlanOut(Schema):
@@ -62,7 +64,9 @@ class IndicatorOut(Schema):
 
 class ActionOut(Schema):
     number: str
-    text: str
+    text: str = Field(description="As written, in `original_language`")
+    original_language: str
+    text_translations: dict[str, str] = Field(description='In other languages: {"fr": "..."}')
     source: str
 
 
@@ -138,7 +142,9 @@ class CoordinationIn(Schema):
 class QuestionOut(Schema):
     number: int
     paragraph: str
-    text: str
+    text: str = Field(description="As written, in `original_language`")
+    original_language: str
+    text_translations: dict[str, str] = Field(description='In other languages: {"fr": "..."}')
     level: int
 
 
@@ -151,7 +157,9 @@ class ConsultationSectionOut(Schema):
 
 class ConsultationOut(Schema):
     id: int
-    title: str
+    title: str = Field(description="As written, in `original_language`")
+    original_language: str
+    title_translations: dict[str, str] = Field(description='In other languages: {"fr": "..."}')
     issued_by: str
     issued_on: date
     addressees: str
@@ -246,6 +254,25 @@ class SectionIn(Schema):
     source: str
 
 
+class ActionTranslationsIn(Schema):
+    text_translations: dict[str, str] = Field(
+        description='Each language\'s text: {"fr": "...", "es": ""}; a blank one removes it'
+    )
+    original_language: str | None = Field(None, description="Where `text`'s language changes")
+
+
+class ConsultationTranslationsIn(Schema):
+    title_translations: dict[str, str] = Field(
+        {}, description='The title: {"fr": "...", "es": ""}; a blank one removes it'
+    )
+    question_translations: dict[int, dict[str, str]] = Field(
+        {}, description='By question number: {"1": {"fr": "..."}}; a blank one removes it'
+    )
+    original_language: str | None = Field(
+        None, description="The language the title and questions are written in, where it changes"
+    )
+
+
 class ActionIn(Schema):
     number: str
     text: str
@@ -335,7 +362,7 @@ def _states(codes: list[str]) -> list[State]:
     found = {s.iso3: s for s in State.objects.filter(iso3__in=[c.upper() for c in codes])}
     for code in codes:
         if code.upper() not in found:
-            raise invalid("states", NO_SUCH_STATE.format(code=code))
+            raise invalid("states", NO_SUCH_STATE % {"code": code})
     return [found[c.upper()] for c in codes]
 
 
@@ -347,7 +374,7 @@ def _organisations(names: list[str]) -> list[Organisation]:
             found.setdefault(organisation.abbreviation.casefold(), organisation)
     for name in names:
         if name.casefold() not in found:
-            raise invalid("organisations", NO_SUCH_ORGANISATION.format(name=name))
+            raise invalid("organisations", NO_SUCH_ORGANISATION % {"name": name})
     return [found[name.casefold()] for name in names]
 
 
@@ -387,7 +414,7 @@ def enter_value(request, convention: ConventionSlug, indicator_id: int, payload:
         .first()
     )
     if indicator is None:
-        raise Http404(NO_SUCH_INDICATOR.format(pk=indicator_id))
+        raise Http404(NO_SUCH_INDICATOR % {"pk": indicator_id})
     if not request.auth.has_perm("action_plan.enter_indicator_value", indicator):
         raise PermissionDenied(services.MAY_NOT_ENTER_VALUE)
     state = _states([payload.state])[0] if payload.state else None
@@ -436,7 +463,7 @@ def record_thematic_area(request, convention: ConventionSlug, payload: AreaIn):
 def _section(plan, number: int):
     section = next((s for s in plan.sections.all() if s.number == number), None)
     if section is None:
-        raise Http404(NO_SUCH_SECTION.format(number=number, plan=plan.code))
+        raise Http404(NO_SUCH_SECTION % {"number": number, "plan": plan.code})
     return section
 
 
@@ -481,7 +508,41 @@ def record_action(request, convention: ConventionSlug, code: str, number: int, p
         source=payload.source,
         by=request.auth,
     )
-    return Status(201, {"number": action.number, "text": action.text, "source": action.source})
+    return Status(201, _action_out(action))
+
+
+def _action_out(action) -> dict:
+    return {
+        "number": action.number,
+        "text": action.text,
+        "original_language": action.original_language,
+        "text_translations": translations_of(action, "text"),
+        "source": action.source,
+    }
+
+
+@router.put(
+    "/action-plans/{code}/sections/{number}/actions/{action_number}/translations",
+    response={200: ActionOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def set_action_translations(
+    request,
+    convention: ConventionSlug,
+    code: str,
+    number: int,
+    action_number: str,
+    payload: ActionTranslationsIn,
+):
+    """Give an action's text in other languages (those who keep the plans)."""
+    plan = selectors.action_plan(convention=convention_named(convention), code=code)
+    section = _section(plan, number)
+    action = next((a for a in section.actions.all() if a.number == action_number), None)
+    if action is None:
+        raise Http404(NO_SUCH_ACTION.format(number=action_number))
+    return _action_out(
+        services.set_action_translations(action=action, **payload.dict(), by=request.auth)
+    )
 
 
 @router.post(
@@ -502,7 +563,7 @@ def record_indicator(
     if action_number is not None:
         action = next((a for a in section.actions.all() if a.number == action_number), None)
         if action is None:
-            raise invalid("action", NO_SUCH_ACTION.format(number=action_number))
+            raise invalid("action", NO_SUCH_ACTION % {"number": action_number})
     indicator = services.record_indicator(section=section, action=action, by=request.auth, **data)
     return Status(201, _indicator_out(indicator))
 
@@ -517,10 +578,7 @@ def get_action_plan(request, convention: ConventionSlug, code: str):
                 "number": section.number,
                 "title": section.title,
                 "area": section.area.slug if section.area_id else None,
-                "actions": [
-                    {"number": a.number, "text": a.text, "source": a.source}
-                    for a in section.actions.all()
-                ],
+                "actions": [_action_out(a) for a in section.actions.all()],
                 "indicators": [_indicator_out(i) for i in section.indicators.all()],
             }
             for section in plan.sections.all()
@@ -534,7 +592,7 @@ def get_progress(request, convention: ConventionSlug, code: str, year: int):
     """Each indicator in `year` against its baseline and target; computed ones recomputed."""
     plan = selectors.action_plan(convention=convention_named(convention), code=code)
     if not selectors.within_plan(plan=plan, year=year):
-        raise invalid("year", YEAR_OUTSIDE_PLAN.format(year=year, period=plan.period))
+        raise invalid("year", YEAR_OUTSIDE_PLAN % {"year": year, "period": plan.period})
     return progress_rows(selectors.plan_progress(plan=plan, year=year))
 
 
@@ -542,6 +600,8 @@ def _consultation_out(consultation, now) -> dict:
     return {
         "id": consultation.pk,
         "title": consultation.title,
+        "original_language": consultation.original_language,
+        "title_translations": translations_of(consultation, "title"),
         "issued_by": consultation.issued_by,
         "issued_on": consultation.issued_on,
         "addressees": consultation.addressees,
@@ -580,7 +640,14 @@ def get_consultation(request, convention: ConventionSlug, consultation_id: int):
                 "title": s.title,
                 "area": s.area.slug if s.area_id else None,
                 "questions": [
-                    {"number": q.number, "paragraph": q.paragraph, "text": q.text, "level": q.level}
+                    {
+                        "number": q.number,
+                        "paragraph": q.paragraph,
+                        "text": q.text,
+                        "original_language": q.original_language,
+                        "text_translations": translations_of(q, "text"),
+                        "level": q.level,
+                    }
                     for q in s.questions.all()
                 ],
             }
@@ -636,7 +703,7 @@ def submit_contribution(
     answers = {}
     for answer in payload.answers:
         if answer.question not in by_number:
-            raise invalid("answers", NO_SUCH_QUESTION.format(number=answer.question))
+            raise invalid("answers", NO_SUCH_QUESTION % {"number": answer.question})
         answers[by_number[answer.question]] = answer.text
     services.submit_contribution(
         consultation=consultation, answers=answers, by=request.auth, now=timezone.now()
@@ -666,6 +733,25 @@ def move_deadline(request, convention: ConventionSlug, consultation_id: int, pay
     return _consultation_out(moved, now)
 
 
+@router.put(
+    "/consultations/{consultation_id}/translations",
+    response={200: ConsultationDetailOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def set_consultation_translations(
+    request, convention: ConventionSlug, consultation_id: int, payload: ConsultationTranslationsIn
+):
+    """Give the title and the questions in other languages (the President's team or the
+    Secretariat)."""
+    consultation = selectors.consultation_record(
+        convention=convention_named(convention), pk=consultation_id
+    )
+    services.set_consultation_translations(
+        consultation=consultation, **payload.dict(), by=request.auth
+    )
+    return get_consultation(request, convention, consultation.pk)
+
+
 @router.post(
     "/consultations/{consultation_id}/close",
     response={200: ConsultationOut, **ERRORS},
@@ -693,7 +779,7 @@ def issue_consultation(request, convention: ConventionSlug, payload: Consultatio
         if section.area:
             area = areas.get(section.area)
             if area is None:
-                raise invalid("sections", NO_SUCH_AREA.format(slug=section.area))
+                raise invalid("sections", NO_SUCH_AREA % {"slug": section.area})
         sections.append(
             services.SectionSpec(
                 number=section.number or str(order),

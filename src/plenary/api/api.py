@@ -8,6 +8,7 @@ the site's default convention; a write there answers 404 (see CHANGELOG.md).
 
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Router
 
 from plenary.api import errors
@@ -57,8 +58,9 @@ MOVED = {
     "action-plans",
     "consultations",
 }
-MOVED_WRITE = (
-    "No API endpoint at /api/v1/{path}: writes moved under a convention, e.g. /api/v1/ccm/{path}."
+MOVED_WRITE = _(
+    "No API endpoint at /api/v1/%(path)s: writes moved under a convention, e.g. "
+    "/api/v1/ccm/%(path)s."
 )
 
 # Answers any other path under /api/v1/ with a 404 in the API's error shape (or, for a GET of
@@ -73,8 +75,8 @@ def unknown(request, unknown: str):
     if unknown.split("/", 1)[0] in MOVED:
         if request.method == "GET":
             return HttpResponsePermanentRedirect(scope.moved_to(request, "/api/v1/", unknown))
-        raise Http404(MOVED_WRITE.format(path=unknown))
-    raise Http404(f"No API endpoint at /api/v1/{unknown}.")
+        raise Http404(MOVED_WRITE % {"path": unknown})
+    raise Http404(_("No API endpoint at /api/v1/%(unknown)s.") % {"unknown": unknown})
 
 
 api.add_router("", accounts_router)

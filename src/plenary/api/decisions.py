@@ -9,6 +9,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
@@ -24,12 +25,12 @@ from plenary.treaties.selectors import convention_named
 router = Router(tags=["decisions"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
-NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
-NO_SUCH_OBLIGATION = "{state} has no Article {article} obligation"
-NO_SUCH_KIND = "{state} has no {kind} obligation"
-OBLIGATION_REQUIRED = "name the obligation (its neutral code) or its article"
+NO_SUCH_STATE = _("no State has the ISO 3166 code %(code)r")
+NO_SUCH_OBLIGATION = _("%(state)s has no Article %(article)s obligation")
+NO_SUCH_KIND = _("%(state)s has no %(kind)s obligation")
+OBLIGATION_REQUIRED = _("name the obligation (its neutral code) or its article")
 ObligationCode = Literal["stockpile_destruction", "clearance"]
-ALREADY_BROKEN_DETAIL = "This State has already broken the silence."
+ALREADY_BROKEN_DETAIL = _("This State has already broken the silence.")
 
 
 class SilenceSummaryOut(Schema):
@@ -218,7 +219,9 @@ def _detail(procedure: SilenceProcedure, user) -> dict:
 
 
 def _part(part) -> str | None:
-    return f"{part.meeting.code} part {part.number}" if part else None
+    if part is None:
+        return None
+    return _("%(meeting)s part %(number)s") % {"meeting": part.meeting.code, "number": part.number}
 
 
 def _request_out(request) -> dict:
@@ -288,7 +291,7 @@ def record_past_silence_procedure(request, convention: ConventionSlug, payload: 
     for past in payload.breaks:
         state = State.objects.filter(iso3=past.state.upper()).first()
         if state is None:
-            raise ValidationError({"breaks": [NO_SUCH_STATE.format(code=past.state)]})
+            raise ValidationError({"breaks": [NO_SUCH_STATE % {"code": past.state}]})
         breaks.append(services.PastBreak(state=state, broken_at=past.broken_at, reason=past.reason))
     procedure = services.record_concluded_silence_procedure(
         convention=found,
@@ -340,7 +343,7 @@ def break_silence(request, convention: ConventionSlug, procedure_id: int, payloa
     else:
         state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
-        raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
+        raise ValidationError({"state": [NO_SUCH_STATE % {"code": payload.state}]})
     try:
         silence_break = services.break_silence(
             procedure=procedure,
@@ -495,7 +498,7 @@ def submit_extension_request(request, convention: ConventionSlug, payload: Exten
     convention = convention_named(convention)
     state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
-        raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
+        raise ValidationError({"state": [NO_SUCH_STATE % {"code": payload.state}]})
     meeting = (
         selectors.meeting_named(convention=convention, name=payload.meeting)
         if payload.meeting
@@ -508,13 +511,13 @@ def submit_extension_request(request, convention: ConventionSlug, payload: Exten
         obligation = held.filter(kind=payload.obligation).first()
         if obligation is None:
             raise ValidationError(
-                {"obligation": [NO_SUCH_KIND.format(state=state, kind=payload.obligation)]}
+                {"obligation": [NO_SUCH_KIND % {"state": state, "kind": payload.obligation}]}
             )
     elif payload.article:
         obligation = next((o for o in held if o.article == str(payload.article)), None)
         if obligation is None:
             raise ValidationError(
-                {"article": [NO_SUCH_OBLIGATION.format(state=state, article=payload.article)]}
+                {"article": [NO_SUCH_OBLIGATION % {"state": state, "article": payload.article}]}
             )
     else:
         raise ValidationError({"obligation": [OBLIGATION_REQUIRED]})
@@ -543,6 +546,7 @@ class DecisionOut(Schema):
     agenda_items: list[str]
     documents: list[str]
     paragraph: str
+    adopted_text: str = ""
 
 
 class DecisionIn(Schema):
@@ -555,9 +559,12 @@ class DecisionIn(Schema):
     documents: list[str] = []
     symbol: str = ""
     paragraph: str = ""
+    adopted_text: str = Field(
+        "", description="the decision as adopted, where it says more than its kind and text"
+    )
 
 
-UNKNOWN_ITEMS = "{items}: not an item of the agenda of {meeting}"
+UNKNOWN_ITEMS = _("%(items)s: not an item of the agenda of %(meeting)s")
 
 
 def _decision_out(decision) -> dict:
@@ -572,6 +579,7 @@ def _decision_out(decision) -> dict:
         "agenda_items": [f"{i.number}{i.letter}" for i in decision.agenda_items.all()],
         "documents": decision.documents,
         "paragraph": decision.paragraph,
+        "adopted_text": decision.text,
     }
 
 
@@ -597,7 +605,7 @@ def record_decision(request, convention: ConventionSlug, payload: DecisionIn):
         known = {f"{i.number}{i.letter}" for i in items}
         missing = ", ".join(n for n in payload.agenda_items if n not in known)
         raise ValidationError(
-            {"agenda_items": [UNKNOWN_ITEMS.format(items=missing, meeting=part.meeting)]}
+            {"agenda_items": [UNKNOWN_ITEMS % {"items": missing, "meeting": part.meeting}]}
         )
     decision = services.record_decision(
         part=part,
@@ -608,6 +616,7 @@ def record_decision(request, convention: ConventionSlug, payload: DecisionIn):
         agenda_items=items,
         paragraph=payload.paragraph,
         symbol=payload.symbol,
+        text=payload.adopted_text,
         by=request.auth,
     )
     return Status(201, _decision_out(decision))

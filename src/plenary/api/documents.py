@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -12,6 +13,7 @@ from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
+from plenary.core.translations import translations_of
 from plenary.documents import selectors, services
 from plenary.documents.models import Document, LanguageVersion
 from plenary.meetings import selectors as meetings
@@ -22,13 +24,14 @@ router = Router(tags=["documents"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 SeriesName = Literal["main", "L", "WP", "CRP", "INF", "MISC"]
-NEED_MEETING_OR_SEARCH = "give a meeting, or a search with q"
+NEED_MEETING_OR_SEARCH = _("give a meeting, or a search with q")
 SERIES = "The series: main (numbered documents), L, WP, CRP, INF or MISC."
 
 
 class VersionOut(Schema):
     language: str
     is_original: bool
+    title: str = Field(description="The title this version prints; blank: the document's")
     size: int
     content_type: str
     sha256: str
@@ -38,7 +41,11 @@ class VersionOut(Schema):
 
 class DocumentOut(Schema):
     symbol: str
-    title: str
+    title: str = Field(description="As in the original version, `original_language`")
+    original_language: str
+    title_translations: dict[str, str] = Field(
+        description='The titles its versions in other languages print: {"fr": "..."}'
+    )
     meeting: str
     series: str
     number: int
@@ -86,6 +93,7 @@ def _version_out(request, convention, document: Document, version: LanguageVersi
     return {
         "language": version.language,
         "is_original": version.is_original,
+        "title": version.title,
         "size": version.size,
         "content_type": version.content_type,
         "sha256": version.sha256,
@@ -103,6 +111,8 @@ def _document_out(request, convention, document: Document) -> dict:
     return {
         "symbol": document.symbol,
         "title": document.title,
+        "original_language": document.original_language,
+        "title_translations": translations_of(document, "title"),
         "meeting": document.meeting.code,
         "series": document.series,
         "number": document.number,
@@ -165,6 +175,7 @@ def add_language_version(
     language: Form[str],
     file: File[UploadedFile],
     is_original: Form[bool] = False,
+    title: Form[str | None] = None,
 ):
     """Upload the file (PDF or .docx) of a document in one language, or replace it. The
     Secretariat uploads for any document; a Delegation for its own State's documents."""
@@ -173,7 +184,12 @@ def add_language_version(
     if not request.auth.has_perm("documents.add_language_version", document):
         raise PermissionDenied(services.MAY_NOT_UPLOAD)
     version = services.add_language_version(
-        document=document, language=language, upload=file, is_original=is_original, by=request.auth
+        document=document,
+        language=language,
+        upload=file,
+        is_original=is_original,
+        title=title,
+        by=request.auth,
     )
     return Status(201, _version_out(request, convention, document, version))
 
@@ -188,6 +204,22 @@ def mark_document(request, convention: ConventionSlug, symbol: str, payload: Sta
     services.mark_document(document=document, status=payload.status, by=request.auth)
     document = selectors.document_with_symbol(symbol, convention=convention)
     return _document_out(request, convention, document)
+
+
+class VersionTitleIn(Schema):
+    language: str = Field(description="The language version's code: ar, zh, en, fr, ru, es")
+    title: str = Field(max_length=1000, description="As it prints it; blank removes it")
+
+
+# Before the document's own address: its path would take ".../title" as part of the symbol.
+@router.put("/documents/{path:symbol}/title", response={200: VersionOut, **ERRORS}, auth=SIGNED_IN)
+def set_version_title(request, convention: ConventionSlug, symbol: str, payload: VersionTitleIn):
+    """Give the title a language version prints (whoever may upload its versions)."""
+    convention = convention_named(convention)
+    document = selectors.document_with_symbol(symbol, convention=convention)
+    version = selectors.language_version(document=document, language=payload.language)
+    version = services.set_version_title(version=version, title=payload.title, by=request.auth)
+    return _version_out(request, convention, document, version)
 
 
 @router.get("/documents/{path:symbol}", response={200: DocumentOut, **ERRORS})
@@ -229,7 +261,7 @@ def issue_document(request, convention: ConventionSlug, code: str, payload: Issu
     meeting = selectors.meeting_for(code, convention=convention)
     states = list(State.objects.filter(iso3__in=[c.upper() for c in payload.submitting_states]))
     if len(states) != len(set(payload.submitting_states)):
-        raise ValidationError({"submitting_states": ["an ISO 3166 code names no State"]})
+        raise ValidationError({"submitting_states": [_("an ISO 3166 code names no State")]})
     items = [
         meetings.agenda_item_of(meeting=meeting, label=label) for label in payload.agenda_items
     ]

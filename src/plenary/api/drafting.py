@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
@@ -105,7 +106,10 @@ def change_report_text(
         ReportText.objects.select_related("part").filter(pk=text_id, part__meeting=meeting).first()
     )
     if text is None:
-        raise Http404(f"no text {text_id} in the report of {meeting.code}")
+        raise Http404(
+            _("no text %(text_id)s in the report of %(code)s")
+            % {"text_id": text_id, "code": meeting.code}
+        )
     text = services.change_report_text(
         text=text, body=payload.body, reason=payload.reason, by=request.auth
     )
@@ -256,9 +260,15 @@ def record_letter(request, convention: ConventionSlug, code: str, payload: Lette
         None,
     )
     if payload.silence_procedure is not None and procedure is None:
-        raise Http404(f"no silence procedure {payload.silence_procedure} about {meeting.code}")
+        raise Http404(
+            _("no silence procedure %(silence_procedure)s about %(code)s")
+            % {"silence_procedure": payload.silence_procedure, "code": meeting.code}
+        )
     if payload.consultation is not None and consultation is None:
-        raise Http404(f"no consultation {payload.consultation} about {meeting.code}")
+        raise Http404(
+            _("no consultation %(consultation)s about %(code)s")
+            % {"consultation": payload.consultation, "code": meeting.code}
+        )
     letter = services.record_letter_sent(
         meeting=meeting,
         kind=payload.kind,
@@ -302,7 +312,10 @@ def draft_note_verbale(
     records = selectors.convening_records(meeting=meeting, on=on or timezone.localdate())
     if language not in dict(settings.LANGUAGES):
         raise ValidationError(
-            {"language": f"{language!r} is not one of {list(dict(settings.LANGUAGES))}"}
+            {
+                "language": _("%(language)r is not one of %(choices)s")
+                % {"language": language, "choices": list(dict(settings.LANGUAGES))}
+            }
         )
     drafted = content.convening_note(records, reference=reference, kind=kind, language=language)
     return {"kind": kind, "body": letters.note_body(drafted), "missing": drafted.missing}
@@ -377,7 +390,10 @@ def _report_of(meeting, report_id: int):
         (r for r in selectors.reports_of(meeting=meeting) if r.report.pk == report_id), None
     )
     if found is None:
-        raise Http404(f"no report {report_id} of {meeting.code}")
+        raise Http404(
+            _("no report %(report_id)s of %(code)s")
+            % {"report_id": report_id, "code": meeting.code}
+        )
     return found
 
 

@@ -4,17 +4,18 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from plenary.rules.errors import RuleError
 
-INVALID_INPUT = "The request is not valid."
-NOT_FOUND = "Not found."
-FORBIDDEN = "You do not have permission to do this."
-TOO_BIG = "A value is too long or out of range for the record that holds it."
-NOT_SIGNED_IN = "Sign in, or send a valid token as 'Authorization: Bearer <key>'."
+INVALID_INPUT = _("The request is not valid.")
+NOT_FOUND = _("Not found.")
+FORBIDDEN = _("You do not have permission to do this.")
+TOO_BIG = _("A value is too long or out of range for the record that holds it.")
+NOT_SIGNED_IN = _("Sign in, or send a valid token as 'Authorization: Bearer <key>'.")
 
 
 class FieldError(Schema):
@@ -28,7 +29,12 @@ class ErrorOut(Schema):
 
 
 def error_body(detail: str, errors: list[dict] | None = None) -> dict:
-    return {"detail": detail, "errors": errors or []}
+    # Messages may be lazy translations: the response schema takes text, in the
+    # language of the request.
+    return {
+        "detail": str(detail),
+        "errors": [{**error, "message": str(error["message"])} for error in errors or []],
+    }
 
 
 def _field_of(location: list | tuple) -> str:

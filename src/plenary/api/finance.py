@@ -9,6 +9,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
@@ -474,7 +475,9 @@ def record_actual(request, convention: ConventionSlug, pk: int, line_id: int, pa
     estimate = selectors.cost_estimate(convention=convention_named(convention), pk=pk)
     line = next((x for x in estimate.lines.all() if x.pk == line_id), None)
     if line is None:
-        raise Http404(f"No line item {line_id} in estimate {pk}.")
+        raise Http404(
+            _("No line item %(line_id)s in estimate %(pk)s.") % {"line_id": line_id, "pk": pk}
+        )
     line = services.record_actual_cost(line=line, actual=payload.actual, by=request.auth)
     return {
         "id": line.pk,
@@ -527,7 +530,9 @@ def record_contribution(request, convention: ConventionSlug, payload: Contributi
     values = payload.dict()
     state = State.objects.filter(iso3=values.pop("state").upper()).first()
     if state is None:
-        raise RuleError("state", f"no State has the ISO 3166 code {payload.state!r}")
+        raise RuleError(
+            "state", _("no State has the ISO 3166 code %(state)r") % {"state": payload.state}
+        )
     contribution = services.record_voluntary_contribution(
         convention=convention_named(convention), state=state, by=request.auth, **values
     )

@@ -5,6 +5,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -15,6 +16,7 @@ from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
 from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
+from plenary.core.translations import translations_of
 from plenary.meetings import render, selectors, services
 from plenary.rules import times
 from plenary.treaties.models import Organisation, State
@@ -23,9 +25,11 @@ from plenary.treaties.selectors import convention_named
 router = Router(tags=["meetings"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-NOT_YOURS = "You may register only the delegation of your own State or organisation."
-NOT_REGISTERED = "{participant} has no delegation registered for this meeting: register it first"
-ONLY_SECRETARIAT = "Only the Secretariat sees every registration."
+NOT_YOURS = _("You may register only the delegation of your own State or organisation.")
+NOT_REGISTERED = _(
+    "%(participant)s has no delegation registered for this meeting: register it first"
+)
+ONLY_SECRETARIAT = _("Only the Secretariat sees every registration.")
 
 
 class PartOut(Schema):
@@ -43,7 +47,11 @@ class PartOut(Schema):
 
 class MeetingOut(Schema):
     code: str
-    title: str
+    title: str = Field(description="As written, in `original_language`")
+    original_language: str
+    title_translations: dict[str, str] = Field(
+        description='The title in other languages: {"fr": "..."}'
+    )
     kind: str
     symbol_root: str
     registration_deadline: date | None
@@ -72,8 +80,16 @@ class OfficerOut(Schema):
 class AgendaItemOut(Schema):
     number: int
     letter: str
-    title: str
+    title: str = Field(description="As written, in `original_language`")
+    original_language: str
+    title_translations: dict[str, str] = Field(
+        description='The title in other languages: {"fr": "..."}'
+    )
     symbols: list[str]
+
+    @staticmethod
+    def resolve_title_translations(item) -> dict[str, str]:
+        return translations_of(item, "title")
 
 
 class MeetingDetailOut(MeetingOut):
@@ -145,6 +161,8 @@ def _meeting_out(meeting) -> dict:
     return {
         "code": meeting.code,
         "title": meeting.title,
+        "original_language": meeting.original_language,
+        "title_translations": translations_of(meeting, "title"),
         "kind": meeting.kind,
         "symbol_root": meeting.symbol_root,
         "registration_deadline": meeting.registration_deadline,
@@ -232,7 +250,7 @@ def get_programme(
         return {**out, "version": "draft"}
     if version:
         if not version.isdigit():
-            raise ValidationError({"version": ['a release\'s number, or "draft"']})
+            raise ValidationError({"version": [_('a release\'s number, or "draft"')]})
         release = selectors.release_of(meeting=meeting, number=int(version))
     else:
         release = selectors.latest_release(meeting=meeting)
@@ -273,11 +291,20 @@ def _participant_of(user, meeting, *, state: str | None, organisation: int | Non
     if state:
         participant = State.objects.filter(iso3=state.upper()).first()
         if participant is None:
-            raise ValidationError({"state": [f"no State has the ISO 3166 code {state!r}"]})
+            raise ValidationError(
+                {"state": [_("no State has the ISO 3166 code %(state)r") % {"state": state}]}
+            )
     elif organisation is not None:
         participant = Organisation.objects.filter(pk=organisation).first()
         if participant is None:
-            raise ValidationError({"organisation": [f"no organisation has the id {organisation}"]})
+            raise ValidationError(
+                {
+                    "organisation": [
+                        _("no organisation has the id %(organisation)s")
+                        % {"organisation": organisation}
+                    ]
+                }
+            )
     else:
         participant = acting_for(user=user, convention=meeting.convention)
     if participant is None:
@@ -314,7 +341,14 @@ def register_delegation(request, convention: ConventionSlug, code: str, payload:
         by_number = {part.number: part for part in meeting.parts.all()}
         unknown = [n for n in payload.parts if n not in by_number]
         if unknown:
-            raise ValidationError({"parts": [f"{meeting} has no part {unknown[0]}"]})
+            raise ValidationError(
+                {
+                    "parts": [
+                        _("%(meeting)s has no part %(number)s")
+                        % {"meeting": meeting, "number": unknown[0]}
+                    ]
+                }
+            )
         parts = [by_number[n] for n in payload.parts]
     members = [services.DelegateIn(**member.dict()) for member in payload.members]
     lookup = (
@@ -392,7 +426,7 @@ def upload_credentials(
     )
     delegation = selectors.delegation_of(meeting=meeting, **lookup)
     if delegation is None:
-        raise ValidationError({"delegation": [NOT_REGISTERED.format(participant=participant)]})
+        raise ValidationError({"delegation": [NOT_REGISTERED % {"participant": participant}]})
     delegation = services.upload_credentials(
         delegation=delegation, upload=file, kind=kind, reason=reason, now=timezone.now(), by=user
     )
@@ -496,7 +530,14 @@ def approve_observer_attendance(
         decisions = selectors.decisions_of_meeting(meeting=meeting)
         decision = next((d for d in decisions if d.pk == payload.decision), None)
         if decision is None:
-            raise ValidationError({"decision": [f"{meeting} has no decision {payload.decision}"]})
+            raise ValidationError(
+                {
+                    "decision": [
+                        _("%(meeting)s has no decision %(decision)s")
+                        % {"meeting": meeting, "decision": payload.decision}
+                    ]
+                }
+            )
     delegation = services.approve_observer_attendance(
         delegation=delegation,
         decision=decision,
@@ -638,6 +679,18 @@ class AgendaItemIn(Schema):
     symbols: list[str] = []
 
 
+class TitleTranslationsIn(Schema):
+    title_translations: dict[str, str] = Field(
+        description=(
+            'Each language\'s title: {"fr": "...", "es": ""}; a blank one removes that'
+            " translation, a language not named stays as it was"
+        )
+    )
+    original_language: str | None = Field(
+        None, description="The language `title` is written in, where it changes"
+    )
+
+
 class AdoptionIn(Schema):
     on: date
 
@@ -721,7 +774,14 @@ def replan(request, convention: ConventionSlug, code: str, payload: ReplanIn):
 
 def _cited(found, pk: int | None, field: str):
     if pk and found is None:
-        raise ValidationError({field: [f"no {field.replace('_', ' ')} has the id {pk}"]})
+        raise ValidationError(
+            {
+                field: [
+                    _("no %(field)s has the id %(pk)s")
+                    % {"field": field.replace("_", " "), "pk": pk}
+                ]
+            }
+        )
     return found
 
 
@@ -733,7 +793,13 @@ def add_officer(request, convention: ConventionSlug, code: str, payload: Officer
     if payload.state:
         state = State.objects.filter(iso3=payload.state.upper()).first()
         if state is None:
-            raise ValidationError({"state": [f"no State has the ISO 3166 code {payload.state!r}"]})
+            raise ValidationError(
+                {
+                    "state": [
+                        _("no State has the ISO 3166 code %(state)r") % {"state": payload.state}
+                    ]
+                }
+            )
     officer = services.record_officer(
         meeting=meeting, **payload.dict(exclude={"state"}), state=state, by=request.auth
     )
@@ -756,6 +822,32 @@ def add_agenda_item(request, convention: ConventionSlug, code: str, payload: Age
     meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
     item = services.add_agenda_item(meeting=meeting, **payload.dict(), by=request.auth)
     return Status(201, item)
+
+
+@router.put(
+    "/meetings/{code}/translations", response={200: MeetingDetailOut, **ERRORS}, auth=SIGNED_IN
+)
+def set_meeting_translations(
+    request, convention: ConventionSlug, code: str, payload: TitleTranslationsIn
+):
+    """Give the meeting's title in other languages (the Secretariat of the convention)."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    services.set_meeting_translations(meeting=meeting, **payload.dict(), by=request.auth)
+    return _meeting_detail(meeting)
+
+
+@router.put(
+    "/meetings/{code}/agenda/{label}/translations",
+    response={200: AgendaItemOut, **ERRORS},
+    auth=SIGNED_IN,
+)
+def set_agenda_item_translations(
+    request, convention: ConventionSlug, code: str, label: str, payload: TitleTranslationsIn
+):
+    """Give an agenda item's title ("7", "7b") in other languages (the Secretariat)."""
+    meeting = selectors.meeting_by_reference(code, convention=convention_named(convention))
+    item = selectors.agenda_item_of(meeting=meeting, label=label)
+    return services.set_agenda_item_translations(item=item, **payload.dict(), by=request.auth)
 
 
 @router.post(
@@ -927,7 +1019,7 @@ def release_programme(request, convention: ConventionSlug, code: str, payload: R
     now = timezone.now()
     if payload.released_on is not None:
         if payload.released_on > timezone.localdate():
-            raise ValidationError({"released_on": ["a version is released today or earlier"]})
+            raise ValidationError({"released_on": [_("a version is released today or earlier")]})
         now = datetime.combine(
             payload.released_on, time(0, 0), tzinfo=times.zone(meeting.time_zone)
         )

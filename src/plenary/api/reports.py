@@ -9,6 +9,7 @@ from datetime import date
 from typing import Literal
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
@@ -120,7 +121,9 @@ def _view(request, convention, report_id: int):
     try:
         return selectors.report_for(convention=convention, pk=report_id, user=request.auth)
     except selectors.ReportNotFound:
-        raise Http404(f"no report {report_id} you may read") from None
+        raise Http404(
+            _("no report %(report_id)s you may read") % {"report_id": report_id}
+        ) from None
 
 
 def _again(request, convention, report_id: int) -> dict:
@@ -206,7 +209,9 @@ def get_report(request, convention: ConventionSlug, report_id: int):
     try:
         view = selectors.report_for(convention=convention, pk=report_id, user=request.auth)
     except selectors.ReportNotFound:
-        raise Http404(f"no report {report_id} you may read") from None
+        raise Http404(
+            _("no report %(report_id)s you may read") % {"report_id": report_id}
+        ) from None
     return _out(view)
 
 
@@ -234,7 +239,9 @@ def save_draft(request, convention: ConventionSlug, report_id: int, payload: Dra
     convention = registry.convention_named(convention)
     view = _view(request, convention, report_id)
     if view.draft is None:
-        raise Http404(f"report {report_id} has no draft you may change")
+        raise Http404(
+            _("report %(report_id)s has no draft you may change") % {"report_id": report_id}
+        )
     services.save_draft(
         version=view.draft,
         forms={code: entry.dict() for code, entry in payload.forms.items()},
@@ -251,7 +258,7 @@ def submit_report(request, convention: ConventionSlug, report_id: int, payload: 
     convention = registry.convention_named(convention)
     view = _view(request, convention, report_id)
     if view.draft is None:
-        raise Http404(f"report {report_id} has no draft to submit")
+        raise Http404(_("report %(report_id)s has no draft to submit") % {"report_id": report_id})
     services.submit_report(
         version=view.draft,
         today=selectors.today_for(convention),
@@ -276,7 +283,9 @@ def recall_report(request, convention: ConventionSlug, report_id: int):
     convention = registry.convention_named(convention)
     view = _view(request, convention, report_id)
     if view.current is None:
-        raise Http404(f"report {report_id} has no submission to recall")
+        raise Http404(
+            _("report %(report_id)s has no submission to recall") % {"report_id": report_id}
+        )
     services.recall_report(version=view.current, by=request.auth)
     return _again(request, convention, report_id)
 
@@ -287,7 +296,9 @@ def process_report(request, convention: ConventionSlug, report_id: int):
     convention = registry.convention_named(convention)
     view = _view(request, convention, report_id)
     if view.current is None:
-        raise Http404(f"report {report_id} has no submission to process")
+        raise Http404(
+            _("report %(report_id)s has no submission to process") % {"report_id": report_id}
+        )
     services.process_report(
         version=view.current, today=selectors.today_for(convention), by=request.auth
     )

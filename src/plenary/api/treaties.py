@@ -6,6 +6,7 @@ from typing import Literal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Router, Schema, Status
 
 from plenary.api.auth import SIGNED_IN
@@ -22,7 +23,7 @@ router = Router(tags=["treaty registry"])
 
 ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
 ON = "The date the answer is for, YYYY-MM-DD; today when omitted."
-NO_SUCH_STATE = "no State has the ISO 3166 code {code!r}"
+NO_SUCH_STATE = _("no State has the ISO 3166 code %(code)r")
 
 
 class StateOut(Schema):
@@ -203,9 +204,9 @@ def submit_transparency_report(request, convention: ConventionSlug, payload: Tra
     convention = selectors.convention_named(convention)
     state = State.objects.filter(iso3=payload.state.upper()).first()
     if state is None:
-        raise ValidationError({"state": [NO_SUCH_STATE.format(code=payload.state)]})
+        raise ValidationError({"state": [NO_SUCH_STATE % {"code": payload.state}]})
     if not request.auth.has_perm("treaties.submit_transparency_report", within(convention, state)):
-        raise PermissionDenied("You may record transparency reports only for your own State.")
+        raise PermissionDenied(_("You may record transparency reports only for your own State."))
     report = services.record_transparency_report(
         convention=convention,
         state=state,
@@ -229,7 +230,7 @@ def grant_extension(request, convention: ConventionSlug, obligation_id: int, pay
     convention = selectors.convention_named(convention)
     obligation = get_object_or_404(Obligation, pk=obligation_id, convention=convention)
     if not request.auth.has_perm("treaties.grant_extension", obligation):
-        raise PermissionDenied("Only the Secretariat records extensions.")
+        raise PermissionDenied(_("Only the Secretariat records extensions."))
     extension = services.grant_extension(obligation=obligation, by=request.auth, **payload.dict())
     return Status(
         201,
@@ -335,7 +336,7 @@ class HeldObligationOut(Schema):
 def _state_named(iso3: str) -> State:
     state = State.objects.filter(iso3=iso3.upper()).first()
     if state is None:
-        raise ValidationError({"state": [NO_SUCH_STATE.format(code=iso3)]})
+        raise ValidationError({"state": [NO_SUCH_STATE % {"code": iso3}]})
     return state
 
 

@@ -3,11 +3,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core import selectors, services, throttle
 from plenary.core.models import FOCAL_POINT_GRANTS, DelegationFunction, Role, User
+from plenary.core.translations import language_name, languages
 
 LOGIN_REFUSED = _(
     "Too many failed sign-in attempts. Sign-in is paused for this account; "
@@ -68,6 +69,11 @@ class ThrottledPasswordResetForm(PasswordResetForm):
             self.refused = True
             raise forms.ValidationError(RESET_REFUSED, code="throttled")
         return cleaned
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        """The reset e-mail in the account's own language, not the language of the page."""
+        with translation.override(context["user"].language or settings.LANGUAGE_CODE):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 def client_ip(request) -> str | None:
@@ -201,6 +207,17 @@ class SecondFactorForm(forms.Form):
     )
 
 
+class ResetSecondFactorForm(forms.Form):
+    """The Secretariat's reset of another person's second factor."""
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why, and how the person asked, e.g. their phone was lost; call of 3 March."),
+    )
+
+
 class EraseForm(forms.Form):
     """The Secretariat's erasure of a person's personal data, on their request."""
 
@@ -222,4 +239,65 @@ class EraseForm(forms.Form):
         self.fields["delegates"].queryset = delegates
         self.fields["delegates"].label_from_instance = lambda d: (
             f"{d.name} ({d.get_role_display()}), {d.delegation}"
+        )
+
+
+class TranslationsForm(forms.Form):
+    """One record's text in each language of the site but its original's (a blank field
+    removes that translation), and the language the original is written in: the fields of
+    a `set_*_translations` service (core/translations.py)."""
+
+    def __init__(self, *args, record, field: str, label, max_length: int, textarea=False, **kw):
+        super().__init__(*args, **kw)
+        self.field_name = field
+        self.fields["original_language"] = forms.ChoiceField(
+            label=_("Language of the original"),
+            choices=[(code, language_name(code)) for code in languages()],
+            initial=record.original_language,
+        )
+        for code in languages():
+            if code == record.original_language:
+                continue
+            self.fields[f"{field}_{code}"] = forms.CharField(
+                label=_("%(text)s in %(language)s")
+                % {"text": label, "language": language_name(code)},
+                max_length=max_length,
+                required=False,
+                initial=(record.translations or {}).get(code, {}).get(field, ""),
+                widget=forms.Textarea(attrs={"rows": 2, "lang": code})
+                if textarea
+                else forms.TextInput(attrs={"lang": code}),
+            )
+
+    def changes(self) -> dict[str, str]:
+        """`{"fr": "...", "es": ""}` for the service; the original's own language drops out."""
+        original = self.cleaned_data["original_language"]
+        prefix = f"{self.field_name}_"
+        return {
+            name.removeprefix(prefix): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith(prefix) and name.removeprefix(prefix) != original
+        }
+
+
+class ItemTranslationForm(forms.Form):
+    """One item of a list (an agenda item, a question, an action) in one language: a blank
+    text removes that translation."""
+
+    def __init__(self, *args, items, label, max_length: int, describe=str, **kw):
+        super().__init__(*args, **kw)
+        self.fields["item"] = forms.TypedChoiceField(
+            label=_("Which"),
+            choices=[(item.pk, describe(item)[:120]) for item in items],
+            coerce=int,
+        )
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language"), choices=[(code, language_name(code)) for code in languages()]
+        )
+        self.fields["text"] = forms.CharField(
+            label=label,
+            max_length=max_length,
+            required=False,
+            help_text=_("Blank removes the translation into that language."),
+            widget=forms.Textarea(attrs={"rows": 2}),
         )

@@ -21,13 +21,14 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 MAX_AMOUNT = Decimal(10) ** 12
 AMOUNT_NAMES = {"total", "amount", "value", "estimated", "actual", "rate"}
 DATE = re.compile(r"^(\d{4,})-\d{2}-\d{2}")
-BODY_TOO_LARGE = "The request body is too large: at most {limit} bytes."
-INVALID_INPUT = "The request is not valid."
+BODY_TOO_LARGE = gettext_lazy("The request body is too large: at most %(limit)s bytes.")
+INVALID_INPUT = gettext_lazy("The request is not valid.")
 
 
 def _json_error(status: int, detail: str, errors: list[dict] | None = None) -> JsonResponse:
@@ -49,7 +50,7 @@ class BodyLimit:
                 settings.REQUEST_MAX_BODY_BYTES if signed_in else settings.ANONYMOUS_MAX_BODY_BYTES
             )
             if length > limit:
-                return _json_error(413, _(BODY_TOO_LARGE).format(limit=limit))
+                return _json_error(413, BODY_TOO_LARGE % {"limit": limit})
         return self.get_response(request)
 
 
@@ -129,5 +130,5 @@ class ApiInputLimits:
                     body = None  # the API answers a body it cannot read itself
                 errors += problems(body)
             if errors:
-                return _json_error(422, _(INVALID_INPUT), errors)
+                return _json_error(422, str(INVALID_INPUT), errors)
         return self.get_response(request)

@@ -276,3 +276,19 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} ({self.user_id})"
+
+
+class TranslatedContent(models.Model):
+    """A record people write in several languages (core/translations.py): its text fields
+    hold the original, written in `original_language`; `translations` the others,
+    `{"fr": {"title": "..."}}`, changed only through its app's `set_*_translations`."""
+
+    original_language = models.CharField(
+        max_length=10,
+        default="en",
+        help_text=_("The language its text is written in (one of the site's languages)."),
+    )
+    translations = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True

@@ -236,6 +236,9 @@ rules.add_perm("core.view_people", is_secretariat | is_a_focal_point)
 rules.add_perm("core.manage_delegation", is_secretariat | is_focal_point_of_state)
 # The object is the user, or one of their tokens.
 rules.add_perm("core.manage_own_tokens", is_signed_in & is_own_account)
+# The object is the user: their own authenticator and backup codes.
+rules.add_perm("core.manage_own_second_factor", is_signed_in & is_own_account)
+rules.add_perm("core.choose_language", is_signed_in & is_own_account)
 
 
 def reader_as(*, role: str, convention):

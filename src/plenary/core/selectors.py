@@ -1,5 +1,6 @@
 """Reads of the core app: throttling state, roles held, and the audit trail of an object."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -103,3 +104,23 @@ def grants_of(*, user) -> list[RoleGrant]:
         .select_related("convention", "state", "organisation", "granted_by", "ended_by")
         .order_by("-starts_on", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class SecondFactor:
+    """A person's second factor: their authenticator app (when set up) and how many of
+    their backup codes remain unused."""
+
+    authenticator: object | None
+    backup_codes_left: int
+
+
+def second_factor_of(*, user) -> SecondFactor:
+    """`user`'s confirmed authenticator and the count of their unused backup codes (two
+    queries)."""
+    from django_otp.plugins.otp_static.models import StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    authenticator = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-pk").first()
+    left = StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+    return SecondFactor(authenticator, left)

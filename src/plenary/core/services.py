@@ -26,6 +26,7 @@ from plenary.core.models import (
 )
 from plenary.core.notices import send_notice
 from plenary.core.permissions import forget_grants, within
+from plenary.core.two_factor import BACKUP_CODES
 from plenary.core.validation import check_may, invalid
 
 MAY_NOT_INVITE = _("Only the Secretariat or a Delegation's focal point invites people.")
@@ -38,6 +39,7 @@ MAY_NOT_END = _(
     "ends the drafters, approvers and delegates of its own State only."
 )
 MAY_NOT_TOUCH_TOKEN = _("You manage your own API tokens only.")
+MAY_NOT_CHOOSE_LANGUAGE = _("You choose the language of your own account only.")
 EMAIL_REQUIRED = _("Give the e-mail address of the person invited.")
 EMAIL_TAKEN = _("Someone with this e-mail address has an account already: grant them a role.")
 UNKNOWN_ROLE = _("Choose one of the roles.")
@@ -336,6 +338,22 @@ def revoke_api_token(*, token: ApiToken, by: User | None) -> ApiToken:
     return token
 
 
+@transaction.atomic
+def choose_language(*, user: User, language: str, by: User) -> User:
+    """Keep `language` on `user`'s profile: the language of every e-mail sent to them.
+
+    Steps: check the person chooses for their own account; check the language is one of
+    the site's; save it if it changed.
+    """
+    check_may(by, "core.choose_language", MAY_NOT_CHOOSE_LANGUAGE, user)
+    if language not in dict(settings.LANGUAGES):
+        raise invalid("language", UNKNOWN_LANGUAGE)
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user
+
+
 DEMO_ACCOUNTS = [
     ("secretariat", Role.SECRETARIAT, None, ""),
     ("president", Role.PRESIDENCY, None, ""),
@@ -483,3 +501,105 @@ def delegates_named_like(*, person: User, convention):
         .select_related("delegation__meeting", "delegation__state", "delegation__organisation")
         .order_by("delegation__meeting__code", "position")
     )
+
+
+MAY_NOT_TOUCH_SECOND_FACTOR = _("You manage your own second factor only.")
+MAY_NOT_RESET_SECOND_FACTOR = _("Only the Secretariat resets another person's second factor.")
+NO_AUTHENTICATOR = _("Set up your authenticator app first: backup codes stand in for it.")
+NO_SECOND_FACTOR = _("There is no second factor to remove.")
+RESET_OWN = _(
+    "You replace your own second factor on its page: sign in with a backup code and set up "
+    "the new app there."
+)
+RESET_REASON_REQUIRED = _("Say why, e.g. the person lost their phone and asked on 3 March.")
+
+
+def _devices_of(user):
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user), StaticDevice.objects.filter(user=user)
+
+
+def _record_on_account(user: User, *, by, reason: str) -> None:
+    """A row in the account's history (who, when, why): the devices keep none, and their
+    secrets must not be copied into one."""
+    person = User.objects.get(pk=user.pk)
+    attribute(person, by=by, reason=reason)
+    person.save()
+
+
+@transaction.atomic
+def make_backup_codes(*, by: User) -> list[str]:
+    """Ten new backup codes for `by`, returned to be shown once; the earlier ones stop
+    working.
+
+    Steps: check it is the person's own second factor; lock the account (two requests
+    make one set, not two); refuse without a confirmed authenticator; keep the backup
+    device (a session verified by a backup code stays verified) and replace its codes;
+    record it in the account's history.
+    """
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    check_may(by, "core.manage_own_second_factor", MAY_NOT_TOUCH_SECOND_FACTOR, by)
+    User.objects.select_for_update().filter(pk=by.pk).first()
+    authenticators, backups = _devices_of(by)
+    if not authenticators.filter(confirmed=True).exists():
+        raise invalid("codes", NO_AUTHENTICATOR)
+    device = backups.order_by("pk").first()
+    if device is None:
+        device = StaticDevice.objects.create(user=by, name="backup codes", confirmed=True)
+    backups.exclude(pk=device.pk).delete()
+    StaticToken.objects.filter(device=device).delete()
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=c) for c in codes])
+    _record_on_account(by, by=by, reason="Backup codes made anew")
+    return codes
+
+
+@transaction.atomic
+def remove_second_factor(*, by: User) -> None:
+    """Remove `by`'s authenticator and backup codes; a role that asks for a second factor
+    asks to set up a new one at the next page.
+
+    Steps: check it is the person's own; lock the account; refuse when there is none;
+    delete the devices; record it in the account's history.
+    """
+    check_may(by, "core.manage_own_second_factor", MAY_NOT_TOUCH_SECOND_FACTOR, by)
+    User.objects.select_for_update().filter(pk=by.pk).first()
+    authenticators, backups = _devices_of(by)
+    if not authenticators.exists() and not backups.exists():
+        raise invalid("second_factor", NO_SECOND_FACTOR)
+    authenticators.delete()
+    backups.delete()
+    _record_on_account(by, by=by, reason="Second factor removed")
+
+
+@transaction.atomic
+def reset_second_factor(*, person: User, convention, reason: str, by: User) -> User:
+    """The Secretariat removes another person's authenticator and backup codes (a lost
+    phone, no backup code left): at their next sign-in, or their next page, a role that
+    asks for a second factor sets up a new one. Recorded in the person's history with
+    `by` and the reason.
+
+    Steps: check the Secretariat's permission under `convention` and that the person
+    holds or held a role there; refuse one's own (replaced on one's own page), a person
+    with no second factor and no reason; lock the account; delete the devices (sessions
+    they verified are no longer verified); record it.
+    """
+    check_may(by, "core.manage_people", MAY_NOT_RESET_SECOND_FACTOR, convention)
+    if not RoleGrant.objects.filter(user=person, convention=convention).exists():
+        raise invalid("person", NOT_OF_CONVENTION)
+    if person.pk == by.pk:
+        raise invalid("person", RESET_OWN)
+    reason = (reason or "").strip()
+    if not reason:
+        raise invalid("reason", RESET_REASON_REQUIRED)
+    User.objects.select_for_update().filter(pk=person.pk).first()
+    authenticators, backups = _devices_of(person)
+    if not authenticators.exists() and not backups.exists():
+        raise invalid("person", NO_SECOND_FACTOR)
+    authenticators.delete()
+    backups.delete()
+    _record_on_account(person, by=by, reason=f"Second factor reset: {reason}")
+    return person

@@ -180,13 +180,52 @@ def confirm_enrolment(*, by, device, token: str) -> list[str] | None:
         backup = StaticDevice.objects.create(user=by, name="backup codes", confirmed=True)
         codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
         StaticToken.objects.bulk_create([StaticToken(device=backup, token=c) for c in codes])
+        _record_on_account(by, reason="Authenticator app set up")
     return codes
+
+
+def _record_on_account(user, *, reason: str) -> None:
+    from plenary.core.audit import attribute
+    from plenary.core.models import User
+
+    person = User.objects.get(pk=user.pk)
+    attribute(person, by=user, reason=reason)
+    person.save()
 
 
 def has_authenticator(user) -> bool:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def throttled(seconds: int) -> str:
+    from django.utils.translation import ngettext
+
+    return ngettext(
+        "Too many wrong codes. Wait %(seconds)d second, then try again.",
+        "Too many wrong codes. Wait %(seconds)d seconds, then try again.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+def locked_seconds(user) -> int:
+    """How long, in whole seconds, before any of `user`'s devices checks a code again
+    (django-otp's throttle: 1, 2, 4, 8... seconds after successive wrong codes); 0 when
+    one checks now."""
+    from django.utils import timezone
+    from django_otp import devices_for_user
+
+    waits = []
+    for device in devices_for_user(user):
+        allowed, data = device.verify_is_allowed()
+        if allowed:
+            return 0
+        until = (data or {}).get("locked_until")
+        if until is None:
+            continue
+        waits.append(max(1, int((until - timezone.now()).total_seconds() + 0.999)))
+    return min(waits, default=0)
 
 
 def verify(*, by, token: str):

@@ -34,6 +34,9 @@ urlpatterns = [
     ),
     path("accounts/two-factor/", views.two_factor, name="two_factor"),
     path("accounts/two-factor/enrol/", views.two_factor_enrol, name="two_factor_enrol"),
+    path("accounts/two-factor/settings/", views.two_factor_settings, name="two_factor_settings"),
+    path("accounts/two-factor/backup-codes/", views.make_backup_codes, name="make_backup_codes"),
+    path("accounts/two-factor/remove/", views.remove_second_factor, name="remove_second_factor"),
     path("accounts/roles/", views.account_roles, name="account_roles"),
     path("accounts/tokens/", views.api_tokens, name="api_tokens"),
     path("accounts/tokens/<int:pk>/revoke/", views.revoke_api_token, name="revoke_api_token"),
@@ -49,6 +52,11 @@ urlpatterns = [
         "accounts/<slug:convention>/people/<int:pk>/erase/",
         views.erase_person,
         name="erase_person",
+    ),
+    path(
+        "accounts/<slug:convention>/people/<int:pk>/second-factor/reset/",
+        views.reset_second_factor,
+        name="reset_second_factor",
     ),
     path("history/<str:app_label>/<str:model_name>/<int:pk>/", views.history, name="history"),
 ]

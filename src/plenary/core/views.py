@@ -1,16 +1,20 @@
 from urllib.parse import quote
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from plenary.core import health, selectors, services
@@ -27,6 +31,27 @@ from plenary.core.permissions import is_signed_in, within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors as treaties
 from plenary.treaties.selectors import convention_named
+
+
+# Exempt from CSRF: the worst a forged request can do is change a reader's language for
+# this browser, and a token in every page would make anonymous pages uncacheable
+# (core/page_cache.py). The profile of a signed-in user, whose e-mails follow it, changes
+# only when the request carries their token (base.html adds it to signed-in pages).
+@csrf_exempt
+def set_language(request):
+    """Django's language switch; for a signed-in user, also the language of their profile."""
+    response = i18n.set_language(request)
+    language = request.POST.get("language", "")
+    if (
+        request.method == "POST"
+        and request.user.is_authenticated
+        and response.status_code == 302
+        and language in dict(settings.LANGUAGES)
+        and CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is None
+    ):
+        services.choose_language(user=request.user, language=language, by=request.user)
+    return response
+
 
 HISTORY_MODELS = {
     "treaties": {"state", "participation", "obligation", "extension", "transparencyreport"},
@@ -106,7 +131,7 @@ def healthz(request):
 def history(request, app_label: str, model_name: str, pk: int):
     """The audit trail of one record: who changed what, and when."""
     if model_name not in HISTORY_MODELS.get(app_label, set()):
-        raise Http404("No history is kept for that kind of record.")
+        raise Http404(_("No history is kept for that kind of record."))
     if not is_signed_in(request.user):
         return auth_views.redirect_to_login(request.get_full_path())
     model = apps.get_model(app_label, model_name)
@@ -320,12 +345,17 @@ def two_factor(request):
     form = SecondFactorForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        device = tf.verify(by=request.user, token=form.cleaned_data["token"])
-        if device is not None:
-            otp_login(request, device)
-            return tf.go_next(request)
-        form.add_error("token", tf.BAD_CODE)
-    if form.errors:
+        wait = tf.locked_seconds(request.user)
+        if wait:
+            form.add_error("token", tf.throttled(wait))
+            status = 429
+        else:
+            device = tf.verify(by=request.user, token=form.cleaned_data["token"])
+            if device is not None:
+                otp_login(request, device)
+                return tf.go_next(request)
+            form.add_error("token", tf.BAD_CODE)
+    if form.errors and status == 200:
         status = 422
     return render(
         request,
@@ -414,5 +444,108 @@ def erase_person(request, convention: str, pk: int):
         request,
         "core/erase_person.html",
         {"convention": found, "person": person, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+def _verified_first(request):
+    """A user with an authenticator changes their second factor only in a session it
+    verified: elsewhere, the verification step first, then back here."""
+    from plenary.core import two_factor as tf
+
+    if tf.has_authenticator(request.user) and not request.user.is_verified():
+        target = reverse("two_factor_settings")
+        return redirect(f"{reverse('two_factor')}?next={quote(target)}")
+    return None
+
+
+def _second_factor_page(request, *, status=200, error=None):
+    return render(
+        request,
+        "core/two_factor_settings.html",
+        {"factor": selectors.second_factor_of(user=request.user), "error": error},
+        status=status,
+    )
+
+
+@login_required
+def two_factor_settings(request):
+    """One's own second factor: the authenticator app (replace it, remove it) and how many
+    backup codes remain (make new ones)."""
+    return _verified_first(request) or _second_factor_page(request)
+
+
+@login_required
+@require_POST
+def make_backup_codes(request):
+    """New backup codes, shown on this answer only; the earlier ones stop working."""
+    if refused := _verified_first(request):
+        return refused
+    try:
+        codes = services.make_backup_codes(by=request.user)
+    except ValidationError as error:
+        return _second_factor_page(request, status=422, error=" ".join(error.messages))
+    return render(
+        request,
+        "core/two_factor_codes.html",
+        {"codes": codes, "renewed": True, "next": reverse("two_factor_settings")},
+        status=201,
+    )
+
+
+@login_required
+@require_POST
+def remove_second_factor(request):
+    if refused := _verified_first(request):
+        return refused
+    try:
+        services.remove_second_factor(by=request.user)
+    except ValidationError as error:
+        return _second_factor_page(request, status=422, error=" ".join(error.messages))
+    messages.success(request, _("Your authenticator app and backup codes are removed."))
+    return redirect("two_factor_settings")
+
+
+@login_required
+def reset_second_factor(request, convention: str, pk: int):
+    """The Secretariat resets another person's second factor (a lost phone), with a
+    reason; the person sets up a new one at their next sign-in."""
+    from plenary.core.forms import ResetSecondFactorForm
+
+    found = _convention(convention)
+    if not request.user.has_perm("core.manage_people", found):
+        raise PermissionDenied(services.MAY_NOT_RESET_SECOND_FACTOR)
+    person = get_object_or_404(
+        User.objects.filter(grants__convention=found, is_active=True).distinct(), pk=pk
+    )
+    form = ResetSecondFactorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reset_second_factor(
+                person=person,
+                convention=found,
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "reason" in error.error_dict:
+                form.add_error("reason", error.error_dict["reason"])
+            else:
+                form.add_error(None, error.messages)
+        else:
+            messages.success(
+                request,
+                _("The second factor of %(person)s is reset.") % {"person": person},
+            )
+            return redirect("people", convention=found.short_name.lower())
+    return render(
+        request,
+        "core/reset_second_factor.html",
+        {
+            "convention": found,
+            "person": person,
+            "factor": selectors.second_factor_of(user=person),
+            "form": form,
+        },
         status=422 if form.errors else 200,
     )

@@ -108,6 +108,12 @@ class RecordDecisionForm(forms.Form):
     )
     symbol = forms.CharField(label=_("Decision symbol"), required=False)
     paragraph = forms.CharField(label=_("Paragraph of the report"), required=False)
+    text = forms.CharField(
+        label=_("The decision as adopted"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Where it says more than its kind and subject; the report states it so."),
+    )
 
     def __init__(self, *args, parts=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,7 +151,15 @@ class SubmitRequestForm(forms.Form):
         self.obligations = {str(o.pk): o for o in obligations}
         self.meetings = {m.code: m for m in meetings}
         self.fields["obligation"].choices = [
-            (str(o.pk), f"{o.state}: Article {o.article} ({o.current_deadline:%d %B %Y})")
+            (
+                str(o.pk),
+                _("%(state)s: Article %(article)s (%(deadline)s)")
+                % {
+                    "state": o.state,
+                    "article": o.article,
+                    "deadline": f"{o.current_deadline:%d %B %Y}",
+                },
+            )
             for o in obligations
         ]
         self.fields["meeting"].choices = [("", "—")] + [(m.code, str(m)) for m in meetings]

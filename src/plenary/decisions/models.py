@@ -205,6 +205,13 @@ class Decision(models.Model):
     documents = models.JSONField(default=list, blank=True, help_text=_("Document symbols."))
     agenda_items = models.ManyToManyField(AgendaItem, blank=True, related_name="decisions")
     paragraph = models.TextField(blank=True)
+    text = models.TextField(
+        blank=True,
+        help_text=_(
+            "The decision as adopted, where it says more than its kind and subject; the"
+            " report states it in these words."
+        ),
+    )
     decided_on = models.DateField(null=True, blank=True)
     source = models.TextField(blank=True)
     history = HistoricalRecords(m2m_fields=[agenda_items])
@@ -268,6 +275,19 @@ class ExtensionRequest(models.Model):
     )
     recommended_on = models.DateField(null=True, blank=True)
     recommended_deadline = models.DateField(null=True, blank=True)
+    # The terms of the recommendation as adopted (issue 23): the observations made in
+    # recommending, the fora and wording of the reporting it asks for, what follows the
+    # conditions. Keys: observations, further (lists of {"by": "conference" or
+    # "analysis_group", "text"}), reporting_at, due_stated, months_stated, pending.
+    terms = models.JSONField(default=dict, blank=True)
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="extension_requests",
+        help_text=_("The agenda item under which the report states it."),
+    )
     decision = models.CharField(max_length=7, choices=RequestDecision.choices, blank=True)
     decided_at = models.ForeignKey(
         MeetingPart, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -313,7 +333,10 @@ class ExtensionRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.obligation}: request to {self.requested_deadline:%d %B %Y}"
+        return _("%(obligation)s: request to %(deadline)s") % {
+            "obligation": self.obligation,
+            "deadline": f"{self.requested_deadline:%d %B %Y}",
+        }
 
     @property
     def state(self) -> State:

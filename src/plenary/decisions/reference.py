@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from plenary.decisions import services
-from plenary.decisions.models import ExtensionRequest
-from plenary.meetings.models import Meeting
+from plenary.decisions.models import Decision, ExtensionRequest
+from plenary.meetings.models import AgendaItem, Meeting
 from plenary.treaties.models import Convention, Extension, Obligation
 from plenary.treaties.reference import ReferenceDataError
 
@@ -43,6 +43,17 @@ def _meeting(record: dict, convention: Convention) -> Meeting:
     return meeting
 
 
+def _agenda_item(record: dict, meeting: Meeting, code: str) -> AgendaItem:
+    """An item of the meeting's agenda named as the agenda names it: "9", "8(b)"."""
+    number, _, letter = code.partition("(")
+    item = AgendaItem.objects.filter(
+        meeting=meeting, number=int(number), letter=letter.rstrip(")")
+    ).first()
+    if item is None:
+        raise ReferenceDataError(f"{record['_where']}: {meeting.code} has no agenda item {code}")
+    return item
+
+
 def _fail(record: dict, error: ValidationError) -> ReferenceDataError:
     details = "; ".join(
         f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
@@ -56,7 +67,8 @@ def load_decisions(*, convention: Convention, directory: Path) -> str | None:
     directory, each if present; one summary line, or None when it has neither."""
     procedures_file = directory / "silence_procedures.json"
     requests_file = directory / "extension_requests.json"
-    if not (procedures_file.exists() or requests_file.exists()):
+    decisions_file = directory / "decisions.json"
+    if not (procedures_file.exists() or requests_file.exists() or decisions_file.exists()):
         return None
     procedures = (
         _load_silence_procedures(procedures_file, convention) if procedures_file.exists() else 0
@@ -64,10 +76,52 @@ def load_decisions(*, convention: Convention, directory: Path) -> str | None:
     requests, linked = (
         _load_extension_requests(requests_file, convention) if requests_file.exists() else (0, 0)
     )
+    decisions = _load_decisions(decisions_file, convention) if decisions_file.exists() else 0
     return (
         f"Decisions: {procedures} silence procedures, {requests} extension requests "
-        f"({linked} linked to the registry's extensions)."
+        f"({linked} linked to the registry's extensions), {decisions} decisions in plenary."
     )
+
+
+def _load_decisions(path: Path, convention: Convention) -> int:
+    """The decisions of decisions.json, each through `services.record_decision`; one
+    already on record (its part, paragraph and subject) is left as it is."""
+    records = json.loads(path.read_text(encoding="utf-8"))["decisions"]
+    for number, record in enumerate(records, start=1):
+        if not record.get("source"):
+            raise ReferenceDataError(f"{path.name} decision {number}: no source")
+        record["_where"] = f"{path.name} decision {number}"
+    added = 0
+    for record in records:
+        meeting = _meeting(record, convention)
+        part = meeting.parts.filter(number=record["part"]).first()
+        if part is None:
+            raise ReferenceDataError(
+                f"{record['_where']}: {meeting.code} has no part {record['part']}"
+            )
+        if Decision.objects.filter(
+            part=part, subject=record["subject"], paragraph=record.get("paragraph", "")
+        ).exists():
+            continue
+        try:
+            services.record_decision(
+                part=part,
+                kind=record["kind"],
+                subject=record["subject"],
+                decided_on=_date(record.get("decided_on")),
+                documents=record.get("documents", []),
+                agenda_items=[
+                    _agenda_item(record, meeting, code) for code in record.get("agenda_items", [])
+                ],
+                paragraph=record.get("paragraph", ""),
+                symbol=record.get("symbol", ""),
+                text=record.get("text", ""),
+                source=record["source"],
+            )
+        except ValidationError as error:
+            raise _fail(record, error) from error
+        added += 1
+    return added
 
 
 def _load_silence_procedures(path: Path, convention: Convention) -> int:
@@ -155,6 +209,12 @@ def _load_request(record: dict, convention: Convention) -> int:
             until=_date(recommendation.get("until")),
             recommended_on=_date(recommendation.get("on")),
             conditions=record.get("conditions", []),
+            terms=recommendation.get("terms"),
+            agenda_item=(
+                _agenda_item(record, meeting, recommendation["agenda_item"])
+                if recommendation.get("agenda_item")
+                else None
+            ),
         )
     decision = record.get("decision")
     if not decision:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plenary.core.models import Role
 from plenary.core.permissions import current_grants
@@ -74,7 +75,7 @@ def silence_procedure_record(*, convention: Convention, pk: int) -> SilenceProce
         .first()
     )
     if procedure is None:
-        raise Http404(f"No silence procedure {pk}.")
+        raise Http404(_("No silence procedure %(pk)s.") % {"pk": pk})
     return procedure
 
 
@@ -82,17 +83,19 @@ def time_left(procedure: SilenceProcedure, now: datetime) -> str:
     """ "2 days 3 hours", "45 minutes": the time until the deadline, for an open procedure."""
     seconds = int((procedure.deadline - now).total_seconds())
     if seconds < 0:
-        return "deadline passed"
+        return _("deadline passed")
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes = rest // 60
     parts = []
     if days:
-        parts.append(f"{days} day{'s' if days != 1 else ''}")
+        parts.append(ngettext("%(count)d day", "%(count)d days", days) % {"count": days})
     if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+        parts.append(ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours})
     if not days and (minutes or not parts):
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+        parts.append(
+            ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+        )
     return " ".join(parts)
 
 
@@ -120,7 +123,7 @@ def meeting_named(*, convention: Convention, name: str) -> Meeting:
         .first()
     )
     if meeting is None:
-        raise Http404(f"No meeting has the code or symbol root {name!r}.")
+        raise Http404(_("No meeting has the code or symbol root %(name)r.") % {"name": name})
     return meeting
 
 
@@ -152,7 +155,7 @@ def extension_requests(
 def extension_request(*, convention: Convention, pk: int) -> ExtensionRequest:
     request = extension_requests(convention=convention).filter(pk=pk).first()
     if request is None:
-        raise Http404(f"No extension request {pk}.")
+        raise Http404(_("No extension request %(pk)s.") % {"pk": pk})
     return request
 
 
@@ -160,8 +163,10 @@ def recommendation_text(request: ExtensionRequest) -> str | None:
     if not request.recommendation:
         return None
     if request.recommended_deadline:
-        return f"recommended to grant until {request.recommended_deadline.isoformat()}"
-    return "recommended to refuse"
+        return _("recommended to grant until %(deadline)s") % {
+            "deadline": request.recommended_deadline.isoformat()
+        }
+    return _("recommended to refuse")
 
 
 def extension_row(request: ExtensionRequest) -> dict:
@@ -352,7 +357,11 @@ def outcome_text(procedure: SilenceProcedure) -> str:
 
 def describe_deadline(procedure: SilenceProcedure) -> str:
     local = procedure.deadline.astimezone(_zone(procedure))
-    return f"{local:%H:%M:%S} on {long_date(local.date())} ({procedure.time_zone} time)"
+    return _("%(time)s on %(day)s (%(zone)s time)") % {
+        "time": f"{local:%H:%M:%S}",
+        "day": long_date(local.date()),
+        "zone": procedure.time_zone,
+    }
 
 
 def procedure_history(procedure: SilenceProcedure) -> list:
@@ -410,7 +419,10 @@ def part_named(*, convention: Convention, meeting: str, number: int) -> MeetingP
         .first()
     )
     if part is None:
-        raise Http404(f"No part {number} of a meeting {meeting!r}.")
+        raise Http404(
+            _("No part %(number)s of a meeting %(meeting)r.")
+            % {"number": number, "meeting": meeting}
+        )
     return part
 
 

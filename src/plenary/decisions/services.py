@@ -145,6 +145,10 @@ ALREADY_DECIDED_UNDATED = _("the request was already {decision}")
 RECOMMENDATION_UNKNOWN = _("the recommendation is one of {choices}, not {value!r}")
 GRANT_NEEDS_DEADLINE = _("a recommendation or decision to grant names the new deadline")
 REFUSAL_HAS_NO_DEADLINE = _("a refusal names no new deadline")
+TERMS_UNKNOWN = _("the terms have no {keys}; they may have {known}")
+TERMS_OBSERVATION = _(
+    "each observation names who made it (the conference or the analysis group) and its text"
+)
 BEYOND_REQUEST = _("{day} is after the deadline requested, {requested}")
 PART_OF_ANOTHER_MEETING = _("the request is before {meeting}, not {other}")
 PART_OF_ANOTHER_CONVENTION = _(
@@ -804,6 +808,7 @@ def record_decision(
     agenda_items: Sequence[AgendaItem] = (),
     paragraph: str = "",
     symbol: str = "",
+    text: str = "",
     source: str = "",
     by=None,
 ) -> Decision:
@@ -835,6 +840,7 @@ def record_decision(
         subject=subject.strip(),
         documents=documents,
         paragraph=paragraph,
+        text=" ".join(text.split()),
         decided_on=decided_on,
         source=source,
     )
@@ -1127,6 +1133,25 @@ def _set_conditions(request: ExtensionRequest, conditions: Sequence[str | Condit
         condition.save()
 
 
+TERMS_KEYS = {"observations", "further", "reporting_at", "due_stated", "months_stated", "pending"}
+TERMS_BY = {"conference", "analysis_group"}
+
+
+def _check_terms(terms: dict) -> dict:
+    """The terms of a recommendation: known keys; observations with their author and text."""
+    unknown = sorted(set(terms) - TERMS_KEYS)
+    if unknown:
+        raise _invalid(
+            "terms",
+            TERMS_UNKNOWN.format(keys=", ".join(unknown), known=", ".join(sorted(TERMS_KEYS))),
+        )
+    for key in ("observations", "further"):
+        for entry in terms.get(key, []):
+            if entry.get("by") not in TERMS_BY or not str(entry.get("text", "")).strip():
+                raise _invalid("terms", TERMS_OBSERVATION)
+    return terms
+
+
 @transaction.atomic
 def recommend_extension(
     *,
@@ -1136,10 +1161,13 @@ def recommend_extension(
     until: date | None = None,
     recommended_on: date | None = None,
     conditions: Sequence[str | Condition] | None = None,
+    terms: dict | None = None,
+    agenda_item: AgendaItem | None = None,
     by=None,
 ) -> ExtensionRequest:
     """Record the plenary's recommendation on a request at a part ("recommended to grant
-    until D"), with the reporting conditions (a), (b), ... under Article 7.
+    until D"), with the reporting conditions (a), (b), ... under Article 7, the terms
+    the report states it in (`ExtensionRequest.terms`) and its agenda item.
 
     Steps: check the person is the Secretariat; lock the undecided request; check the
     part is of the meeting the request is before (which it becomes if none); a
@@ -1164,6 +1192,14 @@ def recommend_extension(
     elif until is not None:
         raise _invalid("until", REFUSAL_HAS_NO_DEADLINE)
     _check_day_of_part("recommended_on", recommended_on, part)
+    if terms is not None:
+        request.terms = _check_terms(terms)
+    if agenda_item is not None:
+        if agenda_item.meeting_id != part.meeting_id:
+            raise _invalid(
+                "agenda_item", ITEM_ELSEWHERE.format(item=agenda_item, meeting=part.meeting)
+            )
+        request.agenda_item = agenda_item
     request.meeting_id = part.meeting_id
     request.recommendation = recommendation
     request.recommended_at = part

@@ -444,6 +444,7 @@ def record_decision(request, convention):
                 agenda_items=items,
                 paragraph=data["paragraph"],
                 symbol=data["symbol"],
+                text=data["text"],
                 by=request.user,
             )
         except ValidationError as error:

@@ -28,6 +28,15 @@ class SearchForm(forms.Form):
 class LanguageVersionForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=Language.choices)
     is_original = forms.BooleanField(label=_("This is the original language"), required=False)
+    title = forms.CharField(
+        label=_("Title in this language"),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "As this version prints it; blank keeps the title on record. The original's title"
+            " is the document's."
+        ),
+    )
     file = forms.FileField(
         label=_("File"),
         help_text=_("PDF or Word (.docx)."),
@@ -85,3 +94,23 @@ class IssueDocumentForm(forms.Form):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Mark as"), choices=DocumentStatus.choices)
+
+
+class VersionTitleForm(forms.Form):
+    """The title a language version prints; a blank one removes it."""
+
+    language = forms.ChoiceField(label=_("Language version"))
+    title = forms.CharField(
+        label=_("Title in that language"),
+        max_length=500,
+        required=False,
+        help_text=_("Blank removes it: readers in that language then see the original's."),
+    )
+
+    def __init__(self, *args, document, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [
+            (v.language, v.get_language_display())
+            for v in document.versions.all()
+            if not v.is_original
+        ]

@@ -50,6 +50,20 @@ class Language(models.TextChoices):
     ES = "es", _("Spanish")
 
 
+# A version's language code where the site's differs (settings.LANGUAGES' "zh-hans").
+_SITE_CODES = {"zh": "zh-hans"}
+
+
+def site_language(code: str) -> str:
+    """The site's code (settings.LANGUAGES) of a language version's code."""
+    return _SITE_CODES.get(code, code)
+
+
+def version_language(code: str) -> str:
+    """A language version's code of the site's code ("zh" for "zh-hans")."""
+    return {site: own for own, site in _SITE_CODES.items()}.get(code, code)
+
+
 class Document(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="documents")
     part = models.ForeignKey(
@@ -108,6 +122,25 @@ class Document(models.Model):
         return f"{self.symbol} {self.title}"
 
     @property
+    def original_language(self) -> str:
+        """The site's code of the language it was submitted in (its original version's);
+        English where no version is marked original (core/translations.py reads it)."""
+        for version in self.versions.all():
+            if version.is_original:
+                return site_language(version.language)
+        return "en"
+
+    @property
+    def translations(self) -> dict:
+        """`{"fr": {"title": ...}}`: the titles its language versions print, by the site's
+        language codes (read from the versions, prefetched by the selectors)."""
+        return {
+            site_language(version.language): {"title": version.title}
+            for version in self.versions.all()
+            if version.title and not version.is_original
+        }
+
+    @property
     def file_stem(self) -> str:
         """The symbol as a file name: CCM_CONF_2020_CRP.8_Rev.1."""
         return self.symbol.replace("/", "_")
@@ -120,6 +153,11 @@ class LanguageVersion(models.Model):
     language = models.CharField(max_length=2, choices=Language.choices)
     is_original = models.BooleanField(
         default=False, help_text=_("The language the document was submitted in.")
+    )
+    title = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=_("The title as this version prints it; blank: the document's title."),
     )
     file = models.FileField(max_length=300)
     size = models.PositiveBigIntegerField()

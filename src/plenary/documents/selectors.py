@@ -11,6 +11,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from plenary.documents.models import Document, LanguageVersion
 from plenary.meetings.models import Meeting
@@ -18,10 +19,10 @@ from plenary.rules import symbols
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import Convention
 
-NO_SUCH_MEETING = "No meeting has the code or symbol root {key!r}."
-NO_SUCH_DOCUMENT = "No document has the symbol {symbol!r}."
-NO_SYMBOL_ROOT = "{meeting} has no symbol root: give it one (e.g. CCM/CONF/2020) first"
-BAD_AGENDA_ITEM = "{value!r} is not an agenda item: write it as 7 or 7b"
+NO_SUCH_MEETING = _("No meeting has the code or symbol root %(key)r.")
+NO_SUCH_DOCUMENT = _("No document has the symbol %(symbol)r.")
+NO_SYMBOL_ROOT = _("%(meeting)s has no symbol root: give it one (e.g. CCM/CONF/2020) first")
+BAD_AGENDA_ITEM = _("%(value)r is not an agenda item: write it as 7 or 7b")
 
 _ITEM = re.compile(r"^\s*(\d+)\s*\(?\s*([a-z]?)\s*\)?\s*$")
 
@@ -37,7 +38,7 @@ def meeting_for(key: str, *, convention: Convention) -> Meeting:
         else None
     )
     if meeting is None:
-        raise Http404(NO_SUCH_MEETING.format(key=key))
+        raise Http404(NO_SUCH_MEETING % {"key": key})
     return meeting
 
 
@@ -45,7 +46,7 @@ def parse_agenda_item(value: str) -> tuple[int, str]:
     """ "7" -> (7, ""); "7b" or "7 (b)" -> (7, "b")."""
     match = _ITEM.match(value.lower())
     if match is None:
-        raise ValueError(BAD_AGENDA_ITEM.format(value=value))
+        raise ValueError(BAD_AGENDA_ITEM % {"value": value})
     return int(match.group(1)), match.group(2)
 
 
@@ -117,7 +118,7 @@ def document_with_symbol(symbol: str, *, convention: Convention) -> Document:
         .first()
     )
     if document is None:
-        raise Http404(NO_SUCH_DOCUMENT.format(symbol=text))
+        raise Http404(NO_SUCH_DOCUMENT % {"symbol": text})
     return document
 
 
@@ -125,14 +126,17 @@ def language_version(*, document: Document, language: str) -> LanguageVersion:
     for version in document.versions.all():
         if version.language == language:
             return version
-    raise Http404(f"{document.symbol} has no version in {language!r}.")
+    raise Http404(
+        _("%(symbol)s has no version in %(language)r.")
+        % {"symbol": document.symbol, "language": language}
+    )
 
 
 def next_symbol(*, meeting: Meeting, series: str) -> symbols.Symbol:
     """The next free symbol of `series` ("" for the main series) of the meeting; allocates
     nothing (`services.allocate_next_symbol` reserves one)."""
     if not meeting.symbol_root:
-        raise ValidationError({"meeting": [NO_SYMBOL_ROOT.format(meeting=meeting)]})
+        raise ValidationError({"meeting": [NO_SYMBOL_ROOT % {"meeting": meeting}]})
     taken = Document.objects.filter(meeting=meeting, series=series).values_list("symbol", flat=True)
     try:
         return symbols.next_in_series(

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
 from plenary.core.validation import check_may as _check_may
@@ -38,28 +39,39 @@ from plenary.rules.errors import RuleError
 from plenary.treaties.models import State
 
 NO_SYMBOL_ROOT = selectors.NO_SYMBOL_ROOT
-SYMBOL_OF_ANOTHER_MEETING = (
-    "{symbol} is not a symbol of {meeting}: its documents' symbols begin with {root}/"
+SYMBOL_OF_ANOTHER_MEETING = _(
+    "%(symbol)s is not a symbol of %(meeting)s: its documents' symbols begin with %(root)s/"
 )
-DUPLICATE_SYMBOL = "{symbol} is already the symbol of a document: {title}"
-REVISED_DOCUMENT_MISSING = "{symbol} changes {revised}, which is not on record: issue it first"
-TITLE_REQUIRED = "give the document a title"
-UNKNOWN_SUBMITTER = "the submitter is one of {choices}, not {value!r}"
-STATES_REQUIRED = "a document submitted by States names at least one State"
-NO_STATES_FOR = "a document submitted by {submitter} names no State"
-UNKNOWN_STATUS = "the status is one of {choices}, not {value!r}"
-ITEM_OF_ANOTHER_MEETING = "{item} is not an item of the agenda of {meeting}"
-PART_OF_ANOTHER_MEETING = "part {number} is not a part of {meeting}"
-UNKNOWN_LANGUAGE = "{value!r} is not a language of the United Nations: one of {choices}"
-EMPTY_FILE = "the file is empty"
-FILE_TOO_LARGE = "the file is {size} bytes; the limit is {limit} bytes"
-NOT_PDF_OR_DOCX = "{name}: only PDF (.pdf) and Word (.docx) files are accepted"
-NOT_WHAT_ITS_NAME_SAYS = "{name}: the file's name says {said}, but its content is {found}"
-ANOTHER_ORIGINAL = "the {language} version is already the original: a document has one original"
-MAY_NOT_ISSUE = "Only the Secretariat issues documents and allocates symbols."
-CHANGE_OF_ANOTHER_MEETING = "{symbol} is a document of another meeting"
-UNKNOWN_CHANGE = "a change is a revision (Rev), a corrigendum (Corr) or an addendum (Add)"
-MAY_NOT_UPLOAD = "A Delegation uploads language versions only of documents its own State submitted."
+DUPLICATE_SYMBOL = _("%(symbol)s is already the symbol of a document: %(title)s")
+REVISED_DOCUMENT_MISSING = _(
+    "%(symbol)s changes %(revised)s, which is not on record: issue it first"
+)
+TITLE_REQUIRED = _("give the document a title")
+UNKNOWN_SUBMITTER = _("the submitter is one of %(choices)s, not %(value)r")
+STATES_REQUIRED = _("a document submitted by States names at least one State")
+NO_STATES_FOR = _("a document submitted by %(submitter)s names no State")
+UNKNOWN_STATUS = _("the status is one of %(choices)s, not %(value)r")
+ITEM_OF_ANOTHER_MEETING = _("%(item)s is not an item of the agenda of %(meeting)s")
+PART_OF_ANOTHER_MEETING = _("part %(number)s is not a part of %(meeting)s")
+UNKNOWN_LANGUAGE = _("%(value)r is not a language of the United Nations: one of %(choices)s")
+EMPTY_FILE = _("the file is empty")
+FILE_TOO_LARGE = _("the file is %(size)s bytes; the limit is %(limit)s bytes")
+NOT_PDF_OR_DOCX = _("%(name)s: only PDF (.pdf) and Word (.docx) files are accepted")
+NOT_WHAT_ITS_NAME_SAYS = _("%(name)s: the file's name says %(said)s, but its content is %(found)s")
+ANOTHER_ORIGINAL = _(
+    "the %(language)s version is already the original: a document has one original"
+)
+MAY_NOT_ISSUE = _("Only the Secretariat issues documents and allocates symbols.")
+CHANGE_OF_ANOTHER_MEETING = _("%(symbol)s is a document of another meeting")
+UNKNOWN_CHANGE = _("a change is a revision (Rev), a corrigendum (Corr) or an addendum (Add)")
+MAY_NOT_UPLOAD = _(
+    "A Delegation uploads language versions only of documents its own State submitted."
+)
+ORIGINAL_TITLE = _(
+    "the original version's title is the document's title: give a title to the versions in"
+    " other languages"
+)
+TITLE_TOO_LONG = _("the title has %(length)s characters; at most %(limit)s are accepted")
 
 _CHUNK = 64 * 1024
 
@@ -75,13 +87,13 @@ def _check_submitter(submitted_by: str, states: Sequence[State]) -> None:
     if submitted_by not in Submitter.values:
         raise _invalid(
             "submitted_by",
-            UNKNOWN_SUBMITTER.format(choices=", ".join(Submitter.values), value=submitted_by),
+            UNKNOWN_SUBMITTER % {"choices": ", ".join(Submitter.values), "value": submitted_by},
         )
     if submitted_by == Submitter.STATES and not states:
         raise _invalid("submitting_states", STATES_REQUIRED)
     if submitted_by in (Submitter.ISU, Submitter.SECRETARIAT) and states:
         raise _invalid(
-            "submitting_states", NO_STATES_FOR.format(submitter=Submitter(submitted_by).label)
+            "submitting_states", NO_STATES_FOR % {"submitter": Submitter(submitted_by).label}
         )
 
 
@@ -112,38 +124,42 @@ def create_document(
     # The symbol must be of the meeting's convention's scheme (APLC/MSP.21/2023/WP.1, ...).
     parsed = _parse(symbol.strip(), meeting.convention.rules.symbols)
     if not meeting.symbol_root:
-        raise _invalid("symbol", NO_SYMBOL_ROOT.format(meeting=meeting))
+        raise _invalid("symbol", NO_SYMBOL_ROOT % {"meeting": meeting})
     if parsed.meeting_root != meeting.symbol_root:
         raise _invalid(
             "symbol",
-            SYMBOL_OF_ANOTHER_MEETING.format(
-                symbol=parsed, meeting=meeting, root=meeting.symbol_root
-            ),
+            SYMBOL_OF_ANOTHER_MEETING
+            % {"symbol": parsed, "meeting": meeting, "root": meeting.symbol_root},
         )
     text = str(parsed)
     taken = Document.objects.filter(symbol=text).first()
     if taken is not None:
-        raise _invalid("symbol", DUPLICATE_SYMBOL.format(symbol=text, title=taken.title))
+        raise _invalid("symbol", DUPLICATE_SYMBOL % {"symbol": text, "title": taken.title})
     revises = None
     if parsed.suffixes:
         revised = str(replace(parsed, suffixes=parsed.suffixes[:-1]))
         revises = Document.objects.select_for_update().filter(symbol=revised).first()
         if revises is None:
-            raise _invalid("symbol", REVISED_DOCUMENT_MISSING.format(symbol=text, revised=revised))
+            raise _invalid(
+                "symbol", REVISED_DOCUMENT_MISSING % {"symbol": text, "revised": revised}
+            )
     if not title.strip():
         raise _invalid("title", TITLE_REQUIRED)
     _check_submitter(submitted_by, submitting_states)
     if status not in DocumentStatus.values:
         raise _invalid(
-            "status", UNKNOWN_STATUS.format(choices=", ".join(DocumentStatus.values), value=status)
+            "status",
+            UNKNOWN_STATUS % {"choices": ", ".join(DocumentStatus.values), "value": status},
         )
     for item in agenda_items:
         if item.meeting_id != meeting.pk:
             raise _invalid(
-                "agenda_items", ITEM_OF_ANOTHER_MEETING.format(item=item, meeting=meeting)
+                "agenda_items", ITEM_OF_ANOTHER_MEETING % {"item": item, "meeting": meeting}
             )
     if part is not None and part.meeting_id != meeting.pk:
-        raise _invalid("part", PART_OF_ANOTHER_MEETING.format(number=part.number, meeting=meeting))
+        raise _invalid(
+            "part", PART_OF_ANOTHER_MEETING % {"number": part.number, "meeting": meeting}
+        )
 
     document = Document(
         meeting=meeting,
@@ -165,7 +181,7 @@ def create_document(
             document.save()
     except IntegrityError:
         # Another request took the same symbol between the check and the save.
-        raise _invalid("symbol", DUPLICATE_SYMBOL.format(symbol=text, title=title)) from None
+        raise _invalid("symbol", DUPLICATE_SYMBOL % {"symbol": text, "title": title}) from None
     document.submitting_states.set(submitting_states)
     document.agenda_items.set(agenda_items)
     if revises is not None and parsed.suffixes[-1][0] == "Rev":
@@ -235,7 +251,7 @@ def issue_document(
         symbol = str(selectors.next_symbol(meeting=meeting, series=series))
     else:
         if changes.meeting_id != meeting.pk:
-            raise _invalid("changes", CHANGE_OF_ANOTHER_MEETING.format(symbol=changes.symbol))
+            raise _invalid("changes", CHANGE_OF_ANOTHER_MEETING % {"symbol": changes.symbol})
         if change not in symbols.SUFFIX_KINDS:
             raise _invalid("change", UNKNOWN_CHANGE)
         parsed = _parse(changes.symbol, meeting.convention.rules.symbols)
@@ -265,7 +281,8 @@ def mark_document(*, document: Document, status: str, by=None) -> Document:
     _check_may(by, "documents.issue_document", MAY_NOT_ISSUE, document)
     if status not in DocumentStatus.values:
         raise _invalid(
-            "status", UNKNOWN_STATUS.format(choices=", ".join(DocumentStatus.values), value=status)
+            "status",
+            UNKNOWN_STATUS % {"choices": ", ".join(DocumentStatus.values), "value": status},
         )
     document = Document.objects.select_for_update().get(pk=document.pk)
     document.status = status
@@ -308,8 +325,10 @@ def _sha256(upload: File) -> str:
 DOCX_MAX_EXPANDED_BYTES = 200 * 1024 * 1024
 DOCX_MAX_RATIO = 200
 DOCX_MAX_PARTS = 2000
-ZIP_BOMB = "{name}: the Word file expands to more than its contents can be (a zip bomb?)"
-NOT_A_WHOLE_PDF = "{name}: the file starts as a PDF but is not one (it carries HTML, or is broken)"
+ZIP_BOMB = _("%(name)s: the Word file expands to more than its contents can be (a zip bomb?)")
+NOT_A_WHOLE_PDF = _(
+    "%(name)s: the file starts as a PDF but is not one (it carries HTML, or is broken)"
+)
 
 
 def _check_docx_expansion(upload: File, name: str) -> None:
@@ -322,7 +341,7 @@ def _check_docx_expansion(upload: File, name: str) -> None:
     expanded = sum(part.file_size for part in parts)
     too_dense = any(part.file_size > DOCX_MAX_RATIO * max(part.compress_size, 1) for part in parts)
     if len(parts) > DOCX_MAX_PARTS or expanded > DOCX_MAX_EXPANDED_BYTES or too_dense:
-        raise _invalid("file", ZIP_BOMB.format(name=name))
+        raise _invalid("file", ZIP_BOMB % {"name": name})
 
 
 def _check_whole_pdf(upload: File, name: str) -> None:
@@ -331,7 +350,7 @@ def _check_whole_pdf(upload: File, name: str) -> None:
     content = upload.read()
     upload.seek(0)
     if not is_whole_pdf(content):
-        raise _invalid("file", NOT_A_WHOLE_PDF.format(name=name))
+        raise _invalid("file", NOT_A_WHOLE_PDF % {"name": name})
 
 
 def check_upload(upload: File) -> str:
@@ -344,15 +363,16 @@ def check_upload(upload: File) -> str:
     if not upload.size:
         raise _invalid("file", EMPTY_FILE)
     if upload.size > limit:
-        raise _invalid("file", FILE_TOO_LARGE.format(size=upload.size, limit=limit))
+        raise _invalid("file", FILE_TOO_LARGE % {"size": upload.size, "limit": limit})
     said = {".pdf": "pdf", ".docx": "docx"}.get(PurePosixPath(name).suffix.lower())
     if said is None:
-        raise _invalid("file", NOT_PDF_OR_DOCX.format(name=name))
+        raise _invalid("file", NOT_PDF_OR_DOCX % {"name": name})
     found = _content_kind(upload)
     if found != said:
-        labels = {"pdf": "PDF", "docx": "Word (.docx)", None: "neither PDF nor Word"}
+        labels = {"pdf": "PDF", "docx": _("Word (.docx)"), None: _("neither PDF nor Word")}
         raise _invalid(
-            "file", NOT_WHAT_ITS_NAME_SAYS.format(name=name, said=labels[said], found=labels[found])
+            "file",
+            NOT_WHAT_ITS_NAME_SAYS % {"name": name, "said": labels[said], "found": labels[found]},
         )
     if said == "docx":
         _check_docx_expansion(upload, name)
@@ -367,29 +387,33 @@ def add_language_version(
     language: str,
     upload: File,
     is_original: bool = False,
+    title: str | None = None,
     by=None,
 ) -> LanguageVersion:
     """Store a document's file in one language, or replace the file of that language.
 
-    Steps: check the person may upload for this document; check the language, then the
-    file (not empty, within DOCUMENT_MAX_UPLOAD_BYTES, a PDF or a .docx by its content,
-    and named as what it is); refuse a second original language; only then write the file
-    to storage, and record it in one transaction. If recording fails, the file just
-    written is deleted, so no file is left without its record. A replaced file stays in
-    storage: the version's history still points at it.
+    Steps: check the person may upload for this document; check the language, the title
+    this version prints (`None` keeps the one on record; none for the original, whose
+    title is the document's), then the file (not empty, within DOCUMENT_MAX_UPLOAD_BYTES,
+    a PDF or a .docx by its content, and named as what it is); refuse a second original
+    language; only then write the file to storage, and record it in one transaction. If
+    recording fails, the file just written is deleted, so no file is left without its
+    record. A replaced file stays in storage: the version's history still points at it.
     """
     _check_may(by, "documents.add_language_version", MAY_NOT_UPLOAD, document)
     if language not in Language.values:
         raise _invalid(
             "language",
-            UNKNOWN_LANGUAGE.format(value=language, choices=", ".join(Language.values)),
+            UNKNOWN_LANGUAGE % {"value": language, "choices": ", ".join(Language.values)},
         )
+    if title is not None:
+        title = _check_version_title(title, is_original=is_original)
     kind = check_upload(upload)
     if is_original:
         other = document.versions.filter(is_original=True).exclude(language=language).first()
         if other is not None:
             raise _invalid(
-                "is_original", ANOTHER_ORIGINAL.format(language=other.get_language_display())
+                "is_original", ANOTHER_ORIGINAL % {"language": other.get_language_display()}
             )
     sha256 = _sha256(upload)
     storage = LanguageVersion._meta.get_field("file").storage
@@ -403,6 +427,8 @@ def add_language_version(
             ) or LanguageVersion(document=document, language=language)
             replaced = version.pk is not None
             version.is_original = is_original
+            if title is not None:
+                version.title = title
             version.file.name = stored
             version.size = upload.size
             version.content_type = PDF_CONTENT_TYPE if kind == "pdf" else DOCX_CONTENT_TYPE
@@ -414,4 +440,30 @@ def add_language_version(
     except BaseException:
         storage.delete(stored)
         raise
+    return version
+
+
+def _check_version_title(title: str, *, is_original: bool) -> str:
+    title = title.strip()
+    if title and is_original:
+        raise _invalid("title", ORIGINAL_TITLE)
+    limit = LanguageVersion._meta.get_field("title").max_length
+    if len(title) > limit:
+        raise _invalid("title", TITLE_TOO_LONG % {"length": len(title), "limit": limit})
+    return title
+
+
+@transaction.atomic
+def set_version_title(*, version: LanguageVersion, title: str, by) -> LanguageVersion:
+    """Give the title a language version prints (a blank one removes it): readers in that
+    language see it (core/translations.py), others the document's.
+
+    Steps: check the person may upload versions of this document; refuse a title for the
+    original version (its title is the document's) or one too long; save, recorded in
+    the version's history.
+    """
+    _check_may(by, "documents.add_language_version", MAY_NOT_UPLOAD, version.document)
+    version.title = _check_version_title(title, is_original=version.is_original)
+    attribute(version, by=by, reason="Title of the version")
+    version.save(update_fields=["title"])
     return version

@@ -14,6 +14,7 @@ urlpatterns = [
         name="add_language_version",
     ),
     path("documents/<path:symbol>/status/", views.mark_document, name="mark_document"),
+    path("documents/<path:symbol>/titles/", views.version_title, name="version_title"),
     path("documents/<path:symbol>/download/<str:language>/", views.download, name="download"),
     path("documents/<path:symbol>/", views.document_detail, name="document_detail"),
 ]

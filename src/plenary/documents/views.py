@@ -12,6 +12,7 @@ from plenary.documents.forms import (
     LanguageVersionForm,
     SearchForm,
     StatusForm,
+    VersionTitleForm,
 )
 from plenary.meetings.forms import show_refusal
 
@@ -120,8 +121,10 @@ def search(request, convention):
     return render(request, "documents/search.html", {"form": form, "q": q, "documents": documents})
 
 
-def _detail(request, document, upload_form, status=200, status_form=None):
+def _detail(request, document, upload_form, status=200, status_form=None, title_form=None):
     can_upload = request.user.has_perm("documents.add_language_version", document)
+    if can_upload and title_form is None:
+        title_form = VersionTitleForm(document=document)
     can_mark = request.user.has_perm("documents.issue_document", document)
     return render(
         request,
@@ -129,6 +132,9 @@ def _detail(request, document, upload_form, status=200, status_form=None):
         {
             "document": document,
             "upload_form": (upload_form or LanguageVersionForm()) if can_upload else None,
+            "title_form": title_form
+            if can_upload and title_form.fields["language"].choices
+            else None,
             "status_form": (status_form or StatusForm(initial={"status": document.status}))
             if can_mark
             else None,
@@ -155,6 +161,7 @@ def add_language_version(request, convention, symbol: str):
                 language=form.cleaned_data["language"],
                 upload=form.cleaned_data["file"],
                 is_original=form.cleaned_data["is_original"],
+                title=form.cleaned_data["title"] or None,
                 by=request.user,
             )
         except ValidationError as error:
@@ -169,6 +176,36 @@ def add_language_version(request, convention, symbol: str):
                 "documents:document_detail", convention=convention, symbol=document.symbol
             )
     return _detail(request, document, form, status=422)
+
+
+def version_title(request, convention, symbol: str):
+    document = selectors.document_with_symbol(symbol, convention=convention)
+    if not request.user.has_perm("documents.add_language_version", document):
+        raise PermissionDenied(services.MAY_NOT_UPLOAD)
+    if request.method != "POST":
+        return redirect("documents:document_detail", convention=convention, symbol=document.symbol)
+    form = VersionTitleForm(request.POST, document=document)
+    if form.is_valid():
+        try:
+            version = services.set_version_title(
+                version=selectors.language_version(
+                    document=document, language=form.cleaned_data["language"]
+                ),
+                title=form.cleaned_data["title"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(
+                request,
+                _("The title of the %(language)s version is recorded.")
+                % {"language": version.get_language_display()},
+            )
+            return redirect(
+                "documents:document_detail", convention=convention, symbol=document.symbol
+            )
+    return _detail(request, document, None, status=422, title_form=form)
 
 
 def download(request, convention, symbol: str, language: str):

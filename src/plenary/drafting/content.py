@@ -20,20 +20,21 @@ from plenary.drafting.convention import (
     obligation_kind,
 )
 from plenary.drafting.models import ReportText, Section
+from plenary.drafting.selectors import in_force_from
 from plenary.meetings.render import EN_DASH, line_text, part_heading
 from plenary.rules import conventions, months, symbols
 from plenary.rules.errors import RuleError
 
-NO_PARTICIPANTS = (
+NO_PARTICIPANTS = _(
     "No delegation is registered for part {number} yet: the lists of participants are missing."
 )
-NO_PLENARY_MEETINGS = "The number of plenary meetings held is not recorded yet."
-NO_OFFICER = "No {role} is recorded for this meeting yet."
-NO_DOCUMENTS = "No document of part {number} is recorded yet: the annex is missing."
-NO_DECISIONS = "No decision or recommendation of part {number} is recorded yet."
-NO_PROGRAMME = "No programme of work is recorded for this part yet."
-NO_MANDATE = "The convening reference names no General Assembly resolution."
-NO_REGISTRATION_DEADLINE = "No registration deadline is recorded for the {meeting}."
+NO_PLENARY_MEETINGS = _("The number of plenary meetings held is not recorded yet.")
+NO_OFFICER = _("No {role} is recorded for this meeting yet.")
+NO_DOCUMENTS = _("No document of part {number} is recorded yet: the annex is missing.")
+NO_DECISIONS = _("No decision or recommendation of part {number} is recorded yet.")
+NO_PROGRAMME = _("No programme of work is recorded for this part yet.")
+NO_MANDATE = _("The convening reference names no General Assembly resolution.")
+NO_REGISTRATION_DEADLINE = _("No registration deadline is recorded for the {meeting}.")
 NO_SECRETARIAT = _("The convention file of the {convention} gives no address of its secretariat.")
 NO_ANNUAL_REPORT_DAY = _("The convention file of the {convention} gives no day for annual reports.")
 NO_SYMBOL = "[symbol not yet allocated]"
@@ -76,6 +77,9 @@ class Drafted:
     file_stem: str = "document"
     # The document's symbol, repeated in the running header of every page but the first.
     symbol: str = ""
+    # Places that draft nothing but where a hand-added text may go: (key, section), e.g.
+    # an agenda item's place in section IV ("item-8d").
+    places: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Block]:
@@ -92,6 +96,9 @@ class _Spec:
     on: date | None = None
     text: ReportText | None = None
     missing: str = ""
+    # A place in the section (an agenda item's) that drafts nothing: hand-added texts
+    # may name it.
+    anchor: bool = False
 
 
 def _words_of(meeting, language: str):
@@ -142,7 +149,17 @@ def _within(part, day: date | None) -> bool:
     return day is not None and part.starts_on <= day <= part.ends_on
 
 
-def _introduction(records) -> list[_Spec]:
+def _decided_plan(change) -> list[dict]:
+    """What a plan change's procedure decided, as the States Parties agreed it (its
+    effect's parts: only dates, or a format and venue too); without one, the new plan."""
+    for procedure in reversed(list(change.silence_procedures.all())):
+        parts = (procedure.effect or {}).get("parts")
+        if parts:
+            return parts
+    return change.new_plan
+
+
+def _introduction(records, on: date | None = None) -> list[_Spec]:
     meeting, history = records.meeting, records.history
     specs = [_Spec("introduction-convention", f"report/convention_{meeting.kind}")]
     if history.plan_changes:
@@ -190,6 +207,7 @@ def _introduction(records) -> list[_Spec]:
                     "planned": planned,
                     "held": preparation.parts[0].starts_on,
                     "changed": bool(preparation.plan_changes),
+                    "cause": preparation.plan_changes[0].cause if preparation.plan_changes else "",
                     "briefing": briefing.parts[0] if briefing else None,
                     "procedures": [
                         _span(p.circulated_on, p.deadline_date) for p in preparation.procedures
@@ -203,9 +221,11 @@ def _introduction(records) -> list[_Spec]:
             "procedures": [
                 _span(p.circulated_on, p.deadline_date) for p in change.silence_procedures.all()
             ],
-            "plan": _plan_parts(change.new_plan),
+            "plan": _plan_parts(_decided_plan(change)),
         }
         for change in history.plan_changes
+        # A report tells the changes decided by its day, not those decided after it.
+        if on is None or in_force_from(change) <= on
     ]
     if changes:
         specs.append(
@@ -314,38 +334,121 @@ def _work(records) -> list[_Spec]:
     return specs
 
 
-def _decisions(records) -> list[_Spec]:
+def _item_code(item) -> str:
+    """An agenda item's code in a paragraph key: "9", "8a"."""
+    return f"{item.number}{item.letter}"
+
+
+def _extension_specs(records, request) -> list[_Spec]:
+    """The paragraphs of an extension request: the assessment and recommendation (or
+    decision), the observations made in recommending, the reporting conditions, and what
+    the Conference added after them, in the terms the request's record holds."""
     part, ruleset = records.part, records.ruleset
-    specs = []
-    for request in records.extension_requests:
-        state = request.obligation.state
-        article = obligation_article(request.obligation, ruleset)
-        key = f"extension-{state.iso3}-{article}"
-        decided = request.decided_at_id == part.pk and request.decision
-        until = request.granted_deadline if decided else request.recommended_deadline
-        context = {
-            "request": request,
-            "state": state.name,
-            "obligation_kind": obligation_kind(request.obligation, ruleset),
-            "article": article,
-            "decided": bool(decided),
-            "grant": (request.decision == "granted")
-            if decided
-            else request.recommendation == "grant",
-            "until": until,
-            "months": months.months_between(request.current_deadline, until) if until else None,
-        }
-        specs.append(_Spec(key, "report/decisions_extension", context))
-        conditions = list(request.conditions.all())
-        if conditions:
-            specs.append(
-                _Spec(
-                    f"{key}-conditions",
-                    "report/decisions_extension_conditions",
-                    {**context, "conditions": conditions},
-                )
+    state = request.obligation.state
+    article = obligation_article(request.obligation, ruleset)
+    key = f"extension-{state.iso3}-{article}"
+    decided = request.decided_at_id == part.pk and request.decision
+    until = request.granted_deadline if decided else request.recommended_deadline
+    terms = request.terms or {}
+    context = {
+        "request": request,
+        "state": state.name,
+        "obligation_kind": obligation_kind(request.obligation, ruleset),
+        "article": article,
+        "decided": bool(decided),
+        "grant": (request.decision == "granted") if decided else request.recommendation == "grant",
+        "until": until,
+        "months": (
+            months.months_between(request.current_deadline, until)
+            if until and terms.get("months_stated", True)
+            else None
+        ),
+        "pending": terms.get("pending", ""),
+        "reporting_at": terms.get("reporting_at", ""),
+        "due_stated": terms.get("due_stated", True),
+    }
+    specs = [_Spec(key, "report/decisions_extension", context)]
+    for number, observation in enumerate(terms.get("observations", []), start=1):
+        specs.append(
+            _Spec(
+                f"{key}-observation-{number}",
+                "report/decisions_extension_observation",
+                {**context, "observation": observation, "after_conditions": False},
             )
-    if not specs:
+        )
+    conditions = list(request.conditions.all())
+    if conditions:
+        specs.append(
+            _Spec(
+                f"{key}-conditions",
+                "report/decisions_extension_conditions",
+                {**context, "conditions": conditions},
+            )
+        )
+    for number, observation in enumerate(terms.get("further", []), start=1):
+        specs.append(
+            _Spec(
+                f"{key}-further-{number}",
+                "report/decisions_extension_observation",
+                {**context, "observation": observation, "after_conditions": True},
+            )
+        )
+    return specs
+
+
+def _decision_specs(code: str, decisions: list) -> list[_Spec]:
+    """The paragraphs of an agenda item's decisions: one a decision, or one for the
+    decisions the register gives the same paragraph of the report."""
+    groups: list[list] = []
+    for decision in decisions:
+        if groups and decision.paragraph and groups[-1][-1].paragraph == decision.paragraph:
+            groups[-1].append(decision)
+        else:
+            groups.append([decision])
+    specs = []
+    for number, group in enumerate(groups, start=1):
+        key = f"decision-{code}" + (f"-{number}" if number > 1 else "")
+        specs.append(
+            _Spec(
+                key,
+                "report/decisions_decision",
+                {"decisions": group, "decision": group[0]},
+                on=group[0].decided_on,
+            )
+        )
+    return specs
+
+
+def _decisions(records) -> list[_Spec]:
+    """Section IV: under each agenda item in the agenda's order, the decisions the register
+    holds for the part, then the extension requests recommended or decided under it; an
+    item with none still names its place (`item-<code>`, where a hand-added text goes)."""
+    part = records.part
+    decisions = sorted(records.decisions, key=lambda d: d.pk)
+    requests = list(records.extension_requests)
+    specs: list[_Spec] = []
+    placed_decisions: set[int] = set()
+    placed_requests: set[int] = set()
+    for item in records.agenda:
+        code = _item_code(item)
+        specs.append(_Spec(f"item-{code}", anchor=True))
+        mine = [
+            d
+            for d in decisions
+            if d.pk not in placed_decisions and item.pk in {i.pk for i in d.agenda_items.all()}
+        ]
+        placed_decisions |= {d.pk for d in mine}
+        specs += _decision_specs(code, mine)
+        for request in requests:
+            if request.agenda_item_id == item.pk and request.pk not in placed_requests:
+                placed_requests.add(request.pk)
+                specs += _extension_specs(records, request)
+    rest = [d for d in decisions if d.pk not in placed_decisions]
+    specs += _decision_specs("other", rest)
+    for request in requests:
+        if request.pk not in placed_requests:
+            specs += _extension_specs(records, request)
+    if not decisions and not requests:
         specs.append(_Spec("decisions-none", missing=NO_DECISIONS.format(number=part.number)))
     return specs
 
@@ -432,9 +535,10 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     )
     blocks.append(Block("title", report_title))
     missing: list[str] = []
+    places: list[tuple[str, str]] = []
     texts = {section: [t for t in records.texts if t.section == section] for section in SECTIONS}
     builders = {
-        Section.INTRODUCTION: _introduction,
+        Section.INTRODUCTION: lambda records: _introduction(records, on),
         Section.ORGANIZATION: _organization,
         Section.WORK: _work,
         Section.DECISIONS: _decisions,
@@ -448,6 +552,9 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         )
         last_day = None
         for spec in _place_texts(builders[section](records), texts[section]):
+            if spec.anchor:
+                places.append((spec.key, section))
+                continue
             if spec.missing:
                 missing.append(spec.missing)
                 blocks.append(
@@ -518,6 +625,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         language=language,
         file_stem=stem.replace("/", "_"),
         symbol=base["symbol"],
+        places=places,
     )
 
 

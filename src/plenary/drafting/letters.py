@@ -50,6 +50,13 @@ def _context(records, *, kind: str, language: str) -> dict:
         "procedure": procedure,
         "new_parts": _spans(effect_parts),
         "target": procedure.meeting if procedure else records.meeting,
+        # Whether the procedure split the meeting into more parts than it had (seed 000).
+        "split": bool(
+            procedure
+            and procedure.plan_change_id
+            and len(effect_parts) > len(procedure.plan_change.previous_plan)
+        ),
+        "body": "Review Conference" if records.meeting.kind == "review_conference" else "Meeting",
         "breakers": records.breakers,
         "consultation": records.consultation,
         # The kinds of letter about the preparation of the meeting, whose opening says

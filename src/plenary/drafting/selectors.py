@@ -60,6 +60,8 @@ class ReportRecords:
     organisations: dict[str, Organisation]
     extension_requests: list[ExtensionRequest]
     documents: list[Document]
+    # The decisions the register holds for the part, with their agenda items.
+    decisions: list[Decision] = field(default_factory=list)
     texts: list[ReportText] = field(default_factory=list)
     state_names: dict[int, str] = field(default_factory=dict)
     # The report as a document of the meeting (its symbol, revisions, adoption), once issued.
@@ -114,7 +116,7 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
     }
     requests = list(
         ExtensionRequest.objects.filter(Q(recommended_at=part) | Q(decided_at=part))
-        .select_related("obligation__state", "obligation__convention")
+        .select_related("obligation__state", "obligation__convention", "agenda_item")
         .prefetch_related("conditions")
         # Stockpile destruction before clearance, as both conventions number them.
         .order_by("-obligation__kind", "obligation__state__name")
@@ -143,6 +145,9 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
         organisations=organisations,
         extension_requests=requests,
         documents=documents,
+        decisions=list(
+            Decision.objects.filter(part=part).prefetch_related("agenda_items").order_by("pk")
+        ),
         texts=texts,
         state_names=treaties.names_on(on=part.starts_on),
         **issued,
@@ -211,12 +216,12 @@ def plan_on(history: MeetingHistory, on: date) -> list[dict]:
     """The plan in force on `on`: the first plan, then every change in force by that day."""
     plan = history.first_plan
     for change in history.plan_changes:
-        if _in_force_from(change) <= on:
+        if in_force_from(change) <= on:
             plan = change.new_plan
     return plan
 
 
-def _in_force_from(change: PlanChange) -> date:
+def in_force_from(change: PlanChange) -> date:
     """The day a change took effect: its decision's date; for a change whose decision is not
     on record, the day it is known by at the latest: when it was recorded, or the first day
     of a part it moved, which cannot have been held as replanned before it was decided."""

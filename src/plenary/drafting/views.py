@@ -116,16 +116,22 @@ def report_page(request, convention, code: str):
 
 
 def _keys(drafted) -> list[tuple[str, str]]:
-    """The drafted paragraphs a text can be placed at: (key, "key: first words")."""
-    return [
+    """The drafted paragraphs a text can be placed at: (key, "key: first words"), then the
+    places that draft nothing (an agenda item's in section IV)."""
+    keys = [
         (block.key, f"{block.key}: {block.text[:60]}")
         for block in drafted.paragraphs
         if block.key and not block.key.startswith("text-")
     ]
+    return keys + [
+        (key, gettext("{key}: the start of the agenda item").format(key=key))
+        for key, _section in drafted.places
+    ]
 
 
 def _sections(drafted) -> dict[str, str]:
-    return {block.key: block.section for block in drafted.paragraphs if block.key}
+    sections = {block.key: block.section for block in drafted.paragraphs if block.key}
+    return {**dict(drafted.places), **sections}
 
 
 def _back(convention, code: str, part, kind: str):
@@ -272,7 +278,7 @@ def _download(body: bytes | str, fmt: str, stem: str) -> HttpResponse:
 def _only_the_secretariat(request, convention, code: str) -> None:
     meeting = meeting_by_reference(code, convention=convention)
     if not request.user.has_perm("drafting.download_draft", meeting):
-        raise PermissionDenied("Only the Secretariat downloads drafts.")
+        raise PermissionDenied(gettext("Only the Secretariat downloads drafts."))
 
 
 def report_download(request, convention, code: str, fmt: str):

@@ -2,11 +2,22 @@
 
 import io
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from openpyxl import Workbook
 
 from plenary.core.exports import SafeWriter, safe_cell
 
-HEADER = ["iso3", "state", "year", "assessed", "paid", "balance", "arrears"]
+# Column names, kept as keys in English (a program reads them), translatable for a reader.
+HEADER = [
+    pgettext_lazy("column", "iso3"),
+    pgettext_lazy("column", "state"),
+    pgettext_lazy("column", "year"),
+    pgettext_lazy("column", "assessed"),
+    pgettext_lazy("column", "paid"),
+    pgettext_lazy("column", "balance"),
+    pgettext_lazy("column", "arrears"),
+]
 
 
 def _cells(account) -> list:
@@ -24,7 +35,7 @@ def _cells(account) -> list:
 def status_csv(accounts) -> str:
     out = io.StringIO()
     writer = SafeWriter(out, lineterminator="\n")
-    writer.writerow(HEADER)
+    writer.writerow([str(name) for name in HEADER])
     for account in accounts:
         writer.writerow([str(cell) for cell in _cells(account)])
     return out.getvalue()
@@ -33,8 +44,8 @@ def status_csv(accounts) -> str:
 def status_xlsx(accounts) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.title = "Financial status"
-    sheet.append(HEADER)
+    sheet.title = _("Financial status")
+    sheet.append([str(name) for name in HEADER])
     for account in accounts:
         sheet.append([safe_cell(cell) for cell in _cells(account)])
     for row in sheet.iter_rows(min_row=2, min_col=4, max_col=7):

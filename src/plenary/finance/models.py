@@ -110,7 +110,7 @@ class CostEstimate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Cost estimate of {self.meeting or self.meeting_title}"
+        return _("Cost estimate of %(meeting)s") % {"meeting": self.meeting or self.meeting_title}
 
 
 class CostCategory(models.TextChoices):

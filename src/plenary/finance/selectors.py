@@ -17,6 +17,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, Sum
 from django.http import Http404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.selectors import state_acted_for
 from plenary.finance.models import (
@@ -37,25 +39,25 @@ from plenary.treaties import selectors as treaties
 from plenary.treaties.models import Convention, State
 
 ZERO = Decimal("0.00")
-NO_SCALE = "no scale of assessments is on record for {year}, the year of the meeting"
-NO_DATES = "{meeting} has no dates on record, so no year for its scale"
+NO_SCALE = _("no scale of assessments is on record for %(year)s, the year of the meeting")
+NO_DATES = _("%(meeting)s has no dates on record, so no year for its scale")
 
 SHARED_BY = {
-    "all_states_parties": (
+    "all_states_parties": _(
         "every State Party on the meeting's first day, and every State not party that "
         "participates in it"
     ),
-    "attending_states_parties": (
+    "attending_states_parties": _(
         "the States Parties that attend the meeting, and every State not party that "
         "participates in it"
     ),
 }
 RATE_WITHOUT_UN_RATE = {
-    "scale_minimum": (
+    "scale_minimum": _(
         "a State with no UN rate (and no notional rate on record) for the year is assessed "
         "at the lowest rate of that year's scale"
     ),
-    "excluded": "a State with no UN rate for the year shares nothing",
+    "excluded": _("a State with no UN rate for the year shares nothing"),
 }
 
 
@@ -67,7 +69,7 @@ def published(rate: Decimal) -> str:
 def first_day(meeting: Meeting) -> date:
     days = [part.starts_on for part in meeting.parts.all()]
     if not days:
-        raise RuleError("meeting", NO_DATES.format(meeting=meeting))
+        raise RuleError("meeting", NO_DATES % {"meeting": meeting})
     return min(days)
 
 
@@ -75,7 +77,7 @@ def scale_for(*, year: int) -> tuple[ScalePeriod, dict[int, ScaleRate]]:
     """The scale period covering `year` and its rates by State id (two queries)."""
     period = ScalePeriod.objects.filter(first_year__lte=year, last_year__gte=year).first()
     if period is None:
-        raise RuleError("meeting", NO_SCALE.format(year=year))
+        raise RuleError("meeting", NO_SCALE % {"year": year})
     rates = {rate.state_id: rate for rate in period.rates.select_related("state")}
     return period, rates
 
@@ -119,15 +121,15 @@ def sharers(*, meeting: Meeting) -> tuple[date, ScalePeriod, list[Sharer]]:
         if row.status == "state_party":
             if rules.cost_shared_by == "attending_states_parties" and pk not in attending:
                 continue
-            basis = "State Party"
+            basis = gettext("State Party")
         elif pk in attending:
-            basis = "State not party, participating"
+            basis = gettext("State not party, participating")
         else:
             continue
         if pk in rates:
             un_rate, note = rates[pk].rate, ""
         elif rules.rate_without_un_rate == "scale_minimum" and minimum is not None:
-            un_rate, note = minimum, "no UN rate on record: the lowest rate of the scale"
+            un_rate, note = minimum, gettext("no UN rate on record: the lowest rate of the scale")
         else:
             continue
         rows.append(Sharer(pk, row.state.iso3, state_names[pk], basis, un_rate, note))
@@ -171,8 +173,8 @@ def apportion_meeting(*, meeting: Meeting, total) -> Apportionment:
         period=period,
         total=total,
         rows=rows,
-        shared_by=SHARED_BY[rules.cost_shared_by],
-        rate_without_un_rate=RATE_WITHOUT_UN_RATE[rules.rate_without_un_rate],
+        shared_by=str(SHARED_BY[rules.cost_shared_by]),
+        rate_without_un_rate=str(RATE_WITHOUT_UN_RATE[rules.rate_without_un_rate]),
     )
 
 
@@ -208,7 +210,7 @@ def cost_estimate(*, convention: Convention, pk: int) -> CostEstimate:
         .first()
     )
     if estimate is None:
-        raise Http404(f"No cost estimate {pk}.")
+        raise Http404(_("No cost estimate %(pk)s.") % {"pk": pk})
     return estimate
 
 
@@ -332,7 +334,7 @@ def assessment(*, convention: Convention, pk: int) -> Assessment:
         .first()
     )
     if found is None:
-        raise Http404(f"No assessment {pk}.")
+        raise Http404(_("No assessment %(pk)s.") % {"pk": pk})
     return found
 
 
@@ -428,5 +430,5 @@ def payment(*, convention: Convention, pk: int) -> Payment:
         .first()
     )
     if found is None:
-        raise Http404(f"No payment {pk}.")
+        raise Http404(_("No payment %(pk)s.") % {"pk": pk})
     return found

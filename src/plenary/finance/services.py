@@ -16,6 +16,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plenary.core.audit import attribute
@@ -38,27 +39,33 @@ from plenary.rules import apportionment, exchange
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import Convention, State
 
-NOT_THE_SECRETARIAT = "only the Secretariat manages the Convention's finances"
-NO_MEETING = "an estimate names the meeting it is for"
-MEETING_OF_ANOTHER_CONVENTION = "{meeting} is a meeting of the {other}, not of the {convention}"
-NO_LINES = "an estimate has at least one line item"
-UNKNOWN_CATEGORY = "a line item's category is one of {choices}, not {value!r}"
-ESTIMATE_WITHOUT_MEETING = (
+NOT_THE_SECRETARIAT = gettext_lazy("only the Secretariat manages the Convention's finances")
+NO_MEETING = gettext_lazy("an estimate names the meeting it is for")
+MEETING_OF_ANOTHER_CONVENTION = gettext_lazy(
+    "%(meeting)s is a meeting of the %(other)s, not of the %(convention)s"
+)
+NO_LINES = gettext_lazy("an estimate has at least one line item")
+UNKNOWN_CATEGORY = gettext_lazy("a line item's category is one of %(choices)s, not %(value)r")
+ESTIMATE_WITHOUT_MEETING = gettext_lazy(
     "the meeting of this estimate is not on record, so nobody can be assessed for it"
 )
-ESTIMATE_WITHOUT_LINES = "the estimate has no line items, so no total to share"
-ALREADY_ASSESSED = "assessments on this estimate were issued on {issued}"
-DUE_BEFORE_ISSUE = "the due date ({due}) must not be before the issue date ({issued})"
-NOT_ASSESSED = "issue the assessments on the estimated cost first"
-ACTUAL_INCOMPLETE = "record the actual cost of every line item first"
-ALREADY_SETTLED = "the actual cost was already settled on {issued}"
-ZERO_PAYMENT = "a payment must be more than zero"
-CURRENCY_NOT_ACCEPTED = "payments are accepted in {accepted}, not {value!r}"
-REFERENCE_REQUIRED = "give the payment's reference"
+ESTIMATE_WITHOUT_LINES = gettext_lazy("the estimate has no line items, so no total to share")
+ALREADY_ASSESSED = gettext_lazy("assessments on this estimate were issued on %(issued)s")
+DUE_BEFORE_ISSUE = gettext_lazy(
+    "the due date (%(due)s) must not be before the issue date (%(issued)s)"
+)
+NOT_ASSESSED = gettext_lazy("issue the assessments on the estimated cost first")
+ACTUAL_INCOMPLETE = gettext_lazy("record the actual cost of every line item first")
+ALREADY_SETTLED = gettext_lazy("the actual cost was already settled on %(issued)s")
+ZERO_PAYMENT = gettext_lazy("a payment must be more than zero")
+CURRENCY_NOT_ACCEPTED = gettext_lazy("payments are accepted in %(accepted)s, not %(value)r")
+REFERENCE_REQUIRED = gettext_lazy("give the payment's reference")
 REFERENCE_RECORDED = gettext_lazy("a payment with the reference {reference!r} is already recorded")
-YEARS_OUT_OF_ORDER = "the last year ({last}) must not be before the first ({first})"
-ANNUAL_IS_ONE_YEAR = "an annual budget covers one year"
-TITLE_REQUIRED = "give the budget's title"
+YEARS_OUT_OF_ORDER = gettext_lazy(
+    "the last year (%(last)s) must not be before the first (%(first)s)"
+)
+ANNUAL_IS_ONE_YEAR = gettext_lazy("an annual budget covers one year")
+TITLE_REQUIRED = gettext_lazy("give the budget's title")
 APPROVAL_REQUIRED = gettext_lazy("name the decision approving the estimate")
 ALREADY_APPROVED = gettext_lazy("the estimate was already approved: {decision}")
 
@@ -73,7 +80,7 @@ def _currency(value: str, *, accepted: Sequence[str]) -> str:
     code = (value or "").strip().upper()
     if code not in accepted:
         raise RuleError(
-            "currency", CURRENCY_NOT_ACCEPTED.format(accepted=", ".join(accepted), value=value)
+            "currency", CURRENCY_NOT_ACCEPTED % {"accepted": ", ".join(accepted), "value": value}
         )
     return code
 
@@ -110,9 +117,8 @@ def record_cost_estimate(
     if meeting is not None and meeting.convention_id != convention.pk:
         raise RuleError(
             "meeting",
-            MEETING_OF_ANOTHER_CONVENTION.format(
-                meeting=meeting, other=meeting.convention, convention=convention
-            ),
+            MEETING_OF_ANOTHER_CONVENTION
+            % {"meeting": meeting, "other": meeting.convention, "convention": convention},
         )
     if by is not None and not lines:
         raise RuleError("lines", NO_LINES)
@@ -121,9 +127,8 @@ def record_cost_estimate(
         if line.category not in CostCategory.values:
             raise RuleError(
                 f"lines.{index}.category",
-                UNKNOWN_CATEGORY.format(
-                    choices=", ".join(CostCategory.values), value=line.category
-                ),
+                UNKNOWN_CATEGORY
+                % {"choices": ", ".join(CostCategory.values), "value": line.category},
             )
         amount = apportionment.to_amount(line.estimated, field=f"lines.{index}.estimated")
         checked.append((line, amount))
@@ -185,7 +190,7 @@ def record_actual_cost(*, line: CostLineItem, actual: object, by=None) -> CostLi
     amount = apportionment.to_amount(actual, field="actual")
     settled = line.estimate.assessments.exclude(kind=AssessmentKind.ESTIMATED).first()
     if settled is not None:
-        raise RuleError("actual", ALREADY_SETTLED.format(issued=settled.issued_on))
+        raise RuleError("actual", ALREADY_SETTLED % {"issued": settled.issued_on})
     line.actual = amount
     attribute(line, by=by, reason="actual cost recorded").save()
     return line
@@ -223,7 +228,7 @@ def _issue(estimate, rows, *, kind, amounts, issued_on, due_on, year, by) -> lis
 
 def _check_dates(issued_on: date, due_on: date) -> None:
     if due_on < issued_on:
-        raise RuleError("due_on", DUE_BEFORE_ISSUE.format(due=due_on, issued=issued_on))
+        raise RuleError("due_on", DUE_BEFORE_ISSUE % {"due": due_on, "issued": issued_on})
 
 
 @transaction.atomic
@@ -243,7 +248,7 @@ def issue_assessments(
     estimate = CostEstimate.objects.select_for_update().get(pk=estimate.pk)
     earlier = estimate.assessments.first()
     if earlier is not None:
-        raise RuleError("estimate", ALREADY_ASSESSED.format(issued=earlier.issued_on))
+        raise RuleError("estimate", ALREADY_ASSESSED % {"issued": earlier.issued_on})
     if estimate.meeting_id is None:
         raise RuleError("estimate", ESTIMATE_WITHOUT_MEETING)
     estimated, _ = selectors.estimate_totals(estimate)
@@ -323,7 +328,7 @@ def settle_actual_cost(
         raise RuleError("estimate", NOT_ASSESSED)
     settled = estimate.assessments.exclude(kind=AssessmentKind.ESTIMATED).first()
     if settled is not None:
-        raise RuleError("estimate", ALREADY_SETTLED.format(issued=settled.issued_on))
+        raise RuleError("estimate", ALREADY_SETTLED % {"issued": settled.issued_on})
     _, actual = selectors.estimate_totals(estimate)
     if actual is None:
         raise RuleError("estimate", ACTUAL_INCOMPLETE)
@@ -433,9 +438,12 @@ def record_isu_budget(
     """
     _check_manager(by, convention)
     if kind not in BudgetPeriod.values:
-        raise RuleError("kind", f"a budget is one of {', '.join(BudgetPeriod.values)}")
+        raise RuleError(
+            "kind",
+            _("a budget is one of %(choices)s") % {"choices": ", ".join(BudgetPeriod.values)},
+        )
     if last_year < first_year:
-        raise RuleError("last_year", YEARS_OUT_OF_ORDER.format(last=last_year, first=first_year))
+        raise RuleError("last_year", YEARS_OUT_OF_ORDER % {"last": last_year, "first": first_year})
     if kind == BudgetPeriod.ANNUAL and last_year != first_year:
         raise RuleError("last_year", ANNUAL_IS_ONE_YEAR)
     if not title.strip():
@@ -445,7 +453,7 @@ def record_isu_budget(
         (text, None if value is None else apportionment.to_amount(value, field="activities"))
         for text, value in activities
     ]
-    budget, _ = IsuBudget.objects.get_or_create(
+    budget, _created = IsuBudget.objects.get_or_create(
         convention=convention,
         kind=kind,
         first_year=first_year,

@@ -4,24 +4,27 @@ stays text."""
 
 import io
 
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from openpyxl import Workbook
 
 from plenary.core.exports import SafeWriter, safe_cell
 
+# Column names, kept as keys in English (a program reads them), translatable for a reader.
 HEADER = [
-    "category",
-    "participant",
-    "status",
-    "parts",
-    "credentials",
-    "attendance_approved_on",
-    "position",
-    "role",
-    "title",
-    "name",
-    "function",
-    "email",
-    "listed",
+    pgettext_lazy("column", "category"),
+    pgettext_lazy("column", "participant"),
+    pgettext_lazy("column", "status"),
+    pgettext_lazy("column", "parts"),
+    pgettext_lazy("column", "credentials"),
+    pgettext_lazy("column", "attendance_approved_on"),
+    pgettext_lazy("column", "position"),
+    pgettext_lazy("column", "role"),
+    pgettext_lazy("column", "title"),
+    pgettext_lazy("column", "name"),
+    pgettext_lazy("column", "function"),
+    pgettext_lazy("column", "email"),
+    pgettext_lazy("column", "listed"),
 ]
 
 
@@ -57,7 +60,7 @@ def _rows(categories):
 def registrations_csv(categories) -> str:
     out = io.StringIO()
     writer = SafeWriter(out, lineterminator="\n")
-    writer.writerow(HEADER)
+    writer.writerow([str(name) for name in HEADER])
     writer.writerows(_rows(categories))
     return out.getvalue()
 
@@ -65,8 +68,8 @@ def registrations_csv(categories) -> str:
 def registrations_xlsx(categories) -> bytes:
     book = Workbook()
     sheet = book.active
-    sheet.title = "Registrations"
-    sheet.append(HEADER)
+    sheet.title = _("Registrations")
+    sheet.append([str(name) for name in HEADER])
     for row in _rows(categories):
         sheet.append([safe_cell(cell) for cell in row])
     out = io.BytesIO()

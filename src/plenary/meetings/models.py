@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plenary.core.models import TranslatedContent
 from plenary.treaties.models import Convention, Organisation, State
 
 
@@ -23,7 +24,7 @@ class MeetingKind(models.TextChoices):
     INFORMAL_BRIEFING = "informal_briefing", _("Informal briefing")
 
 
-class Meeting(models.Model):
+class Meeting(TranslatedContent):
     convention = models.ForeignKey(Convention, on_delete=models.PROTECT, related_name="meetings")
     code = models.CharField(
         max_length=40,
@@ -119,7 +120,7 @@ class MeetingPart(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting} (part {self.number})"
+        return _("%(meeting)s (part %(number)s)") % {"meeting": self.meeting, "number": self.number}
 
 
 class PlanChange(models.Model):
@@ -131,6 +132,14 @@ class PlanChange(models.Model):
         max_length=300, help_text=_("The decision behind it, e.g. a silence procedure.")
     )
     reason = models.TextField()
+    cause = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Why a part could not take place as planned, as a report opens it, e.g. Due to"
+            " the impact of the COVID 19 related measures"
+        ),
+    )
     previous_plan = models.JSONField()
     new_plan = models.JSONField()
     source = models.TextField(blank=True)
@@ -185,6 +194,14 @@ class Officer(models.Model):
         blank=True,
         help_text=_("The term of office, e.g. until the end of the Third Review Conference."),
     )
+    basis = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What the election or confirmation was pursuant to, e.g. the recommendation of"
+            " States Parties at the First Preparatory Meeting"
+        ),
+    )
     position = models.PositiveSmallIntegerField(default=1)
     source = models.TextField(blank=True)
     history = HistoricalRecords()
@@ -203,7 +220,7 @@ class Officer(models.Model):
         return self.person or str(self.state)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(TranslatedContent):
     """An item (letter "") or a lettered sub-item of a meeting's agenda."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
@@ -430,4 +447,7 @@ class ProgrammeRelease(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.meeting}: programme of work, version {self.number}"
+        return _("%(meeting)s: programme of work, version %(number)s") % {
+            "meeting": self.meeting,
+            "number": self.number,
+        }

@@ -8,10 +8,11 @@ category of the rules of procedure with each delegation and its members in order
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plenary.drafting.content import Block, Drafted
 
-NO_INF_SYMBOL = "[symbol not yet allocated]"
+NO_INF_SYMBOL = gettext_lazy("[symbol not yet allocated]")
 
 
 def _member_line(member) -> str:
@@ -25,7 +26,7 @@ def list_of_participants(*, meeting, categories, symbol: str = "", language: str
     """The list of participants of `meeting` from `categories` (selectors.register_of)."""
     title = _("List of participants")
     blocks = [
-        Block("masthead", symbol or NO_INF_SYMBOL, style="masthead"),
+        Block("masthead", symbol or str(NO_INF_SYMBOL), style="masthead"),
         Block("masthead", meeting.title, style="masthead"),
         Block("title", title),
     ]

@@ -88,6 +88,7 @@ def _load_meeting(convention: Convention, row: dict) -> None:
             decided_by=change["decided_by"],
             decided_on=_date(change.get("decided_on")),
             reason=change["reason"],
+            cause=change.get("cause", ""),
             source=change.get("source", ""),
         )
     parts = {part.number: part for part in meeting.parts.all()}
@@ -102,6 +103,8 @@ def _load_meeting(convention: Convention, row: dict) -> None:
             description=officer.get("description", ""),
             act=officer.get("act", "serving"),
             act_on=_date(officer.get("act_on")),
+            term=officer.get("term", ""),
+            basis=officer.get("basis", ""),
             source=officer.get("source", ""),
         )
     _load_agenda(meeting, row)

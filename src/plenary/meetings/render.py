@@ -23,7 +23,7 @@ def line_text(line: ProgrammeLine) -> str:
     words = [line.label, line.title] if line.label else [line.title]
     text = " ".join(words)
     if line.continued:
-        text += " (continued)"
+        text += " " + _("(continued)")
     if line.symbols:
         text += f" ({prose.join(line.symbols)})"
     return text
@@ -47,7 +47,7 @@ def _span(starts: date, ends: date) -> str:
 
 def programme_text(part: MeetingPart, days: list[ProgrammeDay]) -> str:
     """The programme laid out as the annex to a President's letter."""
-    out = [str(part.meeting), part_heading(part), "", "Programme of work"]
+    out = [str(part.meeting), part_heading(part), "", _("Programme of work")]
     for day in days:
         out += ["", f"{day.day:%A} {day.day.day} {day.day:%B}"]
         for slot in day.slots:
@@ -106,7 +106,10 @@ def _finish(calendar: icalendar.Calendar) -> bytes:
 def programme_ics(part: MeetingPart, days: list[ProgrammeDay], *, host: str) -> bytes:
     """One event per slot, in the venue's time zone (VTIMEZONE included)."""
     meeting = part.meeting
-    calendar = _calendar(f"{meeting.title}, part {part.number}: programme of work")
+    calendar = _calendar(
+        _("%(meeting)s, part %(number)s: programme of work")
+        % {"meeting": meeting.title, "number": part.number}
+    )
     stamp = datetime.now(UTC).replace(microsecond=0)
     for day in days:
         for slot in day.slots:
@@ -139,12 +142,20 @@ def meetings_ics(meetings: list[Meeting], *, host: str, name: str) -> bytes:
             event.add("dtstart", part.starts_on)
             event.add("dtend", date.fromordinal(part.ends_on.toordinal() + 1))
             several = len(meeting.parts.all()) > 1
-            event.add("summary", f"{meeting.title}" + (f" (part {part.number})" if several else ""))
+            summary = (
+                _("%(meeting)s (part %(number)s)")
+                % {"meeting": meeting.title, "number": part.number}
+                if several
+                else meeting.title
+            )
+            event.add("summary", summary)
             where = ", ".join(filter(None, [part.venue, part.city, part.platform]))
             if where:
                 event.add("location", where)
             if part.format:
-                event.add("description", f"Format: {part.get_format_display()}")
+                event.add(
+                    "description", _("Format: %(format)s") % {"format": part.get_format_display()}
+                )
             calendar.add_component(event)
     return _finish(calendar)
 
@@ -161,7 +172,10 @@ def plan_summary(plan: list[dict]) -> str:
         parts.append(", ".join(str(word) for word in words))
     if len(parts) == 1:
         return parts[0]
-    return "; ".join(f"part {number}: {text}" for number, text in enumerate(parts, start=1))
+    return "; ".join(
+        _("part %(number)s: %(text)s") % {"number": number, "text": text}
+        for number, text in enumerate(parts, start=1)
+    )
 
 
 def _slot_words(where: dict) -> str:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.meetings.models import (
@@ -67,14 +68,18 @@ def meeting_by_reference(reference: str, *, convention: Convention) -> Meeting:
         else None
     )
     if meeting is None:
-        raise Http404(f"No meeting with the code or symbol root {reference!r}.")
+        raise Http404(
+            _("No meeting with the code or symbol root %(reference)r.") % {"reference": reference}
+        )
     return meeting
 
 
 def part_of(meeting: Meeting, number: int) -> MeetingPart:
     part = meeting.parts.filter(number=number).first()
     if part is None:
-        raise Http404(f"{meeting} has no part {number}.")
+        raise Http404(
+            _("%(meeting)s has no part %(number)s.") % {"meeting": meeting, "number": number}
+        )
     return part
 
 
@@ -263,7 +268,7 @@ def programme_days(
             starts=starts,
             ends=ends,
         )
-        for index, (_, line) in enumerate(lines):
+        for index, (_slot, line) in enumerate(lines):
             line.continued = index in marked
             shown.lines.append(line)
         if not days or days[-1].day != shown.day:
@@ -305,7 +310,10 @@ def latest_release(*, meeting: Meeting):
 def release_of(*, meeting: Meeting, number: int):
     release = ProgrammeRelease.objects.filter(meeting=meeting, number=number).first()
     if release is None:
-        raise Http404(f"{meeting} has no release {number} of its programme of work.")
+        raise Http404(
+            _("%(meeting)s has no release %(number)s of its programme of work.")
+            % {"meeting": meeting, "number": number}
+        )
     return release
 
 
@@ -376,7 +384,10 @@ def slots_of(*, meeting: Meeting) -> list[ProgrammeSlot]:
 def slot_of(*, meeting: Meeting, slot_id: int) -> ProgrammeSlot:
     slot = ProgrammeSlot.objects.filter(part__meeting=meeting, pk=slot_id).first()
     if slot is None:
-        raise Http404(f"{meeting} has no programme slot {slot_id}.")
+        raise Http404(
+            _("%(meeting)s has no programme slot %(slot_id)s.")
+            % {"meeting": meeting, "slot_id": slot_id}
+        )
     return slot
 
 
@@ -392,7 +403,10 @@ def agenda_item_of(*, meeting: Meeting, label: str):
         else None
     )
     if item is None:
-        raise Http404(f"{label!r} is not an item of the agenda of {meeting}.")
+        raise Http404(
+            _("%(label)r is not an item of the agenda of %(meeting)s.")
+            % {"label": label, "meeting": meeting}
+        )
     return item
 
 
@@ -471,7 +485,9 @@ def entry_of(*, slot: ProgrammeSlot, position: int) -> ProgrammeEntry:
         .first()
     )
     if entry is None:
-        raise Http404(f"The slot {slot} has no line {position}.")
+        raise Http404(
+            _("The slot %(slot)s has no line %(position)s.") % {"slot": slot, "position": position}
+        )
     return entry
 
 
@@ -654,7 +670,10 @@ def delegation_by_participant(*, meeting: Meeting, reference: str) -> Delegation
     else:
         delegation = queryset.filter(state__iso3__iexact=reference).first() if reference else None
     if delegation is None:
-        raise Http404(f"{meeting} has no delegation {reference!r}.")
+        raise Http404(
+            _("%(meeting)s has no delegation %(reference)r.")
+            % {"meeting": meeting, "reference": reference}
+        )
     return delegation
 
 

@@ -5,7 +5,7 @@ fault before anything is written, so a refused change leaves no trace.
 """
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, time
 from pathlib import PurePosixPath
@@ -23,6 +23,7 @@ from plenary.core.audit import attribute
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.core.notices import send_notice
 from plenary.core.permissions import is_secretariat, within
+from plenary.core.translations import merged as _merged_translations
 from plenary.core.validation import check_may as _check_may
 from plenary.core.validation import invalid as _invalid
 from plenary.meetings.models import (
@@ -49,28 +50,28 @@ from plenary.rules.errors import RuleError
 from plenary.rules.programme import release_changes
 from plenary.treaties.models import ObserverRule, Organisation, State
 
-NO_PARTS = "a meeting has at least one part"
-PART_NUMBERS = "parts are numbered 1, 2, ... in order; got {numbers}"
-PART_ENDS_BEFORE_START = "part {number} cannot end ({ends}) before it starts ({starts})"
-PARTS_OVERLAP = "part {number} starts ({starts}) before part {previous} ends ({ends})"
-UNKNOWN_FORMAT = "part {number}: the format is one of {choices}, not {value!r}"
-PLAN_UNCHANGED = "the new plan is the same as the current one"
-PART_IN_USE = "part {number} has a programme, delegations or decisions: it cannot be dropped"
-SUB_ITEM_WITHOUT_ITEM = "item {number} is not on the agenda: add it before its sub-items"
-DUPLICATE_ITEM = "item {label} is already on the agenda of {meeting}"
-SLOT_OUTSIDE_PART = "{day} is not a day of part {number} ({starts} to {ends})"
-SLOT_ENDS_BEFORE_START = "a slot ends after it starts: {starts} to {ends}"
-SLOTS_OVERLAP = "the slot {starts}-{ends} on {day} overlaps the slot {other}"
-ENTRY_ITEM_ELSEWHERE = "{item} is not an item of the agenda of {meeting}"
-ENTRY_EMPTY = "an entry names an agenda item or has a text"
+NO_PARTS = _("a meeting has at least one part")
+PART_NUMBERS = _("parts are numbered 1, 2, ... in order; got %(numbers)s")
+PART_ENDS_BEFORE_START = _("part %(number)s cannot end (%(ends)s) before it starts (%(starts)s)")
+PARTS_OVERLAP = _("part %(number)s starts (%(starts)s) before part %(previous)s ends (%(ends)s)")
+UNKNOWN_FORMAT = _("part %(number)s: the format is one of %(choices)s, not %(value)r")
+PLAN_UNCHANGED = _("the new plan is the same as the current one")
+PART_IN_USE = _("part %(number)s has a programme, delegations or decisions: it cannot be dropped")
+SUB_ITEM_WITHOUT_ITEM = _("item %(number)s is not on the agenda: add it before its sub-items")
+DUPLICATE_ITEM = _("item %(label)s is already on the agenda of %(meeting)s")
+SLOT_OUTSIDE_PART = _("%(day)s is not a day of part %(number)s (%(starts)s to %(ends)s)")
+SLOT_ENDS_BEFORE_START = _("a slot ends after it starts: %(starts)s to %(ends)s")
+SLOTS_OVERLAP = _("the slot %(starts)s-%(ends)s on %(day)s overlaps the slot %(other)s")
+ENTRY_ITEM_ELSEWHERE = _("%(item)s is not an item of the agenda of %(meeting)s")
+ENTRY_EMPTY = _("an entry names an agenda item or has a text")
 REGISTRATION_CLOSED = _(
     "registration for {meeting} closed at 23:59:59 on {deadline} ({zone} time); only the"
     " Secretariat can change a registration now"
 )
-ALREADY_REGISTERED = "{participant} already has a delegation for {meeting}: edit it instead"
+ALREADY_REGISTERED = _("%(participant)s already has a delegation for %(meeting)s: edit it instead")
 ONE_HEAD = _("a delegation has exactly one head of delegation")
 DELEGATE_NAME = _("each delegate needs a name")
-PART_OF_ANOTHER_MEETING = "part {number} is not a part of {meeting}"
+PART_OF_ANOTHER_MEETING = _("part %(number)s is not a part of %(meeting)s")
 NO_PART_ATTENDED = _("a delegation attends at least one part")
 NOT_YOUR_DELEGATION = _("you may register only the delegation of your own State or organisation")
 ONLY_THE_FOCAL_POINT = _(
@@ -82,7 +83,7 @@ FROM_THE_RECORD_SECRETARIAT = _(
     "only the Secretariat records a delegation from the record of a meeting"
 )
 FROM_THE_RECORD_SOURCE = _("name the record the delegation is taken from (its source)")
-OFFICER_WHO = "an officer is a person or a State: give exactly one"
+OFFICER_WHO = _("an officer is a person or a State: give exactly one")
 MAY_NOT_MANAGE = _(
     "Only the Secretariat of the convention convenes meetings and keeps their plan, officers,"
     " agenda and programme."
@@ -193,35 +194,40 @@ def _check_plan(parts: Sequence[PartPlan]) -> None:
         raise _invalid("parts", NO_PARTS)
     numbers = [part.number for part in parts]
     if numbers != list(range(1, len(parts) + 1)):
-        raise _invalid("parts", PART_NUMBERS.format(numbers=numbers))
+        raise _invalid("parts", PART_NUMBERS % {"numbers": numbers})
     previous = None
     for part in parts:
         if part.ends_on < part.starts_on:
             raise _invalid(
                 "ends_on",
-                PART_ENDS_BEFORE_START.format(
-                    number=part.number,
-                    ends=long_date(part.ends_on),
-                    starts=long_date(part.starts_on),
-                ),
+                PART_ENDS_BEFORE_START
+                % {
+                    "number": part.number,
+                    "ends": long_date(part.ends_on),
+                    "starts": long_date(part.starts_on),
+                },
             )
         if part.format and part.format not in MeetingFormat.values:
             raise _invalid(
                 "format",
-                UNKNOWN_FORMAT.format(
-                    number=part.number, choices=", ".join(MeetingFormat.values), value=part.format
-                ),
+                UNKNOWN_FORMAT
+                % {
+                    "number": part.number,
+                    "choices": ", ".join(MeetingFormat.values),
+                    "value": part.format,
+                },
             )
         _check_zone(part.time_zone)
         if previous is not None and part.starts_on <= previous.ends_on:
             raise _invalid(
                 "starts_on",
-                PARTS_OVERLAP.format(
-                    number=part.number,
-                    starts=long_date(part.starts_on),
-                    previous=previous.number,
-                    ends=long_date(previous.ends_on),
-                ),
+                PARTS_OVERLAP
+                % {
+                    "number": part.number,
+                    "starts": long_date(part.starts_on),
+                    "previous": previous.number,
+                    "ends": long_date(previous.ends_on),
+                },
             )
         previous = part
 
@@ -297,6 +303,7 @@ def replan_meeting(
     decided_by: str,
     reason: str,
     decided_on: date | None = None,
+    cause: str = "",
     source: str = "",
     today: date | None = None,
     decision=None,
@@ -340,7 +347,7 @@ def replan_meeting(
                 )
     for number, part in existing.items():
         if number > len(parts) and (part.slots.exists() or part.delegations.exists()):
-            raise _invalid("parts", PART_IN_USE.format(number=number))
+            raise _invalid("parts", PART_IN_USE % {"number": number})
     for plan in parts:
         part = existing.get(plan.number) or MeetingPart(meeting=meeting)
         if part.pk and PartPlan.of(part) == plan:
@@ -356,12 +363,13 @@ def replan_meeting(
                     part.delete()
             except ProtectedError:
                 # Another app's records (e.g. decisions taken at the part) point at it.
-                raise _invalid("parts", PART_IN_USE.format(number=number)) from None
+                raise _invalid("parts", PART_IN_USE % {"number": number}) from None
     change = PlanChange(
         meeting=meeting,
         decided_on=decided_on,
         decided_by=decided_by,
         reason=reason,
+        cause=" ".join(cause.split()),
         previous_plan=[plan.as_dict() for plan in before],
         new_plan=[plan.as_dict() for plan in parts],
         source=source,
@@ -429,7 +437,7 @@ def record_plenary_meetings_held(*, part: MeetingPart, count: int, by=None) -> M
     """Record how many formal plenary meetings a part held."""
     _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, part)
     if count < 0:
-        raise _invalid("plenary_meetings_held", "a count of meetings is zero or more")
+        raise _invalid("plenary_meetings_held", _("a count of meetings is zero or more"))
     part.plenary_meetings_held = count
     attribute(part, by=by, reason="Plenary meetings held")
     part.save(update_fields=["plenary_meetings_held"])
@@ -447,6 +455,7 @@ def record_officer(
     act: str = "serving",
     act_on: date | None = None,
     term: str = "",
+    basis: str = "",
     source: str = "",
     by=None,
 ) -> Officer:
@@ -466,6 +475,7 @@ def record_officer(
         act=act,
         act_on=act_on,
         term=term.strip(),
+        basis=" ".join(basis.split()),
         position=position,
         source=source,
     )
@@ -490,15 +500,63 @@ def add_agenda_item(
     letter = letter.strip().lower()
     label = f"{number} ({letter})" if letter else str(number)
     if letter and not meeting.agenda_items.filter(number=number, letter="").exists():
-        raise _invalid("letter", SUB_ITEM_WITHOUT_ITEM.format(number=number))
+        raise _invalid("letter", SUB_ITEM_WITHOUT_ITEM % {"number": number})
     if meeting.agenda_items.filter(number=number, letter=letter).exists():
-        raise _invalid("number", DUPLICATE_ITEM.format(label=label, meeting=meeting))
+        raise _invalid("number", DUPLICATE_ITEM % {"label": label, "meeting": meeting})
     item = AgendaItem(
         meeting=meeting, number=number, letter=letter, title=title.strip(), symbols=list(symbols)
     )
     item.full_clean()
     attribute(item, by=by)
     item.save()
+    return item
+
+
+@transaction.atomic
+def set_meeting_translations(
+    *,
+    meeting: Meeting,
+    title_translations: Mapping[str, str],
+    original_language: str | None = None,
+    by,
+) -> Meeting:
+    """Give the meeting's title in other languages (core/translations.py).
+
+    Steps: check the person is the convention's Secretariat; check each language is one of
+    settings.LANGUAGES and not the original's; set each text given, remove each blank one
+    (languages not named stay); optionally change the language the title is written in;
+    save, recorded in the history.
+    """
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, meeting)
+    meeting.original_language, meeting.translations = _merged_translations(
+        meeting,
+        {"title": title_translations},
+        original_language=original_language,
+        limits={"title": Meeting._meta.get_field("title").max_length},
+    )
+    attribute(meeting, by=by, reason="Translations")
+    meeting.save(update_fields=["original_language", "translations"])
+    return meeting
+
+
+@transaction.atomic
+def set_agenda_item_translations(
+    *,
+    item: AgendaItem,
+    title_translations: Mapping[str, str],
+    original_language: str | None = None,
+    by,
+) -> AgendaItem:
+    """Give an agenda item's title in other languages, as `set_meeting_translations`."""
+    _check_may(by, "meetings.manage_meeting", MAY_NOT_MANAGE, item.meeting)
+    item.original_language, item.translations = _merged_translations(
+        item,
+        {"title": title_translations},
+        original_language=original_language,
+        limits={"title": AgendaItem._meta.get_field("title").max_length},
+    )
+    attribute(item, by=by, reason="Translations")
+    item.save(update_fields=["original_language", "translations"])
     return item
 
 
@@ -554,7 +612,7 @@ def add_programme_entry(
         raise _invalid("text", ENTRY_EMPTY)
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise _invalid(
-            "agenda_item", ENTRY_ITEM_ELSEWHERE.format(item=agenda_item, meeting=meeting)
+            "agenda_item", ENTRY_ITEM_ELSEWHERE % {"item": agenda_item, "meeting": meeting}
         )
     position = (slot.entries.aggregate(Max("position"))["position__max"] or 0) + 1
     entry = ProgrammeEntry(
@@ -645,7 +703,9 @@ def _check_members(
     for member in members:
         if member.role not in DelegateRole.values:
             raise _invalid(
-                "members", f"a delegate's role is one of {', '.join(DelegateRole.values)}"
+                "members",
+                _("a delegate's role is one of %(choices)s")
+                % {"choices": ", ".join(DelegateRole.values)},
             )
     if sum(member.role == DelegateRole.HEAD for member in members) != 1:
         raise _invalid("members", ONE_HEAD)
@@ -667,7 +727,7 @@ def _parts_attended(meeting: Meeting, parts: Sequence[MeetingPart] | None) -> li
     for part in parts:
         if part.meeting_id != meeting.pk:
             raise _invalid(
-                "parts", PART_OF_ANOTHER_MEETING.format(number=part.number, meeting=meeting)
+                "parts", PART_OF_ANOTHER_MEETING % {"number": part.number, "meeting": meeting}
             )
     return list(parts)
 
@@ -813,7 +873,7 @@ def register_delegation(
     """
     participant = state or organisation
     if (state is None) == (organisation is None):
-        raise _invalid("state", "a delegation is of one State or of one organisation")
+        raise _invalid("state", _("a delegation is of one State or of one organisation"))
     _check_may_register(meeting=meeting, participant=participant, by=by)
     if from_the_record:
         if by is None or not is_secretariat(by, meeting):
@@ -827,7 +887,7 @@ def register_delegation(
     if meeting.delegations.filter(state=state, organisation=organisation).exists():
         raise _invalid(
             "state" if state else "organisation",
-            ALREADY_REGISTERED.format(participant=participant, meeting=meeting),
+            ALREADY_REGISTERED % {"participant": participant, "meeting": meeting},
         )
     delegation = Delegation(
         meeting=meeting,
@@ -854,7 +914,7 @@ def register_delegation(
         # Another request registered the same participant between the check and the save.
         raise _invalid(
             "state" if state else "organisation",
-            ALREADY_REGISTERED.format(participant=participant, meeting=meeting),
+            ALREADY_REGISTERED % {"participant": participant, "meeting": meeting},
         ) from None
     delegation.parts.set(attended)
     _replace_members(delegation, members, by)
@@ -1068,16 +1128,17 @@ def _check_slot_time(part: MeetingPart, day: date, starts_at: time, ends_at: tim
     if not part.starts_on <= day <= part.ends_on:
         raise _invalid(
             "day",
-            SLOT_OUTSIDE_PART.format(
-                day=long_date(day),
-                number=part.number,
-                starts=long_date(part.starts_on),
-                ends=long_date(part.ends_on),
-            ),
+            SLOT_OUTSIDE_PART
+            % {
+                "day": long_date(day),
+                "number": part.number,
+                "starts": long_date(part.starts_on),
+                "ends": long_date(part.ends_on),
+            },
         )
     if ends_at <= starts_at:
         raise _invalid(
-            "ends_at", SLOT_ENDS_BEFORE_START.format(starts=_fmt(starts_at), ends=_fmt(ends_at))
+            "ends_at", SLOT_ENDS_BEFORE_START % {"starts": _fmt(starts_at), "ends": _fmt(ends_at)}
         )
     others = part.slots.filter(day=day, starts_at__lt=ends_at, ends_at__gt=starts_at)
     if slot is not None:
@@ -1086,12 +1147,13 @@ def _check_slot_time(part: MeetingPart, day: date, starts_at: time, ends_at: tim
     if clash is not None:
         raise _invalid(
             "starts_at",
-            SLOTS_OVERLAP.format(
-                starts=_fmt(starts_at),
-                ends=_fmt(ends_at),
-                day=long_date(day),
-                other=f"{_fmt(clash.starts_at)}-{_fmt(clash.ends_at)}",
-            ),
+            SLOTS_OVERLAP
+            % {
+                "starts": _fmt(starts_at),
+                "ends": _fmt(ends_at),
+                "day": long_date(day),
+                "other": f"{_fmt(clash.starts_at)}-{_fmt(clash.ends_at)}",
+            },
         )
 
 
@@ -1109,7 +1171,7 @@ def move_programme_slot(
     slot = ProgrammeSlot.objects.select_for_update().select_related("part").get(pk=slot.pk)
     if part.meeting_id != slot.part.meeting_id:
         raise _invalid(
-            "part", PART_OF_ANOTHER_MEETING.format(number=part.number, meeting=slot.part.meeting)
+            "part", PART_OF_ANOTHER_MEETING % {"number": part.number, "meeting": slot.part.meeting}
         )
     part = MeetingPart.objects.select_for_update().get(pk=part.pk)
     if (slot.part_id, slot.day, slot.starts_at, slot.ends_at) == (

@@ -34,6 +34,16 @@ urlpatterns = [
     path("meetings/<str:code>/programme.ics", views.programme_feed, name="programme_feed"),
     path("meetings/<str:code>/manage/", views.manage, name="manage"),
     path("meetings/<str:code>/manage/plan/", views.replan, name="replan"),
+    path(
+        "meetings/<str:code>/manage/translations/",
+        views.translate_meeting,
+        name="translate_meeting",
+    ),
+    path(
+        "meetings/<str:code>/manage/agenda/translations/",
+        views.translate_item,
+        name="translate_item",
+    ),
     path("meetings/<str:code>/manage/officers/", views.add_officer, name="add_officer"),
     path("meetings/<str:code>/manage/agenda/", views.add_item, name="add_item"),
     path("meetings/<str:code>/manage/agenda/adoption/", views.adopt, name="adopt_agenda"),

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.forms import ItemTranslationForm, TranslationsForm
 from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
 from plenary.drafting import content as drafting_content
@@ -323,7 +324,7 @@ def meetings_feed(request, convention):
     body = layout.meetings_ics(
         selectors.meetings(convention=convention),
         host=request.get_host().split(":")[0],
-        name=f"{convention.name}: meetings",
+        name=_("%(convention)s: meetings") % {"convention": convention.name},
     )
     return _ics(body, f"{convention.slug}-meetings.ics")
 
@@ -424,6 +425,8 @@ def _manage(request, convention, meeting, bound: dict | None = None, status: int
         "remove_slot": RemoveSlotForm(prefix="remove_slot", slots=slots),
         "remove_entry": RemoveEntryForm(prefix="remove_entry", entries=entries),
         "release": ReleaseForm(prefix="release"),
+        "translations": _title_translations(meeting),
+        "item_translation": _item_translation(record),
     }
     forms.update(bound)
     return render(
@@ -601,6 +604,56 @@ def plenary_meetings(request, convention, code: str):
     return _act(request, convention, code, bind, act)
 
 
+def _title_translations(meeting, data=None) -> TranslationsForm:
+    return TranslationsForm(
+        data, prefix="translations", record=meeting, field="title", label=_("Title"), max_length=200
+    )
+
+
+def _item_translation(record, data=None) -> ItemTranslationForm:
+    return ItemTranslationForm(
+        data,
+        prefix="item_translation",
+        items=record["agenda"],
+        label=_("Title of the item"),
+        max_length=400,
+    )
+
+
+@login_required
+def translate_meeting(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"translations": _title_translations(meeting, data)}
+
+    def act(meeting, record, bound):
+        form = bound["translations"]
+        services.set_meeting_translations(
+            meeting=meeting,
+            title_translations=form.changes(),
+            original_language=form.cleaned_data["original_language"],
+            by=request.user,
+        )
+        return _("The title's translations are recorded.")
+
+    return _act(request, convention, code, bind, act)
+
+
+@login_required
+def translate_item(request, convention, code: str):
+    def bind(data, meeting, record):
+        return {"item_translation": _item_translation(record, data)}
+
+    def act(meeting, record, bound):
+        data = bound["item_translation"].cleaned_data
+        item = next(i for i in record["agenda"] if i.pk == data["item"])
+        services.set_agenda_item_translations(
+            item=item, title_translations={data["language"]: data["text"]}, by=request.user
+        )
+        return _("The translation of item %(item)s is recorded.") % {"item": item.label}
+
+    return _act(request, convention, code, bind, act)
+
+
 @login_required
 def manage(request, convention, code: str):
     meeting = selectors.meeting_by_reference(code, convention=convention)
@@ -751,7 +804,7 @@ def release_download(request, convention, code: str, number: int, fmt: str):
             drafting_render.to_html(drafted, standalone=True),
             content_type="text/html; charset=utf-8",
         )
-    raise Http404("A release downloads as docx, html or ics.")
+    raise Http404(_("A release downloads as docx, html or ics."))
 
 
 # Registration: the Secretariat's view of every registration, accreditation, the approval

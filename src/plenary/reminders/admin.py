@@ -6,8 +6,8 @@ from plenary.reminders.models import FeedToken, Reminder, ReminderPreference
 
 @admin.register(ReminderPreference)
 class ReminderPreferenceAdmin(SimpleHistoryAdmin):
-    list_display = ["user", "language", "subscribed", "missed_notices"]
-    list_filter = ["language", "subscribed"]
+    list_display = ["user", "user__language", "subscribed", "missed_notices"]
+    list_filter = ["user__language", "subscribed"]
 
 
 @admin.register(Reminder)

@@ -1,11 +1,13 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from plenary.reminders.models import Language, ReminderKind
+from plenary.reminders.models import ReminderKind
 
 
 class PreferencesForm(forms.Form):
-    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=Language.choices)
+    # The user's own language (User.language): every e-mail of plenary is written in it.
+    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=settings.LANGUAGES)
     subscribed = forms.BooleanField(label=_("Send me reminders by e-mail"), required=False)
     missed_notices = forms.BooleanField(
         label=_("Also tell me when a deadline has passed unmet"), required=False

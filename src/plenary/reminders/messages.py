@@ -1,119 +1,47 @@
-"""The reminder e-mails in English, French and Spanish.
+"""The wording of a reminder e-mail, in the active language.
 
-Kept here rather than in the project's gettext catalogue: the e-mail is written in the
-recipient's chosen language by a background worker, whatever language a page is in, and
-its wording is the reminders app's own. Dates are written out with the month's name in
-that language.
+The caller (`services._email`) renders it under `translation.override(user.language)`, so
+the sentences come from the project's gettext catalogue, the day from the language's own
+`DATE_FORMAT` (Django's locale formats: "30 April 2021", "30 avril 2021", "30 de abril de
+2021") and the count of days from its plural forms. The clock time stays "23:59:59", which
+every language of the United Nations reads.
 """
 
 from datetime import date, datetime
 
-MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "fr": [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    "es": [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
-}
-
-SUBJECT_BEFORE = {
-    "en": "Reminder: {subject}, due {day}",
-    "fr": "Rappel : {subject}, échéance le {day}",
-    "es": "Recordatorio: {subject}, vence el {day}",
-}
-SUBJECT_MISSED = {
-    "en": "Deadline passed: {subject}, due {day}",
-    "fr": "Échéance dépassée : {subject}, échue le {day}",
-    "es": "Plazo vencido: {subject}, venció el {day}",
-}
-BODY_BEFORE = {
-    "en": "{subject}\n\nDue by {time} on {day} ({zone} time): in {days} day(s).\n{note}{link}\n",
-    "fr": (
-        "{subject}\n\nÉchéance : {time} le {day} (heure de {zone}), dans {days} jour(s).\n"
-        "{note}{link}\n"
-    ),
-    "es": (
-        "{subject}\n\nVence a las {time} del {day} (hora de {zone}), dentro de {days} día(s).\n"
-        "{note}{link}\n"
-    ),
-}
-BODY_MISSED = {
-    "en": (
-        "{subject}\n\nThe deadline passed at {time} on {day} ({zone} time) and is not met on "
-        "record.\n{note}{link}\n"
-    ),
-    "fr": (
-        "{subject}\n\nL'échéance est passée à {time} le {day} (heure de {zone}) et n'est pas "
-        "respectée selon nos registres.\n{note}{link}\n"
-    ),
-    "es": (
-        "{subject}\n\nEl plazo venció a las {time} del {day} (hora de {zone}) y no consta como "
-        "cumplido.\n{note}{link}\n"
-    ),
-}
-FOOTER = {
-    "en": (
-        "\n--\nYou receive this because of your reminder preferences in plenary.\n"
-        "Unsubscribe: {unsubscribe}\nPreferences: {preferences}\n"
-    ),
-    "fr": (
-        "\n--\nVous recevez ce message en raison de vos préférences de rappel dans plenary.\n"
-        "Se désabonner : {unsubscribe}\nPréférences : {preferences}\n"
-    ),
-    "es": (
-        "\n--\nRecibe este mensaje por sus preferencias de recordatorio en plenary.\n"
-        "Cancelar la suscripción: {unsubscribe}\nPreferencias: {preferences}\n"
-    ),
-}
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
 
 
-def long_date(day: date, language: str) -> str:
-    month = MONTHS[language][day.month - 1]
-    if language == "es":
-        return f"{day.day} de {month} de {day.year}"
-    return f"{day.day} {month} {day.year}"
+def long_date(day: date) -> str:
+    """`day` written out in the active language's own date format."""
+    return formats.date_format(day, "DATE_FORMAT")
+
+
+def _lead(*, missed: bool, day: str, time: str, zone: str, days_left: int) -> str:
+    fields = {"day": day, "time": time, "zone": zone, "days": days_left}
+    if missed:
+        return (
+            gettext(
+                "The deadline passed at %(time)s on %(day)s (%(zone)s time) and is not met "
+                "on record."
+            )
+            % fields
+        )
+    if days_left == 0:
+        return gettext("Due by %(time)s today, %(day)s (%(zone)s time).") % fields
+    return (
+        ngettext(
+            "Due by %(time)s on %(day)s (%(zone)s time): in %(days)d day.",
+            "Due by %(time)s on %(day)s (%(zone)s time): in %(days)d days.",
+            days_left,
+        )
+        % fields
+    )
 
 
 def compose(
     *,
-    language: str,
     missed: bool,
     subject: str,
     day: date,
@@ -125,19 +53,30 @@ def compose(
     unsubscribe: str,
     preferences: str,
 ) -> tuple[str, str]:
-    """The subject line and the body of one reminder."""
-    language = language if language in MONTHS else "en"
-    when = long_date(day, language)
-    fields = {
-        "subject": subject,
-        "day": when,
-        "time": f"{ends_local:%H:%M:%S}",
-        "zone": zone,
-        "days": days_left,
-        "note": f"{note}\n" if note else "",
-        "link": link,
-    }
-    title = (SUBJECT_MISSED if missed else SUBJECT_BEFORE)[language].format(**fields)
-    body = (BODY_MISSED if missed else BODY_BEFORE)[language].format(**fields)
-    footer = FOOTER[language].format(unsubscribe=unsubscribe, preferences=preferences)
-    return title, body + footer
+    """The subject line and the body of one reminder, in the active language."""
+    when = long_date(day)
+    fields = {"subject": subject, "day": when}
+    if missed:
+        title = gettext("Deadline passed: %(subject)s, due %(day)s") % fields
+    else:
+        title = gettext("Reminder: %(subject)s, due %(day)s") % fields
+    lead = _lead(
+        missed=missed,
+        day=when,
+        time=formats.time_format(ends_local, "H:i:s"),
+        zone=zone,
+        days_left=days_left,
+    )
+    lines = [subject, "", lead]
+    if note:
+        lines.append(note)
+    if link:
+        lines.append(link)
+    lines += [
+        "",
+        "--",
+        gettext("You receive this because of your reminder preferences in plenary."),
+        gettext("Unsubscribe: %(address)s") % {"address": unsubscribe},
+        gettext("Preferences: %(address)s") % {"address": preferences},
+    ]
+    return title, "\n".join(lines) + "\n"

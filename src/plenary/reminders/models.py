@@ -12,12 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
-class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    SPANISH = "es", _("Spanish")
-
-
 class ReminderKind(models.TextChoices):
     """The kinds of deadline a user may choose to be reminded of."""
 
@@ -33,12 +27,12 @@ class ReminderKind(models.TextChoices):
 
 
 class ReminderPreference(models.Model):
-    """A user's choices: language of the e-mails, and which reminders they receive."""
+    """A user's choices of which reminders they receive. The language of the e-mails is the
+    user's own (`User.language`), the one every notice of plenary is written in."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preference"
     )
-    language = models.CharField(max_length=2, choices=Language.choices, default=Language.ENGLISH)
     subscribed = models.BooleanField(
         default=True, help_text=_("Off after the unsubscribe link: no reminder e-mail at all.")
     )
@@ -51,7 +45,7 @@ class ReminderPreference(models.Model):
     history = HistoricalRecords()
 
     def __str__(self) -> str:
-        return f"{self.user}: {self.get_language_display()}"
+        return str(_("Reminder preferences of %(user)s") % {"user": self.user})
 
     def wants(self, *, kind: str, notice: str) -> bool:
         if not self.subscribed or kind in self.muted_kinds:

@@ -8,6 +8,7 @@ last second in its own zone, titled with its convention ("CCM: ...").
 from datetime import UTC, datetime, timedelta
 
 import icalendar
+from django.utils.translation import gettext as _
 
 from plenary.rules import times
 from plenary.rules.reminders import Deadline
@@ -21,7 +22,7 @@ def deadlines_data(deadlines: list[Deadline]) -> list[dict]:
 
 def deadlines_ics(deadlines: list[Deadline], *, host: str, name: str, site_url: str) -> bytes:
     """One event per deadline: the last hour before it passes, in the deadline's zone, with
-    an alarm a day before."""
+    an alarm a day before; its texts in the active language."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -34,7 +35,7 @@ def deadlines_ics(deadlines: list[Deadline], *, host: str, name: str, site_url: 
         event.add("dtstamp", stamp)
         event.add("dtstart", ends - timedelta(hours=1) + timedelta(seconds=1))
         event.add("dtend", ends + timedelta(seconds=1))
-        event.add("summary", f"Due: {deadline.heading}")
+        event.add("summary", _("Due: %(heading)s") % {"heading": deadline.heading})
         description = deadline.note
         if deadline.link:
             event.add("url", site_url + deadline.link)
@@ -44,7 +45,7 @@ def deadlines_ics(deadlines: list[Deadline], *, host: str, name: str, site_url: 
         event.add("categories", [deadline.convention, deadline.kind])
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"Due tomorrow: {deadline.heading}")
+        alarm.add("description", _("Due tomorrow: %(heading)s") % {"heading": deadline.heading})
         alarm.add("trigger", timedelta(days=-1))
         event.add_component(alarm)
         calendar.add_component(event)

@@ -14,33 +14,26 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 
 from plenary.core.models import Role, RoleGrant, User
 from plenary.core.permissions import grants_in_force, remember_grants
-from plenary.reminders.models import FeedToken, Language, Reminder, ReminderPreference, Status
+from plenary.reminders.models import FeedToken, Reminder, Status
 from plenary.reminders.tokens import digest
 from plenary.rules import reminders as rules
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import Participation, State
 
-UNKNOWN_STATE = "no State with the ISO 3166 code {iso3!r}"
-PERIOD_REVERSED = "the period ends on {end} before it starts on {start}"
-
-
-def default_language() -> str:
-    """The language of a user who chose none: the site's, if the e-mails are written in it."""
-    code = settings.LANGUAGE_CODE[:2]
-    return code if code in Language.values else Language.ENGLISH
+UNKNOWN_STATE = _("No State has the ISO 3166 code %(iso3)s.")
+PERIOD_REVERSED = _("The period ends on %(end)s before it starts on %(start)s.")
 
 
 def language_of(user) -> str:
-    """The language a notice to `user` is written in: their choice, else the site's.
+    """The language a notice to `user` is written in: the one on their profile
+    (`User.language`), else the site's.
 
     Every notice e-mail is rendered under `translation.override(language_of(user))`."""
-    try:
-        return user.reminder_preference.language
-    except ReminderPreference.DoesNotExist:
-        return default_language()
+    return user.language or settings.LANGUAGE_CODE
 
 
 def providers() -> list:
@@ -53,7 +46,7 @@ def state_named(iso3: str) -> State:
     """The State with ISO code `iso3`, or a RuleError on "state" (one query)."""
     state = State.objects.filter(iso3=(iso3 or "").strip().upper()).first()
     if state is None:
-        raise RuleError("state", UNKNOWN_STATE.format(iso3=iso3))
+        raise RuleError("state", UNKNOWN_STATE % {"iso3": repr(iso3)})
     return state
 
 
@@ -99,7 +92,7 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
     `state` (ISO code), those that bind that State (as one of the States Parties: of the
     deadline's convention on its day). An unknown State is a RuleError."""
     if end < start:
-        raise RuleError("end", PERIOD_REVERSED.format(start=start, end=end))
+        raise RuleError("end", PERIOD_REVERSED % {"start": start, "end": end})
     iso3 = state_named(state).iso3 if state else None
     found: list[rules.Deadline] = []
     for provider in providers():

@@ -21,12 +21,13 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from plenary.core import services as core_services
 from plenary.core.models import User
 from plenary.reminders import messages, selectors, tokens
 from plenary.reminders.models import (
     FeedToken,
-    Language,
     Notice,
     Reminder,
     ReminderKind,
@@ -40,10 +41,10 @@ from plenary.treaties.models import State
 
 logger = logging.getLogger(__name__)
 
-UNKNOWN_LANGUAGE = "choose English (en), French (fr) or Spanish (es), not {value!r}"
-UNKNOWN_KIND = "no kind of reminder called {value!r}"
-BAD_UNSUBSCRIBE = "this unsubscribe link is not valid"
-ALREADY_REVOKED = "this feed was already revoked"
+UNKNOWN_LANGUAGE = _("Choose one of the languages, not %(value)s.")
+UNKNOWN_KIND = _("No kind of reminder is called %(value)s.")
+BAD_UNSUBSCRIBE = _("This unsubscribe link is not valid.")
+ALREADY_REVOKED = _("This feed was already revoked.")
 
 
 def _configured_offsets() -> tuple[int, ...]:
@@ -61,16 +62,20 @@ def _schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None
     Steps: check the offsets; gather the deadlines from the last days for missed
     notices to the largest offset ahead; for each, the reminder due now (only the latest
     window opened) and the notice of a missed deadline; their recipients who want them;
-    insert the rows, ignoring those that exist (the unique constraint decides).
+    the heading and note of each in its recipient's language; insert the rows, ignoring
+    those that exist (the unique constraint decides).
     """
     offsets = rules.parse_offsets(
         offsets if offsets is not None else settings.REMINDER_OFFSETS_DAYS
     )
     within = settings.REMINDER_MISSED_WITHIN_DAYS
     today = now.astimezone(times.zone(settings.TIME_ZONE)).date()
-    deadlines = selectors.deadlines_between(
-        start=today - timedelta(days=within + 1), end=today + timedelta(days=max(offsets) + 1)
-    )
+    period = {
+        "start": today - timedelta(days=within + 1),
+        "end": today + timedelta(days=max(offsets) + 1),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        deadlines = selectors.deadlines_between(**period)
     wanted: list[tuple[rules.Deadline, str, int]] = []
     for deadline in deadlines:
         offset = rules.reminder_due(deadline, offsets, now)
@@ -78,7 +83,10 @@ def _schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None
             wanted.append((deadline, Notice.BEFORE, offset))
         if rules.missed_notice_due(deadline, now, within_days=within):
             wanted.append((deadline, Notice.MISSED, 0))
-    people = selectors.recipients([deadline for deadline, _, _ in wanted])
+    people = selectors.recipients([deadline for deadline, _notice, _offset in wanted])
+    wording = _wording_by_language(
+        deadlines, {selectors.language_of(u) for users in people.values() for u in users}, period
+    )
     rows = [
         Reminder(
             deadline_key=deadline.key,
@@ -86,17 +94,18 @@ def _schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None
             notice=notice,
             offset_days=offset,
             kind=deadline.kind,
-            subject=deadline.heading,
+            subject=heading,
             deadline_day=deadline.day,
             deadline_ends_at=deadline.ends_at,
             time_zone=deadline.time_zone,
             link=deadline.link,
-            note=deadline.note[:300],
+            note=note[:300],
             created_at=now,
         )
         for deadline, notice, offset in wanted
         for user in people[deadline.key]
         if _preference(user).wants(kind=deadline.kind, notice=notice)
+        for heading, note in [wording[selectors.language_of(user)][deadline.key]]
     ]
     if not rows:
         return 0
@@ -105,11 +114,30 @@ def _schedule_reminders(*, now: datetime, offsets: tuple[int, ...] | None = None
     return Reminder.objects.count() - before
 
 
+def _wording_by_language(
+    deadlines: list[rules.Deadline], languages: set[str], period: dict
+) -> dict[str, dict[str, tuple[str, str]]]:
+    """Each deadline's heading and note in each recipient's language, by deadline key.
+
+    The providers word their deadlines in the active language, so they are asked once more
+    for each language other than the site's (a fixed number of queries per language)."""
+
+    def words(found):
+        return {d.key: (d.heading, d.note) for d in found}
+
+    wording = {settings.LANGUAGE_CODE: words(deadlines)}
+    for language in sorted(languages - {settings.LANGUAGE_CODE}):
+        with translation.override(language):
+            wording[language] = {**wording[settings.LANGUAGE_CODE]}
+            wording[language].update(words(selectors.deadlines_between(**period)))
+    return wording
+
+
 def _preference(user: User) -> ReminderPreference:
     try:
         return user.reminder_preference
     except ReminderPreference.DoesNotExist:
-        return ReminderPreference(user=user, language=selectors.default_language())
+        return ReminderPreference(user=user)
 
 
 def _claimable(now: datetime) -> Q:
@@ -152,18 +180,16 @@ def _claim_reminders(
 
 def _email(reminder: Reminder) -> EmailMessage:
     """The e-mail of one reminder, in its recipient's language, with an unsubscribe link."""
-    preference = _preference(reminder.user)
-    with translation.override(preference.language):
-        return _compose(reminder, preference)
+    with translation.override(selectors.language_of(reminder.user)):
+        return _compose(reminder)
 
 
-def _compose(reminder: Reminder, preference: ReminderPreference) -> EmailMessage:
+def _compose(reminder: Reminder) -> EmailMessage:
     local = reminder.deadline_ends_at.astimezone(times.zone(reminder.time_zone))
     unsubscribe = settings.SITE_URL + reverse(
         "reminders:unsubscribe", args=[tokens.unsubscribe_token(reminder.user_id)]
     )
     title, body = messages.compose(
-        language=preference.language,
         missed=reminder.notice == Notice.MISSED,
         subject=reminder.subject,
         day=reminder.deadline_day,
@@ -241,24 +267,27 @@ def send_due_reminders(
 def set_preferences(
     *,
     user: User,
-    language: str,
+    language: str | None = None,
     subscribed: bool = True,
     missed_notices: bool = True,
     muted_kinds: list[str] | tuple[str, ...] = (),
 ) -> ReminderPreference:
-    """Record a user's reminder choices.
+    """Record a user's reminder choices, and the language of their e-mails if given.
 
-    Steps: check the language and the kinds; create or update the preference row.
+    Steps: check the language and the kinds; keep the language on the user's profile
+    (`User.language`, the language of every notice plenary sends them); create or update
+    the preference row.
     """
-    if language not in Language.values:
-        raise RuleError("language", UNKNOWN_LANGUAGE.format(value=language))
+    if language is not None and language not in dict(settings.LANGUAGES):
+        raise RuleError("language", UNKNOWN_LANGUAGE % {"value": repr(language)})
     for kind in muted_kinds:
         if kind not in ReminderKind.values:
-            raise RuleError("muted_kinds", UNKNOWN_KIND.format(value=kind))
-    preference, _ = ReminderPreference.objects.update_or_create(
+            raise RuleError("muted_kinds", UNKNOWN_KIND % {"value": repr(kind)})
+    if language is not None:
+        core_services.choose_language(user=user, language=language, by=user)
+    preference, _created = ReminderPreference.objects.update_or_create(
         user=user,
         defaults={
-            "language": language,
             "subscribed": subscribed,
             "missed_notices": missed_notices,
             "muted_kinds": sorted(set(muted_kinds)),
@@ -277,9 +306,7 @@ def unsubscribe(*, token: str) -> User:
     user = User.objects.filter(pk=user_id).first() if user_id else None
     if user is None:
         raise RuleError("token", BAD_UNSUBSCRIBE)
-    preference, _ = ReminderPreference.objects.get_or_create(
-        user=user, defaults={"language": selectors.default_language()}
-    )
+    preference, _created = ReminderPreference.objects.get_or_create(user=user)
     preference.subscribed = False
     preference.save(update_fields=["subscribed"])
     return user

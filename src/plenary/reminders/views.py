@@ -87,7 +87,7 @@ def preferences(request):
     else:
         form = PreferencesForm(
             initial={
-                "language": preference.language,
+                "language": request.user.language,
                 "subscribed": preference.subscribed,
                 "missed_notices": preference.missed_notices,
                 "kinds": [k for k in ReminderKind.values if k not in preference.muted_kinds],
@@ -172,7 +172,7 @@ def state_feed(request, key: str):
     body = layout.deadlines_ics(
         deadlines,
         host=request.get_host().split(":")[0],
-        name=f"{state.name}: deadlines",
+        name=_("%(state)s: deadlines") % {"state": state.name},
         site_url=settings.SITE_URL,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

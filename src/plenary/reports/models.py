@@ -80,8 +80,11 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         if self.kind == ReportKind.INITIAL:
-            return f"{self.state}: initial report"
-        return f"{self.state}: annual report covering {self.year_covered}"
+            return _("%(state)s: initial report") % {"state": self.state}
+        return _("%(state)s: annual report covering %(year)s") % {
+            "state": self.state,
+            "year": self.year_covered,
+        }
 
     @property
     def year(self) -> int | None:
@@ -118,7 +121,7 @@ class ReportVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.report}, version {self.number}"
+        return _("%(report)s, version %(number)s") % {"report": self.report, "number": self.number}
 
     @property
     def is_draft(self) -> bool:
@@ -145,4 +148,4 @@ class FormEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.version}: form {self.form}"
+        return _("%(version)s: form %(form)s") % {"version": self.version, "form": self.form}

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from plenary.core.exports import SafeDictWriter
 from plenary.reports.models import FormStatus, ReportKind
@@ -150,13 +151,23 @@ def report_pdf(view) -> bytes:
 
 
 REGISTER_KEYS = ["state", "iso3", "kind", "year_covered", "received_on", "version", "readers"]
+# The header row: the keys in English (a program reads them), translatable for a reader.
+REGISTER_HEADER = {
+    "state": pgettext_lazy("column", "state"),
+    "iso3": pgettext_lazy("column", "iso3"),
+    "kind": pgettext_lazy("column", "kind"),
+    "year_covered": pgettext_lazy("column", "year_covered"),
+    "received_on": pgettext_lazy("column", "received_on"),
+    "version": pgettext_lazy("column", "version"),
+    "readers": pgettext_lazy("column", "readers"),
+}
 
 
 def register_csv(rows) -> str:
     """The register as the reader sees it, one row per report (cells formula-escaped)."""
     out = io.StringIO()
     writer = SafeDictWriter(out, fieldnames=REGISTER_KEYS, lineterminator="\n")
-    writer.writeheader()
+    writer.writerow({key: str(name) for key, name in REGISTER_HEADER.items()})
     for view in rows:
         report = view.report
         writer.writerow(

@@ -254,7 +254,7 @@ class Obligation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.state}: Article {self.article}"
+        return _("%(state)s: Article %(article)s") % {"state": self.state, "article": self.article}
 
     @property
     def rule(self):
@@ -300,7 +300,10 @@ class Extension(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.obligation}: to {self.new_deadline:%d %B %Y}"
+        return _("%(obligation)s: to %(deadline)s") % {
+            "obligation": self.obligation,
+            "deadline": f"{self.new_deadline:%d %B %Y}",
+        }
 
 
 class ReportKind(models.TextChoices):
@@ -345,5 +348,8 @@ class TransparencyReport(models.Model):
 
     def __str__(self) -> str:
         if self.kind == ReportKind.INITIAL:
-            return f"{self.state}: initial report"
-        return f"{self.state}: annual report for {self.year_covered}"
+            return _("%(state)s: initial report") % {"state": self.state}
+        return _("%(state)s: annual report for %(year)s") % {
+            "state": self.state,
+            "year": self.year_covered,
+        }

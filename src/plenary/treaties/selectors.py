@@ -11,7 +11,8 @@ from datetime import date
 
 from django.db.models import F, FilteredRelation, Prefetch, Q
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
 from plenary.rules import deadlines, names
 from plenary.treaties.models import (
@@ -45,7 +46,7 @@ def convention_named(name: str) -> Convention:
     try:
         return Convention.objects.get(short_name__iexact=name.strip())
     except Convention.DoesNotExist:
-        raise Http404(f"No convention {name!r} is loaded.") from None
+        raise Http404(_("No convention %(name)r is loaded.") % {"name": name}) from None
 
 
 @dataclass
@@ -179,7 +180,7 @@ def names_on(*, on: date, language: str = "en") -> dict[int, str]:
 def state_standing(*, convention: Convention, iso3: str, on: date) -> StateStanding:
     state = _states_with_participation(convention).filter(iso3=iso3.upper()).first()
     if state is None:
-        raise Http404(f"No State with the ISO 3166 code {iso3!r}.")
+        raise Http404(_("No State with the ISO 3166 code %(iso3)r.") % {"iso3": iso3})
     return _standing(convention, state, on)
 
 
@@ -273,7 +274,8 @@ def _obligations_on(
                 iso3=obligation.state.iso3,
                 article=int(rule.article),
                 obligation=obligation.kind,
-                what=f"Article {rule.article}: {rule.title}",
+                what=_("Article %(article)s: %(title)s")
+                % {"article": rule.article, "title": rule.title},
                 original_deadline=obligation.original_deadline,
                 current_deadline=current,
                 status=deadlines.obligation_status(
@@ -347,7 +349,8 @@ def _article7_on(
                 iso3=party.state.iso3,
                 article=int(initial_rule.article),
                 obligation=initial_rule.kind,
-                what=f"Article {initial_rule.article}: {initial_rule.title}",
+                what=_("Article %(article)s: %(title)s")
+                % {"article": initial_rule.article, "title": initial_rule.title},
                 original_deadline=initial_due,
                 current_deadline=initial_due,
                 status=_on_record(
@@ -382,7 +385,8 @@ def _article7_on(
                     iso3=party.state.iso3,
                     article=int(annual_rule.article),
                     obligation=annual_rule.kind,
-                    what=f"Article {annual_rule.article}: {annual_rule.title} covering {year}",
+                    what=_("Article %(article)s: %(title)s covering %(year)s")
+                    % {"article": annual_rule.article, "title": annual_rule.title, "year": year},
                     original_deadline=annual_due,
                     current_deadline=annual_due,
                     status=_on_record(
@@ -475,7 +479,9 @@ def state_record(*, convention: Convention, iso3: str, on: date) -> dict:
     timeline = _timeline(convention, participation, all_extensions, reports)
     # Declarations of completion recorded by the Secretariat (issue 17), from the rows above.
     timeline += [
-        (row.completed_on, f"{row.what}: completed", "") for row in obligations if row.completed_on
+        (row.completed_on, _("%(what)s: completed") % {"what": row.what}, "")
+        for row in obligations
+        if row.completed_on
     ]
     # What happened by `on`: an entry into force or a withdrawal shows from its own day (the
     # status line says what is to come).
@@ -522,19 +528,20 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
     events: list[tuple[date, str, str]] = []
     if participation is not None:
         if participation.signed_on:
-            events.append((participation.signed_on, "Signature", participation.signature_source))
+            events.append((participation.signed_on, _("Signature"), participation.signature_source))
         if participation.deposited_on:
             events.append(
                 (
                     participation.deposited_on,
-                    f"Deposit of instrument of {participation.get_instrument_display()}",
+                    _("Deposit of instrument of %(instrument)s")
+                    % {"instrument": participation.get_instrument_display()},
                     participation.deposit_source,
                 )
             )
             events.append(
                 (
                     participation.entry_into_force,
-                    f"Entry into force (Article {rules.eif.article})",
+                    _("Entry into force (Article %(article)s)") % {"article": rules.eif.article},
                     "computed",
                 )
             )
@@ -543,8 +550,8 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
             events.append(
                 (
                     participation.provisional_application_from,
-                    f"Declaration of provisional application of {provisional.applies} "
-                    f"(Article {provisional.article})",
+                    _("Declaration of provisional application of %(applies)s (Article %(article)s)")
+                    % {"applies": provisional.applies, "article": provisional.article},
                     participation.provisional_application_source,
                 )
             )
@@ -552,7 +559,7 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
             events.append(
                 (
                     participation.withdrawal_effective_on,
-                    "Withdrawal takes effect",
+                    _("Withdrawal takes effect"),
                     participation.withdrawal_source,
                 )
             )
@@ -561,9 +568,19 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
         events.append(
             (
                 when,
-                f"Article {extension.obligation.article} deadline extended "
-                f"{extension.months} months to {extension.new_deadline:%-d %B %Y} "
-                f"({extension.meeting})",
+                ngettext(
+                    "Article %(article)s deadline extended %(months)s month to %(deadline)s "
+                    "(%(meeting)s)",
+                    "Article %(article)s deadline extended %(months)s months to %(deadline)s "
+                    "(%(meeting)s)",
+                    extension.months,
+                )
+                % {
+                    "article": extension.obligation.article,
+                    "months": extension.months,
+                    "deadline": f"{extension.new_deadline:%-d %B %Y}",
+                    "meeting": extension.meeting,
+                },
                 extension.source,
             )
         )
@@ -571,7 +588,8 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
         events.append(
             (
                 report.received_on,
-                f"Article {rules.transparency_article} {report} received",
+                _("Article %(article)s %(report)s received")
+                % {"article": rules.transparency_article, "report": report},
                 report.source,
             )
         )
@@ -594,7 +612,7 @@ def state_of(iso3: str) -> State:
     """A State by its ISO 3166 alpha-3 code, in any case."""
     state = State.objects.filter(iso3=iso3.strip().upper()).first()
     if state is None:
-        raise Http404(f"No State with the ISO 3166 code {iso3!r}.")
+        raise Http404(_("No State with the ISO 3166 code %(iso3)r.") % {"iso3": iso3})
     return state
 
 

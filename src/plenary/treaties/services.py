@@ -28,20 +28,21 @@ from plenary.treaties.models import (
     TransparencyReport,
 )
 
-NOT_IN_FORCE = "the Convention is not in force for {state}: it has no deposited instrument"
+NOT_IN_FORCE = _("the Convention is not in force for %(state)s: it has no deposited instrument")
 RECEIPT_BY_SECRETARIAT = _("Only the Secretariat records the date a report was received.")
-REPORT_IN_FUTURE = "a report cannot be received after today ({today})"
-REPORT_BEFORE_DEPOSIT = (
-    "{state} deposited its instrument on {deposited}; a report received on {received} predates it"
+REPORT_IN_FUTURE = _("a report cannot be received after today (%(today)s)")
+REPORT_BEFORE_DEPOSIT = _(
+    "%(state)s deposited its instrument on %(deposited)s; a report received on "
+    "%(received)s predates it"
 )
-DUPLICATE_INITIAL = "the initial report of {state} is already recorded"
-DUPLICATE_ANNUAL = "the annual report of {state} covering {year} is already recorded"
-ANNUAL_NEEDS_YEAR = "an annual report covers a calendar year: give the year"
-INITIAL_HAS_NO_YEAR = "an initial report covers no calendar year: leave the year empty"
-MONTHS_MISMATCH = "the dates give {computed} months, not {given}"
-INSTRUMENT_WITHOUT_DEPOSIT = "an instrument is named only with the date of its deposit"
-DEPOSIT_WITHOUT_INSTRUMENT = "name the kind of instrument deposited"
-COMPLETED_BEFORE_FORCE = "the obligation cannot be completed before {eif}, when it arose"
+DUPLICATE_INITIAL = _("the initial report of %(state)s is already recorded")
+DUPLICATE_ANNUAL = _("the annual report of %(state)s covering %(year)s is already recorded")
+ANNUAL_NEEDS_YEAR = _("an annual report covers a calendar year: give the year")
+INITIAL_HAS_NO_YEAR = _("an initial report covers no calendar year: leave the year empty")
+MONTHS_MISMATCH = _("the dates give %(computed)s months, not %(given)s")
+INSTRUMENT_WITHOUT_DEPOSIT = _("an instrument is named only with the date of its deposit")
+DEPOSIT_WITHOUT_INSTRUMENT = _("name the kind of instrument deposited")
+COMPLETED_BEFORE_FORCE = _("the obligation cannot be completed before %(eif)s, when it arose")
 UNKNOWN_KIND = _("must be one of {kinds}")
 NOT_AN_OBLIGATION_HERE = _("the {convention} has no {kind} obligation")
 NOT_THE_DEPOSITARY_RECORD = _("only the Secretariat keeps the depositary's record")
@@ -189,7 +190,7 @@ def _entry_into_force(*, convention: Convention, state: State) -> date:
         .first()
     )
     if eif is None:
-        raise ValidationError({"state": [NOT_IN_FORCE.format(state=state)]})
+        raise ValidationError({"state": [NOT_IN_FORCE % {"state": state}]})
     return eif
 
 
@@ -227,7 +228,7 @@ def record_obligation(
     for name, value in (("completed_on", completed_on), ("completed_by", completed_by)):
         if value is not None and value < eif:
             raise ValidationError(
-                {name: [COMPLETED_BEFORE_FORCE.format(eif=deadlines.long_date(eif))]}
+                {name: [COMPLETED_BEFORE_FORCE % {"eif": deadlines.long_date(eif)}]}
             )
     original = _deadline_for(
         convention=convention, kind=kind, eif=eif, hostilities=end_of_active_hostilities
@@ -755,7 +756,9 @@ def grant_extension(
     except RuleError as error:
         raise invalid(error.field, error.message) from error
     if months is not None and months != computed:
-        raise ValidationError({"months": [MONTHS_MISMATCH.format(computed=computed, given=months)]})
+        raise ValidationError(
+            {"months": [MONTHS_MISMATCH % {"computed": computed, "given": months}]}
+        )
     extension = Extension(
         obligation=obligation,
         decided_on=decided_on,
@@ -801,13 +804,15 @@ def record_transparency_report(
     """
     check_may(by, "treaties.submit_transparency_report", RECEIPT_BY_SECRETARIAT, convention)
     if kind not in ReportKind.values:
-        raise ValidationError({"kind": [f"must be one of {', '.join(ReportKind.values)}"]})
+        raise ValidationError(
+            {"kind": [_("must be one of %(choices)s") % {"choices": ", ".join(ReportKind.values)}]}
+        )
     if kind == ReportKind.ANNUAL and year_covered is None:
         raise ValidationError({"year_covered": [ANNUAL_NEEDS_YEAR]})
     if kind == ReportKind.INITIAL and year_covered is not None:
         raise ValidationError({"year_covered": [INITIAL_HAS_NO_YEAR]})
     if received_on > today:
-        raise ValidationError({"received_on": [REPORT_IN_FUTURE.format(today=today.isoformat())]})
+        raise ValidationError({"received_on": [REPORT_IN_FUTURE % {"today": today.isoformat()}]})
     _entry_into_force(convention=convention, state=state)
     # A State may report between its deposit and its entry into force, not before it deposits.
     deposited = Participation.objects.get(convention=convention, state=state).deposited_on
@@ -815,11 +820,12 @@ def record_transparency_report(
         raise ValidationError(
             {
                 "received_on": [
-                    REPORT_BEFORE_DEPOSIT.format(
-                        state=state,
-                        deposited=deposited.isoformat(),
-                        received=received_on.isoformat(),
-                    )
+                    REPORT_BEFORE_DEPOSIT
+                    % {
+                        "state": state,
+                        "deposited": deposited.isoformat(),
+                        "received": received_on.isoformat(),
+                    }
                 ]
             }
         )
@@ -827,10 +833,10 @@ def record_transparency_report(
         convention=convention, state=state, kind=kind
     )
     if kind == ReportKind.INITIAL and existing.exists():
-        raise ValidationError({"kind": [DUPLICATE_INITIAL.format(state=state)]})
+        raise ValidationError({"kind": [DUPLICATE_INITIAL % {"state": state}]})
     if kind == ReportKind.ANNUAL and existing.filter(year_covered=year_covered).exists():
         raise ValidationError(
-            {"year_covered": [DUPLICATE_ANNUAL.format(state=state, year=year_covered)]}
+            {"year_covered": [DUPLICATE_ANNUAL % {"state": state, "year": year_covered}]}
         )
     report = TransparencyReport(
         convention=convention,

@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plenary.core.permissions import within
 from plenary.decisions import selectors as decision_selectors
@@ -123,12 +124,12 @@ REGISTRY_FORMS = {
     "correction": CorrectionForm,
 }
 RECORDED = {
-    "signature": _("The signature was recorded."),
-    "deposit": _("The deposit was recorded."),
-    "withdrawal": _("The withdrawal was recorded."),
-    "completion": _("The declaration of completion was recorded."),
-    "provisional": _("The declaration of provisional application was recorded."),
-    "correction": _("The correction was recorded."),
+    "signature": gettext_lazy("The signature was recorded."),
+    "deposit": gettext_lazy("The deposit was recorded."),
+    "withdrawal": gettext_lazy("The withdrawal was recorded."),
+    "completion": gettext_lazy("The declaration of completion was recorded."),
+    "provisional": gettext_lazy("The declaration of provisional application was recorded."),
+    "correction": gettext_lazy("The correction was recorded."),
 }
 
 

@@ -1,10 +1,11 @@
 """Filters the drafting templates use: dates and lists the way UN documents write them."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import template
 from django.utils import formats
 
+from plenary.core.translations import Text, text_in
 from plenary.rules import prose
 from plenary.rules.deadlines import long_date, period
 
@@ -161,6 +162,20 @@ def nth_day_month(day: date | None) -> str:
 
 
 @register.filter
+def week_relative(day: date | None, on: date | None) -> str:
+    """A day as a letter written on `on` says it (seed 000): "earlier this week" (the same
+    week, before), "last week" (the week before), else "on 6 November 2020"."""
+    if day is None or on is None:
+        return ""
+    week, last = on.isocalendar()[:2], (on - timedelta(days=7)).isocalendar()[:2]
+    if day.isocalendar()[:2] == week and day <= on:
+        return "earlier this week"
+    if day.isocalendar()[:2] == last:
+        return "last week"
+    return f"on {long_date(day)}"
+
+
+@register.filter
 def nth_date(day: date | None) -> str:
     """ "29th June 2020"."""
     return f"{nth_day_month(day)} {day.year}" if day else ""
@@ -200,9 +215,22 @@ def local_weekday_date(day: date | None) -> str:
 def untranslated(text, note: str) -> str:
     """A record's text that exists only in another language, kept as written and marked:
     `{{ meeting.title|untranslated:"en anglais" }}` gives "Second Review Conference (en
-    anglais)". No translation is invented."""
+    anglais)". No translation is invented. Given a record's text in the document's
+    language (`{{ meeting|text_of:"title"|untranslated:"en anglais" }}`), the mark is added
+    only where that translation is missing and the original stands in."""
+    if isinstance(text, Text):
+        if not text.fallback:
+            return text.text
+        text = text.text
     text = str(text or "")
     return f"{text} ({note})" if text else ""
+
+
+@register.filter
+def text_of(record, field: str) -> Text:
+    """A record's `field` in the active language (the document's), else its original
+    (core/translations.py)."""
+    return text_in(record, field)
 
 
 @register.simple_tag(takes_context=True)
@@ -215,6 +243,14 @@ def own_words(context, name: str) -> str:
     return wording.render_own_language(
         context[wording.CONVENTION_KEY], context[wording.LANGUAGE_KEY], name, context.flatten()
     )
+
+
+@register.filter
+def annual_due_local(ruleset) -> str:
+    """The day each year an annual transparency report is due, in the document's language:
+    "30 avril", "30 de abril"."""
+    month, day = ruleset.annual_report_due
+    return formats.date_format(date(2000, month, day), "MONTH_DAY_FORMAT")
 
 
 @register.filter
