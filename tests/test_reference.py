@@ -18,6 +18,7 @@ from tests.conftest import LOAD_DAY
 FIXTURE = Path(__file__).parent / "reference_data"
 SHARED = [
     "states.csv",
+    "state_names.csv",
     "state_names_former.csv",
     "un_scale_names.csv",
     "un_scale_of_assessments.csv",

@@ -202,9 +202,21 @@ PASSWORD_RESET_LIMIT = int(os.environ.get("PASSWORD_RESET_LIMIT", "5"))
 PASSWORD_RESET_WINDOW_SECONDS = int(os.environ.get("PASSWORD_RESET_WINDOW_SECONDS", "3600"))
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+# The six official languages of the United Nations. Django's `get_language_info` names
+# each in its own script for the switcher, and marks Arabic right to left (LANGUAGE_BIDI
+# is computed from it per request); "zh-hans" is Simplified Chinese, as the UN writes it.
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Simplified Chinese")),
+    ("ru", _("Russian")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Where plenary departs from Django's date formats (UN English: "30 April 2021").
+# Dates and numbers per language (plenary/formats/<language>/formats.py): Django's own
+# formats, except where its short month names are ambiguous (French "jui" for both June
+# and July), so every page writes dates the same unambiguous way in every language.
 FORMAT_MODULE_PATH = ["plenary.formats"]
 TIME_ZONE = "Europe/Zurich"
 USE_I18N = True

@@ -13,7 +13,7 @@ from tests.treaties import seed_003
 
 
 def state_named(name: str) -> State:
-    return State.objects.get(Q(name=name) | Q(former_names__name=name))
+    return State.objects.filter(Q(name=name) | Q(former_names__name=name)).distinct().get()
 
 
 def obligation_on(ccm, iso3: str, article: int, on: date):

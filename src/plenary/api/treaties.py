@@ -27,7 +27,10 @@ NO_SUCH_STATE = _("no State has the ISO 3166 code %(code)r")
 
 
 class StateOut(Schema):
-    name: str
+    name: str = Field(
+        description="The UN's short name in the request's language (Accept-Language: fr, es, "
+        "ar, zh-hans, ru), in English where the UN's list gives none"
+    )
     iso3: str
     status: TreatyStatus
     signature: date | None
@@ -118,7 +121,7 @@ def _state_out(standing) -> dict:
 def _report_out(report) -> dict:
     return {
         "id": report.pk,
-        "state": report.state.name,
+        "state": report.state.local_name,
         "iso3": report.state.iso3,
         "kind": report.kind,
         "year_covered": report.year_covered,

@@ -4,12 +4,21 @@ A list of participants names each State as the UN called it on the day of the
 meeting ("Czech Republic" in 2020, "Czechia" later) and orders the names the UN's
 way: alphabetically by the English short name, accents ignored ("Côte d'Ivoire"
 comes between "Costa Rica" and "Croatia").
+
+In the other UN languages names are ordered by that language's collation: ICU's (through
+PyICU), which follows the Unicode CLDR. French ignores accents at the first level
+("Égypte" among the E), Arabic and Russian follow their alphabets, and Chinese is in
+pinyin order, CLDR's default for Chinese ("阿富汗" Afuhan, "巴西" Baxi, "德国" Deguo, ...,
+"中国" Zhongguo).
 """
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+
+import icu
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,20 @@ def un_alphabetical_key(name: str) -> tuple[str, str]:
     decomposed = unicodedata.normalize("NFKD", name)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return (bare.casefold(), name)
+
+
+@cache
+def _collator(language: str) -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale.forLanguageTag(language))
+
+
+def collation_key(language: str) -> Callable[[str], object]:
+    """Sort key for names in `language` (a Django language code: "fr", "zh-hans"):
+    the UN's alphabetical order in English, the language's ICU collation otherwise."""
+    if language.split("-")[0].lower() == "en":
+        return un_alphabetical_key
+    collator = _collator(language.lower())
+    return lambda name: (collator.getSortKey(name), name)
 
 
 def name_on(*, current: str, former: Iterable[FormerName], on: date) -> str:

@@ -8,7 +8,8 @@ and "what is due on D" are one query each; `services` keeps them in step.
 from functools import cached_property
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, JSONField, Q, Value
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -57,11 +58,25 @@ class UNMembership(models.TextChoices):
     NONE = "none", _("Not a member of the United Nations")
 
 
+def language_key(language: str | None) -> str:
+    """The key a name in `language` is kept under: Django's code without a region
+    ("fr-ch" reads "fr"), except "zh-hans", which is the script."""
+    code = (language or "en").lower()
+    return code if code.startswith("zh") else code.split("-")[0]
+
+
 class State(models.Model):
-    """A State, named by the UN's official short name."""
+    """A State, named by the UN's official short name in English (`name`) and in the other
+    UN languages the source gives (`names`, by language code: `{"fr": "Allemagne"}`),
+    kept on the row so that every list already holding its States names them with no
+    further query."""
 
     iso3 = models.CharField("ISO 3166 alpha-3", max_length=3, unique=True)
     name = models.CharField(max_length=100, unique=True)
+    # Database defaults too, so that rows written by older migrations' models (which know
+    # neither column) are valid: tests/core/test_role_migration.py writes a State so.
+    names = models.JSONField(default=dict, blank=True, db_default=Value({}, JSONField()))
+    names_source = models.TextField(blank=True, db_default="")
     un_membership = models.CharField(max_length=10, choices=UNMembership.choices)
     source = models.TextField()
     history = HistoricalRecords()
@@ -75,14 +90,25 @@ class State(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    def name_in(self, language: str | None) -> str:
+        """The name in `language`, or the English name when the source gives none."""
+        return self.names.get(language_key(language)) or self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language (the reader's, or a notice's recipient's)."""
+        return self.name_in(get_language())
 
 
 class FormerStateName(models.Model):
-    """A short name the UN used for a State before, as older documents write it."""
+    """A short name the UN used for a State before, as older documents write it, in one
+    of the UN languages (English unless `language` says otherwise)."""
 
     state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="former_names")
-    name = models.CharField(max_length=100, unique=True)
+    language = models.CharField(max_length=7, default="en")
+    name = models.CharField(max_length=100)
     used_until = models.DateField(
         null=True, blank=True, help_text=_("The date the UN began using the new name, if sourced.")
     )
@@ -92,6 +118,13 @@ class FormerStateName(models.Model):
         help_text=_("The latest date a source shows the name in use, when the change is undated."),
     )
     source = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "name"], name="one_former_name_per_language"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

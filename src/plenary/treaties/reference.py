@@ -115,14 +115,18 @@ def load_registry(*, convention: Convention, directory: Path, today: date) -> Lo
 
 def _load_states(data_dir: Path) -> dict[str, State]:
     existing = {state.iso3: state for state in State.objects.all()}
+    names = _names_by_state(data_dir / "state_names.csv")
     for row in _rows(data_dir / "states.csv"):
         with _row(row):
-            _load_state(row, existing)
+            _load_state(row, existing, names.pop(row["iso3"], ({}, "")))
+    if names:
+        raise ReferenceDataError(f"state_names.csv names States not in states.csv: {sorted(names)}")
     former = data_dir / "state_names_former.csv"
     if former.exists():
         for row in _rows(former):
             with _row(row):
                 FormerStateName.objects.update_or_create(
+                    language=_language(row.get("language") or "en", row),
                     name=row["name"],
                     defaults={
                         "state": existing[row["iso3"]],
@@ -134,8 +138,43 @@ def _load_states(data_dir: Path) -> dict[str, State]:
     return existing
 
 
-def _load_state(row: dict[str, str], existing: dict[str, State]) -> None:
-    values = {"name": row["name"], "un_membership": row["un_membership"], "source": row["source"]}
+def _language(code: str, row: dict[str, str]) -> str:
+    """A language of settings.LANGUAGES, as written in the data files ("zh-hans")."""
+    if code not in {language for language, _name in settings.LANGUAGES}:
+        raise ReferenceDataError(f"{row['_where']}: language: {code!r} is not one of LANGUAGES.")
+    return code
+
+
+def _names_by_state(path: Path) -> dict[str, tuple[dict[str, str], str]]:
+    """Each State's names in the other UN languages (data/state_names.csv: iso3, language,
+    name, source) and their sources, one line per language; English is states.csv's."""
+    if not path.exists():
+        return {}
+    names: dict[str, dict[str, str]] = {}
+    sources: dict[str, list[str]] = {}
+    for row in _rows(path):
+        language = _language(row["language"], row)
+        if language == "en" or not row["name"] or not row["source"]:
+            raise ReferenceDataError(
+                f"{row['_where']}: a name in a language other than English, with its source."
+            )
+        if language in names.setdefault(row["iso3"], {}):
+            raise ReferenceDataError(f"{row['_where']}: a second {language} name.")
+        names[row["iso3"]][language] = row["name"]
+        sources.setdefault(row["iso3"], []).append(f"{language}: {row['source']}")
+    return {iso3: (names[iso3], "\n".join(sources[iso3])) for iso3 in names}
+
+
+def _load_state(
+    row: dict[str, str], existing: dict[str, State], names: tuple[dict[str, str], str]
+) -> None:
+    values = {
+        "name": row["name"],
+        "names": names[0],
+        "names_source": names[1],
+        "un_membership": row["un_membership"],
+        "source": row["source"],
+    }
     state = existing.get(row["iso3"]) or State(iso3=row["iso3"])
     if assign(state, values):
         state.full_clean()

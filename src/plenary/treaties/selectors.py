@@ -11,8 +11,8 @@ from datetime import date
 
 from django.db.models import F, FilteredRelation, Prefetch, Q
 from django.http import Http404
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from plenary.rules import deadlines, names
 from plenary.treaties.models import (
@@ -24,9 +24,16 @@ from plenary.treaties.models import (
     ReportKind,
     State,
     TransparencyReport,
+    language_key,
 )
 
 STATUSES = ("state_party", "deposited", "signatory", "not_party")
+
+
+def by_name(name: str):
+    """Sort key of a State's name in the reader's language: the UN's alphabetical order in
+    English, that language's collation otherwise (`rules.names.collation_key`)."""
+    return names.collation_key(get_language() or "en")(name)
 
 
 def conventions() -> list[Convention]:
@@ -61,7 +68,8 @@ class StateStanding:
 
     @property
     def name(self) -> str:
-        return self.state.name
+        """The State's name in the reader's language (English where the source has none)."""
+        return self.state.local_name
 
     @property
     def iso3(self) -> str:
@@ -129,8 +137,15 @@ def states_on(
     """
     states = _states_with_participation(convention)
     if search:
-        states = states.filter(Q(name__icontains=search) | Q(iso3__iexact=search))
-    standings = [_standing(convention, state, on) for state in states.order_by("name")]
+        states = states.filter(
+            Q(name__icontains=search)
+            | Q(**{f"names__{language_key(get_language())}__icontains": search})
+            | Q(iso3__iexact=search)
+        )
+    standings = sorted(
+        (_standing(convention, state, on) for state in states),
+        key=lambda standing: by_name(standing.name),
+    )
     if status:
         standings = [s for s in standings if s.status == status]
     if article or obligation:
@@ -143,14 +158,22 @@ def states_on(
     return standings
 
 
-def names_on(*, on: date) -> dict[int, str]:
-    """Each State's name as the UN used it on `on`, by State id (two queries)."""
+def names_on(*, on: date, language: str = "en") -> dict[int, str]:
+    """Each State's name as the UN used it on `on` in `language` (English unless asked:
+    the drafted documents and lists of participants are English), by State id (two
+    queries). Where the source keeps no former name in that language, its current name
+    in that language."""
+    language = language_key(language)
     former: dict[int, list[names.FormerName]] = defaultdict(list)
-    for row in FormerStateName.objects.all():
+    for row in FormerStateName.objects.filter(language=language):
         former[row.state_id].append(names.FormerName(row.name, row.used_until, row.seen_in_use_on))
     return {
-        pk: names.name_on(current=name, former=former.get(pk, ()), on=on)
-        for pk, name in State.objects.values_list("pk", "name")
+        pk: names.name_on(
+            current=local.get(language) or name,
+            former=former.get(pk, ()),
+            on=on,
+        )
+        for pk, name, local in State.objects.values_list("pk", "name", "names")
     }
 
 
@@ -247,7 +270,7 @@ def _obligations_on(
         current = granted[-1].new_deadline if granted else obligation.original_deadline
         rows.append(
             ObligationOn(
-                state=obligation.state.name,
+                state=obligation.state.local_name,
                 iso3=obligation.state.iso3,
                 article=int(rule.article),
                 obligation=obligation.kind,
@@ -322,7 +345,7 @@ def _article7_on(
         initial = next((r for r in reports if r.kind == ReportKind.INITIAL), None)
         rows.append(
             ObligationOn(
-                state=party.state.name,
+                state=party.state.local_name,
                 iso3=party.state.iso3,
                 article=int(initial_rule.article),
                 obligation=initial_rule.kind,
@@ -358,7 +381,7 @@ def _article7_on(
             )
             rows.append(
                 ObligationOn(
-                    state=party.state.name,
+                    state=party.state.local_name,
                     iso3=party.state.iso3,
                     article=int(annual_rule.article),
                     obligation=annual_rule.kind,
@@ -407,13 +430,14 @@ def obligations_on(
         ]
     if status:
         rows = [row for row in rows if row.status == status]
-    return sorted(rows, key=lambda row: (row.state, row.article, row.current_deadline))
+    key = by_name
+    return sorted(rows, key=lambda row: (key(row.state), row.article, row.current_deadline))
 
 
 def due_on(*, convention: Convention, on: date) -> list[ObligationOn]:
     """What is pending or overdue on `on`, soonest deadline first."""
     rows = [r for r in obligations_on(convention=convention, on=on) if r.status != "completed"]
-    return sorted(rows, key=lambda row: (row.current_deadline, row.state))
+    return sorted(rows, key=lambda row: (row.current_deadline, by_name(row.state)))
 
 
 def overdue_initial_reports_on(*, convention: Convention, on: date) -> int:

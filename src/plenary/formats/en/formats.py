@@ -1,4 +1,6 @@
 # United Nations English writes the day first ("30 April 2021", UN Editorial Manual),
-# not Django's American "April 30, 2021" and "04/30/2021".
+# not Django's American "April 30, 2021" and "04/30/2021"; short "30 Apr 2021".
 DATE_FORMAT = "j F Y"
+DATETIME_FORMAT = "j F Y H:i"
 SHORT_DATE_FORMAT = "j M Y"
+SHORT_DATETIME_FORMAT = "j M Y H:i"

@@ -3,9 +3,19 @@
 import json
 from datetime import date
 
+from django.conf import settings
 from django.core.management.base import CommandError
 
 from plenary.core.exports import SafeDictWriter
+
+
+def add_language_argument(parser) -> None:
+    parser.add_argument(
+        "--language",
+        choices=[code for code, _name in settings.LANGUAGES],
+        default="en",
+        help="the language of the States' names and of their order (default: en)",
+    )
 
 
 def parse_on(value: str | None, today: date) -> date:

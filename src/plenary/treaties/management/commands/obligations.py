@@ -1,8 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from plenary.treaties import selectors
-from plenary.treaties.management.commands._listing import parse_on, write
+from plenary.treaties.management.commands._listing import (
+    add_language_argument,
+    parse_on,
+    write,
+)
 from plenary.treaties.scope import add_convention_argument, convention_from
 
 KEYS = [
@@ -31,8 +35,13 @@ class Command(BaseCommand):
         parser.add_argument("--state", help="ISO 3166 alpha-3 code of one State")
         parser.add_argument("--status", choices=["pending", "completed", "overdue"])
         parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
+        add_language_argument(parser)
 
     def handle(self, *args, **options):
+        with translation.override(options["language"]):
+            self._list(options)
+
+    def _list(self, options):
         on = parse_on(options["on"], timezone.localdate())
         convention = convention_from(options)
         iso3 = options["state"]

@@ -1,0 +1,7 @@
+# "16 يونيو، 2009"; short "16/06/2009" with right-to-left marks, as Django writes it.
+DATE_FORMAT = "j F، Y"
+DATETIME_FORMAT = "j F، Y H:i"
+SHORT_DATE_FORMAT = "d\u200f/m\u200f/Y"
+SHORT_DATETIME_FORMAT = "d\u200f/m\u200f/Y H:i"
+# Django's Arabic module does not group digits; amounts are grouped by three.
+NUMBER_GROUPING = 3
