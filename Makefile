@@ -9,7 +9,7 @@ PORT ?= 8000
 # The convention that old addresses redirect to and commands act on (see CHANGELOG.md).
 export PLENARY_DEFAULT_CONVENTION ?= CCM
 
-.PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk bench lock clean \
+.PHONY: setup serve test lint test-sqlite test-postgresql chromium libreoffice wrk icu bench lock clean \
 	nginx prod-check messages
 
 $(BIN)/python:
@@ -17,7 +17,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # Installs are stamped so that a second `make serve` starts in seconds.
-$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml | icu
 	$(BIN)/pip install --quiet -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . 2>/dev/null \
 		|| $(BIN)/pip install --quiet --no-deps -e .
@@ -42,6 +42,12 @@ serve: setup
 		$(BIN)/plenary scheduler & SCHEDULER=$$!; \
 		trap 'kill $$WORKER $$SCHEDULER 2>/dev/null; wait $$WORKER $$SCHEDULER 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/plenary runserver $(HOST):$(PORT)
+
+## icu: the ICU headers that PyICU (collation by language) builds against, when missing
+icu:
+	@pkg-config --exists icu-uc 2>/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
 
 ## node_modules: axe-core for the browser tests' accessibility checks (package-lock.json)
 node_modules/.installed: package.json package-lock.json
