@@ -14,8 +14,18 @@ language, so they are rendered once per generation of the records:
 - Only complete 200 answers without cookies, under a size limit, are kept; admin,
   sign-in, language switching, health checks and the benchmark's floor views never are.
 
+Signed-in readers (`shared_when_signed_in`, on the key pages' views): a page is the same
+for every reader who holds the same roles, so it is rendered once per generation for each
+*audience* (the roles in force today, their State or organisation and function, the staff
+and second-factor flags, the day) and kept with two placeholders in it, the reader's
+name and the CSRF token; each answer puts the reader's own in. A reader with a message
+waiting, a request with an Authorization header or any method but GET is rendered afresh.
+
 PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default with DEBUG).
 """
+
+import hashlib
+from functools import wraps
 
 from functools import partial
 
@@ -24,8 +34,11 @@ from django.core.cache import caches
 from django.db import IntegrityError, connections, transaction
 from django.db.models import F
 from django.http import HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import iri_to_uri
+from django.utils.html import escape
 
 from plenary.core.models import PageGeneration
 
@@ -144,3 +157,103 @@ def _stored(response) -> tuple:
 def _rebuild(stored: tuple) -> HttpResponse:
     status, headers, content = stored
     return HttpResponse(content, status=status, headers=headers)
+
+
+# What a page rendered for an audience holds in place of the reader's own parts.
+CSRF_PLACEHOLDER = "plenary-shared-page-csrf-token"
+NAME_PLACEHOLDER = "plenary-shared-page-reader-name"
+
+
+def shared_parts(request) -> dict:
+    """Context processor: while a page is rendered for an audience, its per-reader parts
+    are placeholders (base.html names the reader as `reader_name`)."""
+    if getattr(request, "plenary_shared_render", False):
+        return {"csrf_token": CSRF_PLACEHOLDER, "reader_name": NAME_PLACEHOLDER}
+    return {}
+
+
+def audience(user) -> str:
+    """What a key page may depend on about a signed-in reader, as a short digest: two
+    delegates of the same State with the same function share it."""
+    from plenary.core.permissions import grants_in_force
+
+    verified = getattr(user, "is_verified", None)
+    facts = (
+        user.is_staff,
+        user.is_superuser,
+        bool(verified()) if callable(verified) else False,
+        timezone.localdate().isoformat(),
+        sorted(
+            (g.convention_id, g.role, g.state_id or 0, g.organisation_id or 0, g.function)
+            for g in grants_in_force(user)
+        ),
+    )
+    return hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
+
+
+def shared_when_signed_in(view):
+    """For a signed-in reader's GET: the page rendered once per generation and audience,
+    then the reader's name and CSRF token put in. Only for views whose page depends on the
+    reader through their roles alone (permission checks on grants), never on who they are."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = getattr(request, "user", None)
+        if not (
+            settings.PAGE_CACHE_SECONDS
+            and request.method == "GET"
+            and user is not None
+            and user.is_authenticated
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not _messages_waiting(request)
+        ):
+            return view(request, *args, **kwargs)
+        cache = caches["pages"]
+        key = ":".join(
+            [
+                "signed-in",
+                str(generation()),
+                audience(user),
+                getattr(request, "LANGUAGE_CODE", ""),
+                request.get_host(),
+                iri_to_uri(request.get_full_path()),
+            ]
+        )
+        if (stored := cache.get(key)) is not None:
+            response = _rebuild(stored)
+            response[HEADER] = "hit"
+        else:
+            request.plenary_shared_render = True
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                request.plenary_shared_render = False
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if _keepable(response):
+                cache.set(key, _stored(response), settings.PAGE_CACHE_SECONDS)
+                response[HEADER] = "miss"
+        return _personal(response, request)
+
+    return wrapped
+
+
+def _messages_waiting(request) -> bool:
+    if "messages" in request.COOKIES:
+        return True
+    session = getattr(request, "session", None)
+    return session is not None and "_messages" in session
+
+
+def _personal(response, request):
+    """The reader's own name and CSRF token in place of the placeholders."""
+    if not response.streaming:
+        content = response.content
+        if CSRF_PLACEHOLDER.encode() in content:
+            content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+        if NAME_PLACEHOLDER.encode() in content:
+            content = content.replace(NAME_PLACEHOLDER.encode(), escape(str(request.user)).encode())
+        response.content = content
+    patch_cache_control(response, private=True)
+    patch_vary_headers(response, ("Cookie",))
+    return response

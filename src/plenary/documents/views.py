@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.page_cache import shared_when_signed_in
 from plenary.documents import selectors, services
 from plenary.documents.forms import (
     DocumentFilterForm,
@@ -16,6 +17,7 @@ from plenary.documents.forms import (
 from plenary.meetings.forms import show_refusal
 
 
+@shared_when_signed_in
 def meeting_documents(request, convention, code: str, issue_form=None, status=200):
     meeting = selectors.meeting_for(code, convention=convention)
     form = DocumentFilterForm(request.GET or None)
@@ -137,6 +139,7 @@ def _detail(request, document, upload_form, status=200, status_form=None):
     )
 
 
+@shared_when_signed_in
 def document_detail(request, convention, symbol: str):
     return _detail(request, selectors.document_with_symbol(symbol, convention=convention), None)
 

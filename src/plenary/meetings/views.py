@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.page_cache import shared_when_signed_in
 from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
 from plenary.drafting import content as drafting_content
@@ -61,6 +62,7 @@ def _chosen_part(request, parts):
     raise Http404(_("This meeting has no part %(number)s.") % {"number": number})
 
 
+@shared_when_signed_in
 def meeting_detail(request, convention, code: str):
     meeting = selectors.meeting_by_reference(code, convention=convention)
     record = selectors.meeting_record(meeting)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.page_cache import shared_when_signed_in
 from plenary.core.permissions import within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors, services
@@ -30,6 +31,7 @@ def _on(form) -> object:
     return (form.is_valid() and form.cleaned_data.get("on")) or timezone.localdate()
 
 
+@shared_when_signed_in
 def state_list(request, convention):
     form = StateFilterForm(request.GET or None)
     on = _on(form)
@@ -51,6 +53,7 @@ def state_list(request, convention):
     )
 
 
+@shared_when_signed_in
 def state_detail(request, convention, iso3: str):
     form = OnDateForm(request.GET or None)
     on = _on(form)
