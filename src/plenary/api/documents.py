@@ -10,7 +10,7 @@ from ninja.files import UploadedFile
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
-from plenary.api.pagination import paged
+from plenary.api.pagination import Rows, paged
 from plenary.api.params import ConventionSlug
 from plenary.documents import selectors, services
 from plenary.documents.models import Document, LanguageVersion
@@ -138,7 +138,7 @@ def list_documents(
         if not q.strip():
             raise ValidationError({"meeting": [NEED_MEETING_OR_SEARCH]})
         found = selectors.search_documents(convention=convention, search=q)
-        return [_document_out(request, convention, d) for d in found]
+        return Rows(found, lambda d: _document_out(request, convention, d))
     try:
         documents = selectors.documents_of(
             meeting=selectors.meeting_for(meeting, convention=convention),
@@ -149,7 +149,7 @@ def list_documents(
         )
     except ValueError as error:
         raise ValidationError({"agenda_item": [str(error)]}) from None
-    return [_document_out(request, convention, d) for d in documents]
+    return Rows(documents, lambda d: _document_out(request, convention, d))
 
 
 # Declared before GET /documents/{symbol}: the symbol's path would otherwise swallow it.

@@ -3,7 +3,8 @@
 `limit` (1 to 500, 100 by default) and `offset` (0 or more) are query parameters; a value
 out of range is refused in the API's error shape (422, field "limit" or "offset"). The
 selectors build the whole list in a fixed number of queries; the page is a slice of it,
-and `count` is the length of the whole list.
+and `count` is the length of the whole list. An endpoint whose rows are costly to shape
+returns `Rows(records, shape)`: only the page's rows are shaped.
 """
 
 from typing import Any
@@ -13,6 +14,20 @@ from ninja.pagination import PaginationBase, paginate
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
+
+
+class Rows:
+    """Records and how to shape one for the answer, shaped only when sliced."""
+
+    def __init__(self, records, shape):
+        self.records = list(records)
+        self.shape = shape
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __getitem__(self, index: slice) -> list:
+        return [self.shape(record) for record in self.records[index]]
 
 
 class LimitOffset(PaginationBase):
@@ -27,7 +42,7 @@ class LimitOffset(PaginationBase):
         items: list[Any]
 
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
-        rows = list(queryset)
+        rows = queryset if isinstance(queryset, Rows) else list(queryset)
         offset, limit = pagination.offset, pagination.limit
         return {
             "count": len(rows),
