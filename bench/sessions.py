@@ -6,8 +6,9 @@ State is its focal point), with a session made through the configured session en
 exactly as signing in makes one (user id, backend, password hash). Also creates the
 writers of the conference-day scenario: one Secretariat user with an API token.
 
-Prints one JSON line: {"sessions": [session keys], "cookie": name, "writer_token": key,
-"writer_states": [the ISO codes of the first users' States, in order]}.
+Prints one JSON line: {"sessions": [session keys], "cookie": name, "writer_token": the
+Secretariat's API key, "focal_point_tokens": {ISO code: the State's focal point's key},
+"free_reports": [[ISO code, year] with no annual report yet]}.
 
     python -m bench.sessions --count 500      (with DJANGO_SETTINGS_MODULE set)
 """
@@ -91,11 +92,38 @@ def create(count: int) -> dict:
         session.create()
         sessions.append(session.session_key)
     return {
+        "free_reports": _free_reports(convention, states),
         "sessions": sessions,
         "cookie": settings.SESSION_COOKIE_NAME,
         "writer_token": key,
         "focal_point_tokens": tokens,
     }
+
+
+def _free_reports(convention, states) -> list[tuple[str, int]]:
+    """(State, year) pairs with no annual report yet, from the year after the Convention
+    entered into force for the State to 2099: what the writers may record. The generated
+    decade fills the years up to about 2030, so these are synthetic later years (the service
+    bounds the date received, not the year covered)."""
+    from plenary.treaties.models import Participation, ReportKind, TransparencyReport
+
+    taken = set(
+        TransparencyReport.objects.filter(
+            convention=convention, kind=ReportKind.ANNUAL
+        ).values_list("state__iso3", "year_covered")
+    )
+    entered = dict(
+        Participation.objects.filter(
+            convention=convention, entry_into_force__isnull=False
+        ).values_list("state__iso3", "entry_into_force")
+    )
+    free = [
+        (state.iso3, year)
+        for year in range(2000, 2100)
+        for state in states
+        if year > entered[state.iso3].year and (state.iso3, year) not in taken
+    ]
+    return free
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -25,9 +25,7 @@ PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default wi
 """
 
 import hashlib
-from functools import wraps
-
-from functools import partial
+from functools import partial, wraps
 
 from django.conf import settings
 from django.core.cache import caches

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +16,8 @@ from plenary.documents.forms import (
     StatusForm,
 )
 from plenary.meetings.forms import show_refusal
+
+DOCUMENTS_PER_PAGE = 50
 
 
 @shared_when_signed_in
@@ -36,10 +39,23 @@ def meeting_documents(request, convention, code: str, issue_form=None, status=20
         documents = []
     if issue_form is None and request.user.has_perm("documents.issue_document", meeting):
         issue_form = _issue_form(meeting, None)
+    # A long list is shown a page at a time (a decade-scale meeting has hundreds of
+    # documents, each with six language links); the filters carry over to every page.
+    page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    kept = request.GET.copy()
+    kept.pop("page", None)
     return render(
         request,
         "documents/meeting_documents.html",
-        {"meeting": meeting, "form": form, "documents": documents, "issue_form": issue_form},
+        {
+            "meeting": meeting,
+            "form": form,
+            "documents": page.object_list,
+            "count": page.paginator.count,
+            "page": page,
+            "filters": kept.urlencode(),
+            "issue_form": issue_form,
+        },
         status=status,
     )
 
