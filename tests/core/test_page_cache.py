@@ -8,7 +8,7 @@ from django.db import transaction
 from django.test import Client
 
 from plenary.core.models import Role
-from plenary.core.page_cache import CSRF_PLACEHOLDER, HEADER, NAME_PLACEHOLDER
+from plenary.core.page_cache import ACCOUNT_PLACEHOLDER, CSRF_PLACEHOLDER, HEADER, NAV_PLACEHOLDER
 from plenary.treaties.models import State
 from tests.conftest import PASSWORD, make_user
 
@@ -95,7 +95,8 @@ def test_signed_in_page_is_rendered_once_per_audience_with_each_readers_name_and
     page = served.content.decode()
     assert "Signed in as peru_second" in page
     assert "peru_first" not in page
-    assert CSRF_PLACEHOLDER not in page and NAME_PLACEHOLDER not in page
+    for placeholder in (CSRF_PLACEHOLDER, ACCOUNT_PLACEHOLDER, NAV_PLACEHOLDER):
+        assert placeholder not in page
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     assert len(token) == 64
     assert "private" in served["Cache-Control"]
@@ -116,6 +117,25 @@ def test_signed_in_readers_of_different_states_get_different_pages(ccm, page_cac
     page = answer.content.decode()
     assert "Chile" in page.split("</header>")[0]
     assert "Signed in as chile_reader" in page
+
+
+def test_a_list_that_depends_on_roles_only_is_shared_by_delegates_of_every_state(ccm, page_cache):
+    peru = Client()
+    peru.force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    chile = Client()
+    chile.force_login(make_user("chile_reader", Role.DELEGATION, "CHL"))
+    secretariat = Client()
+    secretariat.force_login(make_user("secretariat_reader", Role.SECRETARIAT))
+
+    peru.get("/ccm/states/")
+    answer = chile.get("/ccm/states/")
+    other_role = secretariat.get("/ccm/states/")
+
+    assert answer[HEADER] == "hit"
+    header = answer.content.decode().split("</header>")[0]
+    assert "Signed in as chile_reader" in header
+    assert "Chile" in header and "Peru" not in header
+    assert other_role[HEADER] == "miss"
 
 
 def test_signed_in_reader_with_a_message_waiting_gets_a_fresh_page(ccm, client, page_cache):

@@ -16,10 +16,13 @@ language, so they are rendered once per generation of the records:
 
 Signed-in readers (`shared_when_signed_in`, on the key pages' views): a page is the same
 for every reader who holds the same roles, so it is rendered once per generation for each
-*audience* (the roles in force today, their State or organisation and function, the staff
-and second-factor flags, the day) and kept with two placeholders in it, the reader's
-name and the CSRF token; each answer puts the reader's own in. A reader with a message
-waiting, a request with an Authorization header or any method but GET is rendered afresh.
+*audience* (by default the roles in force today with their State or organisation and
+function, the staff and second-factor flags, the day; a view whose content depends on
+less names a narrower one, e.g. `roles_under_convention`) and kept with placeholders for
+the reader's own parts: the account box and the navigation (core/_account.html and
+core/_nav.html, rendered for each answer from the grants already read) and the CSRF
+token. A reader with a message waiting, a request with an Authorization header or any
+method but GET is rendered afresh.
 
 PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default with DEBUG).
 """
@@ -33,10 +36,11 @@ from django.db import IntegrityError, connections, transaction
 from django.db.models import F
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import iri_to_uri
-from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from plenary.core.models import PageGeneration
 
@@ -159,40 +163,69 @@ def _rebuild(stored: tuple) -> HttpResponse:
 
 # What a page rendered for an audience holds in place of the reader's own parts.
 CSRF_PLACEHOLDER = "plenary-shared-page-csrf-token"
-NAME_PLACEHOLDER = "plenary-shared-page-reader-name"
+ACCOUNT_PLACEHOLDER = "<!-- plenary-shared-page-account -->"
+NAV_PLACEHOLDER = "<!-- plenary-shared-page-nav -->"
+READER_PARTS = {ACCOUNT_PLACEHOLDER: "core/_account.html", NAV_PLACEHOLDER: "core/_nav.html"}
 
 
 def shared_parts(request) -> dict:
     """Context processor: while a page is rendered for an audience, its per-reader parts
-    are placeholders (base.html names the reader as `reader_name`)."""
+    are placeholders (base.html shows `reader_parts` in place of its two includes)."""
     if getattr(request, "plenary_shared_render", False):
-        return {"csrf_token": CSRF_PLACEHOLDER, "reader_name": NAME_PLACEHOLDER}
+        return {
+            "csrf_token": CSRF_PLACEHOLDER,
+            "reader_parts": {
+                "account": mark_safe(ACCOUNT_PLACEHOLDER),  # noqa: S308 (a constant)
+                "nav": mark_safe(NAV_PLACEHOLDER),  # noqa: S308 (a constant)
+            },
+        }
     return {}
 
 
-def audience(user) -> str:
-    """What a key page may depend on about a signed-in reader, as a short digest: two
-    delegates of the same State with the same function share it."""
-    from plenary.core.permissions import grants_in_force
-
+def _flags(user) -> tuple:
     verified = getattr(user, "is_verified", None)
-    facts = (
+    return (
         user.is_staff,
         user.is_superuser,
         bool(verified()) if callable(verified) else False,
         timezone.localdate().isoformat(),
+    )
+
+
+def audience(request) -> tuple:
+    """What a key page may depend on about a signed-in reader: two delegates of the same
+    State with the same function share it."""
+    from plenary.core.permissions import grants_in_force
+
+    return (
+        *_flags(request.user),
         sorted(
             (g.convention_id, g.role, g.state_id or 0, g.organisation_id or 0, g.function)
-            for g in grants_in_force(user)
+            for g in grants_in_force(request.user)
         ),
     )
-    return hashlib.sha256(repr(facts).encode()).hexdigest()[:32]
 
 
-def shared_when_signed_in(view):
-    """For a signed-in reader's GET: the page rendered once per generation and audience,
-    then the reader's name and CSRF token put in. Only for views whose page depends on the
-    reader through their roles alone (permission checks on grants), never on who they are."""
+def roles_under_convention(request) -> tuple:
+    """A narrower audience, for pages whose content depends on the reader's roles and
+    functions under the page's convention only, never on the State they act for (the
+    account box and the navigation, which name it, are the reader's own parts)."""
+    from plenary.core.permissions import current_grants
+
+    convention = getattr(request, "convention", None)
+    return (
+        *_flags(request.user),
+        getattr(convention, "pk", None),
+        sorted({(g.role, g.function) for g in current_grants(request.user, convention)}),
+    )
+
+
+def shared_when_signed_in(view=None, *, vary=audience):
+    """For a signed-in reader's GET: the page rendered once per generation and audience
+    (`vary(request)`), then the reader's own parts put in. Only for views whose page
+    depends on the reader through what `vary` returns, never on who they are."""
+    if view is None:
+        return partial(shared_when_signed_in, vary=vary)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -207,11 +240,12 @@ def shared_when_signed_in(view):
         ):
             return view(request, *args, **kwargs)
         cache = caches["pages"]
+        digest = hashlib.sha256(repr((view.__module__, view.__name__, vary(request))).encode())
         key = ":".join(
             [
                 "signed-in",
                 str(generation()),
-                audience(user),
+                digest.hexdigest()[:32],
                 getattr(request, "LANGUAGE_CODE", ""),
                 request.get_host(),
                 iri_to_uri(request.get_full_path()),
@@ -224,10 +258,10 @@ def shared_when_signed_in(view):
             request.plenary_shared_render = True
             try:
                 response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
             finally:
                 request.plenary_shared_render = False
-            if hasattr(response, "render") and callable(response.render):
-                response = response.render()
             if _keepable(response):
                 cache.set(key, _stored(response), settings.PAGE_CACHE_SECONDS)
                 response[HEADER] = "miss"
@@ -244,13 +278,15 @@ def _messages_waiting(request) -> bool:
 
 
 def _personal(response, request):
-    """The reader's own name and CSRF token in place of the placeholders."""
+    """The reader's own account box, navigation and CSRF token in the placeholders."""
     if not response.streaming:
         content = response.content
+        for placeholder, template in READER_PARTS.items():
+            if placeholder.encode() in content:
+                own = render_to_string(template, request=request)
+                content = content.replace(placeholder.encode(), own.encode())
         if CSRF_PLACEHOLDER.encode() in content:
             content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-        if NAME_PLACEHOLDER.encode() in content:
-            content = content.replace(NAME_PLACEHOLDER.encode(), escape(str(request.user)).encode())
         response.content = content
     patch_cache_control(response, private=True)
     patch_vary_headers(response, ("Cookie",))

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plenary.core.page_cache import shared_when_signed_in
+from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
 from plenary.documents import selectors, services
 from plenary.documents.forms import (
     DocumentFilterForm,
@@ -20,7 +20,8 @@ from plenary.meetings.forms import show_refusal
 DOCUMENTS_PER_PAGE = 50
 
 
-@shared_when_signed_in
+# Who may issue a document (the Secretariat) is the one thing the list shows by role.
+@shared_when_signed_in(vary=roles_under_convention)
 def meeting_documents(request, convention, code: str, issue_form=None, status=200):
     meeting = selectors.meeting_for(code, convention=convention)
     form = DocumentFilterForm(request.GET or None)

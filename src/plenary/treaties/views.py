@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plenary.core.page_cache import shared_when_signed_in
+from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
 from plenary.core.permissions import within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors, services
@@ -31,7 +31,8 @@ def _on(form) -> object:
     return (form.is_valid() and form.cleaned_data.get("on")) or timezone.localdate()
 
 
-@shared_when_signed_in
+# The list shows no action: it depends on no role.
+@shared_when_signed_in(vary=roles_under_convention)
 def state_list(request, convention):
     form = StateFilterForm(request.GET or None)
     on = _on(form)
