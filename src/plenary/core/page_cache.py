@@ -5,7 +5,8 @@ programme and document lists. Their pages are the same for every anonymous reade
 language, so they are rendered once per generation of the records:
 
 - A request is served from the cache only when it is a GET with no session cookie and
-  no Authorization header: a signed-in user always sees a freshly rendered page.
+  no Authorization header, or an API read no permission shapes (`PUBLIC_API_READS`: the
+  documents and States lists, a released programme) with no Authorization header.
 - The key holds the records' generation (one indexed row, `PageGeneration`), the
   language, the host and the full path with its query string.
 - Every committed write to a model of a domain app (save, delete, many-to-many change)
@@ -28,6 +29,7 @@ PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default wi
 """
 
 import hashlib
+import re
 from functools import partial, wraps
 
 from django.conf import settings
@@ -130,10 +132,20 @@ class AnonymousPageCache:
         return response
 
 
+# API reads whose answer is the same for every caller (no permission shapes it): a browser
+# signed in with its session gets the anonymous public's cached answer. A program with a
+# token (an Authorization header) never does; nor does the Secretariat's draft programme.
+PUBLIC_API_READS = re.compile(r"^/api/v1/[a-z0-9-]+/(documents|states|meetings/[^/]+/programme)$")
+
+
+def _public_api_read(request) -> bool:
+    return bool(PUBLIC_API_READS.match(request.path)) and request.GET.get("version") != "draft"
+
+
 def _anonymous_get(request) -> bool:
     return (
         request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and (settings.SESSION_COOKIE_NAME not in request.COOKIES or _public_api_read(request))
         and "messages" not in request.COOKIES  # a flash message for this reader
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path.startswith(NEVER_CACHED)
