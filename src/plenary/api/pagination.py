@@ -32,8 +32,13 @@ class Rows:
 
 class LimitOffset(PaginationBase):
     class Input(Schema):
-        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-        offset: int = Field(0, ge=0)
+        limit: int = Field(
+            DEFAULT_LIMIT,
+            ge=1,
+            le=MAX_LIMIT,
+            description=f"Items on one page: 1 to {MAX_LIMIT}, {DEFAULT_LIMIT} by default",
+        )
+        offset: int = Field(0, ge=0, description="How many items of the list come before the page")
 
     class Output(Schema):
         count: int
