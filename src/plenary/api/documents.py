@@ -146,10 +146,15 @@ def list_documents(
             agenda_item=agenda_item,
             language=language,
             search=q,
+            listed=False,
         )
     except ValueError as error:
         raise ValidationError({"agenda_item": [str(error)]}) from None
-    return Rows(documents, lambda d: _document_out(request, convention, d))
+    return Rows(
+        documents,
+        lambda d: _document_out(request, convention, d),
+        prepare=selectors.with_listed_parts,
+    )
 
 
 # Declared before GET /documents/{symbol}: the symbol's path would otherwise swallow it.

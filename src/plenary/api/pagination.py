@@ -19,15 +19,19 @@ MAX_LIMIT = 500
 class Rows:
     """Records and how to shape one for the answer, shaped only when sliced."""
 
-    def __init__(self, records, shape):
+    def __init__(self, records, shape, *, prepare=None):
         self.records = list(records)
         self.shape = shape
+        self.prepare = prepare  # reads what the page's records need, in bulk
 
     def __len__(self) -> int:
         return len(self.records)
 
     def __getitem__(self, index: slice) -> list:
-        return [self.shape(record) for record in self.records[index]]
+        page = self.records[index]
+        if self.prepare is not None:
+            self.prepare(page)
+        return [self.shape(record) for record in page]
 
 
 class LimitOffset(PaginationBase):
