@@ -120,7 +120,9 @@ def _states_parties():
 
     return [
         p.state
-        for p in Participation.objects.filter(entry_into_force__isnull=False)
+        for p in Participation.objects.filter(
+            convention=_convention(), entry_into_force__isnull=False
+        )
         .select_related("state")
         .order_by("state__iso3")
     ]
@@ -325,12 +327,15 @@ def _reports(size: Size, rng: random.Random) -> None:
     convention = _convention()
     have = TransparencyReport.objects.count()
     taken = set(
-        TransparencyReport.objects.filter(kind=ReportKind.ANNUAL).values_list(
-            "state_id", "year_covered"
-        )
+        TransparencyReport.objects.filter(
+            convention=convention, kind=ReportKind.ANNUAL
+        ).values_list("state_id", "year_covered")
     )
+    # The CCM's States Parties only: a State party to two conventions has two participations.
     parties = list(
-        Participation.objects.filter(entry_into_force__isnull=False).order_by("state__iso3")
+        Participation.objects.filter(
+            convention=convention, entry_into_force__isnull=False
+        ).order_by("state__iso3")
     )
     reports = []
     year = 2011
@@ -398,7 +403,9 @@ def _extension_requests(size: Size, rng: random.Random, meetings: list) -> None:
     from plenary.treaties.models import Obligation
 
     have = ExtensionRequest.objects.count()
-    obligations = list(Obligation.objects.order_by("state__iso3", "-kind"))
+    obligations = list(
+        Obligation.objects.filter(convention=_convention()).order_by("state__iso3", "-kind")
+    )
     wanted = max(0, size.extension_requests - have)
     requests = []
     for n in range(wanted):

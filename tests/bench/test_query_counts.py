@@ -8,12 +8,15 @@ from dataclasses import dataclass
 
 import pytest
 from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.generate import Size, Targets, generate
+from plenary.core.models import Role
 from plenary.documents.models import Document
 from plenary.meetings.models import Delegate
 from plenary.treaties.models import TransparencyReport
+from tests.conftest import make_user
 
 SMALL = Size(
     meetings=1,
@@ -62,18 +65,35 @@ class _RolledBack(Exception):
         self.measured = measured
 
 
-def measure(client, size: Size, media_root, counting=None) -> Measured:
-    """The queries each page runs on a data set of `size`; `counting(name)` may assert them."""
+def signed_in_pages(targets: Targets) -> dict[str, str]:
+    """The pages a signed-in delegate reads (bench/run.py's "(signed in)" rows and the
+    conference day's mix): every key page, a later page of the documents, their deadlines."""
+    code = targets.meeting_code
+    return {
+        **{f"{name} (signed in)": url for name, url in pages(targets).items()},
+        "meeting documents, page 2 (signed in)": f"/ccm/meetings/{code}/documents/?page=2",
+        "own deadlines (signed in)": "/due/mine/",
+        "API programme (signed in)": f"/api/v1/ccm/meetings/{code}/programme",
+    }
+
+
+def measure(client, size: Size, media_root, counting=None, signed_in=None) -> Measured:
+    """The queries each page runs on a data set of `size`; `counting(name)` may assert them.
+    With `signed_in` (a client with a delegate's session), the signed-in pages too."""
     try:
         with transaction.atomic():
             targets = generate(size=size, seed=7, media_root=media_root)
             queries = {}
-            for name, url in pages(targets).items():
-                context = counting(name) if counting else CaptureQueriesContext(connection)
-                with context as captured:
-                    response = client.get(url)
-                assert response.status_code == 200, (name, url, response.status_code)
-                queries[name] = len(captured)
+            visits = [(client, pages(targets))]
+            if signed_in is not None:
+                visits.append((signed_in, signed_in_pages(targets)))
+            for reader, urls in visits:
+                for name, url in urls.items():
+                    context = counting(name) if counting else CaptureQueriesContext(connection)
+                    with context as captured:
+                        response = reader.get(url)
+                    assert response.status_code == 200, (name, url, response.status_code)
+                    queries[name] = len(captured)
             raise _RolledBack(
                 Measured(
                     queries=queries,
@@ -93,6 +113,29 @@ def measure(client, size: Size, media_root, counting=None) -> Measured:
 @pytest.fixture
 def floor_on(settings):
     settings.BENCH_FLOOR_VIEWS = True
+
+
+def test_signed_in_pages_run_the_same_queries_at_ten_times_the_data(
+    ccm, client, floor_on, tmp_path, django_assert_max_num_queries
+):
+    delegate = Client()
+    delegate.force_login(make_user("bench_reader", Role.DELEGATION, "PER"))
+    small = measure(client, SMALL, tmp_path / "small", signed_in=delegate)
+    large = measure(
+        client,
+        LARGE,
+        tmp_path / "large",
+        counting=lambda name: django_assert_max_num_queries(small.queries[name]),
+        signed_in=delegate,
+    )
+
+    assert large.documents == 10 * small.documents
+    assert large.queries == small.queries
+    signed = {name: n for name, n in small.queries.items() if name.endswith("(signed in)")}
+    assert len(signed) == 12
+    # The session, the user and the grants, beyond what the page reads for anyone.
+    for name, count in signed.items():
+        assert count <= 20, f"{name}: {count} queries"
 
 
 def test_pages_run_the_same_queries_at_ten_times_the_data(

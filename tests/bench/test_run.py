@@ -74,3 +74,37 @@ def test_shortfalls_name_each_missed_target_and_by_how_much():
         "report .docx (sqlite): not measured",
         "reference data load (postgresql): 16.0 s, target under 15 s",
     ]
+
+
+def test_signed_in_and_conference_day_targets_are_ratios_to_the_floor_of_the_same_run():
+    result = {
+        "rows": [
+            row("floor: 60 rows", rps=300.0, p99_ms=80.0),
+            row("meeting page (signed in)", rps=330.0, ratio_to_floor=1.1, p99_ms=120.0),
+            row("State page (signed in)", rps=240.0, ratio_to_floor=0.8, p99_ms=121.0),
+            row("conference day (2 workers)", connections=32, ratio_to_floor=None, p99_ms=250.0)
+            | {"lost_writes": 0},
+            row(
+                "conference day (2 processes, Redis)",
+                connections=32,
+                ratio_to_floor=None,
+                p99_ms=310.0,
+                errors=2,
+            )
+            | {"lost_writes": 1},
+        ],
+        "report_docx_s": {"postgresql": 0.4},
+        "load_reference_s": {"postgresql": 7.0},
+    }
+
+    assert shortfalls(result) == [
+        "State page (signed in) (postgresql, 16 connections): 0.8x the floor's requests/s, "
+        "target 1.0x",
+        "State page (signed in) (postgresql, 16 connections): p99 121.0 ms, 1.51x the floor's, "
+        "target at most 1.5x",
+        "conference day (2 processes, Redis) (postgresql, 32 connections): p99 310.0 ms, "
+        "target under 300 ms",
+        "conference day (2 processes, Redis) (postgresql, 32 connections): 2 errors, target none",
+        "conference day (2 processes, Redis) (postgresql, 32 connections): 1 lost writes, "
+        "target none",
+    ]

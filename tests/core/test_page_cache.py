@@ -1,12 +1,16 @@
 """Anonymous pages are served from the cache until a record changes, and only to the anonymous."""
 
+import re
+
 import pytest
 from django.core.cache import caches
 from django.db import transaction
+from django.test import Client
 
-from plenary.core.page_cache import HEADER
+from plenary.core.models import Role
+from plenary.core.page_cache import ACCOUNT_PLACEHOLDER, CSRF_PLACEHOLDER, HEADER, NAV_PLACEHOLDER
 from plenary.treaties.models import State
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_user
 
 
 @pytest.fixture
@@ -62,14 +66,100 @@ def test_a_change_rolled_back_keeps_the_cached_page(
     assert client.get("/ccm/states/PER/")[HEADER] == "hit"
 
 
-def test_signed_in_user_always_gets_a_fresh_page(ccm, client, page_cache, peru_delegate):
+def test_signed_in_user_never_gets_the_anonymous_page(ccm, client, page_cache, peru_delegate):
     client.get("/ccm/states/PER/")
     client.login(username="peru_delegate", password=PASSWORD)
 
     response = client.get("/ccm/states/PER/")
 
-    assert HEADER not in response
+    assert response[HEADER] == "miss"  # the signed-in audience's own entry, not the anonymous
     assert "peru_delegate" in response.content.decode()
+
+
+def test_signed_in_page_is_rendered_once_per_audience_with_each_readers_name_and_token(
+    ccm, page_cache, django_assert_num_queries
+):
+    first_user = make_user("peru_first", Role.DELEGATION, "PER")
+    second_user = make_user("peru_second", Role.DELEGATION, "PER")
+    first, second = Client(), Client()
+    first.force_login(first_user)
+    second.force_login(second_user)
+
+    rendered = first.get("/ccm/states/PER/")
+    # The session, the user, the reader's grants, the convention and the generation.
+    with django_assert_num_queries(5):
+        served = second.get("/ccm/states/PER/")
+
+    assert rendered[HEADER] == "miss"
+    assert served[HEADER] == "hit"
+    page = served.content.decode()
+    assert "Signed in as peru_second" in page
+    assert "peru_first" not in page
+    for placeholder in (CSRF_PLACEHOLDER, ACCOUNT_PLACEHOLDER, NAV_PLACEHOLDER):
+        assert placeholder not in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert len(token) == 64
+    assert "private" in served["Cache-Control"]
+    # The token is the second reader's own: their sign-out form is accepted.
+    assert second.post("/accounts/logout/", {"csrfmiddlewaretoken": token}).status_code == 302
+
+
+def test_signed_in_readers_of_different_states_get_different_pages(ccm, page_cache):
+    peru = Client()
+    peru.force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    chile = Client()
+    chile.force_login(make_user("chile_reader", Role.DELEGATION, "CHL"))
+
+    peru.get("/ccm/states/PER/")
+    answer = chile.get("/ccm/states/PER/")
+
+    assert answer[HEADER] == "miss"
+    page = answer.content.decode()
+    assert "Chile" in page.split("</header>")[0]
+    assert "Signed in as chile_reader" in page
+
+
+def test_a_list_that_depends_on_roles_only_is_shared_by_delegates_of_every_state(ccm, page_cache):
+    peru = Client()
+    peru.force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    chile = Client()
+    chile.force_login(make_user("chile_reader", Role.DELEGATION, "CHL"))
+    secretariat = Client()
+    secretariat.force_login(make_user("secretariat_reader", Role.SECRETARIAT))
+
+    peru.get("/ccm/states/")
+    answer = chile.get("/ccm/states/")
+    other_role = secretariat.get("/ccm/states/")
+
+    assert answer[HEADER] == "hit"
+    header = answer.content.decode().split("</header>")[0]
+    assert "Signed in as chile_reader" in header
+    assert "Chile" in header and "Peru" not in header
+    assert other_role[HEADER] == "miss"
+
+
+def test_signed_in_reader_with_a_message_waiting_gets_a_fresh_page(ccm, client, page_cache):
+    client.force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    client.get("/ccm/states/PER/")
+    client.cookies["messages"] = "anything"
+
+    assert HEADER not in client.get("/ccm/states/PER/")
+
+
+def test_a_change_to_a_record_retires_the_signed_in_page(
+    ccm, client, page_cache, django_capture_on_commit_callbacks
+):
+    client.force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    client.get("/ccm/states/PER/")
+    with django_capture_on_commit_callbacks(execute=True):
+        peru = State.objects.get(iso3="PER")
+        peru.name = "Peru (renamed in a test)"
+        peru.save()
+
+    after = client.get("/ccm/states/PER/")
+
+    assert after[HEADER] == "miss"
+    assert "Peru (renamed in a test)" in after.content.decode()
 
 
 def test_api_caller_with_a_token_is_never_served_from_the_cache(ccm, client, page_cache):

@@ -1,17 +1,18 @@
 """/api/v1/{convention}/documents and a meeting's next symbol: documents and their files."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.params import functions
 
 from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut
-from plenary.api.pagination import paged
+from plenary.api.pagination import Rows, paged
 from plenary.api.params import ConventionSlug
 from plenary.core.translations import translations_of
 from plenary.documents import selectors, services
@@ -135,11 +136,23 @@ def _document_out(request, convention, document: Document) -> dict:
 def list_documents(
     request,
     convention: ConventionSlug,
-    meeting: str | None = None,
-    series: SeriesName | None = None,
-    agenda_item: str | None = None,
-    language: Literal["ar", "zh", "en", "fr", "ru", "es"] | None = None,
-    q: str = "",
+    meeting: Annotated[
+        str | None,
+        functions.Query(None, description="A meeting's code (2RC) or symbol root (CCM/CONF/2020)"),
+    ] = None,
+    series: Annotated[
+        SeriesName | None, functions.Query(None, description="Only this series")
+    ] = None,
+    agenda_item: Annotated[
+        str | None, functions.Query(None, description="Only on this agenda item, e.g. 7 or 7b")
+    ] = None,
+    language: Annotated[
+        Literal["ar", "zh", "en", "fr", "ru", "es"] | None,
+        functions.Query(None, description="Only documents available in this language"),
+    ] = None,
+    q: Annotated[
+        str, functions.Query("", description="The symbol, or words that are all in the title")
+    ] = "",
 ):
     """A meeting's documents (by its code, 2RC, or symbol root, CCM/CONF/2020) in the order
     of a list-of-documents annex; without a meeting, the documents matching `q`."""
@@ -148,7 +161,7 @@ def list_documents(
         if not q.strip():
             raise ValidationError({"meeting": [NEED_MEETING_OR_SEARCH]})
         found = selectors.search_documents(convention=convention, search=q)
-        return [_document_out(request, convention, d) for d in found]
+        return Rows(found, lambda d: _document_out(request, convention, d))
     try:
         documents = selectors.documents_of(
             meeting=selectors.meeting_for(meeting, convention=convention),
@@ -156,10 +169,15 @@ def list_documents(
             agenda_item=agenda_item,
             language=language,
             search=q,
+            listed=False,
         )
     except ValueError as error:
         raise ValidationError({"agenda_item": [str(error)]}) from None
-    return [_document_out(request, convention, d) for d in documents]
+    return Rows(
+        documents,
+        lambda d: _document_out(request, convention, d),
+        prepare=selectors.with_listed_parts,
+    )
 
 
 # Declared before GET /documents/{symbol}: the symbol's path would otherwise swallow it.

@@ -3,7 +3,8 @@
 `limit` (1 to 500, 100 by default) and `offset` (0 or more) are query parameters; a value
 out of range is refused in the API's error shape (422, field "limit" or "offset"). The
 selectors build the whole list in a fixed number of queries; the page is a slice of it,
-and `count` is the length of the whole list.
+and `count` is the length of the whole list. An endpoint whose rows are costly to shape
+returns `Rows(records, shape)`: only the page's rows are shaped.
 """
 
 from typing import Any
@@ -15,10 +16,33 @@ DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
 
 
+class Rows:
+    """Records and how to shape one for the answer, shaped only when sliced."""
+
+    def __init__(self, records, shape, *, prepare=None):
+        self.records = list(records)
+        self.shape = shape
+        self.prepare = prepare  # reads what the page's records need, in bulk
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __getitem__(self, index: slice) -> list:
+        page = self.records[index]
+        if self.prepare is not None:
+            self.prepare(page)
+        return [self.shape(record) for record in page]
+
+
 class LimitOffset(PaginationBase):
     class Input(Schema):
-        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
-        offset: int = Field(0, ge=0)
+        limit: int = Field(
+            DEFAULT_LIMIT,
+            ge=1,
+            le=MAX_LIMIT,
+            description=f"Items on one page: 1 to {MAX_LIMIT}, {DEFAULT_LIMIT} by default",
+        )
+        offset: int = Field(0, ge=0, description="How many items of the list come before the page")
 
     class Output(Schema):
         count: int
@@ -27,7 +51,7 @@ class LimitOffset(PaginationBase):
         items: list[Any]
 
     def paginate_queryset(self, queryset, pagination: Input, request, **params) -> dict:
-        rows = list(queryset)
+        rows = queryset if isinstance(queryset, Rows) else list(queryset)
         offset, limit = pagination.offset, pagination.limit
         return {
             "count": len(rows),

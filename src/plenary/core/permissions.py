@@ -17,6 +17,7 @@ from datetime import date
 
 import rules
 from django.utils import timezone
+from django.utils.functional import LazyObject, empty
 
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 
@@ -96,10 +97,21 @@ def party_of(obj):
     return None
 
 
+def _unwrapped(user):
+    """The user itself behind the request's lazy wrappers (auth's, then django-otp's), so
+    that the grants read once are seen through every wrapper of it."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
+
+
 def _grants(user) -> list[RoleGrant]:
     """Every grant of the user, ended or not, read once per user object (one request)."""
     if not (user and getattr(user, "is_authenticated", False) and user.is_active):
         return []
+    user = _unwrapped(user)
     cached = user.__dict__.get("_plenary_grants")
     if cached is None:
         cached = list(
@@ -113,7 +125,7 @@ def _grants(user) -> list[RoleGrant]:
 
 def forget_grants(user) -> None:
     """After a grant of `user` changed: read them again at the next check."""
-    user.__dict__.pop("_plenary_grants", None)
+    _unwrapped(user).__dict__.pop("_plenary_grants", None)
 
 
 def current_grants(user, convention, *, on: date | None = None) -> list[RoleGrant]:
@@ -270,4 +282,4 @@ def may_somewhere(user, perm: str) -> bool:
 
 def remember_grants(user, grants: list[RoleGrant]) -> None:
     """Give `user` the grants a selector read in bulk, so that checks need no query."""
-    user.__dict__["_plenary_grants"] = list(grants)
+    _unwrapped(user).__dict__["_plenary_grants"] = list(grants)

@@ -27,6 +27,7 @@ from plenary.core.forms import (
     TokenForm,
 )
 from plenary.core.models import FOCAL_POINT_GRANTS, ApiToken, Role, RoleGrant, User
+from plenary.core.page_cache import shared_when_signed_in
 from plenary.core.permissions import is_signed_in, within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors as treaties
@@ -60,6 +61,7 @@ HISTORY_MODELS = {
 }
 
 
+@shared_when_signed_in
 def home(request):
     """Every configured convention, each with a link to its pages; for a signed-in user,
     what waits for them (decisions' role queues)."""

@@ -9,7 +9,7 @@ import contextlib
 import re
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -50,12 +50,23 @@ def parse_agenda_item(value: str) -> tuple[int, str]:
     return int(match.group(1)), match.group(2)
 
 
+# What a listed document shows beyond its row: its files, States and agenda items.
+LISTED = (
+    Prefetch("versions", queryset=LanguageVersion.objects.order_by("language")),
+    "submitting_states",
+    "agenda_items",
+)
+
+
 def _documents() -> QuerySet[Document]:
-    return Document.objects.select_related("meeting", "part", "revises").prefetch_related(
-        Prefetch("versions", queryset=LanguageVersion.objects.order_by("language")),
-        "submitting_states",
-        "agenda_items",
-    )
+    return Document.objects.select_related("meeting", "part", "revises").prefetch_related(*LISTED)
+
+
+def with_listed_parts(documents: list[Document]) -> list[Document]:
+    """Read the files, States and agenda items of `documents` (a page of a list read with
+    `listed=False`): three queries, whatever the page's length."""
+    prefetch_related_objects(documents, *LISTED)
+    return documents
 
 
 def in_annex_order(documents) -> list[Document]:
@@ -79,11 +90,15 @@ def documents_of(
     agenda_item: str | None = None,
     language: str | None = None,
     search: str = "",
+    listed: bool = True,
 ) -> list[Document]:
     """A meeting's documents in annex order, optionally of one series ("" is the main
     series), on one agenda item ("7" or "7b"), available in one language, or matching a
-    search (the symbol, or every word in the title)."""
+    search (the symbol, or every word in the title). With `listed=False` their files,
+    States and agenda items are not read: a page of them is, by `with_listed_parts`."""
     query = _documents().filter(meeting=meeting)
+    if not listed:
+        query = query.prefetch_related(None)
     if series is not None:
         query = query.filter(series=series)
     if agenda_item:

@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
 from plenary.documents import selectors, services
 from plenary.documents.forms import (
     DocumentFilterForm,
@@ -16,7 +18,11 @@ from plenary.documents.forms import (
 )
 from plenary.meetings.forms import show_refusal
 
+DOCUMENTS_PER_PAGE = 50
 
+
+# Who may issue a document (the Secretariat) is the one thing the list shows by role.
+@shared_when_signed_in(vary=roles_under_convention)
 def meeting_documents(request, convention, code: str, issue_form=None, status=200):
     meeting = selectors.meeting_for(code, convention=convention)
     form = DocumentFilterForm(request.GET or None)
@@ -29,16 +35,31 @@ def meeting_documents(request, convention, code: str, issue_form=None, status=20
             agenda_item=cleaned.get("agenda_item") or None,
             language=cleaned.get("language") or None,
             search=cleaned.get("q", ""),
+            listed=False,
         )
     except ValueError as error:
         form.add_error("agenda_item", str(error))
         documents = []
     if issue_form is None and request.user.has_perm("documents.issue_document", meeting):
         issue_form = _issue_form(meeting, None)
+    # A long list is shown a page at a time (a decade-scale meeting has hundreds of
+    # documents, each with six language links); the filters carry over to every page.
+    page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    selectors.with_listed_parts(page.object_list)
+    kept = request.GET.copy()
+    kept.pop("page", None)
     return render(
         request,
         "documents/meeting_documents.html",
-        {"meeting": meeting, "form": form, "documents": documents, "issue_form": issue_form},
+        {
+            "meeting": meeting,
+            "form": form,
+            "documents": page.object_list,
+            "count": page.paginator.count,
+            "page": page,
+            "filters": kept.urlencode(),
+            "issue_form": issue_form,
+        },
         status=status,
     )
 
@@ -143,6 +164,7 @@ def _detail(request, document, upload_form, status=200, status_form=None, title_
     )
 
 
+@shared_when_signed_in
 def document_detail(request, convention, symbol: str):
     return _detail(request, selectors.document_with_symbol(symbol, convention=convention), None)
 

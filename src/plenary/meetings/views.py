@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plenary.core.forms import ItemTranslationForm, TranslationsForm
+from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
 from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
 from plenary.drafting import content as drafting_content
@@ -62,6 +63,20 @@ def _chosen_part(request, parts):
     raise Http404(_("This meeting has no part %(number)s.") % {"number": number})
 
 
+def _meeting_audience(request) -> tuple:
+    """The meeting page shows, by role, the Secretariat's links and the registration link
+    of a focal point or delegate: it depends on the reader's roles and functions and on
+    whether they act for a State or an organisation, not on which one."""
+    from plenary.core.permissions import current_grants
+
+    grants = current_grants(request.user, getattr(request, "convention", None))
+    return (
+        roles_under_convention(request),
+        sorted({(bool(g.state_id), bool(g.organisation_id)) for g in grants}),
+    )
+
+
+@shared_when_signed_in(vary=_meeting_audience)
 def meeting_detail(request, convention, code: str):
     meeting = selectors.meeting_by_reference(code, convention=convention)
     record = selectors.meeting_record(meeting)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from plenary.core.page_cache import shared_when_signed_in
 from plenary.core.permissions import conventions_held, may_somewhere, within
 from plenary.core.selectors import state_acted_for
 from plenary.reminders import render as layout
@@ -36,6 +37,7 @@ def _period(request):
 
 
 @login_required
+@shared_when_signed_in
 def due_mine(request):
     """What is due for the signed-in user; for the Secretariat, every State's deadlines and
     the reminders that failed to go."""

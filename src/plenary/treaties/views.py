@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
 from plenary.core.permissions import within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors, services
@@ -31,6 +32,8 @@ def _on(form) -> object:
     return (form.is_valid() and form.cleaned_data.get("on")) or timezone.localdate()
 
 
+# The list shows no action: it depends on no role.
+@shared_when_signed_in(vary=roles_under_convention)
 def state_list(request, convention):
     form = StateFilterForm(request.GET or None)
     on = _on(form)
@@ -52,6 +55,7 @@ def state_list(request, convention):
     )
 
 
+@shared_when_signed_in
 def state_detail(request, convention, iso3: str):
     form = OnDateForm(request.GET or None)
     on = _on(form)
