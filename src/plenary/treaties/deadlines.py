@@ -73,7 +73,7 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
                     day=initial_due,
                     time_zone=convention.time_zone,
                     subject=_("%(state)s: Article %(article)s initial transparency report")
-                    % {"state": who.name, "article": convention.rules.transparency_article},
+                    % {"state": who.local_name, "article": convention.rules.transparency_article},
                     bound=Bound.state(who.iso3),
                     convention=convention.short_name,
                     link=f"/{convention.slug}/states/{who.iso3}/",
@@ -94,7 +94,7 @@ def _article7(start: date, end: date, state: str | None, parties: list) -> list[
                     time_zone=convention.time_zone,
                     subject=_("%(state)s: Article %(article)s annual report covering %(year)s")
                     % {
-                        "state": who.name,
+                        "state": who.local_name,
                         "article": convention.rules.transparency_article,
                         "year": year,
                     },
@@ -144,7 +144,7 @@ def _articles_3_and_4(start: date, end: date, state: str | None, parties: list) 
                     day=day,
                     time_zone=convention.time_zone,
                     subject=_("%(state)s: Article %(article)s: %(title)s")
-                    % {"state": who.name, "article": rule.article, "title": rule.title},
+                    % {"state": who.local_name, "article": rule.article, "title": rule.title},
                     bound=Bound.state(who.iso3),
                     convention=obligation.convention.short_name,
                     link=f"/{obligation.convention.slug}/states/{who.iso3}/",
