@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
 from plenary.reminders import services
+from plenary.treaties.models import State
 from tests.conftest import client_for
 from tests.reminders.conftest import geneva
 
@@ -14,6 +15,20 @@ from tests.reminders.conftest import geneva
 SEVEN_DAYS_BEFORE = geneva(2021, 4, 23, 9)
 ONE_DAY_BEFORE = geneva(2021, 4, 29, 9)
 HEADING = "CCM: Peru: Article 7 annual report covering 2020"
+
+
+def _heading(language: str) -> str:
+    """The deadline's heading as a reader of `language` reads it: the State's name and the
+    sentence in that language."""
+    peru = State.objects.get(iso3="PER").name_in(language)
+    return "CCM: " + _in(
+        language,
+        "%(state)s: Article %(article)s annual report covering %(year)s",
+        state=peru,
+        article=7,
+        year=2020,
+    )
+
 
 # The sentences of a reminder, in English: none of them is left in a French one.
 ENGLISH = ("Reminder", "due", "Due by", "time)", "day", "You receive", "Unsubscribe:")
@@ -34,7 +49,7 @@ def test_reminder_to_a_french_speaker_has_french_dates(ccm, peru_delegate):
     services.send_due_reminders(now=SEVEN_DAYS_BEFORE)
     (message,) = mail.outbox
     assert message.subject == _in(
-        "fr", "Reminder: %(subject)s, due %(day)s", subject=HEADING, day="30 avril 2021"
+        "fr", "Reminder: %(subject)s, due %(day)s", subject=_heading("fr"), day="30 avril 2021"
     )
     with translation.override("fr"):
         lead = ngettext(
@@ -42,7 +57,8 @@ def test_reminder_to_a_french_speaker_has_french_dates(ccm, peru_delegate):
             "Due by %(time)s on %(day)s (%(zone)s time): in %(days)d days.",
             7,
         ) % {"time": "23:59:59", "day": "30 avril 2021", "zone": "Europe/Zurich", "days": 7}
-    assert message.body.splitlines()[:3] == [HEADING, "", lead]
+    assert message.body.splitlines()[:3] == [_heading("fr"), "", lead]
+    assert "Pérou" in message.subject
     assert "April" not in message.subject + message.body
 
 
@@ -50,7 +66,10 @@ def test_reminder_to_a_spanish_speaker_has_spanish_dates(ccm, peru_delegate):
     _speaks(peru_delegate, "es")
     services.send_due_reminders(now=SEVEN_DAYS_BEFORE)
     assert mail.outbox[0].subject == _in(
-        "es", "Reminder: %(subject)s, due %(day)s", subject=HEADING, day="30 de abril de 2021"
+        "es",
+        "Reminder: %(subject)s, due %(day)s",
+        subject=_heading("es"),
+        day="30 de abril de 2021",
     )
 
 
