@@ -138,7 +138,7 @@ def list_documents(
     convention: ConventionSlug,
     meeting: Annotated[
         str | None,
-        functions.Query(None, description="A meeting's code (2RC) or symbol root (CCM/CONF/2020)"),
+        functions.Query(None, description="A meeting's code or its symbol root"),
     ] = None,
     series: Annotated[
         SeriesName | None, functions.Query(None, description="Only this series")
