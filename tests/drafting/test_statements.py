@@ -14,7 +14,7 @@ from plenary.drafting.models import ReportText
 from plenary.meetings import services as meetings
 from plenary.treaties import selectors as treaties
 from plenary.treaties import services as registry
-from tests.conftest import the_ccm, token_client
+from tests.conftest import client_for, the_ccm, token_client
 
 REPORT_DAY = date(2027, 9, 3)
 STATUS = (
@@ -206,3 +206,23 @@ def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm,
             by=secretariat,
         )
     assert count() == before
+
+
+def test_the_secretariat_places_a_statement_on_the_report_page(ccm, secretariat):
+    _convene()
+    client = client_for(secretariat)
+    add = "/ccm/meetings/11MSP-T/report/texts/?part=1&kind=interim"
+    response = client.post(
+        add,
+        {
+            # The convened meeting has no agenda yet: no item's place in section IV.
+            "add-after": "work-opening",
+            "add-placement": "paragraph",
+            "add-position": "1",
+            "add-statement": "status",
+        },
+    )
+    assert response.status_code == 302
+    assert ReportText.objects.get(part__meeting__code="11MSP-T").statement == "status"
+    page = client.get("/ccm/meetings/11MSP-T/report/?part=1&kind=interim&date=2027-09-03")
+    assert STATUS in page.content.decode()

@@ -40,6 +40,13 @@ class AddTextForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["after"].choices = keys
 
+    def clean(self):
+        data = super().clean()
+        # A text, or a statement drafted from the records in its place.
+        if not data.get("body", "").strip() and not data.get("statement"):
+            self.add_error("body", forms.Field.default_error_messages["required"])
+        return data
+
 
 class ChangeTextForm(forms.Form):
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
