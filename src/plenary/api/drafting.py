@@ -38,6 +38,7 @@ class ReportTextOut(Schema):
     placement: str = Field(description="paragraph, start or end")
     on: date | None
     body: str
+    statement: str = Field("", description="A statement drafted from the records, or blank")
 
 
 class ReportTextIn(Schema):
@@ -48,7 +49,8 @@ class ReportTextIn(Schema):
     position: int = Field(1, ge=1, le=999)
     placement: str = "paragraph"
     on: date | None = None
-    body: str
+    body: str = ""
+    statement: str = Field("", description="status or transparency: drafted from the records")
     reason: str = Field("", max_length=100, description="For the history")
 
 
@@ -68,6 +70,7 @@ def _out(text: ReportText) -> dict:
         "placement": text.placement,
         "on": text.on,
         "body": text.body,
+        "statement": text.statement,
     }
 
 
@@ -86,6 +89,7 @@ def add_report_text(request, convention: ConventionSlug, code: str, payload: Rep
         placement=payload.placement,
         on=payload.on,
         report_kind=payload.report_kind,
+        statement=payload.statement,
         reason=payload.reason,
         by=request.auth,
     )

@@ -23,6 +23,7 @@ from plenary.drafting.models import ReportText, Section
 from plenary.drafting.selectors import in_force_from
 from plenary.meetings.render import EN_DASH, line_text, part_heading
 from plenary.rules import conventions, months, symbols
+from plenary.rules.deadlines import long_date
 from plenary.rules.errors import RuleError
 
 NO_PARTICIPANTS = _(
@@ -39,6 +40,15 @@ NO_SECRETARIAT = _("The convention file of the {convention} gives no address of 
 NO_ANNUAL_REPORT_DAY = _("The convention file of the {convention} gives no day for annual reports.")
 NO_SYMBOL = _("[symbol not yet allocated]")
 MISSING_NOTE = _("[Missing: {what}]")
+NO_STATES_PARTIES = _(
+    "the registry holds no State Party of the {convention} on {day}: its status is not stated"
+)
+NO_PREVIOUS_MEETING = _(
+    "no earlier Meeting of States Parties or Review Conference is recorded: the States that"
+    " joined since are not stated"
+)
+FIGURE_NOT_COMPUTABLE = _("{label}: {reason}")
+FIGURE_NOT_YET = _("{label}: the figure is taken on {day}, after the report's date")
 # The places of a heading block's lines (`render` lays a UN heading block out from them).
 MASTHEAD_BODY, MASTHEAD_SYMBOL, MASTHEAD_SIDE = "body", "symbol", "side"
 
@@ -453,6 +463,52 @@ def _decisions(records) -> list[_Spec]:
     return specs
 
 
+def _status_statement(status, words) -> tuple[dict | None, list[str]]:
+    """The status of the Convention on the report's date, from the registry."""
+    if not status.states_parties:
+        return None, [
+            str(NO_STATES_PARTIES).format(convention=words.name, day=long_date(status.on))
+        ]
+    missing = [] if status.previous is not None else [str(NO_PREVIOUS_MEETING)]
+    return {"status": status}, missing
+
+
+def _transparency_statement(figures) -> tuple[dict | None, list[str]]:
+    """The figures of Article 7 reports the records give (`reports.statistics`); a figure
+    they cannot give, or not yet on the report's date, is a missing note, never a number."""
+    stated, missing = {}, []
+    for figure in figures:
+        if figure.value is None:
+            missing.append(
+                str(FIGURE_NOT_COMPUTABLE).format(label=figure.label, reason=figure.reason)
+            )
+        elif figure.so_far:
+            missing.append(
+                str(FIGURE_NOT_YET).format(label=figure.label, day=long_date(figure.measured_on))
+            )
+        else:
+            stated[figure.name] = figure
+    on_time = stated.get("initial_reports_on_time")
+    if not stated:
+        return None, missing
+    return {
+        "figures": stated,
+        "year": figures[0].measured_on.year,
+        "on_time": on_time,
+        "overdue": stated.get("initial_reports_overdue_at_year_end"),
+        "annual": stated.get("annual_reports_received_by_30_april"),
+        "rate": round(100 * on_time.value / on_time.of) if on_time and on_time.of else None,
+    }, missing
+
+
+def _statement(records, statement: str, words) -> tuple[dict | None, list[str]]:
+    """A statement's context (None: the records cannot support it) and what is missing."""
+    found = records.statements.get(statement)
+    if statement == "status":
+        return _status_statement(found, words)
+    return _transparency_statement(found or [])
+
+
 def _place_texts(specs: list[_Spec], texts: list[ReportText]) -> list[_Spec]:
     """Put each hand-added text after the paragraph it names, else at the end."""
     keys = {spec.key for spec in specs}
@@ -561,7 +617,19 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
                     Block("missing", MISSING_NOTE.format(what=spec.missing), key=spec.key)
                 )
                 continue
-            if spec.text is not None:
+            if spec.text is not None and spec.text.statement:
+                context, lacking = _statement(records, spec.text.statement, base["convention"])
+                missing += lacking
+                blocks += [
+                    Block("missing", MISSING_NOTE.format(what=what), key=spec.key)
+                    for what in lacking
+                ]
+                found = (
+                    pieces(f"report/statement_{spec.text.statement}", context)
+                    if context is not None
+                    else []
+                )
+            elif spec.text is not None:
                 found = [wording.Piece(spec.text.body)]
             else:
                 found = pieces(
@@ -572,6 +640,8 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
                 last_day = spec.on
             for piece in found:
                 placement = spec.text.placement if spec.text is not None else "paragraph"
+                # A statement is drafted from the records, not by hand.
+                by_hand = spec.text is not None and not spec.text.statement
                 anchor = blocks[-1] if blocks[-1].kind == "paragraph" else None
                 if (
                     placement != "paragraph"
@@ -589,7 +659,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
                         number=number,
                         items=piece.items,
                         key=spec.key,
-                        hand_added=spec.text is not None,
+                        hand_added=by_hand,
                         section=section,
                     )
                 )

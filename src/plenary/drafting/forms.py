@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from plenary.drafting.models import Closing, LetterKind, NoteKind, Placement
+from plenary.drafting.models import Closing, LetterKind, NoteKind, Placement, Statement
 
 REASON_HELP = _("Why, for the history of the report (optional).")
 
@@ -23,7 +23,15 @@ class AddTextForm(forms.Form):
         initial=1,
         help_text=_("Order among the texts placed at the same paragraph."),
     )
-    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}))
+    body = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    statement = forms.ChoiceField(
+        label=_("Or a statement from the records"),
+        choices=[("", "—"), *Statement.choices],
+        required=False,
+        help_text=_("Drafted from the records in place of a text (leave the text empty)."),
+    )
     reason = forms.CharField(
         label=_("Reason"), max_length=100, required=False, help_text=REASON_HELP
     )
@@ -31,6 +39,13 @@ class AddTextForm(forms.Form):
     def __init__(self, *args, keys: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["after"].choices = keys
+
+    def clean(self):
+        data = super().clean()
+        # A text, or a statement drafted from the records in its place.
+        if not data.get("body", "").strip() and not data.get("statement"):
+            self.add_error("body", forms.Field.default_error_messages["required"])
+        return data
 
 
 class ChangeTextForm(forms.Form):

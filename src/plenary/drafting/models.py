@@ -35,8 +35,17 @@ class Placement(models.TextChoices):
     END = "end", _("ends the paragraph named (before its full stop)")
 
 
+class Statement(models.TextChoices):
+    """Paragraphs computed from the records that the Secretariat places in a report, as it
+    places a hand-added text: a `ReportText` naming one drafts it instead of its body."""
+
+    STATUS = "status", _("the status of the Convention on the report's date")
+    TRANSPARENCY = "transparency", _("the transparency statistics of the meeting's year")
+
+
 class ReportText(models.Model):
-    """A paragraph (or the end of one) written by hand for a part's report."""
+    """A paragraph (or the end of one) written by hand for a part's report, or the place of
+    a statement computed from the records (`statement`, its body then empty)."""
 
     part = models.ForeignKey(MeetingPart, on_delete=models.CASCADE, related_name="report_texts")
     report_kind = models.CharField(
@@ -58,7 +67,13 @@ class ReportText(models.Model):
         help_text=_("A paragraph of its own, or words opening or ending the paragraph named."),
     )
     on = models.DateField(null=True, blank=True, help_text=_("The day the text speaks of."))
-    body = models.TextField()
+    body = models.TextField(blank=True)
+    statement = models.CharField(
+        max_length=16,
+        choices=Statement.choices,
+        blank=True,
+        help_text=_("A statement drafted from the records in place of a body."),
+    )
     source = models.TextField(blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -68,7 +83,9 @@ class ReportText(models.Model):
     class Meta:
         ordering = ["part", "section", "after", "position", "pk"]
         constraints = [
-            models.CheckConstraint(name="report_text_has_a_body", condition=~Q(body="")),
+            models.CheckConstraint(
+                name="report_text_has_a_body", condition=~Q(body="") | ~Q(statement="")
+            ),
             models.UniqueConstraint(
                 fields=["part", "report_kind", "section", "after", "position"],
                 name="report_text_place_unique",

@@ -7,14 +7,15 @@ turns them into a document and `render` writes it, so each step is tested alone.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Min, Prefetch, Q
 
 from plenary.action_plan.models import Consultation, Question
 from plenary.decisions.models import Decision, ExtensionRequest, SilenceProcedure
 from plenary.documents.models import Document
 from plenary.drafting.models import Dispatch, Letterhead, ReportDocument, ReportText
 from plenary.meetings import selectors as meetings
-from plenary.meetings.models import Meeting, MeetingPart, PlanChange
+from plenary.meetings.models import Meeting, MeetingKind, MeetingPart, PlanChange
+from plenary.reports import statistics
 from plenary.rules import conventions, symbols
 from plenary.treaties import selectors as treaties
 from plenary.treaties.models import Convention, Organisation
@@ -67,6 +68,9 @@ class ReportRecords:
     # The report as a document of the meeting (its symbol, revisions, adoption), once issued.
     report_document: "ReportDocument | None" = None
     revisions: list[Document] = field(default_factory=list)
+    # The statements the report's texts ask for (`Statement`), computed on `statements_on`.
+    statements: dict[str, "StatusRecords | list[statistics.Figure]"] = field(default_factory=dict)
+    statements_on: date | None = None
 
     def plan_on(self, on: date) -> list[dict]:
         """The meeting's parts as planned on `on`."""
@@ -96,9 +100,71 @@ def _histories(meetings_: list[Meeting]) -> list[MeetingHistory]:
     ]
 
 
-def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords:
+@dataclass
+class StatusRecords:
+    """The Convention's status on a day, from the registry (`treaties.states_on`): its
+    States Parties and signatories, and the instruments deposited since the previous
+    meeting of States Parties or Review Conference (None: no such meeting is recorded)."""
+
+    on: date
+    states_parties: list
+    signatories: list
+    # Instrument deposited, the Convention not yet in force for them.
+    awaiting_entry_into_force: list
+    previous: Meeting | None
+    previous_ended_on: date | None
+    deposited_since: list
+
+
+def _status_on(meeting: Meeting, on: date) -> StatusRecords:
+    """Two queries: every State's standing on `on`, and the previous formal meeting."""
+    standings = treaties.states_on(convention=meeting.convention, on=on)
+    first_day = min((p.starts_on for p in meeting.parts.all()), default=on)
+    previous = (
+        Meeting.objects.filter(
+            convention=meeting.convention,
+            kind__in=[MeetingKind.MSP, MeetingKind.REVIEW_CONFERENCE],
+        )
+        .exclude(pk=meeting.pk)
+        .annotate(first_day=Min("parts__starts_on"), last_day=Max("parts__ends_on"))
+        .filter(last_day__lt=first_day)
+        .order_by("-last_day", "-pk")
+        .first()
+    )
+    since = previous.last_day if previous is not None else None
+    deposited = [
+        s
+        for s in standings
+        if since is not None and s.deposited_on is not None and since < s.deposited_on <= on
+    ]
+    return StatusRecords(
+        on=on,
+        states_parties=[s for s in standings if s.status == "state_party"],
+        signatories=[s for s in standings if s.status == "signatory"],
+        awaiting_entry_into_force=[s for s in standings if s.status == "deposited"],
+        previous=previous,
+        previous_ended_on=since,
+        deposited_since=sorted(deposited, key=lambda s: (s.deposited_on, s.name)),
+    )
+
+
+def _statements(meeting: Meeting, kinds: set[str], on: date) -> dict:
+    """The records of the statements asked for (a fixed number of queries each)."""
+    found: dict = {}
+    if "status" in kinds:
+        found["status"] = _status_on(meeting, on)
+    if "transparency" in kinds:
+        found["transparency"] = statistics.meeting_statistics(meeting=meeting, today=on)
+    return found
+
+
+def report_records(
+    *, part: MeetingPart, kind: str = "interim", on: date | None = None
+) -> ReportRecords:
     """Everything the report of a part says, whatever the number of participants,
-    requests or documents: about twenty queries."""
+    requests or documents: about twenty queries, and a few for each statement the
+    Secretariat placed in it, computed on `on` (the report's date; default: the part's
+    last day)."""
     meeting = (
         Meeting.objects.select_related("convention")
         .prefetch_related("parts")
@@ -133,6 +199,7 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
         .filter(Q(report_kind="") | Q(report_kind=kind))
         .order_by("section", "after", "position", "pk")
     )
+    statements_on = on or part.ends_on
     return ReportRecords(
         meeting=meeting,
         part=part,
@@ -150,6 +217,8 @@ def report_records(*, part: MeetingPart, kind: str = "interim") -> ReportRecords
         ),
         texts=texts,
         state_names=treaties.names_on(on=part.starts_on),
+        statements=_statements(meeting, {t.statement for t in texts if t.statement}, statements_on),
+        statements_on=statements_on,
         **issued,
     )
 

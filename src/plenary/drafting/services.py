@@ -22,6 +22,7 @@ from plenary.drafting.models import (
     ReportKind,
     ReportText,
     Section,
+    Statement,
 )
 from plenary.meetings.models import Meeting, MeetingPart
 
@@ -33,9 +34,14 @@ UNKNOWN_KIND = _("the report is one of {choices} (or blank for every report), no
 PLACE_TAKEN = _("a text is already at position {position} after {after!r} in this section")
 DAY_OUTSIDE_PART = _("{day} is not a day of part {number} ({starts} to {ends})")
 NOT_THE_SECRETARIAT = _("only the Secretariat adds texts to a report")
+UNKNOWN_STATEMENT = _("the statement is one of {choices}, not {value!r}")
+STATEMENT_HAS_NO_BODY = _("a statement is drafted from the records: leave the text empty")
+STATEMENT_IS_A_PARAGRAPH = _("a statement is a paragraph of its own")
 
 
-def _check(*, part, section, report_kind, body, on, after, position, exclude=None) -> None:
+def _check(
+    *, part, section, report_kind, body, on, after, position, exclude=None, statement=""
+) -> None:
     if section not in Section.values:
         raise invalid(
             "section", UNKNOWN_SECTION.format(choices=", ".join(Section.values), value=section)
@@ -45,7 +51,7 @@ def _check(*, part, section, report_kind, body, on, after, position, exclude=Non
             "report_kind",
             UNKNOWN_KIND.format(choices=", ".join(ReportKind.values), value=report_kind),
         )
-    if not body.strip():
+    if not body.strip() and not statement:
         raise invalid("body", BODY_REQUIRED)
     if on is not None and not part.starts_on <= on <= part.ends_on:
         raise invalid(
@@ -72,25 +78,37 @@ def add_report_text(
     *,
     part: MeetingPart,
     section: str,
-    body: str,
+    body: str = "",
     after: str = "",
     position: int = 1,
     placement: str = "paragraph",
     on: date | None = None,
     report_kind: str = "",
     source: str = "",
+    statement: str = "",
     reason: str = "",
     by=None,
 ) -> ReportText:
-    """Add a hand-written text to the report of a part.
+    """Add a hand-written text to the report of a part, or place there a statement the
+    report drafts from the records (`statement`, one of `Statement`, with no body).
 
     Steps: check the author is the Secretariat (None: a command or the reference
-    loader), the section and report kind are known, the body is not empty, the day is a
-    day of the part and the place is free; then save it, attributed (`reason`, the
-    history's change reason).
+    loader), the section and report kind are known, the body is not empty (a statement:
+    empty, and a paragraph of its own), the day is a day of the part and the place is
+    free; then save it, attributed (`reason`, the history's change reason).
     """
     _check_author(by, part)
     after = after.strip()
+    if statement:
+        if statement not in Statement.values:
+            raise invalid(
+                "statement",
+                UNKNOWN_STATEMENT.format(choices=", ".join(Statement.values), value=statement),
+            )
+        if body.strip():
+            raise invalid("body", STATEMENT_HAS_NO_BODY)
+        if placement != Placement.PARAGRAPH:
+            raise invalid("placement", STATEMENT_IS_A_PARAGRAPH)
     if placement not in Placement.values:
         raise invalid(
             "placement",
@@ -106,6 +124,7 @@ def add_report_text(
         on=on,
         after=after,
         position=position,
+        statement=statement,
     )
     text = ReportText(
         part=part,
@@ -116,6 +135,7 @@ def add_report_text(
         placement=placement,
         on=on,
         body=body.strip(),
+        statement=statement,
         source=source,
         added_by=by if getattr(by, "is_authenticated", False) else None,
     )
@@ -131,6 +151,8 @@ def change_report_text(*, text: ReportText, body: str, reason: str = "", by=None
     Steps: check the author and that the body is not empty; save, attributed.
     """
     _check_author(by, text.part)
+    if text.statement:
+        raise invalid("body", STATEMENT_HAS_NO_BODY)
     if not body.strip():
         raise invalid("body", BODY_REQUIRED)
     text.body = body.strip()

@@ -63,10 +63,9 @@ def _report(request, convention, code: str):
         on = date.fromisoformat(request.GET["date"]) if request.GET.get("date") else None
     except ValueError:
         raise Http404(gettext("Give the report's date as YYYY-MM-DD.")) from None
-    records = selectors.report_records(part=part, kind=kind)
-    drafted = content.report(
-        records, kind=kind, on=on or timezone.localdate(), language=_language(request)
-    )
+    on = on or timezone.localdate()
+    records = selectors.report_records(part=part, kind=kind, on=on)
+    drafted = content.report(records, kind=kind, on=on, language=_language(request))
     return part, kind, drafted, records
 
 
@@ -159,6 +158,7 @@ def add_text(request, convention, code: str):
                 placement=data["placement"],
                 position=data["position"],
                 body=data["body"],
+                statement=data["statement"],
                 report_kind=kind,
                 reason=data["reason"],
                 by=request.user,

@@ -33,12 +33,13 @@ class Command(BaseCommand):
             )
         except Http404 as error:
             raise CommandError(str(error)) from error
-        records = selectors.report_records(part=part, kind=options["kind"])
+        on = options["date"] or date.today()
+        records = selectors.report_records(part=part, kind=options["kind"], on=on)
         try:
             drafted = content.report(
                 records,
                 kind=options["kind"],
-                on=options["date"] or date.today(),
+                on=on,
                 language=options["language"],
             )
         except TemplateError as error:

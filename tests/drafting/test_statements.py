@@ -1,0 +1,228 @@
+"""Statements the report drafts from the records where the Secretariat places them (issue
+23): the status of the Convention on the report's date, from the registry
+(`treaties.selectors.states_on`), and the ISU's transparency statistics of the meeting's
+year (`reports.statistics.meeting_statistics`), on a meeting a test convenes. A figure the
+records cannot give is a missing note, never a number."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from plenary.drafting import content, selectors, services
+from plenary.drafting.models import ReportText
+from plenary.meetings import services as meetings
+from plenary.treaties import selectors as treaties
+from plenary.treaties import services as registry
+from tests.conftest import client_for, the_ccm, token_client
+
+REPORT_DAY = date(2027, 9, 3)
+STATUS = (
+    "On 3 September 2027, 112 States were party to the Convention and 12 States had signed"
+    " the Convention but not yet ratified it. Since the close of the Tenth Meeting of States"
+    " Parties on 2 September 2022, Nigeria (ratification, 28 February 2023), South Sudan"
+    " (accession, 3 August 2023) and Vanuatu (accession, 5 September 2025) have deposited"
+    " their instruments."
+)
+ON_TIME_NOT_YET = (
+    "Initial transparency reports due in the year and received on time: the figure is taken"
+    " on 31 December 2027, after the report's date"
+)
+
+
+def _convene(code="11MSP-T", starts=date(2027, 9, 1), ends=REPORT_DAY):
+    meetings.create_meeting(
+        convention=the_ccm(),
+        code=code,
+        kind="msp",
+        title="Eleventh Meeting of States Parties",
+        parts=[meetings.PartPlan(1, starts, ends, "in_person")],
+    )
+    return selectors.part_with_meeting(convention=the_ccm(), reference=code, number=1)
+
+
+def _draft(part, on=REPORT_DAY, language="en"):
+    records = selectors.report_records(part=part, kind="interim", on=on)
+    return content.report(records, kind="interim", on=on, language=language)
+
+
+def _place(part, statement, by, position=1):
+    return services.add_report_text(
+        part=part,
+        section="decisions",
+        after="item-none",
+        position=position,
+        statement=statement,
+        by=by,
+    )
+
+
+def _statements(drafted) -> list[str]:
+    return [block.text for block in drafted.paragraphs if block.key.startswith("text-")]
+
+
+def test_status_statement_counts_the_registry_on_the_reports_date(ccm, secretariat):
+    part = _convene()
+    _place(part, "status", secretariat)
+    drafted = _draft(part)
+    assert _statements(drafted) == [STATUS]
+    # The registry's own count, not a second one.
+    standings = treaties.states_on(convention=the_ccm(), on=REPORT_DAY)
+    assert [
+        len([s for s in standings if s.status == status]) for status in ("state_party", "signatory")
+    ] == [112, 12]
+    statement = next(block for block in drafted.paragraphs if block.text == STATUS)
+    assert (statement.hand_added, statement.section) == (False, "decisions")
+
+
+def test_status_statement_names_a_deposit_recorded_since(ccm, secretariat):
+    part = _convene()
+    _place(part, "status", secretariat)
+    registry.record_deposit(
+        convention=the_ccm(),
+        state=treaties.state_of("USA"),
+        instrument="accession",
+        deposited_on=date(2027, 6, 1),
+        notification="C.N.1.2027.TREATIES-XXVI.6",
+        by=secretariat,
+        today=date(2027, 6, 2),
+    )
+    assert _statements(_draft(part)) == [
+        "On 3 September 2027, 112 States were party to the Convention, 1 more had deposited"
+        " its instrument of ratification or accession and the Convention had yet to enter"
+        " into force for it, and 12 States had signed the Convention but not yet ratified it."
+        " Since the close of the Tenth Meeting of States Parties on 2 September 2022, Nigeria"
+        " (ratification, 28 February 2023), South Sudan (accession, 3 August 2023), Vanuatu"
+        " (accession, 5 September 2025) and the United States of America (accession, 1 June"
+        " 2027) have deposited their instruments."
+    ]
+
+
+def test_transparency_statement_states_only_the_figures_the_records_give(ccm, secretariat):
+    part = _convene()
+    _place(part, "transparency", secretariat)
+    for iso3 in ("NZL", "CHE"):
+        registry.record_transparency_report(
+            convention=the_ccm(),
+            state=treaties.state_of(iso3),
+            kind="annual",
+            year_covered=2026,
+            received_on=date(2027, 3, 15),
+            today=date(2027, 3, 16),
+            by=secretariat,
+        )
+    drafted = _draft(part)
+    assert _statements(drafted) == [
+        "By 30 April 2027, 2 States Parties had submitted their annual transparency report"
+        " covering 2026."
+    ]
+    # The figures taken after the report's date, or that the record cannot give, are notes.
+    assert drafted.missing[-2] == ON_TIME_NOT_YET
+    assert drafted.missing[-1].startswith(
+        "Initial transparency reports overdue: not computable from the records: on"
+        " 31 December 2027, "
+    )
+    # At the place the Secretariat chose: the notes, then the paragraph.
+    key = f"text-{part.report_texts.get().pk}"
+    assert [b.kind for b in drafted.blocks if b.key == key] == ["missing", "missing", "paragraph"]
+    assert _statements(_draft(part, language="fr")) == [
+        "Au 30 avril 2027, 2 États parties avaient présenté leur rapport annuel de transparence"
+        " portant sur 2026."
+    ]
+    assert _statements(_draft(part, language="es")) == [
+        "Al 30 de abril de 2027, 2 Estados partes habían presentado sus informes anuales de"
+        " transparencia relativos a 2026."
+    ]
+
+
+def test_transparency_statement_before_the_record_is_complete_is_a_missing_note(ccm, secretariat):
+    """The CCM's record of reports is complete from 1 December 2026: the annual figure of
+    2025 is not computable, and the draft says why instead of giving a number; the initial
+    reports due in 2025 (none: the registry's deposits put no deadline in it) are stated."""
+    part = _convene(code="T-2025", starts=date(2025, 9, 1), ends=date(2025, 9, 3))
+    _place(part, "transparency", secretariat)
+    drafted = _draft(part, on=date(2026, 1, 15))
+    assert _statements(drafted) == [
+        "No State Party had an initial transparency report due in 2025."
+    ]
+    assert (
+        "Annual transparency reports received by the annual deadline: not computable from the"
+        " records: the record of reports received is complete from 1 December 2026 only ("
+    ) in "\n".join(map(str, drafted.missing))
+
+
+def test_a_statement_has_no_body_and_is_a_paragraph_of_its_own(ccm, secretariat):
+    part = _convene()
+    refusals = {}
+    for field, kwargs in (
+        ("body", {"statement": "status", "body": "The Convention has 112 States Parties."}),
+        ("statement", {"statement": "stockpiles"}),
+        ("placement", {"statement": "status", "placement": "end", "after": "work-opening"}),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            services.add_report_text(part=part, section="decisions", by=secretariat, **kwargs)
+        refusals[field] = list(refused.value.message_dict)
+    assert refusals == {"body": ["body"], "statement": ["statement"], "placement": ["placement"]}
+    text = _place(part, "status", secretariat)
+    with pytest.raises(ValidationError) as refused:
+        services.change_report_text(text=text, body="112 States Parties.", by=secretariat)
+    assert list(refused.value.message_dict) == ["body"]
+
+
+def test_the_secretariat_places_a_statement_through_the_api(ccm, secretariat):
+    _convene()
+    response = token_client(secretariat).post(
+        "/api/v1/ccm/meetings/11MSP-T/report-texts",
+        {"section": "decisions", "statement": "status"},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert (response.json()["statement"], response.json()["body"]) == ("status", "")
+    assert ReportText.objects.get(pk=response.json()["id"]).statement == "status"
+
+
+def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm, secretariat):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    part = _convene()
+    _place(part, "status", secretariat)
+    _place(part, "transparency", secretariat, position=2)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            _draft(part)
+        return len(queries)
+
+    before = count()
+    for iso3 in ("NZL", "CHE", "FRA"):
+        registry.record_transparency_report(
+            convention=the_ccm(),
+            state=treaties.state_of(iso3),
+            kind="annual",
+            year_covered=2026,
+            received_on=date(2027, 3, 15),
+            today=date(2027, 3, 16),
+            by=secretariat,
+        )
+    assert count() == before
+
+
+def test_the_secretariat_places_a_statement_on_the_report_page(ccm, secretariat):
+    _convene()
+    client = client_for(secretariat)
+    add = "/ccm/meetings/11MSP-T/report/texts/?part=1&kind=interim"
+    response = client.post(
+        add,
+        {
+            # The convened meeting has no agenda yet: no item's place in section IV.
+            "add-after": "work-opening",
+            "add-placement": "paragraph",
+            "add-position": "1",
+            "add-statement": "status",
+        },
+    )
+    assert response.status_code == 302
+    assert ReportText.objects.get(part__meeting__code="11MSP-T").statement == "status"
+    page = client.get("/ccm/meetings/11MSP-T/report/?part=1&kind=interim&date=2027-09-03")
+    assert STATUS in page.content.decode()
