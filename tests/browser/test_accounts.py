@@ -36,7 +36,7 @@ def test_the_secretariat_records_an_estimate_assessments_and_perus_payment(page,
     peru = Assessment.objects.get(
         estimate__document_symbol="CCM/CONF/2020/EST.1", state__iso3="PER"
     )
-    expect(page.get_by_role("row", name="Peru")).to_contain_text(str(peru.amount))
+    expect(page.get_by_role("row", name="Peru")).to_contain_text(f"{peru.amount:,.2f}")
 
     def pay(currency, reference):
         form = page.get_by_role("region", name="Record a payment")
@@ -64,7 +64,7 @@ def test_the_secretariat_records_an_estimate_assessments_and_perus_payment(page,
         "row", name="Peru"
     )
     expect(account.get_by_role("cell")).to_have_text(
-        ["Peru", "2020", str(peru.amount), "100.00", str(peru.amount - 100)]
+        ["Peru", "2020", f"{peru.amount:,.2f}", "100.00", f"{peru.amount - 100:,.2f}"]
     )
     payments = page.get_by_role("table", name="Payments received")
     expect(payments.get_by_role("row", name="PER-2021-001")).to_contain_text("100.00 USD")
