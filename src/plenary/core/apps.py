@@ -25,6 +25,16 @@ class CoreConfig(AppConfig):
 
         user_logged_in.connect(start_the_clock, dispatch_uid="staff-idle-clock")
 
+        # The treaty rules' refusals, worded in the reader's language when they are read
+        # (rules/errors.py: the rules stay pure Python).
+        from django.utils.translation import gettext
+
+        from plenary.core import l10n
+        from plenary.rules.errors import RuleError
+
+        RuleError.translate = staticmethod(gettext)
+        RuleError.show_date = staticmethod(l10n.day)
+
         # The upload spool of its own (settings.FILE_UPLOAD_TEMP_DIR), pruned by a job.
         import contextlib
         from pathlib import Path

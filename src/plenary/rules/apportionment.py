@@ -14,20 +14,20 @@ from collections.abc import Hashable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
-from plenary.rules.errors import RuleError
+from plenary.rules.errors import RuleError, _
 
 K = TypeVar("K", bound=Hashable)
 
 CENT = Decimal("0.01")
 
-NOT_A_NUMBER = "must be a number"
-NEGATIVE_TOTAL = "must not be negative"
-TOTAL_PAST_CENTS = "must be given to the cent (at most two decimal places)"
-NO_SHARERS = "no State shares the cost"
-NEGATIVE_RATE = "a rate must not be negative"
-ZERO_RATES = "the sharing rates sum to zero"
+NOT_A_NUMBER = _("must be a number")
+NEGATIVE_TOTAL = _("must not be negative")
+TOTAL_PAST_CENTS = _("must be given to the cent (at most two decimal places)")
+NO_SHARERS = _("no State shares the cost")
+NEGATIVE_RATE = _("a rate must not be negative")
+ZERO_RATES = _("the sharing rates sum to zero")
 # More digits than exact arithmetic to the cent holds (e.g. 1e100).
-TOO_LARGE = "is too large to be computed to the cent"
+TOO_LARGE = _("is too large to be computed to the cent")
 
 
 def to_amount(value: object, *, field: str = "amount") -> Decimal:

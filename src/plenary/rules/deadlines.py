@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from plenary.rules.conventions import RuleSet
-from plenary.rules.errors import RuleError
+from plenary.rules.errors import RuleError, _
 from plenary.rules.months import add_months, add_years
 
 ObligationStatus = Literal["completed", "overdue", "pending"]
@@ -43,8 +43,8 @@ def entry_into_force_for(*, rules: RuleSet, deposited_on: date) -> date:
     if deposited_on < rules.opened_for_signature:
         raise RuleError(
             "deposited_on",
-            "a deposit cannot precede the opening of the Convention for signature on "
-            f"{long_date(rules.opened_for_signature)}",
+            _("a deposit cannot precede the opening of the Convention for signature on {opened}"),
+            opened=rules.opened_for_signature,
         )
     candidate = rules.eif.for_deposit(deposited_on)
     return rules.entry_into_force if candidate <= rules.entry_into_force else candidate
@@ -126,24 +126,40 @@ def check_extension(
     if maximum is None:
         raise RuleError(
             "new_deadline",
-            f"Article {rule.article} of the {rules.short_name} allows no extension of a deadline",
+            _("Article {article} of the {convention} allows no extension of a deadline"),
+            article=rule.article,
+            convention=rules.short_name,
         )
     if new_deadline <= current_deadline:
         raise RuleError(
             "new_deadline",
-            f"an extension must end after the current deadline of {long_date(current_deadline)}",
+            _("an extension must end after the current deadline of {current}"),
+            current=current_deadline,
         )
     months = 1
     while add_months(current_deadline, months) < new_deadline:
         months += 1
     if months > maximum:
         exact = add_months(current_deadline, months) == new_deadline
-        span = f"{months} months" if exact else f"more than {months - 1} months"
         raise RuleError(
             "new_deadline",
-            f"an extension under Article {rule.article} may not exceed {maximum // 12} years "
-            f"({maximum} months); {long_date(new_deadline)} is {span} after "
-            f"{long_date(current_deadline)}",
+            (
+                _(
+                    "an extension under Article {article} may not exceed {years} years"
+                    " ({maximum} months); {new} is {months} months after {current}"
+                )
+                if exact
+                else _(
+                    "an extension under Article {article} may not exceed {years} years"
+                    " ({maximum} months); {new} is more than {months} months after {current}"
+                )
+            ),
+            article=rule.article,
+            years=maximum // 12,
+            maximum=maximum,
+            new=new_deadline,
+            months=months if exact else months - 1,
+            current=current_deadline,
         )
     return months
 
@@ -234,13 +250,18 @@ def withdrawal_effective_for(
     """
     rule = rules.withdrawal
     if rule is None:
-        raise RuleError("received_on", f"the {rules.short_name} file states no withdrawal rule")
+        raise RuleError(
+            "received_on",
+            _("the {convention} file states no withdrawal rule"),
+            convention=rules.short_name,
+        )
     effective = add_months(received_on, rule.months_after_receipt)
     if armed_conflict_ends_on is not None:
         if not rule.not_during_armed_conflict:
             raise RuleError(
                 "armed_conflict_ends_on",
-                f"Article {rule.article} does not delay a withdrawal during an armed conflict",
+                _("Article {article} does not delay a withdrawal during an armed conflict"),
+                article=rule.article,
             )
         effective = max(effective, armed_conflict_ends_on)
     return effective
@@ -256,18 +277,22 @@ def check_signature(*, rules: RuleSet, signed_on: date) -> None:
     if not rules.opened_for_signature <= signed_on < rules.entry_into_force:
         raise RuleError(
             "signed_on",
-            f"the Convention was open for signature from {long_date(rules.opened_for_signature)}"
-            f" until its entry into force on {long_date(rules.entry_into_force)}; "
-            f"{long_date(signed_on)} is outside that period",
+            _(
+                "the Convention was open for signature from {opened} until its entry into"
+                " force on {entry_into_force}; {signed} is outside that period"
+            ),
+            opened=rules.opened_for_signature,
+            entry_into_force=rules.entry_into_force,
+            signed=signed_on,
         )
 
 
-NO_PROVISIONAL_APPLICATION = "the Convention provides for no provisional application"
-PROVISIONAL_WITHOUT_DEPOSIT = (
+NO_PROVISIONAL_APPLICATION = _("the Convention provides for no provisional application")
+PROVISIONAL_WITHOUT_DEPOSIT = _(
     "a State declares provisional application at the time of its ratification, acceptance, "
     "approval or accession: it has deposited no instrument"
 )
-PROVISIONAL_NOT_AT_DEPOSIT = (
+PROVISIONAL_NOT_AT_DEPOSIT = _(
     "a State declares provisional application at the time of its ratification, acceptance, "
     "approval or accession, that is with its instrument deposited on {deposited}"
 )
@@ -285,9 +310,7 @@ def check_provisional_application(
     if deposited_on is None:
         raise RuleError("declared_on", PROVISIONAL_WITHOUT_DEPOSIT)
     if declared_on != deposited_on:
-        raise RuleError(
-            "declared_on", PROVISIONAL_NOT_AT_DEPOSIT.format(deposited=long_date(deposited_on))
-        )
+        raise RuleError("declared_on", PROVISIONAL_NOT_AT_DEPOSIT, deposited=deposited_on)
 
 
 def applies_provisionally(

@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from plenary.rules.errors import RuleError
+from plenary.rules.errors import RuleError, _
 
 CENT = Decimal("0.01")
-RATE_REQUIRED = (
+RATE_REQUIRED = _(
     "the payment is in {paid}, the assessment in {assessed}: give the exchange rate "
     "({assessed} per {paid})"
 )
-RATE_DATE_REQUIRED = "give the date of the exchange rate"
-RATE_NOT_POSITIVE = "an exchange rate is a number more than zero"
-NO_RATE_FOR_SAME_CURRENCY = (
+RATE_DATE_REQUIRED = _("give the date of the exchange rate")
+RATE_NOT_POSITIVE = _("an exchange rate is a number more than zero")
+NO_RATE_FOR_SAME_CURRENCY = _(
     "the payment is in the assessment's currency ({currency}): it takes no exchange rate"
 )
 
@@ -44,10 +44,10 @@ def counted_amount(
     of; one in the assessment's currency takes no rate."""
     if paid_in == assessed_in:
         if exchange_rate not in (None, "") or rate_date is not None:
-            raise RuleError("exchange_rate", NO_RATE_FOR_SAME_CURRENCY.format(currency=assessed_in))
+            raise RuleError("exchange_rate", NO_RATE_FOR_SAME_CURRENCY, currency=assessed_in)
         return Counted(amount=amount, exchange_rate=None, rate_date=None)
     if exchange_rate in (None, ""):
-        raise RuleError("exchange_rate", RATE_REQUIRED.format(paid=paid_in, assessed=assessed_in))
+        raise RuleError("exchange_rate", RATE_REQUIRED, paid=paid_in, assessed=assessed_in)
     try:
         rate = Decimal(str(exchange_rate).strip())
     except (InvalidOperation, ValueError):

@@ -9,25 +9,27 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from plenary.rules.errors import RuleError
+from plenary.rules.errors import RuleError, _
 
 Kind = Literal["count", "share", "yes_no", "amount"]
 KINDS: tuple[str, ...] = ("count", "share", "yes_no", "amount")
 
-UNKNOWN_KIND = "the kind is one of {choices}, not {value!r}"
-YES_NO_NEEDS_STATE = "a yes/no indicator is answered per State: name the State"
-AGGREGATE_HAS_NO_STATE = "a {kind} indicator has one value per year for all States, not per State"
-YES_NO_NEEDS_ANSWER = "a yes/no indicator takes an answer (yes or no), not a number"
-NUMBER_NEEDED = "a {kind} indicator takes a number, not a yes/no answer"
-COUNT_WHOLE = "a count of States is a whole number of 0 or more, not {value}"
-SHARE_RANGE = "a share of States is a percentage from 0 to 100, not {value}"
-AMOUNT_NOT_NEGATIVE = "an amount is 0 or more, not {value}"
-YEAR_OUTSIDE = "{year} is outside the years the plan measures, {first} to {last}"
+UNKNOWN_KIND = _("the kind is one of {choices}, not {value!r}")
+YES_NO_NEEDS_STATE = _("a yes/no indicator is answered per State: name the State")
+AGGREGATE_HAS_NO_STATE = _(
+    "a {kind} indicator has one value per year for all States, not per State"
+)
+YES_NO_NEEDS_ANSWER = _("a yes/no indicator takes an answer (yes or no), not a number")
+NUMBER_NEEDED = _("a {kind} indicator takes a number, not a yes/no answer")
+COUNT_WHOLE = _("a count of States is a whole number of 0 or more, not {value}")
+SHARE_RANGE = _("a share of States is a percentage from 0 to 100, not {value}")
+AMOUNT_NOT_NEGATIVE = _("an amount is 0 or more, not {value}")
+YEAR_OUTSIDE = _("{year} is outside the years the plan measures, {first} to {last}")
 
 
 def check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise RuleError("kind", UNKNOWN_KIND.format(choices=", ".join(KINDS), value=kind))
+        raise RuleError("kind", UNKNOWN_KIND, choices=", ".join(KINDS), value=kind)
 
 
 def is_per_state(kind: str) -> bool:
@@ -45,21 +47,21 @@ def check_value(*, kind: str, value: Decimal | None, answer: bool | None, has_st
             raise RuleError("answer", YES_NO_NEEDS_ANSWER)
         return
     if has_state:
-        raise RuleError("state", AGGREGATE_HAS_NO_STATE.format(kind=kind))
+        raise RuleError("state", AGGREGATE_HAS_NO_STATE, kind=kind)
     if value is None or answer is not None:
-        raise RuleError("value", NUMBER_NEEDED.format(kind=kind))
+        raise RuleError("value", NUMBER_NEEDED, kind=kind)
     if kind == "count" and (value < 0 or value != value.to_integral_value()):
-        raise RuleError("value", COUNT_WHOLE.format(value=value))
+        raise RuleError("value", COUNT_WHOLE, value=value)
     if kind == "share" and not Decimal(0) <= value <= Decimal(100):
-        raise RuleError("value", SHARE_RANGE.format(value=value))
+        raise RuleError("value", SHARE_RANGE, value=value)
     if kind == "amount" and value < 0:
-        raise RuleError("value", AMOUNT_NOT_NEGATIVE.format(value=value))
+        raise RuleError("value", AMOUNT_NOT_NEGATIVE, value=value)
 
 
 def check_year(*, year: int, first: int, last: int) -> None:
     """A plan measures from its baseline year (or first year) to its last year."""
     if not first <= year <= last:
-        raise RuleError("year", YEAR_OUTSIDE.format(year=year, first=first, last=last))
+        raise RuleError("year", YEAR_OUTSIDE, year=year, first=first, last=last)
 
 
 def year_end(year: int) -> date:

@@ -8,20 +8,20 @@ whatever the zone of the person looking at it, and a programme planned from 10:0
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from plenary.rules.errors import RuleError
+from plenary.rules.errors import RuleError, _
 
 END_OF_DAY = time(23, 59, 59)
-UNKNOWN_ZONE = "{name!r} is not a time zone of the IANA database (e.g. Europe/Zurich)"
+UNKNOWN_ZONE = _("{name!r} is not a time zone of the IANA database (e.g. Europe/Zurich)")
 
 
 def zone(name: str, *, field: str = "time_zone") -> ZoneInfo:
     """The IANA time zone called `name`; a RuleError on `field` for any other name."""
     if not name or name not in _zone_names():
-        raise RuleError(field, UNKNOWN_ZONE.format(name=name))
+        raise RuleError(field, UNKNOWN_ZONE, name=name)
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise RuleError(field, UNKNOWN_ZONE.format(name=name)) from None
+        raise RuleError(field, UNKNOWN_ZONE, name=name) from None
 
 
 def _zone_names() -> frozenset[str]:
