@@ -223,6 +223,8 @@ def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm,
     part = _convene()
     _place(part, "status", secretariat)
     _place(part, "transparency", secretariat, position=2)
+    _place(part, "financial_status", secretariat, position=3)
+    assessed = _assess(part, secretariat)
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -240,6 +242,7 @@ def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm,
             today=date(2027, 3, 16),
             by=secretariat,
         )
+        _pay(assessed[iso3], date(2027, 7, 1), "10.00", secretariat)
     assert count() == before
 
 
