@@ -5,12 +5,15 @@ year (`reports.statistics.meeting_statistics`), on a meeting a test convenes. A 
 records cannot give is a missing note, never a number."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from plenary.drafting import content, selectors, services
 from plenary.drafting.models import ReportText
+from plenary.finance import services as finance
+from plenary.finance.models import Assessment
 from plenary.meetings import services as meetings
 from plenary.treaties import selectors as treaties
 from plenary.treaties import services as registry
@@ -28,6 +31,38 @@ ON_TIME_NOT_YET = (
     "Initial transparency reports due in the year and received on time: the figure is taken"
     " on 31 December 2027, after the report's date"
 )
+
+
+def _assess(part, by, total="100000.00"):
+    """The meeting's cost estimate, assessed on 1 June 2027, due on 31 August 2027."""
+    estimate = finance.record_cost_estimate(
+        convention=the_ccm(),
+        meeting=part.meeting,
+        lines=[finance.LineIn("conference_services", total)],
+        by=by,
+    )
+    finance.issue_assessments(
+        estimate=estimate, issued_on=date(2027, 6, 1), due_on=date(2027, 8, 31), by=by
+    )
+    return {
+        a.state.iso3: a
+        for a in Assessment.objects.filter(estimate=estimate).select_related("state")
+    }
+
+
+def _pay(assessment, received_on, amount, by):
+    finance.record_payment(
+        assessment=assessment,
+        received_on=received_on,
+        amount=amount,
+        currency="USD",
+        reference=f"{assessment.state.iso3}-{received_on}",
+        by=by,
+    )
+
+
+def _financial_missing(drafted) -> list[str]:
+    return [note for note in drafted.missing if note.startswith("the financial status")]
 
 
 def _convene(code="11MSP-T", starts=date(2027, 9, 1), ends=REPORT_DAY):
@@ -188,6 +223,8 @@ def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm,
     part = _convene()
     _place(part, "status", secretariat)
     _place(part, "transparency", secretariat, position=2)
+    _place(part, "financial_status", secretariat, position=3)
+    assessed = _assess(part, secretariat)
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
@@ -205,6 +242,7 @@ def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm,
             today=date(2027, 3, 16),
             by=secretariat,
         )
+        _pay(assessed[iso3], date(2027, 7, 1), "10.00", secretariat)
     assert count() == before
 
 
@@ -226,3 +264,71 @@ def test_the_secretariat_places_a_statement_on_the_report_page(ccm, secretariat)
     assert ReportText.objects.get(part__meeting__code="11MSP-T").statement == "status"
     page = client.get("/ccm/meetings/11MSP-T/report/?part=1&kind=interim&date=2027-09-03")
     assert STATUS in page.content.decode()
+
+
+FINANCIAL_STATUS = (
+    "On 3 September 2027, the assessed contributions towards the estimated cost of the"
+    " meeting totalled 100,000.00 US dollars, of which 732.02 US dollars had been received"
+    " and 99,267.98 US dollars remained outstanding; 111 States Parties were in arrears."
+)
+
+# French and Spanish group thousands with a space (the wording collapses the no-break one).
+FINANCIAL_STATUS_FR = (
+    "Au 3 septembre 2027, les contributions mises en recouvrement au titre du coût estimatif"
+    " de la réunion s'élevaient à 100 000,00 dollars des États-Unis, dont 732,02 dollars"
+    " avaient été reçus et 99 267,98 dollars restaient dus ; 111 États parties étaient en"
+    " retard de paiement."
+)
+FINANCIAL_STATUS_ES = (
+    "Al 3 de septiembre de 2027, las cuotas prorrateadas para sufragar el costo estimado de"
+    " la reunión ascendían a 100 000,00 dólares de los Estados Unidos, de los cuales se"
+    " habían recibido 732,02 dólares y quedaban pendientes 99 267,98 dólares; 111 Estados"
+    " partes tenían cuotas atrasadas."
+)
+
+
+def test_financial_status_counts_only_what_was_received_by_the_reports_date(ccm, secretariat):
+    part = _convene()
+    assessed = _assess(part, secretariat)
+    # New Zealand pays in full before the report's date, France after it: not counted.
+    _pay(assessed["NZL"], date(2027, 7, 1), str(assessed["NZL"].amount), secretariat)
+    _pay(assessed["FRA"], date(2027, 9, 10), str(assessed["FRA"].amount), secretariat)
+    _place(part, "financial_status", secretariat)
+    drafted = _draft(part)
+    assert (assessed["NZL"].amount, assessed["FRA"].amount) == (
+        Decimal("732.02"),
+        Decimal("9351.37"),
+    )
+    assert _statements(drafted) == [FINANCIAL_STATUS]
+    assert _financial_missing(drafted) == []
+
+
+def test_financial_status_in_french_and_spanish_writes_amounts_their_way(ccm, secretariat):
+    part = _convene()
+    assessed = _assess(part, secretariat)
+    _pay(assessed["NZL"], date(2027, 7, 1), str(assessed["NZL"].amount), secretariat)
+    _place(part, "financial_status", secretariat)
+    assert _statements(_draft(part, language="fr")) == [FINANCIAL_STATUS_FR]
+    assert _statements(_draft(part, language="es")) == [FINANCIAL_STATUS_ES]
+
+
+def test_financial_status_without_an_assessment_is_a_missing_note(ccm, secretariat):
+    part = _convene()
+    _place(part, "financial_status", secretariat)
+    drafted = _draft(part)
+    assert _statements(drafted) == []
+    assert _financial_missing(drafted) == [
+        "the financial status: no cost estimate of Eleventh Meeting of States Parties is"
+        " recorded and no assessment of 2027 was issued on or before 3 September 2027"
+    ]
+
+
+def test_financial_status_before_the_assessments_are_issued_is_a_missing_note(ccm, secretariat):
+    part = _convene()
+    _assess(part, secretariat)
+    _place(part, "financial_status", secretariat)
+    drafted = _draft(part, on=date(2027, 5, 31))
+    assert _financial_missing(drafted) == [
+        "the financial status: no assessment of the cost estimate of Eleventh Meeting of"
+        " States Parties was issued on or before 31 May 2027"
+    ]

@@ -155,6 +155,30 @@ def test_accounts_balance_and_arrears(assessed, secretariat):
     assert sum(a.assessed for a in after_due.values()) == Decimal("400000.00")
 
 
+def test_accounts_on_a_date_count_only_what_was_issued_and_received_by_then(assessed, secretariat):
+    peru = _peru(assessed)
+    services.record_payment(
+        assessment=peru,
+        received_on=date(2021, 3, 1),
+        amount="1.00",
+        currency="USD",
+        reference="PER-LATE",
+        by=secretariat,
+    )
+
+    def peru_on(on):
+        return {a.iso3: a for a in selectors.accounts(convention=assessed.convention, on=on)}.get(
+            "PER"
+        )
+
+    before = peru_on(date(2021, 2, 28))
+    after = peru_on(date(2021, 3, 1))
+    assert (before.paid, before.arrears) == (Decimal("0.00"), peru.amount)
+    assert (after.paid, after.arrears) == (Decimal("1.00"), peru.amount - Decimal("1.00"))
+    # Issued on 1 December 2020: not yet on the day before.
+    assert selectors.accounts(convention=assessed.convention, on=date(2020, 11, 30)) == []
+
+
 def test_accounts_of_one_state(assessed):
     rows = selectors.accounts(
         convention=assessed.convention, on=date(2021, 2, 1), state_id=_peru(assessed).state_id

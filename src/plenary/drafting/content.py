@@ -48,6 +48,14 @@ NO_PREVIOUS_MEETING = _(
     " joined since are not stated"
 )
 FIGURE_NOT_COMPUTABLE = _("{label}: {reason}")
+NO_FINANCIAL_STATUS = _("the financial status: {reason}")
+NO_ASSESSMENT_OF_ESTIMATE = _(
+    "no assessment of the cost estimate of {meeting} was issued on or before {day}"
+)
+NO_ASSESSMENT_OF_YEAR = _(
+    "no cost estimate of {meeting} is recorded and no assessment of {year} was issued on"
+    " or before {day}"
+)
 FIGURE_NOT_YET = _("{label}: the figure is taken on {day}, after the report's date")
 # The places of a heading block's lines (`render` lays a UN heading block out from them).
 MASTHEAD_BODY, MASTHEAD_SYMBOL, MASTHEAD_SIDE = "body", "symbol", "side"
@@ -501,11 +509,27 @@ def _transparency_statement(figures) -> tuple[dict | None, list[str]]:
     }, missing
 
 
+def _financial_status_statement(status, meeting) -> tuple[dict | None, list[str]]:
+    """What was assessed for the meeting, received and outstanding on the report's date
+    (`finance.selectors.meeting_status`); no assessment on record is a missing note."""
+    if status.assessed:
+        return {"finance": status}, []
+    if status.estimate is not None:
+        reason = NO_ASSESSMENT_OF_ESTIMATE.format(meeting=meeting, day=long_date(status.on))
+    else:
+        reason = NO_ASSESSMENT_OF_YEAR.format(
+            meeting=meeting, year=status.year, day=long_date(status.on)
+        )
+    return None, [str(NO_FINANCIAL_STATUS).format(reason=reason)]
+
+
 def _statement(records, statement: str, words) -> tuple[dict | None, list[str]]:
     """A statement's context (None: the records cannot support it) and what is missing."""
     found = records.statements.get(statement)
     if statement == "status":
         return _status_statement(found, words)
+    if statement == "financial_status":
+        return _financial_status_statement(found, records.meeting)
     return _transparency_statement(found or [])
 
 

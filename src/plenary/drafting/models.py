@@ -41,6 +41,10 @@ class Statement(models.TextChoices):
 
     STATUS = "status", _("the status of the Convention on the report's date")
     TRANSPARENCY = "transparency", _("the transparency statistics of the meeting's year")
+    FINANCIAL_STATUS = (
+        "financial_status",
+        _("the financial status of the meeting on the report's date"),
+    )
 
 
 class ReportText(models.Model):

@@ -13,6 +13,7 @@ from plenary.action_plan.models import Consultation, Question
 from plenary.decisions.models import Decision, ExtensionRequest, SilenceProcedure
 from plenary.documents.models import Document
 from plenary.drafting.models import Dispatch, Letterhead, ReportDocument, ReportText
+from plenary.finance import selectors as finance
 from plenary.meetings import selectors as meetings
 from plenary.meetings.models import Meeting, MeetingKind, MeetingPart, PlanChange
 from plenary.reports import statistics
@@ -69,7 +70,9 @@ class ReportRecords:
     report_document: "ReportDocument | None" = None
     revisions: list[Document] = field(default_factory=list)
     # The statements the report's texts ask for (`Statement`), computed on `statements_on`.
-    statements: dict[str, "StatusRecords | list[statistics.Figure]"] = field(default_factory=dict)
+    statements: dict[str, "StatusRecords | list[statistics.Figure] | finance.MeetingStatus"] = (
+        field(default_factory=dict)
+    )
     statements_on: date | None = None
 
     def plan_on(self, on: date) -> list[dict]:
@@ -155,6 +158,8 @@ def _statements(meeting: Meeting, kinds: set[str], on: date) -> dict:
         found["status"] = _status_on(meeting, on)
     if "transparency" in kinds:
         found["transparency"] = statistics.meeting_statistics(meeting=meeting, today=on)
+    if "financial_status" in kinds:
+        found["financial_status"] = finance.meeting_status(meeting=meeting, on=on)
     return found
 
 

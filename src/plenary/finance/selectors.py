@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch, Q, Sum
 from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -214,12 +214,17 @@ def cost_estimate(*, convention: Convention, pk: int) -> CostEstimate:
     return estimate
 
 
-def _assessments(convention: Convention, state_id: int | None = None):
-    queryset = (
-        Assessment.objects.filter(estimate__convention=convention)
-        .select_related("state", "estimate", "estimate__meeting__convention")
-        .annotate(paid=Sum("payments__counted"))
-    )
+def _assessments(convention: Convention, state_id: int | None = None, on: date | None = None):
+    """The convention's assessments with what was paid on each; on `on` (None: whatever the
+    date), only those issued by then and only the payments received by then."""
+    paid = Sum("payments__counted")
+    queryset = Assessment.objects.filter(estimate__convention=convention)
+    if on is not None:
+        queryset = queryset.filter(issued_on__lte=on)
+        paid = Sum("payments__counted", filter=Q(payments__received_on__lte=on))
+    queryset = queryset.select_related(
+        "state", "estimate", "estimate__meeting__convention"
+    ).annotate(paid=paid)
     if state_id is not None:
         queryset = queryset.filter(state_id=state_id)
     return queryset.order_by("due_on", "state__name", "pk")
@@ -250,9 +255,10 @@ def visible_state_id(user, convention) -> int | None:
 
 def accounts(*, convention: Convention, on: date, state_id: int | None = None) -> list[AccountYear]:
     """The convention's assessed, paid, balance and arrears (owed past the due date on `on`)
-    by State and assessment year (one query)."""
+    by State and assessment year, as the records stood on `on`: the assessments issued and
+    the payments received on or before it (one query)."""
     rows: dict[tuple[int, int], AccountYear] = {}
-    for assessment in _assessments(convention, state_id):
+    for assessment in _assessments(convention, state_id, on=on):
         key = (assessment.state_id, assessment.year)
         if key not in rows:
             rows[key] = AccountYear(assessment.state.iso3, assessment.state.name, assessment.year)
@@ -263,6 +269,48 @@ def accounts(*, convention: Convention, on: date, state_id: int | None = None) -
         if assessment.due_on < on and assessment.amount - paid > 0:
             account.arrears += assessment.amount - paid
     return sorted(rows.values(), key=lambda a: (a.year, names.un_alphabetical_key(a.name)))
+
+
+@dataclass
+class MeetingStatus:
+    """What was assessed for a meeting, received and outstanding on `on`, in US dollars:
+    for its own cost estimate (`estimate`) if one is recorded, else for every assessment
+    of the convention for `year`."""
+
+    on: date
+    year: int
+    estimate: CostEstimate | None
+    assessed: Decimal = ZERO
+    received: Decimal = ZERO
+    states_in_arrears: int = 0
+
+    @property
+    def outstanding(self) -> Decimal:
+        return self.assessed - self.received
+
+
+def meeting_status(*, meeting: Meeting, on: date) -> MeetingStatus:
+    """The finances of `meeting` as the records stood on `on` (two queries; the meeting's
+    parts prefetched): the assessments issued and the payments received on or before it;
+    a State is in arrears when an assessment due before `on` is not paid in full."""
+    year = first_day(meeting).year
+    estimate = (
+        CostEstimate.objects.filter(convention=meeting.convention, meeting=meeting)
+        .order_by("pk")
+        .first()
+    )
+    found = _assessments(meeting.convention, on=on)
+    found = found.filter(estimate=estimate) if estimate is not None else found.filter(year=year)
+    status = MeetingStatus(on=on, year=year, estimate=estimate)
+    in_arrears = set()
+    for each in found:
+        paid = each.paid or ZERO
+        status.assessed += each.amount
+        status.received += paid
+        if each.due_on < on and each.amount - paid > 0:
+            in_arrears.add(each.state_id)
+    status.states_in_arrears = len(in_arrears)
+    return status
 
 
 @dataclass

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django import template
 from django.utils import formats
 
+from plenary.core.templatetags import numbers
 from plenary.core.translations import Text, text_in
 from plenary.rules import prose
 from plenary.rules.deadlines import long_date, period
@@ -272,3 +273,9 @@ def local_span(span) -> str:
     if start == end:
         return local_date(end)
     return f"{local_start(span)}-{local_date(end)}"
+
+
+@register.filter
+def amount(value) -> str:
+    """An amount as the finance pages write it: two decimals, the language's separators."""
+    return numbers.amount(value)
