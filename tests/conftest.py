@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.core.permissions import forget_grants
@@ -20,6 +20,14 @@ LOAD_DAY = date(2026, 11, 24)
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def site_language_to_start(settings):
+    """Each test starts in the site's language: LocaleMiddleware activates a request's
+    language in the thread and leaves it there, so a French page in one test would word the
+    next test's messages in French."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
