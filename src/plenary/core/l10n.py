@@ -15,6 +15,7 @@ def day(value: date) -> str:
     return date_format(value, "DATE_FORMAT")
 
 
-def amount(value: Decimal | float | int) -> str:
-    """An amount with two decimals and the active language's separators."""
-    return number_format(value, decimal_pos=2, use_l10n=True, force_grouping=True)
+def amount(value: Decimal | float | int, places: int = 2) -> str:
+    """An amount with `places` decimals and the active language's separators (the pages'
+    `|amount` filter, core/templatetags/numbers.py, writes the same)."""
+    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)

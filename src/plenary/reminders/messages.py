@@ -12,10 +12,7 @@ from datetime import date, datetime
 from django.utils import formats
 from django.utils.translation import gettext, ngettext
 
-
-def long_date(day: date) -> str:
-    """`day` written out in the active language's own date format."""
-    return formats.date_format(day, "DATE_FORMAT")
+from plenary.core import l10n
 
 
 def _lead(*, missed: bool, day: str, time: str, zone: str, days_left: int) -> str:
@@ -54,7 +51,7 @@ def compose(
     preferences: str,
 ) -> tuple[str, str]:
     """The subject line and the body of one reminder, in the active language."""
-    when = long_date(day)
+    when = l10n.day(day)
     fields = {"subject": subject, "day": when}
     if missed:
         title = gettext("Deadline passed: %(subject)s, due %(day)s") % fields

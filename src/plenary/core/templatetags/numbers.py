@@ -6,7 +6,8 @@ on for every number (USE_THOUSAND_SEPARATOR), only for amounts."""
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils.formats import number_format
+
+from plenary.core import l10n
 
 register = template.Library()
 
@@ -21,4 +22,4 @@ def amount(value, places: int = 2):
         number = Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         return value
-    return number_format(number, decimal_pos=int(places), use_l10n=True, force_grouping=True)
+    return l10n.amount(number, places=int(places))

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django import template
 from django.utils import formats
 
+from plenary.core import l10n
 from plenary.core.templatetags import numbers
 from plenary.core.translations import Text, text_in
 from plenary.rules import prose
@@ -203,7 +204,7 @@ def nth_span(span) -> str:
 @register.filter
 def local_date(day: date | None) -> str:
     """The language's long date (Django's DATE_FORMAT): 10 décembre 2020."""
-    return formats.date_format(day, "DATE_FORMAT") if day else ""
+    return l10n.day(day) if day else ""
 
 
 @register.filter
