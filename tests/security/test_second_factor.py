@@ -129,3 +129,23 @@ def test_required_by_default_in_production():
         check=True,
     )
     assert out.stdout.split() == ["True", "False"]
+
+
+def test_the_pages_below_the_second_step_stay_closed_before_it(ccm, required):
+    """The middleware opens the second step and enrolment by their exact address: the
+    settings, backup codes and removal pages below /accounts/two-factor/ are not open to
+    a password alone (they were, by prefix, before)."""
+    make_user("sec2fa_closed", "secretariat")
+    client = sign_in("sec2fa_closed")
+    enrol(client)
+    client.post("/accounts/logout/")
+    client = sign_in("sec2fa_closed")
+    for path in (
+        "/accounts/two-factor/settings/",
+        "/accounts/two-factor/backup-codes/",
+        "/accounts/two-factor/remove/",
+    ):
+        for answer in (client.get(path), client.post(path)):
+            assert answer.status_code == 302, path
+            assert answer["Location"].startswith("/accounts/two-factor/?next="), path
+    assert client.get("/accounts/two-factor/").status_code == 200

@@ -129,7 +129,22 @@ def test_removing_ones_second_factor_sends_a_staff_user_to_enrol(ccm, secretaria
     assert not StaticDevice.objects.filter(user=secretariat).exists()
     assert last_change(secretariat) == ("secretariat", "Second factor removed")
     assert client.get("/accounts/roles/")["Location"].startswith("/accounts/two-factor/")
+    # Without a second factor the session is no longer verified: the removal page is
+    # behind the second step (enrolment) like every other page.
+    again = client.post("/accounts/two-factor/remove/")
+    assert again.status_code == 302
+    assert again["Location"].startswith("/accounts/two-factor/?next=")
+
+
+def test_removing_when_there_is_nothing_to_remove_is_refused(ccm, secretariat):
+    """Where no second factor is required (TWO_FACTOR_REQUIRED off), the page is open and
+    the service's refusal shows."""
+    device, _codes = enrolled(secretariat)
+    client = verified_client(secretariat, device)
+    assert client.post("/accounts/two-factor/remove/").status_code == 302
+
     refused = client.post("/accounts/two-factor/remove/")
+
     assert refused.status_code == 422
     assert str(services.NO_SECOND_FACTOR) in refused.content.decode()
 

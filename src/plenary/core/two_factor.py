@@ -53,20 +53,35 @@ def second_factor_required(user) -> bool:
     return settings.TWO_FACTOR_REQUIRED and is_staff_user(user) and not is_exempt(user)
 
 
-def _open_paths() -> tuple[str, ...]:
-    """What a signed-in user who has not yet given their second factor may still reach."""
+def _open_pages() -> frozenset[str]:
+    """The pages a signed-in user who has not yet given their second factor may still
+    open, matched exactly: the settings, backup codes and removal pages below
+    /accounts/two-factor/ are not among them."""
+    return frozenset(
+        {
+            reverse("login"),
+            reverse("logout"),
+            reverse("two_factor"),
+            reverse("two_factor_enrol"),
+            "/admin/logout/",
+            "/healthz",
+        }
+    )
+
+
+def _open_prefixes() -> tuple[str, ...]:
+    """The trees that stay open whole: password reset (token in the path), the language
+    switcher and the static files."""
     return (
-        reverse("login"),
-        reverse("logout"),
-        reverse("two_factor"),
-        reverse("two_factor_enrol"),
         "/accounts/password-reset/",
         "/accounts/reset/",
-        "/admin/logout/",
         "/i18n/",
-        "/healthz",
         "/" + settings.STATIC_URL.lstrip("/"),
     )
+
+
+def _is_open(path: str) -> bool:
+    return path in _open_pages() or path.startswith(_open_prefixes())
 
 
 def _is_api(request) -> bool:
@@ -85,7 +100,7 @@ class SecondFactorRequired:
         if (
             user.is_authenticated
             and not user.is_verified()
-            and not request.path.startswith(_open_paths())
+            and not _is_open(request.path)
             and second_factor_required(user)
         ):
             if _is_api(request):
