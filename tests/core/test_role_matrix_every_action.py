@@ -509,6 +509,44 @@ ACTIONS = [
         ),
     ),
 ]
+
+
+def _participation_correction(w):
+    held = w.obligation.state.participations.get(convention=w.obligation.convention)
+    body = {
+        "reason": "The depositary's corrected notification",
+        "signed_on": held.signed_on.isoformat(),
+        "deposited_on": held.deposited_on.isoformat(),
+        "instrument": held.instrument,
+        "deposit_source": "C.N.1.2099.TREATIES-XXVI.6 (matrix)",
+    }
+    return "put", f"/states/{w.obligation.state.iso3}/participation", body
+
+
+ACTIONS += [
+    Action(
+        "correct a State's whole depositary record",
+        ("treaties.record_participation",),
+        frozenset(SECRETARIAT),
+        api=_participation_correction,
+    ),
+    Action(
+        "record or correct a State Party's obligation",
+        ("treaties.record_obligation",),
+        frozenset(SECRETARIAT),
+        api=lambda w: (
+            "put",
+            "/obligations",
+            {
+                "state": w.obligation.state.iso3,
+                "obligation": "stockpile_destruction",
+                "source": "Article 7 report (matrix)",
+                "reason": "Completion recorded by the report",
+                "completed_on": (w.today - timedelta(days=30)).isoformat(),
+            },
+        ),
+    ),
+]
 ACTIONS += [
     Action(
         "issue the assessments on an estimate",
@@ -1309,8 +1347,6 @@ NOT_A_PERSONS_ACTION = {
     "reminders.revoke_feed_token": "each user's own feed, no role",
     "documents.check_upload": "a check of a file, writes nothing",
     "meetings.registration_closes_at": "a computation, writes nothing",
-    "treaties.record_participation": "the reference-data loader; a person records a deposit",
-    "treaties.record_obligation": "the reference-data loader",
     "treaties.notify_entries_into_force": "the scheduler's job",
     "core.delegates_named_like": "a look-up for the erasure page, writes nothing",
     "core.make_backup_codes": "each user's own second factor, no role",
