@@ -13,7 +13,7 @@ A convention file (`data/conventions/<slug>.toml`) holds two kinds of text a rea
 Both answer a `core.translations.Text`: the words, their language, and whether they stand
 in for a missing translation, so that a page marks the English with lang="en" and
 "(English)" as it does for any record's text, and a plain-text e-mail writes the words
-alone. `lazy_name` and `lazy_label` give a string resolved when rendered, for a notice's
+alone. `lazy_name` gives the name as a string resolved when rendered, for a notice's
 context, which is rendered later in its recipient's language.
 """
 
@@ -78,20 +78,10 @@ def text_of(rules: RuleSet, field: str, language: str | None = None) -> Text:
     return label(rules, FIELDS[field](rules), language=language)
 
 
-def obligation_title(rules: RuleSet, kind: str) -> str:
-    """The title of the convention's obligation `kind` in the active language."""
-    return label(rules, rules.obligation(kind).title).text
-
-
 def _name_now(rules: RuleSet) -> str:
     return name(rules).text
-
-
-def _label_now(rules: RuleSet, text: str) -> str:
-    return label(rules, text).text
 
 
 # Resolved when rendered: a notice's context is made in the request's language and rendered
 # in its recipient's (core/notices.py).
 lazy_name = lazy(_name_now, str)
-lazy_label = lazy(_label_now, str)

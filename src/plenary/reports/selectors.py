@@ -72,10 +72,10 @@ def _view(report: Report, *, user, restricted: bool | None = None) -> ReportView
         versions=submitted if readable else [],
         current=submitted[-1] if submitted and readable else None,
         draft=draft,
+        # The forms' names in the reader's language (core/convention_texts.py).
         forms=[
-            replace(form, name=label(rules, form.name).text)
-            for rules in [report.convention.rules]
-            for form in rules.reporting.forms
+            replace(form, name=label(report.convention.rules, form.name).text)
+            for form in report.convention.rules.reporting.forms
         ],
     )
 
