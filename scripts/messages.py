@@ -1,6 +1,13 @@
 """`make messages`: re-extract the catalogues of every language in settings.LANGUAGES from
 the sources (Python and templates, domain "django"), then compile them.
 
+The convention files' labels (data/conventions/*.toml: obligation titles, meeting kinds,
+the secretariat's address, ...) are plenary's English wording too: `convention_messages`
+writes them, for the extraction only, as `pgettext` calls under each file's context
+("CCM convention file") into a module the extraction reads and then removes, so that the
+catalogues carry them and core/convention_texts.py finds their translations. The
+conventions' official names are not among them: the files source those per language.
+
 There is no "djangojs" domain: plenary's one script (core/static/core/tables.js) takes its
 only word from the page (base.html), so no JavaScript carries text to translate.
 
@@ -16,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "plenary"
+CONVENTIONS = ROOT / "data" / "conventions"
+# The module written for the extraction only: the catalogues name it as the labels' place.
+CONVENTION_MESSAGES = "convention_files_messages.py"
 IGNORED = ["tests/*", "node_modules/*", ".venv/*", "locale/*", "static/*", "__pycache__/*"]
 
 
@@ -46,18 +56,47 @@ def _makemessages(cwd: Path, languages: list[str]) -> None:
     _django("makemessages", "--domain=django", "--no-obsolete", *ignore, *flags, cwd=cwd)
 
 
+def convention_messages(directory: Path = CONVENTIONS) -> str:
+    """Python source with one `pgettext_lazy` call per label of each convention file, under
+    the file's context, each with a comment for translators naming the file and key."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from plenary.rules.conventions import load_directory
+
+    lines = [
+        "# Written by scripts/messages.py for `make messages` from data/conventions/*.toml;",
+        "# removed after the extraction, never committed.",
+        "from django.utils.translation import pgettext_lazy",
+        "",
+    ]
+    for convention in load_directory(directory).values():
+        for key, text in convention.labels():
+            lines.append(f"# Translators: {convention.path.name}, {key}")
+            lines.append(f"pgettext_lazy({convention.label_context!r}, {text!r})")
+    return "\n".join(lines) + "\n"
+
+
+def _with_convention_messages(sources: Path, run) -> None:
+    module = sources / CONVENTION_MESSAGES
+    module.write_text(convention_messages(), encoding="utf-8")
+    try:
+        run()
+    finally:
+        module.unlink()
+
+
 def extract(into: Path, languages: list[str]) -> Path:
     """Extract fresh catalogues for `languages` from a copy of the sources under `into`,
     leaving the committed catalogues alone; return the copy's locale directory."""
     copy = into / "plenary"
     shutil.copytree(SOURCES, copy, ignore=shutil.ignore_patterns("locale", "static", "__pycache__"))
     (copy / "locale").mkdir()
-    _makemessages(copy, languages)
+    _with_convention_messages(copy, lambda: _makemessages(copy, languages))
     return copy / "locale"
 
 
 def main() -> None:
-    _makemessages(SOURCES, locales())
+    languages = locales()
+    _with_convention_messages(SOURCES, lambda: _makemessages(SOURCES, languages))
     _django("compilemessages", cwd=SOURCES)
 
 

@@ -90,9 +90,51 @@ def test_files_name_their_conventions():
     assert CCM.name == "Convention on Cluster Munitions"
     assert APMBC.names_in("en").short == "Anti-Personnel Mine Ban Convention"
     assert APMBC.names_in("fr").short == "Convention sur l'interdiction des mines antipersonnel"
-    assert APMBC.names_in("zh") == APMBC.names_in("en")
+    assert APMBC.names_in("zh-hans").short == "禁止杀伤人员地雷公约"
     assert (CCM.symbol_root, APMBC.symbol_root) == ("CCM", "APLC")
     assert CCM.depositary.name == APMBC.depositary.name == "Secretary-General of the United Nations"
+
+
+def test_names_are_read_by_the_site_language_code(tmp_path):
+    """The file keys a language without region or script ("zh"); the site asks "zh-hans"
+    or "fr-ch". Where the file gives no name in a language, `names_given_in` says so and
+    `names_in` answers English."""
+    assert CCM.names_given_in("zh-hans").full == "集束弹药公约"
+    assert CCM.names_given_in("fr-ch").full == "Convention sur les armes à sous-munitions"
+    only_english = _english_names_only(tmp_path)
+    assert only_english.names_given_in("fr") is None
+    assert only_english.names_in("fr") == only_english.names_in("en")
+
+
+def _english_names_only(tmp_path) -> RuleSet:
+    """The CCM's file with its names in English only."""
+    kept, skipping = [], False
+    for line in DEFAULT_DIRECTORY.joinpath("ccm.toml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            skipping = line.startswith("[names.") and line != "[names.en]"
+        if not skipping:
+            kept.append(line)
+    path = tmp_path / "only" / "ccm.toml"
+    path.parent.mkdir()
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return load_file(path)
+
+
+@pytest.mark.parametrize("rules", [CCM, APMBC], ids=["CCM", "APMBC"])
+def test_labels_are_every_text_a_reader_sees_but_the_names(rules):
+    """What the catalogue must translate: the file's own wording, each text once, keyed by
+    where it is; the sourced names are not among them."""
+    labels = dict(rules.labels())
+    assert labels["depositary.name"] == "Secretary-General of the United Nations"
+    assert labels["secretariat.address"] == rules.secretariat.address
+    titles = [text for key, text in rules.labels() if key.startswith("obligations[")]
+    assert titles == [rule.title for rule in rules.obligations]
+    kinds = [text for key, text in rules.labels() if key.startswith("meeting_kinds[")]
+    assert kinds == [kind.name for kind in rules.meeting_kinds]
+    texts = [text for _key, text in rules.labels()]
+    assert len(texts) == len(set(texts))
+    assert not {names.full for _language, names in rules.names} & set(texts)
+    assert rules.label_context == f"{rules.short_name} convention file"
 
 
 def test_secretariat_seat_gives_the_time_zone():

@@ -45,7 +45,10 @@ def test_the_home_page_lists_every_convention(client, apmbc):
 def test_a_conventions_pages_name_it(client, apmbc):
     assert APMBC_NAME in client.get("/apmbc/").content.decode()
     page = client.get("/ccm/meetings/").content.decode()
-    assert '<a class="convention" href="/ccm/">Convention on Cluster Munitions</a>' in page
+    assert (
+        '<a class="convention" href="/ccm/">'
+        '<span lang="en">Convention on Cluster Munitions</span></a>'
+    ) in page
 
 
 def test_the_slug_is_read_in_any_case(client, ccm):
@@ -131,8 +134,13 @@ def test_a_state_page_shows_its_status_under_each_convention(client, apmbc):
     page = client.get("/ccm/states/PER/?on=2020-11-25").content.decode()
 
     assert "Under each convention" in page
-    assert 'href="/ccm/states/PER/?on=2020-11-25">Convention on Cluster Munitions</a>' in page
-    assert f'href="/apmbc/states/PER/?on=2020-11-25">{APMBC_NAME}</a>' in page
+    assert (
+        'href="/ccm/states/PER/?on=2020-11-25"><span lang="en">Convention on Cluster Munitions'
+        "</span></a>"
+    ) in page
+    assert (
+        f'href="/apmbc/states/PER/?on=2020-11-25"><span lang="en">{APMBC_NAME}</span></a>' in page
+    )
 
 
 def test_a_command_takes_the_convention_in_any_case(ccm, capsys):

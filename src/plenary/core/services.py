@@ -15,6 +15,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
+from plenary.core.convention_texts import lazy_name
 from plenary.core.models import (
     FOCAL_POINT_GRANTS,
     ApiToken,
@@ -290,7 +291,7 @@ def invite_user(
         by=by,
     )
     context = {
-        "convention": convention.name,
+        "convention": lazy_name(convention.rules),
         "invited_by": str(by),
         "invited_on": timezone.localdate(),
     }

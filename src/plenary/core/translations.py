@@ -60,10 +60,18 @@ class Text:
     def __str__(self) -> str:
         return self.text
 
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
 
 def text_in(record, field: str, language: str | None = None) -> Text:
-    """`record`'s `field` in `language` (the reader's by default), else its original."""
+    """`record`'s `field` in `language` (the reader's by default), else its original.
+    A record whose texts come from elsewhere (a convention's, from its file) answers
+    through its own `text_in`."""
     language = language or reader_language()
+    own = getattr(type(record), "text_in", None)
+    if own is not None:
+        return own(record, field, language)
     original = record.original_language
     if language != original:
         translated = (record.translations or {}).get(language, {}).get(field, "")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from plenary.core import convention_texts
+from plenary.core.translations import Text
 from plenary.rules.conventions import RuleSet
 
 
@@ -21,9 +23,11 @@ class ConventionWords:
     opened_for_signature: date | None
     transparency_article: str
     annual_report_due: tuple[int, int] | None
-    depositary: str
-    secretariat_name: str
-    secretariat_address: str
+    # The file's labels in the document's language (core/convention_texts.py): a Text, so
+    # `|untranslated` marks the English where the catalogue has no translation yet.
+    depositary: Text
+    secretariat_name: Text
+    secretariat_address: Text
     secretariat_email: str
     rules: Any
 
@@ -34,17 +38,18 @@ class ConventionWords:
 
 def convention_words(rules: RuleSet, *, language: str) -> ConventionWords:
     """The words of a convention's rules that drafted documents use, in `language` where
-    the convention file gives them, else in English."""
+    the convention file gives them (names) or the catalogue translates them (labels), else
+    in English."""
     secretariat = rules.secretariat
     return ConventionWords(
         short_name=rules.short_name,
-        name=rules.names_in(language).full,
+        name=convention_texts.name(rules, language=language).text,
         opened_for_signature=rules.opened_for_signature,
         transparency_article=rules.obligation("annual_report").article,
         annual_report_due=rules.annual_report_due,
-        depositary=rules.depositary.name,
-        secretariat_name=secretariat.name,
-        secretariat_address=secretariat.address,
+        depositary=convention_texts.label(rules, rules.depositary.name, language=language),
+        secretariat_name=convention_texts.label(rules, secretariat.name, language=language),
+        secretariat_address=convention_texts.label(rules, secretariat.address, language=language),
         secretariat_email=secretariat.email,
         rules=rules,
     )

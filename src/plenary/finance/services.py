@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plenary.core.audit import attribute
+from plenary.core.convention_texts import lazy_name
 from plenary.core.notices import send_notice
 from plenary.finance import selectors
 from plenary.finance.models import (
@@ -282,7 +283,7 @@ def _tell_delegations(estimate, meeting, issued, names: dict) -> None:
         (
             user,
             {
-                "convention": convention.name,
+                "convention": lazy_name(convention.rules),
                 "meeting": str(meeting),
                 "state": names[assessment.state_id],
                 "amount": assessment.amount,

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core.convention_texts import label
 from plenary.meetings.models import (
     CredentialsKind,
     DelegateRole,
@@ -162,7 +163,8 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, convention, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [
-            (kind.code, kind.name) for kind in convention.rules.meeting_kinds
+            (kind.code, label(convention.rules, kind.name).text)
+            for kind in convention.rules.meeting_kinds
         ]
 
 

@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from plenary.core.convention_texts import label
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.meetings.models import (
     Delegation,
@@ -527,7 +528,8 @@ class CategoryRows:
 
 
 def _category_codes(convention: Convention) -> list[tuple[str, str]]:
-    return [(row.code, row.name) for row in convention.rules.participant_categories]
+    rules = convention.rules
+    return [(row.code, label(rules, row.name).text) for row in rules.participant_categories]
 
 
 def _category_of(codes: set[str], *, standing: str | None, rule: str | None) -> str:

@@ -339,7 +339,7 @@ def meetings_feed(request, convention):
     body = layout.meetings_ics(
         selectors.meetings(convention=convention),
         host=request.get_host().split(":")[0],
-        name=_("%(convention)s: meetings") % {"convention": convention.name},
+        name=_("%(convention)s: meetings") % {"convention": convention.local_name},
     )
     return _ics(body, f"{convention.slug}-meetings.ics")
 

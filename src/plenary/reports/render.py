@@ -68,7 +68,7 @@ def _facts(view, version) -> list[tuple[str, str]]:
     if report.receipt_id:
         facts.append((_("Received on"), report.receipt.received_on.strftime("%-d %B %Y")))
     facts.append((_("Readers"), str(report.get_visibility_display())))
-    facts.append((_("Convention"), convention.rules.names_in("en").full))
+    facts.append((_("Convention"), convention.local_name))
     return facts
 
 

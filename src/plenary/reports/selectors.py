@@ -5,12 +5,13 @@ visibility lets read it (`reports/permissions.py`). Each selector runs a fixed n
 queries, whatever the number of reports or forms.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q
 
+from plenary.core.convention_texts import label
 from plenary.core.permissions import within
 from plenary.reports.models import FormEntry, Report, ReportVersion, VersionStatus, Visibility
 from plenary.treaties.models import Convention
@@ -71,7 +72,11 @@ def _view(report: Report, *, user, restricted: bool | None = None) -> ReportView
         versions=submitted if readable else [],
         current=submitted[-1] if submitted and readable else None,
         draft=draft,
-        forms=list(report.convention.rules.reporting.forms),
+        # The forms' names in the reader's language (core/convention_texts.py).
+        forms=[
+            replace(form, name=label(report.convention.rules, form.name).text)
+            for form in report.convention.rules.reporting.forms
+        ],
     )
 
 

@@ -34,6 +34,12 @@ ANNUAL_COVERS = ("previous_calendar_year",)
 FIRST_ANNUAL_REPORT_COVERS = ("year_initial_report_falls_due",)
 
 
+def file_language(language: str) -> str:
+    """The key a convention file gives a language's names under: the site's code without
+    its region or script ("fr-ch" and "fr" read "fr", "zh-hans" reads "zh")."""
+    return (language or "en").lower().split("-")[0]
+
+
 class ConventionFileError(ValueError):
     """A convention file that cannot be read: which file, which key, which rule."""
 
@@ -253,10 +259,47 @@ class Convention:
     # The decision setting the `[decisions]` values above, named in refusals.
     decisions_source: str = ""
 
+    def names_given_in(self, language: str) -> Names | None:
+        """The names the file gives in `language` (a site code: "fr", "zh-hans"), or None."""
+        return dict(self.names).get(file_language(language))
+
     def names_in(self, language: str) -> Names:
         """The names in `language`, else in English (the file always has English)."""
-        names = dict(self.names)
-        return names.get(language) or names["en"]
+        return self.names_given_in(language) or dict(self.names)["en"]
+
+    def labels(self) -> tuple[tuple[str, str], ...]:
+        """Every text of the file a reader sees that is plenary's own English wording, not
+        a sourced name: `(key, text)` pairs, in the file's order, each text once. The site
+        translates them with the catalogue (context `label_context`); `make messages`
+        extracts them."""
+        found: list[tuple[str, str]] = [
+            ("depositary.name", self.depositary.name),
+            ("secretariat.name", self.secretariat.name),
+            ("secretariat.address", self.secretariat.address),
+        ]
+        found += [(f"obligations[{i}].title", r.title) for i, r in enumerate(self.obligations)]
+        found += [
+            (f"reporting.forms[{i}].name", f.name) for i, f in enumerate(self.reporting.forms)
+        ]
+        found += [(f"meeting_kinds[{i}].name", k.name) for i, k in enumerate(self.meeting_kinds)]
+        found += [
+            (f"participant_categories[{i}].name", c.name)
+            for i, c in enumerate(self.participant_categories)
+        ]
+        if self.provisional_application:
+            found.append(("provisional_application.applies", self.provisional_application.applies))
+        if self.record.note:
+            found.append(("record.note", self.record.note))
+        seen: set[str] = set()
+        return tuple(
+            (key, text) for key, text in found if text and not (text in seen or seen.add(text))
+        )
+
+    @property
+    def label_context(self) -> str:
+        """The catalogue's context of this file's labels ("CCM convention file"): the same
+        English word may be translated differently for another convention."""
+        return f"{self.short_name} convention file"
 
     def obligation(self, kind: str) -> ObligationRule:
         for rule in self.obligations:

@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from plenary.core import l10n
+from plenary.core.convention_texts import label
 from plenary.rules import deadlines as rules
 from plenary.rules.reminders import Bound, Deadline
 from plenary.treaties.models import (
@@ -144,7 +145,11 @@ def _articles_3_and_4(start: date, end: date, state: str | None, parties: list) 
                     day=day,
                     time_zone=convention.time_zone,
                     subject=_("%(state)s: Article %(article)s: %(title)s")
-                    % {"state": who.local_name, "article": rule.article, "title": rule.title},
+                    % {
+                        "state": who.local_name,
+                        "article": rule.article,
+                        "title": label(convention.rules, rule.title).text,
+                    },
                     bound=Bound.state(who.iso3),
                     convention=obligation.convention.short_name,
                     link=f"/{obligation.convention.slug}/states/{who.iso3}/",

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plenary.core import convention_texts
 from plenary.rules.conventions import RuleSet, get_ruleset
 
 
@@ -36,7 +37,19 @@ class Convention(models.Model):
 
     @property
     def name(self) -> str:
+        """The official name in English (`local_name`: in the reader's language)."""
         return self.rules.name
+
+    def text_in(self, field: str, language: str | None = None):
+        """A text of its file in `language` (the reader's by default), else in English
+        marked as standing in (core/convention_texts.py): `{{ convention|in_reader_language:
+        "name" }}` reads it as it reads a meeting's title."""
+        return convention_texts.text_of(self.rules, field, language)
+
+    @property
+    def local_name(self) -> str:
+        """The official name in the active language, else in English."""
+        return self.text_in("name").text
 
     @property
     def symbol_root(self) -> str:

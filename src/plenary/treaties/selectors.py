@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from plenary.core.convention_texts import label
 from plenary.rules import deadlines, names
 from plenary.treaties.models import (
     Convention,
@@ -275,7 +276,7 @@ def _obligations_on(
                 article=int(rule.article),
                 obligation=obligation.kind,
                 what=_("Article %(article)s: %(title)s")
-                % {"article": rule.article, "title": rule.title},
+                % {"article": rule.article, "title": label(rules, rule.title).text},
                 original_deadline=obligation.original_deadline,
                 current_deadline=current,
                 status=deadlines.obligation_status(
@@ -350,7 +351,7 @@ def _article7_on(
                 article=int(initial_rule.article),
                 obligation=initial_rule.kind,
                 what=_("Article %(article)s: %(title)s")
-                % {"article": initial_rule.article, "title": initial_rule.title},
+                % {"article": initial_rule.article, "title": label(rules, initial_rule.title).text},
                 original_deadline=initial_due,
                 current_deadline=initial_due,
                 status=_on_record(
@@ -386,7 +387,11 @@ def _article7_on(
                     article=int(annual_rule.article),
                     obligation=annual_rule.kind,
                     what=_("Article %(article)s: %(title)s covering %(year)s")
-                    % {"article": annual_rule.article, "title": annual_rule.title, "year": year},
+                    % {
+                        "article": annual_rule.article,
+                        "title": label(rules, annual_rule.title).text,
+                        "year": year,
+                    },
                     original_deadline=annual_due,
                     current_deadline=annual_due,
                     status=_on_record(
@@ -551,7 +556,10 @@ def _timeline(convention, participation, extensions, reports) -> list[tuple[date
                 (
                     participation.provisional_application_from,
                     _("Declaration of provisional application of %(applies)s (Article %(article)s)")
-                    % {"applies": provisional.applies, "article": provisional.article},
+                    % {
+                        "applies": label(rules, provisional.applies).text,
+                        "article": provisional.article,
+                    },
                     participation.provisional_application_source,
                 )
             )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plenary.core import l10n
 from plenary.core.audit import assign, attribute
+from plenary.core.convention_texts import lazy_name
 from plenary.core.notices import send_notice
 from plenary.core.validation import check_may, invalid
 from plenary.rules import deadlines
@@ -371,7 +372,7 @@ def record_deposit(
     )
     context = {
         "state": state.name,
-        "convention": convention.name,
+        "convention": lazy_name(convention.rules),
         "instrument": participation.get_instrument_display(),
         "deposited_on": deposited_on,
         "entry_into_force": participation.entry_into_force,
@@ -520,7 +521,7 @@ def _tell_delegation(*, convention, state, action, on, notification) -> None:
     participation = Participation.objects.filter(convention=convention, state=state).first()
     context = {
         "state": state.name,
-        "convention": convention.name,
+        "convention": lazy_name(convention.rules),
         "action": action,
         "on": on,
         "notification": notification,
@@ -883,7 +884,7 @@ def notify_entries_into_force(*, convention: Convention, today: date, by) -> lis
         convention = participation.convention
         context = {
             "state": participation.state.name,
-            "convention": convention.name,
+            "convention": lazy_name(convention.rules),
             "entry_into_force": participation.entry_into_force,
             "article": convention.rules.eif.article,
         }
