@@ -90,13 +90,13 @@ def test_a_state_not_party_is_refused_on_the_field(president, peru_delegate, bra
     assert refused.json()["errors"] == [
         {
             "field": "state",
-            "message": "Brazil is not a State Party to the CCM; this consultation is addressed"
-            " to its States Parties",
+            "message": "CCM: Brazil is not a State Party, and this consultation is addressed"
+            " to the States Parties",
         }
     ]
     page = client_for(brazil_delegate).post(f"/ccm/consultations/{pk}/", {"q1": "x"})
     assert page.status_code == 422
-    assert "Brazil is not a State Party to the CCM" in page.content.decode()
+    assert "CCM: Brazil is not a State Party" in page.content.decode()
     accepted = token_client(peru_delegate).put(
         f"/api/v1/ccm/consultations/{pk}/contributions/mine",
         {"answers": [{"question": 1, "text": "Peru's view"}]},

@@ -46,7 +46,7 @@ def test_the_secretariat_convenes_and_peru_registers_eight(page, browser, live_s
     page.get_by_label("Registration deadline, part 2").fill(day(90))
     page.get_by_role("button", name="Convene the meeting").click()
     expect(page.get_by_role("status")).to_have_text(
-        "Fourteenth Meeting of States Parties is convened."
+        "Meeting convened: Fourteenth Meeting of States Parties."
     )
 
     agenda = page.get_by_role("region", name="Agenda")
@@ -133,7 +133,7 @@ def test_the_secretariat_convenes_and_peru_registers_eight(page, browser, live_s
         peru.get_by_label(f"E-mail {n}", exact=True).fill(f"delegate{n}@example.org")
     peru.get_by_role("button", name="Register the delegation").click()
     expect(peru.get_by_role("status")).to_have_text(
-        "The delegation of Peru is registered for Fourteenth Meeting of States Parties."
+        "Fourteenth Meeting of States Parties: the delegation of Peru is registered."
     )
     delegation = meeting.delegations.get(state__iso3="PER")
     assert delegation.members.count() == 8

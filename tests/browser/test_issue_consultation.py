@@ -91,8 +91,7 @@ def test_the_president_consults_peru_contributes_and_brazil_is_refused(
     )
     brazil.get_by_role("button", name="Submit the contribution").click()
     expect(brazil.get_by_role("alert")).to_contain_text(
-        "Brazil is not a State Party to the CCM; this consultation is addressed to its"
-        " States Parties"
+        "CCM: Brazil is not a State Party, and this consultation is addressed to the States Parties"
     )
     brazil_context.close()
     assert [c.state.iso3 for c in consultation.contributions.all()] == ["PER"]

@@ -40,7 +40,7 @@ def test_an_invited_delegate_acts_for_chile_until_the_role_ends(page, invitee, c
 
     # The Secretariat invites the person, then grants them Chile's Delegation.
     sign_in(page, "secretariat", PASSWORD, "/accounts/ccm/people/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("People of the CCM")
+    expect(page.get_by_role("heading", level=1)).to_have_text("CCM: people")
     invite = page.locator("form#invite")
     invite.get_by_label("E-mail address").fill(EMAIL)
     invite.get_by_label("First name").fill("Ana")
@@ -78,7 +78,7 @@ def test_an_invited_delegate_acts_for_chile_until_the_role_ends(page, invitee, c
     invitee.get_by_label("E-mail 1").fill("uno@example.org")
     invitee.get_by_role("button", name="Register the delegation").click()
     expect(invitee.get_by_role("status")).to_contain_text(
-        "The delegation of Chile is registered for Test Meeting of States Parties."
+        "Test Meeting of States Parties: the delegation of Chile is registered."
     )
 
     # The Secretariat ends the role; the history stays on the page.

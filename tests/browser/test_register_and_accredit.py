@@ -85,7 +85,7 @@ def test_peru_registers_eight_and_is_accredited_into_the_list(
     page.get_by_label("Note verbale or credentials (PDF)").set_input_files(note_verbale)
     page.get_by_role("button", name="Register the delegation").click()
     expect(page.get_by_role("status")).to_have_text(
-        "The delegation of Peru is registered for Fourteenth Meeting of States Parties."
+        "Fourteenth Meeting of States Parties: the delegation of Peru is registered."
     )
     delegation = Delegation.objects.get(meeting=msp, state__iso3="PER")
     assert delegation.members.count() == 8

@@ -44,7 +44,7 @@ def test_a_delegation_registers_and_appears_on_the_list_of_participants(page, te
     page.get_by_role("button", name="Register the delegation").click()
 
     expect(page.get_by_role("status")).to_contain_text(
-        "The delegation of Peru is registered for Test Meeting of States Parties."
+        "Test Meeting of States Parties: the delegation of Peru is registered."
     )
     expect(page.locator('[data-category="states_parties"]')).to_have_text("Peru")
 

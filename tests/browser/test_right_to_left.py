@@ -95,3 +95,59 @@ def test_the_arabic_home_page_fits_a_phone(browser, live_server, ccm):
     assert sideways_overflow(page) == []
     assert axe_violations(page) == []
     context.close()
+
+
+def _chart_labels(page) -> dict:
+    """The first progress chart's box and the boxes of its year labels and of its value
+    axis's labels, in page coordinates."""
+    return page.evaluate(
+        """() => {
+          const svg = document.querySelector("svg[role=img]");
+          const box = element => {
+            const b = element.getBoundingClientRect();
+            return {left: b.left, right: b.right};
+          };
+          const texts = [...svg.querySelectorAll("text")];
+          return {
+            chart: box(svg),
+            years: texts.filter(t => t.classList.contains("year")).map(
+              t => ({year: t.textContent, ...box(t)})
+            ),
+            values: texts.filter(t => !t.classList.contains("year")).map(box),
+          };
+        }"""
+    )
+
+
+def _centre(box: dict) -> float:
+    return (box["left"] + box["right"]) / 2
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_progress_chart_runs_its_years_in_the_pages_direction(
+    browser, live_server, ccm, language
+):
+    context = browser.new_context(locale=language, viewport={"width": WIDTH, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/ccm/action-plans/DAP/progress/")
+    labels = _chart_labels(page)
+    RESULTS.mkdir(exist_ok=True)
+    page.locator("svg[role=img]").first.screenshot(path=str(RESULTS / f"chart-{language}.png"))
+    context.close()
+
+    years, chart = labels["years"], labels["chart"]
+    assert len(years) >= 2
+    assert int(years[0]["year"]) < int(years[-1]["year"])
+    middle = (chart["left"] + chart["right"]) / 2
+    first, last = years[0], years[-1]
+    # Every label stays within the chart.
+    for label in years + labels["values"]:
+        assert chart["left"] <= label["left"] < label["right"] <= chart["right"]
+    if language == "ar":
+        # The time axis runs from the right: the first year at the right, the last at the
+        # left; the values' axis (0 and the top value) stands right of the first year.
+        assert first["left"] > middle > last["right"]
+        assert min(v["left"] for v in labels["values"]) > _centre(first)
+    else:
+        assert first["right"] < middle < last["left"]
+        assert max(v["right"] for v in labels["values"]) < _centre(first)

@@ -73,7 +73,7 @@ def test_the_secretariat_enrols_signs_in_with_codes_and_renews_its_backup_codes(
     backup = page.locator("#backup-codes code").all_inner_texts()
     assert len(backup) == 10
     page.get_by_role("link", name="Continue").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("People of the CCM")
+    expect(page.get_by_role("heading", level=1)).to_have_text("CCM: people")
     assert page.url == page.base_url + WANTED
     sign_out(page)
 
@@ -90,13 +90,13 @@ def test_the_secretariat_enrols_signs_in_with_codes_and_renews_its_backup_codes(
     )
     page.wait_for_timeout(THROTTLE_SECONDS * 2 * 1000 + 200)
     confirm(page, code_of(secret, steps_ahead=1))
-    expect(page.get_by_role("heading", level=1)).to_have_text("People of the CCM")
+    expect(page.get_by_role("heading", level=1)).to_have_text("CCM: people")
     sign_out(page)
 
     # A backup code signs in without the app.
     sign_in(page, "secretariat", PASSWORD, WANTED)
     confirm(page, backup[0])
-    expect(page.get_by_role("heading", level=1)).to_have_text("People of the CCM")
+    expect(page.get_by_role("heading", level=1)).to_have_text("CCM: people")
 
     # New backup codes, from the page of the second factor.
     page.get_by_role("link", name="Your roles and API tokens").click()
@@ -119,4 +119,4 @@ def test_the_secretariat_enrols_signs_in_with_codes_and_renews_its_backup_codes(
     expect(field_error(page)).to_have_text(str(tf.BAD_CODE))
     page.wait_for_timeout(THROTTLE_SECONDS * 1000 + 200)
     confirm(page, renewed[0])
-    expect(page.get_by_role("heading", level=1)).to_have_text("People of the CCM")
+    expect(page.get_by_role("heading", level=1)).to_have_text("CCM: people")

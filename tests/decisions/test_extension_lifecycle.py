@@ -154,8 +154,8 @@ def test_a_request_after_the_deadline_is_refused_naming_the_rule(ccm, secretaria
     [error] = response.json()["errors"]
     assert error["field"] == "obligation"
     assert error["message"] == (
-        f"Lebanon's deadline under Article 4 of the CCM passed on"
-        f" {lebanon.current_deadline:%-d %B %Y}: an extension is requested before the deadline it"
+        f"CCM, Article 4: the deadline of Lebanon passed on"
+        f" {lebanon.current_deadline:%-d %B %Y}; an extension is requested before the deadline it"
         " would extend"
     )
     assert not ExtensionRequest.objects.filter(
@@ -232,7 +232,7 @@ def test_a_request_later_than_the_cut_off_before_the_meeting_is_refused_naming_t
     [error] = response.json()["errors"]
     assert error["field"] == "meeting"
     assert error["message"] == (
-        f"a request to the Test Review Conference is submitted at least 365 days before it"
+        f"Test Review Conference: a request is submitted at least 365 days before the meeting"
         f" opens on {opens:%-d %B %Y}, by {opens - timedelta(days=365):%-d %B %Y}"
         " (a test decision)"
     )

@@ -141,7 +141,7 @@ def test_circulation_names_only_undecided_requests_of_its_convention(president):
     assert response.status_code == 422
     [error] = response.json()["errors"]
     assert error["field"] == "effect"
-    assert error["message"] == "0 is not an undecided extension request under the CCM"
+    assert error["message"] == "CCM: 0 is not an undecided extension request"
     assert SilenceProcedure.objects.count() == before
 
 

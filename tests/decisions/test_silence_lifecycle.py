@@ -49,7 +49,7 @@ def test_a_minimum_period_in_the_convention_file_refuses_a_shorter_procedure(
         circulate(president, ccm, deadline_on=date(2030, 3, 4))
     assert error.value.message_dict == {
         "deadline": [
-            "a silence procedure of the CCM runs at least 72 hours: the deadline must be"
+            "CCM: a silence procedure runs at least 72 hours, so the deadline must be"
             " 10:00:00 on 5 March 2030 (Europe/Zurich time) or later"
         ]
     }

@@ -11,7 +11,7 @@ def test_a_meetings_documents_page_lists_the_annex(client, annex):
     documents = response.context["documents"]
     assert len(documents) == 30
     assert documents[16].symbol == "CCM/CONF/2020/L.1"
-    assert "Documents of the Second Review Conference" in response.content.decode()
+    assert "Second Review Conference: documents" in response.content.decode()
 
 
 def test_a_meetings_documents_page_filters_by_series_and_words(client, annex):

@@ -233,7 +233,7 @@ def test_perus_delegation_is_told_its_share(
     peru = _peru(estimate)
     [message] = [m for m in mail.outbox if peru_delegate.email in m.to]
     assert message.subject == (
-        f"Convention on Cluster Munitions: your State's assessment for {estimate.meeting}"
+        f"Convention on Cluster Munitions, {estimate.meeting}: your State's assessment"
     )
     assert f"The share of Peru is {peru.amount} USD, due by 31 January 2021." in message.body
 

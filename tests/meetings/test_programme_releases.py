@@ -235,7 +235,9 @@ def test_a_replan_tells_the_registered_delegations(
             meeting=msp, parts=plan, decided_by="silence procedure", reason="Rooms", by=secretariat
         )
     assert [m.to for m in mail.outbox] == [["peru_focal_point@example.org"]]
-    assert mail.outbox[0].subject == "CCM: Fourteenth Meeting of States Parties is replanned"
+    assert mail.outbox[0].subject == (
+        "CCM, Fourteenth Meeting of States Parties: the plan has changed"
+    )
     assert "Previously planned for: part 1: 7-8 September 2027" in mail.outbox[0].body
     assert "Reason: Rooms" in mail.outbox[0].body
 

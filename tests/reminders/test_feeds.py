@@ -48,9 +48,7 @@ def test_state_feed_every_event_starts_in_its_zone(ccm, peru_delegate):
     next_report = today.year - 1 if today <= date(today.year, 4, 30) else today.year
     summaries = {str(event["SUMMARY"]) for event in events}
     assert f"Due: CCM: Peru: Article 7 annual report covering {next_report}" in summaries
-    assert (
-        "Due: CCM: Registration of delegations for the Test Meeting of States Parties" in summaries
-    )
+    assert "Due: CCM: Test Meeting of States Parties: registration of delegations" in summaries
     assert all("Chile" not in summary for summary in summaries)
 
 

@@ -310,7 +310,7 @@ def test_kenyas_delegation_is_told_of_the_deposit(
 
     [message] = mail.outbox
     assert message.subject == ("Convention on Cluster Munitions: the deposit of Kenya is on record")
-    assert "enters into force for Kenya on 1 May 2027" in message.body
+    assert "the convention enters into force for Kenya on 1 May 2027" in message.body
 
 
 def test_the_api_corrects_a_participation_with_its_reason(ccm, secretariat):

@@ -363,7 +363,7 @@ def test_the_delegation_is_told_on_the_day_of_entry_into_force_once(
     assert day == "1 entries into force told; KEN CCM"
     [message] = mail.outbox
     assert message.subject == "Convention on Cluster Munitions: in force for Kenya"
-    assert "enters into force for Kenya today, 1 May 2027, by its Article 17" in message.body
+    assert "enters into force for Kenya today, 1 May 2027, by its Article 17." in message.body
 
     with django_capture_on_commit_callbacks(execute=True):
         again = jobs.notify_entries_into_force(now=datetime(2027, 5, 1, 9, tzinfo=UTC))

@@ -117,7 +117,7 @@ def test_apmbc_stockpile_deadline_cannot_be_extended(apmbc, ukraine):
             source="test",
         )
     assert excinfo.value.message_dict == {
-        "new_deadline": ["Article 4 of the APMBC allows no extension of a deadline"]
+        "new_deadline": ["APMBC, Article 4: no extension of a deadline is allowed"]
     }
 
 

@@ -12,6 +12,7 @@ from plenary.action_plan.models import (
     Visibility,
 )
 from plenary.action_plan.services import QuestionSpec, SectionSpec
+from plenary.core.forms import ByNameChoiceField, ByNameMultipleChoiceField
 from plenary.core.translations import text_in
 from plenary.treaties.models import Organisation, State
 
@@ -66,7 +67,7 @@ class IndicatorValueForm(forms.Form):
         coerce=lambda v: {"yes": True, "no": False}.get(v),
         empty_value=None,
     )
-    state = forms.ModelChoiceField(
+    state = ByNameChoiceField(
         label=_("State"), queryset=State.objects.all(), required=False, to_field_name="iso3"
     )
     source = forms.CharField(label=_("Source"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -89,9 +90,9 @@ class ConsultationForm(forms.Form):
         choices=AddressedTo.choices,
         initial=AddressedTo.STATES_PARTIES,
     )
-    states = forms.ModelMultipleChoiceField(
+    states = ByNameMultipleChoiceField(
         label=_("The States chosen"),
-        queryset=State.objects.order_by("name"),
+        queryset=State.objects.all(),
         to_field_name="iso3",
         required=False,
     )
@@ -270,9 +271,9 @@ class IndicatorForm(forms.Form):
 
 
 class CoordinationForm(forms.Form):
-    states = forms.ModelMultipleChoiceField(
+    states = ByNameMultipleChoiceField(
         label=_("Coordinating States"),
-        queryset=State.objects.order_by("name"),
+        queryset=State.objects.all(),
         to_field_name="iso3",
     )
     title = forms.CharField(

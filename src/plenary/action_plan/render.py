@@ -9,8 +9,8 @@ import io
 from decimal import Decimal
 from html import escape
 
+from django.utils.translation import get_language_bidi, pgettext, pgettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext, pgettext_lazy
 from docx import Document as WordDocument
 from docx.shared import Pt
 from openpyxl import Workbook
@@ -18,7 +18,8 @@ from openpyxl import Workbook
 from plenary.core.exports import SafeDictWriter, safe_cell
 from plenary.core.l10n import day as long_date
 
-WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 420, 160, 40, 12, 12, 24
+# The right pad holds half of the last year label, which is centred on its point.
+WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 420, 160, 40, 16, 12, 24
 
 
 def _number(value: Decimal | None) -> str:
@@ -28,7 +29,13 @@ def _number(value: Decimal | None) -> str:
 
 
 def chart_svg(row) -> str:
-    """A line chart of an indicator's yearly values, with its baseline and target as lines."""
+    """A line chart of an indicator's yearly values, with its baseline and target as lines.
+
+    Right to left (Arabic) the chart is mirrored: the years run from the right and the
+    values' axis stands on the right; under the chart's `direction="rtl"` a label's "end"
+    is its left edge, so the anchors keep their meaning.
+    """
+    right_to_left = get_language_bidi()
     points = [(year, value) for year, value in row.series if value is not None]
     levels = [v for _, v in points]
     indicator = row.indicator
@@ -42,28 +49,33 @@ def chart_svg(row) -> str:
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
     inner_h = HEIGHT - PAD_TOP - PAD_BOTTOM
 
+    def at(px: float) -> float:
+        """A horizontal position, mirrored right to left."""
+        return WIDTH - px if right_to_left else px
+
     def x(year: int) -> float:
-        return PAD_LEFT + (year - first) * inner_w / span
+        return at(PAD_LEFT + (year - first) * inner_w / span)
 
     def y(value: Decimal) -> float:
         return PAD_TOP + inner_h - float(value) * inner_h / float(top)
 
     title = escape(f"{indicator.code}: {indicator.text}")
+    direction = ' direction="rtl"' if right_to_left else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{title}">',
+        f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{title}"{direction}>',
         f"<title>{title}</title>",
-        f'<line x1="{PAD_LEFT}" y1="{PAD_TOP + inner_h}" x2="{WIDTH - PAD_RIGHT}" '
+        f'<line x1="{at(PAD_LEFT)}" y1="{PAD_TOP + inner_h}" x2="{at(WIDTH - PAD_RIGHT)}" '
         f'y2="{PAD_TOP + inner_h}" stroke="#444"/>',
-        f'<text x="{PAD_LEFT - 4}" y="{PAD_TOP + 8}" text-anchor="end" font-size="10">'
+        f'<text x="{at(PAD_LEFT - 4)}" y="{PAD_TOP + 8}" text-anchor="end" font-size="10">'
         f"{_number(top)}</text>",
-        f'<text x="{PAD_LEFT - 4}" y="{PAD_TOP + inner_h}" text-anchor="end" '
+        f'<text x="{at(PAD_LEFT - 4)}" y="{PAD_TOP + inner_h}" text-anchor="end" '
         f'font-size="10">0</text>',
     ]
     for year in years:
         parts.append(
-            f'<text x="{x(year):.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="10">'
-            f"{year}</text>"
+            f'<text x="{x(year):.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="10" '
+            f'class="year">{year}</text>'
         )
     for label, value, colour in (
         (pgettext("chart", "baseline"), indicator.baseline_value, "#888"),
@@ -71,7 +83,7 @@ def chart_svg(row) -> str:
     ):
         if value is not None:
             parts.append(
-                f'<line x1="{PAD_LEFT}" y1="{y(value):.1f}" x2="{WIDTH - PAD_RIGHT}" '
+                f'<line x1="{at(PAD_LEFT)}" y1="{y(value):.1f}" x2="{at(WIDTH - PAD_RIGHT)}" '
                 f'y2="{y(value):.1f}" stroke="{colour}" stroke-dasharray="4 3">'
                 f"<title>{escape(label)} {_number(value)}</title></line>"
             )

@@ -92,8 +92,8 @@ NOT_A_QUESTION_NUMBER = NOT_A_QUESTION
 UNKNOWN_ADDRESSEES = _("the addressees are one of {choices}, not {value!r}")
 NO_STATES_CHOSEN = _("choose the States or organisations the consultation is addressed to")
 NOT_A_STATE_PARTY = _(
-    "{state} is not a State Party to the {convention}; this consultation is addressed to"
-    " its States Parties"
+    "{convention}: {state} is not a State Party, and this consultation is addressed to the"
+    " States Parties"
 )
 NOT_AMONG_ADDRESSEES = _("{state} is not among the States this consultation is addressed to")
 NOT_AMONG_ORGANISATIONS = _(

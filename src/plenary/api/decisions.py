@@ -16,6 +16,7 @@ from plenary.api.auth import SIGNED_IN
 from plenary.api.errors import ErrorOut, error_body
 from plenary.api.pagination import paged
 from plenary.api.params import ConventionSlug
+from plenary.core import l10n
 from plenary.core.selectors import state_acted_for
 from plenary.decisions import selectors, services
 from plenary.decisions.models import SilenceProcedure
@@ -182,7 +183,7 @@ def _summary(procedure: SilenceProcedure) -> dict:
         "circulated": procedure.circulated_on,
         "deadline": procedure.deadline,
         "outcome": procedure.outcome,
-        "broken_by": sorted(b.state.name for b in procedure.breaks.all()),
+        "broken_by": l10n.in_name_order(str(b.state) for b in procedure.breaks.all()),
     }
 
 
@@ -199,7 +200,8 @@ def _detail(procedure: SilenceProcedure, user) -> dict:
         "effect_kind": procedure.effect_kind,
         "concluded_at": procedure.concluded_at,
         "addressees": [
-            {"iso3": a.state.iso3, "name": a.state.name} for a in procedure.addressees.all()
+            {"iso3": a.state.iso3, "name": str(a.state)}
+            for a in l10n.in_name_order(procedure.addressees.all(), lambda a: str(a.state))
         ]
         if full
         else [],

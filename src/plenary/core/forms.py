@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from plenary.core import selectors, services, throttle
+from plenary.core import l10n, selectors, services, throttle
 from plenary.core.models import FOCAL_POINT_GRANTS, DelegationFunction, Role, User
 from plenary.core.translations import language_name, languages
 
@@ -15,6 +15,33 @@ LOGIN_REFUSED = _(
     "try again in 15 minutes or reset your password."
 )
 RESET_REFUSED = _("Too many password reset requests. Try again in an hour.")
+
+
+class _InNameOrder(forms.models.ModelChoiceIterator):
+    """A model's choices in the reader's order of their labels (one query, as Django's)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        queryset = self.queryset
+        if not queryset._prefetch_related_lookups:
+            queryset = queryset.iterator()
+        for instance in l10n.in_name_order(queryset, self.field.label_from_instance):
+            yield self.choice(instance)
+
+
+class ByNameChoiceField(forms.ModelChoiceField):
+    """A choice of States (or any records named in the reader's language, by `str`) in
+    that language's order: "Allemagne" before "Chili" in French, 阿根廷 (Agenting) before
+    智利 (Zhili) in Chinese; Django's own follows the queryset, the English name."""
+
+    iterator = _InNameOrder
+
+
+class ByNameMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several States, in the reader's order of their names (see ByNameChoiceField)."""
+
+    iterator = _InNameOrder
 
 
 class Throttled:
@@ -103,7 +130,7 @@ class RoleFields(forms.Form):
     its own States and to drafter, approver and delegate (the service checks it again)."""
 
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    state = forms.ModelChoiceField(
+    state = ByNameChoiceField(
         label=_("State"),
         queryset=None,
         to_field_name="iso3",

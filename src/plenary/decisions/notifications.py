@@ -66,8 +66,8 @@ def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
             "subject": procedure.subject,
         }
         body = _(
-            "A silence procedure was circulated to the States Parties to the %(convention)s"
-            " on %(circulated)s.\n\n"
+            "%(convention)s: a silence procedure was circulated to the States Parties on"
+            " %(circulated)s.\n\n"
             "Subject: %(subject)s\n%(document)s"
             "Deadline: %(time)s on %(deadline)s (%(zone)s time).\n\n"
             "The proposal is adopted unless a State Party breaks the silence before the"
@@ -90,7 +90,7 @@ def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
             "subject": procedure.subject,
         }
         body = _(
-            "The deadline of the silence procedure of the %(convention)s on “%(subject)s” is"
+            "%(convention)s: the deadline of the silence procedure on “%(subject)s” is"
             " extended to %(time)s on %(deadline)s (%(zone)s time).\n%(url)s\n"
         ) % {
             "convention": convention,
@@ -107,7 +107,7 @@ def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
             "subject": procedure.subject,
         }
         body = _(
-            "The silence procedure of the %(convention)s on “%(subject)s” is withdrawn:"
+            "%(convention)s: the silence procedure on “%(subject)s” is withdrawn:"
             " %(reason)s\n%(url)s\n"
         ) % {
             "convention": convention,
@@ -126,7 +126,7 @@ def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
         "subject": procedure.subject,
     }
     body = _(
-        "The silence procedure of the %(convention)s of %(period)s on “%(subject)s” has"
+        "%(convention)s: the silence procedure of %(period)s on “%(subject)s” has"
         " concluded: %(outcome)s.\n%(url)s\n"
     ) % {
         "convention": convention,

@@ -64,14 +64,13 @@ EFFECT_NEEDS_MEETING = _("a change of a meeting's plan names the meeting")
 EFFECT_NEEDS_PARTS = _("give the new plan as a list of parts: {error}")
 EFFECT_DECISION_KIND = _("a decision's kind is one of {choices}, not {value!r}")
 EFFECT_NEEDS_REQUESTS = _("name the extension requests the procedure decides")
-EFFECT_REQUEST_UNKNOWN = _("{value!r} is not an undecided extension request under the {convention}")
+EFFECT_REQUEST_UNKNOWN = _("{convention}: {value!r} is not an undecided extension request")
 EFFECT_NEEDS_ESTIMATE = _("name the cost estimate the procedure approves")
-EFFECT_ESTIMATE_UNKNOWN = _(
-    "{value!r} is not a cost estimate of the {convention} awaiting approval"
-)
+EFFECT_ESTIMATE_UNKNOWN = _("{convention}: {value!r} is not a cost estimate awaiting approval")
 PART_OR_PROCEDURE = _("a request is decided at a meeting part or by a silence procedure")
 PROCEDURE_OF_ANOTHER_CONVENTION = _(
-    "the silence procedure is of the {other}; the request is under the {convention}"
+    "the silence procedure and the request are under different conventions: {other} and"
+    " {convention}"
 )
 NOT_A_DELEGATION = _(
     "only the Delegation of a State Party to which the procedure was circulated can break"
@@ -79,10 +78,12 @@ NOT_A_DELEGATION = _(
 )
 NOT_YOUR_STATE = _("you may break the silence only for your own State")
 NOT_ADDRESSED = _(
-    "{state} was not a State Party to the {convention} on {circulated}, when the procedure was"
-    " circulated: only the States Parties it was circulated to can break the silence"
+    "{convention}: {state} was not a State Party on {circulated}, when the procedure was"
+    " circulated; only the States Parties it was circulated to can break the silence"
 )
-MEETING_OF_ANOTHER_CONVENTION = _("{meeting} is a meeting of the {other}, not of the {convention}")
+MEETING_OF_ANOTHER_CONVENTION = _(
+    "{meeting} is a meeting under another convention: {other}, not {convention}"
+)
 REASON_REQUIRED = _("give the reason for breaking the silence")
 SILENCE_ENDED_AT = _(
     "the silence procedure ended at {time} on {deadline} ({zone} time); it can no longer be broken"
@@ -98,8 +99,8 @@ BROKEN_NEEDS_BREAKS = _("a broken silence names the States that broke it")
 ADOPTED_HAS_NO_BREAKS = _("an adopted procedure has no breaks")
 NOT_THE_SECRETARIAT = _("only the Secretariat records this")
 SHORTER_THAN_MINIMUM = _(
-    "a silence procedure of the {convention} runs at least {hours} hours: the deadline must"
-    " be {earliest} ({zone} time) or later"
+    "{convention}: a silence procedure runs at least {hours} hours, so the deadline must be"
+    " {earliest} ({zone} time) or later"
 )
 UNKNOWN_BREAK_KIND = _("a break is one of {choices}, not {value!r}")
 NOT_A_PRESIDENT = _(
@@ -116,11 +117,11 @@ UNKNOWN_DECISION_KIND = _("the kind is one of {choices}, not {value!r}")
 # Extension requests
 NOT_YOUR_REQUEST = _("you may submit extension requests only for your own State")
 DEADLINE_PASSED = _(
-    "{state}'s deadline under Article {article} of the {convention} passed on {day}: an"
-    " extension is requested before the deadline it would extend"
+    "{convention}, Article {article}: the deadline of {state} passed on {day}; an extension"
+    " is requested before the deadline it would extend"
 )
 AFTER_MEETING_CUT_OFF = _(
-    "a request to the {meeting} is submitted at least {days} days before it opens on"
+    "{meeting}: a request is submitted at least {days} days before the meeting opens on"
     " {opens}, by {cut_off} ({source})"
 )
 DRAFT_TEXT_REQUIRED = _("give the text of the draft decision")
@@ -152,7 +153,8 @@ TERMS_OBSERVATION = _(
 BEYOND_REQUEST = _("{day} is after the deadline requested, {requested}")
 PART_OF_ANOTHER_MEETING = _("the request is before {meeting}, not {other}")
 PART_OF_ANOTHER_CONVENTION = _(
-    "{other} is a meeting of the {other_convention}; the request is under the {convention}"
+    "{other} is a meeting under another convention: {other_convention}, while the request is"
+    " under {convention}"
 )
 DECISION_UNKNOWN = _("the decision is one of {choices}, not {value!r}")
 DEADLINE_MOVED = _(

@@ -21,7 +21,7 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             kind="payment",
             day=due.due_on,
             time_zone=due.time_zone or convention.time_zone,
-            subject=_("Payment of the assessed share of %(meeting)s (USD %(amount)s)")
+            subject=_("%(meeting)s: payment of the assessed share (USD %(amount)s)")
             % {"meeting": due.meeting, "amount": l10n.amount(due.outstanding)},
             bound=Bound.state(due.iso3),
             convention=convention.short_name,

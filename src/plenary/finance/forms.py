@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core import l10n
 from plenary.finance.models import BudgetPeriod, CostCategory
 
 LINES = 5
@@ -91,7 +92,8 @@ class PaymentForm(forms.Form):
     def __init__(self, *args, assessments=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assessment"].choices = [
-            (a.pk, f"{a.state.name} ({a.get_kind_display()}: {a.amount})") for a in assessments
+            (a.pk, f"{a.state} ({a.get_kind_display()}: {a.amount})")
+            for a in l10n.in_name_order(assessments, lambda a: str(a.state))
         ]
 
 
@@ -115,4 +117,4 @@ class ContributionForm(forms.Form):
 
     def __init__(self, *args, states=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [(s.iso3, s.name) for s in states]
+        self.fields["state"].choices = [(s.iso3, str(s)) for s in l10n.in_name_order(states)]

@@ -110,7 +110,7 @@ class CostEstimate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return _("Cost estimate of %(meeting)s") % {"meeting": self.meeting or self.meeting_title}
+        return _("%(meeting)s: cost estimate") % {"meeting": self.meeting or self.meeting_title}
 
 
 class CostCategory(models.TextChoices):

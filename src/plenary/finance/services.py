@@ -43,7 +43,7 @@ from plenary.treaties.models import Convention, State
 NOT_THE_SECRETARIAT = gettext_lazy("only the Secretariat manages the Convention's finances")
 NO_MEETING = gettext_lazy("an estimate names the meeting it is for")
 MEETING_OF_ANOTHER_CONVENTION = gettext_lazy(
-    "%(meeting)s is a meeting of the %(other)s, not of the %(convention)s"
+    "%(meeting)s is a meeting under another convention: %(other)s, not %(convention)s"
 )
 NO_LINES = gettext_lazy("an estimate has at least one line item")
 UNKNOWN_CATEGORY = gettext_lazy("a line item's category is one of %(choices)s, not %(value)r")

@@ -6,8 +6,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_bidi, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core import l10n
 from plenary.finance import charts, exports, selectors, services
 from plenary.finance.forms import (
     LINES,
@@ -39,6 +41,18 @@ def _status(request, convention):
     return on, state_id
 
 
+def _chart(years) -> str:
+    """The assessed-vs-paid chart in the reader's language and direction."""
+    return charts.assessed_vs_paid(
+        years,
+        title=gettext("Assessed and paid by year (US dollars)"),
+        assessed=pgettext("chart", "assessed"),
+        paid=pgettext("chart", "paid"),
+        money=l10n.amount,
+        right_to_left=get_language_bidi(),
+    )
+
+
 def status(request, convention):
     """A convention's financial status: assessed vs paid by year and the arrears by State."""
     on, state_id = _status(request, convention)
@@ -53,7 +67,7 @@ def status(request, convention):
             "on": on,
             "accounts": accounts,
             "arrears": [a for a in accounts if a.arrears > 0],
-            "chart": mark_safe(charts.assessed_vs_paid(years)),  # noqa: S308 - built and escaped by charts
+            "chart": mark_safe(_chart(years)),  # noqa: S308 - built and escaped by charts
             "own_state": State.objects.get(pk=state_id) if state_id else None,
             "estimates": [(e, *selectors.estimate_totals(e)) for e in estimates],
             "budgets": selectors.isu_budgets(convention=convention),

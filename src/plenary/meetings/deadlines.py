@@ -24,8 +24,7 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             kind="registration",
             day=meeting.registration_deadline,
             time_zone=meeting.time_zone,
-            subject=_("Registration of delegations for the %(meeting)s")
-            % {"meeting": meeting.title},
+            subject=_("%(meeting)s: registration of delegations") % {"meeting": meeting.title},
             bound=Bound.for_role(Role.DELEGATION),
             convention=meeting.convention.short_name,
             link=f"/{meeting.convention.slug}/meetings/{meeting.code}/",

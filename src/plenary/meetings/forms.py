@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.convention_texts import label
+from plenary.core.forms import ByNameChoiceField
 from plenary.meetings.models import (
     CredentialsKind,
     DelegateRole,
@@ -249,9 +250,9 @@ class ReplanForm(forms.Form):
 class OfficerForm(forms.Form):
     role = forms.ChoiceField(label=_("Office"), choices=OfficerRole.choices)
     person = forms.CharField(label=_("Person"), max_length=200, required=False)
-    state = forms.ModelChoiceField(
+    state = ByNameChoiceField(
         label=_("State"),
-        queryset=State.objects.order_by("name"),
+        queryset=State.objects.all(),
         required=False,
         to_field_name="iso3",
         help_text=_("For an office held by a State (Vice-Presidents)."),

@@ -246,7 +246,7 @@ def register(request, convention, code: str):
             else:
                 messages.success(
                     request,
-                    _("The delegation of %(who)s is registered for %(meeting)s.")
+                    _("%(meeting)s: the delegation of %(who)s is registered.")
                     % {"who": participant, "meeting": meeting},
                 )
                 return redirect("meetings:meeting_detail", convention=convention, code=meeting.code)
@@ -390,7 +390,8 @@ def convene(request, convention):
             except ValidationError as error:
                 show_refusal(form, error)
             else:
-                messages.success(request, _("%(meeting)s is convened.") % {"meeting": meeting})
+                convened = _("Meeting convened: %(meeting)s.") % {"meeting": meeting}
+                messages.success(request, convened)
                 return redirect("meetings:manage", convention=convention, code=meeting.code)
         status = 422
     else:

@@ -126,7 +126,7 @@ def check_extension(
     if maximum is None:
         raise RuleError(
             "new_deadline",
-            _("Article {article} of the {convention} allows no extension of a deadline"),
+            _("{convention}, Article {article}: no extension of a deadline is allowed"),
             article=rule.article,
             convention=rules.short_name,
         )
@@ -252,7 +252,7 @@ def withdrawal_effective_for(
     if rule is None:
         raise RuleError(
             "received_on",
-            _("the {convention} file states no withdrawal rule"),
+            _("{convention}: the convention file states no withdrawal rule"),
             convention=rules.short_name,
         )
     effective = add_months(received_on, rule.months_after_receipt)

@@ -5,7 +5,9 @@ named values (`RuleError("year", YEAR_OUTSIDE, year=2031, first=2020, last=2030)
 with `_` for the catalogue's extraction. The reader's language comes in at the edge: Django's
 app registry sets `RuleError.translate` to gettext and `RuleError.show_date` to the active
 language's date format (core/apps.py), and `message` is worded when it is read, in the
-language active then. Without Django (the rules' own tests) both stay English.
+language active then. A value that is itself a message of the catalogue (a `Phrase`, such
+as the shape a document symbol should have) is translated with it. Without Django (the
+rules' own tests) both stay English.
 """
 
 from collections.abc import Callable
@@ -20,6 +22,21 @@ def _(text: str) -> str:
 
 def _english_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+class Phrase(str):
+    """A value of a refusal that is itself a message of the catalogue (marked with `_`):
+    translated with the sentence it stands in, when the message is read."""
+
+    __slots__ = ()
+
+
+def _shown(value: object) -> object:
+    if isinstance(value, Phrase):
+        return RuleError.translate(value)
+    if isinstance(value, date):
+        return RuleError.show_date(value)
+    return value
 
 
 class RuleError(ValueError):
@@ -39,8 +56,4 @@ class RuleError(ValueError):
         template = RuleError.translate(self.template)
         if not self.values:
             return template
-        shown = {
-            name: RuleError.show_date(value) if isinstance(value, date) else value
-            for name, value in self.values.items()
-        }
-        return template.format(**shown)
+        return template.format(**{name: _shown(value) for name, value in self.values.items()})

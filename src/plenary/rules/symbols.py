@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal, cast
 
-from plenary.rules.errors import RuleError
+from plenary.rules.errors import Phrase, RuleError, _
 
 Series = Literal["", "L", "WP", "CRP", "INF", "MISC"]
 SuffixKind = Literal["Rev", "Corr", "Add"]
@@ -29,25 +29,59 @@ SUFFIX_KINDS: tuple[SuffixKind, ...] = ("Rev", "Corr", "Add")
 # Subsidiary bodies read when no scheme is given: a Review Conference's preparatory meetings.
 DEFAULT_SUB_BODIES: tuple[str, ...] = ("PM",)
 
-EXPECTED_SHAPE = (
-    "ROOT/BODY/YEAR/N or ROOT/BODY/YEAR/SERIES.N with SERIES one of L, WP, CRP, INF, MISC, "
-    "followed by any of /Rev.N, /Corr.N, /Add.N (e.g. CCM/CONF/2020/CRP.8/Rev.1)"
+# A refusal of a symbol read from text is one whole sentence of the catalogue (issue #27):
+# the symbol, what is wrong with it, and the shape expected, a phrase of its own.
+EXPECTED_SHAPE = Phrase(
+    _(
+        "ROOT/BODY/YEAR/N or ROOT/BODY/YEAR/SERIES.N with SERIES one of L, WP, CRP, INF, MISC, "
+        "followed by any of /Rev.N, /Corr.N, /Add.N (e.g. CCM/CONF/2020/CRP.8/Rev.1)"
+    )
 )
-BAD_MEETING_ROOT = "{meeting_root!r} is not ROOT/BODY/YEAR (e.g. CCM/CONF/2020)"
-BAD_SERIES_NAME = "{series!r} is not one of '' (the main series), L, WP, CRP, INF, MISC"
+SYMBOL_EMPTY = _("{symbol!r}: no symbol given; expected {expected}")
+SYMBOL_WHITESPACE = _("{symbol!r}: spaces or other whitespace are not allowed; expected {expected}")
+SYMBOL_EMPTY_PART = _(
+    "{symbol!r}: empty part between slashes (a doubled, leading or trailing slash);"
+    " expected {expected}"
+)
+SYMBOL_NO_NUMBER = _("{symbol!r}: no document number after ROOT/BODY/YEAR; expected {expected}")
+SYMBOL_BAD_ROOT = _(
+    "{symbol!r}: root {part!r} must be capital letters and digits, starting with a letter;"
+    " expected {expected}"
+)
+SYMBOL_BAD_BODY = _(
+    "{symbol!r}: body {part!r} must be capital letters and digits, starting with a letter;"
+    " expected {expected}"
+)
+SYMBOL_BAD_YEAR = _("{symbol!r}: year {part!r} must be four digits, from 1000; expected {expected}")
+SYMBOL_BAD_NUMBER = _(
+    "{symbol!r}: number {part!r} must be a whole number from 1, without leading zeros;"
+    " expected {expected}"
+)
+SYMBOL_UNKNOWN_SERIES = _(
+    "{symbol!r}: series {part!r} is not one of L, WP, CRP, INF, MISC; expected {expected}"
+)
+SYMBOL_UNKNOWN_SUFFIX = _(
+    "{symbol!r}: suffix {part!r} is not one of Rev.N, Corr.N, Add.N; expected {expected}"
+)
+SYMBOL_OTHER_ROOT = _(
+    "{symbol!r}: root {part!r} is not this convention's root {root!r}; expected {expected}"
+)
+SYMBOL_UNKNOWN_BODY = _("{symbol!r}: body {part!r} is not one of {bodies}; expected {expected}")
+SYMBOL_UNNUMBERED_BODY = _(
+    "{symbol!r}: body {part!r} takes no session number here; expected {expected}"
+)
 
-EMPTY = "no symbol given"
-WHITESPACE = "spaces or other whitespace are not allowed"
-EMPTY_PART = "empty part between slashes (a doubled, leading or trailing slash)"
-NO_NUMBER = "no document number after ROOT/BODY/YEAR"
-BAD_CODE = "{part_name} {part!r} must be capital letters and digits, starting with a letter"
-BAD_YEAR = "year {part!r} must be four digits, from 1000"
-BAD_NUMBER = "number {part!r} must be a whole number from 1, without leading zeros"
-UNKNOWN_SERIES = "series {part!r} is not one of L, WP, CRP, INF, MISC"
-UNKNOWN_SUFFIX = "suffix {part!r} is not one of Rev.N, Corr.N, Add.N"
-OTHER_ROOT = "root {part!r} is not this convention's root {root!r}"
-UNKNOWN_BODY = "body {part!r} is not one of {bodies}"
-UNNUMBERED_BODY = "body {part!r} takes no session number here"
+# A symbol built from its parts (`Symbol(...)`) names the offending field.
+BAD_ROOT = _("root {part!r} must be capital letters and digits, starting with a letter")
+BAD_BODY = _("body {part!r} must be capital letters and digits, starting with a letter")
+BAD_SUB_BODY = _("sub-body {part!r} must be capital letters and digits, starting with a letter")
+BAD_YEAR = _("year {part!r} must be four digits, from 1000")
+BAD_NUMBER = _("number {part!r} must be a whole number from 1, without leading zeros")
+UNKNOWN_SERIES = _("series {part!r} is not one of L, WP, CRP, INF, MISC")
+UNKNOWN_SUFFIX = _("suffix {part!r} is not one of Rev.N, Corr.N, Add.N")
+
+BAD_MEETING_ROOT = _("{meeting_root!r} is not ROOT/BODY/YEAR (e.g. CCM/CONF/2020)")
+BAD_SERIES_NAME = _("{series!r} is not one of '' (the main series), L, WP, CRP, INF, MISC")
 
 _CODE = re.compile(r"[A-Z][A-Z0-9]*")
 _YEAR = re.compile(r"[1-9][0-9]{3}")
@@ -83,25 +117,26 @@ class Symbol:
     sub_body: tuple[str, int] | None = None
 
     def __post_init__(self) -> None:
-        for field, value in (("root", self.root), ("body", self.body)):
+        for field, value, template in (
+            ("root", self.root, BAD_ROOT),
+            ("body", self.body, BAD_BODY),
+        ):
             if not _CODE.fullmatch(value):
-                raise RuleError(field, BAD_CODE.format(part_name=field, part=value))
+                raise RuleError(field, template, part=value)
         if not 1000 <= self.year <= 9999:
-            raise RuleError("year", BAD_YEAR.format(part=str(self.year)))
+            raise RuleError("year", BAD_YEAR, part=str(self.year))
         if self.series not in SERIES:
-            raise RuleError("series", UNKNOWN_SERIES.format(part=self.series))
+            raise RuleError("series", UNKNOWN_SERIES, part=self.series)
         for field, number in (("number", self.number), ("body_number", self.body_number)):
             if number is not None and number < 1:
-                raise RuleError(field, BAD_NUMBER.format(part=str(number)))
+                raise RuleError(field, BAD_NUMBER, part=str(number))
         if self.sub_body is not None:
             code, number = self.sub_body
             if not _CODE.fullmatch(code) or code in SERIES or number < 1:
-                raise RuleError(
-                    "sub_body", BAD_CODE.format(part_name="sub-body", part=f"{code}.{number}")
-                )
+                raise RuleError("sub_body", BAD_SUB_BODY, part=f"{code}.{number}")
         for kind, number in self.suffixes:
             if kind not in SUFFIX_KINDS or number < 1:
-                raise RuleError("suffixes", UNKNOWN_SUFFIX.format(part=f"{kind}.{number}"))
+                raise RuleError("suffixes", UNKNOWN_SUFFIX, part=f"{kind}.{number}")
 
     @property
     def meeting_root(self) -> str:
@@ -128,13 +163,13 @@ class Symbol:
         return f"{self.meeting_root}/{document}{suffixes}"
 
 
-def _invalid(text: str, problem: str) -> RuleError:
-    return RuleError("symbol", f"{text!r}: {problem}; expected {EXPECTED_SHAPE}")
+def _invalid(text: str, template: str, **values: str) -> RuleError:
+    return RuleError("symbol", template, symbol=text, expected=EXPECTED_SHAPE, **values)
 
 
 def _number(text: str, part: str) -> int:
     if not _NUMBER.fullmatch(part):
-        raise _invalid(text, BAD_NUMBER.format(part=part))
+        raise _invalid(text, SYMBOL_BAD_NUMBER, part=part)
     return int(part)
 
 
@@ -143,19 +178,19 @@ def _meeting_parts(
 ) -> tuple[str, str, int | None, int]:
     root, body_part, year = parts
     body, dot, body_number = body_part.partition(".")
-    for part_name, part in (("root", root), ("body", body)):
+    for part, template in ((root, SYMBOL_BAD_ROOT), (body, SYMBOL_BAD_BODY)):
         if not _CODE.fullmatch(part):
-            raise _invalid(text, BAD_CODE.format(part_name=part_name, part=part))
+            raise _invalid(text, template, part=part)
     number = _number(text, body_number) if dot else None
     if scheme is not None:
         if root != scheme.root:
-            raise _invalid(text, OTHER_ROOT.format(part=root, root=scheme.root))
+            raise _invalid(text, SYMBOL_OTHER_ROOT, part=root, root=scheme.root)
         if body not in scheme.bodies:
-            raise _invalid(text, UNKNOWN_BODY.format(part=body, bodies=", ".join(scheme.bodies)))
+            raise _invalid(text, SYMBOL_UNKNOWN_BODY, part=body, bodies=", ".join(scheme.bodies))
         if number is not None and body not in scheme.numbered_bodies:
-            raise _invalid(text, UNNUMBERED_BODY.format(part=body_part))
+            raise _invalid(text, SYMBOL_UNNUMBERED_BODY, part=body_part)
     if not _YEAR.fullmatch(year):
-        raise _invalid(text, BAD_YEAR.format(part=year))
+        raise _invalid(text, SYMBOL_BAD_YEAR, part=year)
     return root, body, number, int(year)
 
 
@@ -166,14 +201,14 @@ def parse(text: str, *, scheme: SymbolScheme | None = None) -> Symbol:
     bodies, subsidiary bodies and series.
     """
     if not text:
-        raise _invalid(text, EMPTY)
+        raise _invalid(text, SYMBOL_EMPTY)
     if any(character.isspace() for character in text):
-        raise _invalid(text, WHITESPACE)
+        raise _invalid(text, SYMBOL_WHITESPACE)
     parts = text.split("/")
     if "" in parts:
-        raise _invalid(text, EMPTY_PART)
+        raise _invalid(text, SYMBOL_EMPTY_PART)
     if len(parts) < 4:
-        raise _invalid(text, NO_NUMBER)
+        raise _invalid(text, SYMBOL_NO_NUMBER)
     root, body, body_number, year = _meeting_parts(text, parts[:3], scheme)
     rest = parts[3:]
     known_series = scheme.series if scheme is not None else SERIES[1:]
@@ -190,13 +225,13 @@ def parse(text: str, *, scheme: SymbolScheme | None = None) -> Symbol:
     if not dot:
         series, number = "", document
     elif series not in SERIES[1:] or series not in known_series:
-        raise _invalid(text, UNKNOWN_SERIES.format(part=series))
+        raise _invalid(text, SYMBOL_UNKNOWN_SERIES, part=series)
 
     suffixes: list[tuple[SuffixKind, int]] = []
     for part in rest[1:]:
         kind, dot, suffix_number = part.partition(".")
         if not dot or kind not in SUFFIX_KINDS:
-            raise _invalid(text, UNKNOWN_SUFFIX.format(part=part))
+            raise _invalid(text, SYMBOL_UNKNOWN_SUFFIX, part=part)
         suffixes.append((cast(SuffixKind, kind), _number(text, suffix_number)))
 
     return Symbol(
@@ -249,9 +284,9 @@ def next_in_series(
     except RuleError:
         first = None
     if first is None or first.meeting_root != meeting_root:
-        raise RuleError("meeting_root", BAD_MEETING_ROOT.format(meeting_root=meeting_root))
+        raise RuleError("meeting_root", BAD_MEETING_ROOT, meeting_root=meeting_root)
     if series not in SERIES:
-        raise RuleError("series", BAD_SERIES_NAME.format(series=series))
+        raise RuleError("series", BAD_SERIES_NAME, series=series)
     numbers = [
         symbol.number
         for symbol in (parse(item) if isinstance(item, str) else item for item in taken)
