@@ -178,3 +178,44 @@ def test_running_text_names_follow_the_name_in_use_on_the_day(ccm):
     # No UNTERM entry: no form, the English name stands in.
     assert ids["CIV"] not in french and ids["TUR"] not in spanish
     assert names.english[ids["NLD"]] == "Netherlands (Kingdom of the)"
+
+
+def test_the_filters_write_the_forms_of_the_documents_language_or_the_english_name_marked():
+    from django.utils import translation
+
+    from plenary.drafting.templatetags import drafting as filters
+    from plenary.rules import names
+
+    peru = names.StateName(
+        "Peru",
+        {
+            "fr": names.in_text("Pérou (le)", language="fr"),
+            "es": names.in_text("Perú (el)", language="es"),
+        },
+    )
+    turkiye = names.StateName("Türkiye")
+    every = (filters.with_article, filters.with_de, filters.with_a, filters.with_que)
+    with translation.override("fr"):
+        assert [each(peru, "en anglais") for each in every] == [
+            "le Pérou",
+            "du Pérou",
+            "au Pérou",
+            "que le Pérou",
+        ]
+        assert [each(turkiye, "en anglais") for each in every] == [
+            "Türkiye (en anglais)",
+            "de Türkiye (en anglais)",
+            "à Türkiye (en anglais)",
+            "que Türkiye (en anglais)",
+        ]
+    with translation.override("es"):
+        assert [each(peru, "en inglés") for each in every] == [
+            "el Perú",
+            "del Perú",
+            "al Perú",
+            "que el Perú",
+        ]
+        assert filters.with_a(turkiye, "en inglés") == "a Türkiye (en inglés)"
+    # The English wording writes the English name, as before.
+    assert filters.in_text(names.StateName("Netherlands")) == "the Netherlands"
+    assert str(peru) == "Peru"

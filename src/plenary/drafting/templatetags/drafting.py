@@ -297,9 +297,9 @@ def _state_in_text(state, form: str, word: str, note: str) -> str:
     if found is not None:
         return getattr(found, form)
     marked = untranslated(state, note)
-    if not word or not marked:
+    if not word or not marked or language not in _WORDS:
         return marked
-    return f"{_WORDS.get(language, _WORDS['fr'])[word]} {marked}"
+    return f"{_WORDS[language][word]} {marked}"
 
 
 @register.filter
