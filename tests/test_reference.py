@@ -20,6 +20,7 @@ SHARED = [
     "states.csv",
     "state_names.csv",
     "state_names_former.csv",
+    "state_names_unterm.csv",
     "un_scale_names.csv",
     "un_scale_of_assessments.csv",
 ]

@@ -136,13 +136,13 @@ def test_a_french_report_takes_the_meetings_french_title_without_a_mark(ccm, sec
     [
         (
             "fr",
-            "La Conférence a examiné la demande de prolongation du délai présentée par Peru (en"
-            " anglais) visant à achever la destruction de tous ses stocks d'armes à"
+            "La Conférence a examiné la demande de prolongation du délai présentée par le Pérou"
+            " visant à achever la destruction de tous ses stocks d'armes à"
             " sous-munitions conformément au paragraphe 2 de l'article 3 de la Convention et a"
             " recommandé de prendre la décision d'accorder la prolongation de 37 mois jusqu'au"
             " 1 avril 2024.",
-            "À cet égard, la Conférence a noté qu'il serait utile pour la Convention que Bosnia"
-            " and Herzegovina (en anglais) fasse rapport chaque année, dans ses rapports présentés"
+            "À cet égard, la Conférence a noté qu'il serait utile pour la Convention que la"
+            " Bosnie-Herzégovine fasse rapport chaque année, dans ses rapports présentés"
             " au titre de l'article 7 avant le 30 avril de chaque année, et aux the Tenth Meeting"
             " of States Parties (en anglais), sur les points suivants :",
             "La Conférence a approuvé : the estimated costs of the Tenth Meeting of States Parties"
@@ -150,13 +150,13 @@ def test_a_french_report_takes_the_meetings_french_title_without_a_mark(ccm, sec
         ),
         (
             "es",
-            "La Conferencia examinó la solicitud de prórroga del plazo presentada por Peru (en"
-            " inglés) para completar la destrucción de todas sus existencias de municiones en"
+            "La Conferencia examinó la solicitud de prórroga del plazo presentada por el Perú"
+            " para completar la destrucción de todas sus existencias de municiones en"
             " racimo de conformidad con el párrafo 2 del artículo 3 de la Convención y recomendó"
             " adoptar la decisión de conceder la prórroga de 37 meses hasta el 1 de abril de"
             " 2024.",
             "A este respecto, la Conferencia señaló que sería beneficioso para la Convención que"
-            " Bosnia and Herzegovina (en inglés) informara anualmente, en sus informes"
+            " Bosnia y Herzegovina informara anualmente, en sus informes"
             " presentados en virtud del artículo 7 antes del 30 de abril de cada año, y en las"
             " the Tenth Meeting of States Parties (en inglés), sobre lo siguiente:",
             "La Conferencia aprobó: the estimated costs of the Tenth Meeting of States Parties (en"

@@ -370,7 +370,7 @@ def _extension_specs(records, request) -> list[_Spec]:
     terms = request.terms or {}
     context = {
         "request": request,
-        "state": state.name,
+        "state": records.named(state),
         "obligation_kind": obligation_kind(request.obligation, ruleset),
         "article": article,
         "decided": bool(decided),
@@ -471,14 +471,19 @@ def _decisions(records) -> list[_Spec]:
     return specs
 
 
-def _status_statement(status, words) -> tuple[dict | None, list[str]]:
-    """The status of the Convention on the report's date, from the registry."""
+def _status_statement(records, status, words) -> tuple[dict | None, list[str]]:
+    """The status of the Convention on the report's date, from the registry; the States
+    that deposited since, each named as the report names it (`deposited`)."""
     if not status.states_parties:
         return None, [
             str(NO_STATES_PARTIES).format(convention=words.name, day=long_date(status.on))
         ]
     missing = [] if status.previous is not None else [str(NO_PREVIOUS_MEETING)]
-    return {"status": status}, missing
+    deposited = [
+        {"state": records.named(standing.state), "standing": standing}
+        for standing in status.deposited_since
+    ]
+    return {"status": status, "deposited": deposited}, missing
 
 
 def _transparency_statement(figures) -> tuple[dict | None, list[str]]:
@@ -527,7 +532,7 @@ def _statement(records, statement: str, words) -> tuple[dict | None, list[str]]:
     """A statement's context (None: the records cannot support it) and what is missing."""
     found = records.statements.get(statement)
     if statement == "status":
-        return _status_statement(found, words)
+        return _status_statement(records, found, words)
     if statement == "financial_status":
         return _financial_status_statement(found, records.meeting)
     return _transparency_statement(found or [])

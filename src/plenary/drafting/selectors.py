@@ -17,7 +17,7 @@ from plenary.finance import selectors as finance
 from plenary.meetings import selectors as meetings
 from plenary.meetings.models import Meeting, MeetingKind, MeetingPart, PlanChange
 from plenary.reports import statistics
-from plenary.rules import conventions, symbols
+from plenary.rules import conventions, names, symbols
 from plenary.treaties import selectors as treaties
 from plenary.treaties.models import Convention, Organisation
 
@@ -66,6 +66,8 @@ class ReportRecords:
     decisions: list[Decision] = field(default_factory=list)
     texts: list[ReportText] = field(default_factory=list)
     state_names: dict[int, str] = field(default_factory=dict)
+    # States' forms in running French and Spanish, by language and State id (`named`).
+    names_in_text: dict[str, dict[int, names.InText]] = field(default_factory=dict)
     # The report as a document of the meeting (its symbol, revisions, adoption), once issued.
     report_document: "ReportDocument | None" = None
     revisions: list[Document] = field(default_factory=list)
@@ -78,6 +80,18 @@ class ReportRecords:
     def plan_on(self, on: date) -> list[dict]:
         """The meeting's parts as planned on `on`."""
         return plan_on(self.history, on)
+
+    def named(self, state) -> names.StateName:
+        """A State as the report names it: its English name, and its forms in running
+        French and Spanish as the UN named it on the part's first day."""
+        return names.StateName(
+            state.name,
+            {
+                language: found[state.pk]
+                for language, found in self.names_in_text.items()
+                if state.pk in found
+            },
+        )
 
 
 def _histories(meetings_: list[Meeting]) -> list[MeetingHistory]:
@@ -205,6 +219,7 @@ def report_records(
         .order_by("section", "after", "position", "pk")
     )
     statements_on = on or part.ends_on
+    state_names = treaties.names_in_text_on(on=part.starts_on)
     return ReportRecords(
         meeting=meeting,
         part=part,
@@ -221,7 +236,8 @@ def report_records(
             Decision.objects.filter(part=part).prefetch_related("agenda_items").order_by("pk")
         ),
         texts=texts,
-        state_names=treaties.names_on(on=part.starts_on),
+        state_names=state_names.english,
+        names_in_text=state_names.in_text,
         statements=_statements(meeting, {t.statement for t in texts if t.statement}, statements_on),
         statements_on=statements_on,
         **issued,

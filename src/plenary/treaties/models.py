@@ -82,7 +82,8 @@ class State(models.Model):
     """A State, named by the UN's official short name in English (`name`) and in the other
     UN languages the source gives (`names`, by language code: `{"fr": "Allemagne"}`),
     kept on the row so that every list already holding its States names them with no
-    further query."""
+    further query. Lists write those names; running text writes UNTERM's, with their
+    article (`unterm_names`)."""
 
     iso3 = models.CharField("ISO 3166 alpha-3", max_length=3, unique=True)
     name = models.CharField(max_length=100, unique=True)
@@ -90,6 +91,11 @@ class State(models.Model):
     # neither column) are valid: tests/core/test_role_migration.py writes a State so.
     names = models.JSONField(default=dict, blank=True, db_default=Value({}, JSONField()))
     names_source = models.TextField(blank=True, db_default="")
+    # UNTERM's short name with its article and its formal name, by language, for running
+    # text (`{"fr": {"short": "Pérou (le)", "formal": "la République du Pérou"}}`):
+    # `rules.names.in_text_of` puts the name in a sentence.
+    unterm_names = models.JSONField(default=dict, blank=True, db_default=Value({}, JSONField()))
+    unterm_source = models.TextField(blank=True, db_default="")
     un_membership = models.CharField(max_length=10, choices=UNMembership.choices)
     source = models.TextField()
     history = HistoricalRecords()

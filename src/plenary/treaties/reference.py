@@ -116,11 +116,21 @@ def load_registry(*, convention: Convention, directory: Path, today: date) -> Lo
 def _load_states(data_dir: Path) -> dict[str, State]:
     existing = {state.iso3: state for state in State.objects.all()}
     names = _names_by_state(data_dir / "state_names.csv")
+    unterm = _unterm_by_state(data_dir / "state_names_unterm.csv")
     for row in _rows(data_dir / "states.csv"):
         with _row(row):
-            _load_state(row, existing, names.pop(row["iso3"], ({}, "")))
+            _load_state(
+                row,
+                existing,
+                names.pop(row["iso3"], ({}, "")),
+                unterm.pop(row["iso3"], ({}, "")),
+            )
     if names:
         raise ReferenceDataError(f"state_names.csv names States not in states.csv: {sorted(names)}")
+    if unterm:
+        raise ReferenceDataError(
+            f"state_names_unterm.csv names States not in states.csv: {sorted(unterm)}"
+        )
     former = data_dir / "state_names_former.csv"
     if former.exists():
         for row in _rows(former):
@@ -165,13 +175,37 @@ def _names_by_state(path: Path) -> dict[str, tuple[dict[str, str], str]]:
     return {iso3: (names[iso3], "\n".join(sources[iso3])) for iso3 in names}
 
 
+def _unterm_by_state(path: Path) -> dict[str, tuple[dict[str, dict[str, str]], str]]:
+    """Each State's UNTERM short and formal names by language (data/state_names_unterm.csv:
+    iso3, language, short, formal, source), for running text; a State UNTERM does not
+    name has no row."""
+    if not path.exists():
+        return {}
+    names: dict[str, dict[str, dict[str, str]]] = {}
+    sources: dict[str, list[str]] = {}
+    for row in _rows(path):
+        language = _language(row["language"], row)
+        if not row["short"] or not row["source"]:
+            raise ReferenceDataError(f"{row['_where']}: a short name, with its source.")
+        if language in names.setdefault(row["iso3"], {}):
+            raise ReferenceDataError(f"{row['_where']}: a second {language} UNTERM name.")
+        names[row["iso3"]][language] = {"short": row["short"], "formal": row["formal"]}
+        sources.setdefault(row["iso3"], []).append(f"{language}: {row['source']}")
+    return {iso3: (names[iso3], "\n".join(sources[iso3])) for iso3 in names}
+
+
 def _load_state(
-    row: dict[str, str], existing: dict[str, State], names: tuple[dict[str, str], str]
+    row: dict[str, str],
+    existing: dict[str, State],
+    names: tuple[dict[str, str], str],
+    unterm: tuple[dict[str, dict[str, str]], str],
 ) -> None:
     values = {
         "name": row["name"],
         "names": names[0],
         "names_source": names[1],
+        "unterm_names": unterm[0],
+        "unterm_source": unterm[1],
         "un_membership": row["un_membership"],
         "source": row["source"],
     }

@@ -178,6 +178,46 @@ def names_on(*, on: date, language: str = "en") -> dict[int, str]:
     }
 
 
+@dataclass
+class NamesOn:
+    """States' names as the UN used them on a day, by State id: in English (`english`, as
+    `names_on` gives them), and in the running text of French and Spanish (`in_text`, by
+    language), where UNTERM's short name is the name then in use in that language."""
+
+    english: dict[int, str]
+    in_text: dict[str, dict[int, names.InText]]
+
+
+def names_in_text_on(*, on: date) -> NamesOn:
+    """Each State's English name on `on` and, in French and Spanish, its forms in running
+    text (`rules.names.in_text_of`); a State UNTERM does not name, or names otherwise
+    than the name in use then, has none (two queries)."""
+    languages = ("en", *names.ARTICLES)
+    former: dict[tuple[str, int], list[names.FormerName]] = defaultdict(list)
+    for row in FormerStateName.objects.filter(language__in=languages):
+        former[(row.language, row.state_id)].append(
+            names.FormerName(row.name, row.used_until, row.seen_in_use_on)
+        )
+    english: dict[int, str] = {}
+    in_text: dict[str, dict[int, names.InText]] = {language: {} for language in names.ARTICLES}
+    rows = State.objects.values_list("pk", "name", "names", "unterm_names")
+    for pk, name, local, unterm in rows:
+        english[pk] = names.name_on(current=name, former=former.get(("en", pk), ()), on=on)
+        for language, found in in_text.items():
+            given = unterm.get(language)
+            if not given:
+                continue
+            listed = names.name_on(
+                current=local.get(language) or name, former=former.get((language, pk), ()), on=on
+            )
+            forms = names.in_text_of(
+                listed, language=language, short=given["short"], formal=given.get("formal", "")
+            )
+            if forms is not None:
+                found[pk] = forms
+    return NamesOn(english=english, in_text=in_text)
+
+
 def state_standing(*, convention: Convention, iso3: str, on: date) -> StateStanding:
     state = _states_with_participation(convention).filter(iso3=iso3.upper()).first()
     if state is None:

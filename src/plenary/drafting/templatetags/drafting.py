@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django import template
 from django.utils import formats
+from django.utils.translation import get_language
 
 from plenary.core import l10n
 from plenary.core.templatetags import numbers
@@ -100,8 +101,9 @@ def in_words(number: int) -> str:
 
 
 @register.filter
-def in_text(name: str) -> str:
+def in_text(name) -> str:
     """A State's name in running text: "the Netherlands"."""
+    name = str(name)
     return f"the {name}" if name in WITH_ARTICLE else name
 
 
@@ -280,3 +282,51 @@ def local_span(span) -> str:
 def amount(value) -> str:
     """An amount as the finance pages write it: two decimals, the language's separators."""
     return numbers.amount(value)
+
+
+# A State in running French or Spanish (`rules.names.StateName`, `InText`), in the
+# document's language (`wording.render` renders under it): "présentée par {{ state|
+# with_article:"en anglais" }}". Where UNTERM gives no form of the name then in use, its
+# English name stands in, marked as `untranslated` marks it, after the bare word.
+_WORDS = {"fr": {"de": "de", "a": "à", "que": "que"}, "es": {"de": "de", "a": "a", "que": "que"}}
+
+
+def _state_in_text(state, form: str, word: str, note: str) -> str:
+    language = (get_language() or "en").lower().split("-")[0]
+    found = state.in_language(language) if hasattr(state, "in_language") else None
+    if found is not None:
+        return getattr(found, form)
+    marked = untranslated(state, note)
+    if not word or not marked or language not in _WORDS:
+        return marked
+    return f"{_WORDS[language][word]} {marked}"
+
+
+@register.filter
+def with_article(state, note: str) -> str:
+    """ "le Pérou", "l'Allemagne", "Cuba"; "el Perú", "Francia"."""
+    return _state_in_text(state, "with_article", "", note)
+
+
+@register.filter
+def with_de(state, note: str) -> str:
+    """ "du Pérou", "de l'Allemagne", "des Pays-Bas", "d'Israël"; "del Perú"."""
+    return _state_in_text(state, "with_de", "de", note)
+
+
+@register.filter
+def with_a(state, note: str) -> str:
+    """ "au Pérou", "à l'Allemagne", "aux Pays-Bas"; "al Perú", "a los Países Bajos"."""
+    return _state_in_text(state, "with_a", "a", note)
+
+
+@register.filter
+def with_que(state, note: str) -> str:
+    """ "que le Pérou", "qu'Israël"; "que el Perú"."""
+    return _state_in_text(state, "with_que", "que", note)
+
+
+@register.filter
+def spanish_and(following) -> str:
+    """ "y", or "e" before the sound /i/: `{{ next|spanish_and }} {{ next }}`."""
+    return prose.spanish_and(str(following))
