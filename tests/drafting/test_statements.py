@@ -66,12 +66,17 @@ def _financial_missing(drafted) -> list[str]:
     return [note for note in drafted.missing if note.startswith("the financial status")]
 
 
-def _convene(code="11MSP-T", starts=date(2027, 9, 1), ends=REPORT_DAY):
+def _convene(
+    code="11MSP-T",
+    starts=date(2027, 9, 1),
+    ends=REPORT_DAY,
+    title="Eleventh Meeting of States Parties",
+):
     meetings.create_meeting(
         convention=the_ccm(),
         code=code,
         kind="msp",
-        title="Eleventh Meeting of States Parties",
+        title=title,
         parts=[meetings.PartPlan(1, starts, ends, "in_person")],
     )
     return selectors.part_with_meeting(convention=the_ccm(), reference=code, number=1)
@@ -227,6 +232,7 @@ def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm,
     _place(part, "financial_status", secretariat, position=3)
     _place(part, "stockpile_destruction", secretariat, position=4)
     _place(part, "obligations", secretariat, position=5)
+    _place(part, "cost_estimate", secretariat, position=6)
     assessed = _assess(part, secretariat)
 
     def count() -> int:
@@ -481,4 +487,61 @@ def test_obligations_before_any_is_on_record_is_a_missing_note(ccm, secretariat)
         " State Party on 2 July 2010: it is not stated",
         "the registry holds no obligation under Article 4 (clearance of cluster munition"
         " remnants) of a State Party on 2 July 2010: it is not stated",
+    ]
+
+
+# The cost estimate of the next meeting, from the finance records (issue 23).
+def test_cost_estimate_statement_gives_the_next_meetings_estimate(ccm, secretariat):
+    part = _convene()
+    _place(part, "cost_estimate", secretariat)
+    assert _statements(_draft(part)) == []
+    assert [n for n in _draft(part).missing if "next meeting" in n] == [
+        "no later Meeting of States Parties or Review Conference is recorded: the cost"
+        " estimate of the next meeting is not stated"
+    ]
+    following = _convene(
+        code="12MSP-T",
+        starts=date(2028, 9, 4),
+        ends=date(2028, 9, 7),
+        title="Twelfth Meeting of States Parties",
+    )
+    assert [n for n in _draft(part).missing if "Twelfth" in n] == [
+        "no cost estimate of the Twelfth Meeting of States Parties is recorded"
+    ]
+    finance.record_cost_estimate(
+        convention=the_ccm(),
+        meeting=following.meeting,
+        lines=[
+            finance.LineIn("conference_services", "250000.00"),
+            finance.LineIn("interpretation", "50000.50"),
+        ],
+        document_symbol="CCM/MSP/2027/WP.2",
+        by=secretariat,
+    )
+    assert _statements(_draft(part)) == [
+        "The estimated cost of the Twelfth Meeting of States Parties is 300,000.50 US dollars,"
+        " as contained in document CCM/MSP/2027/WP.2."
+    ]
+    assert _statements(_draft(part, language="fr")) == [
+        "Le coût estimatif de la Twelfth Meeting of States Parties (en anglais) s'élève à"
+        " 300 000,50 dollars des États-Unis, comme indiqué dans le document CCM/MSP/2027/WP.2."
+    ]
+    assert _statements(_draft(part, language="es")) == [
+        "El costo estimado de la Twelfth Meeting of States Parties (en inglés) asciende a"
+        " 300 000,50 dólares de los Estados Unidos, según figura en el documento"
+        " CCM/MSP/2027/WP.2."
+    ]
+
+
+def test_cost_estimate_without_an_amount_is_a_missing_note(ccm, secretariat):
+    """The Second Review Conference approved the estimated costs of the Tenth Meeting
+    (CCM/CONF/2020/WP.2, seed 003 para 71); the finance records hold the estimate but not
+    its amount: the draft says so instead of giving a figure."""
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
+    key = f"text-{_place(part, 'cost_estimate', secretariat, position=9).pk}"
+    drafted = _draft(part, on=date(2020, 12, 10))
+    assert [b.text for b in drafted.paragraphs if b.key == key] == []
+    assert [n for n in drafted.missing if n.startswith("the cost estimate")] == [
+        "the cost estimate of the Tenth Meeting of States Parties (CCM/CONF/2020/WP.2) holds"
+        " no amount"
     ]

@@ -64,6 +64,12 @@ NO_PREVIOUS_MEETING_COMPLETIONS = _(
     "no earlier Meeting of States Parties or Review Conference is recorded: the States that"
     " completed the destruction of their stockpiles since are not stated"
 )
+NO_NEXT_MEETING = _(
+    "no later Meeting of States Parties or Review Conference is recorded: the cost estimate"
+    " of the next meeting is not stated"
+)
+NO_ESTIMATE = _("no cost estimate of the {meeting} is recorded")
+NO_ESTIMATED_AMOUNT = _("the cost estimate of the {meeting}{document} holds no amount")
 FIGURE_NOT_YET = _("{label}: the figure is taken on {day}, after the report's date")
 # The places of a heading block's lines (`render` lays a UN heading block out from them).
 MASTHEAD_BODY, MASTHEAD_SYMBOL, MASTHEAD_SIDE = "body", "symbol", "side"
@@ -551,6 +557,24 @@ def _obligations_statement(found, *, since: bool) -> tuple[dict | None, list[str
     return {"obligations": found, "tallies": tallies, "tally": tallies[0]}, missing
 
 
+def _cost_estimate_statement(found) -> tuple[dict | None, list[str]]:
+    """The estimated cost of the next formal meeting (`selectors.NextEstimate`), where the
+    finance records hold its estimate with an amount; otherwise a missing note saying which
+    record is wanting."""
+    if found.meeting is None:
+        return None, [str(NO_NEXT_MEETING)]
+    if found.estimate is None:
+        return None, [str(NO_ESTIMATE).format(meeting=found.meeting.title)]
+    if found.total is None:
+        symbol = found.estimate.document_symbol
+        return None, [
+            str(NO_ESTIMATED_AMOUNT).format(
+                meeting=found.meeting.title, document=f" ({symbol})" if symbol else ""
+            )
+        ]
+    return {"next": found.meeting, "estimate": found.estimate, "total": found.total}, []
+
+
 def _statement(records, statement: str, words) -> tuple[dict | None, list[str]]:
     """A statement's context (None: the records cannot support it) and what is missing."""
     found = records.statements.get(statement)
@@ -560,6 +584,8 @@ def _statement(records, statement: str, words) -> tuple[dict | None, list[str]]:
         return _obligations_statement(found, since=True)
     if statement == "obligations":
         return _obligations_statement(found, since=False)
+    if statement == "cost_estimate":
+        return _cost_estimate_statement(found)
     if statement == "financial_status":
         return _financial_status_statement(found, records.meeting)
     return _transparency_statement(found or [])

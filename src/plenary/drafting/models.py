@@ -53,6 +53,7 @@ class Statement(models.TextChoices):
         "obligations",
         _("the obligations of destruction and clearance met or pending on the report's date"),
     )
+    COST_ESTIMATE = "cost_estimate", _("the cost estimate of the next meeting")
 
 
 class ReportText(models.Model):

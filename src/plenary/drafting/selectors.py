@@ -6,6 +6,7 @@ turns them into a document and `render` writes it, so each step is tested alone.
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Max, Min, Prefetch, Q
 
@@ -14,6 +15,7 @@ from plenary.decisions.models import Decision, ExtensionRequest, SilenceProcedur
 from plenary.documents.models import Document
 from plenary.drafting.models import Dispatch, Letterhead, ReportDocument, ReportText
 from plenary.finance import selectors as finance
+from plenary.finance.models import CostEstimate
 from plenary.meetings import selectors as meetings
 from plenary.meetings.models import Meeting, MeetingKind, MeetingPart, PlanChange
 from plenary.reports import statistics
@@ -72,7 +74,8 @@ class ReportRecords:
     # The statements the report's texts ask for (`Statement`), computed on `statements_on`.
     statements: dict[
         str,
-        "StatusRecords | list[statistics.Figure] | finance.MeetingStatus | ObligationsRecords",
+        "StatusRecords | list[statistics.Figure] | finance.MeetingStatus | ObligationsRecords"
+        " | NextEstimate",
     ] = field(default_factory=dict)
     statements_on: date | None = None
 
@@ -256,6 +259,42 @@ def _obligations_status(meeting: Meeting, on: date, kinds: tuple[str, ...]) -> O
     return ObligationsRecords(on=on, tallies=tallies, previous=previous, previous_ended_on=since)
 
 
+@dataclass
+class NextEstimate:
+    """The next Meeting of States Parties or Review Conference on record after this meeting
+    (None: none is recorded), its first cost estimate on record and the estimate's total
+    (None: the estimate holds no line, so no amount)."""
+
+    meeting: Meeting | None
+    estimate: CostEstimate | None
+    total: Decimal | None
+
+
+def _next_estimate(meeting: Meeting, on: date) -> NextEstimate:
+    """Two queries and the estimate's lines: the next formal meeting opening after this
+    meeting's last day, and its first cost estimate."""
+    last_day = max((p.ends_on for p in meeting.parts.all()), default=on)
+    following = (
+        Meeting.objects.filter(
+            convention=meeting.convention,
+            kind__in=[MeetingKind.MSP, MeetingKind.REVIEW_CONFERENCE],
+        )
+        .exclude(pk=meeting.pk)
+        .annotate(first_day=Min("parts__starts_on"))
+        .filter(first_day__gt=last_day)
+        .order_by("first_day", "pk")
+        .first()
+    )
+    if following is None:
+        return NextEstimate(meeting=None, estimate=None, total=None)
+    estimate = (
+        CostEstimate.objects.filter(meeting=following).prefetch_related("lines").order_by("pk")
+    ).first()
+    lines = list(estimate.lines.all()) if estimate is not None else []
+    total = sum((line.estimated for line in lines), Decimal("0")) if lines else None
+    return NextEstimate(meeting=following, estimate=estimate, total=total)
+
+
 def _statements(meeting: Meeting, kinds: set[str], on: date) -> dict:
     """The records of the statements asked for (a fixed number of queries each)."""
     found: dict = {}
@@ -271,6 +310,8 @@ def _statements(meeting: Meeting, kinds: set[str], on: date) -> dict:
         )
     if "obligations" in kinds:
         found["obligations"] = _obligations_status(meeting, on, ROW_OBLIGATIONS)
+    if "cost_estimate" in kinds:
+        found["cost_estimate"] = _next_estimate(meeting, on)
     return found
 
 
