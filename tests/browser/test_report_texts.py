@@ -1,5 +1,6 @@
 """The Secretariat adds a text by hand to a part's draft report, sees it placed after its
-paragraph, is refused a place already taken, and changes the wording."""
+paragraph, is refused a place already taken, and changes the wording; then places there a
+statement drafted from the records (the destruction of stockpiles) and reads it in the draft."""
 
 import pytest
 from playwright.sync_api import expect
@@ -42,3 +43,17 @@ def test_the_secretariat_adds_and_changes_a_text_of_the_report(page, ccm):
     edit.get_by_role("button", name="Change the text").click()
     expect(page.get_by_role("status")).to_contain_text("The text is changed.")
     expect(page.locator("main")).to_contain_text("The President made a short opening statement.")
+
+    # A statement drafted from the records takes a place of its own, without a text.
+    add = page.locator("form", has=page.get_by_role("button", name="Add the text"))
+    add.get_by_label("Paragraph").select_option("work-opening")
+    add.get_by_label("Position").fill("2")
+    add.get_by_label("Or a statement from the records").select_option("stockpile_destruction")
+    add.get_by_role("button", name="Add the text").click()
+    expect(page.get_by_role("status")).to_contain_text("The text is added to the report.")
+    expect(page.locator("main")).to_contain_text(
+        "with an obligation under Article 3 of the Convention (destruction of stockpiles) on record"
+    )
+    expect(page.locator("main")).to_contain_text(
+        "Drafted from the records: it has no text to change."
+    )

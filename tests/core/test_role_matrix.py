@@ -659,6 +659,38 @@ def test_page_and_api_add_a_report_text_only_for_the_secretariat(role, request, 
         assert (page.status_code, api.status_code, added) == (403, 403, False)
 
 
+# A statement drafted from the records (issue 23) is placed through the same door: the
+# destruction of stockpiles on the page, the obligations met or pending through the API.
+@pytest.mark.parametrize("role", ROLES)
+def test_page_and_api_place_an_obligations_statement_only_for_the_secretariat(role, request, ccm):
+    from plenary.drafting.models import ReportText
+
+    user = request.getfixturevalue(role)
+    before = ReportText.history.count()
+    page = client_for(user).post(
+        "/ccm/meetings/2RC/report/texts/?part=1&kind=interim",
+        {
+            "add-after": "work-opening",
+            "add-placement": "paragraph",
+            "add-position": "7",
+            "add-statement": "stockpile_destruction",
+        },
+    )
+    api = token_client(user).post(
+        "/api/v1/ccm/meetings/2RC/report-texts",
+        {"section": "decisions", "position": 8, "statement": "obligations"},
+        content_type="application/json",
+    )
+    placed = sorted(ReportText.objects.exclude(statement="").values_list("statement", flat=True))
+    if role == "secretariat":
+        assert (page.status_code, api.status_code) == (302, 201)
+        assert placed == ["obligations", "stockpile_destruction"]
+        assert ReportText.history.count() == before + 2
+    else:
+        assert (page.status_code, api.status_code, placed) == (403, 403, [])
+        assert ReportText.history.count() == before
+
+
 # Meetings doors: the programme's draft and its releases, the Secretariat only.
 @pytest.mark.parametrize("role", ROLES)
 def test_page_and_api_release_and_move_the_programme_only_for_the_secretariat(role, request, ccm):

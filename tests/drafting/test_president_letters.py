@@ -346,3 +346,48 @@ def test_seed_000_next_steps_is_drafted_from_the_procedure_and_the_programme(con
     assert "Provisional Programme of work" in texts or any(
         text.lower().startswith("provisional programme of work") for text in texts
     )
+
+
+def test_convening_postponement_and_free_bodies_are_drafted_from_the_records(
+    conference, letterhead
+):
+    """The three kinds the seeds do not show: the convening information gives the parts as
+    planned on the letter's date, the proposal to postpone names the meeting the procedure
+    moves and its new date, and a free letter is the opening and the closing paragraph."""
+    procedure = _new_date_procedure()
+
+    def body(kind, on, **ids) -> list[str]:
+        records = selectors.letter_records(meeting=conference, on=on, **ids)
+        return letters.paragraphs_of(letters.letter_body(records, kind=kind))
+
+    drafted = {
+        "convening": body(LetterKind.CONVENING, date(2020, 10, 1)),
+        "postponement": body(LetterKind.POSTPONEMENT, date(2020, 6, 1), procedure_id=procedure.pk),
+        "free": body(LetterKind.FREE, date(2020, 10, 1)),
+    }
+    opening = (
+        "It is my pleasure to write to you in my capacity as President of the Second Review"
+        " Conference of the Convention on Cluster Munitions (CCM)"
+    )
+    # On both days the records planned the Conference in Lausanne (data/ccm/meetings.json).
+    preparation = (
+        f"{opening}, to share some important information regarding the preparation process"
+        " to this event, to be held in Lausanne from 23rd to 27th November 2020."
+    )
+    closing = "I look forward to continuing our collaboration towards the Second Review Conference."
+    assert drafted == {
+        "convening": [
+            preparation,
+            "The Second Review Conference will be held from 23 to 27 November 2020 at the"
+            " SwissTech Convention Center in Lausanne.",
+            closing,
+        ],
+        "postponement": [
+            preparation,
+            "I propose to postpone the First Preparatory Meeting of the Second Review"
+            " Conference. I kindly ask you to save the date of 29th June 2020. A silence"
+            " procedure will then be launched to take a formal decision.",
+            closing,
+        ],
+        "free": [f"{opening}.", closing],
+    }

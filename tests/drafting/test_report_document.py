@@ -184,3 +184,20 @@ def test_the_meeting_page_reads_reports_in_constant_queries(ccm, django_assert_m
     client.get("/ccm/meetings/2RC/?part=1")
     with django_assert_max_num_queries(60):
         assert client.get("/ccm/meetings/2RC/?part=1").status_code == 200
+
+
+def test_a_report_issued_as_a_conference_room_paper_is_revised_in_that_series(part2, secretariat):
+    """A report may be issued in the CRP. series (issue 23 names CCM/CONF/2020/CRP.8/Rev.1):
+    it takes the series' next number after the documents on record, and its revision keeps
+    the series and the number."""
+    report = services.issue_report_document(
+        part=part2, kind="final", series="CRP", issued_on=date(2021, 9, 20), by=secretariat
+    )
+    first = report.document.symbol
+    report = services.revise_report_document(
+        report=report, issued_on=date(2021, 9, 21), by=secretariat
+    )
+    assert (first, report.document.symbol) == (
+        "CCM/CONF/2020/CRP.9",
+        "CCM/CONF/2020/CRP.9/Rev.1",
+    )

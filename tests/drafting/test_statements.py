@@ -17,6 +17,7 @@ from plenary.finance.models import Assessment
 from plenary.meetings import services as meetings
 from plenary.treaties import selectors as treaties
 from plenary.treaties import services as registry
+from plenary.treaties.models import Obligation
 from tests.conftest import client_for, the_ccm, token_client
 
 REPORT_DAY = date(2027, 9, 3)
@@ -65,12 +66,17 @@ def _financial_missing(drafted) -> list[str]:
     return [note for note in drafted.missing if note.startswith("the financial status")]
 
 
-def _convene(code="11MSP-T", starts=date(2027, 9, 1), ends=REPORT_DAY):
+def _convene(
+    code="11MSP-T",
+    starts=date(2027, 9, 1),
+    ends=REPORT_DAY,
+    title="Eleventh Meeting of States Parties",
+):
     meetings.create_meeting(
         convention=the_ccm(),
         code=code,
         kind="msp",
-        title="Eleventh Meeting of States Parties",
+        title=title,
         parts=[meetings.PartPlan(1, starts, ends, "in_person")],
     )
     return selectors.part_with_meeting(convention=the_ccm(), reference=code, number=1)
@@ -224,6 +230,9 @@ def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm,
     _place(part, "status", secretariat)
     _place(part, "transparency", secretariat, position=2)
     _place(part, "financial_status", secretariat, position=3)
+    _place(part, "stockpile_destruction", secretariat, position=4)
+    _place(part, "obligations", secretariat, position=5)
+    _place(part, "cost_estimate", secretariat, position=6)
     assessed = _assess(part, secretariat)
 
     def count() -> int:
@@ -243,6 +252,23 @@ def test_a_report_with_statements_runs_as_many_queries_whatever_the_records(ccm,
             by=secretariat,
         )
         _pay(assessed[iso3], date(2027, 7, 1), "10.00", secretariat)
+    # More obligations on record, extended and completed: the same queries.
+    for iso3 in ("NZL", "FRA"):
+        registry.record_obligation(
+            convention=the_ccm(),
+            state=treaties.state_of(iso3),
+            kind="clearance",
+            completed_on=date(2027, 1, 15),
+            source="Test",
+            by=secretariat,
+        )
+    registry.grant_extension(
+        obligation=Obligation.objects.get(state__iso3="IRQ", kind="clearance"),
+        new_deadline=date(2028, 11, 1),
+        meeting="Eleventh Meeting of States Parties",
+        source="Test",
+        by=secretariat,
+    )
     assert count() == before
 
 
@@ -331,4 +357,191 @@ def test_financial_status_before_the_assessments_are_issued_is_a_missing_note(cc
     assert _financial_missing(drafted) == [
         "the financial status: no assessment of the cost estimate of Eleventh Meeting of"
         " States Parties was issued on or before 31 May 2027"
+    ]
+
+
+# Obligations of destruction and clearance (issue 23): the registry's obligations
+# (`treaties.selectors.obligations_on`), their deadlines as extended and their completion
+# on record. No completion on record is never counted as met.
+STOCKPILES = (
+    "On 3 September 2027, of the 22 States Parties with an obligation under Article 3 of"
+    " the Convention (destruction of stockpiles) on record, 22 had completed it. Since the"
+    " close of the Tenth Meeting of States Parties on 2 September 2022, Bulgaria"
+    " (12 September 2023), Slovakia (12 September 2023), Peru (15 December 2023) and South"
+    " Africa (by 31 December 2023) have completed the destruction of their stockpiles."
+)
+STOCKPILES_FR = (
+    "Au 3 septembre 2027, sur les 22 États parties dont l'obligation au titre de l'article 3"
+    " de la Convention (destruction des stocks) est enregistrée, 22 l'avaient remplie."
+    " Depuis la clôture de la Tenth Meeting of States Parties (en anglais), le 2 septembre"
+    " 2022, Bulgarie (12 septembre 2023), Slovaquie (12 septembre 2023), Pérou (15 décembre"
+    " 2023) et Afrique du Sud (au plus tard le 31 décembre 2023) ont achevé la destruction de"
+    " leurs stocks."
+)
+STOCKPILES_ES = (
+    "Al 3 de septiembre de 2027, de los 22 Estados partes cuya obligación en virtud del"
+    " artículo 3 de la Convención (destrucción de existencias) consta en el registro, 22 la"
+    " habían cumplido. Desde la clausura de la Tenth Meeting of States Parties (en inglés),"
+    " el 2 de septiembre de 2022, Bulgaria (12 de septiembre de 2023), Eslovaquia (12 de"
+    " septiembre de 2023), Perú (15 de diciembre de 2023) y Sudáfrica (a más tardar el 31 de"
+    " diciembre de 2023) han completado la destrucción de sus existencias."
+)
+CLEARANCE = (
+    "Of the 19 States Parties with an obligation under Article 4 of the Convention"
+    " (clearance of cluster munition remnants) on record, 10 had completed it; no completion"
+    " is on record for 9, whose deadlines had passed: Mauritania (1 August 2022), Iraq"
+    " (1 November 2023), Germany (1 August 2025, as extended), the Lao People's Democratic"
+    " Republic (1 August 2025, as extended), Afghanistan (1 March 2026, as extended), Somalia"
+    " (1 March 2026), Lebanon (1 May 2026, as extended), Chile (1 June 2026, as extended) and"
+    " Chad (1 October 2026, as extended)."
+)
+
+
+def _obligations_missing(drafted) -> list[str]:
+    return [note for note in drafted.missing if note.startswith(("the registry holds no o", "no"))]
+
+
+def test_stockpile_statement_names_the_states_that_completed_since_the_last_meeting(
+    ccm, secretariat
+):
+    part = _convene()
+    _place(part, "stockpile_destruction", secretariat)
+    drafted = _draft(part)
+    assert _statements(drafted) == [STOCKPILES]
+    statement = next(block for block in drafted.paragraphs if block.text == STOCKPILES)
+    assert (statement.hand_added, statement.section) == (False, "decisions")
+    assert _statements(_draft(part, language="fr")) == [STOCKPILES_FR]
+    assert _statements(_draft(part, language="es")) == [STOCKPILES_ES]
+
+
+def test_obligations_statement_counts_met_pending_and_no_record_by_article(ccm, secretariat):
+    part = _convene()
+    _place(part, "obligations", secretariat)
+    stockpiles = STOCKPILES.split(" Since the close")[0]
+    assert _statements(_draft(part)) == [f"{stockpiles} {CLEARANCE}"]
+
+
+def test_a_completion_not_on_record_is_never_counted_as_met(ccm, secretariat):
+    """The interim report of the Second Review Conference (10 December 2020): Guinea-Bissau's
+    deadline had passed with no completion on record by then (the registry holds only that
+    it had none left by 31 May 2022). An obligation recorded without its completion counts
+    as "no record" until a completion before the report's date is declared."""
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
+    key = f"text-{_place(part, 'stockpile_destruction', secretariat, position=9).pk}"
+    on = date(2020, 12, 10)
+
+    def statement() -> list[str]:
+        return [b.text for b in _draft(part, on=on).paragraphs if b.key == key]
+
+    pending = (
+        " it was pending for 4, within their deadlines: Peru (1 March 2021), Bulgaria"
+        " (1 April 2021, as extended), South Africa (1 November 2023) and Slovakia (1 January"
+        " 2024);"
+    )
+    assert statement() == [
+        "On 10 December 2020, of the 22 States Parties with an obligation under Article 3 of"
+        f" the Convention (destruction of stockpiles) on record, 17 had completed it;{pending}"
+        " no completion is on record for 1, whose deadline had passed: Guinea-Bissau (1 May"
+        " 2019)."
+    ]
+    # The registry holds no earlier formal meeting: who completed since is not stated.
+    assert _obligations_missing(_draft(part, on=on)) == [
+        "no earlier Meeting of States Parties or Review Conference is recorded: the States"
+        " that completed the destruction of their stockpiles since are not stated"
+    ]
+    obligation = registry.record_obligation(
+        convention=the_ccm(),
+        state=treaties.state_of("NZL"),
+        kind="stockpile_destruction",
+        source="Test: an obligation recorded without its completion",
+        by=secretariat,
+    )
+    assert statement() == [
+        "On 10 December 2020, of the 23 States Parties with an obligation under Article 3 of"
+        f" the Convention (destruction of stockpiles) on record, 17 had completed it;{pending}"
+        " no completion is on record for 2, whose deadlines had passed: New Zealand"
+        " (1 August 2018) and Guinea-Bissau (1 May 2019)."
+    ]
+    registry.declare_completion(
+        obligation=obligation,
+        completed_on=date(2018, 7, 1),
+        source="Test: a declaration of completion",
+        by=secretariat,
+        today=on,
+    )
+    assert statement() == [
+        "On 10 December 2020, of the 23 States Parties with an obligation under Article 3 of"
+        f" the Convention (destruction of stockpiles) on record, 18 had completed it;{pending}"
+        " no completion is on record for 1, whose deadline had passed: Guinea-Bissau (1 May"
+        " 2019)."
+    ]
+
+
+def test_obligations_before_any_is_on_record_is_a_missing_note(ccm, secretariat):
+    part = _convene(code="T-2010", starts=date(2010, 7, 1), ends=date(2010, 7, 2))
+    _place(part, "obligations", secretariat)
+    drafted = _draft(part, on=date(2010, 7, 2))
+    assert _statements(drafted) == []
+    assert _obligations_missing(drafted) == [
+        "the registry holds no obligation under Article 3 (destruction of stockpiles) of a"
+        " State Party on 2 July 2010: it is not stated",
+        "the registry holds no obligation under Article 4 (clearance of cluster munition"
+        " remnants) of a State Party on 2 July 2010: it is not stated",
+    ]
+
+
+# The cost estimate of the next meeting, from the finance records (issue 23).
+def test_cost_estimate_statement_gives_the_next_meetings_estimate(ccm, secretariat):
+    part = _convene()
+    _place(part, "cost_estimate", secretariat)
+    assert _statements(_draft(part)) == []
+    assert [n for n in _draft(part).missing if "next meeting" in n] == [
+        "no later Meeting of States Parties or Review Conference is recorded: the cost"
+        " estimate of the next meeting is not stated"
+    ]
+    following = _convene(
+        code="12MSP-T",
+        starts=date(2028, 9, 4),
+        ends=date(2028, 9, 7),
+        title="Twelfth Meeting of States Parties",
+    )
+    assert [n for n in _draft(part).missing if "Twelfth" in n] == [
+        "no cost estimate of the Twelfth Meeting of States Parties is recorded"
+    ]
+    finance.record_cost_estimate(
+        convention=the_ccm(),
+        meeting=following.meeting,
+        lines=[
+            finance.LineIn("conference_services", "250000.00"),
+            finance.LineIn("interpretation", "50000.50"),
+        ],
+        document_symbol="CCM/MSP/2027/WP.2",
+        by=secretariat,
+    )
+    assert _statements(_draft(part)) == [
+        "The estimated cost of the Twelfth Meeting of States Parties is 300,000.50 US dollars,"
+        " as contained in document CCM/MSP/2027/WP.2."
+    ]
+    assert _statements(_draft(part, language="fr")) == [
+        "Le coût estimatif de la Twelfth Meeting of States Parties (en anglais) s'élève à"
+        " 300 000,50 dollars des États-Unis, comme indiqué dans le document CCM/MSP/2027/WP.2."
+    ]
+    assert _statements(_draft(part, language="es")) == [
+        "El costo estimado de la Twelfth Meeting of States Parties (en inglés) asciende a"
+        " 300 000,50 dólares de los Estados Unidos, según figura en el documento"
+        " CCM/MSP/2027/WP.2."
+    ]
+
+
+def test_cost_estimate_without_an_amount_is_a_missing_note(ccm, secretariat):
+    """The Second Review Conference approved the estimated costs of the Tenth Meeting
+    (CCM/CONF/2020/WP.2, seed 003 para 71); the finance records hold the estimate but not
+    its amount: the draft says so instead of giving a figure."""
+    part = selectors.part_with_meeting(convention=the_ccm(), reference="2RC", number=1)
+    key = f"text-{_place(part, 'cost_estimate', secretariat, position=9).pk}"
+    drafted = _draft(part, on=date(2020, 12, 10))
+    assert [b.text for b in drafted.paragraphs if b.key == key] == []
+    assert [n for n in drafted.missing if n.startswith("the cost estimate")] == [
+        "the cost estimate of the Tenth Meeting of States Parties (CCM/CONF/2020/WP.2) holds"
+        " no amount"
     ]

@@ -73,3 +73,21 @@ def test_report_page_runs_a_constant_number_of_queries(
         # decisions it may be adopted by; the part's decisions and their agenda items.
         with django_assert_max_num_queries(51):
             client_for(secretariat).get(f"/ccm/meetings/{code}/report/?part=1")
+
+
+def test_report_page_marks_the_texts_added_by_hand(ccm, tmp_path):
+    """Seed 003's paragraph 19 (a video message) is a hand-added text, marked in words on
+    the page; 26 comes from the decisions register, unmarked. The document itself (the
+    HTML download) carries no mark in its text."""
+    from plenary.drafting import render
+    from tests.drafting.conftest import drafted_report
+
+    page = client_for(None).get(REPORT).content.decode()
+    assert (
+        '<p id="para-19" class="hand-added">19.&nbsp;On 25 November 2020, Ms. Izumi Nakamitsu'
+        " High Representative for Disarmament Affairs, delivered a video message to the"
+        ' Conference. <span class="muted hand-mark">(added by hand)</span></p>'
+    ) in page
+    assert '<p id="para-26">26.&nbsp;The Conference welcomed the accession' in page
+    assert page.count("(added by hand)") == 9
+    assert "(added by hand)" not in render.to_html(drafted_report(), standalone=True)

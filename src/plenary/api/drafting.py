@@ -50,7 +50,11 @@ class ReportTextIn(Schema):
     placement: str = "paragraph"
     on: date | None = None
     body: str = ""
-    statement: str = Field("", description="status or transparency: drafted from the records")
+    statement: str = Field(
+        "",
+        description="A statement drafted from the records: status, transparency,"
+        " financial_status, stockpile_destruction or obligations",
+    )
     reason: str = Field("", max_length=100, description="For the history")
 
 

@@ -56,6 +56,20 @@ NO_ASSESSMENT_OF_YEAR = _(
     "no cost estimate of {meeting} is recorded and no assessment of {year} was issued on"
     " or before {day}"
 )
+NO_OBLIGATION_ON_RECORD = _(
+    "the registry holds no obligation under Article {article} ({title}) of a State Party on"
+    " {day}: it is not stated"
+)
+NO_PREVIOUS_MEETING_COMPLETIONS = _(
+    "no earlier Meeting of States Parties or Review Conference is recorded: the States that"
+    " completed the destruction of their stockpiles since are not stated"
+)
+NO_NEXT_MEETING = _(
+    "no later Meeting of States Parties or Review Conference is recorded: the cost estimate"
+    " of the next meeting is not stated"
+)
+NO_ESTIMATE = _("no cost estimate of the {meeting} is recorded")
+NO_ESTIMATED_AMOUNT = _("the cost estimate of the {meeting}{document} holds no amount")
 FIGURE_NOT_YET = _("{label}: the figure is taken on {day}, after the report's date")
 # The places of a heading block's lines (`render` lays a UN heading block out from them).
 MASTHEAD_BODY, MASTHEAD_SYMBOL, MASTHEAD_SIDE = "body", "symbol", "side"
@@ -528,11 +542,59 @@ def _financial_status_statement(status, meeting) -> tuple[dict | None, list[str]
     return None, [str(NO_FINANCIAL_STATUS).format(reason=reason)]
 
 
+def _obligations_statement(records, found, *, since: bool) -> tuple[dict | None, list[str]]:
+    """The obligations of each kind on the report's date (`selectors.ObligationsRecords`):
+    met, pending, or with no completion on record; a kind the registry holds for no State
+    Party is a missing note, and so (`since`: the completions since the previous meeting
+    are stated) is the want of a previous meeting. Each holder is named as the report
+    names States in running text (`records.named`)."""
+    for tally in found.tallies:
+        for holder in (*tally.completed, *tally.pending, *tally.no_record, *tally.completed_since):
+            holder.named = records.named(holder.state)
+    missing = [
+        str(NO_OBLIGATION_ON_RECORD).format(
+            article=tally.article, title=tally.title, day=long_date(found.on)
+        )
+        for tally in found.tallies
+        if not tally.total
+    ]
+    tallies = [tally for tally in found.tallies if tally.total]
+    if since and tallies and found.previous is None:
+        missing.append(str(NO_PREVIOUS_MEETING_COMPLETIONS))
+    if not tallies:
+        return None, missing
+    return {"obligations": found, "tallies": tallies, "tally": tallies[0]}, missing
+
+
+def _cost_estimate_statement(found) -> tuple[dict | None, list[str]]:
+    """The estimated cost of the next formal meeting (`selectors.NextEstimate`), where the
+    finance records hold its estimate with an amount; otherwise a missing note saying which
+    record is wanting."""
+    if found.meeting is None:
+        return None, [str(NO_NEXT_MEETING)]
+    if found.estimate is None:
+        return None, [str(NO_ESTIMATE).format(meeting=found.meeting.title)]
+    if found.total is None:
+        symbol = found.estimate.document_symbol
+        return None, [
+            str(NO_ESTIMATED_AMOUNT).format(
+                meeting=found.meeting.title, document=f" ({symbol})" if symbol else ""
+            )
+        ]
+    return {"next": found.meeting, "estimate": found.estimate, "total": found.total}, []
+
+
 def _statement(records, statement: str, words) -> tuple[dict | None, list[str]]:
     """A statement's context (None: the records cannot support it) and what is missing."""
     found = records.statements.get(statement)
     if statement == "status":
         return _status_statement(records, found, words)
+    if statement == "stockpile_destruction":
+        return _obligations_statement(records, found, since=True)
+    if statement == "obligations":
+        return _obligations_statement(records, found, since=False)
+    if statement == "cost_estimate":
+        return _cost_estimate_statement(found)
     if statement == "financial_status":
         return _financial_status_statement(found, records.meeting)
     return _transparency_statement(found or [])

@@ -45,6 +45,15 @@ class Statement(models.TextChoices):
         "financial_status",
         _("the financial status of the meeting on the report's date"),
     )
+    STOCKPILE_DESTRUCTION = (
+        "stockpile_destruction",
+        _("the destruction of stockpiles on the report's date"),
+    )
+    OBLIGATIONS = (
+        "obligations",
+        _("the obligations of destruction and clearance met or pending on the report's date"),
+    )
+    COST_ESTIMATE = "cost_estimate", _("the cost estimate of the next meeting")
 
 
 class ReportText(models.Model):
@@ -73,7 +82,7 @@ class ReportText(models.Model):
     on = models.DateField(null=True, blank=True, help_text=_("The day the text speaks of."))
     body = models.TextField(blank=True)
     statement = models.CharField(
-        max_length=16,
+        max_length=24,
         choices=Statement.choices,
         blank=True,
         help_text=_("A statement drafted from the records in place of a body."),

@@ -6,6 +6,7 @@ turns them into a document and `render` writes it, so each step is tested alone.
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Max, Min, Prefetch, Q
 
@@ -14,6 +15,7 @@ from plenary.decisions.models import Decision, ExtensionRequest, SilenceProcedur
 from plenary.documents.models import Document
 from plenary.drafting.models import Dispatch, Letterhead, ReportDocument, ReportText
 from plenary.finance import selectors as finance
+from plenary.finance.models import CostEstimate
 from plenary.meetings import selectors as meetings
 from plenary.meetings.models import Meeting, MeetingKind, MeetingPart, PlanChange
 from plenary.reports import statistics
@@ -72,9 +74,11 @@ class ReportRecords:
     report_document: "ReportDocument | None" = None
     revisions: list[Document] = field(default_factory=list)
     # The statements the report's texts ask for (`Statement`), computed on `statements_on`.
-    statements: dict[str, "StatusRecords | list[statistics.Figure] | finance.MeetingStatus"] = (
-        field(default_factory=dict)
-    )
+    statements: dict[
+        str,
+        "StatusRecords | list[statistics.Figure] | finance.MeetingStatus | ObligationsRecords"
+        " | NextEstimate",
+    ] = field(default_factory=dict)
     statements_on: date | None = None
 
     def plan_on(self, on: date) -> list[dict]:
@@ -133,11 +137,11 @@ class StatusRecords:
     deposited_since: list
 
 
-def _status_on(meeting: Meeting, on: date) -> StatusRecords:
-    """Two queries: every State's standing on `on`, and the previous formal meeting."""
-    standings = treaties.states_on(convention=meeting.convention, on=on)
+def _previous_meeting(meeting: Meeting, on: date) -> Meeting | None:
+    """The last Meeting of States Parties or Review Conference that closed before this
+    meeting opened, with its `last_day` (one query)."""
     first_day = min((p.starts_on for p in meeting.parts.all()), default=on)
-    previous = (
+    return (
         Meeting.objects.filter(
             convention=meeting.convention,
             kind__in=[MeetingKind.MSP, MeetingKind.REVIEW_CONFERENCE],
@@ -148,6 +152,12 @@ def _status_on(meeting: Meeting, on: date) -> StatusRecords:
         .order_by("-last_day", "-pk")
         .first()
     )
+
+
+def _status_on(meeting: Meeting, on: date) -> StatusRecords:
+    """Two queries: every State's standing on `on`, and the previous formal meeting."""
+    standings = treaties.states_on(convention=meeting.convention, on=on)
+    previous = _previous_meeting(meeting, on)
     since = previous.last_day if previous is not None else None
     deposited = [
         s
@@ -165,6 +175,143 @@ def _status_on(meeting: Meeting, on: date) -> StatusRecords:
     )
 
 
+@dataclass
+class Holder:
+    """A State Party's obligation as the registry holds it on a day: its deadline then
+    (`extended`: as an extension granted by then moved it) and its completion, where a
+    completion on or before that day is on record (`completed_on` the day, `completed_by`
+    the day by which it is on record when no source gives the day)."""
+
+    state: object
+    deadline: date
+    extended: bool
+    completed_on: date | None
+    completed_by: date | None
+    # The State as the report names it in running French or Spanish (`ReportRecords.named`),
+    # set by the drafting of the statement.
+    named: object = None
+
+    @property
+    def name(self) -> str:
+        """The State's name in the document's language (the language active when drafted)."""
+        return self.state.local_name
+
+    @property
+    def completion_date(self) -> date | None:
+        return self.completed_on or self.completed_by
+
+
+@dataclass
+class ObligationTally:
+    """The States Parties with one kind of obligation on record on a day (`obligations_on`),
+    sorted as met (a completion on record by that day), pending (no completion on record,
+    the deadline not passed) and no record (no completion on record, the deadline passed:
+    never counted as met, nor said to be missed)."""
+
+    kind: str
+    article: str
+    title: str
+    completed: list[Holder]
+    pending: list[Holder]
+    no_record: list[Holder]
+    # Of `completed`, those whose completion is on record after the previous meeting closed.
+    completed_since: list[Holder]
+
+    @property
+    def total(self) -> int:
+        return len(self.completed) + len(self.pending) + len(self.no_record)
+
+
+@dataclass
+class ObligationsRecords:
+    """The obligations of destruction and clearance on a day, one tally per kind of the
+    convention (the convention file's order), and the previous formal meeting."""
+
+    on: date
+    tallies: list[ObligationTally]
+    previous: Meeting | None
+    previous_ended_on: date | None
+
+
+# The obligations held as rows of the registry (`treaties.Obligation`); reports are counted
+# by the transparency statement.
+ROW_OBLIGATIONS = ("stockpile_destruction", "clearance")
+
+
+def _obligations_status(meeting: Meeting, on: date, kinds: tuple[str, ...]) -> ObligationsRecords:
+    """Three queries for each kind (the obligations with their extensions) and one for the
+    previous formal meeting."""
+    convention = meeting.convention
+    previous = _previous_meeting(meeting, on)
+    since = previous.last_day if previous is not None else None
+    tallies = []
+    for rule in convention.rules.obligations:
+        if rule.kind not in kinds:
+            continue
+        groups: dict[str, list[Holder]] = {"completed": [], "pending": [], "overdue": []}
+        for row in treaties.obligations_on(convention=convention, on=on, obligation=rule.kind):
+            groups[row.status].append(
+                Holder(
+                    state=row.holder,
+                    deadline=row.current_deadline,
+                    extended=row.current_deadline != row.original_deadline,
+                    completed_on=row.completed_on,
+                    completed_by=row.completed_by,
+                )
+            )
+        done = sorted(groups["completed"], key=lambda h: (h.completion_date, h.state.name))
+        tallies.append(
+            ObligationTally(
+                kind=rule.kind,
+                article=rule.article,
+                title=rule.title,
+                completed=done,
+                pending=sorted(groups["pending"], key=lambda h: (h.deadline, h.state.name)),
+                no_record=sorted(groups["overdue"], key=lambda h: (h.deadline, h.state.name)),
+                completed_since=[
+                    h for h in done if since is not None and h.completion_date > since
+                ],
+            )
+        )
+    return ObligationsRecords(on=on, tallies=tallies, previous=previous, previous_ended_on=since)
+
+
+@dataclass
+class NextEstimate:
+    """The next Meeting of States Parties or Review Conference on record after this meeting
+    (None: none is recorded), its first cost estimate on record and the estimate's total
+    (None: the estimate holds no line, so no amount)."""
+
+    meeting: Meeting | None
+    estimate: CostEstimate | None
+    total: Decimal | None
+
+
+def _next_estimate(meeting: Meeting, on: date) -> NextEstimate:
+    """Two queries and the estimate's lines: the next formal meeting opening after this
+    meeting's last day, and its first cost estimate."""
+    last_day = max((p.ends_on for p in meeting.parts.all()), default=on)
+    following = (
+        Meeting.objects.filter(
+            convention=meeting.convention,
+            kind__in=[MeetingKind.MSP, MeetingKind.REVIEW_CONFERENCE],
+        )
+        .exclude(pk=meeting.pk)
+        .annotate(first_day=Min("parts__starts_on"))
+        .filter(first_day__gt=last_day)
+        .order_by("first_day", "pk")
+        .first()
+    )
+    if following is None:
+        return NextEstimate(meeting=None, estimate=None, total=None)
+    estimate = (
+        CostEstimate.objects.filter(meeting=following).prefetch_related("lines").order_by("pk")
+    ).first()
+    lines = list(estimate.lines.all()) if estimate is not None else []
+    total = sum((line.estimated for line in lines), Decimal("0")) if lines else None
+    return NextEstimate(meeting=following, estimate=estimate, total=total)
+
+
 def _statements(meeting: Meeting, kinds: set[str], on: date) -> dict:
     """The records of the statements asked for (a fixed number of queries each)."""
     found: dict = {}
@@ -174,6 +321,14 @@ def _statements(meeting: Meeting, kinds: set[str], on: date) -> dict:
         found["transparency"] = statistics.meeting_statistics(meeting=meeting, today=on)
     if "financial_status" in kinds:
         found["financial_status"] = finance.meeting_status(meeting=meeting, on=on)
+    if "stockpile_destruction" in kinds:
+        found["stockpile_destruction"] = _obligations_status(
+            meeting, on, ("stockpile_destruction",)
+        )
+    if "obligations" in kinds:
+        found["obligations"] = _obligations_status(meeting, on, ROW_OBLIGATIONS)
+    if "cost_estimate" in kinds:
+        found["cost_estimate"] = _next_estimate(meeting, on)
     return found
 
 

@@ -241,6 +241,8 @@ class ObligationOn:
     completed_by: date | None = None
     extensions: list = field(default_factory=list)
     report: str = ""  # for Article 7: "initial" or "annual"
+    # The State itself, for a name in another language than the reader's (drafting).
+    holder: State | None = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict:
         return {
@@ -329,6 +331,7 @@ def _obligations_on(
                 if obligation.completed_by and obligation.completed_by <= on
                 else None,
                 extensions=granted,
+                holder=obligation.state,
             )
         )
     return rows
