@@ -145,7 +145,9 @@ def test_circulation_notice_in_each_recipients_language(
     by_recipient = {m.to[0]: m for m in mailoutbox}
     assert "2 mars 2030" in by_recipient[peru_delegate.email].body
     assert "2 March 2030" in by_recipient[chile_delegate.email].body
-    assert "States Parties to the CCM" in by_recipient[chile_delegate.email].body
+    assert "CCM: a silence procedure was circulated to the States Parties" in (
+        by_recipient[chile_delegate.email].body
+    )
 
 
 def test_extension_request_belongs_to_its_obligations_convention(
