@@ -25,7 +25,8 @@ def test_anonymous_page_is_rendered_once_then_served_from_the_cache(
     ccm, client, page_cache, django_assert_num_queries
 ):
     first = client.get("/ccm/states/PER/")
-    with django_assert_num_queries(1):  # the records' generation, nothing else
+    # The convention of the address, the State's id and the generations of what it reads.
+    with django_assert_num_queries(3):
         second = client.get("/ccm/states/PER/")
 
     assert first[HEADER] == "miss"
@@ -86,8 +87,9 @@ def test_signed_in_page_is_rendered_once_per_audience_with_each_readers_name_and
     second.force_login(second_user)
 
     rendered = first.get("/ccm/states/PER/")
-    # The session, the user, the reader's grants, the convention and the generation.
-    with django_assert_num_queries(5):
+    # The session, the user, the reader's grants, the convention, the State's id and the
+    # generations of what the page reads.
+    with django_assert_num_queries(6):
         served = second.get("/ccm/states/PER/")
 
     assert rendered[HEADER] == "miss"

@@ -61,34 +61,138 @@ KEPT_HEADERS = (
 )
 
 
+# The scopes of core/models.py's PageGeneration. Every key holds EVERY's generation.
+EVERY = "*"
+BROAD = "broad"
+ANY = "any"
+
+
+def generations(scopes) -> tuple:
+    """The generations of EVERY and of `scopes` (one query): a page's key holds them."""
+    wanted = (EVERY, *sorted(set(scopes)))
+    found = dict(PageGeneration.objects.filter(scope__in=wanted).values_list("scope", "value"))
+    return tuple(f"{scope}={found.get(scope, 0)}" for scope in wanted)
+
+
 def generation() -> int:
-    value = PageGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
-    return value or 0
+    """The generation of every page (EVERY)."""
+    return int(generations(())[0].partition("=")[2])
 
 
-def bump(using: str = "default") -> None:
-    """Move the generation on: every cached page becomes unreachable."""
-    if not PageGeneration.objects.using(using).filter(pk=1).update(value=F("value") + 1):
+def bump(using: str = "default", scopes=(EVERY,)) -> None:
+    """Move the generations of `scopes` on: the pages that read one become unreachable.
+    With no scope named, every page does."""
+    manager = PageGeneration.objects.using(using)
+    # One scope at a time and in order: two writers never wait for each other's rows.
+    for scope in sorted(set(scopes)):
+        if manager.filter(scope=scope).update(value=F("value") + 1):
+            continue
         try:
             with transaction.atomic(using=using):
-                PageGeneration.objects.using(using).create(pk=1, value=1)
+                manager.create(scope=scope, value=1)
         except IntegrityError:  # another process created it first
-            PageGeneration.objects.using(using).filter(pk=1).update(value=F("value") + 1)
+            manager.filter(scope=scope).update(value=F("value") + 1)
 
 
-_BUMPS: dict[str, partial] = {}
+def scopes_written(instance, *, related: bool = False) -> set[str]:
+    """What a write to `instance` changed: the scopes its model names in WRITE_SCOPES, or
+    BROAD for any other record (and for a many-to-many change seen from the far side), and
+    always ANY."""
+    rule = None if related else WRITE_SCOPES.get(instance._meta.label_lower)
+    found = rule(instance) if rule is not None else None
+    return {*(found or (BROAD,)), ANY}
+
+
+def _in_meeting(meeting_id, state_id=None) -> list[str]:
+    return [f"meeting:{meeting_id}", *([f"state:{state_id}"] if state_id else [])]
+
+
+def _delegate(delegate) -> list[str] | None:
+    from plenary.meetings.models import Delegation
+
+    row = (
+        Delegation.objects.filter(pk=delegate.delegation_id)
+        .values_list("meeting_id", "state_id")
+        .first()
+    )
+    return _in_meeting(*row) if row else None
+
+
+def _document(document) -> list[str]:
+    # Its page, the page of the document it changes (which lists it) and its meeting's list.
+    return [
+        f"document:{document.pk}",
+        *([f"document:{document.revises_id}"] if document.revises_id else []),
+        f"documents-of:{document.meeting_id}",
+    ]
+
+
+def _language_version(version) -> list[str] | None:
+    from plenary.documents.models import Document
+
+    meeting_id = (
+        Document.objects.filter(pk=version.document_id).values_list("meeting_id", flat=True).first()
+    )
+    if meeting_id is None:
+        return None
+    return [f"document:{version.document_id}", f"documents-of:{meeting_id}"]
+
+
+# The records a conference day writes, by model, and the scopes a write to one changes: the
+# pages that read them (their views' `scopes`) read these scopes and BROAD. A record of any
+# other model moves BROAD (every page but those that read across the records, which read ANY).
+WRITE_SCOPES = {
+    # A registration: the meeting page's participants, the State's own pages.
+    "meetings.delegation": lambda row: _in_meeting(row.meeting_id, row.state_id),
+    "meetings.delegate": _delegate,
+    # A released programme: the meeting page.
+    "meetings.programmerelease": lambda row: _in_meeting(row.meeting_id),
+    "documents.document": _document,
+    "documents.languageversion": _language_version,
+    # A silence break: its procedure's pages and the State's.
+    "decisions.silencebreak": lambda row: [
+        f"silence-procedure:{row.procedure_id}",
+        f"state:{row.state_id}",
+    ],
+    # An Article 7 report: the State's page.
+    "treaties.transparencyreport": lambda row: [f"state:{row.state_id}"],
+}
 
 
 def records_changed(sender, *, using: str = "default", **kwargs) -> None:
-    """Signal receiver: after the transaction that changed a record commits, bump once."""
+    """Signal receiver: after the transaction that changed records commits, move the
+    generations of the scopes it changed on, once."""
     action = kwargs.get("action")  # many-to-many changes only
     if not _is_record(sender) or (action is not None and not action.startswith("post_")):
         return
-    callback = _BUMPS.setdefault(using, partial(bump, using=using))
+    instance = kwargs["instance"]
+    scopes = scopes_written(instance, related=action is not None and kwargs.get("reverse", False))
     connection = connections[using]
-    if any(queued is callback for _, queued, _ in connection.run_on_commit):
-        return
-    transaction.on_commit(callback, using=using)
+    pending = getattr(connection, "plenary_pending_bump", None)
+    if (
+        pending is None
+        or pending.done
+        or not any(q is pending for _, q, _ in connection.run_on_commit)
+    ):
+        # The transaction's first write (a rolled-back one's bump never runs: it is left).
+        pending = connection.plenary_pending_bump = _PendingBump(using)
+        pending.scopes |= scopes
+        transaction.on_commit(pending, using=using)  # at once outside a transaction
+    else:
+        pending.scopes |= scopes
+
+
+class _PendingBump:
+    """What a transaction changed, bumped once when it commits."""
+
+    def __init__(self, using: str):
+        self.using = using
+        self.scopes: set[str] = set()
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        bump(self.using, self.scopes)
 
 
 def _is_record(model) -> bool:
@@ -98,6 +202,29 @@ def _is_record(model) -> bool:
         and meta.app_label != "core"
         and not model.__name__.startswith("Historical")
     )
+
+
+def _digest(generations: tuple) -> str:
+    return hashlib.sha256(" ".join(generations).encode()).hexdigest()[:32]
+
+
+def page_scopes(request, view, kwargs) -> list[str]:
+    """The scopes a view's page reads (its `page_scopes`, given the address's arguments);
+    ANY, every record, for a view that names none."""
+    reads = getattr(view, "page_scopes", None)
+    return list(reads(request, **kwargs)) if reads is not None else [ANY]
+
+
+def _resolved_scopes(request) -> list[str]:
+    from django.urls import Resolver404, resolve
+
+    if request.path.startswith("/api/"):
+        return [ANY]
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return [ANY]
+    return page_scopes(request, match.func, match.kwargs)
 
 
 class AnonymousPageCache:
@@ -112,7 +239,7 @@ class AnonymousPageCache:
         key = ":".join(
             [
                 "page",
-                str(generation()),
+                _digest(generations(_resolved_scopes(request))),
                 getattr(request, "LANGUAGE_CODE", ""),
                 request.get_host(),
                 iri_to_uri(request.get_full_path()),
@@ -232,12 +359,13 @@ def roles_under_convention(request) -> tuple:
     )
 
 
-def shared_when_signed_in(view=None, *, vary=audience):
-    """For a signed-in reader's GET: the page rendered once per generation and audience
-    (`vary(request)`), then the reader's own parts put in. Only for views whose page
-    depends on the reader through what `vary` returns, never on who they are."""
+def shared_when_signed_in(view=None, *, vary=audience, scopes=None):
+    """For a signed-in reader's GET: the page rendered once per generation of the scopes it
+    reads (`scopes(request, **kwargs)`, ANY when None) and audience (`vary(request)`), then
+    the reader's own parts put in. Only for views whose page depends on the reader through
+    what `vary` returns, never on who they are."""
     if view is None:
-        return partial(shared_when_signed_in, vary=vary)
+        return partial(shared_when_signed_in, vary=vary, scopes=scopes)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -256,7 +384,7 @@ def shared_when_signed_in(view=None, *, vary=audience):
         key = ":".join(
             [
                 "signed-in",
-                str(generation()),
+                _digest(generations(page_scopes(request, wrapped, kwargs))),
                 digest.hexdigest()[:32],
                 getattr(request, "LANGUAGE_CODE", ""),
                 request.get_host(),
@@ -279,6 +407,8 @@ def shared_when_signed_in(view=None, *, vary=audience):
                 response[HEADER] = "miss"
         return _personal(response, request)
 
+    if scopes is not None:
+        wrapped.page_scopes = scopes
     return wrapped
 
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
+from plenary.core.page_cache import BROAD, roles_under_convention, shared_when_signed_in
 from plenary.core.permissions import within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors, services
@@ -55,7 +55,13 @@ def state_list(request, convention):
     )
 
 
-@shared_when_signed_in
+def _state_scopes(request, convention, iso3: str) -> list[str]:
+    """A State's page reads the records that name the State (its reports) and BROAD (its
+    participation, obligations and extensions)."""
+    return [BROAD, f"state:{selectors.state_id(iso3)}"]
+
+
+@shared_when_signed_in(scopes=_state_scopes)
 def state_detail(request, convention, iso3: str):
     form = OnDateForm(request.GET or None)
     on = _on(form)
