@@ -2,6 +2,7 @@
 scopes): each key page shows a relevant write at once, to anonymous and signed-in readers,
 and keeps its cached page through a write it does not read."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -285,3 +286,63 @@ def test_moving_every_generation_retires_every_page(day, page_cache_on):
     assert _moved({}, _generations()) >= {EVERY}
     for path in ("/ccm/meetings/TEST-MSP/", "/ccm/states/PER/", "/ccm/states/"):
         assert client.get(path)[HEADER] == "miss"
+
+
+def test_delegates_of_every_state_share_the_state_page_and_the_secretariat_gets_its_form(
+    ccm, page_cache_on
+):
+    readers = {name: Client() for name in ("peru", "chile", "secretariat", "second_secretariat")}
+    readers["peru"].force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    readers["chile"].force_login(make_user("chile_reader", Role.DELEGATION, "CHL"))
+    readers["secretariat"].force_login(make_user("secretariat_reader", Role.SECRETARIAT))
+    readers["second_secretariat"].force_login(make_user("second_reader", Role.SECRETARIAT))
+
+    answers = {name: client.get("/ccm/states/PER/") for name, client in readers.items()}
+
+    assert {name: answer[HEADER] for name, answer in answers.items()} == {
+        "peru": "miss",
+        "chile": "hit",
+        "secretariat": "miss",
+        "second_secretariat": "hit",
+    }
+    form = "Record an Article 7 report"
+    assert {name: form in answer.content.decode() for name, answer in answers.items()} == {
+        "peru": False,
+        "chile": False,
+        "secretariat": True,
+        "second_secretariat": True,
+    }
+    page = answers["second_secretariat"].content.decode()
+    assert "plenary-shared-page" not in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert len(token) == 64
+
+
+def test_delegates_share_a_document_page_but_its_submitters_get_the_upload_form(day, page_cache_on):
+    documents.issue_document(
+        meeting=day["msp"],
+        series="WP",
+        title="Peru's paper",
+        submitted_by="states",
+        submitting_states=[day["peru"]],
+        by=day["secretariat"],
+    )
+    path = "/ccm/documents/CCM/MSP/2099/WP.3/"
+    readers = {name: Client() for name in ("chile", "angola", "peru")}
+    readers["chile"].force_login(make_user("chile_reader", Role.DELEGATION, "CHL"))
+    readers["angola"].force_login(make_user("angola_reader", Role.DELEGATION, "AGO"))
+    readers["peru"].force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+
+    answers = {name: client.get(path) for name, client in readers.items()}
+
+    assert {name: answer[HEADER] for name, answer in answers.items()} == {
+        "chile": "miss",
+        "angola": "hit",
+        "peru": "miss",
+    }
+    upload_form = 'name="file"'
+    assert {name: upload_form in a.content.decode() for name, a in answers.items()} == {
+        "chile": False,
+        "angola": False,
+        "peru": True,
+    }

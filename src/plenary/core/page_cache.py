@@ -316,9 +316,18 @@ def shared_parts(request) -> dict:
             "reader_parts": {
                 "account": mark_safe(ACCOUNT_PLACEHOLDER),  # noqa: S308 (a constant)
                 "nav": mark_safe(NAV_PLACEHOLDER),  # noqa: S308 (a constant)
+                # The view's own (shared_when_signed_in's `parts`).
+                **{
+                    name: mark_safe(_part_placeholder(name))  # noqa: S308 (a name of ours)
+                    for name in getattr(request, "plenary_view_parts", ())
+                },
             },
         }
     return {}
+
+
+def _part_placeholder(name: str) -> str:
+    return f"<!-- plenary-shared-page-part-{name} -->"
 
 
 def _flags(user) -> tuple:
@@ -359,13 +368,16 @@ def roles_under_convention(request) -> tuple:
     )
 
 
-def shared_when_signed_in(view=None, *, vary=audience, scopes=None):
+def shared_when_signed_in(view=None, *, vary=audience, scopes=None, parts=None):
     """For a signed-in reader's GET: the page rendered once per generation of the scopes it
     reads (`scopes(request, **kwargs)`, ANY when None) and audience (`vary(request)`), then
-    the reader's own parts put in. Only for views whose page depends on the reader through
-    what `vary` returns, never on who they are."""
+    the reader's own parts put in: the account box, the navigation, the CSRF token, and the
+    view's `parts` ({name: render(request, **kwargs) -> HTML}; its template shows
+    `reader_parts.<name>` in their place while `reader_parts` is set). Only for views whose
+    page depends on the reader through what `vary` returns and their parts, never on who
+    they are."""
     if view is None:
-        return partial(shared_when_signed_in, vary=vary, scopes=scopes)
+        return partial(shared_when_signed_in, vary=vary, scopes=scopes, parts=parts)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -396,6 +408,7 @@ def shared_when_signed_in(view=None, *, vary=audience, scopes=None):
             response[HEADER] = "hit"
         else:
             request.plenary_shared_render = True
+            request.plenary_view_parts = tuple(parts or ())
             try:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and callable(response.render):
@@ -405,7 +418,7 @@ def shared_when_signed_in(view=None, *, vary=audience, scopes=None):
             if _keepable(response):
                 cache.set(key, _stored(response), settings.PAGE_CACHE_SECONDS)
                 response[HEADER] = "miss"
-        return _personal(response, request)
+        return _personal(response, request, parts or {}, kwargs)
 
     if scopes is not None:
         wrapped.page_scopes = scopes
@@ -419,14 +432,19 @@ def _messages_waiting(request) -> bool:
     return session is not None and "_messages" in session
 
 
-def _personal(response, request):
-    """The reader's own account box, navigation and CSRF token in the placeholders."""
+def _personal(response, request, parts: dict, kwargs: dict):
+    """The reader's own account box, navigation, the view's parts and CSRF token in the
+    placeholders."""
     if not response.streaming:
         content = response.content
         for placeholder, template in READER_PARTS.items():
             if placeholder.encode() in content:
                 own = render_to_string(template, request=request)
                 content = content.replace(placeholder.encode(), own.encode())
+        for name, render in parts.items():
+            placeholder = _part_placeholder(name).encode()
+            if placeholder in content:
+                content = content.replace(placeholder, render(request, **kwargs).encode())
         if CSRF_PLACEHOLDER.encode() in content:
             content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
         response.content = content

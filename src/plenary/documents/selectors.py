@@ -162,6 +162,19 @@ def document_id(symbol: str, *, convention: Convention) -> int | None:
     )
 
 
+def submitted_by_any_of(symbol: str, *, convention: Convention, states: set[int]) -> bool:
+    """Whether the document `document_with_symbol` finds was submitted by one of `states`
+    (ids): one query, none when `states` is empty."""
+    if not states:
+        return False
+    text = symbol.strip().strip("/")
+    with contextlib.suppress(RuleError):
+        text = str(symbols.parse(text))
+    return Document.objects.filter(
+        symbol=text, meeting__convention=convention, submitting_states__in=states
+    ).exists()
+
+
 def language_version(*, document: Document, language: str) -> LanguageVersion:
     for version in document.versions.all():
         if version.language == language:

@@ -6,7 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from plenary.core.models import Role
 from plenary.core.page_cache import BROAD, roles_under_convention, shared_when_signed_in
+from plenary.core.permissions import current_grants
 from plenary.documents import selectors, services
 from plenary.documents.forms import (
     DocumentFilterForm,
@@ -175,7 +177,24 @@ def _detail(request, document, upload_form, status=200, status_form=None, title_
     )
 
 
-@shared_when_signed_in(scopes=_document_scopes)
+def _document_audience(request) -> tuple:
+    """A document's page shows the upload forms to the Secretariat (a role) and to the
+    Delegations of the States that submitted it: it depends on the reader's roles and on
+    whether they act for one of those States, not on which State they act for."""
+    convention = getattr(request, "convention", None)
+    states = {
+        g.state_id
+        for g in current_grants(request.user, convention)
+        if g.role == Role.DELEGATION and g.state_id is not None
+    }
+    symbol = request.resolver_match.kwargs.get("symbol", "")
+    return (
+        roles_under_convention(request),
+        selectors.submitted_by_any_of(symbol, convention=convention, states=states),
+    )
+
+
+@shared_when_signed_in(vary=_document_audience, scopes=_document_scopes)
 def document_detail(request, convention, symbol: str):
     return _detail(request, selectors.document_with_symbol(symbol, convention=convention), None)
 

@@ -177,9 +177,9 @@ def names_on(*, on: date, language: str = "en") -> dict[int, str]:
     }
 
 
-def state_id(iso3: str) -> int | None:
-    """The id of the State with this ISO code, None if none (one query)."""
-    return State.objects.filter(iso3=iso3.upper()).values_list("pk", flat=True).first()
+def state_with_code(iso3: str) -> State | None:
+    """The State with this ISO code, None if none (one query)."""
+    return State.objects.filter(iso3=iso3.upper()).first()
 
 
 def state_standing(*, convention: Convention, iso3: str, on: date) -> StateStanding:

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -58,10 +59,31 @@ def state_list(request, convention):
 def _state_scopes(request, convention, iso3: str) -> list[str]:
     """A State's page reads the records that name the State (its reports) and BROAD (its
     participation, obligations and extensions)."""
-    return [BROAD, f"state:{selectors.state_id(iso3)}"]
+    state = selectors.state_with_code(iso3)
+    return [BROAD, f"state:{state.pk if state else None}"]
 
 
-@shared_when_signed_in(scopes=_state_scopes)
+def _report_form_part(request, convention, iso3: str) -> str:
+    """The form to record a report, for the State's own Delegation: the one part of the page
+    that depends on the State the reader acts for."""
+    state = selectors.state_with_code(iso3)
+    if state is None or not request.user.has_perm(
+        "treaties.submit_transparency_report", within(convention, state)
+    ):
+        return ""
+    return render_to_string(
+        "treaties/_report_form.html",
+        {"state": state, "report_form": TransparencyReportForm()},
+        request=request,
+    )
+
+
+# The page depends on the reader's roles; the report form (their own State's) is their part.
+@shared_when_signed_in(
+    vary=roles_under_convention,
+    scopes=_state_scopes,
+    parts={"report_form": _report_form_part},
+)
 def state_detail(request, convention, iso3: str):
     form = OnDateForm(request.GET or None)
     on = _on(form)
