@@ -25,8 +25,8 @@ def test_anonymous_page_is_rendered_once_then_served_from_the_cache(
     ccm, client, page_cache, django_assert_num_queries
 ):
     first = client.get("/ccm/states/PER/")
-    # The convention of the address, the State's id and the generations of what it reads.
-    with django_assert_num_queries(3):
+    # The convention of the address and the generations of what the page reads.
+    with django_assert_num_queries(2):
         second = client.get("/ccm/states/PER/")
 
     assert first[HEADER] == "miss"
@@ -87,9 +87,9 @@ def test_signed_in_page_is_rendered_once_per_audience_with_each_readers_name_and
     second.force_login(second_user)
 
     rendered = first.get("/ccm/states/PER/")
-    # The session, the user, the reader's grants, the convention, the State (for the scope
-    # the page reads), the generations of what it reads, the State (for the reader's part).
-    with django_assert_num_queries(7):
+    # The session, the user, the reader's grants, the convention, the generations of what
+    # the page reads, the State (for the reader's own part).
+    with django_assert_num_queries(6):
         served = second.get("/ccm/states/PER/")
 
     assert rendered[HEADER] == "miss"

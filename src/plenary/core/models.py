@@ -229,7 +229,7 @@ class PageGeneration(models.Model):
     the generations of the scopes they read (core/page_cache.py).
 
     A scope names what a write changed: "meeting:12" (a meeting's registrations and
-    programme), "documents-of:12" (its documents list), "document:40", "state:7", "broad"
+    programme), "documents-of:12" (its documents list), "document:40", "state:PER", "broad"
     (any other record: every page reads it), "any" (moved by every write: pages that read
     across the records) and "*" (moved by a restore or an operator: every page). A write
     made by any process on any machine retires the pages that read its scopes at once.

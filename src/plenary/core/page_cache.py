@@ -103,8 +103,20 @@ def scopes_written(instance, *, related: bool = False) -> set[str]:
     return {*(found or (BROAD,)), ANY}
 
 
+def _state(state_id) -> list[str]:
+    """A State's scope, by its ISO code (its page's address names it: no query to read it)."""
+    from plenary.treaties.models import State
+
+    iso3 = State.objects.filter(pk=state_id).values_list("iso3", flat=True).first()
+    return [state_scope(iso3)] if iso3 else [BROAD]
+
+
+def state_scope(iso3: str) -> str:
+    return f"state:{iso3.strip().upper()}"
+
+
 def _in_meeting(meeting_id, state_id=None) -> list[str]:
-    return [f"meeting:{meeting_id}", *([f"state:{state_id}"] if state_id else [])]
+    return [f"meeting:{meeting_id}", *(_state(state_id) if state_id else [])]
 
 
 def _delegate(delegate) -> list[str] | None:
@@ -152,10 +164,10 @@ WRITE_SCOPES = {
     # A silence break: its procedure's pages and the State's.
     "decisions.silencebreak": lambda row: [
         f"silence-procedure:{row.procedure_id}",
-        f"state:{row.state_id}",
+        *_state(row.state_id),
     ],
     # An Article 7 report: the State's page.
-    "treaties.transparencyreport": lambda row: [f"state:{row.state_id}"],
+    "treaties.transparencyreport": lambda row: _state(row.state_id),
 }
 
 

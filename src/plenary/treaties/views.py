@@ -6,7 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plenary.core.page_cache import BROAD, roles_under_convention, shared_when_signed_in
+from plenary.core.page_cache import (
+    BROAD,
+    roles_under_convention,
+    shared_when_signed_in,
+    state_scope,
+)
 from plenary.core.permissions import within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors, services
@@ -59,8 +64,7 @@ def state_list(request, convention):
 def _state_scopes(request, convention, iso3: str) -> list[str]:
     """A State's page reads the records that name the State (its reports) and BROAD (its
     participation, obligations and extensions)."""
-    state = selectors.state_with_code(iso3)
-    return [BROAD, f"state:{state.pk if state else None}"]
+    return [BROAD, state_scope(iso3)]
 
 
 def _report_form_part(request, convention, iso3: str) -> str:
