@@ -346,3 +346,26 @@ def test_delegates_share_a_document_page_but_its_submitters_get_the_upload_form(
         "angola": False,
         "peru": True,
     }
+
+
+def test_a_delegations_own_deadlines_are_retired_by_its_states_writes_only(
+    day, page_cache_on, django_capture_on_commit_callbacks
+):
+    peru = Client()
+    peru.force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    secretariat = Client()
+    secretariat.force_login(make_user("secretariat_reader", Role.SECRETARIAT))
+    for client in (peru, secretariat):
+        client.get("/due/mine/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _report(day, "chile", 2025)
+        _register(day, "other", "chile")
+
+    assert peru.get("/due/mine/")[HEADER] == "hit"
+    assert secretariat.get("/due/mine/")[HEADER] == "miss"  # every State's deadlines
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _report(day, "peru", 2025)
+
+    assert peru.get("/due/mine/")[HEADER] == "miss"
