@@ -1,4 +1,4 @@
-"""Rendered pages for anonymous readers, cached until the records change.
+"""Rendered pages, cached until the records they read change.
 
 On a conference day hundreds of delegates and members of the public open the same
 programme and document lists. Their pages are the same for every anonymous reader of a
@@ -7,23 +7,27 @@ language, so they are rendered once per generation of the records:
 - A request is served from the cache only when it is a GET with no session cookie and
   no Authorization header, or an API read no permission shapes (`PUBLIC_API_READS`: the
   documents and States lists, a released programme) with no Authorization header.
-- The key holds the records' generation (one indexed row, `PageGeneration`), the
-  language, the host and the full path with its query string.
+- The key holds the generations of the scopes the page reads (indexed rows of
+  `PageGeneration`, one query: its view's `page_scopes`, else ANY), the language, the
+  host and the full path with its query string.
 - Every committed write to a model of a domain app (save, delete, many-to-many change)
-  moves the generation on after its transaction commits (`records_changed`), so a page
-  cached before a write is never served after it, whichever process made the write.
+  moves the generations of the scopes it changed on after its transaction commits
+  (`records_changed`, `WRITE_SCOPES`; BROAD for a model that names none; ANY always), so
+  a page cached before a write to what it reads is never served after it, whichever
+  process made the write, and a write to something else leaves it cached.
 - Only complete 200 answers without cookies, under a size limit, are kept; admin,
   sign-in, language switching, health checks and the benchmark's floor views never are.
 
 Signed-in readers (`shared_when_signed_in`, on the key pages' views): a page is the same
-for every reader who holds the same roles, so it is rendered once per generation for each
-*audience* (by default the roles in force today with their State or organisation and
-function, the staff and second-factor flags, the day; a view whose content depends on
-less names a narrower one, e.g. `roles_under_convention`) and kept with placeholders for
-the reader's own parts: the account box and the navigation (core/_account.html and
-core/_nav.html, rendered for each answer from the grants already read) and the CSRF
-token. A reader with a message waiting, a request with an Authorization header or any
-method but GET is rendered afresh.
+for every reader who holds the same roles, so it is rendered once per generation of what
+it reads for each *audience* (by default the roles in force today with their State or
+organisation and function, the staff and second-factor flags, the day; a view whose
+content depends on less names a narrower one, e.g. `roles_under_convention`) and kept
+with placeholders for the reader's own parts: the account box and the navigation
+(core/_account.html and core/_nav.html, rendered for each answer from the grants already
+read), the view's own `parts` (e.g. the State page's report form) and the CSRF token. A
+reader with a message waiting, a request with an Authorization header or any method but
+GET is rendered afresh.
 
 PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default with DEBUG).
 """
