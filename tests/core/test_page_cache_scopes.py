@@ -369,3 +369,10 @@ def test_a_delegations_own_deadlines_are_retired_by_its_states_writes_only(
         _report(day, "peru", 2025)
 
     assert peru.get("/due/mine/")[HEADER] == "miss"
+
+
+def test_an_anonymous_reader_of_their_own_deadlines_is_sent_to_sign_in(ccm, page_cache_on):
+    answer = Client().get("/due/mine/")
+
+    assert answer.status_code == 302
+    assert answer["Location"].startswith("/accounts/login/")

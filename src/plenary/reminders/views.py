@@ -40,8 +40,12 @@ def _period(request):
 def _due_scopes(request) -> list[str]:
     """A Delegation of one State (no Secretariat role) reads that State's deadlines: every
     provider reads records that move BROAD, and the records that name a State (its reports,
-    its registrations) move its scope. Anyone else reads deadlines across the records."""
-    roles, iso3s = selectors.standing_of(request.user)
+    its registrations) move its scope. Anyone else reads deadlines across the records (the
+    anonymous cache asks before a reader is known: they are sent to sign in)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return [ANY]
+    roles, iso3s = selectors.standing_of(user)
     if Role.SECRETARIAT in roles or len(iso3s) != 1:
         return [ANY]
     return [BROAD, state_scope(next(iter(iso3s)))]
