@@ -374,16 +374,16 @@ STOCKPILES_FR = (
     "Au 3 septembre 2027, sur les 22 États parties dont l'obligation au titre de l'article 3"
     " de la Convention (destruction des stocks) est enregistrée, 22 l'avaient remplie."
     " Depuis la clôture de la Tenth Meeting of States Parties (en anglais), le 2 septembre"
-    " 2022, Bulgarie (12 septembre 2023), Slovaquie (12 septembre 2023), Pérou (15 décembre"
-    " 2023) et Afrique du Sud (au plus tard le 31 décembre 2023) ont achevé la destruction de"
-    " leurs stocks."
+    " 2022, la Bulgarie (12 septembre 2023), la Slovaquie (12 septembre 2023), le Pérou (15"
+    " décembre 2023) et l'Afrique du Sud (au plus tard le 31 décembre 2023) ont achevé la"
+    " destruction de leurs stocks."
 )
 STOCKPILES_ES = (
     "Al 3 de septiembre de 2027, de los 22 Estados partes cuya obligación en virtud del"
     " artículo 3 de la Convención (destrucción de existencias) consta en el registro, 22 la"
     " habían cumplido. Desde la clausura de la Tenth Meeting of States Parties (en inglés),"
     " el 2 de septiembre de 2022, Bulgaria (12 de septiembre de 2023), Eslovaquia (12 de"
-    " septiembre de 2023), Perú (15 de diciembre de 2023) y Sudáfrica (a más tardar el 31 de"
+    " septiembre de 2023), el Perú (15 de diciembre de 2023) y Sudáfrica (a más tardar el 31 de"
     " diciembre de 2023) han completado la destrucción de sus existencias."
 )
 CLEARANCE = (

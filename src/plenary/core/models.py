@@ -225,16 +225,21 @@ class FailedLogin(models.Model):
 
 
 class PageGeneration(models.Model):
-    """A number every committed change to the records moves on; cached pages are keyed by it.
+    """A number a committed change moves on, one row per scope; cached pages are keyed by
+    the generations of the scopes they read (core/page_cache.py).
 
-    One row. Anonymous pages are cached per generation (core/page_cache.py), so a change
-    made by any process on any machine retires every cached page at once.
+    A scope names what a write changed: "meeting:12" (a meeting's registrations and
+    programme), "documents-of:12" (its documents list), "document:40", "state:PER", "broad"
+    (any other record: every page reads it), "any" (moved by every write: pages that read
+    across the records) and "*" (moved by a restore or an operator: every page). A write
+    made by any process on any machine retires the pages that read its scopes at once.
     """
 
+    scope = models.CharField(max_length=64, unique=True)
     value = models.PositiveBigIntegerField(default=0)
 
     def __str__(self) -> str:
-        return str(self.value)
+        return f"{self.scope}: {self.value}"
 
 
 class JobRun(models.Model):

@@ -1,4 +1,4 @@
-"""Rendered pages for anonymous readers, cached until the records change.
+"""Rendered pages, cached until the records they read change.
 
 On a conference day hundreds of delegates and members of the public open the same
 programme and document lists. Their pages are the same for every anonymous reader of a
@@ -7,23 +7,27 @@ language, so they are rendered once per generation of the records:
 - A request is served from the cache only when it is a GET with no session cookie and
   no Authorization header, or an API read no permission shapes (`PUBLIC_API_READS`: the
   documents and States lists, a released programme) with no Authorization header.
-- The key holds the records' generation (one indexed row, `PageGeneration`), the
-  language, the host and the full path with its query string.
+- The key holds the generations of the scopes the page reads (indexed rows of
+  `PageGeneration`, one query: its view's `page_scopes`, else ANY), the language, the
+  host and the full path with its query string.
 - Every committed write to a model of a domain app (save, delete, many-to-many change)
-  moves the generation on after its transaction commits (`records_changed`), so a page
-  cached before a write is never served after it, whichever process made the write.
+  moves the generations of the scopes it changed on after its transaction commits
+  (`records_changed`, `WRITE_SCOPES`; BROAD for a model that names none; ANY always), so
+  a page cached before a write to what it reads is never served after it, whichever
+  process made the write, and a write to something else leaves it cached.
 - Only complete 200 answers without cookies, under a size limit, are kept; admin,
   sign-in, language switching, health checks and the benchmark's floor views never are.
 
 Signed-in readers (`shared_when_signed_in`, on the key pages' views): a page is the same
-for every reader who holds the same roles, so it is rendered once per generation for each
-*audience* (by default the roles in force today with their State or organisation and
-function, the staff and second-factor flags, the day; a view whose content depends on
-less names a narrower one, e.g. `roles_under_convention`) and kept with placeholders for
-the reader's own parts: the account box and the navigation (core/_account.html and
-core/_nav.html, rendered for each answer from the grants already read) and the CSRF
-token. A reader with a message waiting, a request with an Authorization header or any
-method but GET is rendered afresh.
+for every reader who holds the same roles, so it is rendered once per generation of what
+it reads for each *audience* (by default the roles in force today with their State or
+organisation and function, the staff and second-factor flags, the day; a view whose
+content depends on less names a narrower one, e.g. `roles_under_convention`) and kept
+with placeholders for the reader's own parts: the account box and the navigation
+(core/_account.html and core/_nav.html, rendered for each answer from the grants already
+read), the view's own `parts` (e.g. the State page's report form) and the CSRF token. A
+reader with a message waiting, a request with an Authorization header or any method but
+GET is rendered afresh.
 
 PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default with DEBUG).
 """
@@ -61,34 +65,150 @@ KEPT_HEADERS = (
 )
 
 
+# The scopes of core/models.py's PageGeneration. Every key holds EVERY's generation.
+EVERY = "*"
+BROAD = "broad"
+ANY = "any"
+
+
+def generations(scopes) -> tuple:
+    """The generations of EVERY and of `scopes` (one query): a page's key holds them."""
+    wanted = (EVERY, *sorted(set(scopes)))
+    found = dict(PageGeneration.objects.filter(scope__in=wanted).values_list("scope", "value"))
+    return tuple(f"{scope}={found.get(scope, 0)}" for scope in wanted)
+
+
 def generation() -> int:
-    value = PageGeneration.objects.filter(pk=1).values_list("value", flat=True).first()
-    return value or 0
+    """The generation of every page (EVERY)."""
+    return int(generations(())[0].partition("=")[2])
 
 
-def bump(using: str = "default") -> None:
-    """Move the generation on: every cached page becomes unreachable."""
-    if not PageGeneration.objects.using(using).filter(pk=1).update(value=F("value") + 1):
+def bump(using: str = "default", scopes=(EVERY,)) -> None:
+    """Move the generations of `scopes` on: the pages that read one become unreachable.
+    With no scope named, every page does."""
+    manager = PageGeneration.objects.using(using)
+    # One scope at a time and in order: two writers never wait for each other's rows.
+    for scope in sorted(set(scopes)):
+        if manager.filter(scope=scope).update(value=F("value") + 1):
+            continue
         try:
             with transaction.atomic(using=using):
-                PageGeneration.objects.using(using).create(pk=1, value=1)
+                manager.create(scope=scope, value=1)
         except IntegrityError:  # another process created it first
-            PageGeneration.objects.using(using).filter(pk=1).update(value=F("value") + 1)
+            manager.filter(scope=scope).update(value=F("value") + 1)
 
 
-_BUMPS: dict[str, partial] = {}
+def scopes_written(instance, *, related: bool = False) -> set[str]:
+    """What a write to `instance` changed: the scopes its model names in WRITE_SCOPES, or
+    BROAD for any other record (and for a many-to-many change seen from the far side), and
+    always ANY."""
+    rule = None if related else WRITE_SCOPES.get(instance._meta.label_lower)
+    found = rule(instance) if rule is not None else None
+    return {*(found or (BROAD,)), ANY}
+
+
+def _state(state_id) -> list[str]:
+    """A State's scope, by its ISO code (its page's address names it: no query to read it)."""
+    from plenary.treaties.models import State
+
+    iso3 = State.objects.filter(pk=state_id).values_list("iso3", flat=True).first()
+    return [state_scope(iso3)] if iso3 else [BROAD]
+
+
+def state_scope(iso3: str) -> str:
+    return f"state:{iso3.strip().upper()}"
+
+
+def _in_meeting(meeting_id, state_id=None) -> list[str]:
+    return [f"meeting:{meeting_id}", *(_state(state_id) if state_id else [])]
+
+
+def _delegate(delegate) -> list[str] | None:
+    from plenary.meetings.models import Delegation
+
+    row = (
+        Delegation.objects.filter(pk=delegate.delegation_id)
+        .values_list("meeting_id", "state_id")
+        .first()
+    )
+    return _in_meeting(*row) if row else None
+
+
+def _document(document) -> list[str]:
+    # Its page, the page of the document it changes (which lists it) and its meeting's list.
+    return [
+        f"document:{document.pk}",
+        *([f"document:{document.revises_id}"] if document.revises_id else []),
+        f"documents-of:{document.meeting_id}",
+    ]
+
+
+def _language_version(version) -> list[str] | None:
+    from plenary.documents.models import Document
+
+    meeting_id = (
+        Document.objects.filter(pk=version.document_id).values_list("meeting_id", flat=True).first()
+    )
+    if meeting_id is None:
+        return None
+    return [f"document:{version.document_id}", f"documents-of:{meeting_id}"]
+
+
+# The records a conference day writes, by model, and the scopes a write to one changes: the
+# pages that read them (their views' `scopes`) read these scopes and BROAD. A record of any
+# other model moves BROAD (every page but those that read across the records, which read ANY).
+WRITE_SCOPES = {
+    # A registration: the meeting page's participants, the State's own pages.
+    "meetings.delegation": lambda row: _in_meeting(row.meeting_id, row.state_id),
+    "meetings.delegate": _delegate,
+    # A released programme: the meeting page.
+    "meetings.programmerelease": lambda row: _in_meeting(row.meeting_id),
+    "documents.document": _document,
+    "documents.languageversion": _language_version,
+    # A silence break: its procedure's pages and the State's.
+    "decisions.silencebreak": lambda row: [
+        f"silence-procedure:{row.procedure_id}",
+        *_state(row.state_id),
+    ],
+    # An Article 7 report: the State's page.
+    "treaties.transparencyreport": lambda row: _state(row.state_id),
+}
 
 
 def records_changed(sender, *, using: str = "default", **kwargs) -> None:
-    """Signal receiver: after the transaction that changed a record commits, bump once."""
+    """Signal receiver: after the transaction that changed records commits, move the
+    generations of the scopes it changed on, once."""
     action = kwargs.get("action")  # many-to-many changes only
     if not _is_record(sender) or (action is not None and not action.startswith("post_")):
         return
-    callback = _BUMPS.setdefault(using, partial(bump, using=using))
+    instance = kwargs["instance"]
+    scopes = scopes_written(instance, related=action is not None and kwargs.get("reverse", False))
     connection = connections[using]
-    if any(queued is callback for _, queued, _ in connection.run_on_commit):
-        return
-    transaction.on_commit(callback, using=using)
+    pending = getattr(connection, "plenary_pending_bump", None)
+    if (
+        pending is None
+        or pending.done
+        or not any(q is pending for _, q, _ in connection.run_on_commit)
+    ):
+        # The transaction's first write (a rolled-back one's bump never runs: it is left).
+        pending = connection.plenary_pending_bump = _PendingBump(using)
+        pending.scopes |= scopes
+        transaction.on_commit(pending, using=using)  # at once outside a transaction
+    else:
+        pending.scopes |= scopes
+
+
+class _PendingBump:
+    """What a transaction changed, bumped once when it commits."""
+
+    def __init__(self, using: str):
+        self.using = using
+        self.scopes: set[str] = set()
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        bump(self.using, self.scopes)
 
 
 def _is_record(model) -> bool:
@@ -98,6 +218,29 @@ def _is_record(model) -> bool:
         and meta.app_label != "core"
         and not model.__name__.startswith("Historical")
     )
+
+
+def _digest(generations: tuple) -> str:
+    return hashlib.sha256(" ".join(generations).encode()).hexdigest()[:32]
+
+
+def page_scopes(request, view, kwargs) -> list[str]:
+    """The scopes a view's page reads (its `page_scopes`, given the address's arguments);
+    ANY, every record, for a view that names none."""
+    reads = getattr(view, "page_scopes", None)
+    return list(reads(request, **kwargs)) if reads is not None else [ANY]
+
+
+def _resolved_scopes(request) -> list[str]:
+    from django.urls import Resolver404, resolve
+
+    if request.path.startswith("/api/"):
+        return [ANY]
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return [ANY]
+    return page_scopes(request, match.func, match.kwargs)
 
 
 class AnonymousPageCache:
@@ -112,7 +255,7 @@ class AnonymousPageCache:
         key = ":".join(
             [
                 "page",
-                str(generation()),
+                _digest(generations(_resolved_scopes(request))),
                 getattr(request, "LANGUAGE_CODE", ""),
                 request.get_host(),
                 iri_to_uri(request.get_full_path()),
@@ -189,9 +332,18 @@ def shared_parts(request) -> dict:
             "reader_parts": {
                 "account": mark_safe(ACCOUNT_PLACEHOLDER),  # noqa: S308 (a constant)
                 "nav": mark_safe(NAV_PLACEHOLDER),  # noqa: S308 (a constant)
+                # The view's own (shared_when_signed_in's `parts`).
+                **{
+                    name: mark_safe(_part_placeholder(name))  # noqa: S308 (a name of ours)
+                    for name in getattr(request, "plenary_view_parts", ())
+                },
             },
         }
     return {}
+
+
+def _part_placeholder(name: str) -> str:
+    return f"<!-- plenary-shared-page-part-{name} -->"
 
 
 def _flags(user) -> tuple:
@@ -232,12 +384,16 @@ def roles_under_convention(request) -> tuple:
     )
 
 
-def shared_when_signed_in(view=None, *, vary=audience):
-    """For a signed-in reader's GET: the page rendered once per generation and audience
-    (`vary(request)`), then the reader's own parts put in. Only for views whose page
-    depends on the reader through what `vary` returns, never on who they are."""
+def shared_when_signed_in(view=None, *, vary=audience, scopes=None, parts=None):
+    """For a signed-in reader's GET: the page rendered once per generation of the scopes it
+    reads (`scopes(request, **kwargs)`, ANY when None) and audience (`vary(request)`), then
+    the reader's own parts put in: the account box, the navigation, the CSRF token, and the
+    view's `parts` ({name: render(request, **kwargs) -> HTML}; its template shows
+    `reader_parts.<name>` in their place while `reader_parts` is set). Only for views whose
+    page depends on the reader through what `vary` returns and their parts, never on who
+    they are."""
     if view is None:
-        return partial(shared_when_signed_in, vary=vary)
+        return partial(shared_when_signed_in, vary=vary, scopes=scopes, parts=parts)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -256,7 +412,7 @@ def shared_when_signed_in(view=None, *, vary=audience):
         key = ":".join(
             [
                 "signed-in",
-                str(generation()),
+                _digest(generations(page_scopes(request, wrapped, kwargs))),
                 digest.hexdigest()[:32],
                 getattr(request, "LANGUAGE_CODE", ""),
                 request.get_host(),
@@ -268,6 +424,7 @@ def shared_when_signed_in(view=None, *, vary=audience):
             response[HEADER] = "hit"
         else:
             request.plenary_shared_render = True
+            request.plenary_view_parts = tuple(parts or ())
             try:
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and callable(response.render):
@@ -277,8 +434,10 @@ def shared_when_signed_in(view=None, *, vary=audience):
             if _keepable(response):
                 cache.set(key, _stored(response), settings.PAGE_CACHE_SECONDS)
                 response[HEADER] = "miss"
-        return _personal(response, request)
+        return _personal(response, request, parts or {}, kwargs)
 
+    if scopes is not None:
+        wrapped.page_scopes = scopes
     return wrapped
 
 
@@ -289,14 +448,19 @@ def _messages_waiting(request) -> bool:
     return session is not None and "_messages" in session
 
 
-def _personal(response, request):
-    """The reader's own account box, navigation and CSRF token in the placeholders."""
+def _personal(response, request, parts: dict, kwargs: dict):
+    """The reader's own account box, navigation, the view's parts and CSRF token in the
+    placeholders."""
     if not response.streaming:
         content = response.content
         for placeholder, template in READER_PARTS.items():
             if placeholder.encode() in content:
                 own = render_to_string(template, request=request)
                 content = content.replace(placeholder.encode(), own.encode())
+        for name, render in parts.items():
+            placeholder = _part_placeholder(name).encode()
+            if placeholder in content:
+                content = content.replace(placeholder, render(request, **kwargs).encode())
         if CSRF_PLACEHOLDER.encode() in content:
             content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
         response.content = content

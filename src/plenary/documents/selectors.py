@@ -42,6 +42,19 @@ def meeting_for(key: str, *, convention: Convention) -> Meeting:
     return meeting
 
 
+def meeting_id_for(key: str, *, convention: Convention) -> int | None:
+    """The id of the meeting `meeting_for` finds, None if none (one query)."""
+    key = key.strip().strip("/")
+    if not key:
+        return None
+    return (
+        Meeting.objects.filter(convention=convention)
+        .filter(Q(code=key) | Q(symbol_root=key))
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def parse_agenda_item(value: str) -> tuple[int, str]:
     """ "7" -> (7, ""); "7b" or "7 (b)" -> (7, "b")."""
     match = _ITEM.match(value.lower())
@@ -135,6 +148,31 @@ def document_with_symbol(symbol: str, *, convention: Convention) -> Document:
     if document is None:
         raise Http404(NO_SUCH_DOCUMENT % {"symbol": text})
     return document
+
+
+def document_id(symbol: str, *, convention: Convention) -> int | None:
+    """The id of the document `document_with_symbol` finds, None if none (one query)."""
+    text = symbol.strip().strip("/")
+    with contextlib.suppress(RuleError):
+        text = str(symbols.parse(text))
+    return (
+        Document.objects.filter(symbol=text, meeting__convention=convention)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def submitted_by_any_of(symbol: str, *, convention: Convention, states: set[int]) -> bool:
+    """Whether the document `document_with_symbol` finds was submitted by one of `states`
+    (ids): one query, none when `states` is empty."""
+    if not states:
+        return False
+    text = symbol.strip().strip("/")
+    with contextlib.suppress(RuleError):
+        text = str(symbols.parse(text))
+    return Document.objects.filter(
+        symbol=text, meeting__convention=convention, submitting_states__in=states
+    ).exists()
 
 
 def language_version(*, document: Document, language: str) -> LanguageVersion:

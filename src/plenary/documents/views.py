@@ -6,7 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
+from plenary.core.models import Role
+from plenary.core.page_cache import BROAD, roles_under_convention, shared_when_signed_in
+from plenary.core.permissions import current_grants
 from plenary.documents import selectors, services
 from plenary.documents.forms import (
     DocumentFilterForm,
@@ -21,8 +23,19 @@ from plenary.meetings.forms import show_refusal
 DOCUMENTS_PER_PAGE = 50
 
 
+def _list_scopes(request, convention, code: str, **kwargs) -> list[str]:
+    """A meeting's list reads its documents and their versions, and BROAD."""
+    return [BROAD, f"documents-of:{selectors.meeting_id_for(code, convention=convention)}"]
+
+
+def _document_scopes(request, convention, symbol: str) -> list[str]:
+    """A document's page reads the document, its versions and the documents that change it
+    (each names it: core/page_cache.py's WRITE_SCOPES), and BROAD."""
+    return [BROAD, f"document:{selectors.document_id(symbol, convention=convention)}"]
+
+
 # Who may issue a document (the Secretariat) is the one thing the list shows by role.
-@shared_when_signed_in(vary=roles_under_convention)
+@shared_when_signed_in(vary=roles_under_convention, scopes=_list_scopes)
 def meeting_documents(request, convention, code: str, issue_form=None, status=200):
     meeting = selectors.meeting_for(code, convention=convention)
     form = DocumentFilterForm(request.GET or None)
@@ -164,7 +177,24 @@ def _detail(request, document, upload_form, status=200, status_form=None, title_
     )
 
 
-@shared_when_signed_in
+def _document_audience(request) -> tuple:
+    """A document's page shows the upload forms to the Secretariat (a role) and to the
+    Delegations of the States that submitted it: it depends on the reader's roles and on
+    whether they act for one of those States, not on which State they act for."""
+    convention = getattr(request, "convention", None)
+    states = {
+        g.state_id
+        for g in current_grants(request.user, convention)
+        if g.role == Role.DELEGATION and g.state_id is not None
+    }
+    symbol = request.resolver_match.kwargs.get("symbol", "")
+    return (
+        roles_under_convention(request),
+        selectors.submitted_by_any_of(symbol, convention=convention, states=states),
+    )
+
+
+@shared_when_signed_in(vary=_document_audience, scopes=_document_scopes)
 def document_detail(request, convention, symbol: str):
     return _detail(request, selectors.document_with_symbol(symbol, convention=convention), None)
 

@@ -75,6 +75,19 @@ def meeting_by_reference(reference: str, *, convention: Convention) -> Meeting:
     return meeting
 
 
+def meeting_id(reference: str, *, convention: Convention) -> int | None:
+    """The id of the meeting `meeting_by_reference` finds, None if none (one query)."""
+    reference = reference.strip().strip("/")
+    if not reference:
+        return None
+    return (
+        Meeting.objects.filter(convention=convention)
+        .filter(Q(code__iexact=reference) | Q(symbol_root__iexact=reference))
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def part_of(meeting: Meeting, number: int) -> MeetingPart:
     part = meeting.parts.filter(number=number).first()
     if part is None:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from plenary.core.forms import ItemTranslationForm, TranslationsForm
-from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
+from plenary.core.page_cache import BROAD, roles_under_convention, shared_when_signed_in
 from plenary.core.permissions import within
 from plenary.core.selectors import acting_for
 from plenary.drafting import content as drafting_content
@@ -76,7 +76,12 @@ def _meeting_audience(request) -> tuple:
     )
 
 
-@shared_when_signed_in(vary=_meeting_audience)
+def _meeting_scopes(request, convention, code: str) -> list[str]:
+    """The meeting page reads its meeting's records (registrations, programme) and BROAD."""
+    return [BROAD, f"meeting:{selectors.meeting_id(code, convention=convention)}"]
+
+
+@shared_when_signed_in(vary=_meeting_audience, scopes=_meeting_scopes)
 def meeting_detail(request, convention, code: str):
     meeting = selectors.meeting_by_reference(code, convention=convention)
     record = selectors.meeting_record(meeting)

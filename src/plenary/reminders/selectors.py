@@ -121,6 +121,13 @@ def _standing(user, on: date | None, convention: str | None = None) -> tuple[set
     return roles, iso3s
 
 
+def standing_of(user) -> tuple[set[str], set[str]]:
+    """The roles `user` holds today under any convention and the ISO codes of the States
+    its Delegation acts for: what `deadlines_for_user` chooses by (no query once the
+    user's grants are read)."""
+    return _standing(user, None)
+
+
 def binds_user(
     bound: rules.Bound,
     user,

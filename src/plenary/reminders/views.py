@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from plenary.core.page_cache import shared_when_signed_in
+from plenary.core.models import Role
+from plenary.core.page_cache import ANY, BROAD, shared_when_signed_in, state_scope
 from plenary.core.permissions import conventions_held, may_somewhere, within
 from plenary.core.selectors import state_acted_for
 from plenary.reminders import render as layout
@@ -36,8 +37,22 @@ def _period(request):
     return form, start, max(start, end)
 
 
+def _due_scopes(request) -> list[str]:
+    """A Delegation of one State (no Secretariat role) reads that State's deadlines: every
+    provider reads records that move BROAD, and the records that name a State (its reports,
+    its registrations) move its scope. Anyone else reads deadlines across the records (the
+    anonymous cache asks before a reader is known: they are sent to sign in)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return [ANY]
+    roles, iso3s = selectors.standing_of(user)
+    if Role.SECRETARIAT in roles or len(iso3s) != 1:
+        return [ANY]
+    return [BROAD, state_scope(next(iter(iso3s)))]
+
+
 @login_required
-@shared_when_signed_in
+@shared_when_signed_in(scopes=_due_scopes)
 def due_mine(request):
     """What is due for the signed-in user; for the Secretariat, every State's deadlines and
     the reminders that failed to go."""

@@ -218,6 +218,11 @@ def names_in_text_on(*, on: date) -> NamesOn:
     return NamesOn(english=english, in_text=in_text)
 
 
+def state_with_code(iso3: str) -> State | None:
+    """The State with this ISO code, None if none (one query)."""
+    return State.objects.filter(iso3=iso3.upper()).first()
+
+
 def state_standing(*, convention: Convention, iso3: str, on: date) -> StateStanding:
     state = _states_with_participation(convention).filter(iso3=iso3.upper()).first()
     if state is None:

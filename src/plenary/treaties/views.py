@@ -1,11 +1,17 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plenary.core.page_cache import roles_under_convention, shared_when_signed_in
+from plenary.core.page_cache import (
+    BROAD,
+    roles_under_convention,
+    shared_when_signed_in,
+    state_scope,
+)
 from plenary.core.permissions import within
 from plenary.decisions import selectors as decision_selectors
 from plenary.treaties import selectors, services
@@ -55,7 +61,33 @@ def state_list(request, convention):
     )
 
 
-@shared_when_signed_in
+def _state_scopes(request, convention, iso3: str) -> list[str]:
+    """A State's page reads the records that name the State (its reports) and BROAD (its
+    participation, obligations and extensions)."""
+    return [BROAD, state_scope(iso3)]
+
+
+def _report_form_part(request, convention, iso3: str) -> str:
+    """The form to record a report, for the State's own Delegation: the one part of the page
+    that depends on the State the reader acts for."""
+    state = selectors.state_with_code(iso3)
+    if state is None or not request.user.has_perm(
+        "treaties.submit_transparency_report", within(convention, state)
+    ):
+        return ""
+    return render_to_string(
+        "treaties/_report_form.html",
+        {"state": state, "report_form": TransparencyReportForm()},
+        request=request,
+    )
+
+
+# The page depends on the reader's roles; the report form (their own State's) is their part.
+@shared_when_signed_in(
+    vary=roles_under_convention,
+    scopes=_state_scopes,
+    parts={"report_form": _report_form_part},
+)
 def state_detail(request, convention, iso3: str):
     form = OnDateForm(request.GET or None)
     on = _on(form)

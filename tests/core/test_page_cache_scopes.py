@@ -1,0 +1,378 @@
+"""A write retires only the cached pages that read what it changed (core/page_cache.py's
+scopes): each key page shows a relevant write at once, to anonymous and signed-in readers,
+and keeps its cached page through a write it does not read."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+from django.utils import timezone
+
+from plenary.core import page_cache
+from plenary.core.models import PageGeneration, Role
+from plenary.core.page_cache import ANY, BROAD, EVERY, HEADER
+from plenary.decisions import services as decisions
+from plenary.documents import services as documents
+from plenary.meetings import services as meetings
+from plenary.meetings.services import DelegateIn, PartPlan
+from plenary.treaties import services as treaties
+from plenary.treaties.models import State
+from tests.conftest import make_user
+from tests.documents.conftest import PDF, upload
+
+HEAD = DelegateIn(role="head", name="Sr. Jefe Uno", email="uno@example.org")
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+def _meeting(convention, code: str, symbol_root: str):
+    today = timezone.localdate()
+    return meetings.create_meeting(
+        convention=convention,
+        code=code,
+        kind="msp",
+        title=f"Meeting {code}",
+        symbol_root=symbol_root,
+        registration_deadline=today + timedelta(days=30),
+        parts=[PartPlan(1, today + timedelta(days=60), today + timedelta(days=62), "in_person")],
+    )
+
+
+@pytest.fixture
+def day(
+    ccm, secretariat, media, peru_focal_point, chile_focal_point, django_capture_on_commit_callbacks
+):
+    """Two meetings, each with a document, and the people who write on the day."""
+    with django_capture_on_commit_callbacks(execute=True):
+        msp = _meeting(ccm, "TEST-MSP", "CCM/MSP/2099")
+        other = _meeting(ccm, "TEST-OTHER", "CCM/MSP/2098")
+        paper = documents.issue_document(meeting=msp, series="WP", title="A paper", by=secretariat)
+        second = documents.issue_document(
+            meeting=msp, series="WP", title="Another paper", by=secretariat
+        )
+        elsewhere = documents.issue_document(
+            meeting=other, series="WP", title="A paper elsewhere", by=secretariat
+        )
+    return {
+        "msp": msp,
+        "other": other,
+        "paper": paper,
+        "second": second,
+        "elsewhere": elsewhere,
+        "secretariat": secretariat,
+        "peru": State.objects.get(iso3="PER"),
+        "chile": State.objects.get(iso3="CHL"),
+        "peru_focal_point": peru_focal_point,
+        "chile_focal_point": chile_focal_point,
+    }
+
+
+def _register(day, meeting, who: str):
+    meetings.register_delegation(
+        meeting=day[meeting],
+        state=day[who],
+        members=[HEAD],
+        now=timezone.now(),
+        by=day[f"{who}_focal_point"],
+    )
+
+
+def _upload(day, document: str, language: str = "fr"):
+    documents.add_language_version(
+        document=day[document],
+        language=language,
+        upload=upload(f"{document}-{language}.pdf", PDF),
+        by=day["secretariat"],
+    )
+
+
+def _issue(day, meeting: str, title: str):
+    documents.issue_document(meeting=day[meeting], series="WP", title=title, by=day["secretariat"])
+
+
+def _report(day, who: str, year: int = 2025):
+    treaties.record_transparency_report(
+        convention=day["msp"].convention,
+        state=day[who],
+        kind="annual",
+        year_covered=year,
+        received_on=timezone.localdate(),
+        today=timezone.localdate(),
+        source=f"Received on the day from {who}",
+        by=day["secretariat"],
+    )
+
+
+def _generations() -> dict[str, int]:
+    return dict(PageGeneration.objects.values_list("scope", "value"))
+
+
+def _moved(before: dict, after: dict) -> set[str]:
+    return {scope for scope, value in after.items() if value != before.get(scope, 0)}
+
+
+def _reader(kind: str) -> Client:
+    client = Client()
+    if kind == "signed in":
+        client.force_login(make_user("angola_reader", Role.DELEGATION, "AGO"))
+    return client
+
+
+def test_each_write_of_a_conference_day_moves_only_its_own_scopes(
+    day, django_capture_on_commit_callbacks
+):
+    msp, paper = day["msp"], day["paper"]
+    chile = day["chile"]
+    breaker = make_user("chile_breaker", Role.DELEGATION, "CHL")
+    with django_capture_on_commit_callbacks(execute=True):
+        procedure = decisions.circulate_silence_procedure(
+            convention=msp.convention,
+            subject="A proposal",
+            circulated_on=timezone.localdate(),
+            deadline_on=timezone.localdate() + timedelta(days=30),
+            now=timezone.now(),
+            by=day["secretariat"],
+        )
+    moved = {}
+    writes = {
+        "registration": lambda: _register(day, "msp", "peru"),
+        "upload": lambda: _upload(day, "paper"),
+        "silence break": lambda: decisions.break_silence(
+            procedure=procedure,
+            state=chile,
+            by=breaker,
+            reason="Too early",
+            now=timezone.now(),
+        ),
+        "Article 7 report": lambda: _report(day, "chile"),
+    }
+    for kind, write in writes.items():
+        before = _generations()
+        with django_capture_on_commit_callbacks(execute=True):
+            write()
+        moved[kind] = _moved(before, _generations())
+
+    assert moved == {
+        "registration": {ANY, f"meeting:{msp.pk}", "state:PER"},
+        "upload": {ANY, f"document:{paper.pk}", f"documents-of:{msp.pk}"},
+        "silence break": {ANY, f"silence-procedure:{procedure.pk}", "state:CHL"},
+        "Article 7 report": {ANY, "state:CHL"},
+    }
+
+
+# Each key page: its address, a write it reads and what that write shows on it, and writes
+# it does not read (another meeting's registration among them).
+PAGES = {
+    "meeting page": (
+        "/ccm/meetings/TEST-MSP/",
+        lambda day: _register(day, "msp", "peru"),
+        'data-category="states_parties">Peru<',
+        [
+            lambda day: _register(day, "other", "peru"),
+            lambda day: _upload(day, "paper"),
+            lambda day: _report(day, "chile"),
+        ],
+    ),
+    "meeting documents": (
+        "/ccm/meetings/TEST-MSP/documents/",
+        lambda day: _issue(day, "msp", "A paper issued on the day"),
+        "A paper issued on the day",
+        [
+            lambda day: _register(day, "other", "peru"),
+            lambda day: _register(day, "msp", "chile"),
+            lambda day: _issue(day, "other", "A paper issued elsewhere"),
+            lambda day: _upload(day, "elsewhere"),
+        ],
+    ),
+    "document page": (
+        "/ccm/documents/CCM/MSP/2099/WP.1/",
+        lambda day: _upload(day, "paper", "fr"),
+        '<th scope="row">French',
+        [
+            lambda day: _register(day, "other", "peru"),
+            lambda day: _register(day, "msp", "peru"),
+            lambda day: _upload(day, "second"),
+        ],
+    ),
+    "State page": (
+        "/ccm/states/PER/",
+        lambda day: _report(day, "peru", 2025),
+        "Received on the day from peru",
+        [
+            lambda day: _register(day, "other", "chile"),
+            lambda day: _report(day, "chile", 2025),
+            lambda day: _upload(day, "paper"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "signed in"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_a_key_page_shows_a_write_it_reads_at_once_and_keeps_through_others(
+    day, page_cache_on, django_capture_on_commit_callbacks, name, reader
+):
+    path, relevant, shown, unrelated = PAGES[name]
+    client = _reader(reader)
+    assert client.get(path)[HEADER] == "miss"
+    first = client.get(path)
+    assert first[HEADER] == "hit"
+    assert shown not in first.content.decode()
+
+    for write in unrelated:
+        with django_capture_on_commit_callbacks(execute=True):
+            write(day)
+        assert client.get(path)[HEADER] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        relevant(day)
+    after = client.get(path)
+
+    assert after[HEADER] == "miss"
+    assert shown in after.content.decode()
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "signed in"])
+def test_a_page_that_reads_across_the_records_is_retired_by_any_write(
+    day, page_cache_on, django_capture_on_commit_callbacks, reader
+):
+    client = _reader(reader)
+    client.get("/ccm/states/")
+    assert client.get("/ccm/states/")[HEADER] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(day, "other", "peru")
+
+    assert client.get("/ccm/states/")[HEADER] == "miss"
+
+
+def test_a_record_no_scope_names_retires_every_narrow_page(
+    day, page_cache_on, django_capture_on_commit_callbacks
+):
+    client = _reader("anonymous")
+    client.get("/ccm/meetings/TEST-MSP/")
+    before = _generations()
+    with django_capture_on_commit_callbacks(execute=True):
+        peru = State.objects.get(iso3="PER")
+        peru.name = "Peru (renamed in a test)"
+        peru.save()
+
+    assert _moved(before, _generations()) == {BROAD, ANY}
+    assert client.get("/ccm/meetings/TEST-MSP/")[HEADER] == "miss"
+
+
+def test_moving_every_generation_retires_every_page(day, page_cache_on):
+    client = _reader("signed in")
+    for path in ("/ccm/meetings/TEST-MSP/", "/ccm/states/PER/", "/ccm/states/"):
+        client.get(path)
+
+    page_cache.bump()
+
+    assert _moved({}, _generations()) >= {EVERY}
+    for path in ("/ccm/meetings/TEST-MSP/", "/ccm/states/PER/", "/ccm/states/"):
+        assert client.get(path)[HEADER] == "miss"
+
+
+def test_delegates_of_every_state_share_the_state_page_and_the_secretariat_gets_its_form(
+    ccm, page_cache_on
+):
+    readers = {name: Client() for name in ("peru", "chile", "secretariat", "second_secretariat")}
+    readers["peru"].force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    readers["chile"].force_login(make_user("chile_reader", Role.DELEGATION, "CHL"))
+    readers["secretariat"].force_login(make_user("secretariat_reader", Role.SECRETARIAT))
+    readers["second_secretariat"].force_login(make_user("second_reader", Role.SECRETARIAT))
+
+    answers = {name: client.get("/ccm/states/PER/") for name, client in readers.items()}
+
+    assert {name: answer[HEADER] for name, answer in answers.items()} == {
+        "peru": "miss",
+        "chile": "hit",
+        "secretariat": "miss",
+        "second_secretariat": "hit",
+    }
+    form = "Record an Article 7 report"
+    assert {name: form in answer.content.decode() for name, answer in answers.items()} == {
+        "peru": False,
+        "chile": False,
+        "secretariat": True,
+        "second_secretariat": True,
+    }
+    page = answers["second_secretariat"].content.decode()
+    assert "plenary-shared-page" not in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    assert len(token) == 64
+
+
+def test_delegates_share_a_document_page_but_its_submitters_get_the_upload_form(day, page_cache_on):
+    documents.issue_document(
+        meeting=day["msp"],
+        series="WP",
+        title="Peru's paper",
+        submitted_by="states",
+        submitting_states=[day["peru"]],
+        by=day["secretariat"],
+    )
+    path = "/ccm/documents/CCM/MSP/2099/WP.3/"
+    readers = {name: Client() for name in ("chile", "angola", "peru")}
+    readers["chile"].force_login(make_user("chile_reader", Role.DELEGATION, "CHL"))
+    readers["angola"].force_login(make_user("angola_reader", Role.DELEGATION, "AGO"))
+    readers["peru"].force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+
+    answers = {name: client.get(path) for name, client in readers.items()}
+
+    assert {name: answer[HEADER] for name, answer in answers.items()} == {
+        "chile": "miss",
+        "angola": "hit",
+        "peru": "miss",
+    }
+    upload_form = 'name="file"'
+    assert {name: upload_form in a.content.decode() for name, a in answers.items()} == {
+        "chile": False,
+        "angola": False,
+        "peru": True,
+    }
+
+
+def test_a_delegations_own_deadlines_are_retired_by_its_states_writes_only(
+    day, page_cache_on, django_capture_on_commit_callbacks
+):
+    peru = Client()
+    peru.force_login(make_user("peru_reader", Role.DELEGATION, "PER"))
+    secretariat = Client()
+    secretariat.force_login(make_user("secretariat_reader", Role.SECRETARIAT))
+    for client in (peru, secretariat):
+        client.get("/due/mine/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _report(day, "chile", 2025)
+        _register(day, "other", "chile")
+
+    assert peru.get("/due/mine/")[HEADER] == "hit"
+    assert secretariat.get("/due/mine/")[HEADER] == "miss"  # every State's deadlines
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _report(day, "peru", 2025)
+
+    assert peru.get("/due/mine/")[HEADER] == "miss"
+
+
+def test_an_anonymous_reader_of_their_own_deadlines_is_sent_to_sign_in(ccm, page_cache_on):
+    answer = Client().get("/due/mine/")
+
+    assert answer.status_code == 302
+    assert answer["Location"].startswith("/accounts/login/")
