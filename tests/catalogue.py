@@ -41,3 +41,13 @@ def with_translations(
     folder.mkdir(parents=True, exist_ok=True)
     catalogue.save_as_mofile(str(folder / "django.mo"))
     settings.LOCALE_PATHS = [locale, *settings.LOCALE_PATHS]
+
+
+def without_translations(
+    settings, directory: Path, language: str, entries: list[tuple[str, str]]
+) -> None:
+    """Stand for a catalogue that lacks each `(context, message)` of `entries` in
+    `language`, whatever the committed catalogues hold: the test's own catalogue gives the
+    English itself, which core/convention_texts.py reads as no translation (gettext's own
+    answer for a message it lacks)."""
+    with_translations(settings, directory, language, {entry: entry[1] for entry in entries})

@@ -21,7 +21,7 @@ from plenary.reminders import services
 from plenary.rules.conventions import DEFAULT_DIRECTORY, get_ruleset, load_file
 from plenary.treaties.models import Obligation, State
 from tests.apmbc_only import APMBC_ONLY, apmbc, apmbc_only_delegate
-from tests.catalogue import with_translations
+from tests.catalogue import with_translations, without_translations
 from tests.conftest import client_for, the_ccm, token_client
 from tests.reminders.conftest import geneva
 
@@ -143,9 +143,10 @@ def test_a_name_the_file_does_not_give_is_the_english_one_marked(tmp_path):
 # --- Labels: plenary's wording, through the catalogue --------------------------------------
 
 
-def test_a_label_without_translation_is_the_english_marked(ccm):
+def test_a_label_without_translation_is_the_english_marked(ccm, settings, tmp_path):
     """Until the translators translate it, the CCM's record of its obligations says the
     English title, marked on the page as English (lang="en", "(anglais)")."""
+    without_translations(settings, tmp_path, "fr", [(CCM_CONTEXT, "destruction of stockpiles")])
     rules = get_ruleset("CCM")
     with translation.override("fr"):
         title = convention_texts.label(rules, "destruction of stockpiles")
@@ -157,7 +158,13 @@ def test_a_label_without_translation_is_the_english_marked(ccm):
 
 def test_a_label_is_translated_under_its_conventions_context_only(ccm, settings, tmp_path):
     with_translations(
-        settings, tmp_path, "fr", {(CCM_CONTEXT, "annual report"): "rapport annuel (test)"}
+        settings,
+        tmp_path,
+        "fr",
+        {
+            (CCM_CONTEXT, "annual report"): "rapport annuel (test)",
+            (APMBC_CONTEXT, "annual report"): "annual report",  # none for the APMBC
+        },
     )
     with translation.override("fr"):
         for_the_ccm = convention_texts.label(get_ruleset("CCM"), "annual report")
@@ -185,10 +192,11 @@ def test_a_french_reminder_of_the_ccm_article_3_obligation_has_no_english_title(
 
 
 def test_without_a_translation_the_french_reminder_keeps_the_english_title(
-    ccm, peru_delegate, settings
+    ccm, peru_delegate, settings, tmp_path
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.REMINDER_OFFSETS_DAYS = ["7"]
+    without_translations(settings, tmp_path, "fr", [(CCM_CONTEXT, "destruction of stockpiles")])
     _speaks(peru_delegate, "fr")
 
     services.send_due_reminders(now=BEFORE_PERU_ARTICLE_3)
@@ -264,6 +272,7 @@ def test_the_french_state_page_titles_the_obligation_once_translated(
 def test_the_apmbc_partial_record_note_is_english_marked_until_translated(ccm, settings, tmp_path):
     apmbc()
     note = get_ruleset("APMBC").record.note
+    without_translations(settings, tmp_path / "none", "fr", [(APMBC_CONTEXT, note)])
     page = french().get("/apmbc/states/").content.decode()
     with translation.override("fr"):
         english = language_name("en")
@@ -287,6 +296,7 @@ def test_a_french_draft_gives_the_secretariats_address_once_translated(ccm, sett
         drafted = content.convening_note(records, reference="R", kind="convening", language="fr")
         return " ".join(block.text for block in drafted.blocks if block.kind == "text")
 
+    without_translations(settings, tmp_path / "none", "fr", [(CCM_CONTEXT, address)])
     assert f"{address} (en anglais)" in body()
     with_translations(settings, tmp_path, "fr", {(CCM_CONTEXT, address): "Palais (test)"})
     drafted = body()
