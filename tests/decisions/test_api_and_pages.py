@@ -192,3 +192,19 @@ def test_extension_pages(client, decisions_loaded, django_assert_max_num_queries
     detail = client.get(f"/ccm/extension-requests/{lebanon.pk}/").content.decode()
     assert "(e) Information on Lebanon" in detail
     assert "1 May 2026" in detail
+
+
+def test_a_break_names_the_state_in_the_readers_language(open_procedure, peru_delegate):
+    """The API names a State as the pages do: in the language the request asks for."""
+    client = token_client(peru_delegate)
+    url = f"/api/v1/ccm/silence-procedures/{open_procedure.pk}/breaks"
+
+    made = client.post(
+        url, {"reason": "Trop tôt"}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="ru"
+    )
+    read = client.get(
+        f"/api/v1/ccm/silence-procedures/{open_procedure.pk}", HTTP_ACCEPT_LANGUAGE="zh-hans"
+    )
+
+    assert (made.status_code, made.json()["state"]) == (201, "Перу")
+    assert [b["state"] for b in read.json()["breaks"]] == ["秘鲁"]

@@ -403,3 +403,20 @@ def test_the_command_tells_the_delegation_on_the_day(
     assert [m.subject for m in mail.outbox] == [
         "Convention on Cluster Munitions: in force for Kenya"
     ]
+
+
+def test_the_delegation_is_told_with_its_states_name_in_its_language(
+    ccm, secretariat, django_capture_on_commit_callbacks
+):
+    """The notice's context is made in the Secretariat's language and rendered in the
+    recipient's: the State's name too is read then (`name_when_read`), as the convention's."""
+    delegate = make_user("kenya_delegate_ru", Role.DELEGATION, "KEN")
+    delegate.language = "ru"
+    delegate.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        _deposit_kenya(secretariat)
+
+    [message] = mail.outbox
+    assert "Кения" in message.subject
+    assert "Кения" in message.body
+    assert "Kenya" not in message.subject + message.body

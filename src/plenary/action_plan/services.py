@@ -731,14 +731,14 @@ def _check_addressed(consultation: Consultation, state: State, now: datetime) ->
             raise _invalid(
                 "state",
                 NOT_A_STATE_PARTY.format(
-                    state=state.name, convention=consultation.convention.short_name
+                    state=state.local_name, convention=consultation.convention.short_name
                 ),
             )
     elif (
         consultation.addressed_to == AddressedTo.CHOSEN
         and not consultation.addressed_states.filter(pk=state.pk).exists()
     ):
-        raise _invalid("state", NOT_AMONG_ADDRESSEES.format(state=state.name))
+        raise _invalid("state", NOT_AMONG_ADDRESSEES.format(state=state.local_name))
 
 
 def _check_organisation_addressed(consultation: Consultation, organisation: Organisation) -> None:

@@ -207,7 +207,7 @@ def _detail(procedure: SilenceProcedure, user) -> dict:
         else [],
         "breaks": [
             {
-                "state": b.state.name,
+                "state": b.state.local_name,
                 "iso3": b.state.iso3,
                 "kind": b.kind,
                 "broken_at": b.broken_at,
@@ -365,7 +365,7 @@ def break_silence(request, convention: ConventionSlug, procedure_id: int, payloa
     return Status(
         201,
         {
-            "state": state.name,
+            "state": state.local_name,
             "iso3": state.iso3,
             "kind": silence_break.kind,
             "broken_at": silence_break.broken_at,

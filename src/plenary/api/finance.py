@@ -359,7 +359,7 @@ def contributions(request, convention: ConventionSlug):
     return [
         {
             "iso3": c.state.iso3,
-            "state": c.state.name,
+            "state": c.state.local_name,
             "year": c.year,
             "amount": str(c.amount),
             "currency": c.currency,
@@ -540,7 +540,7 @@ def record_contribution(request, convention: ConventionSlug, payload: Contributi
         201,
         {
             "iso3": state.iso3,
-            "state": state.name,
+            "state": state.local_name,
             "year": contribution.year,
             "amount": str(contribution.amount),
             "currency": contribution.currency,

@@ -208,7 +208,7 @@ def _meeting_detail(meeting) -> dict:
         "officers": [
             {
                 "role": officer.role,
-                "name": officer.person or officer.state.name,
+                "name": officer.person or officer.state.local_name,
                 "description": officer.description,
                 "act": officer.act,
                 "act_on": officer.act_on,
@@ -807,7 +807,7 @@ def add_officer(request, convention: ConventionSlug, code: str, payload: Officer
         201,
         {
             "role": officer.role,
-            "name": officer.person or officer.state.name,
+            "name": officer.person or officer.state.local_name,
             "description": officer.description,
             "act": officer.act,
             "act_on": officer.act_on,

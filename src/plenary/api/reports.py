@@ -105,7 +105,7 @@ def _out(view) -> dict:
     report = view.report
     return {
         "id": report.pk,
-        "state": report.state.name,
+        "state": report.state.local_name,
         "iso3": report.state.iso3,
         "kind": report.kind,
         "year_covered": report.year_covered,

@@ -189,7 +189,7 @@ def state_feed(request, key: str):
     body = layout.deadlines_ics(
         deadlines,
         host=request.get_host().split(":")[0],
-        name=_("%(state)s: deadlines") % {"state": state.name},
+        name=_("%(state)s: deadlines") % {"state": state.local_name},
         site_url=settings.SITE_URL,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -27,9 +27,9 @@ class Section:
 
 def _title(report) -> str:
     if report.kind == ReportKind.INITIAL:
-        return _("Initial report of %(state)s") % {"state": report.state.name}
+        return _("Initial report of %(state)s") % {"state": report.state.local_name}
     return _("Annual report of %(state)s covering %(year)s") % {
-        "state": report.state.name,
+        "state": report.state.local_name,
         "year": report.year_covered,
     }
 

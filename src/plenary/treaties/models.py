@@ -9,6 +9,7 @@ from functools import cached_property
 
 from django.db import models
 from django.db.models import F, JSONField, Q, Value
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -119,6 +120,15 @@ class State(models.Model):
     def local_name(self) -> str:
         """The name in the active language (the reader's, or a notice's recipient's)."""
         return self.name_in(get_language())
+
+
+def _name_now(state: State) -> str:
+    return state.local_name
+
+
+# A State's name resolved when rendered: a notice's context is made in the request's
+# language and rendered in its recipient's (core/notices.py), like the convention's name.
+name_when_read = lazy(_name_now, str)
 
 
 class FormerStateName(models.Model):

@@ -28,6 +28,7 @@ from plenary.treaties.models import (
     ReportKind,
     State,
     TransparencyReport,
+    name_when_read,
 )
 
 NOT_IN_FORCE = _("the Convention is not in force for %(state)s: it has no deposited instrument")
@@ -371,7 +372,7 @@ def record_deposit(
         **values,
     )
     context = {
-        "state": state.name,
+        "state": name_when_read(state),
         "convention": lazy_name(convention.rules),
         "instrument": participation.get_instrument_display(),
         "deposited_on": deposited_on,
@@ -520,7 +521,7 @@ def _tell_delegation(*, convention, state, action, on, notification) -> None:
     """Once committed, tell the State's Delegation users what the Secretariat recorded."""
     participation = Participation.objects.filter(convention=convention, state=state).first()
     context = {
-        "state": state.name,
+        "state": name_when_read(state),
         "convention": lazy_name(convention.rules),
         "action": action,
         "on": on,
@@ -883,7 +884,7 @@ def notify_entries_into_force(*, convention: Convention, today: date, by) -> lis
         participation.save(update_fields=["entry_into_force_notified_on"])
         convention = participation.convention
         context = {
-            "state": participation.state.name,
+            "state": name_when_read(participation.state),
             "convention": lazy_name(convention.rules),
             "entry_into_force": participation.entry_into_force,
             "article": convention.rules.eif.article,
