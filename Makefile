@@ -101,7 +101,7 @@ test-postgresql: $(VENV)/.installed-dev chromium libreoffice
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q --durations=20
 
 ## test: set up with the development tools, lint, then every test on SQLite and on PostgreSQL
-test: setup $(VENV)/.installed-dev node_modules/.installed chromium libreoffice lint
+test: $(VENV)/.installed-dev node_modules/.installed chromium libreoffice lint
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python -c "import socket; socket.create_connection(('127.0.0.1', 5432), 2)" 2>/dev/null; then \
 		$(MAKE) --no-print-directory test-postgresql; \

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import hypothesis
 import pytest
 from django.test import Client
 from django.utils import timezone, translation
@@ -12,6 +13,13 @@ from plenary.core.services import issue_api_token
 from plenary.meetings import services as meetings
 from plenary.reference import load_reference
 from plenary.treaties.models import Convention, Organisation, State
+from tests import snapshot
+
+# Hypothesis's per-example deadline is a timed assertion: on a loaded 2-core machine an
+# example's first run (imports, caches) passes 200 ms and fails as "flaky". Speed is
+# measured in `make bench`, never in a test.
+hypothesis.settings.register_profile("plenary", deadline=None)
+hypothesis.settings.load_profile("plenary")
 
 PASSWORD = "a-long-test-password"
 LOAD_DAY = date(2026, 11, 24)
@@ -36,16 +44,55 @@ def default_convention(settings):
     settings.PLENARY_DEFAULT_CONVENTION = "CCM"
 
 
+_blocker = []
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_reference(today=LOAD_DAY, convention="CCM")
+        snapshot.take()
+    _blocker.append(django_db_blocker)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test (a browser journey, a concurrency or migration test) empties every
+    table when it ends; put the reference data back then, committed, so that the tests after
+    it find it (reloading it inside each later test's own transaction would cost seconds per
+    test, rolled back every time)."""
+    yield
+    if nextitem is None or not _blocker or not snapshot.taken():
+        return  # after the last test, the test database is gone
+    from django.db import connection
+
+    with _blocker[0].unblock():
+        if connection.in_atomic_block:
+            return
+        if not State.objects.exists():
+            snapshot.put_back()
+
+
+@pytest.fixture
+def real_migrations(transactional_db, settings):
+    """For a migration test. The test database is built from the models (`--nomigrations` in
+    pyproject.toml: rendering the states of every migration costs a minute per database);
+    here the real migrations come back, recorded as applied, since they build those same
+    tables (`makemigrations --check` in `make lint`, and
+    tests/core/test_migrations_build_the_models.py). The tables are emptied first: SQLite
+    rebuilds a table to alter it, copying its rows. The reference data comes back after."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    settings.MIGRATION_MODULES = {}
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes(), fake=True)
+    snapshot.empty()
 
 
 @pytest.fixture
 def ccm(db) -> Convention:
-    # A browser test (transactional) empties the tables when it ends; reload after it.
-    if not State.objects.exists():
+    if not State.objects.exists():  # a transactional test emptied the tables, and failed
         load_reference(today=LOAD_DAY, convention="CCM")
     return Convention.objects.get(short_name="CCM")
 
@@ -204,6 +251,20 @@ ONE_BACKEND = (
     "tests/rules/",
     "tests/core/test_scheduler.py",
     "tests/drafting/test_libreoffice.py",
+    # Fuzz: the same refusals, by the same services, whatever the database.
+    "tests/security/test_api_fuzz.py",
+    "tests/core/test_no_form_answers_500.py",
+    # No database: `plenary check --deploy` in a process of its own, the catalogues' files.
+    "tests/test_settings.py",
+    "tests/core/test_catalogues.py",
+)
+# Migrations of rows written by earlier versions: PostgreSQL's run only (production's
+# backend, where such rows live). Rendering every migration's state back and forth costs a
+# minute or two per backend. tests/core/test_migrations_build_the_models.py runs on both.
+POSTGRESQL_ONLY = (
+    "tests/treaties/test_migration_obligation_kind.py",
+    "tests/reminders/test_language_migration.py",
+    "tests/core/test_role_migration.py",
 )
 
 
@@ -211,6 +272,10 @@ def pytest_collection_modifyitems(config, items):
     from django.db import connection
 
     if connection.vendor == "sqlite":
+        skip = pytest.mark.skip(reason="migrations of earlier rows: run on PostgreSQL only")
+        for item in items:
+            if item.nodeid.startswith(POSTGRESQL_ONLY):
+                item.add_marker(skip)
         return
     skip = pytest.mark.skip(reason="backend-independent: runs on SQLite only")
     for item in items:

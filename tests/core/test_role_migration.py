@@ -11,6 +11,7 @@ AFTER = [("core", "0005_user_roles_to_ccm_grants")]
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("real_migrations")
 def test_roles_of_users_become_ccm_grants():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

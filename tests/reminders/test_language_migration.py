@@ -10,6 +10,7 @@ AFTER = [("reminders", "0002_user_language"), ("core", "0009_idempotency_key")]
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("real_migrations")
 def test_preference_language_moves_to_a_user_who_chose_none():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)

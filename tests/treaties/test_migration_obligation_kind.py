@@ -18,6 +18,7 @@ def _migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("real_migrations")
 def test_articles_3_and_4_of_the_ccm_become_stockpile_destruction_and_clearance():
     old = _migrate(BEFORE)
     convention = old.get_model("treaties", "Convention").objects.get_or_create(short_name="CCM")[0]
