@@ -34,3 +34,6 @@ def test_the_secretariat_drafts_and_records_a_note_verbale(page, ccm):
 
     page.goto(page.base_url + "/ccm/meetings/2RC/")
     expect(page.locator("main")).to_contain_text("ODA-2020-00130-CCM")
+    expect(page.locator("table.dispatches")).to_contain_text(
+        "note verbale of the Secretariat: convening the meeting"
+    )

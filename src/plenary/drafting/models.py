@@ -204,6 +204,12 @@ class Dispatch(models.Model):
     def __str__(self) -> str:
         return f"{self.get_form_display()} {self.reference or self.kind} of {self.sent_on}"
 
+    @property
+    def kind_label(self) -> str:
+        """The kind in the reader's language: a letter's kinds are not a note's."""
+        kinds = LetterKind if self.form == DispatchForm.LETTER else NoteKind
+        return kinds(self.kind).label if self.kind in kinds.values else self.kind
+
 
 # The report as a document of the meeting (issue 23): its symbol in the L. (or CRP.)
 # series, issued by the documents app, its revisions (L.1/Rev.1) and its adoption.
