@@ -376,3 +376,38 @@ def test_an_anonymous_reader_of_their_own_deadlines_is_sent_to_sign_in(ccm, page
 
     assert answer.status_code == 302
     assert answer["Location"].startswith("/accounts/login/")
+
+
+def test_a_write_made_from_its_records_names_its_scopes_without_a_query(
+    ccm, django_assert_num_queries
+):
+    """The records a service gave the row (its State, delegation, document) name the scopes;
+    a row that holds only their ids reads them, one query."""
+    from plenary.decisions.models import SilenceBreak
+    from plenary.documents.models import Document, LanguageVersion
+    from plenary.meetings.models import Delegate, Delegation
+    from plenary.treaties.models import TransparencyReport
+
+    peru = State.objects.get(iso3="PER")
+    delegation = Delegation(pk=7, meeting_id=3, state=peru)
+    rows = [
+        TransparencyReport(state=peru),
+        SilenceBreak(procedure_id=5, state=peru),
+        delegation,
+        Delegate(delegation=delegation),
+        LanguageVersion(document=Document(pk=9, meeting_id=3)),
+    ]
+    with django_assert_num_queries(0):
+        written = [page_cache.scopes_written(row) for row in rows]
+    assert [sorted(each - {ANY}) for each in written] == [
+        ["state:PER"],
+        ["silence-procedure:5", "state:PER"],
+        ["meeting:3", "state:PER"],
+        ["meeting:3", "state:PER"],
+        ["document:9", "documents-of:3"],
+    ]
+    with django_assert_num_queries(1):
+        assert page_cache.scopes_written(TransparencyReport(state_id=peru.pk)) == {
+            "state:PER",
+            ANY,
+        }

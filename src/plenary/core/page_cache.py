@@ -107,25 +107,41 @@ def scopes_written(instance, *, related: bool = False) -> set[str]:
     return {*(found or (BROAD,)), ANY}
 
 
-def _state(state_id) -> list[str]:
-    """A State's scope, by its ISO code (its page's address names it: no query to read it)."""
+def _state(state_id, *, row=None) -> list[str]:
+    """A State's scope, by its ISO code (its page's address names it: no query to read it).
+    The State that the service put on `row` names it without a query."""
     from plenary.treaties.models import State
 
+    state = _loaded(row, "state")
+    if state is not None and state.pk == state_id:
+        return [state_scope(state.iso3)]
     iso3 = State.objects.filter(pk=state_id).values_list("iso3", flat=True).first()
     return [state_scope(iso3)] if iso3 else [BROAD]
+
+
+def _loaded(row, name: str):
+    """The related record `name` of `row` if it is already loaded (a service that made the
+    row from the record gave it), else None: no query."""
+    if row is None:
+        return None
+    field = row._meta.get_field(name)
+    return field.get_cached_value(row) if field.is_cached(row) else None
 
 
 def state_scope(iso3: str) -> str:
     return f"state:{iso3.strip().upper()}"
 
 
-def _in_meeting(meeting_id, state_id=None) -> list[str]:
-    return [f"meeting:{meeting_id}", *(_state(state_id) if state_id else [])]
+def _in_meeting(meeting_id, state_id=None, *, row=None) -> list[str]:
+    return [f"meeting:{meeting_id}", *(_state(state_id, row=row) if state_id else [])]
 
 
 def _delegate(delegate) -> list[str] | None:
     from plenary.meetings.models import Delegation
 
+    delegation = _loaded(delegate, "delegation")
+    if delegation is not None and delegation.pk == delegate.delegation_id:
+        return _in_meeting(delegation.meeting_id, delegation.state_id, row=delegation)
     row = (
         Delegation.objects.filter(pk=delegate.delegation_id)
         .values_list("meeting_id", "state_id")
@@ -146,6 +162,9 @@ def _document(document) -> list[str]:
 def _language_version(version) -> list[str] | None:
     from plenary.documents.models import Document
 
+    document = _loaded(version, "document")
+    if document is not None and document.pk == version.document_id:
+        return [f"document:{document.pk}", f"documents-of:{document.meeting_id}"]
     meeting_id = (
         Document.objects.filter(pk=version.document_id).values_list("meeting_id", flat=True).first()
     )
@@ -159,7 +178,7 @@ def _language_version(version) -> list[str] | None:
 # other model moves BROAD (every page but those that read across the records, which read ANY).
 WRITE_SCOPES = {
     # A registration: the meeting page's participants, the State's own pages.
-    "meetings.delegation": lambda row: _in_meeting(row.meeting_id, row.state_id),
+    "meetings.delegation": lambda row: _in_meeting(row.meeting_id, row.state_id, row=row),
     "meetings.delegate": _delegate,
     # A released programme: the meeting page.
     "meetings.programmerelease": lambda row: _in_meeting(row.meeting_id),
@@ -168,10 +187,10 @@ WRITE_SCOPES = {
     # A silence break: its procedure's pages and the State's.
     "decisions.silencebreak": lambda row: [
         f"silence-procedure:{row.procedure_id}",
-        *_state(row.state_id),
+        *_state(row.state_id, row=row),
     ],
     # An Article 7 report: the State's page.
-    "treaties.transparencyreport": lambda row: _state(row.state_id),
+    "treaties.transparencyreport": lambda row: _state(row.state_id, row=row),
 }
 
 
