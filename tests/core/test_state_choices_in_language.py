@@ -95,3 +95,52 @@ def test_the_addressees_of_a_silence_procedure_are_listed_in_pinyin_order(ccm, p
     listed = html.unescape(section.group(1)).split(", ")
     assert listed == sorted(listed, key=names.collation_key("zh-hans"))
     assert listed.index("阿富汗") < listed.index("德国") < listed.index("智利")
+
+
+def test_lists_of_a_meetings_records_follow_the_readers_order_of_names(ccm, secretariat):
+    """A meeting's delegations (States before organisations) and a cost estimate's
+    assessments are in the reader's order: Germany ("Allemagne") before Chile in French and
+    after it in English."""
+    from datetime import date
+    from decimal import Decimal
+
+    from plenary.finance import selectors as finance
+    from plenary.finance.models import Assessment, CostEstimate
+    from plenary.meetings import selectors as meetings
+    from plenary.meetings.models import Delegation
+    from plenary.treaties.models import Organisation
+    from tests.conftest import open_meeting
+
+    meeting = open_meeting(ccm)
+    for iso3 in ("CHL", "DEU", "ECU"):
+        Delegation.objects.create(meeting=meeting, state=State.objects.get(iso3=iso3))
+    Delegation.objects.create(meeting=meeting, organisation=Organisation.objects.first())
+    estimate = CostEstimate.objects.create(convention=ccm, meeting=meeting, source="test")
+    for iso3 in ("ECU", "CHL", "DEU"):
+        Assessment.objects.create(
+            estimate=estimate,
+            state=State.objects.get(iso3=iso3),
+            kind="estimated",
+            un_rate=Decimal("0.01"),
+            share_percent=Decimal("1"),
+            amount=Decimal("10.00"),
+            year=2026,
+            issued_on=date(2026, 1, 5),
+            due_on=date(2026, 3, 5),
+        )
+
+    def names(rows, attribute):
+        return [str(getattr(row, attribute)) for row in rows if getattr(row, attribute)]
+
+    with translation.override("fr"):
+        listed = meetings.delegations_of(meeting=meeting)
+        assert names(listed, "state") == ["Allemagne", "Chili", "Équateur"]
+        assert listed[-1].organisation is not None
+        assessed = finance.assessments_of(estimate=estimate)
+        assert names(assessed, "state") == ["Allemagne", "Chili", "Équateur"]
+    with translation.override("en"):
+        assert names(meetings.delegations_of(meeting=meeting), "state") == [
+            "Chile",
+            "Ecuador",
+            "Germany",
+        ]

@@ -30,6 +30,7 @@ from plenary.action_plan.models import (
     Section,
     ThematicArea,
 )
+from plenary.core.l10n import in_name_order
 from plenary.core.models import Role, RoleGrant
 from plenary.core.selectors import acting_for
 from plenary.rules import indicators as rules
@@ -227,10 +228,14 @@ def indicator_record(
             _("%(year)s is not a year of the plan (%(period)s).")
             % {"year": year, "period": plan.period}
         )
-    entered = list(
-        IndicatorValue.objects.filter(indicator=indicator)
-        .select_related("state", "entered_by")
-        .order_by("year", "state__name")
+    entered = sorted(
+        in_name_order(
+            IndicatorValue.objects.filter(indicator=indicator).select_related(
+                "state", "entered_by"
+            ),
+            lambda value: str(value.state) if value.state_id else "",
+        ),
+        key=lambda value: value.year,
     )
     by_year: dict[int, list[IndicatorValue]] = defaultdict(list)
     for value in entered:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from plenary.core.l10n import day as long_date
+from plenary.core.l10n import in_name_order
 from plenary.core.models import Role
 from plenary.core.permissions import current_grants
 from plenary.decisions.models import (
@@ -186,11 +187,12 @@ def extension_row(request: ExtensionRequest) -> dict:
 
 def undecided_requests(*, convention: Convention) -> list[ExtensionRequest]:
     """The convention's requests still to decide (one query): a procedure may decide them."""
-    return list(
+    rows = (
         ExtensionRequest.objects.filter(obligation__convention=convention, decision="")
         .select_related("obligation__state", "obligation__convention")
-        .order_by("obligation__state__name", "pk")
+        .order_by("pk")
     )
+    return in_name_order(rows, lambda row: str(row.obligation.state))
 
 
 def estimates_awaiting_approval(*, convention: Convention) -> list[CostEstimate]:

@@ -20,6 +20,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core.l10n import in_name_order
 from plenary.core.selectors import state_acted_for
 from plenary.finance.models import (
     Assessment,
@@ -387,12 +388,14 @@ def assessment(*, convention: Convention, pk: int) -> Assessment:
 
 
 def assessments_of(*, estimate: CostEstimate) -> list[Assessment]:
-    return list(
+    """The estimate's assessments, by State in the reader's order of names, then kind."""
+    rows = (
         Assessment.objects.filter(estimate=estimate)
         .select_related("state")
         .annotate(paid=Sum("payments__counted"))
-        .order_by("state__name", "kind")
+        .order_by("kind")
     )
+    return in_name_order(rows, lambda row: str(row.state))
 
 
 def isu_budgets(*, convention: Convention) -> list[IsuBudget]:
@@ -411,7 +414,8 @@ def voluntary_contributions(
     queryset = VoluntaryContribution.objects.filter(convention=convention).select_related("state")
     if state_id is not None:
         queryset = queryset.filter(state_id=state_id)
-    return list(queryset.order_by("year", "state__name"))
+    rows = in_name_order(queryset, lambda row: str(row.state))
+    return sorted(rows, key=lambda row: row.year)  # by year, then name (a stable sort)
 
 
 def estimate_meeting(estimate: CostEstimate) -> Meeting:

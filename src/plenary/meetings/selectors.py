@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from plenary.core.convention_texts import label
+from plenary.core.l10n import by_name
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
 from plenary.meetings.models import (
     Delegation,
@@ -377,12 +378,16 @@ def focal_points_of(*, convention: Convention, state=None, organisation=None) ->
 
 
 def delegations_of(*, meeting: Meeting) -> list[Delegation]:
-    """Every delegation of a meeting with its members and parts (three queries)."""
-    return list(
+    """Every delegation of a meeting with its members and parts (three queries): the
+    States' in the reader's order of their names, then the organisations'."""
+    rows = (
         Delegation.objects.filter(meeting=meeting)
         .select_related("state", "organisation")
         .prefetch_related("members", "parts")
-        .order_by("state__name", "organisation__name")
+        .order_by("organisation__name")
+    )
+    return sorted(
+        rows, key=lambda row: (row.state_id is None, by_name(str(row.state or row.organisation)))
     )
 
 
