@@ -25,7 +25,7 @@ def test_a_rule_refusal_reads_in_french_with_french_dates(ccm):
         template = gettext(refused.value.template)
     assert template != refused.value.template
     assert french == template.format(
-        opened="3 décembre 2008", entry_into_force="1 août 2010", signed="1 mars 2011"
+        opened="3 décembre 2008", entry_into_force="1er août 2010", signed="1er mars 2011"
     )
 
 

@@ -140,7 +140,7 @@ def test_a_french_report_takes_the_meetings_french_title_without_a_mark(ccm, sec
             " visant à achever la destruction de tous ses stocks d'armes à"
             " sous-munitions conformément au paragraphe 2 de l'article 3 de la Convention et a"
             " recommandé de prendre la décision d'accorder la prolongation de 37 mois jusqu'au"
-            " 1 avril 2024.",
+            " 1er avril 2024.",
             "À cet égard, la Conférence a noté qu'il serait utile pour la Convention que la"
             " Bosnie-Herzégovine fasse rapport chaque année, dans ses rapports présentés"
             " au titre de l'article 7 avant le 30 avril de chaque année, et aux the Tenth Meeting"

@@ -59,7 +59,7 @@ def test_the_status_in_french_and_spanish_names_the_states_with_their_article(cc
         "Au 10 mars 2011, 42 États étaient parties à la Convention, 11 autres avaient déposé"
         " leurs instruments de ratification ou d'adhésion sans que la Convention soit encore"
         " entrée en vigueur à leur égard et 55 États avaient signé la Convention sans l'avoir"
-        " encore ratifiée. Depuis la clôture de la Réunion d'essai des États parties, le 1"
+        " encore ratifiée. Depuis la clôture de la Réunion d'essai des États parties, le 1er"
         " février 2011, le Ghana (3 février 2011), le Royaume des Pays-Bas (23 février 2011)"
         " et le Portugal (9 mars 2011) ont déposé leurs instruments de ratification ou"
         " d'adhésion."
@@ -96,7 +96,7 @@ def test_a_state_unterm_does_not_name_keeps_its_english_name_marked(ccm, secreta
 
     assert _statements(_draft(part, "fr"))[0].split("2022, ")[1] == (
         "le Nigéria (28 février 2023), le Soudan du Sud (3 août 2023), Vanuatu (5 septembre"
-        " 2025), les États-Unis d'Amérique (1 juin 2027), Türkiye (en anglais) (2 juin 2027)"
+        " 2025), les États-Unis d'Amérique (1er juin 2027), Türkiye (en anglais) (2 juin 2027)"
         " et Israël (3 juin 2027) ont déposé leurs instruments de ratification ou d'adhésion."
     )
     assert _statements(_draft(part, "es"))[0].split("2022, ")[1] == (
@@ -136,7 +136,7 @@ def test_an_extension_request_in_french_and_spanish_names_the_state_in_the_sente
         "La Réunion a examiné la demande de prolongation du délai présentée par l'Allemagne"
         " visant à achever l'enlèvement et la destruction des restes d'armes à sous-munitions"
         " conformément au paragraphe 1 de l'article 4 de la Convention et a recommandé de"
-        " prendre la décision d'accorder la prolongation de 60 mois jusqu'au 1 août 2030.",
+        " prendre la décision d'accorder la prolongation de 60 mois jusqu'au 1er août 2030.",
         "À cet égard, la Réunion a noté qu'il serait utile pour la Convention que l'Allemagne"
         " fasse rapport chaque année, dans ses rapports présentés au titre de l'article 7 avant"
         " le 30 avril de chaque année, et aux Assemblées des États parties, sur les points"

@@ -19,8 +19,30 @@ T = TypeVar("T")
 
 
 def day(value: date) -> str:
-    """A day in the active language's long format (en "30 April 2021", fr "30 avril 2021")."""
-    return date_format(value, "DATE_FORMAT")
+    """A day in the active language's long format (en "30 April 2021", fr "30 avril 2021",
+    and "1er février 2021": French writes the first of the month as an ordinal)."""
+    return _first_in_french(value, "DATE_FORMAT")
+
+
+def month_day(value: date) -> str:
+    """A day and month in the active language (en "30 April", fr "1er février")."""
+    return _first_in_french(value, "MONTH_DAY_FORMAT")
+
+
+def day_of_month(value: date) -> str:
+    """The day's number as a span's first day writes it (fr "1er" for the first)."""
+    return "1er" if value.day == 1 and _french() else str(value.day)
+
+
+def _french() -> bool:
+    return (get_language() or "en").lower().split("-")[0] == "fr"
+
+
+def _first_in_french(value: date, format_name: str) -> str:
+    written = date_format(value, format_name)
+    if value.day == 1 and _french() and written.startswith("1 "):
+        return "1er" + written[1:]
+    return written
 
 
 def amount(value: Decimal | float | int, places: int = 2) -> str:

@@ -254,7 +254,7 @@ def annual_due_local(ruleset) -> str:
     """The day each year an annual transparency report is due, in the document's language:
     "30 avril", "30 de abril"."""
     month, day = ruleset.annual_report_due
-    return formats.date_format(date(2000, month, day), "MONTH_DAY_FORMAT")
+    return l10n.month_day(date(2000, month, day))
 
 
 @register.filter
@@ -263,9 +263,9 @@ def local_start(span) -> str:
     language: "25" (25-27 novembre 2020), "30 novembre", or the whole date."""
     start, end = span
     if (start.year, start.month) == (end.year, end.month):
-        return str(start.day)
+        return l10n.day_of_month(start)
     if start.year == end.year:
-        return formats.date_format(start, "MONTH_DAY_FORMAT")
+        return l10n.month_day(start)
     return local_date(start)
 
 
