@@ -69,8 +69,8 @@ def put_back() -> None:
     then move PostgreSQL's sequences past the ids put back."""
     assert _taken is not None, "snapshot.take() runs when the test database is set up"
     quote = connection.ops.quote_name
-    empty()
     with transaction.atomic(), connection.cursor() as cursor:
+        empty()  # a savepoint of this transaction: the tables are never left empty
         for table in _taken:
             columns = ", ".join(quote(column) for column in table.columns)
             marks = ", ".join(["%s"] * len(table.columns))
