@@ -192,3 +192,29 @@ def test_apmbc_convening_note_quotes_no_other_convention(apmbc_conference):
     assert render.to_docx(note).startswith(b"PK")
     for words in CCM_WORDS:
         assert words not in every_text(note)
+
+
+def test_an_apmbc_report_in_french_has_no_ccm_and_no_english_wording(apmbc_conference):
+    part = selectors.part_with_meeting(
+        convention=apmbc_conference.convention, reference=apmbc_conference.code, number=1
+    )
+    report = content.report(
+        selectors.report_records(part=part, kind="interim"),
+        kind="interim",
+        on=REPORT_DAY,
+        language="fr",
+    )
+    by_key = {block.key: block.text for block in report.paragraphs}
+    assert by_key["introduction-convention"] == (
+        "La Test Review Conference (en anglais) a été convoquée conformément à l'article 12 de"
+        " la Convention sur l'interdiction de l'emploi, du stockage, de la production et du"
+        " transfert des mines antipersonnel et sur leur destruction."
+    )
+    assert by_key["organization-states-parties"] == (
+        "Les États parties à la Convention ci-après ont participé aux travaux de la Conférence :"
+        " Ukraine."
+    )
+    assert not [word for word in CCM_WORDS if word in every_text(report)]
+    # The notes of what the records lack are the site's messages, not the report's words.
+    worded = " ".join(by_key.values())
+    assert "The " not in worded and " was " not in worded and " of the " not in worded

@@ -270,7 +270,7 @@ def _introduction(records, on: date | None = None) -> list[_Spec]:
     return specs
 
 
-def _organization(records) -> list[_Spec]:
+def _organization(records, language: str = "en") -> list[_Spec]:
     part = records.part
     specs = [_Spec("organization-dates", "report/organization_dates")]
     for role, key in (
@@ -280,7 +280,7 @@ def _organization(records) -> list[_Spec]:
         found = _officers(records, role)
         if found:
             specs.append(_Spec(key, f"report/organization_{role}", {"officer": found[0]}))
-    participants = records.participants
+    participants = records.participants_in.get(language, records.participants)
     if not any(participants.values()):
         specs.append(
             _Spec("organization-participants", missing=NO_PARTICIPANTS.format(number=part.number))
@@ -333,6 +333,8 @@ def _work(records) -> list[_Spec]:
                     "act": act,
                     "officers": officers,
                     "names": [records.state_names.get(o.state_id, "") for o in officers],
+                    # The States in running French and Spanish (`with_article`).
+                    "states": [records.named(o.state) if o.state_id else None for o in officers],
                 },
                 on=on,
             )
@@ -664,6 +666,10 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
         "on": on,
         "agenda_item": agenda[-1] if agenda else None,
         "body": "Conference" if meeting.kind == "review_conference" else "Meeting",
+        # The article of the convention on this kind of meeting, where its file gives one.
+        "kind_article": next(
+            (k.article for k in records.ruleset.meeting_kinds if k.code == meeting.kind), ""
+        ),
     }
 
     report_title = wording.sentence(convention, language, "report/title", base)
@@ -686,7 +692,7 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     texts = {section: [t for t in records.texts if t.section == section] for section in SECTIONS}
     builders = {
         Section.INTRODUCTION: lambda records: _introduction(records, on),
-        Section.ORGANIZATION: _organization,
+        Section.ORGANIZATION: lambda records: _organization(records, language),
         Section.WORK: _work,
         Section.DECISIONS: _decisions,
     }

@@ -51,6 +51,11 @@ class MeetingHistory:
         ]
 
 
+# The languages besides English the report's paragraphs are worded in
+# (templates/drafting/un/<language>/report/).
+WORDED_LANGUAGES = ("fr", "es")
+
+
 @dataclass
 class ReportRecords:
     meeting: Meeting
@@ -68,6 +73,9 @@ class ReportRecords:
     decisions: list[Decision] = field(default_factory=list)
     texts: list[ReportText] = field(default_factory=list)
     state_names: dict[int, str] = field(default_factory=dict)
+    # The participants listed in the other languages the report is worded in
+    # (`WORDED_LANGUAGES`): their names and order in that language.
+    participants_in: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     # States' forms in running French and Spanish, by language and State id (`named`).
     names_in_text: dict[str, dict[int, names.InText]] = field(default_factory=dict)
     # The report as a document of the meeting (its symbol, revisions, adoption), once issued.
@@ -375,6 +383,7 @@ def report_records(
     )
     statements_on = on or part.ends_on
     state_names = treaties.names_in_text_on(on=part.starts_on)
+    participants = meetings.participants_by_language(part=part, languages=("en", *WORDED_LANGUAGES))
     return ReportRecords(
         meeting=meeting,
         part=part,
@@ -383,7 +392,8 @@ def report_records(
         preparations=histories[1:],
         officers=record["officers"],
         agenda=record["agenda"],
-        participants=meetings.participants_by_category(part=part),
+        participants=participants.pop("en"),
+        participants_in=participants,
         organisations=organisations,
         extension_requests=requests,
         documents=documents,

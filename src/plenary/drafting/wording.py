@@ -112,14 +112,22 @@ def render(convention: str, language: str, name: str, context: dict) -> str:
         raise _error(error, names) from error
     context = {**context, CONVENTION_KEY: convention, LANGUAGE_KEY: language}
     try:
-        # Under the document's language, so that Django's date formats and month names
-        # (`local_date`) are the language's own.
-        with translation.override(language):
+        # Under the template's language (the document's, or English where the language
+        # has no such template), so that Django's date formats and month names
+        # (`local_date`), the filters' words ("et", "du ... au ...") and the labels are
+        # those of the sentence they stand in.
+        with translation.override(_written_in(template, language)):
             return template.render(Context(context, autoescape=False))
     except TemplateError:
         raise
     except Exception as error:
         raise _error(error, names) from error
+
+
+def _written_in(template, language: str) -> str:
+    """The language of the template found: `drafting/<layer>/<language>/...`."""
+    name = str(getattr(template.origin, "template_name", "") or "").split("/")
+    return name[2] if len(name) > 3 and name[0] == "drafting" else language
 
 
 def _collapse(text: str) -> str:

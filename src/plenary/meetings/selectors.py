@@ -124,13 +124,23 @@ def meeting_record(meeting: Meeting) -> dict:
     }
 
 
-def participants_by_category(*, part: MeetingPart) -> dict[str, list[str]]:
+def participants_by_category(*, part: MeetingPart, language: str = "en") -> dict[str, list[str]]:
     """The participants of a part by the categories of the rules of procedure.
 
     States by their status on the part's first day (States Parties, signatories, other
     States), then organisations under rule 1 (2) and rule 1 (3), each list named as on
-    that day and in the UN's alphabetical order. Five queries.
+    that day in `language` and in that language's order (the UN's alphabetical order in
+    English). Five queries.
     """
+    return participants_by_language(part=part, languages=(language,))[language]
+
+
+def participants_by_language(
+    *, part: MeetingPart, languages: tuple[str, ...]
+) -> dict[str, dict[str, list[str]]]:
+    """`participants_by_category` in each of `languages`, by language (five queries in
+    all): a report drafted in French lists the States by their French names, in French
+    order. Organisations keep their one name."""
     on = part.starts_on
     delegations = list(
         Delegation.objects.filter(parts=part).select_related("state", "organisation")
@@ -145,19 +155,21 @@ def participants_by_category(*, part: MeetingPart) -> dict[str, list[str]]:
         )
         for row in treaties.states_on(convention=part.meeting.convention, on=on)
     }
-    state_names = treaties.names_on(on=on)
-    lists: dict[str, list[str]] = {category: [] for category in CATEGORIES}
-    for delegation in delegations:
-        if delegation.state_id:
-            category = STATUS_CATEGORY[standing[delegation.state_id]]
-            lists[category].append(state_names[delegation.state_id])
-        else:
-            organisation = delegation.organisation
-            category = RULE_CATEGORY.get(organisation.observer_rule, "rule_1_3")
-            lists[category].append(str(organisation))
-    return {
-        category: sorted(found, key=names.un_alphabetical_key) for category, found in lists.items()
-    }
+    state_names = treaties.names_on_in(on=on, languages=languages)
+    found: dict[str, dict[str, list[str]]] = {}
+    for language in languages:
+        lists: dict[str, list[str]] = {category: [] for category in CATEGORIES}
+        for delegation in delegations:
+            if delegation.state_id:
+                category = STATUS_CATEGORY[standing[delegation.state_id]]
+                lists[category].append(state_names[language][delegation.state_id])
+            else:
+                organisation = delegation.organisation
+                category = RULE_CATEGORY.get(organisation.observer_rule, "rule_1_3")
+                lists[category].append(str(organisation))
+        key = names.collation_key(language)
+        found[language] = {category: sorted(each, key=key) for category, each in lists.items()}
+    return found
 
 
 @dataclass

@@ -53,11 +53,28 @@ def weekday_date(day: date | None) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}" if day else ""
 
 
+def _language() -> str:
+    """The document's language (`wording.render` renders under it), without a region."""
+    return (get_language() or "en").lower().split("-")[0]
+
+
+# "from ... to ...", "on ..." in French and Spanish: "du 25 au 27 novembre 2020", "le 8 juin
+# 2020"; "del 25 al 27 de noviembre de 2020", "el 8 de junio de 2020".
+_SPAN_WORDS = {"fr": ("du", "au", "le"), "es": ("del", "al", "el")}
+
+
 @register.filter
 def from_to(span) -> str:
     """(start, end) as "from 29 May to 4 June 2020", "from 6 to 13 February 2020", or
-    "on 8 June 2020"."""
+    "on 8 June 2020"; in French "du 29 mai au 4 juin 2020", "du 1er au 3 février 2021",
+    "le 8 juin 2020", in Spanish "del 29 de mayo al 4 de junio de 2020"."""
     start, end = span
+    words = _SPAN_WORDS.get(_language())
+    if words is not None:
+        since, until, on = words
+        if start == end:
+            return f"{on} {local_date(end)}"
+        return f"{since} {local_start(span)} {until} {local_date(end)}"
     if start == end:
         return f"on {un_date(end)}"
     if start.year != end.year:
@@ -75,28 +92,39 @@ def dash_span(span) -> str:
 
 @register.filter
 def listing(items) -> str:
-    """A, B, and C (the serial comma, as the report lists States)."""
-    return prose.join([str(item) for item in items], serial_comma=True)
+    """A, B, and C (the serial comma, as the report lists States); in French "A, B et C",
+    in Spanish "A, B y C"."""
+    return prose.join_in([str(item) for item in items], language=_language(), serial_comma=True)
 
 
 @register.filter
 def plain_listing(items) -> str:
-    """A, B and C."""
-    return prose.join([str(item) for item in items])
+    """A, B and C; "A, B et C", "A, B y C"."""
+    return prose.join_in([str(item) for item in items], language=_language())
 
 
 @register.filter
-def ordinal(number: int | None) -> str:
+def ordinal(number: int | None, gender: str = "f") -> str:
+    """ "Second"; before a noun of `gender` ("f", "m") in French and Spanish: "Deuxième",
+    "Première", "Premier"; "Segunda", "Primer"."""
+    found = prose.ordinal_in(number or 0, language=_language(), gender=gender)
+    if found is not None:
+        return found
     return ORDINALS[number] if number and number < len(ORDINALS) else f"{number}th"
 
 
 @register.filter
-def ordinal_lower(number: int | None) -> str:
-    return ordinal(number).lower()
+def ordinal_lower(number: int | None, gender: str = "f") -> str:
+    """ "second"; "deuxième", "première"; "segunda"."""
+    return ordinal(number, gender).lower()
 
 
 @register.filter
-def in_words(number: int) -> str:
+def in_words(number: int, gender: str = "f") -> str:
+    """ "nine"; before a noun of `gender` in French and Spanish: "neuf", "une"; "una"."""
+    found = prose.number_in(number, language=_language(), gender=gender)
+    if found is not None:
+        return found
     return NUMBERS[number] if 0 <= number < len(NUMBERS) else str(number)
 
 
@@ -330,3 +358,24 @@ def with_que(state, note: str) -> str:
 def spanish_and(following) -> str:
     """ "y", or "e" before the sound /i/: `{{ next|spanish_and }} {{ next }}`."""
     return prose.spanish_and(str(following))
+
+
+@register.filter
+def title_words(record, note: str) -> prose.TitleInText:
+    """A meeting by its title in running French or Spanish (`rules.prose.title_in_text`):
+    `{% with t=meeting|title_words:"en anglais" %}{{ t.the|capfirst }} s'est tenu{{ t.e }}`
+    gives "La Deuxième Conférence d'examen s'est tenue". The title is the record's in the
+    document's language, else its original, marked (`untranslated`); its article and
+    agreement are those of the noun heading it, or, where the title is not in the
+    language, of the nouns the kinds of meetings are called (feminine singular)."""
+    found = text_of(record, "title")
+    return prose.title_in_text(
+        untranslated(found, note), language=_language(), known=not found.fallback
+    )
+
+
+@register.filter
+def untranslated_each(items, note: str) -> list[str]:
+    """Each of a list of records' texts marked as `untranslated` marks one: the names of
+    organisations, which the records hold in English only."""
+    return [untranslated(item, note) for item in items]
