@@ -35,11 +35,12 @@ def _statements(drafted):
     return [block.text for block in drafted.paragraphs if block.key.startswith("text-")]
 
 
-def _status_since(secretariat, previous_ends, starts, ends):
+def _status_since(secretariat, previous_ends, starts, ends, titles=None):
     _convene("T-PREV", previous_ends, previous_ends, "Test Meeting of States Parties")
     meetings.set_meeting_translations(
         meeting=Meeting.objects.get(convention=the_ccm(), code="T-PREV"),
-        title_translations={
+        title_translations=titles
+        or {
             "fr": "Réunion d'essai des États parties",
             "es": "Reunión de prueba de los Estados partes",
         },
@@ -73,6 +74,22 @@ def test_the_status_in_french_and_spanish_names_the_states_with_their_article(cc
         " Países Bajos (23 de febrero de 2011) y Portugal (9 de marzo de 2011) han depositado"
         " sus instrumentos de ratificación o adhesión."
     ]
+
+
+def test_the_status_names_the_previous_meeting_with_the_article_of_its_title(ccm, secretariat):
+    """The article is the title's own: "du Séminaire", "des Réunions", "del Seminario"."""
+    titles = {"fr": "Séminaire d'essai des États parties", "es": "Seminario de prueba"}
+    part = _status_since(
+        secretariat, date(2011, 2, 1), date(2011, 3, 9), date(2011, 3, 10), titles=titles
+    )
+    assert (
+        "Depuis la clôture du Séminaire d'essai des États parties, le 1er"
+        in (_statements(_draft(part, "fr"))[0])
+    )
+    assert (
+        "Desde la clausura del Seminario de prueba, el 1 de febrero"
+        in (_statements(_draft(part, "es"))[0])
+    )
 
 
 def test_a_state_unterm_does_not_name_keeps_its_english_name_marked(ccm, secretariat):
