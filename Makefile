@@ -95,10 +95,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/plenary makemigrations --check --dry-run --verbosity 0
 
 test-sqlite: $(VENV)/.installed-dev chromium libreoffice
-	env -u DATABASE_URL $(BIN)/pytest -n 2 -q --durations=20
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist worksteal -q --durations=20
 
 test-postgresql: $(VENV)/.installed-dev chromium libreoffice
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 -q --durations=20
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -n 2 --dist worksteal -q --durations=20
 
 ## test: set up with the development tools, lint, then every test on SQLite and on PostgreSQL
 test: $(VENV)/.installed-dev node_modules/.installed chromium libreoffice lint
