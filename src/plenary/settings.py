@@ -150,6 +150,8 @@ TEMPLATES = [
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
+            # Every template's `date` filter writes French's "1er" for the first of a month.
+            "builtins": ["plenary.core.templatetags.dates"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",

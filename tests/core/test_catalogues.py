@@ -46,6 +46,7 @@ SAME_IN_THE_LANGUAGE = {
             "source",
             "Questions",
             "Question",
+            "%(count)s question",
             "Code",
             "Section",
             "Action %(number)s",

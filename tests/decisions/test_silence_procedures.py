@@ -324,7 +324,7 @@ def test_conclude_silence_command_concludes_what_is_due(ccm, president):
     due.refresh_from_db()
     not_yet.refresh_from_db()
     assert (due.outcome, not_yet.outcome) == ("adopted", "open")
-    assert out.getvalue().endswith("1 silence procedures concluded.\n")
+    assert out.getvalue().endswith("1 silence procedure concluded.\n")
 
 
 def test_circulating_with_a_past_deadline_is_refused(ccm, president):

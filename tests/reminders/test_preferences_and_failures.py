@@ -116,7 +116,7 @@ def test_reminders_send_command_refuses_fractional_offset(ccm):
 
 def test_reminders_send_command_sends(ccm, peru_delegate, capsys):
     call_command("reminders", "send", "--now", "2021-04-23T09:00:00+02:00")
-    assert capsys.readouterr().out == "1 reminders scheduled, 1 sent, 0 failed.\n"
+    assert capsys.readouterr().out == "1 reminder scheduled, 1 sent, 0 failed.\n"
     assert len(mail.outbox) == 1
 
 

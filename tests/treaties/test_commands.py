@@ -88,7 +88,7 @@ def test_the_default_table_is_readable(ccm):
         "2021-03-01",
         "pending",
     ]
-    assert table.splitlines()[-1] == "(1 rows)"
+    assert table.splitlines()[-1] == "(1 row)"
 
 
 def test_a_date_that_is_not_a_date_is_a_clear_error(ccm):

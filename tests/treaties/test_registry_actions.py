@@ -399,7 +399,7 @@ def test_the_command_tells_the_delegation_on_the_day(
         call_command(
             "notify_entries_into_force", "--convention", "ccm", "--on", "2027-05-01", stdout=out
         )
-    assert out.getvalue() == "KEN: in force from 2027-05-01\n1 Delegations told.\n"
+    assert out.getvalue() == "KEN: in force from 2027-05-01\n1 Delegation told.\n"
     assert [m.subject for m in mail.outbox] == [
         "Convention on Cluster Munitions: in force for Kenya"
     ]

@@ -22,6 +22,7 @@ from plenary.action_plan.forms import (
     PlanForm,
     SectionForm,
 )
+from plenary.core import l10n
 from plenary.core.forms import ItemTranslationForm, TranslationsForm
 from plenary.core.selectors import acting_for
 from plenary.rules import times
@@ -206,7 +207,7 @@ def _deadline_text(consultation) -> str:
     local = consultation.deadline.astimezone(times.zone(consultation.time_zone))
     return _("%(time)s on %(day)s (%(zone)s time)") % {
         "time": f"{local:%H:%M:%S}",
-        "day": f"{local.day} {local:%B %Y}",
+        "day": l10n.day(local.date()),
         "zone": consultation.time_zone,
     }
 

@@ -1,8 +1,9 @@
 """Dates, amounts and the order of names in the active language, for texts and lists built in
 Python (reminders, notices, form choices).
 
-Templates use Django's `date:"DATE_FORMAT"` filter; these are the same formats for code that
-writes a sentence itself, under `translation.override(<the reader's language>)`.
+Templates' `date` filter is `core/templatetags/dates.py`, a builtin that writes through
+`date` below; these are the same formats for code that writes a sentence itself, under
+`translation.override(<the reader's language>)`.
 """
 
 from collections.abc import Callable, Iterable
@@ -10,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TypeVar
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format, get_format, number_format
 from django.utils.translation import get_language
 
 from plenary.rules.names import collation_key
@@ -18,15 +19,58 @@ from plenary.rules.names import collation_key
 T = TypeVar("T")
 
 
+def formatted_date(value: date, pattern: str = "DATE_FORMAT") -> str:
+    """`value` written with `pattern`, a format's name ("DATE_FORMAT", resolved in the active
+    language) or Django's format characters ("l j F"), as Django's `date_format` writes it,
+    except that French writes the first of the month as an ordinal ("1er février 2011").
+    A `datetime` is written as it is given (the template filter localises it first)."""
+    return date_format(value, pattern_for(value, pattern))
+
+
+def pattern_for(value, pattern: str | None = None) -> str:
+    """The format characters that write `value` in the active language: `pattern` (a format's
+    name, resolved by `get_format`, or format characters; DATE_FORMAT if none) with, in
+    French on the first of a month, the day `j` as the literal "1er"."""
+    written = get_format(pattern or "DATE_FORMAT")
+    if getattr(value, "day", None) == 1 and _french():
+        return _first_as_ordinal(written)
+    return written
+
+
+def _first_as_ordinal(pattern: str) -> str:
+    """`pattern` with every unescaped `j` (the day without a leading zero) replaced by an
+    escaped "1er"; backslash-escaped characters are left as they are."""
+    out = []
+    escaped = False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "j":
+            out.append(r"\1\e\r")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def day(value: date) -> str:
     """A day in the active language's long format (en "30 April 2021", fr "30 avril 2021",
     and "1er février 2021": French writes the first of the month as an ordinal)."""
-    return _first_in_french(value, "DATE_FORMAT")
+    return formatted_date(value, "DATE_FORMAT")
 
 
 def month_day(value: date) -> str:
     """A day and month in the active language (en "30 April", fr "1er février")."""
-    return _first_in_french(value, "MONTH_DAY_FORMAT")
+    return formatted_date(value, "MONTH_DAY_FORMAT")
+
+
+def weekday_and_day(value: date) -> str:
+    """The weekday, then the long date (en "Tuesday 1 February 2011", fr "mardi 1er février
+    2011")."""
+    return f"{date_format(value, 'l')} {day(value)}"
 
 
 def day_of_month(value: date) -> str:
@@ -36,13 +80,6 @@ def day_of_month(value: date) -> str:
 
 def _french() -> bool:
     return (get_language() or "en").lower().split("-")[0] == "fr"
-
-
-def _first_in_french(value: date, format_name: str) -> str:
-    written = date_format(value, format_name)
-    if value.day == 1 and _french() and written.startswith("1 "):
-        return "1er" + written[1:]
-    return written
 
 
 def amount(value: Decimal | float | int, places: int = 2) -> str:

@@ -4,6 +4,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core import l10n
 from plenary.decisions.models import (
     BreakKind,
     DecisionKind,
@@ -157,7 +158,7 @@ class SubmitRequestForm(forms.Form):
                 % {
                     "state": o.state,
                     "article": o.article,
-                    "deadline": f"{o.current_deadline:%d %B %Y}",
+                    "deadline": l10n.day(o.current_deadline),
                 },
             )
             for o in obligations

@@ -19,6 +19,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from plenary.core import l10n
 from plenary.meetings.models import AgendaItem, Meeting, MeetingPart, PlanChange
 from plenary.rules.deadlines import period
 from plenary.treaties.models import Convention, Extension, Obligation, State
@@ -335,7 +336,7 @@ class ExtensionRequest(models.Model):
     def __str__(self) -> str:
         return _("%(obligation)s: request to %(deadline)s") % {
             "obligation": self.obligation,
-            "deadline": f"{self.requested_deadline:%d %B %Y}",
+            "deadline": l10n.day(self.requested_deadline),
         }
 
     @property

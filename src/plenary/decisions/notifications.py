@@ -14,10 +14,10 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from plenary.core import l10n
 from plenary.core.models import Role, RoleGrant, User
 from plenary.decisions.models import Outcome, SilenceProcedure
 from plenary.reminders.selectors import language_of
@@ -46,10 +46,6 @@ def recipients(procedure: SilenceProcedure) -> list[User]:
     )
 
 
-def _day(value) -> str:
-    return date_format(value, "j F Y")
-
-
 def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
     """The subject and body in the active language."""
     url = f"{settings.SITE_URL}/{procedure.convention.slug}/silence-procedures/{procedure.pk}/"
@@ -74,11 +70,11 @@ def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
             " deadline.\n%(url)s\n"
         ) % {
             "convention": convention,
-            "circulated": _day(procedure.circulated_on),
+            "circulated": l10n.day(procedure.circulated_on),
             "subject": procedure.subject,
             "document": document,
             "time": f"{local:%H:%M:%S}",
-            "deadline": _day(local.date()),
+            "deadline": l10n.day(local.date()),
             "zone": procedure.time_zone,
             "url": url,
         }
@@ -96,7 +92,7 @@ def _message(procedure: SilenceProcedure, event: str) -> tuple[str, str]:
             "convention": convention,
             "subject": procedure.subject,
             "time": f"{local:%H:%M:%S}",
-            "deadline": _day(local.date()),
+            "deadline": l10n.day(local.date()),
             "zone": procedure.time_zone,
             "url": url,
         }

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 import icalendar
 from django.utils.translation import gettext as _
 
+from plenary.core import l10n
 from plenary.meetings.models import Meeting, MeetingFormat, MeetingPart
 from plenary.meetings.selectors import ProgrammeDay, ProgrammeLine
 from plenary.rules import prose, times
@@ -182,7 +183,7 @@ def _slot_words(where: dict) -> str:
     day = date.fromisoformat(where["day"])
     return _("part %(part)s, %(day)s, %(starts)s%(dash)s%(ends)s") % {
         "part": where["part"],
-        "day": f"{day:%A} {day.day} {day:%B %Y}",
+        "day": l10n.weekday_and_day(day),
         "starts": where["starts_at"],
         "dash": EN_DASH,
         "ends": where["ends_at"],

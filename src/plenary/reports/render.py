@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from plenary.core import l10n
 from plenary.core.exports import SafeDictWriter
 from plenary.reports.models import FormStatus, ReportKind
 
@@ -64,9 +65,9 @@ def _facts(view, version) -> list[tuple[str, str]]:
         (_("Version"), str(version.number)),
     ]
     if version.submitted_on:
-        facts.append((_("Submitted on"), version.submitted_on.strftime("%-d %B %Y")))
+        facts.append((_("Submitted on"), l10n.day(version.submitted_on)))
     if report.receipt_id:
-        facts.append((_("Received on"), report.receipt.received_on.strftime("%-d %B %Y")))
+        facts.append((_("Received on"), l10n.day(report.receipt.received_on)))
     facts.append((_("Readers"), str(report.get_visibility_display())))
     facts.append((_("Convention"), convention.local_name))
     return facts

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from plenary.core import convention_texts
+from plenary.core import convention_texts, l10n
 from plenary.rules.conventions import RuleSet, get_ruleset
 
 
@@ -331,7 +331,7 @@ class Extension(models.Model):
     def __str__(self) -> str:
         return _("%(obligation)s: to %(deadline)s") % {
             "obligation": self.obligation,
-            "deadline": f"{self.new_deadline:%d %B %Y}",
+            "deadline": l10n.day(self.new_deadline),
         }
 
 

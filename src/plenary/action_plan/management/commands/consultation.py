@@ -3,6 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plenary.action_plan import render, selectors
 from plenary.core.models import Role
@@ -72,6 +74,14 @@ class Command(BaseCommand):
         )
         Path(options["output"]).write_bytes(body)
         self.stdout.write(
-            f"{options['output']}: {len(contributions)} contributions to {len(questions)} "
-            "questions."
+            _("%(file)s: %(contributions)s to %(questions)s.")
+            % {
+                "file": options["output"],
+                "contributions": ngettext(
+                    "%(count)s contribution", "%(count)s contributions", len(contributions)
+                )
+                % {"count": len(contributions)},
+                "questions": ngettext("%(count)s question", "%(count)s questions", len(questions))
+                % {"count": len(questions)},
+            }
         )

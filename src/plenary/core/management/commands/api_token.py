@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plenary.core.models import ApiToken, User
 from plenary.core.services import issue_api_token, revoke_api_token
@@ -23,7 +24,11 @@ class Command(BaseCommand):
             raise CommandError(f"username: no user {username!r}")
         if list:
             for token in user.api_tokens.order_by("created_at"):
-                state = f"revoked {token.revoked_at:%Y-%m-%d}" if token.revoked_at else "active"
+                state = (
+                    _("revoked on %(day)s") % {"day": f"{token.revoked_at:%Y-%m-%d}"}
+                    if token.revoked_at
+                    else _("active")
+                )
                 self.stdout.write(f"{token.prefix}  {token.name}  {state}")
             return
         try:
@@ -33,7 +38,7 @@ class Command(BaseCommand):
                     raise CommandError(f"revoke: {username} has no token {revoke!r}")
                 # The command is run by whoever runs the server: a trusted caller.
                 revoke_api_token(token=token, by=None)
-                self.stdout.write(f"revoked {token.prefix}")
+                self.stdout.write(_("Revoked %(prefix)s.") % {"prefix": token.prefix})
                 return
             self.stdout.write(issue_api_token(user=user, name=name, by=None))
         except ValidationError as error:

@@ -2,8 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from plenary.core.backup import BackupError, create_backup
+from plenary.core.management.commands._backup_summary import rows_and_files
 
 
 class Command(BaseCommand):
@@ -32,4 +34,4 @@ class Command(BaseCommand):
         except BackupError as error:
             target.unlink(missing_ok=True)
             raise CommandError(str(error)) from None
-        self.stdout.write(f"{summary.path}: {summary.rows} rows, {summary.files} files")
+        self.stdout.write(_("%(path)s: %(rows)s, %(files)s") % rows_and_files(summary))

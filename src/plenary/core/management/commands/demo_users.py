@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plenary.core.services import ensure_demo_users
 from plenary.treaties.models import Convention
@@ -24,10 +25,15 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"convention: no convention {convention!r} is loaded")
         users = ensure_demo_users(convention=found)
-        self.stdout.write(f"Demo accounts under the {found} (password: {settings.DEMO_PASSWORD}):")
+        self.stdout.write(
+            _("Demo accounts under the %(convention)s (password: %(password)s):")
+            % {"convention": found, "password": settings.DEMO_PASSWORD}
+        )
         for user in users:
             for grant in user.grants.filter(convention=found):
-                acts_for = f" for {grant.acts_for}" if grant.acts_for else ""
+                acts_for = (
+                    " " + _("for %(state)s") % {"state": grant.acts_for} if grant.acts_for else ""
+                )
                 function = f", {grant.get_function_display()}" if grant.function else ""
                 self.stdout.write(
                     f"  {user.username:<14} {grant.get_role_display()}{acts_for}{function}"

@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plenary.core.models import User
 from plenary.core.services import erase_personal_data
@@ -37,4 +38,7 @@ class Command(BaseCommand):
             raise CommandError(f"{field}: {messages[0]}") from None
         except PermissionDenied as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"{username}: personal data erased (now {erased.username}).")
+        self.stdout.write(
+            _("%(username)s: personal data erased (now %(erased)s).")
+            % {"username": username, "erased": erased.username}
+        )

@@ -1,8 +1,10 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plenary.core.backup import BackupError, restore_backup
+from plenary.core.management.commands._backup_summary import rows_and_files
 
 
 class Command(BaseCommand):
@@ -19,4 +21,4 @@ class Command(BaseCommand):
             summary = restore_backup(path=Path(path))
         except BackupError as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"{summary.path}: restored {summary.rows} rows, {summary.files} files")
+        self.stdout.write(_("%(path)s: restored %(rows)s, %(files)s") % rows_and_files(summary))

@@ -4,6 +4,7 @@ import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from plenary.core.scheduler import Scheduler, configured_jobs, deadline_after
 
@@ -47,7 +48,8 @@ class Command(BaseCommand):
             raise CommandError(f"PLENARY_SCHEDULE: {error}") from None
         if list_only:
             for job in jobs:
-                self.stdout.write(f"{job.name}\tevery {int(job.every.total_seconds())} s")
+                every = _("every %(seconds)s s") % {"seconds": int(job.every.total_seconds())}
+                self.stdout.write(f"{job.name}\t{every}")
             return
         if options["verbosity"] > 1:
             logging.getLogger("plenary.scheduler").setLevel(logging.INFO)

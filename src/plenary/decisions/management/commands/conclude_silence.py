@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from plenary.decisions import services
 
@@ -14,5 +15,14 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from None
         for procedure in concluded:
-            self.stdout.write(f"{procedure.period}: {procedure.subject}: {procedure.outcome}")
-        self.stdout.write(f"{len(concluded)} silence procedures concluded.")
+            self.stdout.write(
+                f"{procedure.period}: {procedure.subject}: {procedure.get_outcome_display()}"
+            )
+        self.stdout.write(
+            ngettext(
+                "%(count)s silence procedure concluded.",
+                "%(count)s silence procedures concluded.",
+                len(concluded),
+            )
+            % {"count": len(concluded)}
+        )

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from plenary.drafting import content, render, selectors
 from plenary.drafting.wording import TemplateError
@@ -66,4 +67,4 @@ def write(command: BaseCommand, drafted, format_: str, output: str | None) -> No
         else:
             command.stdout.write(text, ending="")
     for what in drafted.missing:
-        command.stderr.write(f"missing: {what}")
+        command.stderr.write(_("missing: %(what)s") % {"what": what})

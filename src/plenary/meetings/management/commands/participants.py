@@ -2,16 +2,17 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from plenary.meetings import selectors
 from plenary.treaties.scope import add_convention_argument, convention_from
 
 HEADINGS = {
-    "states_parties": "States Parties",
-    "signatories": "States signatories",
-    "other_states": "Other States",
-    "rule_1_2": "Observers under rule 1 (2) of the rules of procedure",
-    "rule_1_3": "Observers under rule 1 (3) of the rules of procedure",
+    "states_parties": _("States Parties"),
+    "signatories": _("States signatories"),
+    "other_states": _("Other States"),
+    "rule_1_2": _("Observers under rule 1 (2) of the rules of procedure"),
+    "rule_1_3": _("Observers under rule 1 (3) of the rules of procedure"),
 }
 
 

@@ -2,6 +2,8 @@ from datetime import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plenary.reminders import services, tasks
 from plenary.rules import reminders as rules
@@ -27,7 +29,7 @@ class Command(BaseCommand):
         if options["action"] == "start":
             added = tasks.schedule_next_run(now=True)
             self.stdout.write(
-                "Queued the reminders' first run." if added else "A run is already queued."
+                _("Queued the reminders' first run.") if added else _("A run is already queued.")
             )
             return
         try:
@@ -47,6 +49,10 @@ class Command(BaseCommand):
                 )
         summary = services.send_due_reminders(now=now, offsets=offsets)
         self.stdout.write(
-            f"{summary.scheduled} reminders scheduled, {summary.sent} sent, "
-            f"{summary.failed} failed."
+            ngettext(
+                "%(scheduled)s reminder scheduled, %(sent)s sent, %(failed)s failed.",
+                "%(scheduled)s reminders scheduled, %(sent)s sent, %(failed)s failed.",
+                summary.scheduled,
+            )
+            % {"scheduled": summary.scheduled, "sent": summary.sent, "failed": summary.failed}
         )

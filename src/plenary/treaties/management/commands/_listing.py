@@ -5,6 +5,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.management.base import CommandError
+from django.utils.translation import ngettext
 
 from plenary.core.exports import SafeDictWriter
 
@@ -13,8 +14,9 @@ def add_language_argument(parser) -> None:
     parser.add_argument(
         "--language",
         choices=[code for code, _name in settings.LANGUAGES],
-        default="en",
-        help="the language of the States' names and of their order (default: en)",
+        default=None,
+        help="the language of the States' names, of their order and of the summary"
+        " (default: the active language, settings.LANGUAGE_CODE)",
     )
 
 
@@ -46,4 +48,6 @@ def write(stdout, rows: list[dict], keys: list[str], fmt: str) -> None:
         stdout.write("  ".join(k.ljust(w) for k, w in zip(keys, widths, strict=True)).rstrip())
         for line in cells:
             stdout.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
-        stdout.write(f"({len(rows)} rows)")
+        stdout.write(
+            ngettext("(%(count)s row)", "(%(count)s rows)", len(rows)) % {"count": len(rows)}
+        )

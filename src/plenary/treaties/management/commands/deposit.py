@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from plenary.treaties import selectors, services
 from plenary.treaties.models import Instrument
@@ -46,6 +47,10 @@ class Command(BaseCommand):
         except PermissionDenied as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
-            f"{participation.state.name}: deposited {participation.deposited_on.isoformat()}, "
-            f"in force from {participation.entry_into_force.isoformat()}"
+            _("%(state)s: deposited %(deposited)s, in force from %(eif)s")
+            % {
+                "state": participation.state.local_name,
+                "deposited": participation.deposited_on.isoformat(),
+                "eif": participation.entry_into_force.isoformat(),
+            }
         )

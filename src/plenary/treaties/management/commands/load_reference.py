@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from plenary.reference import load_reference
 from plenary.treaties.reference import ReferenceDataError
@@ -27,10 +28,22 @@ class Command(BaseCommand):
         for line in summary:
             self.stdout.write(line)
         if left_out:
-            self.stdout.write(
-                f"{len(left_out)} rows are not loaded for want of a sourced fact"
-                + (":" if options["verbosity"] > 1 else " (--verbosity 2 lists them).")
-            )
+            count = {"count": len(left_out)}
+            if options["verbosity"] > 1:
+                said = ngettext(
+                    "%(count)s row is not loaded for want of a sourced fact:",
+                    "%(count)s rows are not loaded for want of a sourced fact:",
+                    len(left_out),
+                )
+            else:
+                said = ngettext(
+                    "%(count)s row is not loaded for want of a sourced fact"
+                    " (--verbosity 2 lists it).",
+                    "%(count)s rows are not loaded for want of a sourced fact"
+                    " (--verbosity 2 lists them).",
+                    len(left_out),
+                )
+            self.stdout.write(said % count)
         if options["verbosity"] > 1:
             for line in left_out:
                 self.stdout.write(f"  {line}")

@@ -2,6 +2,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from plenary.core.actors import system_actor
 from plenary.treaties import services
@@ -32,5 +34,11 @@ class Command(BaseCommand):
             convention=convention, today=today, by=system_actor()
         )
         for participation in told:
-            self.stdout.write(f"{participation.state.iso3}: in force from {today.isoformat()}")
-        self.stdout.write(f"{len(told)} Delegations told.")
+            self.stdout.write(
+                _("%(iso3)s: in force from %(day)s")
+                % {"iso3": participation.state.iso3, "day": today.isoformat()}
+            )
+        self.stdout.write(
+            ngettext("%(count)s Delegation told.", "%(count)s Delegations told.", len(told))
+            % {"count": len(told)}
+        )

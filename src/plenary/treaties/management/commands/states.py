@@ -23,7 +23,7 @@ class Command(BaseCommand):
         add_language_argument(parser)
 
     def handle(self, *args, **options):
-        with translation.override(options["language"]):
+        with translation.override(options["language"] or translation.get_language()):
             self._list(options)
 
     def _list(self, options):
