@@ -215,3 +215,45 @@ def test_cache_is_off_when_its_lifetime_is_zero(ccm, client, settings):
     client.get("/ccm/states/PER/")
 
     assert HEADER not in client.get("/ccm/states/PER/")
+
+
+def test_a_readers_account_box_and_navigation_are_kept_and_follow_their_grants(ccm, page_cache):
+    """The account box and the navigation are rendered once per reader and generation;
+    a grant that ends, or a new name, shows at the next page."""
+    from django.test.signals import template_rendered
+    from django.utils import timezone
+
+    from plenary.core.models import RoleGrant
+
+    reader = make_user("peru_kept", Role.DELEGATION, "PER")
+    client = Client()
+    client.force_login(reader)
+    rendered = []
+
+    def seen(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(seen)
+    try:
+        client.get("/ccm/states/PER/")
+        first = list(rendered)
+        rendered.clear()
+        again = client.get("/ccm/states/PER/")
+        kept = list(rendered)
+        # Ended today (an update past the service, as another process's write would be).
+        RoleGrant.objects.filter(user=reader).update(ends_on=timezone.localdate())
+        ended = client.get("/ccm/states/PER/").content.decode()
+        reader.first_name, reader.last_name = "Ana", "Reyes"
+        reader.save()
+        after = client.get("/ccm/states/PER/").content.decode()
+    finally:
+        template_rendered.disconnect(seen)
+
+    assert {"core/_account.html", "core/_nav.html"} <= set(first)
+    assert "core/_account.html" not in kept and "core/_nav.html" not in kept
+    page = again.content.decode()
+    assert "Signed in as peru_kept" in page and "(CCM): Peru" in page
+    assert CSRF_PLACEHOLDER not in page
+    assert "(CCM): Peru" not in ended.split("</header>")[0]
+    assert "Signed in as peru_kept" in ended
+    assert "Signed in as Ana Reyes" in after.split("</header>")[0]

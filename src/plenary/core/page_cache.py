@@ -24,10 +24,11 @@ it reads for each *audience* (by default the roles in force today with their Sta
 organisation and function, the staff and second-factor flags, the day; a view whose
 content depends on less names a narrower one, e.g. `roles_under_convention`) and kept
 with placeholders for the reader's own parts: the account box and the navigation
-(core/_account.html and core/_nav.html, rendered for each answer from the grants already
-read), the view's own `parts` (e.g. the State page's report form) and the CSRF token. A
-reader with a message waiting, a request with an Authorization header or any method but
-GET is rendered afresh.
+(core/_account.html and core/_nav.html, rendered from the grants already read once per
+reader and generation of the page's records, then kept: `_reader_parts`), the view's own
+`parts` (e.g. the State page's report form) and the CSRF token. A reader with a message
+waiting, a request with an Authorization header or any method but GET is rendered
+afresh.
 
 PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default with DEBUG).
 """
@@ -453,7 +454,7 @@ def shared_when_signed_in(view=None, *, vary=audience, scopes=None, parts=None):
             if _keepable(response):
                 cache.set(key, _stored(response), settings.PAGE_CACHE_SECONDS)
                 response[HEADER] = "miss"
-        return _personal(response, request, parts or {}, kwargs)
+        return _personal(response, request, parts or {}, kwargs, generation=key.split(":")[1])
 
     if scopes is not None:
         wrapped.page_scopes = scopes
@@ -467,15 +468,60 @@ def _messages_waiting(request) -> bool:
     return session is not None and "_messages" in session
 
 
-def _personal(response, request, parts: dict, kwargs: dict):
+def _reader_parts(request, generation: str) -> dict[bytes, bytes]:
+    """The reader's account box and navigation (READER_PARTS), rendered once per reader,
+    language and generation of the page's records and kept in the page cache: they show
+    the reader's name and flags, their grants in force today (roles, the State or
+    organisation each acts for, in the language) and the page's convention, which the
+    key holds; a grant that changes changes the key, and a write to a State or an
+    organisation moves the page's generation on. Their CSRF token is a placeholder."""
+    from plenary.core.permissions import grants_in_force
+
+    user = request.user
+    convention = getattr(request, "convention", None)
+    who = (
+        user.pk,
+        user.get_username(),
+        str(user),
+        *_flags(user),
+        getattr(convention, "pk", None),
+        sorted(
+            (g.pk, g.convention_id, g.role, g.state_id or 0, g.organisation_id or 0, g.function)
+            for g in grants_in_force(user)
+        ),
+    )
+    key = ":".join(
+        [
+            "reader-parts",
+            generation,
+            hashlib.sha256(repr(who).encode()).hexdigest()[:32],
+            getattr(request, "LANGUAGE_CODE", ""),
+            request.get_host(),
+        ]
+    )
+    cache = caches["pages"]
+    if (stored := cache.get(key)) is not None:
+        return stored
+    request.plenary_shared_render = True
+    try:
+        rendered = {
+            placeholder.encode(): render_to_string(template, request=request).encode()
+            for placeholder, template in READER_PARTS.items()
+        }
+    finally:
+        request.plenary_shared_render = False
+    cache.set(key, rendered, settings.PAGE_CACHE_SECONDS)
+    return rendered
+
+
+def _personal(response, request, parts: dict, kwargs: dict, *, generation: str):
     """The reader's own account box, navigation, the view's parts and CSRF token in the
     placeholders."""
     if not response.streaming:
         content = response.content
-        for placeholder, template in READER_PARTS.items():
-            if placeholder.encode() in content:
-                own = render_to_string(template, request=request)
-                content = content.replace(placeholder.encode(), own.encode())
+        if any(placeholder.encode() in content for placeholder in READER_PARTS):
+            for placeholder, own in _reader_parts(request, generation).items():
+                content = content.replace(placeholder, own)
         for name, render in parts.items():
             placeholder = _part_placeholder(name).encode()
             if placeholder in content:
