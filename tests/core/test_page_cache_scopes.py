@@ -318,7 +318,9 @@ def test_delegates_of_every_state_share_the_state_page_and_the_secretariat_gets_
     assert len(token) == 64
 
 
-def test_delegates_share_a_document_page_but_its_submitters_get_the_upload_form(day, page_cache_on):
+def test_delegates_share_a_document_page_but_its_submitters_get_the_upload_form(
+    day, page_cache_on, django_assert_num_queries
+):
     documents.issue_document(
         meeting=day["msp"],
         series="WP",
@@ -346,6 +348,10 @@ def test_delegates_share_a_document_page_but_its_submitters_get_the_upload_form(
         "angola": False,
         "peru": True,
     }
+    # A hit: the session, the user, the grants, the convention, the document's key (its id
+    # and its submitters, for the scope and the audience at once), the generations.
+    with django_assert_num_queries(6):
+        assert readers["angola"].get(path)[HEADER] == "hit"
 
 
 def test_a_delegations_own_deadlines_are_retired_by_its_states_writes_only(

@@ -7,6 +7,7 @@ agenda items (prefetched).
 
 import contextlib
 import re
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
@@ -150,29 +151,31 @@ def document_with_symbol(symbol: str, *, convention: Convention) -> Document:
     return document
 
 
-def document_id(symbol: str, *, convention: Convention) -> int | None:
-    """The id of the document `document_with_symbol` finds, None if none (one query)."""
+@dataclass(frozen=True)
+class DocumentKey:
+    """What a document's page is keyed by: the id of the document `document_with_symbol`
+    finds (None if none) and the States that submitted it (ids)."""
+
+    pk: int | None
+    submitters: frozenset[int]
+
+
+def document_key(symbol: str, *, convention: Convention) -> DocumentKey:
+    """The document's id and submitting States, in one query."""
     text = symbol.strip().strip("/")
     with contextlib.suppress(RuleError):
         text = str(symbols.parse(text))
-    return (
+    rows = list(
         Document.objects.filter(symbol=text, meeting__convention=convention)
-        .values_list("pk", flat=True)
-        .first()
+        .order_by("pk")
+        .values_list("pk", "submitting_states")
     )
-
-
-def submitted_by_any_of(symbol: str, *, convention: Convention, states: set[int]) -> bool:
-    """Whether the document `document_with_symbol` finds was submitted by one of `states`
-    (ids): one query, none when `states` is empty."""
-    if not states:
-        return False
-    text = symbol.strip().strip("/")
-    with contextlib.suppress(RuleError):
-        text = str(symbols.parse(text))
-    return Document.objects.filter(
-        symbol=text, meeting__convention=convention, submitting_states__in=states
-    ).exists()
+    if not rows:
+        return DocumentKey(None, frozenset())
+    first = rows[0][0]
+    return DocumentKey(
+        first, frozenset(state for pk, state in rows if pk == first and state is not None)
+    )
 
 
 def language_version(*, document: Document, language: str) -> LanguageVersion:

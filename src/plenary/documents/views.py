@@ -31,7 +31,17 @@ def _list_scopes(request, convention, code: str, **kwargs) -> list[str]:
 def _document_scopes(request, convention, symbol: str) -> list[str]:
     """A document's page reads the document, its versions and the documents that change it
     (each names it: core/page_cache.py's WRITE_SCOPES), and BROAD."""
-    return [BROAD, f"document:{selectors.document_id(symbol, convention=convention)}"]
+    return [BROAD, f"document:{_document_key(request, convention, symbol).pk}"]
+
+
+def _document_key(request, convention, symbol: str) -> selectors.DocumentKey:
+    """The page's document key, read once per request (its scopes and its audience both
+    need it)."""
+    kept = getattr(request, "plenary_document_key", None)
+    if kept is None or kept[0] != (convention.pk, symbol):
+        kept = ((convention.pk, symbol), selectors.document_key(symbol, convention=convention))
+        request.plenary_document_key = kept
+    return kept[1]
 
 
 # Who may issue a document (the Secretariat) is the one thing the list shows by role.
@@ -190,7 +200,9 @@ def _document_audience(request) -> tuple:
     symbol = request.resolver_match.kwargs.get("symbol", "")
     return (
         roles_under_convention(request),
-        selectors.submitted_by_any_of(symbol, convention=convention, states=states),
+        bool(states)
+        and convention is not None
+        and bool(_document_key(request, convention, symbol).submitters & states),
     )
 
 
