@@ -404,7 +404,7 @@ def _decided_by(meeting: Meeting, decision, silence_procedure) -> str:
             raise _invalid("silence_procedure", DECISION_ELSEWHERE)
         if silence_procedure.outcome != "adopted":
             raise _invalid("silence_procedure", PROCEDURE_NOT_ADOPTED)
-        return f"silence procedure of {silence_procedure.period}"[:300]
+        return f"silence procedure of {silence_procedure.period_in_english}"[:300]
     return ""
 
 
