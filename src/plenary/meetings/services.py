@@ -17,6 +17,7 @@ from django.core.files import File
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
@@ -416,8 +417,9 @@ def _notify_replanned(meeting: Meeting, change: PlanChange) -> None:
     context = {
         "meeting": meeting,
         "change": change,
-        "previously": plan_summary(change.previous_plan),
-        "now": plan_summary(change.new_plan),
+        # Worded when each notice is rendered, in its recipient's language.
+        "previously": lazy(plan_summary, str)(change.previous_plan),
+        "now": lazy(plan_summary, str)(change.new_plan),
     }
 
     def send() -> None:
