@@ -37,7 +37,7 @@ def apmbc_data(tmp_path, settings) -> Path:
 
 
 def test_load_reference_loads_a_convention_from_its_directory(ccm, apmbc_data):
-    lines = load_reference(today=LOAD_DAY, data_dir=apmbc_data)
+    lines = load_reference(today=LOAD_DAY, data_dir=apmbc_data).lines
 
     apmbc = Convention.objects.get(short_name="APMBC")
     ukraine = Participation.objects.get(convention=apmbc, state__iso3="UKR")
@@ -45,7 +45,7 @@ def test_load_reference_loads_a_convention_from_its_directory(ccm, apmbc_data):
     assert ukraine.instrument == "ratification"
     assert lines[lines.index("APMBC (data/apmbc/):") :] == [
         "APMBC (data/apmbc/):",
-        "Treaty registry: 1 participations, 0 obligations, 0 extensions added,"
+        "Treaty registry: 1 participation, 0 obligations, 0 extensions added,"
         " 0 transparency reports added.",
         "Meetings: 1 added, 1 in all.",
         "Documents: 2 added, 0 already on record.",
@@ -62,7 +62,7 @@ def test_a_second_load_of_a_convention_adds_nothing(ccm, apmbc_data):
     load_reference(today=LOAD_DAY, data_dir=apmbc_data)
     participations = Participation.history.count()
 
-    lines = load_reference(today=LOAD_DAY, data_dir=apmbc_data)
+    lines = load_reference(today=LOAD_DAY, data_dir=apmbc_data).lines
 
     assert "Meetings: 0 added, 1 in all." in lines
     assert "Documents: 0 added, 2 already on record." in lines
@@ -70,7 +70,7 @@ def test_a_second_load_of_a_convention_adds_nothing(ccm, apmbc_data):
 
 
 def test_a_file_absent_for_a_convention_is_skipped(ccm, apmbc_data):
-    lines = load_reference(today=LOAD_DAY, data_dir=apmbc_data)
+    lines = load_reference(today=LOAD_DAY, data_dir=apmbc_data).lines
 
     # No finance.json, action plan, decisions or texts in the APMBC's directory.
     apmbc = lines[lines.index("APMBC (data/apmbc/):") :]
@@ -86,7 +86,7 @@ def test_only_configured_conventions_with_a_directory_are_loaded(settings, apmbc
 
 
 def test_one_convention_is_loaded_by_its_short_name_in_any_case(ccm):
-    lines = load_reference(today=LOAD_DAY, convention="ccm")
+    lines = load_reference(today=LOAD_DAY, convention="ccm").lines
 
     assert "CCM (data/ccm/):" in lines
     assert not [line for line in lines if line.startswith("APMBC")]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext
 
 from plenary.action_plan.reference import load_action_plans
 from plenary.decisions.reference import load_decisions
@@ -69,16 +70,29 @@ def conventions_with_data(*, data_dir: Path, only: str | None = None) -> list[Co
     return [each for each in found if each.directory.is_dir()]
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What `load_reference` reports, in the active language: one summary line for the
+    shared data, then per convention its name and one line per app (`lines`); the rows
+    left out for want of a sourced fact, each named by its convention (`left_out`)."""
+
+    lines: list[str]
+    left_out: list[str]
+
+
 @transaction.atomic
 def load_reference(
     *, today: date, data_dir: Path | None = None, convention: str | None = None
-) -> list[str]:
-    """Load everything (or the shared data and one convention); return one summary line
-    for the shared data, then per convention its name and one line per app, then any
-    rows left out."""
+) -> Loaded:
+    """Load everything (or the shared data and one convention); report what was loaded
+    and what was left out."""
     data_dir = data_dir or default_data_dir()
-    lines = [f"States: {load_states(data_dir=data_dir)}.", load_scale(data_dir=data_dir)]
-    skipped: list[str] = []
+    states = load_states(data_dir=data_dir)
+    lines = [
+        gettext("States: %(count)s.") % {"count": states},
+        load_scale(data_dir=data_dir),
+    ]
+    left_out: list[str] = []
     for each in conventions_with_data(data_dir=data_dir, only=convention):
         row, _ = Convention.objects.get_or_create(short_name=each.short_name)
         registry = load_registry(convention=row, directory=each.directory, today=today)
@@ -87,5 +101,5 @@ def load_reference(
             line = loader(convention=row, directory=each.directory)
             if line is not None:
                 lines.append(line)
-        skipped += [f"{each.short_name}: {line}" for line in registry.skipped]
-    return lines + [f"not loaded: {line}" for line in skipped]
+        left_out += [f"{each.short_name}: {line}" for line in registry.skipped]
+    return Loaded(lines=lines, left_out=left_out)

@@ -89,7 +89,7 @@ def test_reference_data_second_load_adds_nothing(ccm):
         Question.objects.count(),
         ThematicArea.history.count(),
     )
-    lines = load_reference(today=LOAD_DAY)
+    lines = load_reference(today=LOAD_DAY).lines
     assert (
         "Action plan: 7 thematic areas, 2 action plans, 2 indicators, 7 coordinations on "
         "record; 0 consultations added." in lines

@@ -77,7 +77,9 @@ def test_an_adopted_procedure_grants_the_request_on_the_day_its_silence_ends(
     assert request_to_decide.decided_by_procedure == procedure
     assert request_to_decide.granted_deadline == new
     assert request_to_decide.extension.decided_on == day
-    assert request_to_decide.extension.meeting == f"silence procedure of {procedure.period}"
+    assert request_to_decide.extension.meeting == (
+        f"silence procedure of {procedure.period_in_english}"
+    )
     assert request_to_decide.history.latest().history_user.is_system_actor
     obligation = request_to_decide.obligation
     assert in_force(obligation, day - timedelta(days=1)) == old
@@ -176,7 +178,7 @@ def test_an_adopted_procedure_approves_the_cost_estimate(president, estimate):
 
     estimate.refresh_from_db()
     assert estimate.approved_on == procedure.deadline_date
-    assert estimate.approved_by.startswith(f"silence procedure of {procedure.period}")
+    assert estimate.approved_by.startswith(f"silence procedure of {procedure.period_in_english}")
     assert Decision.objects.get(silence_procedure=procedure).kind == "approved"
     # Approved once: a second procedure naming it is refused at circulation.
     again = circulate(

@@ -35,6 +35,6 @@ def test_load_documents_skips_rows_of_a_meeting_not_loaded(ccm):
 
 
 def test_load_reference_loads_the_documents_after_the_meetings(ccm):
-    lines = load_reference(today=LOAD_DAY)
+    lines = load_reference(today=LOAD_DAY).lines
 
     assert "Documents: 0 added, 30 already on record." in lines

@@ -71,7 +71,7 @@ def test_record_isu_budgets(ccm):
 
 def test_reference_second_load_adds_nothing(ccm):
     counts = (ScaleRate.objects.count(), CostEstimate.objects.count(), IsuBudget.objects.count())
-    lines = load_reference(today=LOAD_DAY)
+    lines = load_reference(today=LOAD_DAY).lines
     assert "UN scale: 3 periods, 0 rates added." in lines
     assert "Finance: 0 cost estimates added, 2 ISU budgets." in lines
     assert (

@@ -15,6 +15,7 @@ from plenary.rules.deadlines import (
     obligation_deadline,
     obligation_status,
     period,
+    period_shape,
     stockpile_destruction_deadline,
     treaty_status,
     withdrawal_effective_for,
@@ -678,3 +679,16 @@ def test_withdrawal_waits_for_the_end_of_an_armed_conflict():
     assert withdrawal_effective_for(
         rules=CCM, received_on=date(2024, 9, 6), armed_conflict_ends_on=date(2026, 1, 31)
     ) == date(2026, 1, 31)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shape"),
+    [
+        (date(2020, 2, 6), date(2020, 2, 13), "within_month"),
+        (date(2020, 5, 29), date(2020, 6, 4), "within_year"),
+        (date(2020, 12, 30), date(2021, 1, 2), "across_years"),
+        (date(2020, 6, 8), date(2020, 6, 8), "one_day"),
+    ],
+)
+def test_period_shape_says_what_the_two_days_share(start, end, shape):
+    assert period_shape(start, end) == shape

@@ -95,7 +95,7 @@ def test_a_second_load_adds_and_changes_nothing(ccm):
     history_before = Participation.history.count()
     states_before = State.objects.count()
 
-    lines = load_reference(today=LOAD_DAY, convention="CCM")
+    lines = load_reference(today=LOAD_DAY, convention="CCM").lines
 
     registry = lines[lines.index("CCM (data/ccm/):") + 1]
     assert registry.startswith("Treaty registry: ")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from plenary.action_plan import services
 from plenary.action_plan.models import ActionPlan, Consultation
@@ -46,11 +47,25 @@ def load_action_plans(*, convention: Convention, directory: Path) -> str | None:
         consultations = _consultations(data["consultations"], convention, areas)
     except ValidationError as error:
         raise _fail("record", error) from None
-    return (
-        f"Action plan: {len(areas)} thematic areas, {plans} action plans, {indicators} "
-        f"indicators, {coordinations} coordinations on record; {consultations} consultations "
-        "added."
-    )
+    return gettext(
+        "Action plan: %(areas)s, %(plans)s, %(indicators)s, %(coordinations)s on record;"
+        " %(consultations)s."
+    ) % {
+        "areas": ngettext("%(count)s thematic area", "%(count)s thematic areas", len(areas))
+        % {"count": len(areas)},
+        "plans": ngettext("%(count)s action plan", "%(count)s action plans", plans)
+        % {"count": plans},
+        "indicators": ngettext("%(count)s indicator", "%(count)s indicators", indicators)
+        % {"count": indicators},
+        "coordinations": ngettext(
+            "%(count)s coordination", "%(count)s coordinations", coordinations
+        )
+        % {"count": coordinations},
+        "consultations": ngettext(
+            "%(count)s consultation added", "%(count)s consultations added", consultations
+        )
+        % {"count": consultations},
+    }
 
 
 def _areas(records: list[dict], convention: Convention) -> dict:

@@ -14,6 +14,7 @@ from typing import TypeVar
 from django.utils.formats import date_format, get_format, number_format
 from django.utils.translation import get_language
 
+from plenary.rules.deadlines import period_shape
 from plenary.rules.names import collation_key
 
 T = TypeVar("T")
@@ -71,6 +72,25 @@ def weekday_and_day(value: date) -> str:
     """The weekday, then the long date (en "Tuesday 1 February 2011", fr "mardi 1er février
     2011")."""
     return f"{date_format(value, 'l')} {day(value)}"
+
+
+def weekday_and_month_day(value: date) -> str:
+    """The weekday, then the day and month (en "Wednesday 25 November", fr "mercredi 25
+    novembre"), as a programme of work heads its days."""
+    return f"{date_format(value, 'l')} {month_day(value)}"
+
+
+def period(start: date, end: date) -> str:
+    """A period from `start` to `end` in the active language, its first day repeating only
+    what the last day does not share (rules.deadlines.period_shape): en "6-13 February 2020",
+    "29 May-4 June 2020"; fr "1er-3 février 2021"; es "6 a 13 de febrero de 2020"; zh
+    "2020年2月6日至13日". Each language's PERIOD_FORMATS (plenary/formats/<language>) gives
+    the first day's format, what comes between and the last day's format per shape."""
+    shape = period_shape(start, end)
+    if shape == "one_day":
+        return day(end)
+    first, between, last = get_format("PERIOD_FORMATS")[shape]
+    return f"{formatted_date(start, first)}{between}{formatted_date(end, last)}"
 
 
 def day_of_month(value: date) -> str:

@@ -123,6 +123,13 @@ class SilenceProcedure(models.Model):
 
     @property
     def period(self) -> str:
+        """From circulation to the deadline, in the reader's language ("6-13 février 2020")."""
+        return l10n.period(self.circulated_on, self.deadline_date)
+
+    @property
+    def period_in_english(self) -> str:
+        """The period as the records it decides write it ("silence procedure of 6-13
+        February 2020" in a decision's source), whatever the language active."""
         return period(self.circulated_on, self.deadline_date)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from plenary.decisions import services
 from plenary.decisions.models import Decision, ExtensionRequest
@@ -77,10 +78,26 @@ def load_decisions(*, convention: Convention, directory: Path) -> str | None:
         _load_extension_requests(requests_file, convention) if requests_file.exists() else (0, 0)
     )
     decisions = _load_decisions(decisions_file, convention) if decisions_file.exists() else 0
-    return (
-        f"Decisions: {procedures} silence procedures, {requests} extension requests "
-        f"({linked} linked to the registry's extensions), {decisions} decisions in plenary."
-    )
+    return gettext("Decisions: %(procedures)s, %(requests)s (%(linked)s), %(decisions)s.") % {
+        "procedures": ngettext(
+            "%(count)s silence procedure", "%(count)s silence procedures", procedures
+        )
+        % {"count": procedures},
+        "requests": ngettext(
+            "%(count)s extension request", "%(count)s extension requests", requests
+        )
+        % {"count": requests},
+        "linked": ngettext(
+            "%(count)s linked to the registry's extensions",
+            "%(count)s linked to the registry's extensions",
+            linked,
+        )
+        % {"count": linked},
+        "decisions": ngettext(
+            "%(count)s decision in plenary", "%(count)s decisions in plenary", decisions
+        )
+        % {"count": decisions},
+    }
 
 
 def _load_decisions(path: Path, convention: Convention) -> int:

@@ -564,7 +564,7 @@ def _carry_out(procedure: SilenceProcedure, by) -> None:
         procedure.plan_change = replan_meeting(
             meeting=procedure.meeting,
             parts=_parts_of(procedure.effect),
-            decided_by=f"silence procedure of {procedure.period}",
+            decided_by=f"silence procedure of {procedure.period_in_english}",
             reason=procedure.effect.get("reason") or procedure.subject,
             decided_on=procedure.deadline_date,
             source=procedure.source,
@@ -577,7 +577,7 @@ def _carry_out(procedure: SilenceProcedure, by) -> None:
             subject=procedure.effect.get("text") or procedure.subject,
             documents=[procedure.document_symbol] if procedure.document_symbol else [],
             decided_on=procedure.deadline_date,
-            source=f"silence procedure of {procedure.period}",
+            source=f"silence procedure of {procedure.period_in_english}",
         )
         attribute(decision, by=by, reason="Adopted by silence procedure")
         decision.save()
@@ -594,7 +594,7 @@ def _carry_out(procedure: SilenceProcedure, by) -> None:
             subject=procedure.effect.get("text") or procedure.subject,
             documents=[r.draft_decision_document for r in requests if r.draft_decision_document],
             decided_on=procedure.deadline_date,
-            source=f"silence procedure of {procedure.period}",
+            source=f"silence procedure of {procedure.period_in_english}",
         )
         attribute(decision, by=by, reason="Adopted by silence procedure")
         decision.save()
@@ -602,7 +602,7 @@ def _carry_out(procedure: SilenceProcedure, by) -> None:
         estimate = _effect_estimate(procedure.convention, procedure.effect)
         approve_cost_estimate(
             estimate=estimate,
-            approved_by=f"silence procedure of {procedure.period}: {procedure.subject}",
+            approved_by=f"silence procedure of {procedure.period_in_english}: {procedure.subject}",
             approved_on=procedure.deadline_date,
             by=by,
         )
@@ -612,7 +612,7 @@ def _carry_out(procedure: SilenceProcedure, by) -> None:
             subject=procedure.effect.get("text") or procedure.subject,
             documents=[estimate.document_symbol] if estimate.document_symbol else [],
             decided_on=procedure.deadline_date,
-            source=f"silence procedure of {procedure.period}",
+            source=f"silence procedure of {procedure.period_in_english}",
         )
         attribute(decision, by=by, reason="Adopted by silence procedure")
         decision.save()
@@ -1269,7 +1269,7 @@ def decide_extension_request(
             )
         # A silence procedure decides on the day its silence ends, in its own zone.
         decided_on = procedure.deadline_date
-        decided_in = f"silence procedure of {procedure.period}"
+        decided_in = f"silence procedure of {procedure.period_in_english}"
     if decision == RequestDecision.GRANTED:
         until = (
             until

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, ngettext, npgettext
 
 from plenary.documents import services
 from plenary.documents.models import Document
@@ -61,10 +62,26 @@ def load_documents(*, convention: Convention, directory: Path) -> str | None:
             raise ReferenceDataError(f"{where}: {error}") from error
         known.add(row["symbol"])
         added += 1
-    summary = f"Documents: {added} added, {kept} already on record"
-    if missing:
-        skipped = ", ".join(
-            f"{count} of {root} (meeting not loaded)" for root, count in sorted(missing.items())
+    counts = {
+        "added": npgettext("documents", "%(count)s added", "%(count)s added", added)
+        % {"count": added},
+        "kept": npgettext(
+            "documents", "%(count)s already on record", "%(count)s already on record", kept
         )
-        summary += f"; skipped {skipped}"
-    return summary + "."
+        % {"count": kept},
+    }
+    if not missing:
+        return gettext("Documents: %(added)s, %(kept)s.") % counts
+    skipped = ", ".join(
+        ngettext(
+            "%(count)s of %(root)s (meeting not loaded)",
+            "%(count)s of %(root)s (meeting not loaded)",
+            count,
+        )
+        % {"count": count, "root": root}
+        for root, count in sorted(missing.items())
+    )
+    return gettext("Documents: %(added)s, %(kept)s; skipped %(skipped)s.") % {
+        **counts,
+        "skipped": skipped,
+    }

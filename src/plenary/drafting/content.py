@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from plenary.drafting import wording
@@ -796,6 +797,11 @@ def report(records, *, kind: str, on: date, language: str = "en") -> Drafted:
     )
 
 
+def _in_language(language: str, write, *arguments):
+    with translation.override(language):
+        return write(*arguments)
+
+
 def programme(part, days, *, language: str = "en") -> Drafted:
     """A part's programme of work in the layout of the annex to a President's letter
     (seed 000): the meeting, the part, the title, then each day, its slots and lines."""
@@ -803,7 +809,8 @@ def programme(part, days, *, language: str = "en") -> Drafted:
     context = {
         "meeting": part.meeting,
         "part": part,
-        "part_heading": part_heading(part),
+        # In the document's language, whatever the language of the request.
+        "part_heading": _in_language(language, part_heading, part),
         "convention": _words_of(part.meeting, language),
     }
     blocks = [

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from plenary.documents.models import Document
 from plenary.drafting import services
@@ -57,7 +58,11 @@ def load_report_texts(*, convention: Convention, directory: Path) -> str | None:
         except ValidationError as error:
             raise ReferenceDataError(f"{where}: {error.messages}") from error
         added += 1
-    return f"Drafting: {added} texts added by hand to reports."
+    return ngettext(
+        "Drafting: %(count)s text added by hand to reports.",
+        "Drafting: %(count)s texts added by hand to reports.",
+        added,
+    ) % {"count": added}
 
 
 @transaction.atomic
@@ -89,7 +94,11 @@ def load_letterheads(*, convention: Convention, directory: Path) -> str | None:
             by=None,
         )
         added += 1
-    return f"Drafting: {added} letterheads of the Presidency."
+    return ngettext(
+        "Drafting: %(count)s letterhead of the Presidency.",
+        "Drafting: %(count)s letterheads of the Presidency.",
+        added,
+    ) % {"count": added}
 
 
 @transaction.atomic
@@ -120,4 +129,8 @@ def load_reports(*, convention: Convention, directory: Path) -> str | None:
         except ValidationError as error:
             raise ReferenceDataError(f"{where}: {error.messages}") from error
         linked += 1
-    return f"Drafting: {linked} reports linked to their documents."
+    return ngettext(
+        "Drafting: %(count)s report linked to its document.",
+        "Drafting: %(count)s reports linked to their documents.",
+        linked,
+    ) % {"count": linked}

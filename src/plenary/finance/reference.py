@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from plenary.core.audit import assign
 from plenary.finance import services
@@ -127,7 +128,12 @@ def load_scale(*, data_dir: Path) -> str:
     """Load the UN scale of assessments and its names, shared by every convention."""
     names = _load_names(data_dir / "un_scale_names.csv")
     rates = _load_scale(data_dir / "un_scale_of_assessments.csv", names)
-    return f"UN scale: {ScalePeriod.objects.count()} periods, {rates} rates added."
+    periods = ScalePeriod.objects.count()
+    return gettext("UN scale: %(periods)s, %(rates)s.") % {
+        "periods": ngettext("%(count)s period", "%(count)s periods", periods) % {"count": periods},
+        "rates": ngettext("%(count)s rate added", "%(count)s rates added", rates)
+        % {"count": rates},
+    }
 
 
 @transaction.atomic
@@ -138,4 +144,11 @@ def load_finance(*, convention: Convention, directory: Path) -> str | None:
     if not path.exists():
         return None
     estimates, budgets = _load_record(path, convention)
-    return f"Finance: {estimates} cost estimates added, {budgets} ISU budgets."
+    return gettext("Finance: %(estimates)s, %(budgets)s.") % {
+        "estimates": ngettext(
+            "%(count)s cost estimate added", "%(count)s cost estimates added", estimates
+        )
+        % {"count": estimates},
+        "budgets": ngettext("%(count)s ISU budget", "%(count)s ISU budgets", budgets)
+        % {"count": budgets},
+    }

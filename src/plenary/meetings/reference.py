@@ -12,6 +12,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext, npgettext
 
 from plenary.core.audit import assign
 from plenary.meetings import services
@@ -218,4 +219,9 @@ def load_meetings(*, convention: Convention, directory: Path) -> str | None:
             raise MeetingDataError(f"{path.name}, meeting {row['code']}: {error}") from error
         added += 1
     total = Meeting.objects.filter(convention=convention).count()
-    return f"Meetings: {added} added, {total} in all."
+    return gettext("Meetings: %(added)s, %(total)s.") % {
+        "added": npgettext("meetings", "%(count)s added", "%(count)s added", added)
+        % {"count": added},
+        "total": npgettext("meetings", "%(count)s in all", "%(count)s in all", total)
+        % {"count": total},
+    }

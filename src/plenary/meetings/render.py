@@ -8,13 +8,13 @@ from datetime import UTC, date, datetime
 
 import icalendar
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from plenary.core import l10n
 from plenary.meetings.models import Meeting, MeetingFormat, MeetingPart
 from plenary.meetings.selectors import ProgrammeDay, ProgrammeLine
 from plenary.rules import prose, times
 
-ORDINAL_PART = {1: "1st", 2: "2nd", 3: "3rd"}
 PRODID = "-//plenary//meetings//EN"
 EN_DASH = "\u2013"  # between the times of a slot, as the UN prints them
 
@@ -31,26 +31,41 @@ def line_text(line: ProgrammeLine) -> str:
 
 
 def part_heading(part: MeetingPart) -> str:
-    ordinal = ORDINAL_PART.get(part.number, f"{part.number}th")
-    place = f"{part.get_format_display()} meeting" if part.format else (part.city or "")
-    return f"{ordinal} Part: {place}, {_span(part.starts_on, part.ends_on)}"
+    """ "1st Part: virtual meeting, 25-27 November 2020" (seed 000's annex), in the active
+    language: fr "1re partie : réunion virtuelle, 25-27 novembre 2020"."""
+    values = {
+        "place": _place(part),
+        "dates": l10n.period(part.starts_on, part.ends_on),
+        "number": part.number,
+    }
+    # One message per ordinal: the word for "part" decides the ordinal's gender.
+    if part.number == 1:
+        heading = pgettext("programme of work", "1st Part: %(place)s, %(dates)s")
+    elif part.number == 2:
+        heading = pgettext("programme of work", "2nd Part: %(place)s, %(dates)s")
+    elif part.number == 3:
+        heading = pgettext("programme of work", "3rd Part: %(place)s, %(dates)s")
+    else:
+        heading = pgettext("programme of work", "%(number)sth Part: %(place)s, %(dates)s")
+    return heading % values
 
 
-def _span(starts: date, ends: date) -> str:
-    if starts == ends:
-        return f"{starts.day} {starts:%B %Y}"
-    if (starts.year, starts.month) == (ends.year, ends.month):
-        return f"{starts.day}-{ends.day} {ends:%B %Y}"
-    if starts.year == ends.year:
-        return f"{starts.day} {starts:%B} - {ends.day} {ends:%B %Y}"
-    return f"{starts.day} {starts:%B %Y} - {ends.day} {ends:%B %Y}"
+def _place(part: MeetingPart) -> str:
+    """How the part meets ("virtual meeting"), or else its city."""
+    if part.format == MeetingFormat.VIRTUAL:
+        return pgettext("programme of work", "virtual meeting")
+    if part.format == MeetingFormat.HYBRID:
+        return pgettext("programme of work", "hybrid meeting")
+    if part.format == MeetingFormat.IN_PERSON:
+        return pgettext("programme of work", "in-person meeting")
+    return part.city or ""
 
 
 def programme_text(part: MeetingPart, days: list[ProgrammeDay]) -> str:
     """The programme laid out as the annex to a President's letter."""
     out = [str(part.meeting), part_heading(part), "", _("Programme of work")]
     for day in days:
-        out += ["", f"{day.day:%A} {day.day.day} {day.day:%B}"]
+        out += ["", l10n.weekday_and_month_day(day.day)]
         for slot in day.slots:
             out += ["", f"{slot.starts_at:%H:%M} {EN_DASH} {slot.ends_at:%H:%M}", ""]
             for line in slot.lines:
@@ -166,7 +181,7 @@ def plan_summary(plan: list[dict]) -> str:
     parts = []
     for part in plan:
         starts, ends = date.fromisoformat(part["starts_on"]), date.fromisoformat(part["ends_on"])
-        words = [_span(starts, ends)]
+        words = [l10n.period(starts, ends)]
         if part.get("format"):
             words.append(dict(MeetingFormat.choices)[part["format"]])
         words += [part[key] for key in ("venue", "city", "platform") if part.get(key)]

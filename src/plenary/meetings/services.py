@@ -17,6 +17,7 @@ from django.core.files import File
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Max, ProtectedError
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.audit import attribute
@@ -404,7 +405,7 @@ def _decided_by(meeting: Meeting, decision, silence_procedure) -> str:
             raise _invalid("silence_procedure", DECISION_ELSEWHERE)
         if silence_procedure.outcome != "adopted":
             raise _invalid("silence_procedure", PROCEDURE_NOT_ADOPTED)
-        return f"silence procedure of {silence_procedure.period}"[:300]
+        return f"silence procedure of {silence_procedure.period_in_english}"[:300]
     return ""
 
 
@@ -416,8 +417,9 @@ def _notify_replanned(meeting: Meeting, change: PlanChange) -> None:
     context = {
         "meeting": meeting,
         "change": change,
-        "previously": plan_summary(change.previous_plan),
-        "now": plan_summary(change.new_plan),
+        # Worded when each notice is rendered, in its recipient's language.
+        "previously": lazy(plan_summary, str)(change.previous_plan),
+        "now": lazy(plan_summary, str)(change.new_plan),
     }
 
     def send() -> None:

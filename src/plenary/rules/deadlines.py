@@ -19,13 +19,32 @@ def long_date(d: date) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
-def period(start: date, end: date) -> str:
-    """A period as UN documents write it: 6-13 February 2020, 29 May-4 June 2020."""
+PeriodShape = Literal["one_day", "within_month", "within_year", "across_years"]
+
+
+def period_shape(start: date, end: date) -> PeriodShape:
+    """What a period's first and last days share, which decides what its first day repeats:
+    nothing more than its day (6-13 February 2020), its day and month (29 May-4 June 2020),
+    everything (29 December 2020-4 January 2021); a period of one day is that day. Each
+    language writes the shape its own way (core.l10n.period)."""
     if start == end:
-        return long_date(end)
+        return "one_day"
     if start.year != end.year:
-        return f"{long_date(start)}-{long_date(end)}"
+        return "across_years"
     if start.month != end.month:
+        return "within_year"
+    return "within_month"
+
+
+def period(start: date, end: date) -> str:
+    """A period as UN documents in English write it: 6-13 February 2020, 29 May-4 June 2020.
+    (For a reader in another language: core.l10n.period.)"""
+    shape = period_shape(start, end)
+    if shape == "one_day":
+        return long_date(end)
+    if shape == "across_years":
+        return f"{long_date(start)}-{long_date(end)}"
+    if shape == "within_year":
         return f"{start.day} {start:%B}-{long_date(end)}"
     return f"{start.day}-{long_date(end)}"
 

@@ -16,7 +16,9 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
+from plenary.core import l10n
 from plenary.core.audit import assign
 from plenary.treaties import services
 from plenary.treaties.models import (
@@ -40,11 +42,29 @@ class LoadReport:
     skipped: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
-            f"Treaty registry: {self.participations} participations, {self.obligations} "
-            f"obligations, {self.extensions_added} extensions added, {self.reports_added} "
-            "transparency reports added."
-        )
+        """One line in the active language ("Treaty registry: 1 participation, ...")."""
+        return gettext(
+            "Treaty registry: %(participations)s, %(obligations)s, %(extensions)s, %(reports)s."
+        ) % {
+            "participations": ngettext(
+                "%(count)s participation", "%(count)s participations", self.participations
+            )
+            % {"count": self.participations},
+            "obligations": ngettext(
+                "%(count)s obligation", "%(count)s obligations", self.obligations
+            )
+            % {"count": self.obligations},
+            "extensions": ngettext(
+                "%(count)s extension added", "%(count)s extensions added", self.extensions_added
+            )
+            % {"count": self.extensions_added},
+            "reports": ngettext(
+                "%(count)s transparency report added",
+                "%(count)s transparency reports added",
+                self.reports_added,
+            )
+            % {"count": self.reports_added},
+        }
 
 
 class ReferenceDataError(ValueError):
@@ -278,7 +298,10 @@ def _load_extensions(path: Path, ccm: Convention, report: LoadReport) -> None:
     rows = sorted(_rows(path), key=lambda r: (r["iso3"], r["obligation"], r["new_deadline"]))
     for row in rows:
         if not row["new_deadline"]:
-            report.skipped.append(f"extension of {row['iso3']} ({row['meeting']}): no new deadline")
+            report.skipped.append(
+                gettext("extension of %(state)s (%(meeting)s): no new deadline")
+                % {"state": row["iso3"], "meeting": row["meeting"]}
+            )
             continue
         with _row(row):
             obligation = Obligation.objects.get(
@@ -309,7 +332,8 @@ def _load_reports(
         year = int(row["year_covered"]) if row["year_covered"] else None
         if row["kind"] == "annual" and year is None:
             report.skipped.append(
-                f"annual report of {row['iso3']} received {received_on}: no year covered"
+                gettext("annual report of %(state)s received %(day)s: no year covered")
+                % {"state": row["iso3"], "day": l10n.day(received_on)}
             )
             continue
         with _row(row):

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from plenary.decisions import services
 
@@ -16,7 +16,12 @@ class Command(BaseCommand):
             raise CommandError("; ".join(error.messages)) from None
         for procedure in concluded:
             self.stdout.write(
-                f"{procedure.period}: {procedure.subject}: {procedure.get_outcome_display()}"
+                gettext("%(period)s: %(subject)s: %(outcome)s")
+                % {
+                    "period": procedure.period,
+                    "subject": procedure.subject,
+                    "outcome": procedure.get_outcome_display(),
+                }
             )
         self.stdout.write(
             ngettext(

@@ -20,12 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            lines = load_reference(today=timezone.localdate(), convention=options["convention"])
+            loaded = load_reference(today=timezone.localdate(), convention=options["convention"])
         except ReferenceDataError as error:
             raise CommandError(str(error)) from error
-        summary = [line for line in lines if not line.startswith("not loaded: ")]
-        left_out = [line for line in lines if line.startswith("not loaded: ")]
-        for line in summary:
+        left_out = loaded.left_out
+        for line in loaded.lines:
             self.stdout.write(line)
         if left_out:
             count = {"count": len(left_out)}
