@@ -93,31 +93,6 @@ def test_check_deploy_passes_with_several_processes_sharing_redis(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def _session_engine(**changes) -> str:
-    env = {k: v for k, v in os.environ.items() if k not in DEPLOY_VARIABLES} | changes
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings;"
-            " print(settings.SESSION_ENGINE)",
-        ],
-        env={**env, "DJANGO_SETTINGS_MODULE": "plenary.settings"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout.strip()
-
-
-def test_sessions_are_read_from_the_cache_only_when_every_process_shares_it():
-    assert _session_engine() == "django.contrib.sessions.backends.db"
-    assert (
-        _session_engine(CACHE_URL="redis://127.0.0.1:6379/15")
-        == "django.contrib.sessions.backends.cached_db"
-    )
-
-
 def test_production_refuses_to_start_without_a_secret_key():
     env = {
         k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")

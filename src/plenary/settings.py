@@ -367,10 +367,6 @@ if CACHE_URL:
         }
         for alias in ("default", "pages")
     }
-    # Sessions read from the shared cache, written through to the database: a signed-in
-    # request reads its session without a query, and a sign-out in one process ends the
-    # session in every other (a cache of each process's own would keep it alive there).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Scheduler (issue 25; core/scheduler.py, run by `plenary scheduler`) -----------------
 # The one list of periodic jobs: (name, every N seconds, callable taking `now=`).
