@@ -475,21 +475,11 @@ def _reader_parts(request, generation: str) -> dict[bytes, bytes]:
     organisation each acts for, in the language) and the page's convention, which the
     key holds; a grant that changes changes the key, and a write to a State or an
     organisation moves the page's generation on. Their CSRF token is a placeholder."""
-    from plenary.core.permissions import grants_in_force
-
     user = request.user
     convention = getattr(request, "convention", None)
-    who = (
-        user.pk,
-        user.get_username(),
-        str(user),
-        *_flags(user),
-        getattr(convention, "pk", None),
-        sorted(
-            (g.pk, g.convention_id, g.role, g.state_id or 0, g.organisation_id or 0, g.function)
-            for g in grants_in_force(user)
-        ),
-    )
+    # The reader's flags and grants in force are their audience; the parts also name them.
+    who = (user.pk, user.get_username(), str(user), getattr(convention, "pk", None))
+    who += audience(request)
     key = ":".join(
         [
             "reader-parts",
