@@ -348,9 +348,10 @@ def test_delegates_share_a_document_page_but_its_submitters_get_the_upload_form(
         "angola": False,
         "peru": True,
     }
-    # A hit: the session, the user, the grants, the convention, the document's key (its id
-    # and its submitters, for the scope and the audience at once), the generations.
-    with django_assert_num_queries(6):
+    # A hit: the session, the user (their grants are kept under its grants version), the
+    # convention, the document's key (its id and its submitters, for the scope and the
+    # audience at once), the generations.
+    with django_assert_num_queries(5):
         assert readers["angola"].get(path)[HEADER] == "hit"
 
 

@@ -19,6 +19,17 @@ class CoreConfig(AppConfig):
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(records_changed, dispatch_uid=f"page-cache-{signal}")
 
+        # A user's grants are kept under their version (core/permissions.py): a change to
+        # a grant, or to what one names, moves it on.
+        from django.apps import apps
+
+        for label in ("core.RoleGrant", *permissions.GRANT_NAMES):
+            model = apps.get_model(label)
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    permissions.grant_changed, sender=model, dispatch_uid=f"grants-{label}-{signal}"
+                )
+
         from django.contrib.auth.signals import user_logged_in
 
         from plenary.core.two_factor import start_the_clock

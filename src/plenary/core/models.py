@@ -64,7 +64,11 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the notices sent to this user."),
     )
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Moved on with every change to the user's grants, or to the convention, State or
+    # organisation one names (core/permissions.py's grant_changed): the grants read once
+    # are kept in the cache under it, so that a request reads them with the user's row.
+    grants_version = models.PositiveIntegerField(default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "grants_version"])
 
     class Meta(AbstractUser.Meta):
         # Its own permission, not the superuser flag (core/admin_site.py).

@@ -73,9 +73,17 @@ ANY = "any"
 
 
 def generations(scopes) -> tuple:
-    """The generations of EVERY and of `scopes` (one query): a page's key holds them."""
-    wanted = (EVERY, *sorted(set(scopes)))
-    found = dict(PageGeneration.objects.filter(scope__in=wanted).values_list("scope", "value"))
+    """The generations of EVERY and of `scopes` (one query): a page's key holds them.
+
+    Every cached answer asks this first, so it is one fixed statement rather than a
+    queryset compiled each time (the ORM's compilation cost more than the query)."""
+    wanted = (EVERY, *sorted(set(scopes) - {EVERY}))
+    connection = connections["default"]
+    table = connection.ops.quote_name(PageGeneration._meta.db_table)
+    marks = ", ".join(["%s"] * len(wanted))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT scope, value FROM {table} WHERE scope IN ({marks})", wanted)  # noqa: S608 (a table name of ours; the values are parameters)
+        found = dict(cursor.fetchall())
     return tuple(f"{scope}={found.get(scope, 0)}" for scope in wanted)
 
 
@@ -429,10 +437,12 @@ def shared_when_signed_in(view=None, *, vary=audience, scopes=None, parts=None):
             return view(request, *args, **kwargs)
         cache = caches["pages"]
         digest = hashlib.sha256(repr((view.__module__, view.__name__, vary(request))).encode())
+        # BROAD too, whatever the page reads: the reader's own parts are keyed by it.
+        read = generations([*page_scopes(request, wrapped, kwargs), BROAD])
         key = ":".join(
             [
                 "signed-in",
-                _digest(generations(page_scopes(request, wrapped, kwargs))),
+                _digest(read),
                 digest.hexdigest()[:32],
                 getattr(request, "LANGUAGE_CODE", ""),
                 request.get_host(),
@@ -454,7 +464,7 @@ def shared_when_signed_in(view=None, *, vary=audience, scopes=None, parts=None):
             if _keepable(response):
                 cache.set(key, _stored(response), settings.PAGE_CACHE_SECONDS)
                 response[HEADER] = "miss"
-        return _personal(response, request, parts or {}, kwargs, generation=key.split(":")[1])
+        return _personal(response, request, parts or {}, kwargs, generation=_parts_generation(read))
 
     if scopes is not None:
         wrapped.page_scopes = scopes
@@ -468,13 +478,20 @@ def _messages_waiting(request) -> bool:
     return session is not None and "_messages" in session
 
 
+def _parts_generation(read: tuple) -> str:
+    """The generations the reader's own parts depend on, of those a page read: EVERY and
+    BROAD (a State, an organisation or a convention renamed moves BROAD), not the page's
+    own records, so that a registration or an upload leaves every reader's parts kept."""
+    return _digest(tuple(g for g in read if g.partition("=")[0] in (EVERY, BROAD)))
+
+
 def _reader_parts(request, generation: str) -> dict[bytes, bytes]:
     """The reader's account box and navigation (READER_PARTS), rendered once per reader,
-    language and generation of the page's records and kept in the page cache: they show
+    language and generation of EVERY and BROAD and kept in the page cache: they show
     the reader's name and flags, their grants in force today (roles, the State or
     organisation each acts for, in the language) and the page's convention, which the
-    key holds; a grant that changes changes the key, and a write to a State or an
-    organisation moves the page's generation on. Their CSRF token is a placeholder."""
+    key holds; a grant that changes changes the key, and a write to a State, an
+    organisation or a convention moves BROAD on. Their CSRF token is a placeholder."""
     user = request.user
     convention = getattr(request, "convention", None)
     # The reader's flags and grants in force are their audience; the parts also name them.

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 import rules
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import LazyObject, empty
 
@@ -108,24 +111,80 @@ def _unwrapped(user):
 
 
 def _grants(user) -> list[RoleGrant]:
-    """Every grant of the user, ended or not, read once per user object (one request)."""
+    """Every grant of the user, ended or not, read once per user object (one request), and
+    kept in the cache under the user's `grants_version` (read with the user's row): the
+    next request of the same version reads no grant. Every change that could show in them
+    moves the version on and drops the kept copy (`grant_changed`), so a copy of another
+    version is never used, whichever process kept it."""
     if not (user and getattr(user, "is_authenticated", False) and user.is_active):
         return []
     user = _unwrapped(user)
     cached = user.__dict__.get("_plenary_grants")
     if cached is None:
-        cached = list(
-            RoleGrant.objects.filter(user_id=user.pk).select_related(
-                "convention", "state", "organisation"
+        key = _grants_key(user.pk)
+        kept = caches["default"].get(key)
+        version = getattr(user, "grants_version", None)
+        if kept is not None and version is not None and kept[0] == version:
+            cached = kept[1]
+        else:
+            cached = list(
+                RoleGrant.objects.filter(user_id=user.pk).select_related(
+                    "convention", "state", "organisation"
+                )
             )
-        )
+            if version is not None:
+                caches["default"].set(key, (version, cached), GRANTS_KEPT_SECONDS)
         user.__dict__["_plenary_grants"] = cached
     return cached
+
+
+# How long a user's grants are kept between two requests (a bound: the version decides).
+GRANTS_KEPT_SECONDS = 3600
+
+
+def _grants_key(user_id) -> str:
+    return f"plenary-grants:{user_id}"
 
 
 def forget_grants(user) -> None:
     """After a grant of `user` changed: read them again at the next check."""
     _unwrapped(user).__dict__.pop("_plenary_grants", None)
+    caches["default"].delete(_grants_key(user.pk))
+
+
+def grant_changed(sender, instance, **kwargs) -> None:
+    """Signal receiver (post_save, post_delete): a grant saved or deleted, or a convention,
+    State or organisation a grant names saved or deleted, moves the `grants_version` of
+    the users concerned on in the same transaction, and drops their kept grants."""
+    if sender is RoleGrant:
+        users = [instance.user_id]
+    elif kwargs.get("created"):
+        return  # a new convention, State or organisation: no grant names it yet
+    else:
+        field = GRANT_NAMES[sender._meta.label_lower]
+        users = list(
+            RoleGrant.objects.filter(**{f"{field}_id": instance.pk})
+            .values_list("user_id", flat=True)
+            .distinct()
+        )
+    if not users:
+        return
+    User.objects.filter(pk__in=users).update(grants_version=F("grants_version") + 1)
+    # Dropped now, and again once committed (a request between the two read the old rows).
+    caches["default"].delete_many([_grants_key(pk) for pk in users])
+    transaction.on_commit(
+        lambda: caches["default"].delete_many([_grants_key(pk) for pk in users]),
+        using=kwargs.get("using") or "default",
+    )
+
+
+# The records a grant shows (its convention, the State or organisation it acts for), by
+# model, and the grant's field that names each.
+GRANT_NAMES = {
+    "treaties.convention": "convention",
+    "treaties.state": "state",
+    "treaties.organisation": "organisation",
+}
 
 
 def current_grants(user, convention, *, on: date | None = None) -> list[RoleGrant]:
