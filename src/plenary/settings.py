@@ -430,6 +430,8 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("plenary.core.headers.SecurityHeaders") + 1,
     "django.middleware.http.ConditionalGetMiddleware",
 )
+# Django's database sessions, read with one fixed statement (core/sessions.py).
+SESSION_ENGINE = "plenary.core.sessions"
 # A second factor (TOTP, django-otp) for the Secretariat, the Presidency, the ISU and the
 # back office (core/two_factor.py): required when DEBUG is false; the development demo
 # accounts (`plenary demo_users`) may sign in without it while TWO_FACTOR_EXEMPT_DEMO is on.

@@ -14,6 +14,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from plenary.core.statements import quoted, rows
 from plenary.documents.models import Document, LanguageVersion
 from plenary.meetings.models import Meeting
 from plenary.rules import symbols
@@ -48,12 +49,16 @@ def meeting_id_for(key: str, *, convention: Convention) -> int | None:
     key = key.strip().strip("/")
     if not key:
         return None
-    return (
-        Meeting.objects.filter(convention=convention)
-        .filter(Q(code=key) | Q(symbol_root=key))
-        .values_list("pk", flat=True)
-        .first()
+    # Every signed-in hit of a documents list asks it: one fixed statement.
+    table, (pk, convention_id, code, root) = quoted(
+        Meeting, "id", "convention", "code", "symbol_root"
     )
+    found = rows(
+        f"SELECT {pk} FROM {table} WHERE {convention_id} = %s "  # noqa: S608 (names of ours)
+        f"AND ({code} = %s OR {root} = %s) ORDER BY {pk} LIMIT 1",
+        [convention.pk, key, key],
+    )
+    return found[0][0] if found else None
 
 
 def parse_agenda_item(value: str) -> tuple[int, str]:
@@ -165,16 +170,23 @@ def document_key(symbol: str, *, convention: Convention) -> DocumentKey:
     text = symbol.strip().strip("/")
     with contextlib.suppress(RuleError):
         text = str(symbols.parse(text))
-    rows = list(
-        Document.objects.filter(symbol=text, meeting__convention=convention)
-        .order_by("pk")
-        .values_list("pk", "submitting_states")
+    # Every signed-in hit of a document's page asks it: one fixed statement.
+    table, (pk, symbol_column, meeting_id) = quoted(Document, "id", "symbol", "meeting")
+    meetings, (meeting_pk, convention_id) = quoted(Meeting, "id", "convention")
+    through = Document.submitting_states.through
+    links, (link_document, link_state) = quoted(through, "document", "state")
+    found = rows(
+        f"SELECT d.{pk}, s.{link_state} FROM {table} d "  # noqa: S608 (names of ours)
+        f"INNER JOIN {meetings} m ON d.{meeting_id} = m.{meeting_pk} "
+        f"LEFT OUTER JOIN {links} s ON s.{link_document} = d.{pk} "
+        f"WHERE d.{symbol_column} = %s AND m.{convention_id} = %s ORDER BY d.{pk}",
+        [text, convention.pk],
     )
-    if not rows:
+    if not found:
         return DocumentKey(None, frozenset())
-    first = rows[0][0]
+    first = found[0][0]
     return DocumentKey(
-        first, frozenset(state for pk, state in rows if pk == first and state is not None)
+        first, frozenset(state for pk, state in found if pk == first and state is not None)
     )
 
 

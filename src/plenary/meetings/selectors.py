@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from plenary.core.convention_texts import label
 from plenary.core.l10n import by_name
 from plenary.core.models import DelegationFunction, Role, RoleGrant, User
+from plenary.core.statements import quoted, rows
 from plenary.meetings.models import (
     Delegation,
     Meeting,
@@ -81,12 +82,16 @@ def meeting_id(reference: str, *, convention: Convention) -> int | None:
     reference = reference.strip().strip("/")
     if not reference:
         return None
-    return (
-        Meeting.objects.filter(convention=convention)
-        .filter(Q(code__iexact=reference) | Q(symbol_root__iexact=reference))
-        .values_list("pk", flat=True)
-        .first()
+    # Every signed-in hit of the meeting page asks it: one fixed statement.
+    table, (pk, convention_id, code, root) = quoted(
+        Meeting, "id", "convention", "code", "symbol_root"
     )
+    found = rows(
+        f"SELECT {pk} FROM {table} WHERE {convention_id} = %s "  # noqa: S608 (names of ours)
+        f"AND (UPPER({code}) = UPPER(%s) OR UPPER({root}) = UPPER(%s)) ORDER BY {pk} LIMIT 1",
+        [convention.pk, reference, reference],
+    )
+    return found[0][0] if found else None
 
 
 def part_of(meeting: Meeting, number: int) -> MeetingPart:

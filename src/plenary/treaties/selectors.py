@@ -16,6 +16,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from plenary.core.convention_texts import label
+from plenary.core.statements import quoted, rows
 from plenary.rules import deadlines, names
 from plenary.treaties.models import (
     Convention,
@@ -45,10 +46,15 @@ def conventions() -> list[Convention]:
 
 def convention_named(name: str) -> Convention:
     """The convention by its short name or its slug, in any case ("CCM", "ccm")."""
-    try:
-        return Convention.objects.get(short_name__iexact=name.strip())
-    except Convention.DoesNotExist:
-        raise Http404(_("No convention %(name)r is loaded.") % {"name": name}) from None
+    table, (pk, short_name) = quoted(Convention, "id", "short_name")
+    found = rows(
+        f"SELECT {pk}, {short_name} FROM {table} WHERE UPPER({short_name}) = UPPER(%s)",  # noqa: S608 (names of ours; the value a parameter)
+        [name.strip()],
+    )
+    if len(found) != 1:
+        raise Http404(_("No convention %(name)r is loaded.") % {"name": name})
+    # Every address under a convention reads it: one fixed statement (core/statements.py).
+    return Convention.from_db("default", ["id", "short_name"], found[0])
 
 
 @dataclass
