@@ -50,6 +50,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 
 from plenary.core.models import PageGeneration
+from plenary.core.statements import quoted, rows
 
 HEADER = "X-Plenary-Page-Cache"
 NEVER_CACHED = ("/admin/", "/accounts/", "/i18n/", "/healthz", "/bench/")
@@ -78,12 +79,9 @@ def generations(scopes) -> tuple:
     Every cached answer asks this first, so it is one fixed statement rather than a
     queryset compiled each time (the ORM's compilation cost more than the query)."""
     wanted = (EVERY, *sorted(set(scopes) - {EVERY}))
-    connection = connections["default"]
-    table = connection.ops.quote_name(PageGeneration._meta.db_table)
+    table, (scope, value) = quoted(PageGeneration, "scope", "value")
     marks = ", ".join(["%s"] * len(wanted))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT scope, value FROM {table} WHERE scope IN ({marks})", wanted)  # noqa: S608 (a table name of ours; the values are parameters)
-        found = dict(cursor.fetchall())
+    found = dict(rows(f"SELECT {scope}, {value} FROM {table} WHERE {scope} IN ({marks})", wanted))  # noqa: S608 (names of ours; the values are parameters)
     return tuple(f"{scope}={found.get(scope, 0)}" for scope in wanted)
 
 

@@ -171,10 +171,10 @@ def grant_changed(sender, instance, **kwargs) -> None:
         return
     User.objects.filter(pk__in=users).update(grants_version=F("grants_version") + 1)
     # Dropped now, and again once committed (a request between the two read the old rows).
-    caches["default"].delete_many([_grants_key(pk) for pk in users])
+    keys = [_grants_key(pk) for pk in users]
+    caches["default"].delete_many(keys)
     transaction.on_commit(
-        lambda: caches["default"].delete_many([_grants_key(pk) for pk in users]),
-        using=kwargs.get("using") or "default",
+        lambda: caches["default"].delete_many(keys), using=kwargs.get("using") or "default"
     )
 
 

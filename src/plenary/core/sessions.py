@@ -19,8 +19,7 @@ class SessionStore(db.SessionStore):
     def _get_session_from_db(self):
         model = self.model
         using = router.db_for_read(model)
-        table, (key, data) = quoted(model, "session_key", "session_data")
-        (expires,) = quoted(model, "expire_date")[1]
+        table, (key, data, expires) = quoted(model, "session_key", "session_data", "expire_date")
         try:
             found = rows(
                 f"SELECT {data} FROM {table} WHERE {key} = %s AND {expires} > %s",  # noqa: S608 (names of ours)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from plenary.core.statements import quoted, rows
 from plenary.documents.models import Document, LanguageVersion
 from plenary.meetings.models import Meeting
+from plenary.meetings.selectors import meeting_pk
 from plenary.rules import symbols
 from plenary.rules.errors import RuleError
 from plenary.treaties.models import Convention
@@ -46,19 +47,7 @@ def meeting_for(key: str, *, convention: Convention) -> Meeting:
 
 def meeting_id_for(key: str, *, convention: Convention) -> int | None:
     """The id of the meeting `meeting_for` finds, None if none (one query)."""
-    key = key.strip().strip("/")
-    if not key:
-        return None
-    # Every signed-in hit of a documents list asks it: one fixed statement.
-    table, (pk, convention_id, code, root) = quoted(
-        Meeting, "id", "convention", "code", "symbol_root"
-    )
-    found = rows(
-        f"SELECT {pk} FROM {table} WHERE {convention_id} = %s "  # noqa: S608 (names of ours)
-        f"AND ({code} = %s OR {root} = %s) ORDER BY {pk} LIMIT 1",
-        [convention.pk, key, key],
-    )
-    return found[0][0] if found else None
+    return meeting_pk(key, convention=convention, any_case=False)
 
 
 def parse_agenda_item(value: str) -> tuple[int, str]:

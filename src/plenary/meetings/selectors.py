@@ -79,17 +79,27 @@ def meeting_by_reference(reference: str, *, convention: Convention) -> Meeting:
 
 def meeting_id(reference: str, *, convention: Convention) -> int | None:
     """The id of the meeting `meeting_by_reference` finds, None if none (one query)."""
-    reference = reference.strip().strip("/")
-    if not reference:
+    return meeting_pk(reference, convention=convention, any_case=True)
+
+
+def meeting_pk(key: str, *, convention: Convention, any_case: bool) -> int | None:
+    """The id of the convention's meeting whose code or symbol root is `key` (in any case
+    when `any_case`), the first by id; None if none. Every signed-in hit of a meeting's
+    pages asks it: one fixed statement (core/statements.py)."""
+    key = key.strip().strip("/")
+    if not key:
         return None
-    # Every signed-in hit of the meeting page asks it: one fixed statement.
     table, (pk, convention_id, code, root) = quoted(
         Meeting, "id", "convention", "code", "symbol_root"
     )
+    if any_case:
+        code, root, value = f"UPPER({code})", f"UPPER({root})", "UPPER(%s)"
+    else:
+        value = "%s"
     found = rows(
         f"SELECT {pk} FROM {table} WHERE {convention_id} = %s "  # noqa: S608 (names of ours)
-        f"AND (UPPER({code}) = UPPER(%s) OR UPPER({root}) = UPPER(%s)) ORDER BY {pk} LIMIT 1",
-        [convention.pk, reference, reference],
+        f"AND ({code} = {value} OR {root} = {value}) ORDER BY {pk} LIMIT 1",
+        [convention.pk, key, key],
     )
     return found[0][0] if found else None
 
