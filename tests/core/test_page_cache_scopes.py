@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.cache import caches
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from plenary.core import page_cache
@@ -418,3 +419,25 @@ def test_a_write_made_from_its_records_names_its_scopes_without_a_query(
             "state:PER",
             ANY,
         }
+
+
+def test_a_focal_point_and_a_delegate_of_one_state_share_its_deadlines_page(day, page_cache_on):
+    from plenary.core.models import DelegationFunction
+
+    focal = Client()
+    focal.force_login(
+        make_user("peru_focal", Role.DELEGATION, "PER", function=DelegationFunction.FOCAL_POINT)
+    )
+    delegate = Client()
+    delegate.force_login(make_user("peru_delegate_reader", Role.DELEGATION, "PER"))
+    chile = Client()
+    chile.force_login(make_user("chile_delegate_reader", Role.DELEGATION, "CHL"))
+
+    first = focal.get("/due/mine/")
+    shared = delegate.get("/due/mine/")
+
+    assert (first[HEADER], shared[HEADER]) == ("miss", "hit")
+    assert "Peru" in shared.content.decode()
+    # The private feed's link is every Delegation user's of the State.
+    assert f'href="{reverse("reminders:state_feeds", args=["PER"])}"' in shared.content.decode()
+    assert chile.get("/due/mine/")[HEADER] == "miss"  # another State's deadlines

@@ -372,7 +372,8 @@ def _part_placeholder(name: str) -> str:
     return f"<!-- plenary-shared-page-part-{name} -->"
 
 
-def _flags(user) -> tuple:
+def flags(user) -> tuple:
+    """What every audience holds: the staff and second-factor flags, and the day."""
     verified = getattr(user, "is_verified", None)
     return (
         user.is_staff,
@@ -388,7 +389,7 @@ def audience(request) -> tuple:
     from plenary.core.permissions import grants_in_force
 
     return (
-        *_flags(request.user),
+        *flags(request.user),
         sorted(
             (g.convention_id, g.role, g.state_id or 0, g.organisation_id or 0, g.function)
             for g in grants_in_force(request.user)
@@ -404,7 +405,7 @@ def roles_under_convention(request) -> tuple:
 
     convention = getattr(request, "convention", None)
     return (
-        *_flags(request.user),
+        *flags(request.user),
         getattr(convention, "pk", None),
         sorted({(g.role, g.function) for g in current_grants(request.user, convention)}),
     )

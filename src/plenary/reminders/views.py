@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from plenary.core.models import Role
-from plenary.core.page_cache import ANY, BROAD, shared_when_signed_in, state_scope
-from plenary.core.permissions import conventions_held, may_somewhere, within
+from plenary.core.page_cache import ANY, BROAD, flags, shared_when_signed_in, state_scope
+from plenary.core.permissions import conventions_held, grants_in_force, may_somewhere, within
 from plenary.core.selectors import state_acted_for
 from plenary.reminders import render as layout
 from plenary.reminders import selectors, services, tokens
@@ -51,8 +51,23 @@ def _due_scopes(request) -> list[str]:
     return [BROAD, state_scope(next(iter(iso3s)))]
 
 
+def _due_audience(request) -> tuple:
+    """Whose deadlines a reader sees: they bind a role, or a State through its Delegation,
+    and the private feed's link is every Delegation user's of the State, so a focal point
+    and a delegate of one State share the page (their function is not part of it)."""
+    return (
+        *flags(request.user),
+        sorted(
+            {
+                (g.convention_id, g.role, g.state_id or 0, g.organisation_id or 0)
+                for g in grants_in_force(request.user)
+            }
+        ),
+    )
+
+
 @login_required
-@shared_when_signed_in(scopes=_due_scopes)
+@shared_when_signed_in(vary=_due_audience, scopes=_due_scopes)
 def due_mine(request):
     """What is due for the signed-in user; for the Secretariat, every State's deadlines and
     the reminders that failed to go."""
