@@ -144,3 +144,33 @@ def test_search_and_document_page_query_counts_do_not_grow(
         document = selectors.document_with_symbol("CCM/CONF/2020/WP.1", convention=ccm)
         list(document.revisions.all())
         list(document.versions.all())
+
+
+def test_a_list_read_a_page_at_a_time_has_the_whole_lists_order_and_length(
+    annex, media, django_assert_num_queries
+):
+    item = add_agenda_item(meeting=annex, number=7, title="Extension requests")
+    crp9 = services.create_document(
+        meeting=annex, symbol="CCM/CONF/2020/CRP.9", title="Draft", agenda_items=[item]
+    )
+    # Two languages: a filter by language joins the versions, and lists it once.
+    for language in ("fr", "es"):
+        services.add_language_version(document=crp9, language=language, upload=upload("a.pdf", PDF))
+    whole = [d.symbol for d in selectors.documents_of(meeting=annex)]
+
+    with django_assert_num_queries(1):  # the order and the length, nothing else
+        pages = selectors.documents_of(meeting=annex, listed=False)
+        assert len(pages) == len(whole) == 31
+    with django_assert_num_queries(4):  # the page's documents, files, States, agenda items
+        page = pages[10:20]
+        assert [d.symbol for d in page] == whole[10:20]
+        assert [d.meeting for d in page] == [annex] * 10
+        assert [[v.language for v in d.versions.all()] for d in page]
+    assert pages[-1].symbol == whole[-1]
+    with pytest.raises(IndexError):
+        pages[31]
+    assert pages[40:50] == []
+    assert [
+        d.symbol for d in selectors.documents_of(meeting=annex, language="es", listed=False)[:]
+    ] == ["CCM/CONF/2020/CRP.9"]
+    assert len(selectors.documents_of(meeting=annex, agenda_item="7", listed=False)) == 1

@@ -173,11 +173,7 @@ def list_documents(
         )
     except ValueError as error:
         raise ValidationError({"agenda_item": [str(error)]}) from None
-    return Rows(
-        documents,
-        lambda d: _document_out(request, convention, d),
-        prepare=selectors.with_listed_parts,
-    )
+    return Rows(documents, lambda d: _document_out(request, convention, d))
 
 
 # Declared before GET /documents/{symbol}: the symbol's path would otherwise swallow it.

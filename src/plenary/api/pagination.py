@@ -7,6 +7,7 @@ and `count` is the length of the whole list. An endpoint whose rows are costly t
 returns `Rows(records, shape)`: only the page's rows are shaped.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from ninja import Field, Schema
@@ -20,7 +21,8 @@ class Rows:
     """Records and how to shape one for the answer, shaped only when sliced."""
 
     def __init__(self, records, shape, *, prepare=None):
-        self.records = list(records)
+        # A sequence that reads a page when it is sliced (documents' DocumentPages) is kept.
+        self.records = records if isinstance(records, Sequence) else list(records)
         self.shape = shape
         self.prepare = prepare  # reads what the page's records need, in bulk
 

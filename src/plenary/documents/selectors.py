@@ -7,10 +7,11 @@ agenda items (prefetched).
 
 import contextlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -70,11 +71,36 @@ def _documents() -> QuerySet[Document]:
     return Document.objects.select_related("meeting", "part", "revises").prefetch_related(*LISTED)
 
 
-def with_listed_parts(documents: list[Document]) -> list[Document]:
-    """Read the files, States and agenda items of `documents` (a page of a list read with
-    `listed=False`): three queries, whatever the page's length."""
-    prefetch_related_objects(documents, *LISTED)
-    return documents
+class DocumentPages(Sequence):
+    """A list of documents in annex order, read a page at a time: the ids and symbols of
+    every document of the list (one query: its order and its length), then, for each slice
+    taken (a page), those documents with their files, States and agenda items (four
+    queries). A decade-scale meeting has hundreds of documents; a page shows fifty."""
+
+    def __init__(self, query: QuerySet[Document], *, meeting: Meeting | None = None):
+        found = query.order_by().values_list("pk", "symbol").distinct()
+        self._ids = [pk for pk, _ in sorted(found, key=lambda row: symbols.sort_key(row[1]))]
+        self._meeting = meeting
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._read(self._ids[index])
+        return self._read([self._ids[index]])[0]  # an IndexError as a list's
+
+    def _read(self, ids: list[int]) -> list[Document]:
+        read = Document.objects.filter(pk__in=ids).prefetch_related(*LISTED)
+        if self._meeting is None:
+            read = read.select_related("meeting", "part", "revises")
+        else:  # every document of the list is of this meeting: no join to read it again
+            read = read.select_related("part", "revises")
+        by_id = {document.pk: document for document in read}
+        if self._meeting is not None:
+            for document in by_id.values():
+                document.meeting = self._meeting
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def in_annex_order(documents) -> list[Document]:
@@ -99,14 +125,12 @@ def documents_of(
     language: str | None = None,
     search: str = "",
     listed: bool = True,
-) -> list[Document]:
+) -> Sequence[Document]:
     """A meeting's documents in annex order, optionally of one series ("" is the main
     series), on one agenda item ("7" or "7b"), available in one language, or matching a
-    search (the symbol, or every word in the title). With `listed=False` their files,
-    States and agenda items are not read: a page of them is, by `with_listed_parts`."""
+    search (the symbol, or every word in the title). With `listed=False`, `DocumentPages`:
+    only their order is read, and each page of them when it is taken."""
     query = _documents().filter(meeting=meeting)
-    if not listed:
-        query = query.prefetch_related(None)
     if series is not None:
         query = query.filter(series=series)
     if agenda_item:
@@ -115,6 +139,8 @@ def documents_of(
     if language:
         query = query.filter(versions__language=language)
     query = _title_words(query, search)
+    if not listed:
+        return DocumentPages(query, meeting=meeting)
     return in_annex_order(query.distinct())
 
 

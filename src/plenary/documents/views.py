@@ -68,7 +68,6 @@ def meeting_documents(request, convention, code: str, issue_form=None, status=20
     # A long list is shown a page at a time (a decade-scale meeting has hundreds of
     # documents, each with six language links); the filters carry over to every page.
     page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
-    selectors.with_listed_parts(page.object_list)
     kept = request.GET.copy()
     kept.pop("page", None)
     return render(
