@@ -236,11 +236,14 @@ def acts_for(user: User) -> State:
 
 # --- Issue 24 (security) -----------------------------------------------------------------
 @pytest.fixture(autouse=True)
-def fresh_throttles():
-    """Throttles count in the "default" cache (core/throttle.py); each test starts at zero."""
+def fresh_caches():
+    """Throttles count in the "default" cache (core/throttle.py), users' grants are kept in
+    the "pages" cache by user id and version, which a rolled-back test's next user may
+    have again: each test starts with both empty."""
     from django.core.cache import caches
 
     caches["default"].clear()
+    caches["pages"].clear()
 
 
 # What does not depend on the database backend runs once, on SQLite: the browser journeys, the

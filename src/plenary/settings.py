@@ -367,6 +367,13 @@ if CACHE_URL:
         }
         for alias in ("default", "pages")
     }
+    # What the page cache keeps never changes under its key (the key names the records'
+    # generations, or a user's grants version): each process keeps a copy of what it read
+    # from Redis too (core/cache.py), and answers a hit without a round trip.
+    CACHES["pages"] = {
+        "BACKEND": "plenary.core.cache.LocalFirst",
+        "OPTIONS": {"SHARED": CACHES["pages"], "LOCAL_ENTRIES": 2000},
+    }
 
 # --- Scheduler (issue 25; core/scheduler.py, run by `plenary scheduler`) -----------------
 # The one list of periodic jobs: (name, every N seconds, callable taking `now=`).

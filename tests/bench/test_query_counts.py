@@ -82,7 +82,7 @@ def measure(client, size: Size, media_root, counting=None, signed_in=None) -> Me
     """The queries each page runs on a data set of `size`; `counting(name)` may assert them.
     With `signed_in` (a client with a delegate's session), the signed-in pages too."""
     # Each run starts from the same caches: the reader's grants are read by its first page.
-    caches["default"].clear()
+    caches["pages"].clear()
     try:
         with transaction.atomic():
             targets = generate(size=size, seed=7, media_root=media_root)

@@ -13,9 +13,9 @@ from tests.conftest import grant, make_user
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    caches["default"].clear()
+    caches["pages"].clear()
     yield
-    caches["default"].clear()
+    caches["pages"].clear()
 
 
 def _fresh(user) -> User:
@@ -53,11 +53,13 @@ def test_a_copy_kept_by_another_process_of_an_older_version_is_not_used(ccm):
     user = make_user("kept_elsewhere", Role.DELEGATION, "PER")
     old = _fresh(user)
     grants_in_force(old)
-    kept = caches["default"].get(f"plenary-grants:{user.pk}")
+    old_key = f"plenary-grants:{user.pk}:{old.grants_version}"
+    kept = caches["pages"].get(old_key)
+    assert kept is not None
 
     grant(user, Role.SECRETARIAT)
     # Another process still holds the copy of the version before the new grant.
-    caches["default"].set(f"plenary-grants:{user.pk}", kept)
+    caches["pages"].set(old_key, kept)
 
     reader = _fresh(user)
     assert reader.grants_version > old.grants_version

@@ -114,18 +114,19 @@ def _grants(user) -> list[RoleGrant]:
     """Every grant of the user, ended or not, read once per user object (one request), and
     kept in the cache under the user's `grants_version` (read with the user's row): the
     next request of the same version reads no grant. Every change that could show in them
-    moves the version on and drops the kept copy (`grant_changed`), so a copy of another
-    version is never used, whichever process kept it."""
+    moves the version on (`grant_changed`), so a copy of another version is never used,
+    whichever process kept it; the copy is kept in the page cache, under a key naming the
+    version, so each process may keep it too (core/cache.py)."""
     if not (user and getattr(user, "is_authenticated", False) and user.is_active):
         return []
     user = _unwrapped(user)
     cached = user.__dict__.get("_plenary_grants")
     if cached is None:
-        key = _grants_key(user.pk)
-        kept = caches["default"].get(key)
         version = getattr(user, "grants_version", None)
-        if kept is not None and version is not None and kept[0] == version:
-            cached = kept[1]
+        key = _grants_key(user.pk, version)
+        kept = caches["pages"].get(key) if version is not None else None
+        if kept is not None:
+            cached = kept
         else:
             cached = list(
                 RoleGrant.objects.filter(user_id=user.pk).select_related(
@@ -133,7 +134,7 @@ def _grants(user) -> list[RoleGrant]:
                 )
             )
             if version is not None:
-                caches["default"].set(key, (version, cached), GRANTS_KEPT_SECONDS)
+                caches["pages"].set(key, cached, GRANTS_KEPT_SECONDS)
         user.__dict__["_plenary_grants"] = cached
     return cached
 
@@ -142,14 +143,16 @@ def _grants(user) -> list[RoleGrant]:
 GRANTS_KEPT_SECONDS = 3600
 
 
-def _grants_key(user_id) -> str:
-    return f"plenary-grants:{user_id}"
+def _grants_key(user_id, version) -> str:
+    return f"plenary-grants:{user_id}:{version}"
 
 
 def forget_grants(user) -> None:
-    """After a grant of `user` changed: read them again at the next check."""
-    _unwrapped(user).__dict__.pop("_plenary_grants", None)
-    caches["default"].delete(_grants_key(user.pk))
+    """After a grant of `user` changed without moving its version (a test's bulk write):
+    read them again at the next check."""
+    user = _unwrapped(user)
+    user.__dict__.pop("_plenary_grants", None)
+    caches["pages"].delete(_grants_key(user.pk, getattr(user, "grants_version", None)))
 
 
 def grant_changed(sender, instance, **kwargs) -> None:
@@ -169,12 +172,17 @@ def grant_changed(sender, instance, **kwargs) -> None:
         )
     if not users:
         return
+    # The copies kept under the versions that end are dropped too (a user object read
+    # before the change still names its version), now and again once committed (a request
+    # between the two read the old rows).
+    keys = [
+        _grants_key(pk, version)
+        for pk, version in User.objects.filter(pk__in=users).values_list("pk", "grants_version")
+    ]
     User.objects.filter(pk__in=users).update(grants_version=F("grants_version") + 1)
-    # Dropped now, and again once committed (a request between the two read the old rows).
-    keys = [_grants_key(pk) for pk in users]
-    caches["default"].delete_many(keys)
+    caches["pages"].delete_many(keys)
     transaction.on_commit(
-        lambda: caches["default"].delete_many(keys), using=kwargs.get("using") or "default"
+        lambda: caches["pages"].delete_many(keys), using=kwargs.get("using") or "default"
     )
 
 
