@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from plenary.core import page_cache
 from plenary.core.models import PageGeneration, Role
-from plenary.core.page_cache import ANY, BROAD, EVERY, HEADER
+from plenary.core.page_cache import ANY, BROAD, DEADLINES, EVERY, HEADER
 from plenary.decisions import services as decisions
 from plenary.documents import services as documents
 from plenary.meetings import services as meetings
@@ -140,6 +140,7 @@ def test_each_write_of_a_conference_day_moves_only_its_own_scopes(
     msp, paper = day["msp"], day["paper"]
     chile = day["chile"]
     breaker = make_user("chile_breaker", Role.DELEGATION, "CHL")
+    before = _generations()
     with django_capture_on_commit_callbacks(execute=True):
         procedure = decisions.circulate_silence_procedure(
             convention=msp.convention,
@@ -149,7 +150,7 @@ def test_each_write_of_a_conference_day_moves_only_its_own_scopes(
             now=timezone.now(),
             by=day["secretariat"],
         )
-    moved = {}
+    moved = {"silence procedure circulated": _moved(before, _generations())}
     writes = {
         "registration": lambda: _register(day, "msp", "peru"),
         "upload": lambda: _upload(day, "paper"),
@@ -169,6 +170,8 @@ def test_each_write_of_a_conference_day_moves_only_its_own_scopes(
         moved[kind] = _moved(before, _generations())
 
     assert moved == {
+        # Every reader's deadlines (it binds every State Party), not every page.
+        "silence procedure circulated": {ANY, f"silence-procedure:{procedure.pk}", DEADLINES},
         "registration": {ANY, f"meeting:{msp.pk}", "state:PER"},
         "upload": {ANY, f"document:{paper.pk}", f"documents-of:{msp.pk}"},
         "silence break": {ANY, f"silence-procedure:{procedure.pk}", "state:CHL"},
@@ -392,8 +395,9 @@ def test_a_write_made_from_its_records_names_its_scopes_without_a_query(
     """The records a service gave the row (its State, delegation, document) name the scopes;
     a row that holds only their ids reads them, one query."""
     from plenary.decisions.models import SilenceBreak
+    from plenary.decisions.models import SilenceProcedure
     from plenary.documents.models import Document, LanguageVersion
-    from plenary.meetings.models import Delegate, Delegation
+    from plenary.meetings.models import Delegate, Delegation, PlanChange
     from plenary.treaties.models import TransparencyReport
 
     peru = State.objects.get(iso3="PER")
@@ -404,6 +408,9 @@ def test_a_write_made_from_its_records_names_its_scopes_without_a_query(
         delegation,
         Delegate(delegation=delegation),
         LanguageVersion(document=Document(pk=9, meeting_id=3)),
+        SilenceProcedure(pk=4),
+        # A procedure that changes a meeting's plan: the meeting page links it.
+        SilenceProcedure(pk=6, plan_change=PlanChange(pk=2, meeting_id=3)),
     ]
     with django_assert_num_queries(0):
         written = [page_cache.scopes_written(row) for row in rows]
@@ -413,6 +420,8 @@ def test_a_write_made_from_its_records_names_its_scopes_without_a_query(
         ["meeting:3", "state:PER"],
         ["meeting:3", "state:PER"],
         ["document:9", "documents-of:3"],
+        [DEADLINES, "silence-procedure:4"],
+        [DEADLINES, "meeting:3", "silence-procedure:6"],
     ]
     with django_assert_num_queries(1):
         assert page_cache.scopes_written(TransparencyReport(state_id=peru.pk)) == {
@@ -441,3 +450,28 @@ def test_a_focal_point_and_a_delegate_of_one_state_share_its_deadlines_page(day,
     # The private feed's link is every Delegation user's of the State.
     assert f'href="{reverse("reminders:state_feeds", args=["PER"])}"' in shared.content.decode()
     assert chile.get("/due/mine/")[HEADER] == "miss"  # another State's deadlines
+
+
+def test_a_procedure_circulated_shows_on_every_delegations_deadlines_and_no_other_page(
+    day, page_cache_on, django_capture_on_commit_callbacks
+):
+    peru = Client()
+    peru.force_login(make_user("peru_due_reader", Role.DELEGATION, "PER"))
+    others = ["/ccm/meetings/TEST-MSP/", "/ccm/states/PER/", "/ccm/meetings/TEST-MSP/documents/"]
+    for path in ["/due/mine/", *others]:
+        peru.get(path)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        decisions.circulate_silence_procedure(
+            convention=day["msp"].convention,
+            subject="A proposal circulated on the day",
+            circulated_on=timezone.localdate(),
+            deadline_on=timezone.localdate() + timedelta(days=30),
+            now=timezone.now(),
+            by=day["secretariat"],
+        )
+
+    due = peru.get("/due/mine/")
+    assert due[HEADER] == "miss"
+    assert "A proposal circulated on the day" in due.content.decode()
+    assert {path: peru.get(path)[HEADER] for path in others} == dict.fromkeys(others, "hit")

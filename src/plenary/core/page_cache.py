@@ -71,6 +71,10 @@ KEPT_HEADERS = (
 EVERY = "*"
 BROAD = "broad"
 ANY = "any"
+# What every reader's own deadlines read beyond their State's records (core/reminders'
+# providers): the deadlines that bind every State Party of a convention, as a circulated
+# silence procedure's does.
+DEADLINES = "deadlines"
 
 
 def generations(scopes) -> tuple:
@@ -180,6 +184,27 @@ def _language_version(version) -> list[str] | None:
     return [f"document:{version.document_id}", f"documents-of:{meeting_id}"]
 
 
+def _silence_procedure(procedure) -> list[str]:
+    from plenary.meetings.models import PlanChange
+
+    meetings = []
+    if procedure.plan_change_id is not None:
+        change = _loaded(procedure, "plan_change")
+        if change is not None and change.pk == procedure.plan_change_id:
+            meetings = [change.meeting_id]
+        else:
+            meetings = list(
+                PlanChange.objects.filter(pk=procedure.plan_change_id).values_list(
+                    "meeting_id", flat=True
+                )
+            )
+    return [
+        f"silence-procedure:{procedure.pk}",
+        DEADLINES,
+        *(f"meeting:{meeting_id}" for meeting_id in meetings),
+    ]
+
+
 # The records a conference day writes, by model, and the scopes a write to one changes: the
 # pages that read them (their views' `scopes`) read these scopes and BROAD. A record of any
 # other model moves BROAD (every page but those that read across the records, which read ANY).
@@ -191,6 +216,11 @@ WRITE_SCOPES = {
     "meetings.programmerelease": lambda row: _in_meeting(row.meeting_id),
     "documents.document": _document,
     "documents.languageversion": _language_version,
+    # A silence procedure circulated, extended or concluded (its addressees are written with
+    # it, in bulk): its own pages, every reader's deadlines, and the page of the meeting
+    # whose plan it changes (the meeting page links it from the change). Its outcome, once
+    # carried out, writes other records (decisions, plans), which move their own scopes.
+    "decisions.silenceprocedure": _silence_procedure,
     # A silence break: its procedure's pages and the State's.
     "decisions.silencebreak": lambda row: [
         f"silence-procedure:{row.procedure_id}",

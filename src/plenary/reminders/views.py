@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from plenary.core.models import Role
-from plenary.core.page_cache import ANY, BROAD, flags, shared_when_signed_in, state_scope
+from plenary.core.page_cache import ANY, BROAD, DEADLINES, flags, shared_when_signed_in, state_scope
 from plenary.core.permissions import conventions_held, grants_in_force, may_somewhere, within
 from plenary.core.selectors import state_acted_for
 from plenary.reminders import render as layout
@@ -39,8 +39,9 @@ def _period(request):
 
 def _due_scopes(request) -> list[str]:
     """A Delegation of one State (no Secretariat role) reads that State's deadlines: every
-    provider reads records that move BROAD, and the records that name a State (its reports,
-    its registrations) move its scope. Anyone else reads deadlines across the records (the
+    provider reads records that move BROAD, the records that name a State (its reports,
+    its registrations) move its scope, and those that bind every State Party (a silence
+    procedure circulated) move DEADLINES. Anyone else reads deadlines across the records (the
     anonymous cache asks before a reader is known: they are sent to sign in)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -48,7 +49,7 @@ def _due_scopes(request) -> list[str]:
     roles, iso3s = selectors.standing_of(user)
     if Role.SECRETARIAT in roles or len(iso3s) != 1:
         return [ANY]
-    return [BROAD, state_scope(next(iter(iso3s)))]
+    return [BROAD, DEADLINES, state_scope(next(iter(iso3s)))]
 
 
 def _due_audience(request) -> tuple:
