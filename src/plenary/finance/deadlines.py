@@ -29,6 +29,5 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
             note=_("due %(day)s") % {"day": l10n.day(due.due_on)},
         )
         for convention in Convention.objects.order_by("short_name")
-        for due in payment_due_dates(convention=convention)
-        if start <= due.due_on <= end and (state is None or due.iso3 == state)
+        for due in payment_due_dates(convention=convention, iso3=state, due_between=(start, end))
     ]

@@ -353,11 +353,23 @@ class DueDate:
     time_zone: str = ""
 
 
-def payment_due_dates(*, convention: Convention, state_id: int | None = None) -> list[DueDate]:
-    """Every assessment of the convention with an amount still outstanding, by due date
-    (one query)."""
+def payment_due_dates(
+    *,
+    convention: Convention,
+    state_id: int | None = None,
+    iso3: str | None = None,
+    due_between: tuple[date, date] | None = None,
+) -> list[DueDate]:
+    """Every assessment of the convention with an amount still outstanding, by due date, of
+    one State if `state_id` or `iso3` names it, due in [start, end] if `due_between` gives
+    them (one query)."""
     rows = []
-    for assessment in _assessments(convention, state_id):
+    assessments = _assessments(convention, state_id)
+    if iso3 is not None:
+        assessments = assessments.filter(state__iso3=iso3)
+    if due_between is not None:
+        assessments = assessments.filter(due_on__range=due_between)
+    for assessment in assessments:
         outstanding = assessment.amount - (assessment.paid or ZERO)
         if outstanding > 0:
             estimate = assessment.estimate
