@@ -93,3 +93,33 @@ def test_a_shared_cache_that_is_down_fails_the_health_check(settings, monkeypatc
 def test_a_configuration_without_the_shared_cache_is_refused():
     with pytest.raises(InvalidCacheBackendError, match="SHARED"):
         LocalFirst("", {"OPTIONS": {"LOCAL_ENTRIES": 5}})
+
+
+def test_a_page_another_process_is_rendering_is_waited_for_not_rendered_again(monkeypatch):
+    import threading
+
+    from plenary.core import page_cache
+
+    prefix = f"test-{uuid.uuid4().hex}"
+    renderer, waiter = _process(prefix=prefix), _process(prefix=prefix)
+
+    assert page_cache._kept_or_claimed(renderer, "page:g2") == (None, True)
+    # The other process misses the same page meanwhile: it waits for the renderer's answer.
+    threading.Timer(0.05, lambda: renderer.set("page:g2", b"<html>", 60)).start()
+    assert page_cache._kept_or_claimed(waiter, "page:g2") == (b"<html>", False)
+    page_cache._release(renderer, "page:g2", True)
+    assert renderer.shared.get("page:g2:claim") is None
+
+    # A claim that ends without an answer (the page was not kept): the waiter renders it.
+    assert page_cache._kept_or_claimed(renderer, "page:g3") == (None, True)
+    threading.Timer(0.05, lambda: page_cache._release(renderer, "page:g3", True)).start()
+    assert page_cache._kept_or_claimed(waiter, "page:g3") == (None, False)
+
+    # A claim held past the wait (a renderer that died): the waiter renders it too.
+    monkeypatch.setattr(page_cache, "WAIT_SECONDS", 0.05)
+    assert page_cache._kept_or_claimed(renderer, "page:g4") == (None, True)
+    assert page_cache._kept_or_claimed(waiter, "page:g4") == (None, False)
+    # Only the holder of a claim releases it.
+    page_cache._release(waiter, "page:g4", False)
+    assert renderer.shared.get("page:g4:claim") == 1
+    renderer.clear()

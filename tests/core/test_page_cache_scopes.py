@@ -394,8 +394,7 @@ def test_a_write_made_from_its_records_names_its_scopes_without_a_query(
 ):
     """The records a service gave the row (its State, delegation, document) name the scopes;
     a row that holds only their ids reads them, one query."""
-    from plenary.decisions.models import SilenceBreak
-    from plenary.decisions.models import SilenceProcedure
+    from plenary.decisions.models import SilenceBreak, SilenceProcedure
     from plenary.documents.models import Document, LanguageVersion
     from plenary.meetings.models import Delegate, Delegation, PlanChange
     from plenary.treaties.models import TransparencyReport

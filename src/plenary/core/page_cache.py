@@ -35,6 +35,7 @@ PAGE_CACHE_SECONDS bounds an entry's life (0 turns the cache off, the default wi
 
 import hashlib
 import re
+import time
 from functools import partial, wraps
 
 from django.conf import settings
@@ -317,18 +318,60 @@ class AnonymousPageCache:
                 iri_to_uri(request.get_full_path()),
             ]
         )
-        if (stored := cache.get(key)) is not None:
+        stored, claimed = _kept_or_claimed(cache, key)
+        if stored is not None:
             response = _rebuild(stored)
             response[HEADER] = "hit"
             # Served because the reader sent no cookie: shared caches must know it.
             patch_vary_headers(response, ("Cookie",))
             return response
-        response = self.get_response(request)
-        patch_vary_headers(response, ("Cookie",))
-        if _keepable(response):
-            cache.set(key, _stored(response), seconds)
-            response[HEADER] = "miss"
+        try:
+            response = self.get_response(request)
+            patch_vary_headers(response, ("Cookie",))
+            if _keepable(response):
+                cache.set(key, _stored(response), seconds)
+                response[HEADER] = "miss"
+        finally:
+            _release(cache, key, claimed)
         return response
+
+
+# After a write, every reader of a page misses it at the same moment, and each app process
+# would render the same page. The first to miss claims it (an atomic add in the shared
+# cache, never in a process's own copy: core/cache.py); another process that misses it then
+# waits for that answer a little, and renders it itself if it does not come in time.
+CLAIM_SECONDS = 2  # a claim outlives a render; a process that died drops it this late
+WAIT_SECONDS = 0.3
+POLL_SECONDS = 0.01
+
+
+def _claim_key(key: str) -> str:
+    return f"{key}:claim"
+
+
+def _kept_or_claimed(cache, key: str) -> tuple[object, bool]:
+    """What is kept under `key` (None if nothing), and whether this request claimed to
+    render it: it did unless another claim was held, in which case it waited for that
+    answer until the claim ended or WAIT_SECONDS passed."""
+    if (stored := cache.get(key)) is not None:
+        return stored, False
+    shared = getattr(cache, "shared", cache)
+    claim = _claim_key(key)
+    if shared.add(claim, 1, CLAIM_SECONDS):
+        return None, True
+    waited_until = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < waited_until:
+        time.sleep(POLL_SECONDS)
+        if (stored := cache.get(key)) is not None:
+            return stored, False
+        if shared.get(claim) is None:  # rendered and not kept (an error, a message)
+            break
+    return None, False
+
+
+def _release(cache, key: str, claimed: bool) -> None:
+    if claimed:
+        getattr(cache, "shared", cache).delete(_claim_key(key))
 
 
 # API reads whose answer is the same for every caller (no permission shapes it): a browser
@@ -478,7 +521,8 @@ def shared_when_signed_in(view=None, *, vary=audience, scopes=None, parts=None):
                 iri_to_uri(request.get_full_path()),
             ]
         )
-        if (stored := cache.get(key)) is not None:
+        stored, claimed = _kept_or_claimed(cache, key)
+        if stored is not None:
             response = _rebuild(stored)
             response[HEADER] = "hit"
         else:
@@ -488,11 +532,12 @@ def shared_when_signed_in(view=None, *, vary=audience, scopes=None, parts=None):
                 response = view(request, *args, **kwargs)
                 if hasattr(response, "render") and callable(response.render):
                     response = response.render()
+                if _keepable(response):
+                    cache.set(key, _stored(response), settings.PAGE_CACHE_SECONDS)
+                    response[HEADER] = "miss"
             finally:
                 request.plenary_shared_render = False
-            if _keepable(response):
-                cache.set(key, _stored(response), settings.PAGE_CACHE_SECONDS)
-                response[HEADER] = "miss"
+                _release(cache, key, claimed)
         return _personal(response, request, parts or {}, kwargs, generation=_parts_generation(read))
 
     if scopes is not None:
