@@ -24,6 +24,9 @@ function request()
   -- a path independent of the session: every session reads every path in turn
   local path = paths[(math.floor(counter / #sessions) + counter) % #paths + 1]
   return wrk.format("GET", path, {
+    -- the site's name, as the proxy in front of every app process passes it on (each
+    -- process is on its own port here; the page cache keys pages by the host)
+    ["Host"] = "127.0.0.1",
     ["Cookie"] = session,
     ["X-Forwarded-Proto"] = "https",
   })
