@@ -474,3 +474,55 @@ def test_a_procedure_circulated_shows_on_every_delegations_deadlines_and_no_othe
     assert due[HEADER] == "miss"
     assert "A proposal circulated on the day" in due.content.decode()
     assert {path: peru.get(path)[HEADER] for path in others} == dict.fromkeys(others, "hit")
+
+
+def test_a_states_deadlines_are_read_again_only_from_the_providers_a_write_concerns(
+    day, page_cache_on, settings, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    from plenary.reminders import selectors as reminders
+
+    start, end = (
+        timezone.localdate() - timedelta(days=400),
+        timezone.localdate() + timedelta(days=400),
+    )
+
+    def kept():
+        return [d.key for d in reminders.deadlines_between(start=start, end=end, state="PER")]
+
+    def fresh():
+        settings.PAGE_CACHE_SECONDS = 0
+        try:
+            return [d.key for d in reminders.deadlines_between(start=start, end=end, state="PER")]
+        finally:
+            settings.PAGE_CACHE_SECONDS = 60
+
+    assert kept() == fresh()
+    # Kept: the State and the generations.
+    with django_assert_num_queries(2):
+        again = kept()
+    assert again == fresh() != []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        procedure = decisions.circulate_silence_procedure(
+            convention=day["msp"].convention,
+            subject="A proposal",
+            circulated_on=timezone.localdate(),
+            deadline_on=timezone.localdate() + timedelta(days=30),
+            now=timezone.now(),
+            by=day["secretariat"],
+        )
+    # Only the decisions' provider reads again (three queries), and the States Parties that
+    # its procedure binds (one).
+    with django_assert_num_queries(2 + 3 + 1):
+        after = kept()
+    assert after == fresh()
+    assert any(key.startswith(f"decisions.silence:{procedure.pk}:") for key in after)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _report(day, "peru", timezone.localdate().year - 1)
+    assert kept() == fresh()
+    with django_capture_on_commit_callbacks(execute=True):
+        _report(day, "chile", timezone.localdate().year - 1)  # another State's: kept
+    with django_assert_num_queries(3):  # the State, the generations, the States Parties
+        again = kept()
+    assert again == fresh()

@@ -10,9 +10,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.utils.translation import gettext as _
 
 from plenary.core import l10n
+from plenary.core.page_cache import DEADLINES
 from plenary.decisions.models import Addressee, Outcome, SilenceProcedure
 from plenary.decisions.selectors import reporting_requirements
 from plenary.rules.reminders import Bound, Deadline
+
+# Beyond a State's records and BROAD, what its deadlines read here (reminders/selectors):
+# the silence procedures circulated to every State Party (core/page_cache.py's DEADLINES).
+PAGE_SCOPES = (DEADLINES,)
 
 
 def deadlines_between(*, start: date, end: date, state: str | None = None) -> list[Deadline]:

@@ -10,10 +10,13 @@ convention on the deadline's day (`StatesParties`), never those of another.
 
 from collections import defaultdict
 from datetime import date
+from importlib import import_module
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db.models import Q
 from django.utils.module_loading import import_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from plenary.core.models import Role, RoleGrant, User
@@ -40,6 +43,51 @@ def providers() -> list:
     return [
         import_string(f"{path}.deadlines_between") for path in settings.PLENARY_DEADLINE_PROVIDERS
     ]
+
+
+def _provided(start: date, end: date, iso3: str | None) -> list[rules.Deadline]:
+    """What every provider gives. With a State, each provider's answer is kept in the page
+    cache (with PAGE_CACHE_SECONDS) under the generations of what it reads: the records of
+    that State (its scope), the records no narrower scope names (BROAD), and the scopes its
+    module names in PAGE_SCOPES (decisions': DEADLINES, which a silence procedure
+    circulated moves). So a procedure circulated to every State Party has each State's
+    deadlines read again from that one provider, the others' answers kept. One query for
+    the generations, whatever the number of providers."""
+    paths = settings.PLENARY_DEADLINE_PROVIDERS
+    if not (iso3 and settings.PAGE_CACHE_SECONDS):
+        return [
+            deadline
+            for provider in providers()
+            for deadline in provider(start=start, end=end, state=iso3)
+        ]
+    from plenary.core.page_cache import BROAD, EVERY, generations, state_scope
+
+    modules = [import_module(path) for path in paths]
+    own = [(BROAD, state_scope(iso3), *getattr(module, "PAGE_SCOPES", ())) for module in modules]
+    read = dict(g.partition("=")[::2] for g in generations({s for scopes in own for s in scopes}))
+    cache = caches["pages"]
+    keys = [
+        ":".join(
+            [
+                "deadlines",
+                path,
+                iso3,
+                start.isoformat(),
+                end.isoformat(),
+                get_language() or "",
+                *(f"{scope}={read.get(scope, '0')}" for scope in (EVERY, *sorted(scopes))),
+            ]
+        )
+        for path, scopes in zip(paths, own, strict=True)
+    ]
+    kept = cache.get_many(keys)
+    found = []
+    for module, key in zip(modules, keys, strict=True):
+        if key not in kept:
+            kept[key] = module.deadlines_between(start=start, end=end, state=iso3)
+            cache.set(key, kept[key], settings.PAGE_CACHE_SECONDS)
+        found += kept[key]
+    return found
 
 
 def state_named(iso3: str) -> State:
@@ -94,9 +142,7 @@ def deadlines_between(*, start: date, end: date, state: str | None = None) -> li
     if end < start:
         raise RuleError("end", PERIOD_REVERSED % {"start": start, "end": end})
     iso3 = state_named(state).iso3 if state else None
-    found: list[rules.Deadline] = []
-    for provider in providers():
-        found += provider(start=start, end=end, state=iso3)
+    found = _provided(start, end, iso3)
     if iso3:
         parties = StatesParties(found)
         found = [
