@@ -526,3 +526,33 @@ def test_a_states_deadlines_are_read_again_only_from_the_providers_a_write_conce
     with django_assert_num_queries(3):  # the State, the generations, the States Parties
         again = kept()
     assert again == fresh()
+
+
+def test_the_apis_meeting_reads_are_retired_by_their_meetings_writes_only(
+    day, page_cache_on, django_capture_on_commit_callbacks
+):
+    reader = Client()
+    listed = "/api/v1/ccm/documents?meeting=TEST-MSP&limit=50"
+    programme = "/api/v1/ccm/meetings/TEST-MSP/programme"
+    searched = "/api/v1/ccm/documents?q=paper"
+    for path in (listed, programme, searched):
+        assert reader.get(path)[HEADER] == "miss"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(day, "elsewhere")  # another meeting's document
+    answers = {path: reader.get(path)[HEADER] for path in (listed, programme, searched)}
+    assert answers == {listed: "hit", programme: "hit", searched: "miss"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(day, "paper", "es")
+    fresh = reader.get(listed)
+    assert fresh[HEADER] == "miss"
+    paper = next(d for d in fresh.json()["items"] if d["symbol"] == day["paper"].symbol)
+    assert "es" in str(paper)
+    assert reader.get(programme)[HEADER] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _register(day, "msp", "peru")  # the meeting's own records: its programme's scope
+    assert (reader.get(programme)[HEADER], reader.get(listed)[HEADER]) == ("miss", "hit")
+    # An address that names no meeting reads across the records.
+    assert Client().get("/api/v1/ccm/documents?meeting=NO-SUCH").status_code == 404

@@ -292,7 +292,7 @@ def _resolved_scopes(request) -> list[str]:
     from django.urls import Resolver404, resolve
 
     if request.path.startswith("/api/"):
-        return [ANY]
+        return _api_scopes(request)
     try:
         match = resolve(request.path_info)
     except Resolver404:
@@ -378,6 +378,38 @@ def _release(cache, key: str, claimed: bool) -> None:
 # signed in with its session gets the anonymous public's cached answer. A program with a
 # token (an Authorization header) never does; nor does the Secretariat's draft programme.
 PUBLIC_API_READS = re.compile(r"^/api/v1/[a-z0-9-]+/(documents|states|meetings/[^/]+/programme)$")
+
+
+API_DOCUMENTS = re.compile(r"^/api/v1/(?P<convention>[a-z0-9-]+)/documents$")
+API_PROGRAMME = re.compile(
+    r"^/api/v1/(?P<convention>[a-z0-9-]+)/meetings/(?P<code>[^/]+)/programme$"
+)
+
+
+def _api_scopes(request) -> list[str]:
+    """The scopes an API read reads, as the key pages' (their views' page_scopes): a
+    meeting's documents (its `meeting` parameter) read its documents-of scope and BROAD,
+    as its list page does; a meeting's programme its meeting scope and BROAD, as the
+    meeting page does. Any other read, or one that names no known meeting, reads ANY."""
+    from django.http import Http404
+
+    from plenary.documents.selectors import meeting_id_for
+    from plenary.meetings.selectors import meeting_id
+    from plenary.treaties.selectors import convention_named
+
+    documents, programme = API_DOCUMENTS.match(request.path), API_PROGRAMME.match(request.path)
+    try:
+        if documents and request.GET.get("meeting"):
+            convention = convention_named(documents["convention"])
+            found = meeting_id_for(request.GET["meeting"], convention=convention)
+            return [BROAD, f"documents-of:{found}"] if found else [ANY]
+        if programme:
+            convention = convention_named(programme["convention"])
+            found = meeting_id(programme["code"], convention=convention)
+            return [BROAD, f"meeting:{found}"] if found else [ANY]
+    except Http404:  # no such convention: the read answers so, whatever was written
+        return [ANY]
+    return [ANY]
 
 
 def _public_api_read(request) -> bool:
