@@ -119,6 +119,17 @@ def _report(day, who: str, year: int = 2025):
     )
 
 
+def _circulate(day, subject: str = "A proposal"):
+    return decisions.circulate_silence_procedure(
+        convention=day["msp"].convention,
+        subject=subject,
+        circulated_on=timezone.localdate(),
+        deadline_on=timezone.localdate() + timedelta(days=30),
+        now=timezone.now(),
+        by=day["secretariat"],
+    )
+
+
 def _generations() -> dict[str, int]:
     return dict(PageGeneration.objects.values_list("scope", "value"))
 
@@ -142,14 +153,7 @@ def test_each_write_of_a_conference_day_moves_only_its_own_scopes(
     breaker = make_user("chile_breaker", Role.DELEGATION, "CHL")
     before = _generations()
     with django_capture_on_commit_callbacks(execute=True):
-        procedure = decisions.circulate_silence_procedure(
-            convention=msp.convention,
-            subject="A proposal",
-            circulated_on=timezone.localdate(),
-            deadline_on=timezone.localdate() + timedelta(days=30),
-            now=timezone.now(),
-            by=day["secretariat"],
-        )
+        procedure = _circulate(day)
     moved = {"silence procedure circulated": _moved(before, _generations())}
     writes = {
         "registration": lambda: _register(day, "msp", "peru"),
@@ -461,14 +465,7 @@ def test_a_procedure_circulated_shows_on_every_delegations_deadlines_and_no_othe
         peru.get(path)
 
     with django_capture_on_commit_callbacks(execute=True):
-        decisions.circulate_silence_procedure(
-            convention=day["msp"].convention,
-            subject="A proposal circulated on the day",
-            circulated_on=timezone.localdate(),
-            deadline_on=timezone.localdate() + timedelta(days=30),
-            now=timezone.now(),
-            by=day["secretariat"],
-        )
+        _circulate(day, "A proposal circulated on the day")
 
     due = peru.get("/due/mine/")
     assert due[HEADER] == "miss"
@@ -503,14 +500,7 @@ def test_a_states_deadlines_are_read_again_only_from_the_providers_a_write_conce
     assert again == fresh() != []
 
     with django_capture_on_commit_callbacks(execute=True):
-        procedure = decisions.circulate_silence_procedure(
-            convention=day["msp"].convention,
-            subject="A proposal",
-            circulated_on=timezone.localdate(),
-            deadline_on=timezone.localdate() + timedelta(days=30),
-            now=timezone.now(),
-            by=day["secretariat"],
-        )
+        procedure = _circulate(day)
     # Only the decisions' provider reads again (three queries), and the States Parties that
     # its procedure binds (one).
     with django_assert_num_queries(2 + 3 + 1):

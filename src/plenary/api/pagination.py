@@ -20,20 +20,16 @@ MAX_LIMIT = 500
 class Rows:
     """Records and how to shape one for the answer, shaped only when sliced."""
 
-    def __init__(self, records, shape, *, prepare=None):
+    def __init__(self, records, shape):
         # A sequence that reads a page when it is sliced (documents' DocumentPages) is kept.
         self.records = records if isinstance(records, Sequence) else list(records)
         self.shape = shape
-        self.prepare = prepare  # reads what the page's records need, in bulk
 
     def __len__(self) -> int:
         return len(self.records)
 
     def __getitem__(self, index: slice) -> list:
-        page = self.records[index]
-        if self.prepare is not None:
-            self.prepare(page)
-        return [self.shape(record) for record in page]
+        return [self.shape(record) for record in self.records[index]]
 
 
 class LimitOffset(PaginationBase):

@@ -23,6 +23,12 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.utils.module_loading import import_string
 
 
+def shared(cache: BaseCache) -> BaseCache:
+    """The cache every process sees behind `cache`: its shared one for a LocalFirst, else
+    `cache` itself. What is rewritten under one key (a claim, a health check) goes there."""
+    return getattr(cache, "shared", cache)
+
+
 class LocalFirst(BaseCache):
     def __init__(self, location, params):
         options = dict(params.get("OPTIONS") or {})

@@ -11,6 +11,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from plenary.core.cache import shared
 from plenary.core.models import JobRun
 from plenary.core.scheduler import configured_jobs
 
@@ -33,7 +34,7 @@ def cache() -> Check:
     for alias in settings.CACHES:
         token = secrets.token_hex(8)
         # A cache with a copy in each process is checked at the shared one (core/cache.py).
-        cache = getattr(caches[alias], "shared", caches[alias])
+        cache = shared(caches[alias])
         try:
             cache.set("plenary-healthz", token, 10)
             if cache.get("plenary-healthz") != token:

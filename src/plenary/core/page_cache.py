@@ -50,6 +50,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import iri_to_uri
 from django.utils.safestring import mark_safe
 
+from plenary.core.cache import shared
 from plenary.core.models import PageGeneration
 from plenary.core.statements import quoted, rows
 
@@ -355,23 +356,23 @@ def _kept_or_claimed(cache, key: str) -> tuple[object, bool]:
     answer until the claim ended or WAIT_SECONDS passed."""
     if (stored := cache.get(key)) is not None:
         return stored, False
-    shared = getattr(cache, "shared", cache)
+    everyone = shared(cache)
     claim = _claim_key(key)
-    if shared.add(claim, 1, CLAIM_SECONDS):
+    if everyone.add(claim, 1, CLAIM_SECONDS):
         return None, True
     waited_until = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < waited_until:
         time.sleep(POLL_SECONDS)
         if (stored := cache.get(key)) is not None:
             return stored, False
-        if shared.get(claim) is None:  # rendered and not kept (an error, a message)
+        if everyone.get(claim) is None:  # rendered and not kept (an error, a message)
             break
     return None, False
 
 
 def _release(cache, key: str, claimed: bool) -> None:
     if claimed:
-        getattr(cache, "shared", cache).delete(_claim_key(key))
+        shared(cache).delete(_claim_key(key))
 
 
 # API reads whose answer is the same for every caller (no permission shapes it): a browser

@@ -91,13 +91,11 @@ class DocumentPages(Sequence):
         return self._read([self._ids[index]])[0]  # an IndexError as a list's
 
     def _read(self, ids: list[int]) -> list[Document]:
-        read = Document.objects.filter(pk__in=ids).prefetch_related(*LISTED)
-        if self._meeting is None:
-            read = read.select_related("meeting", "part", "revises")
-        else:  # every document of the list is of this meeting: no join to read it again
-            read = read.select_related("part", "revises")
-        by_id = {document.pk: document for document in read}
-        if self._meeting is not None:
+        # Every document of a meeting's list is of that meeting: no join to read it again.
+        joined = ("part", "revises") if self._meeting else ("meeting", "part", "revises")
+        read = Document.objects.filter(pk__in=ids).select_related(*joined)
+        by_id = {document.pk: document for document in read.prefetch_related(*LISTED)}
+        if self._meeting:
             for document in by_id.values():
                 document.meeting = self._meeting
         return [by_id[pk] for pk in ids if pk in by_id]

@@ -15,7 +15,6 @@ from importlib import import_module
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Q
-from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -40,9 +39,8 @@ def language_of(user) -> str:
 
 
 def providers() -> list:
-    return [
-        import_string(f"{path}.deadlines_between") for path in settings.PLENARY_DEADLINE_PROVIDERS
-    ]
+    """The modules of `settings.PLENARY_DEADLINE_PROVIDERS`, in order."""
+    return [import_module(path) for path in settings.PLENARY_DEADLINE_PROVIDERS]
 
 
 def _provided(start: date, end: date, iso3: str | None) -> list[rules.Deadline]:
@@ -53,32 +51,32 @@ def _provided(start: date, end: date, iso3: str | None) -> list[rules.Deadline]:
     circulated moves). So a procedure circulated to every State Party has each State's
     deadlines read again from that one provider, the others' answers kept. One query for
     the generations, whatever the number of providers."""
-    paths = settings.PLENARY_DEADLINE_PROVIDERS
+    modules = providers()
     if not (iso3 and settings.PAGE_CACHE_SECONDS):
         return [
             deadline
-            for provider in providers()
-            for deadline in provider(start=start, end=end, state=iso3)
+            for module in modules
+            for deadline in module.deadlines_between(start=start, end=end, state=iso3)
         ]
     from plenary.core.page_cache import BROAD, EVERY, generations, state_scope
 
-    modules = [import_module(path) for path in paths]
     own = [(BROAD, state_scope(iso3), *getattr(module, "PAGE_SCOPES", ())) for module in modules]
-    read = dict(g.partition("=")[::2] for g in generations({s for scopes in own for s in scopes}))
+    # "scope=generation" by scope, read at once for every provider.
+    read = {g.partition("=")[0]: g for g in generations({s for scopes in own for s in scopes})}
     cache = caches["pages"]
     keys = [
         ":".join(
             [
                 "deadlines",
-                path,
+                module.__name__,
                 iso3,
                 start.isoformat(),
                 end.isoformat(),
                 get_language() or "",
-                *(f"{scope}={read.get(scope, '0')}" for scope in (EVERY, *sorted(scopes))),
+                *(read[scope] for scope in (EVERY, *sorted(scopes))),
             ]
         )
-        for path, scopes in zip(paths, own, strict=True)
+        for module, scopes in zip(modules, own, strict=True)
     ]
     kept = cache.get_many(keys)
     found = []
